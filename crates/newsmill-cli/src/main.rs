@@ -1,0 +1,39 @@
+//! The `newsmill` binary: argument parsing, parallelism and output only; the work is done by
+//! `newsmill-core`.
+
+mod eval_cmd;
+mod extract_cmd;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Clean, structured, searchable news articles from raw pages.
+#[derive(Parser)]
+#[command(name = "newsmill", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    Extract(extract_cmd::ExtractArgs),
+    Eval(eval_cmd::EvalArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => extract_cmd::run(args),
+        Command::Eval(args) => eval_cmd::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("newsmill: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! Printing articles in the output formats.
+
+use std::io::{self, Write};
+
+use clap::ValueEnum;
+use newsmill_core::{Article, BlockKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// The article JSON of DESIGN.md, pretty-printed, one object per document.
+    Json,
+    /// The article JSON, one object per line.
+    Jsonl,
+    /// Title, metadata line and body as plain text.
+    Text,
+    /// The story as Markdown: headline, metadata, headings, lists and block quotes.
+    Markdown,
+}
+
+pub fn write_article(out: &mut impl Write, article: &Article, format: Format) -> io::Result<()> {
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, article)?;
+            writeln!(out)
+        }
+        Format::Jsonl => {
+            serde_json::to_writer(&mut *out, article)?;
+            writeln!(out)
+        }
+        Format::Text => write_text(out, article),
+        Format::Markdown => write_markdown(out, article),
+    }
+}
+
+fn meta_line(article: &Article) -> String {
+    let doc = &article.doc;
+    let mut parts = vec![doc.source.clone()];
+    parts.extend(doc.published.clone());
+    if !doc.authors.is_empty() {
+        parts.push(doc.authors.join(", "));
+    }
+    parts.extend(doc.site.clone());
+    parts.join(" · ")
+}
+
+fn write_text(out: &mut impl Write, article: &Article) -> io::Result<()> {
+    let doc = &article.doc;
+    writeln!(out, "{}", doc.title.as_deref().unwrap_or("(no title)"))?;
+    writeln!(out, "{}", meta_line(article))?;
+    writeln!(out)?;
+    writeln!(out, "{}", doc.text)?;
+    explain(out, article)?;
+    writeln!(out, "\n----")
+}
+
+fn write_markdown(out: &mut impl Write, article: &Article) -> io::Result<()> {
+    let doc = &article.doc;
+    writeln!(out, "# {}\n", doc.title.as_deref().unwrap_or("(no title)"))?;
+    writeln!(out, "*{}*\n", meta_line(article))?;
+    for block in &doc.blocks {
+        let text = &doc.text[block.range.clone()];
+        match block.kind {
+            BlockKind::Heading => writeln!(out, "## {text}\n")?,
+            BlockKind::ListItem => writeln!(out, "- {text}\n")?,
+            BlockKind::BlockQuote => writeln!(out, "> {}\n", text.replace('\n', "\n> "))?,
+            BlockKind::Paragraph => writeln!(out, "{text}\n")?,
+        }
+    }
+    explain(out, article)?;
+    writeln!(out, "---\n")
+}
+
+/// The removed blocks, for `--explain` in the text formats (JSON carries them in `removed`).
+fn explain(out: &mut impl Write, article: &Article) -> io::Result<()> {
+    let doc = &article.doc;
+    if let Some(reason) = doc.no_article {
+        writeln!(out, "\n[no article: {reason}]")?;
+    }
+    if doc.removed.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\nRemoved:")?;
+    for removal in &doc.removed {
+        writeln!(out, "  [{}] {}", removal.reason, newsmill_core::text_util::truncate(&removal.text, 120))?;
+    }
+    Ok(())
+}

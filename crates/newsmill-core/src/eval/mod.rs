@@ -1,0 +1,122 @@
+//! Evaluation: scores the extractors on the evaluation sets with each set's upstream metric,
+//! so the figures compare with published ones. Each set lives in its own module and returns
+//! a [`SetReport`]; `newsmill eval extraction` prints them and writes them as JSON.
+
+mod cleanportal;
+pub mod metrics;
+mod readability;
+mod trafilatura;
+mod wcxb;
+mod wcxb_text;
+
+use std::path::{Path, PathBuf};
+
+pub use metrics::{Accuracy, Counts, MeanPrf, Prf};
+
+/// The extraction evaluation sets, by their folder name under the eval root.
+pub const EXTRACTION_SETS: &[&str] =
+    &["wcxb-dev", "wcxb-dev-text", "trafilatura-eval-dev", "cleanportaleval", "mozilla-readability-testpages"];
+
+/// Options shared by the set evaluators.
+#[derive(Debug, Clone, Default)]
+pub struct EvalOptions {
+    /// Score only the first N documents (in id order), for quick runs.
+    pub limit: Option<usize>,
+}
+
+/// Scores on one subset of a set (such as WCXB's article pages).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SubsetReport {
+    pub name: String,
+    pub documents: usize,
+    pub scores: Prf,
+}
+
+/// The figures of one evaluation set.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SetReport {
+    pub set: String,
+    /// The upstream metric, named so a reader knows how to compare.
+    pub metric: String,
+    pub documents: usize,
+    pub scores: Prf,
+    pub subsets: Vec<SubsetReport>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_accuracy: Option<Accuracy>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author_accuracy: Option<Accuracy>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_accuracy: Option<Accuracy>,
+    /// Documents that could not be extracted (scored as empty output).
+    pub failures: usize,
+    pub seconds: f64,
+}
+
+/// Why a set could not be scored.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum EvalError {
+    #[error("evaluation set {set} not found at {}; pass --data DIR pointing at the folder holding it", path.display())]
+    Missing { set: String, path: PathBuf },
+    #[error("unknown evaluation set {0:?}; known sets: {sets}", sets = EXTRACTION_SETS.join(", "))]
+    UnknownSet(String),
+    #[error("cannot read {}: {source}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("cannot parse {}: {source}", path.display())]
+    Json { path: PathBuf, source: serde_json::Error },
+}
+
+impl EvalError {
+    pub(crate) fn io(path: &Path, source: std::io::Error) -> Self {
+        EvalError::Io { path: path.to_path_buf(), source }
+    }
+
+    pub(crate) fn json(path: &Path, source: serde_json::Error) -> Self {
+        EvalError::Json { path: path.to_path_buf(), source }
+    }
+}
+
+/// The folder that holds the evaluation sets: `$NEWSMILL_EVAL_DIR`, else `../shared/eval`
+/// relative to the working directory or to the workspace.
+pub fn default_data_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("NEWSMILL_EVAL_DIR") {
+        return PathBuf::from(dir);
+    }
+    let candidates =
+        [PathBuf::from("../shared/eval"), Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval")];
+    candidates.iter().find(|p| p.is_dir()).cloned().unwrap_or_else(|| candidates[0].clone())
+}
+
+/// Scores extraction on one set, found as `data_dir/<set>`.
+pub fn evaluate_extraction(data_dir: &Path, set: &str, options: &EvalOptions) -> Result<SetReport, EvalError> {
+    let dir = data_dir.join(set);
+    if !EXTRACTION_SETS.contains(&set) {
+        return Err(EvalError::UnknownSet(set.to_string()));
+    }
+    if !dir.is_dir() {
+        return Err(EvalError::Missing { set: set.to_string(), path: dir });
+    }
+    let started = std::time::Instant::now();
+    let mut report = match set {
+        "wcxb-dev" => wcxb::evaluate(&dir, options),
+        "wcxb-dev-text" => wcxb_text::evaluate(&dir, options),
+        "trafilatura-eval-dev" => trafilatura::evaluate(&dir, options),
+        "cleanportaleval" => cleanportal::evaluate(&dir, options),
+        _ => readability::evaluate(&dir, options),
+    }?;
+    report.set = set.to_string();
+    report.seconds = started.elapsed().as_secs_f64();
+    Ok(report)
+}
+
+/// Reads a file, un-gzipping it when its name ends in `.gz`.
+pub(crate) fn read_maybe_gz(path: &Path) -> Result<Vec<u8>, EvalError> {
+    use std::io::Read;
+    let bytes = std::fs::read(path).map_err(|e| EvalError::io(path, e))?;
+    if !path.extension().is_some_and(|e| e == "gz") {
+        return Ok(bytes);
+    }
+    let mut out = Vec::new();
+    flate2::read::MultiGzDecoder::new(&bytes[..]).read_to_end(&mut out).map_err(|e| EvalError::io(path, e))?;
+    Ok(out)
+}

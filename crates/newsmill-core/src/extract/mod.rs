@@ -1,0 +1,59 @@
+//! Extract: from a [`RawDoc`] to a [`Document`], the story without the page around it.
+//!
+//! 1. Decode the bytes ([`crate::ingest::decode`]); binary input is an error.
+//! 2. Decide HTML or flattened text by content ([`crate::ingest::sniff`]).
+//! 3. Run the DOM extractor ([`html`]) or the line extractor ([`text`]).
+//! 4. Fill what both share: source, URL, language (declared, else detected).
+//!
+//! A page with no article is not an error: its document has empty text and a
+//! [`NoArticle`] reason.
+
+pub mod dates;
+pub mod html;
+pub mod language;
+pub mod stopwords;
+pub mod text;
+pub mod title;
+
+use crate::error::{Error, ErrorKind};
+use crate::ingest::{decode, sniff::sniff};
+use crate::model::{ContentKind, Document, NoArticle, RawDoc};
+
+/// Settings for extraction. The defaults are what `newsmill extract` uses.
+#[derive(Debug, Clone, Default)]
+pub struct ExtractConfig {
+    /// Record each removed block and why in [`Document::removed`] (`--explain`).
+    pub explain: bool,
+    /// Treat every input as this kind instead of sniffing it.
+    pub force_kind: Option<ContentKind>,
+}
+
+/// Extracts the story from one input.
+pub fn extract(raw: &RawDoc, config: &ExtractConfig) -> Result<Document, Error> {
+    if raw.bytes.is_empty() {
+        return Err(Error::new(&raw.source, ErrorKind::Empty));
+    }
+    let decoded = decode(&raw.bytes, raw.charset_hint.as_deref()).map_err(|k| Error::new(&raw.source, k))?;
+    let kind = config.force_kind.or(raw.kind_hint).unwrap_or_else(|| sniff(&decoded.text));
+    let mut doc = match kind {
+        ContentKind::Html => html::extract_html(&decoded.text, raw.url.as_deref(), config),
+        ContentKind::Text => text::extract_text(&decoded.text, config),
+    };
+    doc.source = raw.source.clone();
+    if doc.url.is_none() {
+        doc.url = raw.url.clone();
+    }
+    if decoded.guessed {
+        doc.warnings.push(format!("no charset declared; decoded as {} (detected)", decoded.encoding.name()));
+    }
+    if decoded.had_errors {
+        doc.warnings.push(format!("some bytes were not valid {} and were replaced", decoded.encoding.name()));
+    }
+    if doc.language.is_none() {
+        doc.language = language::detect(&doc.text);
+    }
+    if doc.text.is_empty() && doc.no_article.is_none() {
+        doc.no_article = Some(NoArticle::NoText);
+    }
+    Ok(doc)
+}
