@@ -3,6 +3,7 @@
 //! a [`SetReport`]; `newsmill eval extraction` prints them and writes them as JSON.
 
 mod cleanportal;
+mod metadata;
 pub mod metrics;
 mod readability;
 mod trafilatura;
@@ -104,6 +105,10 @@ pub fn evaluate_extraction(data_dir: &Path, set: &str, options: &EvalOptions) ->
         "cleanportaleval" => cleanportal::evaluate(&dir, options),
         _ => readability::evaluate(&dir, options),
     }?;
+    let meta = metadata::evaluate_metadata(&dir, set, options)?;
+    report.title_accuracy = report.title_accuracy.or(meta.title);
+    report.author_accuracy = report.author_accuracy.or(meta.author);
+    report.date_accuracy = report.date_accuracy.or(meta.date);
     report.set = set.to_string();
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)

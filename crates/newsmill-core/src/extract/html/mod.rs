@@ -1,6 +1,8 @@
 //! The DOM extractor: HTML page to [`Document`]. (Placeholder until the scoring extractor
 //! lands: keeps the text of `<p>` elements.)
 
+pub mod metadata;
+
 use scraper::{Html, Selector};
 
 use crate::extract::ExtractConfig;
