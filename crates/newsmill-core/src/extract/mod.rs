@@ -11,6 +11,7 @@
 pub mod dates;
 pub mod html;
 pub mod language;
+mod nesting;
 pub mod stopwords;
 pub mod text;
 pub mod title;
@@ -36,7 +37,10 @@ pub fn extract(raw: &RawDoc, config: &ExtractConfig) -> Result<Document, Error> 
     let decoded = decode(&raw.bytes, raw.charset_hint.as_deref()).map_err(|k| Error::new(&raw.source, k))?;
     let kind = config.force_kind.or(raw.kind_hint).unwrap_or_else(|| sniff(&decoded.text));
     let mut doc = match kind {
-        ContentKind::Html => html::extract_html(&decoded.text, raw.url.as_deref(), config),
+        ContentKind::Html => {
+            let page = nesting::cap_depth(&decoded.text, nesting::MAX_DEPTH);
+            html::extract_html(&page, raw.url.as_deref(), config)
+        }
         ContentKind::Text => text::extract_text(&decoded.text, config),
     };
     doc.source = raw.source.clone();

@@ -1,0 +1,248 @@
+//! Caps the element nesting depth of an HTML page before it is parsed.
+//!
+//! html5ever follows the HTML standard, whose scope checks walk the stack of open elements:
+//! on a page nested 100,000 deep every new element walks the whole stack and parsing turns
+//! quadratic (13 s for such a page, where a normal page takes 2 ms). Browsers cap the depth
+//! instead (Blink builds no tree deeper than 512); so do we, with a linear scan that drops
+//! start tags below the cap and their matching end tags. Pages under the cap are untouched.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// Deepest element nesting kept. Real pages stay under 100; Blink's parser caps at 512.
+pub const MAX_DEPTH: usize = 512;
+
+/// Elements that never have content or an end tag.
+const VOID: &[&str] =
+    &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
+/// Elements whose content is raw text: no tags inside them count.
+const RAW_TEXT: &[&str] =
+    &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"];
+/// Text blocks kept beyond the cap (up to [`TEXT_BLOCK_MARGIN`] more levels), so the
+/// innermost story keeps its paragraphs and headings when the wrappers around it are flattened.
+const TEXT_BLOCKS: &[&str] = &["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "ul", "ol"];
+const TEXT_BLOCK_MARGIN: usize = 32;
+/// Elements a new one of the same name closes (`<p>a<p>b` are siblings, not nested).
+const SELF_CLOSING_SIBLINGS: &[&str] = &["p", "li", "dt", "dd", "option", "tr", "td", "th"];
+
+struct Open<'a> {
+    name: &'a str,
+    dropped: bool,
+}
+
+/// Returns `html` with nesting beyond `max_depth` flattened, borrowing when nothing changes.
+pub fn cap_depth(html: &str, max_depth: usize) -> Cow<'_, str> {
+    let mut stack: Vec<Open> = Vec::new();
+    // Elements on the stack that were kept: the depth html5ever will see.
+    let mut kept = 0usize;
+    let mut open_counts: HashMap<&str, usize> = HashMap::new();
+    // Byte ranges of tags to remove, in order.
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let bytes = html.as_bytes();
+    let mut pos = 0;
+    while let Some(offset) = bytes[pos..].iter().position(|&b| b == b'<') {
+        let start = pos + offset;
+        let Some(tag) = scan_tag(html, start) else {
+            pos = start + 1;
+            continue;
+        };
+        pos = tag.end;
+        match tag.kind {
+            TagKind::Start { self_closing } => {
+                let name = tag.name;
+                if RAW_TEXT.contains(&name) {
+                    pos = skip_raw_text(html, pos, name);
+                    continue;
+                }
+                if self_closing || VOID.contains(&name) {
+                    continue;
+                }
+                if SELF_CLOSING_SIBLINGS.contains(&name) && open_counts.get(name).is_some_and(|&n| n > 0) {
+                    pop_through(&mut stack, &mut open_counts, &mut kept, name);
+                }
+                let cap = if TEXT_BLOCKS.contains(&name) { max_depth + TEXT_BLOCK_MARGIN } else { max_depth };
+                let dropped = kept >= cap;
+                kept += usize::from(!dropped);
+                if dropped {
+                    cuts.push((start, tag.end));
+                }
+                *open_counts.entry(name).or_insert(0) += 1;
+                stack.push(Open { name, dropped });
+            }
+            TagKind::End => {
+                if open_counts.get(tag.name).is_some_and(|&n| n > 0) {
+                    if pop_through(&mut stack, &mut open_counts, &mut kept, tag.name) {
+                        cuts.push((start, tag.end));
+                    }
+                }
+            }
+            TagKind::Other => {}
+        }
+    }
+    if cuts.is_empty() {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut last = 0;
+    for (from, to) in cuts {
+        out.push_str(&html[last..from]);
+        last = to;
+    }
+    out.push_str(&html[last..]);
+    Cow::Owned(out)
+}
+
+/// Pops open elements down to and including the last one named `name`; returns whether that
+/// one was dropped. Each element is popped once, so the scan stays linear.
+fn pop_through<'a>(
+    stack: &mut Vec<Open<'a>>,
+    counts: &mut HashMap<&'a str, usize>,
+    kept: &mut usize,
+    name: &str,
+) -> bool {
+    while let Some(open) = stack.pop() {
+        *kept -= usize::from(!open.dropped);
+        if let Some(n) = counts.get_mut(open.name) {
+            *n = n.saturating_sub(1);
+        }
+        if open.name == name {
+            return open.dropped;
+        }
+    }
+    false
+}
+
+enum TagKind {
+    Start {
+        self_closing: bool,
+    },
+    End,
+    /// Comments, doctypes, processing instructions.
+    Other,
+}
+
+struct Tag<'a> {
+    name: &'a str,
+    kind: TagKind,
+    /// Byte offset just past the `>`.
+    end: usize,
+}
+
+/// Reads the tag starting at `start` (a `<`), or `None` when the `<` is text.
+fn scan_tag(html: &str, start: usize) -> Option<Tag<'_>> {
+    let bytes = html.as_bytes();
+    let after = bytes.get(start + 1)?;
+    if *after == b'!' || *after == b'?' {
+        let end = if html[start..].starts_with("<!--") {
+            html[start + 4..].find("-->").map_or(html.len(), |e| start + 4 + e + 3)
+        } else {
+            bytes[start..].iter().position(|&b| b == b'>').map_or(html.len(), |e| start + e + 1)
+        };
+        return Some(Tag { name: "", kind: TagKind::Other, end });
+    }
+    let (is_end, name_start) = if *after == b'/' { (true, start + 2) } else { (false, start + 1) };
+    if !bytes.get(name_start)?.is_ascii_alphabetic() {
+        return None;
+    }
+    let name_end = bytes[name_start..]
+        .iter()
+        .position(|b| b.is_ascii_whitespace() || *b == b'/' || *b == b'>')
+        .map_or(bytes.len(), |e| name_start + e);
+    let end = tag_end(bytes, name_end);
+    let name = &html[name_start..name_end];
+    // Tag names are ASCII case-insensitive; lowercase ones are the norm, so only allocate-free
+    // comparisons are used: mixed-case names are matched by their lowercase form below.
+    let name = canonical_name(name);
+    let self_closing = end >= 2 && bytes[end - 2] == b'/';
+    let kind = if is_end { TagKind::End } else { TagKind::Start { self_closing } };
+    Some(Tag { name, kind, end })
+}
+
+/// The offset past the `>` closing a tag, skipping quoted attribute values.
+fn tag_end(bytes: &[u8], from: usize) -> usize {
+    let mut quote: Option<u8> = None;
+    for (i, &b) in bytes[from..].iter().enumerate() {
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None if b == b'"' || b == b'\'' => quote = Some(b),
+            None if b == b'>' => return from + i + 1,
+            None => {}
+        }
+    }
+    bytes.len()
+}
+
+/// Maps a tag name to a lowercase name with the input's lifetime: known names to their
+/// static form, others as they are (their case only matters for matching end tags).
+fn canonical_name(name: &str) -> &str {
+    if !name.bytes().any(|b| b.is_ascii_uppercase()) {
+        return name;
+    }
+    for known in VOID.iter().chain(RAW_TEXT).chain(SELF_CLOSING_SIBLINGS) {
+        if name.eq_ignore_ascii_case(known) {
+            return known;
+        }
+    }
+    name
+}
+
+/// The offset past the end tag of raw-text element `name`, or the end of the input.
+fn skip_raw_text(html: &str, from: usize, name: &str) -> usize {
+    let bytes = html.as_bytes();
+    let mut pos = from;
+    while let Some(offset) = bytes[pos..].windows(2).position(|w| w == b"</") {
+        let start = pos + offset;
+        let candidate = &bytes[start + 2..];
+        if candidate.len() >= name.len() && candidate[..name.len()].eq_ignore_ascii_case(name.as_bytes()) {
+            return tag_end(bytes, start + 2 + name.len());
+        }
+        pos = start + 2;
+    }
+    html.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shallow_pages_are_borrowed_unchanged() {
+        let page = "<html><body><div><p>a<p>b</div><script>if (a<b) {}</script></body></html>";
+        assert!(matches!(cap_depth(page, 4), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_with_text_kept() {
+        let page = format!("{}text{}", "<div>".repeat(100), "</div>".repeat(100));
+        let capped = cap_depth(&page, 10);
+        assert_eq!(capped.matches("<div>").count(), 10);
+        assert_eq!(capped.matches("</div>").count(), 10);
+        assert!(capped.contains("text"));
+    }
+
+    #[test]
+    fn innermost_paragraphs_survive_the_cap() {
+        let page = format!("{}<p>text</p>{}", "<div>".repeat(100), "</div>".repeat(100));
+        let capped = cap_depth(&page, 10);
+        assert!(capped.contains("<p>text</p>"));
+    }
+
+    #[test]
+    fn sibling_paragraphs_do_not_count_as_nesting() {
+        let page = format!("<div>{}</div>", "<p>x".repeat(1000));
+        assert!(matches!(cap_depth(&page, 8), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn tags_inside_scripts_and_comments_are_ignored() {
+        let page = format!("<!-- {} --><script>{}</script><p>x</p>", "<div>".repeat(50), "<div>".repeat(50));
+        assert!(matches!(cap_depth(&page, 8), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn stray_end_tags_are_cheap_and_harmless() {
+        let page = format!("{}<div>x</div>", "</span>".repeat(100_000));
+        assert!(matches!(cap_depth(&page, 8), Cow::Borrowed(_)));
+    }
+}
