@@ -1,0 +1,115 @@
+//! The `newsmill` command as a user runs it.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn newsmill(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_newsmill")).args(args).output().unwrap()
+}
+
+fn samples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples/pages")
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("newsmill-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn jsonl(output: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&output.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+#[test]
+fn extracts_the_bundled_samples_in_input_order() {
+    let out = newsmill(&["extract", samples().to_str().unwrap(), "--format", "jsonl"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let articles = jsonl(&out);
+    let sources: Vec<&str> = articles.iter().map(|a| a["source"].as_str().unwrap()).collect();
+    assert_eq!(articles.len(), 5, "{sources:?}");
+    assert!(sources[0].ends_with("harbour-bridge-reopens.html"));
+    assert!(sources[1].ends_with("regional-elections-de.html"));
+    assert!(sources[2].ends_with("rt-2018-11-09-taliban.txt"));
+    assert_eq!(sources[3], "https://wire.example/2024/05/02/port-strike-ends");
+    for article in &articles {
+        for key in ["id", "title", "text", "blocks", "entities", "quotes", "amounts", "dates", "places"] {
+            assert!(article.get(key).is_some(), "{key} missing from {}", article["source"]);
+        }
+        assert!(!article["text"].as_str().unwrap().is_empty(), "{} has no text", article["source"]);
+    }
+}
+
+#[test]
+fn a_bad_input_is_reported_and_the_rest_go_on() {
+    let dir = temp_dir("bad");
+    std::fs::write(dir.join("a-empty.html"), "").unwrap();
+    std::fs::write(dir.join("b-binary.bin"), [0u8, 1, 2, 3, 0, 0, 0, 255, 0, 7].repeat(100)).unwrap();
+    std::fs::copy(samples().join("harbour-bridge-reopens.html"), dir.join("c-good.html")).unwrap();
+    let out = newsmill(&["extract", dir.to_str().unwrap(), "--format", "jsonl"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let skipped: Vec<&str> = stderr.lines().filter(|l| l.contains("skipped")).collect();
+    assert_eq!(skipped.len(), 2, "{stderr}");
+    assert!(skipped[0].contains("a-empty.html") && skipped[0].contains("empty"));
+    assert!(skipped[1].contains("b-binary.bin") && skipped[1].contains("binary"));
+    assert!(!stderr.contains("panicked"));
+    let articles = jsonl(&out);
+    assert_eq!(articles.len(), 1);
+    assert!(articles[0]["source"].as_str().unwrap().ends_with("c-good.html"));
+}
+
+#[test]
+fn missing_path_names_it() {
+    let out = newsmill(&["extract", "/no/such/newsmill/page.html"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/newsmill/page.html"));
+}
+
+#[test]
+fn stdin_is_read_with_dash() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsmill"))
+        .args(["extract", "-", "--format", "jsonl"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let page = std::fs::read(samples().join("rt-2018-11-09-taliban.txt")).unwrap();
+    child.stdin.take().unwrap().write_all(&page).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(jsonl(&out)[0]["source"], "-");
+}
+
+#[test]
+fn explain_lists_removed_blocks_with_reasons() {
+    let page = samples().join("harbour-bridge-reopens.html");
+    let out = newsmill(&["extract", page.to_str().unwrap(), "--format", "json", "--explain"]);
+    assert!(out.status.success());
+    let article: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let removed = article["removed"].as_array().expect("removed blocks listed");
+    assert!(!removed.is_empty());
+    assert!(removed.iter().all(|r| r["reason"].is_string() && r["text"].is_string()));
+}
+
+#[test]
+fn every_subcommand_has_help_with_an_example() {
+    for args in [&["extract", "--help"][..], &["eval", "--help"], &["eval", "extraction", "--help"]] {
+        let out = newsmill(args);
+        assert!(out.status.success());
+        assert!(String::from_utf8_lossy(&out.stdout).contains("Example"), "{args:?}");
+    }
+}
+
+#[test]
+fn text_and_markdown_formats_print_the_story() {
+    let page = samples().join("harbour-bridge-reopens.html");
+    for format in ["text", "markdown"] {
+        let out = newsmill(&["extract", page.to_str().unwrap(), "--format", format]);
+        assert!(out.status.success());
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.contains("Harbour Bridge carried its first cars"), "{format}: {stdout}");
+    }
+}
