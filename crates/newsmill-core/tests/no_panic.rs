@@ -19,22 +19,35 @@ fn run(bytes: Vec<u8>, kind: Option<ContentKind>) {
 /// Pieces of markup and text that exercise the parsers' odd corners.
 fn html_piece() -> impl Strategy<Value = String> {
     prop_oneof![
-        Just("<div>".to_string()), Just("</div>".to_string()), Just("<p>".to_string()), Just("</p>".to_string()),
-        Just("<nav><a href=x>Home</a></nav>".to_string()), Just("<script>var a='</p>';</script>".to_string()),
-        Just("<!-- c -->".to_string()), Just("<h1>Title</h1>".to_string()), Just("<li>".to_string()),
-        Just("<table><tr><td>".to_string()), Just("<article>".to_string()), Just("<br/>".to_string()),
-        Just("<meta charset=latin1>".to_string()), Just("<title>A | B</title>".to_string()),
+        Just("<div>".to_string()),
+        Just("</div>".to_string()),
+        Just("<p>".to_string()),
+        Just("</p>".to_string()),
+        Just("<nav><a href=x>Home</a></nav>".to_string()),
+        Just("<script>var a='</p>';</script>".to_string()),
+        Just("<!-- c -->".to_string()),
+        Just("<h1>Title</h1>".to_string()),
+        Just("<li>".to_string()),
+        Just("<table><tr><td>".to_string()),
+        Just("<article>".to_string()),
+        Just("<br/>".to_string()),
+        Just("<meta charset=latin1>".to_string()),
+        Just("<title>A | B</title>".to_string()),
         Just("<script type=application/ld+json>{\"@graph\":[{\"datePublished\":\"2020-01-01\"".to_string()),
-        Just("<time datetime='9999-99-99'>".to_string()), Just("<time datetime='2018-11-09T22:21:00Z'>".to_string()),
-        Just("<div class='comments footer share'>".to_string()), Just("<blockquote>".to_string()),
+        Just("<time datetime='9999-99-99'>".to_string()),
+        Just("<time datetime='2018-11-09T22:21:00Z'>".to_string()),
+        Just("<div class='comments footer share'>".to_string()),
+        Just("<blockquote>".to_string()),
         "[a-zA-Z ,.“”‘’'\"<>&;#0-9\u{0}-\u{1f}\u{80}-\u{10ffff}]{0,80}",
     ]
 }
 
 fn text_line() -> impl Strategy<Value = String> {
     prop_oneof![
-        Just("9 Nov, 2018 22:21".to_string()), Just("Share this article".to_string()),
-        Just("icon bookmark-bicon chevron downicon".to_string()), Just(String::new()),
+        Just("9 Nov, 2018 22:21".to_string()),
+        Just("Share this article".to_string()),
+        Just("icon bookmark-bicon chevron downicon".to_string()),
+        Just(String::new()),
         Just("The minister said on Friday that talks would continue, adding that progress was slow.".to_string()),
         "[a-zA-Z ,.“”0-9\u{0}-\u{1f}\u{80}-\u{10ffff}]{0,200}",
     ]
