@@ -76,7 +76,9 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                     for warning in &article.doc.warnings {
                         eprintln!("newsmill: warning: {}: {warning}", article.doc.source);
                     }
-                    write_article(&mut out, &article, args.format).context("cannot write output")?;
+                    if let Err(err) = write_article(&mut out, &article, args.format) {
+                        return output_closed(err);
+                    }
                 }
                 Err(err) => {
                     failed += 1;
@@ -84,10 +86,18 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                 }
             }
         }
-        out.flush().context("cannot write output")?;
+        if let Err(err) = out.flush() {
+            return output_closed(err);
+        }
     }
-    if failed > 0 || ok == 0 {
-        eprintln!("newsmill: {ok} extracted, {failed} failed");
-    }
+    eprintln!("newsmill: {ok} extracted, {failed} failed");
     Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// A reader that stopped reading (`newsmill extract … | head`) is not an error.
+fn output_closed(err: io::Error) -> anyhow::Result<ExitCode> {
+    if err.kind() == io::ErrorKind::BrokenPipe {
+        return Ok(ExitCode::SUCCESS);
+    }
+    Err(err).context("cannot write output")
 }

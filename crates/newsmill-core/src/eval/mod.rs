@@ -118,7 +118,7 @@ pub fn evaluate_extraction(data_dir: &Path, set: &str, options: &EvalOptions) ->
 pub(crate) fn read_maybe_gz(path: &Path) -> Result<Vec<u8>, EvalError> {
     use std::io::Read;
     let bytes = std::fs::read(path).map_err(|e| EvalError::io(path, e))?;
-    if !path.extension().is_some_and(|e| e == "gz") {
+    if path.extension().is_none_or(|e| e != "gz") {
         return Ok(bytes);
     }
     let mut out = Vec::new();

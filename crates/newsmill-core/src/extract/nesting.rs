@@ -70,10 +70,10 @@ pub fn cap_depth(html: &str, max_depth: usize) -> Cow<'_, str> {
                 stack.push(Open { name, dropped });
             }
             TagKind::End => {
-                if open_counts.get(tag.name).is_some_and(|&n| n > 0) {
-                    if pop_through(&mut stack, &mut open_counts, &mut kept, tag.name) {
-                        cuts.push((start, tag.end));
-                    }
+                if open_counts.get(tag.name).is_some_and(|&n| n > 0)
+                    && pop_through(&mut stack, &mut open_counts, &mut kept, tag.name)
+                {
+                    cuts.push((start, tag.end));
                 }
             }
             TagKind::Other => {}
