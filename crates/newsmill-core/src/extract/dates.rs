@@ -182,10 +182,8 @@ fn split_time(rest: &str) -> Option<(String, String)> {
 /// Free-form datelines: finds a day, a month (name or number) and a year among the words,
 /// and a time if one follows.
 fn parse_free_form(s: &str) -> Option<String> {
-    let tokens: Vec<&str> = s
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '|' || c == '/' && false)
-        .filter(|t| !t.is_empty())
-        .collect();
+    let tokens: Vec<&str> =
+        s.split(|c: char| c.is_whitespace() || c == ',' || c == '|').filter(|t| !t.is_empty()).collect();
     let mut year = None;
     let mut month = None;
     let mut day = None;
@@ -275,7 +273,7 @@ pub fn date_from_url(url: &str) -> Option<String> {
         let bytes = segment.as_bytes();
         for start in 0..bytes.len().saturating_sub(9) {
             if let Some((d, m, y)) = segment.get(start..start + 10).and_then(numeric_date) {
-                if segment[start..].as_bytes()[4] == b'-' {
+                if bytes[start + 4] == b'-' {
                     return NaiveDate::from_ymd_opt(y, m, d).map(|dt| dt.format("%Y-%m-%d").to_string());
                 }
             }
