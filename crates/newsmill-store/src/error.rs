@@ -1,0 +1,28 @@
+//! What can go wrong with a store, said so a user knows what to do.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StoreError {
+    #[error("{} is not a newsmill database (not an SQLite file); pass another --db path", path.display())]
+    NotADatabase { path: PathBuf },
+    #[error(
+        "{} was written by a newer newsmill (schema version {found}, this one knows up to {supported}); \
+         upgrade newsmill or use another --db path",
+        path.display()
+    )]
+    TooNew { path: PathBuf, found: i64, supported: i64 },
+    #[error("cannot write to {}: the file or its folder is read-only; pass a writable --db path", path.display())]
+    ReadOnly { path: PathBuf },
+    #[error("cannot open {}: {source}", path.display())]
+    Open { path: PathBuf, source: rusqlite::Error },
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("stored article is not valid JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("invalid query: {0}")]
+    Query(String),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

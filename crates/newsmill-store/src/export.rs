@@ -1,0 +1,61 @@
+//! Export: stored articles back in the article JSON of `docs/DESIGN.md`, streamed.
+
+use rusqlite::params;
+
+use crate::Store;
+use crate::error::Result;
+use crate::query::SearchQuery;
+use crate::write::normalize_name;
+
+impl Store {
+    /// Calls `each` with every article matching the filters of `q` (its text and limit are
+    /// ignored), in storage order, as article JSON. Stops at the first error `each` returns.
+    pub fn export<E>(
+        &self,
+        q: &SearchQuery,
+        mut each: impl FnMut(serde_json::Value) -> Result<(), E>,
+    ) -> Result<Result<u64, E>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT a.json, a.body FROM articles a
+             WHERE (?1 IS NULL OR a.site = ?1)
+               AND (?2 IS NULL OR substr(a.published, 1, 10) >= ?2)
+               AND (?3 IS NULL OR substr(a.published, 1, 10) <= ?3)
+               AND (?4 IS NULL OR EXISTS (SELECT 1 FROM article_entities ae JOIN entities e ON e.id = ae.entity
+                    WHERE ae.article = a.rowid AND (' ' || e.norm || ' ') LIKE ('% ' || ?4 || ' %')
+                    AND (?5 IS NULL OR e.type = ?5)))
+             ORDER BY a.rowid",
+        )?;
+        let mut rows =
+            stmt.query(params![q.site, q.since, q.until, q.entity.as_deref().map(normalize_name), q.kind])?;
+        let mut n = 0;
+        while let Some(row) = rows.next()? {
+            let json: String = row.get(0)?;
+            let body: String = row.get(1)?;
+            let value = with_text(serde_json::from_str(&json)?, body);
+            if let Err(e) = each(value) {
+                return Ok(Err(e));
+            }
+            n += 1;
+        }
+        Ok(Ok(n))
+    }
+}
+
+/// Puts the body back as `text`, right after `language` as in the contract.
+fn with_text(value: serde_json::Value, body: String) -> serde_json::Value {
+    let serde_json::Value::Object(map) = value else { return value };
+    let mut out = serde_json::Map::with_capacity(map.len() + 1);
+    let mut placed = false;
+    for (k, v) in map {
+        let after_language = k == "language";
+        out.insert(k, v);
+        if after_language {
+            out.insert("text".into(), serde_json::Value::String(body.clone()));
+            placed = true;
+        }
+    }
+    if !placed {
+        out.insert("text".into(), serde_json::Value::String(body));
+    }
+    serde_json::Value::Object(out)
+}

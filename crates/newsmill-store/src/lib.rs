@@ -1,0 +1,40 @@
+//! # newsmill-store
+//!
+//! The corpus store: one SQLite file (bundled SQLite, WAL mode, FTS5) holding articles in
+//! their public JSON form and what the analysis found in them, with idempotent batched
+//! writes, near-duplicate links, full-text search and the aggregates the CLI and the server
+//! show.
+//!
+//! ```
+//! use newsmill_store::{SearchQuery, Store, StoredArticle};
+//!
+//! let mut store = Store::open_in_memory().unwrap();
+//! let json = serde_json::json!({"id": "a1", "source": "a.html", "title": "Bridge reopens",
+//!     "text": "The harbour bridge reopened on Monday after two years of repairs."});
+//! let run = store.begin_run(&["a.html"]).unwrap();
+//! store.write_batch(run, &[StoredArticle::from_json(json).unwrap()], &[]).unwrap();
+//! let hits = store.search(&SearchQuery::text("bridge repairs")).unwrap();
+//! assert_eq!(hits[0].id, "a1");
+//! ```
+
+mod error;
+mod export;
+mod minhash;
+mod open;
+mod query;
+mod record;
+mod schema;
+mod write;
+
+pub use error::{Result, StoreError};
+pub use query::{
+    EntityQuery, EntityRow, HIGHLIGHT_END, HIGHLIGHT_START, QuoteQuery, QuoteRow, SearchHit, SearchQuery, Stats,
+};
+pub use record::{ArticleRecord, StoredArticle};
+pub use schema::SCHEMA_VERSION;
+pub use write::{BatchOutcome, Failure, RunId};
+
+/// An open corpus database. One writer at a time; readers may run alongside (WAL).
+pub struct Store {
+    conn: rusqlite::Connection,
+}

@@ -1,0 +1,104 @@
+//! Opening a database: refuse what is not one, set it up for one writer and many readers,
+//! and migrate the schema.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+
+use crate::Store;
+use crate::error::{Result, StoreError};
+use crate::schema;
+
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` for reading and writing.
+    pub fn open(path: &Path) -> Result<Store> {
+        check_is_sqlite(path)?;
+        let mut conn = Connection::open(path).map_err(|e| open_error(path, e))?;
+        configure(&conn).map_err(|e| open_error(path, e))?;
+        schema::migrate(&mut conn, path).map_err(|e| match e {
+            StoreError::Sqlite(e) => open_error(path, e),
+            other => other,
+        })?;
+        Ok(Store { conn })
+    }
+
+    /// Opens an existing database for queries only: works on read-only files and never
+    /// changes the schema.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        if !path.is_file() {
+            return Err(StoreError::Open {
+                path: path.to_path_buf(),
+                source: rusqlite::Error::InvalidPath(PathBuf::from(path)),
+            });
+        }
+        check_is_sqlite(path)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
+        let found = schema::version(&conn).map_err(|e| match e {
+            StoreError::Sqlite(e) => open_error(path, e),
+            other => other,
+        })?;
+        if found > schema::SCHEMA_VERSION {
+            return Err(StoreError::TooNew { path: path.into(), found, supported: schema::SCHEMA_VERSION });
+        }
+        Ok(Store { conn })
+    }
+
+    /// A database in memory, for tests and one-off runs.
+    pub fn open_in_memory() -> Result<Store> {
+        let mut conn = Connection::open_in_memory()?;
+        configure(&conn)?;
+        schema::migrate(&mut conn, Path::new(":memory:"))?;
+        Ok(Store { conn })
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+}
+
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    // WAL: readers (search, the server) never block the ingest writer. NORMAL sync is
+    // durable at each checkpoint and never corrupts on a crash, which is what resume needs.
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+/// A non-empty file that does not start with SQLite's header is someone else's file:
+/// refuse it before SQLite is tempted to write to it.
+fn check_is_sqlite(path: &Path) -> Result<()> {
+    let Ok(mut file) = std::fs::File::open(path) else { return Ok(()) };
+    let mut header = [0u8; 16];
+    let mut read = 0;
+    while read < header.len() {
+        match file.read(&mut header[read..]) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => read += n,
+        }
+    }
+    if read == 0 || &header == SQLITE_MAGIC {
+        Ok(())
+    } else {
+        Err(StoreError::NotADatabase { path: path.to_path_buf() })
+    }
+}
+
+fn open_error(path: &Path, err: rusqlite::Error) -> StoreError {
+    match err.sqlite_error_code() {
+        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
+            StoreError::ReadOnly { path: path.to_path_buf() }
+        }
+        Some(ErrorCode::NotADatabase) => StoreError::NotADatabase { path: path.to_path_buf() },
+        _ => StoreError::Open { path: path.to_path_buf(), source: err },
+    }
+}

@@ -1,0 +1,287 @@
+//! Reads: full-text search, quotes, entities and corpus statistics. The CLI and the server
+//! call these; results are plain structs that serialize to JSON.
+
+use rusqlite::params;
+use serde::Serialize;
+
+use crate::Store;
+use crate::error::{Result, StoreError};
+use crate::write::normalize_name;
+
+/// Marks around the matched words in a snippet. Private-use characters, so a caller can
+/// escape the snippet for HTML first and then turn these into `<mark>` safely.
+pub const HIGHLIGHT_START: char = '\u{E000}';
+pub const HIGHLIGHT_END: char = '\u{E001}';
+
+/// Largest page a query returns, whatever is asked.
+const MAX_LIMIT: usize = 1000;
+/// Longest search text accepted, in bytes.
+const MAX_QUERY_BYTES: usize = 1000;
+
+/// A search: words to find (all of them, BM25-ranked) and filters.
+#[derive(Debug, Clone, Default)]
+pub struct SearchQuery {
+    pub text: String,
+    /// Articles naming this entity (a full name or one of its words, e.g. a surname).
+    pub entity: Option<String>,
+    /// With `entity`: only entities of this type (PERSON, ORG, LOC, MISC).
+    pub kind: Option<String>,
+    /// Articles with a quote by this speaker.
+    pub speaker: Option<String>,
+    pub site: Option<String>,
+    /// Published on or after this date (`YYYY-MM-DD`).
+    pub since: Option<String>,
+    /// Published on or before this date (`YYYY-MM-DD`).
+    pub until: Option<String>,
+    pub limit: usize,
+    pub offset: usize,
+}
+
+impl SearchQuery {
+    pub fn text(text: &str) -> Self {
+        SearchQuery { text: text.to_string(), limit: 20, ..SearchQuery::default() }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchHit {
+    pub id: String,
+    pub title: Option<String>,
+    pub site: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<String>,
+    /// Text around the matches, matches between [`HIGHLIGHT_START`] and [`HIGHLIGHT_END`].
+    pub snippet: String,
+    /// BM25 score (lower is better, as SQLite reports it); 0 when there was no search text.
+    pub score: f64,
+}
+
+impl Store {
+    /// Full-text search with filters, best match first (newest first without search text).
+    pub fn search(&self, q: &SearchQuery) -> Result<Vec<SearchHit>> {
+        if q.text.len() > MAX_QUERY_BYTES {
+            return Err(StoreError::Query(format!("search text longer than {MAX_QUERY_BYTES} bytes")));
+        }
+        let fts = fts_query(&q.text);
+        let filters = "(?2 IS NULL OR a.site = ?2)
+            AND (?3 IS NULL OR substr(a.published, 1, 10) >= ?3)
+            AND (?4 IS NULL OR substr(a.published, 1, 10) <= ?4)
+            AND (?5 IS NULL OR EXISTS (SELECT 1 FROM article_entities ae JOIN entities e ON e.id = ae.entity
+                 WHERE ae.article = a.rowid AND (' ' || e.norm || ' ') LIKE ('% ' || ?5 || ' %')
+                 AND (?6 IS NULL OR e.type = ?6)))
+            AND (?7 IS NULL OR EXISTS (SELECT 1 FROM quotes q JOIN entities e ON e.id = q.speaker_entity
+                 WHERE q.article = a.rowid AND (' ' || e.norm || ' ') LIKE ('% ' || ?7 || ' %')))";
+        let sql = if fts.is_some() {
+            format!(
+                "SELECT a.id, a.title, a.site, a.url, a.published,
+                    snippet(articles_fts, 1, char(57344), char(57345), '…', 16), bm25(articles_fts, 4.0, 1.0)
+                 FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+                 WHERE articles_fts MATCH ?1 AND {filters}
+                 ORDER BY bm25(articles_fts, 4.0, 1.0) LIMIT ?8 OFFSET ?9"
+            )
+        } else {
+            format!(
+                "SELECT a.id, a.title, a.site, a.url, a.published, substr(a.body, 1, 200), 0.0
+                 FROM articles a WHERE ?1 IS NULL AND {filters}
+                 ORDER BY a.published IS NULL, a.published DESC LIMIT ?8 OFFSET ?9"
+            )
+        };
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows = stmt.query_map(
+            params![
+                fts,
+                q.site,
+                q.since,
+                q.until,
+                q.entity.as_deref().map(normalize_name),
+                q.kind,
+                q.speaker.as_deref().map(normalize_name),
+                limit(q.limit) as i64,
+                q.offset as i64
+            ],
+            |r| {
+                Ok(SearchHit {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    site: r.get(2)?,
+                    url: r.get(3)?,
+                    published: r.get(4)?,
+                    snippet: r.get(5)?,
+                    score: r.get(6)?,
+                })
+            },
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// The user's words as an FTS5 query: each word quoted (so no word is read as an operator),
+/// all required. `None` when there are no words.
+fn fts_query(text: &str) -> Option<String> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+fn limit(asked: usize) -> usize {
+    if asked == 0 { 20 } else { asked.min(MAX_LIMIT) }
+}
+
+/// Quotes by speaker and subject.
+#[derive(Debug, Clone, Default)]
+pub struct QuoteQuery {
+    /// Quotes whose speaker's entity has this name (or one of its words).
+    pub speaker: Option<String>,
+    /// Quotes that name this entity, or mention the words, inside the quote.
+    pub about: Option<String>,
+    pub limit: usize,
+    pub offset: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteRow {
+    pub text: String,
+    pub kind: String,
+    pub cue: Option<String>,
+    pub speaker: Option<String>,
+    pub article: String,
+    pub title: Option<String>,
+    pub published: Option<String>,
+}
+
+/// Entities ranked by how often they are named.
+#[derive(Debug, Clone, Default)]
+pub struct EntityQuery {
+    pub kind: Option<String>,
+    pub top: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityRow {
+    pub id: i64,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub mentions: i64,
+    pub articles: i64,
+}
+
+impl Store {
+    /// Who said what, newest first.
+    pub fn quotes(&self, q: &QuoteQuery) -> Result<Vec<QuoteRow>> {
+        let about = q.about.as_deref().map(normalize_name);
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT q.text, q.kind, q.cue, COALESCE(se.name, q.speaker_name, q.speaker_text), a.id, a.title, a.published
+             FROM quotes q JOIN articles a ON a.rowid = q.article
+             LEFT JOIN entities se ON se.id = q.speaker_entity
+             WHERE (?1 IS NULL OR (' ' || se.norm || ' ') LIKE ('% ' || ?1 || ' %'))
+               AND (?2 IS NULL OR lower(q.text) LIKE ('%' || ?2 || '%')
+                    OR EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity
+                               WHERE m.article = q.article AND m.start >= q.start AND m.end <= q.end
+                                 AND (' ' || e.norm || ' ') LIKE ('% ' || ?2 || ' %')))
+             ORDER BY a.published IS NULL, a.published DESC, q.article, q.start
+             LIMIT ?3 OFFSET ?4",
+        )?;
+        let rows = stmt.query_map(
+            params![q.speaker.as_deref().map(normalize_name), about, limit(q.limit) as i64, q.offset as i64],
+            |r| {
+                Ok(QuoteRow {
+                    text: r.get(0)?,
+                    kind: r.get(1)?,
+                    cue: r.get(2)?,
+                    speaker: r.get(3)?,
+                    article: r.get(4)?,
+                    title: r.get(5)?,
+                    published: r.get(6)?,
+                })
+            },
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The most mentioned entities, with the number of articles naming each.
+    pub fn entities(&self, q: &EntityQuery) -> Result<Vec<EntityRow>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT e.id, e.name, e.type, SUM(ae.mentions), COUNT(*)
+             FROM entities e JOIN article_entities ae ON ae.entity = e.id
+             WHERE ?1 IS NULL OR e.type = ?1
+             GROUP BY e.id ORDER BY SUM(ae.mentions) DESC, COUNT(*) DESC, e.name LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![q.kind, limit(q.top) as i64], |r| {
+            Ok(EntityRow { id: r.get(0)?, name: r.get(1)?, kind: r.get(2)?, mentions: r.get(3)?, articles: r.get(4)? })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// What is in the corpus.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Stats {
+    pub articles: i64,
+    pub near_duplicates: i64,
+    pub entities: i64,
+    pub mentions: i64,
+    pub quotes: i64,
+    pub failures: i64,
+    pub runs: i64,
+    pub first_published: Option<String>,
+    pub last_published: Option<String>,
+    /// Sites with the most articles, with their counts.
+    pub sites: Vec<(String, i64)>,
+    /// Where each failure came from and why (the latest 20).
+    pub recent_failures: Vec<(String, String)>,
+}
+
+impl Store {
+    pub fn stats(&self) -> Result<Stats> {
+        let c = self.conn();
+        let count = |sql: &str| -> Result<i64> { Ok(c.query_row(sql, [], |r| r.get(0))?) };
+        let (first, last) = c.query_row(
+            "SELECT min(substr(published, 1, 10)), max(substr(published, 1, 10)) FROM articles",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let mut sites = c.prepare_cached(
+            "SELECT site, COUNT(*) FROM articles WHERE site IS NOT NULL GROUP BY site ORDER BY COUNT(*) DESC, site LIMIT 10",
+        )?;
+        let sites = sites.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        let mut failures = c.prepare_cached("SELECT source, reason FROM failures ORDER BY id DESC LIMIT 20")?;
+        let recent_failures =
+            failures.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        Ok(Stats {
+            articles: count("SELECT COUNT(*) FROM articles")?,
+            near_duplicates: count("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL")?,
+            entities: count("SELECT COUNT(*) FROM entities")?,
+            mentions: count("SELECT COUNT(*) FROM mentions")?,
+            quotes: count("SELECT COUNT(*) FROM quotes")?,
+            failures: count("SELECT COUNT(*) FROM failures")?,
+            runs: count("SELECT COUNT(*) FROM runs")?,
+            first_published: first,
+            last_published: last,
+            sites,
+            recent_failures,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_words_are_quoted_so_operators_are_plain_words() {
+        assert_eq!(fts_query("taliban AND NOT moscow").as_deref(), Some("\"taliban\" \"AND\" \"NOT\" \"moscow\""));
+        assert_eq!(fts_query("\"quoted\" (x)*").as_deref(), Some("\"quoted\" \"x\""));
+        assert_eq!(fts_query(" -- "), None);
+    }
+
+    #[test]
+    fn limits_are_bounded() {
+        assert_eq!(limit(0), 20);
+        assert_eq!(limit(5), 5);
+        assert_eq!(limit(1_000_000), MAX_LIMIT);
+    }
+}

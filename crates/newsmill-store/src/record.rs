@@ -1,0 +1,125 @@
+//! The article JSON of `docs/DESIGN.md`, read back: the store takes articles in their public
+//! form, so anything that speaks the contract (`newsmill extract --format jsonl`, another
+//! engine) can be stored. Offsets are code points into `text`, as in the JSON.
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ArticleRecord {
+    pub id: String,
+    pub source: String,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub site: Option<String>,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub published: Option<String>,
+    #[serde(default)]
+    pub language: Option<String>,
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub entities: Vec<EntityRecord>,
+    #[serde(default)]
+    pub quotes: Vec<QuoteRecord>,
+    #[serde(default)]
+    pub amounts: Vec<AmountRecord>,
+    #[serde(default)]
+    pub dates: Vec<DateRecord>,
+    #[serde(default)]
+    pub places: Vec<PlaceRecord>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct EntityRecord {
+    /// Article-local id (`E1`).
+    pub id: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    #[serde(default)]
+    pub titles: Vec<String>,
+    #[serde(default)]
+    pub mentions: Vec<SpanRecord>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct SpanRecord {
+    #[serde(default)]
+    pub text: String,
+    pub start: u64,
+    pub end: u64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct QuoteRecord {
+    pub text: String,
+    pub start: u64,
+    pub end: u64,
+    pub kind: String,
+    #[serde(default)]
+    pub cue: Option<SpanRecord>,
+    #[serde(default)]
+    pub speaker: Option<SpeakerRecord>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct SpeakerRecord {
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub entity: Option<String>,
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct AmountRecord {
+    pub text: String,
+    pub start: u64,
+    pub end: u64,
+    pub value: f64,
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub approximate: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct DateRecord {
+    pub text: String,
+    pub start: u64,
+    pub end: u64,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct PlaceRecord {
+    pub entity: String,
+    pub name: String,
+    #[serde(default)]
+    pub country: Option<String>,
+    #[serde(default)]
+    pub lat: Option<f64>,
+    #[serde(default)]
+    pub lon: Option<f64>,
+    #[serde(default)]
+    pub geonames_id: Option<u64>,
+}
+
+/// An article ready to store: its parsed record and its JSON as given.
+#[derive(Debug, Clone)]
+pub struct StoredArticle {
+    pub record: ArticleRecord,
+    pub json: serde_json::Value,
+}
+
+impl StoredArticle {
+    /// Reads an article from its JSON form.
+    pub fn from_json(json: serde_json::Value) -> Result<Self, serde_json::Error> {
+        let record = ArticleRecord::deserialize(&json)?;
+        Ok(StoredArticle { record, json })
+    }
+}

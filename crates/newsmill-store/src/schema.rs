@@ -1,0 +1,146 @@
+//! The schema as an ordered list of migrations. `schema_version` holds how many have run; a
+//! database from a newer newsmill (more migrations than we know) is refused, an older one is
+//! brought up to date in one transaction.
+
+use rusqlite::{Connection, OptionalExtension};
+
+use crate::error::{Result, StoreError};
+
+/// Migration `i` takes the schema from version `i` to `i + 1`. Append only: never edit one
+/// that has shipped.
+const MIGRATIONS: &[&str] = &[
+    // 1: articles, their analysis, full-text index, ingest runs and failures.
+    r#"
+    CREATE TABLE articles (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        source TEXT NOT NULL,
+        url TEXT,
+        site TEXT,
+        title TEXT,
+        published TEXT,
+        language TEXT,
+        body TEXT NOT NULL,
+        minhash BLOB NOT NULL,
+        duplicate_of INTEGER REFERENCES articles(rowid),
+        run INTEGER REFERENCES runs(id),
+        json TEXT NOT NULL
+    );
+    CREATE INDEX articles_published ON articles(published);
+    CREATE INDEX articles_site ON articles(site);
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, body, content='articles', content_rowid='rowid',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TABLE minhash_bands (
+        band INTEGER NOT NULL,
+        value INTEGER NOT NULL,
+        article INTEGER NOT NULL REFERENCES articles(rowid)
+    );
+    CREATE INDEX minhash_bands_lookup ON minhash_bands(band, value);
+    CREATE TABLE entities (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        norm TEXT NOT NULL,
+        type TEXT NOT NULL,
+        UNIQUE (norm, type)
+    );
+    CREATE TABLE article_entities (
+        article INTEGER NOT NULL REFERENCES articles(rowid),
+        entity INTEGER NOT NULL REFERENCES entities(id),
+        local_id TEXT NOT NULL,
+        titles TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        PRIMARY KEY (article, entity)
+    ) WITHOUT ROWID;
+    CREATE INDEX article_entities_entity ON article_entities(entity);
+    CREATE TABLE mentions (
+        article INTEGER NOT NULL REFERENCES articles(rowid),
+        entity INTEGER NOT NULL REFERENCES entities(id),
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE INDEX mentions_entity ON mentions(entity);
+    CREATE TABLE quotes (
+        id INTEGER PRIMARY KEY,
+        article INTEGER NOT NULL REFERENCES articles(rowid),
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        cue TEXT,
+        speaker_text TEXT,
+        speaker_entity INTEGER REFERENCES entities(id),
+        speaker_name TEXT
+    );
+    CREATE INDEX quotes_article ON quotes(article);
+    CREATE INDEX quotes_speaker ON quotes(speaker_entity);
+    CREATE TABLE amounts (
+        article INTEGER NOT NULL REFERENCES articles(rowid),
+        text TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+        value REAL NOT NULL, unit TEXT, approximate INTEGER NOT NULL
+    );
+    CREATE TABLE dates (
+        article INTEGER NOT NULL REFERENCES articles(rowid),
+        text TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, value TEXT NOT NULL
+    );
+    CREATE TABLE places (
+        article INTEGER NOT NULL REFERENCES articles(rowid),
+        entity INTEGER REFERENCES entities(id),
+        name TEXT NOT NULL, country TEXT, lat REAL, lon REAL, geonames_id INTEGER
+    );
+    CREATE TABLE runs (
+        id INTEGER PRIMARY KEY,
+        started TEXT NOT NULL,
+        finished TEXT,
+        inputs TEXT NOT NULL,
+        added INTEGER NOT NULL DEFAULT 0,
+        unchanged INTEGER NOT NULL DEFAULT 0,
+        near_duplicates INTEGER NOT NULL DEFAULT 0,
+        failed INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE failures (
+        id INTEGER PRIMARY KEY,
+        run INTEGER NOT NULL REFERENCES runs(id),
+        source TEXT NOT NULL,
+        reason TEXT NOT NULL
+    );
+    "#,
+];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Reads the schema version: 0 for a new, empty database.
+pub fn version(conn: &Connection) -> Result<i64> {
+    let has_table: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version')",
+        [],
+        |r| r.get(0),
+    )?;
+    if !has_table {
+        return Ok(0);
+    }
+    Ok(conn.query_row("SELECT version FROM schema_version", [], |r| r.get(0)).optional()?.unwrap_or(0))
+}
+
+/// Brings the schema to [`SCHEMA_VERSION`], or refuses a newer one.
+pub fn migrate(conn: &mut Connection, path: &std::path::Path) -> Result<()> {
+    let found = version(conn)?;
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::TooNew { path: path.to_path_buf(), found, supported: SCHEMA_VERSION });
+    }
+    if found == SCHEMA_VERSION {
+        return Ok(());
+    }
+    let tx = conn.transaction()?;
+    tx.execute_batch("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")?;
+    for migration in &MIGRATIONS[found as usize..] {
+        tx.execute_batch(migration)?;
+    }
+    tx.execute("DELETE FROM schema_version", [])?;
+    tx.execute("INSERT INTO schema_version (version) VALUES (?1)", [SCHEMA_VERSION])?;
+    tx.commit()?;
+    Ok(())
+}

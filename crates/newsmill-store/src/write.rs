@@ -1,0 +1,268 @@
+//! Writes: ingest runs, and batches of articles committed in one transaction each, so a crash
+//! loses at most the batch in flight and a rerun continues where the last commit ended.
+//! Writing is idempotent: an article whose id is already stored is left as it is.
+
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use crate::Store;
+use crate::error::Result;
+use crate::minhash::{SAME_STORY, Signature};
+use crate::record::{ArticleRecord, StoredArticle};
+
+/// One ingest run: what was asked and what came of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RunId(pub i64);
+
+/// A document that could not be turned into an article.
+#[derive(Debug, Clone)]
+pub struct Failure {
+    pub source: String,
+    pub reason: String,
+}
+
+/// What one batch (or a whole run) did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct BatchOutcome {
+    /// New articles stored.
+    pub added: u64,
+    /// Articles already stored (same id): nothing written.
+    pub unchanged: u64,
+    /// New articles stored and linked to an earlier one telling the same story.
+    pub near_duplicates: u64,
+    /// Documents that failed, recorded with their reason.
+    pub failed: u64,
+}
+
+impl std::ops::AddAssign for BatchOutcome {
+    fn add_assign(&mut self, o: Self) {
+        self.added += o.added;
+        self.unchanged += o.unchanged;
+        self.near_duplicates += o.near_duplicates;
+        self.failed += o.failed;
+    }
+}
+
+/// Texts shorter than this many words are not compared for near-duplicates: short notices
+/// look alike without telling the same story.
+const MIN_WORDS_FOR_NEAR_DUP: usize = 40;
+
+impl Store {
+    /// Starts an ingest run over `inputs` (recorded as given).
+    pub fn begin_run<S: AsRef<str>>(&mut self, inputs: &[S]) -> Result<RunId> {
+        let inputs: Vec<&str> = inputs.iter().map(AsRef::as_ref).collect();
+        self.conn().execute(
+            "INSERT INTO runs (started, inputs) VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?1)",
+            [serde_json::to_string(&inputs)?],
+        )?;
+        Ok(RunId(self.conn().last_insert_rowid()))
+    }
+
+    /// Marks a run finished.
+    pub fn finish_run(&mut self, run: RunId) -> Result<()> {
+        self.conn()
+            .execute("UPDATE runs SET finished = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1", [run.0])?;
+        Ok(())
+    }
+
+    /// Stores a batch of articles and failures in one transaction.
+    pub fn write_batch(
+        &mut self,
+        run: RunId,
+        articles: &[StoredArticle],
+        failures: &[Failure],
+    ) -> Result<BatchOutcome> {
+        let tx = self.conn_mut().transaction()?;
+        let mut outcome = BatchOutcome::default();
+        for article in articles {
+            match insert_article(&tx, run, article)? {
+                Inserted::Unchanged => outcome.unchanged += 1,
+                Inserted::New { near_duplicate } => {
+                    outcome.added += 1;
+                    outcome.near_duplicates += u64::from(near_duplicate);
+                }
+            }
+        }
+        for failure in failures {
+            tx.execute(
+                "INSERT INTO failures (run, source, reason) VALUES (?1, ?2, ?3)",
+                params![run.0, failure.source, failure.reason],
+            )?;
+            outcome.failed += 1;
+        }
+        tx.execute(
+            "UPDATE runs SET added = added + ?2, unchanged = unchanged + ?3, near_duplicates = near_duplicates + ?4,
+             failed = failed + ?5 WHERE id = ?1",
+            params![
+                run.0,
+                outcome.added as i64,
+                outcome.unchanged as i64,
+                outcome.near_duplicates as i64,
+                outcome.failed as i64
+            ],
+        )?;
+        tx.commit()?;
+        Ok(outcome)
+    }
+}
+
+enum Inserted {
+    Unchanged,
+    New { near_duplicate: bool },
+}
+
+fn insert_article(tx: &Transaction, run: RunId, article: &StoredArticle) -> Result<Inserted> {
+    let rec = &article.record;
+    let exists: Option<i64> =
+        tx.query_row("SELECT rowid FROM articles WHERE id = ?1", [&rec.id], |r| r.get(0)).optional()?;
+    if exists.is_some() {
+        return Ok(Inserted::Unchanged);
+    }
+    let signature = Signature::of(&rec.text);
+    let duplicate_of = if rec.text.split_whitespace().count() >= MIN_WORDS_FOR_NEAR_DUP {
+        near_duplicate_of(tx, &signature)?
+    } else {
+        None
+    };
+    // The body lives once, in `body`; the JSON keeps everything else.
+    let mut json = article.json.clone();
+    if let Some(map) = json.as_object_mut() {
+        map.remove("text");
+    }
+    tx.execute(
+        "INSERT INTO articles (id, source, url, site, title, published, language, body, minhash, duplicate_of, run, json)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        params![
+            rec.id,
+            rec.source,
+            rec.url,
+            rec.site,
+            rec.title,
+            rec.published,
+            rec.language,
+            rec.text,
+            signature.to_bytes(),
+            duplicate_of,
+            run.0,
+            serde_json::to_string(&json)?
+        ],
+    )?;
+    let rowid = tx.last_insert_rowid();
+    tx.execute(
+        "INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)",
+        params![rowid, rec.title.as_deref().unwrap_or(""), rec.text],
+    )?;
+    for (band, value) in signature.bands() {
+        tx.execute(
+            "INSERT INTO minhash_bands (band, value, article) VALUES (?1, ?2, ?3)",
+            params![band, value, rowid],
+        )?;
+    }
+    insert_analysis(tx, rowid, rec)?;
+    Ok(Inserted::New { near_duplicate: duplicate_of.is_some() })
+}
+
+/// The earliest stored original that tells the same story, if any.
+fn near_duplicate_of(tx: &Transaction, signature: &Signature) -> Result<Option<i64>> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT a.rowid, a.minhash, a.duplicate_of FROM minhash_bands b JOIN articles a ON a.rowid = b.article
+         WHERE b.band = ?1 AND b.value = ?2",
+    )?;
+    let mut best: Option<i64> = None;
+    for (band, value) in signature.bands() {
+        let rows = stmt.query_map(params![band, value], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?, r.get::<_, Option<i64>>(2)?))
+        })?;
+        for row in rows {
+            let (rowid, other, original) = row?;
+            let same = Signature::from_bytes(&other).is_some_and(|o| o.similarity(signature) >= SAME_STORY);
+            if same {
+                let root = original.unwrap_or(rowid);
+                best = Some(best.map_or(root, |b| b.min(root)));
+            }
+        }
+    }
+    Ok(best)
+}
+
+fn insert_analysis(tx: &Transaction, article: i64, rec: &ArticleRecord) -> Result<()> {
+    let mut local_to_global = std::collections::HashMap::new();
+    for entity in &rec.entities {
+        let id = upsert_entity(tx, &entity.name, &entity.kind)?;
+        local_to_global.insert(entity.id.as_str(), id);
+        tx.execute(
+            "INSERT INTO article_entities (article, entity, local_id, titles, mentions) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (article, entity) DO UPDATE SET mentions = mentions + excluded.mentions",
+            params![article, id, entity.id, serde_json::to_string(&entity.titles)?, entity.mentions.len() as i64],
+        )?;
+        for m in &entity.mentions {
+            tx.execute(
+                "INSERT INTO mentions (article, entity, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![article, id, m.start as i64, m.end as i64, m.text],
+            )?;
+        }
+    }
+    for q in &rec.quotes {
+        let speaker = q.speaker.as_ref();
+        let speaker_entity = speaker.and_then(|s| s.entity.as_deref()).and_then(|e| local_to_global.get(e));
+        tx.execute(
+            "INSERT INTO quotes (article, kind, text, start, end, cue, speaker_text, speaker_entity, speaker_name)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                article,
+                q.kind,
+                q.text,
+                q.start as i64,
+                q.end as i64,
+                q.cue.as_ref().map(|c| &c.text),
+                speaker.map(|s| &s.text),
+                speaker_entity,
+                speaker.and_then(|s| s.name.as_ref())
+            ],
+        )?;
+    }
+    for a in &rec.amounts {
+        tx.execute(
+            "INSERT INTO amounts (article, text, start, end, value, unit, approximate) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![article, a.text, a.start as i64, a.end as i64, a.value, a.unit, a.approximate],
+        )?;
+    }
+    for d in &rec.dates {
+        tx.execute(
+            "INSERT INTO dates (article, text, start, end, value) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![article, d.text, d.start as i64, d.end as i64, d.value],
+        )?;
+    }
+    for p in &rec.places {
+        tx.execute(
+            "INSERT INTO places (article, entity, name, country, lat, lon, geonames_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![article, local_to_global.get(p.entity.as_str()), p.name, p.country, p.lat, p.lon, p.geonames_id.map(|g| g as i64)],
+        )?;
+    }
+    Ok(())
+}
+
+/// One row per real-world entity across the corpus, keyed by normalised name and type.
+fn upsert_entity(tx: &Transaction, name: &str, kind: &str) -> Result<i64> {
+    let norm = normalize_name(name);
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO entities (name, norm, type) VALUES (?1, ?2, ?3)
+         ON CONFLICT (norm, type) DO UPDATE SET norm = excluded.norm RETURNING id",
+    )?;
+    Ok(stmt.query_row(params![name, norm, kind], |r| r.get(0))?)
+}
+
+/// Lowercased words joined by one space, punctuation dropped: `U.S.` and `US` meet.
+pub(crate) fn normalize_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for word in name.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()) {
+        let word: String = word.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&word);
+    }
+    out
+}

@@ -1,0 +1,154 @@
+//! The store's contract: idempotent writes, near-duplicate links, search and aggregates,
+//! and clear refusals of files it must not touch.
+
+use newsmill_store::{
+    EntityQuery, HIGHLIGHT_END, HIGHLIGHT_START, QuoteQuery, SearchQuery, Store, StoreError, StoredArticle,
+};
+use serde_json::json;
+
+const BRIDGE: &str = "The harbour bridge reopened on Monday after two years of repairs, the city said. \
+    Thousands of commuters crossed it before dawn to be among the first, and the mayor, Ana Lima, \
+    cut a ribbon at the northern end while a brass band played. Engineers replaced every cable and \
+    most of the deck, and traffic is expected to return to its old level within a month, officials said.";
+
+fn article(id: &str, site: &str, published: &str, text: &str) -> StoredArticle {
+    let lima = text.find("Ana Lima").map(|s| text[..s].chars().count()).unwrap_or(0);
+    StoredArticle::from_json(json!({
+        "id": id, "source": format!("{id}.html"), "url": format!("https://{site}/{id}"), "site": site,
+        "title": "Harbour bridge reopens", "published": published, "language": "en", "text": text,
+        "entities": [{"id": "E1", "name": "Ana Lima", "type": "PERSON", "titles": ["mayor"],
+                      "mentions": [{"text": "Ana Lima", "start": lima, "end": lima + 8}]}],
+        "quotes": [{"text": "the bridge is ours again", "start": 0, "end": 24, "kind": "direct",
+                    "cue": {"text": "said", "start": 30, "end": 34},
+                    "speaker": {"text": "Lima", "start": 40, "end": 44, "entity": "E1", "name": "Ana Lima"}}],
+        "amounts": [], "dates": [], "places": []
+    }))
+    .unwrap()
+}
+
+fn stored(articles: &[StoredArticle]) -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    let run = store.begin_run(&["test"]).unwrap();
+    store.write_batch(run, articles, &[]).unwrap();
+    store
+}
+
+#[test]
+fn writing_the_same_article_twice_adds_nothing() {
+    let mut store = stored(&[article("a", "example.com", "2018-11-09", BRIDGE)]);
+    let run = store.begin_run(&["again"]).unwrap();
+    let outcome = store.write_batch(run, &[article("a", "example.com", "2018-11-09", BRIDGE)], &[]).unwrap();
+    assert_eq!((outcome.added, outcome.unchanged), (0, 1));
+    let stats = store.stats().unwrap();
+    assert_eq!((stats.articles, stats.entities, stats.quotes, stats.runs), (1, 1, 1, 2));
+}
+
+#[test]
+fn the_same_story_from_another_site_is_linked_not_dropped() {
+    let retold = BRIDGE.replace("Thousands of commuters", "Thousands of early commuters");
+    let mut store = stored(&[article("a", "example.com", "2018-11-09", BRIDGE)]);
+    let run = store.begin_run(&["b"]).unwrap();
+    let outcome = store.write_batch(run, &[article("b", "other.org", "2018-11-10", &retold)], &[]).unwrap();
+    assert_eq!((outcome.added, outcome.near_duplicates), (1, 1));
+    assert_eq!(store.stats().unwrap().near_duplicates, 1);
+}
+
+#[test]
+fn search_ranks_highlights_and_filters() {
+    let other = "Regional elections in the north ended with a narrow win for the governing party.";
+    let store =
+        stored(&[article("a", "example.com", "2018-11-09", BRIDGE), article("b", "news.org", "2019-01-02", other)]);
+    let hits = store.search(&SearchQuery::text("bridge cables")).unwrap();
+    assert_eq!(hits.len(), 0, "all words are required");
+    let hits = store.search(&SearchQuery::text("bridge cable")).unwrap();
+    assert_eq!(hits.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(), ["a"]);
+    assert!(hits[0].snippet.contains(&format!("{HIGHLIGHT_START}bridge{HIGHLIGHT_END}")), "{}", hits[0].snippet);
+
+    let mut q = SearchQuery::text("");
+    q.since = Some("2019-01-01".into());
+    assert_eq!(store.search(&q).unwrap().iter().map(|h| h.id.as_str()).collect::<Vec<_>>(), ["b"]);
+    let mut q = SearchQuery::text("the");
+    q.entity = Some("Lima".into());
+    q.kind = Some("PERSON".into());
+    assert_eq!(store.search(&q).unwrap().len(), 2);
+    q.site = Some("news.org".into());
+    assert_eq!(store.search(&q).unwrap().iter().map(|h| h.id.as_str()).collect::<Vec<_>>(), ["b"]);
+    q.entity = Some("Nobody".into());
+    assert!(store.search(&q).unwrap().is_empty());
+    let mut q = SearchQuery::text("NOT OR \"* (");
+    q.speaker = Some("ana lima".into());
+    assert!(store.search(&q).is_ok(), "operators in user text are plain words");
+}
+
+#[test]
+fn quotes_and_entities_are_counted_across_articles() {
+    let second = BRIDGE.replace("repairs", "works");
+    let store = stored(&[article("a", "x.com", "2018-11-09", BRIDGE), article("b", "y.com", "2018-11-11", &second)]);
+    let top = store.entities(&EntityQuery { kind: Some("PERSON".into()), top: 5 }).unwrap();
+    assert_eq!((top[0].name.as_str(), top[0].articles, top[0].mentions), ("Ana Lima", 2, 2));
+    let quotes = store.quotes(&QuoteQuery { speaker: Some("Lima".into()), ..QuoteQuery::default() }).unwrap();
+    assert_eq!(quotes.len(), 2);
+    assert_eq!(quotes[0].article, "b", "newest first");
+    assert_eq!(quotes[0].speaker.as_deref(), Some("Ana Lima"));
+}
+
+#[test]
+fn export_gives_back_the_article_json() {
+    let store = stored(&[article("a", "x.com", "2018-11-09", BRIDGE)]);
+    let mut out = Vec::new();
+    let n = store
+        .export(&SearchQuery::default(), |v| {
+            out.push(v);
+            Ok::<_, ()>(())
+        })
+        .unwrap()
+        .unwrap();
+    assert_eq!(n, 1);
+    assert_eq!(out[0]["text"], BRIDGE);
+    assert_eq!(out[0]["entities"][0]["name"], "Ana Lima");
+    let keys: Vec<&String> = out[0].as_object().unwrap().keys().collect();
+    let text_at = keys.iter().position(|k| *k == "text").unwrap();
+    assert_eq!(keys[text_at - 1], "language");
+}
+
+#[test]
+fn a_file_that_is_not_sqlite_is_refused_and_left_alone() {
+    let dir = tempdir();
+    let path = dir.path().join("notes.db");
+    std::fs::write(&path, b"these are my notes, not a database\n").unwrap();
+    assert!(matches!(Store::open(&path), Err(StoreError::NotADatabase { .. })));
+    assert_eq!(std::fs::read(&path).unwrap(), b"these are my notes, not a database\n");
+}
+
+#[test]
+fn a_database_from_a_newer_newsmill_is_refused() {
+    let dir = tempdir();
+    let path = dir.path().join("new.db");
+    drop(Store::open(&path).unwrap());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute("UPDATE schema_version SET version = version + 1", []).unwrap();
+    drop(conn);
+    let err = Store::open(&path).err().unwrap();
+    assert!(matches!(err, StoreError::TooNew { .. }), "{err}");
+    assert!(err.to_string().contains("newer newsmill"));
+}
+
+#[test]
+fn a_read_only_location_is_a_clear_error() {
+    let dir = tempdir();
+    let ro = dir.path().join("ro");
+    std::fs::create_dir(&ro).unwrap();
+    let mut perms = std::fs::metadata(&ro).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&ro, perms).unwrap();
+    // root ignores permissions: only check when the folder really is read-only.
+    if std::fs::write(ro.join("probe"), b"x").is_ok() {
+        return;
+    }
+    let err = Store::open(&ro.join("corpus.db")).err().unwrap();
+    assert!(matches!(err, StoreError::ReadOnly { .. }), "{err}");
+}
+
+fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
