@@ -2,8 +2,12 @@
 //! `newsmill-core`.
 
 mod eval_cmd;
+mod export_cmd;
 mod extract_cmd;
+mod ingest_cmd;
 mod output;
+mod pipeline;
+mod query_cmd;
 
 use std::process::ExitCode;
 
@@ -20,6 +24,12 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     Extract(extract_cmd::ExtractArgs),
+    Ingest(ingest_cmd::IngestArgs),
+    Search(query_cmd::SearchArgs),
+    Quotes(query_cmd::QuotesArgs),
+    Entities(query_cmd::EntitiesArgs),
+    Stats(query_cmd::StatsArgs),
+    Export(export_cmd::ExportArgs),
     Eval(eval_cmd::EvalArgs),
 }
 
@@ -27,6 +37,12 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract_cmd::run(args),
+        Command::Ingest(args) => ingest_cmd::run(args),
+        Command::Search(args) => query_cmd::search(args),
+        Command::Quotes(args) => query_cmd::quotes(args),
+        Command::Entities(args) => query_cmd::entities(args),
+        Command::Stats(args) => query_cmd::stats(args),
+        Command::Export(args) => export_cmd::run(args),
         Command::Eval(args) => eval_cmd::run(args),
     };
     match result {

@@ -53,10 +53,12 @@ pub enum ErrorKind {
     Binary { control: usize, window: usize },
     #[error("its gzip stream is corrupt or truncated after {decoded} bytes: {source}")]
     Gzip { decoded: usize, source: std::io::Error },
-    #[error("it is {size} bytes, over the limit of {limit}; raise --max-bytes to accept it")]
+    #[error("it is {size} bytes, over the limit of {limit}; raise --max-mb to accept it")]
     TooLarge { size: u64, limit: u64 },
     #[error("line {line} is not a JSON object: {source}")]
     JsonLine { line: usize, source: serde_json::Error },
     #[error("line {line} has neither an \"html\" nor a \"text\" string field")]
     JsonLineFields { line: usize },
+    #[error("WARC record {record} is malformed or truncated: {reason}; the records before it were read")]
+    Warc { record: usize, reason: String },
 }

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum StoreError {
+    #[error("no database at {}; create one with `newsmill ingest INPUT --db {}`", path.display(), path.display())]
+    Missing { path: PathBuf },
     #[error("{} is not a newsmill database (not an SQLite file); pass another --db path", path.display())]
     NotADatabase { path: PathBuf },
     #[error(

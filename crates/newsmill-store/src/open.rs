@@ -2,7 +2,7 @@
 //! and migrate the schema.
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
@@ -29,10 +29,7 @@ impl Store {
     /// changes the schema.
     pub fn open_read_only(path: &Path) -> Result<Store> {
         if !path.is_file() {
-            return Err(StoreError::Open {
-                path: path.to_path_buf(),
-                source: rusqlite::Error::InvalidPath(PathBuf::from(path)),
-            });
+            return Err(StoreError::Missing { path: path.to_path_buf() });
         }
         check_is_sqlite(path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -53,6 +50,13 @@ impl Store {
         configure(&conn)?;
         schema::migrate(&mut conn, Path::new(":memory:"))?;
         Ok(Store { conn })
+    }
+
+    /// SQLite's own consistency check: `ok`, or what it found wrong.
+    pub fn integrity_check(&self) -> Result<String> {
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let lines: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        Ok(lines.join("; "))
     }
 
     pub(crate) fn conn(&self) -> &Connection {

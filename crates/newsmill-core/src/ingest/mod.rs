@@ -1,4 +1,4 @@
-//! Ingest: from files, directories, `.gz` files, JSONL dumps and stdin to [`RawDoc`]s, and
+//! Ingest: from files, directories, `.gz` files, JSONL dumps, WARC archives and stdin to [`RawDoc`]s, and
 //! from bytes to text.
 //!
 //! [`RawDoc`]: crate::RawDoc
@@ -6,6 +6,7 @@
 pub mod decode;
 mod reader;
 pub mod sniff;
+mod warc;
 
 pub use decode::{Decoded, decode};
 pub use reader::{Inputs, ReadConfig};

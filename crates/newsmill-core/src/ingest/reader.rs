@@ -1,6 +1,6 @@
 //! Reading inputs: files, directories (recursive, in name order), `-` for stdin, gzip by its
-//! magic bytes, and JSONL dumps (`{"url": …, "html": …}` or `{"url": …, "text": …}`, one
-//! document per line) told apart from pages by content.
+//! magic bytes, JSONL dumps (`{"url": …, "html": …}` or `{"url": …, "text": …}`, one
+//! document per line) and WARC archives, told apart from pages by content.
 
 use std::collections::VecDeque;
 use std::fs::File;
@@ -9,6 +9,7 @@ use std::path::PathBuf;
 
 use flate2::read::MultiGzDecoder;
 
+use super::warc::{WARC_MAGIC, WarcRecords};
 use crate::error::{Error, ErrorKind};
 use crate::model::{ContentKind, RawDoc};
 
@@ -46,6 +47,9 @@ struct JsonlReader {
 pub struct Inputs {
     pending: VecDeque<Pending>,
     jsonl: Option<JsonlReader>,
+    warc: Option<WarcRecords>,
+    /// WARC records skipped so far (not HTML responses).
+    skipped: u64,
     config: ReadConfig,
 }
 
@@ -83,7 +87,7 @@ impl Inputs {
                 pending.push_back(Pending::Path(path));
             }
         }
-        Inputs { pending, jsonl: None, config }
+        Inputs { pending, jsonl: None, warc: None, skipped: 0, config }
     }
 
     fn open(&mut self, input: Pending) -> Option<Result<RawDoc, Error>> {
@@ -108,6 +112,14 @@ impl Inputs {
         } else {
             Box::new(reader)
         };
+        match reader.fill_buf() {
+            Ok(buf) if buf.starts_with(WARC_MAGIC) => {
+                self.warc = Some(WarcRecords::new(name, reader));
+                return self.next_warc();
+            }
+            Ok(_) => {}
+            Err(e) => return Some(Err(Error::new(name, read_error(e, gzipped, 0)))),
+        }
         match looks_like_jsonl(&mut reader) {
             Ok(true) => {
                 self.jsonl = Some(JsonlReader { name, lines: reader, line: 0 });
@@ -131,6 +143,21 @@ impl Inputs {
             return Err(Error::new(name, ErrorKind::Empty));
         }
         Ok(RawDoc::from_bytes(name, bytes))
+    }
+
+    /// Records of a WARC archive that were not HTML responses, skipped so far.
+    pub fn skipped(&self) -> u64 {
+        self.skipped + self.warc.as_ref().map_or(0, |w| w.skipped)
+    }
+
+    fn next_warc(&mut self) -> Option<Result<RawDoc, Error>> {
+        let warc = self.warc.as_mut()?;
+        let item = warc.next_page(self.config.max_bytes);
+        if item.as_ref().is_none_or(Result::is_err) {
+            self.skipped += warc.skipped;
+            self.warc = None;
+        }
+        item
     }
 
     fn next_jsonl(&mut self) -> Option<Result<RawDoc, Error>> {
@@ -171,6 +198,12 @@ impl Iterator for Inputs {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
+            if self.warc.is_some() {
+                if let Some(item) = self.next_warc() {
+                    return Some(item);
+                }
+                continue;
+            }
             if self.jsonl.is_some() {
                 if let Some(item) = self.next_jsonl() {
                     return Some(item);

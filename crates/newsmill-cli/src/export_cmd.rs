@@ -1,0 +1,74 @@
+//! `newsmill export`: stored articles back out in the article JSON, for pandas, DuckDB, Spark.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Args, ValueEnum};
+use newsmill_store::{SearchQuery, Store};
+
+use crate::query_cmd::EntityType;
+
+/// Export stored articles in the article JSON of DESIGN.md, one per line.
+///
+/// Example: newsmill export --format jsonl --out corpus.jsonl --since 2018-11-01
+#[derive(Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+    format: ExportFormat,
+    /// Output file (- for stdout).
+    #[arg(long, value_name = "PATH")]
+    out: PathBuf,
+    /// Only articles naming this entity.
+    #[arg(long, value_name = "NAME")]
+    entity: Option<String>,
+    #[arg(long = "type", value_enum, value_name = "TYPE")]
+    kind: Option<EntityType>,
+    #[arg(long, value_name = "SITE")]
+    site: Option<String>,
+    #[arg(long, value_name = "DATE")]
+    since: Option<String>,
+    #[arg(long, value_name = "DATE")]
+    until: Option<String>,
+    /// The corpus database.
+    #[arg(long, default_value = "newsmill.db", value_name = "FILE")]
+    db: PathBuf,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    /// The article JSON, one object per line.
+    Jsonl,
+}
+
+pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
+    let store = Store::open_read_only(&args.db)?;
+    let q = SearchQuery {
+        entity: args.entity,
+        kind: args.kind.map(|k| k.as_str().to_string()),
+        site: args.site,
+        since: args.since,
+        until: args.until,
+        ..SearchQuery::default()
+    };
+    let sink: Box<dyn Write> = if args.out.as_os_str() == "-" {
+        Box::new(std::io::stdout().lock())
+    } else {
+        Box::new(File::create(&args.out).with_context(|| format!("cannot create {}", args.out.display()))?)
+    };
+    let mut out = BufWriter::new(sink);
+    let written = store.export(&q, |article| {
+        serde_json::to_writer(&mut out, &article).map_err(std::io::Error::from)?;
+        out.write_all(b"\n")
+    })?;
+    let n = match written.and_then(|n| out.flush().map(|()| n)) {
+        Ok(n) => n,
+        // A reader that stopped reading (`newsmill export --out - | head`) is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+        Err(e) => return Err(e).with_context(|| format!("cannot write {}", args.out.display())),
+    };
+    eprintln!("newsmill: exported {n} articles to {}", args.out.display());
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,167 @@
+//! `newsmill ingest`: extract and analyse inputs into a corpus database.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use clap::Args;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use newsmill_core::ExtractConfig;
+use newsmill_core::ingest::{Inputs, ReadConfig};
+use newsmill_store::{BatchOutcome, Failure, Store, StoredArticle};
+
+use crate::pipeline;
+
+/// Ingest news pages into a corpus database (SQLite, full-text indexed).
+///
+/// Inputs are HTML pages, flattened text, directories (recursive), .gz files, JSONL dumps,
+/// WARC archives (.warc, .warc.gz: HTML response records; other records are skipped and
+/// counted) or - for stdin. Ingesting the same input twice adds nothing; a run that was
+/// killed is resumed by running the same command again. A document that fails is recorded
+/// with its reason and the run goes on.
+///
+/// Example: newsmill ingest samples/pages --db newsmill.db
+#[derive(Args)]
+pub struct IngestArgs {
+    /// Files, directories, WARC archives, or - for stdin.
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<String>,
+    /// The corpus database (created if missing).
+    #[arg(long, default_value = "newsmill.db", value_name = "FILE")]
+    db: PathBuf,
+    /// No progress bar and no per-document lines; only the summary.
+    #[arg(short, long)]
+    quiet: bool,
+    /// Print the summary as JSON on stdout, for scripts.
+    #[arg(long)]
+    json: bool,
+    /// Largest document accepted, in megabytes.
+    #[arg(long, default_value_t = 64, value_name = "MB")]
+    max_mb: u64,
+}
+
+/// What a run did, printed at the end.
+#[derive(serde::Serialize)]
+struct Summary {
+    db: String,
+    documents: u64,
+    #[serde(flatten)]
+    outcome: BatchOutcome,
+    skipped_records: u64,
+    seconds: f64,
+    documents_per_second: f64,
+}
+
+pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
+    let mut store = Store::open(&args.db)?;
+    let run = store.begin_run(&args.inputs)?;
+    let config = ExtractConfig::default();
+    let mut inputs = Inputs::new(&args.inputs, ReadConfig { max_bytes: args.max_mb.saturating_mul(1024 * 1024) });
+    let progress = progress_bar(args.quiet);
+    let started = Instant::now();
+    let mut failed = 0u64;
+    // One writer thread commits while the pool extracts the next batch; the channel holds
+    // two batches so memory stays bounded.
+    let (tx, rx) = mpsc::sync_channel::<(Vec<StoredArticle>, Vec<Failure>)>(2);
+    let outcome = std::thread::scope(|scope| -> anyhow::Result<BatchOutcome> {
+        let writer = scope.spawn(move || -> anyhow::Result<BatchOutcome> {
+            let mut total = BatchOutcome::default();
+            for (articles, failures) in rx {
+                total += store.write_batch(run, &articles, &failures)?;
+            }
+            store.finish_run(run)?;
+            Ok(total)
+        });
+        loop {
+            let results = pipeline::next_batch(&mut inputs, &config);
+            if results.is_empty() {
+                break;
+            }
+            let (articles, failures) = split(results, &progress, args.quiet)?;
+            failed += failures.len() as u64;
+            progress.set_message(format!("{failed} failed"));
+            if tx.send((articles, failures)).is_err() {
+                break; // the writer failed; its error is reported below
+            }
+        }
+        drop(tx);
+        writer.join().map_err(|_| anyhow::anyhow!("the database writer stopped unexpectedly"))?
+    });
+    progress.finish_and_clear();
+    let outcome = outcome
+        .with_context(|| format!("ingest into {} stopped; run the same command to resume", args.db.display()))?;
+    let seconds = started.elapsed().as_secs_f64();
+    let documents = outcome.added + outcome.unchanged + outcome.failed;
+    let summary = Summary {
+        db: args.db.display().to_string(),
+        documents,
+        outcome,
+        skipped_records: inputs.skipped(),
+        seconds,
+        documents_per_second: documents as f64 / seconds.max(1e-9),
+    };
+    print_summary(&summary, args.json)?;
+    Ok(if outcome.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+type Processed = Vec<Result<newsmill_core::Article, newsmill_core::Error>>;
+
+/// Articles to store in their JSON form, and failures with their reasons.
+fn split(
+    results: Processed,
+    progress: &ProgressBar,
+    quiet: bool,
+) -> anyhow::Result<(Vec<StoredArticle>, Vec<Failure>)> {
+    let mut articles = Vec::with_capacity(results.len());
+    let mut failures = Vec::new();
+    for result in results {
+        progress.inc(1);
+        match result {
+            Ok(article) => articles.push(StoredArticle::from_json(serde_json::to_value(&article)?)?),
+            Err(err) => {
+                if !quiet {
+                    progress.suspend(|| eprintln!("newsmill: skipped {err}"));
+                }
+                failures.push(Failure { source: err.source_name().to_string(), reason: err.kind().to_string() });
+            }
+        }
+    }
+    Ok((articles, failures))
+}
+
+fn progress_bar(quiet: bool) -> ProgressBar {
+    if quiet {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    let style = ProgressStyle::with_template("{spinner} {pos} documents  {per_sec}  {msg}  {elapsed}")
+        .unwrap_or_else(|_| ProgressStyle::default_spinner());
+    bar.set_style(style);
+    bar.set_message("0 failed");
+    bar.enable_steady_tick(Duration::from_millis(200));
+    bar
+}
+
+fn print_summary(s: &Summary, json: bool) -> anyhow::Result<()> {
+    if json {
+        println!("{}", serde_json::to_string_pretty(s)?);
+        return Ok(());
+    }
+    let o = &s.outcome;
+    eprintln!(
+        "newsmill: {} documents in {:.1}s ({:.0}/s): {} added, {} already stored, {} near-duplicates linked, \
+         {} failed, {} WARC records skipped — {}",
+        s.documents,
+        s.seconds,
+        s.documents_per_second,
+        o.added,
+        o.unchanged,
+        o.near_duplicates,
+        o.failed,
+        s.skipped_records,
+        s.db
+    );
+    Ok(())
+}

@@ -1,0 +1,20 @@
+//! The per-document pipeline the commands share: raw input to article, in parallel batches
+//! that keep input order and bound memory whatever the corpus size.
+
+use newsmill_core::ingest::Inputs;
+use newsmill_core::{Article, Error, ExtractConfig, RawDoc, extract};
+use rayon::prelude::*;
+
+/// Documents read ahead and processed in parallel.
+pub const BATCH: usize = 256;
+
+/// One raw document to its article.
+pub fn process(raw: &RawDoc, config: &ExtractConfig) -> Result<Article, Error> {
+    extract(raw, config).map(Article::from_document)
+}
+
+/// The next batch of results from `inputs`, in input order; empty at the end.
+pub fn next_batch(inputs: &mut Inputs, config: &ExtractConfig) -> Vec<Result<Article, Error>> {
+    let batch: Vec<_> = inputs.by_ref().take(BATCH).collect();
+    batch.into_par_iter().map(|item| item.and_then(|raw| process(&raw, config))).collect()
+}

@@ -1,0 +1,225 @@
+//! `newsmill search`, `quotes`, `entities` and `stats`: read a corpus database.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+use newsmill_store::{EntityQuery, HIGHLIGHT_END, HIGHLIGHT_START, QuoteQuery, SearchQuery, Store};
+
+#[derive(Args)]
+pub struct DbArg {
+    /// The corpus database.
+    #[arg(long, default_value = "newsmill.db", value_name = "FILE")]
+    db: PathBuf,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum TableOrJson {
+    Table,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+#[value(rename_all = "UPPER")]
+pub enum EntityType {
+    Person,
+    Org,
+    Loc,
+    Misc,
+}
+
+impl EntityType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Person => "PERSON",
+            EntityType::Org => "ORG",
+            EntityType::Loc => "LOC",
+            EntityType::Misc => "MISC",
+        }
+    }
+}
+
+/// Search the corpus: all words must occur; best matches (BM25) first, with snippets.
+///
+/// Example: newsmill search "peace talks" --entity Lavrov --since 2018-11-01
+#[derive(Args)]
+pub struct SearchArgs {
+    /// Words to find (may be empty when filters are given: newest first).
+    #[arg(value_name = "TEXT", default_value = "")]
+    text: String,
+    /// Only articles naming this entity (a full name or a surname).
+    #[arg(long, value_name = "NAME")]
+    entity: Option<String>,
+    /// Only articles quoting this speaker.
+    #[arg(long, value_name = "NAME")]
+    speaker: Option<String>,
+    /// With --entity: only entities of this type.
+    #[arg(long = "type", value_enum, value_name = "TYPE")]
+    kind: Option<EntityType>,
+    /// Only articles from this site.
+    #[arg(long, value_name = "SITE")]
+    site: Option<String>,
+    /// Published on or after (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    since: Option<String>,
+    /// Published on or before (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    until: Option<String>,
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    limit: usize,
+    #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+    format: TableOrJson,
+    #[command(flatten)]
+    db: DbArg,
+}
+
+pub fn search(args: SearchArgs) -> anyhow::Result<ExitCode> {
+    let store = Store::open_read_only(&args.db.db)?;
+    let q = SearchQuery {
+        text: args.text,
+        entity: args.entity,
+        kind: args.kind.map(|k| k.as_str().to_string()),
+        speaker: args.speaker,
+        site: args.site,
+        since: args.since,
+        until: args.until,
+        limit: args.limit,
+        offset: 0,
+    };
+    let hits = store.search(&q)?;
+    match args.format {
+        TableOrJson::Json => println!("{}", serde_json::to_string_pretty(&hits)?),
+        TableOrJson::Table => {
+            for hit in &hits {
+                let title = hit.title.as_deref().unwrap_or("(untitled)");
+                let date = hit.published.as_deref().map_or("", |d| &d[..d.len().min(10)]);
+                println!(
+                    "{title}\n  {date}  {}  {}",
+                    hit.site.as_deref().unwrap_or(""),
+                    hit.url.as_deref().unwrap_or(&hit.id)
+                );
+                let snippet = hit.snippet.replace(HIGHLIGHT_START, "\x1b[1m").replace(HIGHLIGHT_END, "\x1b[0m");
+                println!("  {}\n", snippet.replace('\n', " "));
+            }
+            eprintln!("{} results", hits.len());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Who said what, newest first.
+///
+/// Example: newsmill quotes --speaker Lavrov --about Taliban
+#[derive(Args)]
+pub struct QuotesArgs {
+    /// Quotes by this speaker (a full name or a surname).
+    #[arg(long, value_name = "NAME")]
+    speaker: Option<String>,
+    /// Quotes that name this entity or these words.
+    #[arg(long, value_name = "NAME")]
+    about: Option<String>,
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    limit: usize,
+    #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+    format: TableOrJson,
+    #[command(flatten)]
+    db: DbArg,
+}
+
+pub fn quotes(args: QuotesArgs) -> anyhow::Result<ExitCode> {
+    let store = Store::open_read_only(&args.db.db)?;
+    let rows = store.quotes(&QuoteQuery { speaker: args.speaker, about: args.about, limit: args.limit, offset: 0 })?;
+    match args.format {
+        TableOrJson::Json => println!("{}", serde_json::to_string_pretty(&rows)?),
+        TableOrJson::Table => {
+            for q in &rows {
+                let date = q.published.as_deref().map_or("", |d| &d[..d.len().min(10)]);
+                println!("{} ({}, {date}): {}", q.speaker.as_deref().unwrap_or("unknown speaker"), q.kind, q.text);
+            }
+            eprintln!("{} quotes", rows.len());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The most mentioned entities, with the number of articles naming each.
+///
+/// Example: newsmill entities --type PERSON --top 20
+#[derive(Args)]
+pub struct EntitiesArgs {
+    #[arg(long = "type", value_enum, value_name = "TYPE")]
+    kind: Option<EntityType>,
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    top: usize,
+    #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+    format: TableOrJson,
+    #[command(flatten)]
+    db: DbArg,
+}
+
+pub fn entities(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
+    let store = Store::open_read_only(&args.db.db)?;
+    let rows = store.entities(&EntityQuery { kind: args.kind.map(|k| k.as_str().to_string()), top: args.top })?;
+    match args.format {
+        TableOrJson::Json => println!("{}", serde_json::to_string_pretty(&rows)?),
+        TableOrJson::Table => {
+            println!("{:<40} {:<7} {:>8} {:>8}", "entity", "type", "mentions", "articles");
+            for e in &rows {
+                println!("{:<40} {:<7} {:>8} {:>8}", e.name, e.kind, e.mentions, e.articles);
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What is in the corpus: counts, date range, sites, failures.
+///
+/// Example: newsmill stats --db newsmill.db
+#[derive(Args)]
+pub struct StatsArgs {
+    /// Also run SQLite's integrity check; exit 1 if it finds a problem.
+    #[arg(long)]
+    check: bool,
+    #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+    format: TableOrJson,
+    #[command(flatten)]
+    db: DbArg,
+}
+
+pub fn stats(args: StatsArgs) -> anyhow::Result<ExitCode> {
+    let store = Store::open_read_only(&args.db.db)?;
+    let s = store.stats()?;
+    let integrity = if args.check { Some(store.integrity_check()?) } else { None };
+    let healthy = integrity.as_deref().is_none_or(|i| i == "ok");
+    match args.format {
+        TableOrJson::Json => {
+            let mut value = serde_json::to_value(&s)?;
+            if let (Some(map), Some(check)) = (value.as_object_mut(), &integrity) {
+                map.insert("integrity".into(), check.clone().into());
+            }
+            println!("{}", serde_json::to_string_pretty(&value)?)
+        }
+        TableOrJson::Table => {
+            if let Some(check) = &integrity {
+                println!("integrity:       {check}");
+            }
+            println!("articles:        {} ({} near-duplicates linked)", s.articles, s.near_duplicates);
+            println!("entities:        {} ({} mentions)", s.entities, s.mentions);
+            println!("quotes:          {}", s.quotes);
+            let range = match (&s.first_published, &s.last_published) {
+                (Some(a), Some(b)) => format!("{a} to {b}"),
+                _ => "no dates".to_string(),
+            };
+            println!("published:       {range}");
+            println!("ingest runs:     {}", s.runs);
+            println!("failures:        {}", s.failures);
+            for (site, n) in &s.sites {
+                println!("  site {site}: {n}");
+            }
+            for (source, reason) in &s.recent_failures {
+                println!("  failed {source}: {reason}");
+            }
+        }
+    }
+    Ok(if healthy { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
