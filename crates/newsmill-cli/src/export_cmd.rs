@@ -2,16 +2,18 @@
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use newsmill_store::{SearchQuery, Store};
 
+use crate::parquet_out::ParquetWriter;
 use crate::query_cmd::EntityType;
 
-/// Export stored articles in the article JSON of DESIGN.md, one per line.
+/// Export stored articles: JSONL in the article JSON of DESIGN.md, or Parquet (one row per
+/// article; scalar fields as columns, each list as a JSON text column).
 ///
 /// Example: newsmill export --format jsonl --out corpus.jsonl --since 2018-11-01
 #[derive(Args)]
@@ -41,6 +43,8 @@ pub struct ExportArgs {
 enum ExportFormat {
     /// The article JSON, one object per line.
     Jsonl,
+    /// Parquet, one row per article (see README for the schema).
+    Parquet,
 }
 
 pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
@@ -53,6 +57,9 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
         until: args.until,
         ..SearchQuery::default()
     };
+    if matches!(args.format, ExportFormat::Parquet) {
+        return export_parquet(&store, &q, &args.out);
+    }
     let sink: Box<dyn Write> = if args.out.as_os_str() == "-" {
         Box::new(std::io::stdout().lock())
     } else {
@@ -70,5 +77,16 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
         Err(e) => return Err(e).with_context(|| format!("cannot write {}", args.out.display())),
     };
     eprintln!("newsmill: exported {n} articles to {}", args.out.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn export_parquet(store: &Store, q: &SearchQuery, out: &Path) -> anyhow::Result<ExitCode> {
+    anyhow::ensure!(out.as_os_str() != "-", "Parquet cannot be streamed to stdout; pass --out FILE.parquet");
+    let file = File::create(out).with_context(|| format!("cannot create {}", out.display()))?;
+    let mut writer = ParquetWriter::create(file)?;
+    let n =
+        store.export(q, |article| writer.push(&article))?.with_context(|| format!("cannot write {}", out.display()))?;
+    writer.finish().with_context(|| format!("cannot write {}", out.display()))?;
+    eprintln!("newsmill: exported {n} articles to {}", out.display());
     Ok(ExitCode::SUCCESS)
 }

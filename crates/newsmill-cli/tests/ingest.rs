@@ -190,3 +190,30 @@ fn kill_9_mid_ingest_then_resume_loses_nothing_and_duplicates_nothing() {
     assert_eq!(after["integrity"], "ok");
     assert_eq!(s["added"].as_u64().unwrap() + before["articles"].as_u64().unwrap(), total as u64);
 }
+
+#[test]
+fn export_writes_jsonl_and_parquet_with_every_article() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    use parquet::record::RowAccessor;
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db").display().to_string();
+    let added =
+        summary(&newsmill(&["ingest", &samples(), "--db", &db, "--json", "--quiet"]))["added"].as_u64().unwrap();
+    let jsonl = dir.path().join("out.jsonl");
+    assert!(newsmill(&["export", "--out", jsonl.to_str().unwrap(), "--db", &db]).status.success());
+    let lines: Vec<serde_json::Value> =
+        std::fs::read_to_string(&jsonl).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len() as u64, added);
+    assert!(lines.iter().all(|a| a["text"].is_string() && a["entities"].is_array()));
+
+    let pq = dir.path().join("out.parquet");
+    let out = newsmill(&["export", "--format", "parquet", "--out", pq.to_str().unwrap(), "--db", &db]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let reader = SerializedFileReader::new(std::fs::File::open(&pq).unwrap()).unwrap();
+    assert_eq!(reader.metadata().file_metadata().num_rows() as u64, added);
+    let rows: Vec<_> = reader.get_row_iter(None).unwrap().map(|r| r.unwrap()).collect();
+    let ids: Vec<&str> = lines.iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert_eq!(rows[0].get_string(0).unwrap(), ids[0]);
+    assert_eq!(rows[0].get_string(9).unwrap(), lines[0]["text"].as_str().unwrap());
+}
