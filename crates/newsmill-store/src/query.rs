@@ -71,17 +71,18 @@ impl Store {
                  AND (?6 IS NULL OR e.type = ?6)))
             AND (?7 IS NULL OR EXISTS (SELECT 1 FROM quotes q JOIN entities e ON e.id = q.speaker_entity
                  WHERE q.article = a.rowid AND (' ' || e.norm || ' ') LIKE ('% ' || ?7 || ' %')))";
+        // Rank and filter first; snippets only for the page of hits returned, since making
+        // one costs far more than scoring.
         let sql = if fts.is_some() {
             format!(
-                "SELECT a.id, a.title, a.site, a.url, a.published,
-                    snippet(articles_fts, 1, char(57344), char(57345), '…', 16), bm25(articles_fts, 4.0, 1.0)
+                "SELECT a.rowid, a.id, a.title, a.site, a.url, a.published, '', articles_fts.rank
                  FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
                  WHERE articles_fts MATCH ?1 AND {filters}
-                 ORDER BY bm25(articles_fts, 4.0, 1.0) LIMIT ?8 OFFSET ?9"
+                 ORDER BY articles_fts.rank LIMIT ?8 OFFSET ?9"
             )
         } else {
             format!(
-                "SELECT a.id, a.title, a.site, a.url, a.published, substr(a.body, 1, 200), 0.0
+                "SELECT a.rowid, a.id, a.title, a.site, a.url, a.published, substr(a.body, 1, 200), 0.0
                  FROM articles a WHERE ?1 IS NULL AND {filters}
                  ORDER BY a.published IS NULL, a.published DESC LIMIT ?8 OFFSET ?9"
             )
@@ -100,18 +101,31 @@ impl Store {
                 q.offset as i64
             ],
             |r| {
-                Ok(SearchHit {
-                    id: r.get(0)?,
-                    title: r.get(1)?,
-                    site: r.get(2)?,
-                    url: r.get(3)?,
-                    published: r.get(4)?,
-                    snippet: r.get(5)?,
-                    score: r.get(6)?,
-                })
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    SearchHit {
+                        id: r.get(1)?,
+                        title: r.get(2)?,
+                        site: r.get(3)?,
+                        url: r.get(4)?,
+                        published: r.get(5)?,
+                        snippet: r.get(6)?,
+                        score: r.get(7)?,
+                    },
+                ))
             },
         )?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut hits = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        if let Some(fts) = &fts {
+            let mut snippet = self.conn().prepare_cached(
+                "SELECT snippet(articles_fts, 1, char(57344), char(57345), '…', 16)
+                 FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid = ?2",
+            )?;
+            for (rowid, hit) in &mut hits {
+                hit.snippet = snippet.query_row(params![fts, *rowid], |r| r.get(0))?;
+            }
+        }
+        Ok(hits.into_iter().map(|(_, hit)| hit).collect())
     }
 }
 

@@ -32,6 +32,8 @@ const MIGRATIONS: &[&str] = &[
         title, body, content='articles', content_rowid='rowid',
         tokenize='unicode61 remove_diacritics 2'
     );
+    -- A match in the title counts four times one in the body.
+    INSERT INTO articles_fts (articles_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0)');
     CREATE TABLE minhash_bands (
         band INTEGER NOT NULL,
         value INTEGER NOT NULL,
