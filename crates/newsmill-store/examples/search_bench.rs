@@ -123,7 +123,7 @@ fn vocabulary(seeds: &[serde_json::Value]) -> Vec<String> {
         *counts.entry(w.as_str()).or_insert(0usize) += 1;
     }
     let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1));
+    ranked.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
     let stop: std::collections::HashSet<&str> = ranked.iter().take(100).map(|(w, _)| *w).collect();
     words.iter().filter(|w| !stop.contains(w.as_str())).cloned().collect()
 }
