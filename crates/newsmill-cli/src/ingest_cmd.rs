@@ -37,6 +37,9 @@ pub struct IngestArgs {
     /// Print the summary as JSON on stdout, for scripts.
     #[arg(long)]
     json: bool,
+    /// After ingesting, print what the corpus holds: counts, top entities and speakers.
+    #[arg(long)]
+    report: bool,
     /// Largest document accepted, in megabytes.
     #[arg(long, default_value_t = 64, value_name = "MB")]
     max_mb: u64,
@@ -103,6 +106,9 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
         documents_per_second: documents as f64 / seconds.max(1e-9),
     };
     print_summary(&summary, args.json)?;
+    if args.report {
+        crate::query_cmd::print_report(&Store::open_read_only(&args.db)?)?;
+    }
     Ok(if outcome.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 

@@ -223,3 +223,30 @@ pub fn stats(args: StatsArgs) -> anyhow::Result<ExitCode> {
     }
     Ok(if healthy { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
+
+/// The corpus at a glance: what `newsmill ingest --report` prints.
+pub fn print_report(store: &Store) -> anyhow::Result<()> {
+    let s = store.stats()?;
+    let range = match (&s.first_published, &s.last_published) {
+        (Some(a), Some(b)) => format!(", published {a} to {b}"),
+        _ => String::new(),
+    };
+    println!(
+        "{} articles ({} near-duplicates), {} entities, {} quotes{range}",
+        s.articles, s.near_duplicates, s.entities, s.quotes
+    );
+    println!("\nmost mentioned:");
+    let entities = store.entities(&EntityQuery { kind: None, top: 10 })?;
+    for e in &entities {
+        println!("  {:<36} {:<7} {:>4} mentions in {} articles", e.name, e.kind, e.mentions, e.articles);
+    }
+    let speakers = store.speakers(10)?;
+    println!("\nmost quoted:");
+    for sp in &speakers {
+        println!("  {:<36} {:>4} quotes in {} articles", sp.name, sp.quotes, sp.articles);
+    }
+    if entities.is_empty() || speakers.is_empty() {
+        println!("  (entities and quotes come from the analysis stage)");
+    }
+    Ok(())
+}

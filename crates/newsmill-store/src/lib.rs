@@ -28,7 +28,8 @@ mod write;
 
 pub use error::{Result, StoreError};
 pub use query::{
-    EntityQuery, EntityRow, HIGHLIGHT_END, HIGHLIGHT_START, QuoteQuery, QuoteRow, SearchHit, SearchQuery, Stats,
+    EntityQuery, EntityRow, HIGHLIGHT_END, HIGHLIGHT_START, QuoteQuery, QuoteRow, SearchHit, SearchQuery, SpeakerRow,
+    Stats,
 };
 pub use record::{ArticleRecord, StoredArticle};
 pub use schema::SCHEMA_VERSION;

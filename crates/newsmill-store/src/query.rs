@@ -231,6 +231,29 @@ impl Store {
     }
 }
 
+/// A speaker ranked by the quotes attributed to them.
+#[derive(Debug, Clone, Serialize)]
+pub struct SpeakerRow {
+    pub entity: i64,
+    pub name: String,
+    pub quotes: i64,
+    pub articles: i64,
+}
+
+impl Store {
+    /// The speakers with the most quotes.
+    pub fn speakers(&self, top: usize) -> Result<Vec<SpeakerRow>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT e.id, e.name, COUNT(*), COUNT(DISTINCT q.article) FROM quotes q JOIN entities e ON e.id = q.speaker_entity
+             GROUP BY e.id ORDER BY COUNT(*) DESC, e.name LIMIT ?1",
+        )?;
+        let rows = stmt.query_map([limit(top) as i64], |r| {
+            Ok(SpeakerRow { entity: r.get(0)?, name: r.get(1)?, quotes: r.get(2)?, articles: r.get(3)? })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
 /// What is in the corpus.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Stats {

@@ -90,6 +90,8 @@ fn quotes_and_entities_are_counted_across_articles() {
     assert_eq!(quotes.len(), 2);
     assert_eq!(quotes[0].article, "b", "newest first");
     assert_eq!(quotes[0].speaker.as_deref(), Some("Ana Lima"));
+    let speakers = store.speakers(5).unwrap();
+    assert_eq!((speakers[0].name.as_str(), speakers[0].quotes, speakers[0].articles), ("Ana Lima", 2, 2));
 }
 
 #[test]
