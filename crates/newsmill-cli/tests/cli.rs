@@ -96,11 +96,33 @@ fn explain_lists_removed_blocks_with_reasons() {
 
 #[test]
 fn every_subcommand_has_help_with_an_example() {
-    for args in [&["extract", "--help"][..], &["eval", "--help"], &["eval", "extraction", "--help"]] {
-        let out = newsmill(args);
-        assert!(out.status.success());
+    // Walk the command tree from `newsmill --help`, so a new subcommand is checked too.
+    let mut pending: Vec<Vec<String>> = subcommands(&[]).into_iter().map(|c| vec![c]).collect();
+    assert!(pending.len() >= 7, "{pending:?}");
+    while let Some(path) = pending.pop() {
+        let mut args: Vec<&str> = path.iter().map(String::as_str).collect();
+        args.push("--help");
+        let out = newsmill(&args);
+        assert!(out.status.success(), "{args:?}");
         assert!(String::from_utf8_lossy(&out.stdout).contains("Example"), "{args:?}");
+        pending.extend(subcommands(&path).into_iter().map(|c| [path.clone(), vec![c]].concat()));
     }
+}
+
+/// The subcommands `newsmill PATH --help` lists, without `help`.
+fn subcommands(path: &[String]) -> Vec<String> {
+    let mut args: Vec<&str> = path.iter().map(String::as_str).collect();
+    args.push("--help");
+    let help = String::from_utf8_lossy(&newsmill(&args).stdout).into_owned();
+    let Some(section) = help.split("Commands:").nth(1) else { return Vec::new() };
+    section
+        .lines()
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| *c != "help")
+        .map(str::to_string)
+        .collect()
 }
 
 #[test]
