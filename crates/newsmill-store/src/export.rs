@@ -42,7 +42,7 @@ impl Store {
 }
 
 /// Puts the body back as `text`, right after `language` as in the contract.
-fn with_text(value: serde_json::Value, body: String) -> serde_json::Value {
+pub(crate) fn with_text(value: serde_json::Value, body: String) -> serde_json::Value {
     let serde_json::Value::Object(map) = value else { return value };
     let mut out = serde_json::Map::with_capacity(map.len() + 1);
     let mut placed = false;

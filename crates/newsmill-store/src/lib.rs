@@ -17,6 +17,7 @@
 //! assert_eq!(hits[0].id, "a1");
 //! ```
 
+mod detail;
 mod error;
 mod export;
 mod minhash;
@@ -26,6 +27,7 @@ mod record;
 mod schema;
 mod write;
 
+pub use detail::{ArticleRef, CoMention, EntityDetail};
 pub use error::{Result, StoreError};
 pub use query::{
     EntityQuery, EntityRow, HIGHLIGHT_END, HIGHLIGHT_START, QuoteQuery, QuoteRow, SearchHit, SearchQuery, SpeakerRow,

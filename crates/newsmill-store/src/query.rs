@@ -149,8 +149,14 @@ fn limit(asked: usize) -> usize {
 pub struct QuoteQuery {
     /// Quotes whose speaker's entity has this name (or one of its words).
     pub speaker: Option<String>,
+    /// Quotes whose speaker is this entity (by its corpus id).
+    pub speaker_id: Option<i64>,
     /// Quotes that name this entity, or mention the words, inside the quote.
     pub about: Option<String>,
+    /// Quotes in articles published on or after this date (`YYYY-MM-DD`).
+    pub since: Option<String>,
+    /// Quotes in articles published on or before this date (`YYYY-MM-DD`).
+    pub until: Option<String>,
     pub limit: usize,
     pub offset: usize,
 }
@@ -158,6 +164,8 @@ pub struct QuoteQuery {
 #[derive(Debug, Clone, Serialize)]
 pub struct QuoteRow {
     pub text: String,
+    /// The speaker's corpus entity id, when resolved.
+    pub speaker_id: Option<i64>,
     pub kind: String,
     pub cue: Option<String>,
     pub speaker: Option<String>,
@@ -188,7 +196,8 @@ impl Store {
     pub fn quotes(&self, q: &QuoteQuery) -> Result<Vec<QuoteRow>> {
         let about = q.about.as_deref().map(normalize_name);
         let mut stmt = self.conn().prepare_cached(
-            "SELECT q.text, q.kind, q.cue, COALESCE(se.name, q.speaker_name, q.speaker_text), a.id, a.title, a.published
+            "SELECT q.text, q.kind, q.cue, COALESCE(se.name, q.speaker_name, q.speaker_text), a.id, a.title, a.published,
+                    q.speaker_entity
              FROM quotes q JOIN articles a ON a.rowid = q.article
              LEFT JOIN entities se ON se.id = q.speaker_entity
              WHERE (?1 IS NULL OR (' ' || se.norm || ' ') LIKE ('% ' || ?1 || ' %'))
@@ -196,11 +205,22 @@ impl Store {
                     OR EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity
                                WHERE m.article = q.article AND m.start >= q.start AND m.end <= q.end
                                  AND (' ' || e.norm || ' ') LIKE ('% ' || ?2 || ' %')))
+               AND (?5 IS NULL OR q.speaker_entity = ?5)
+               AND (?6 IS NULL OR substr(a.published, 1, 10) >= ?6)
+               AND (?7 IS NULL OR substr(a.published, 1, 10) <= ?7)
              ORDER BY a.published IS NULL, a.published DESC, q.article, q.start
              LIMIT ?3 OFFSET ?4",
         )?;
         let rows = stmt.query_map(
-            params![q.speaker.as_deref().map(normalize_name), about, limit(q.limit) as i64, q.offset as i64],
+            params![
+                q.speaker.as_deref().map(normalize_name),
+                about,
+                limit(q.limit) as i64,
+                q.offset as i64,
+                q.speaker_id,
+                q.since,
+                q.until
+            ],
             |r| {
                 Ok(QuoteRow {
                     text: r.get(0)?,
@@ -210,6 +230,7 @@ impl Store {
                     article: r.get(4)?,
                     title: r.get(5)?,
                     published: r.get(6)?,
+                    speaker_id: r.get(7)?,
                 })
             },
         )?;

@@ -154,3 +154,24 @@ fn a_read_only_location_is_a_clear_error() {
 fn tempdir() -> tempfile::TempDir {
     tempfile::tempdir().unwrap()
 }
+
+#[test]
+fn an_entity_in_full_titles_timeline_quotes_and_company() {
+    let mut second = article("b", "y.com", "2018-11-11", &BRIDGE.replace("repairs", "works"));
+    second.json["entities"].as_array_mut().unwrap().push(json!({"id": "E2", "name": "Harbour Trust", "type": "ORG",
+        "titles": [], "mentions": [{"text": "Harbour Trust", "start": 0, "end": 13}]}));
+    let second = StoredArticle::from_json(second.json).unwrap();
+    let store = stored(&[article("a", "x.com", "2018-11-09", BRIDGE), second]);
+    let ids = store.article_entity_ids("b").unwrap();
+    let lima = ids.iter().find(|(local, _)| local == "E1").unwrap().1;
+    let e = store.entity(lima).unwrap().unwrap();
+    assert_eq!((e.name.as_str(), e.kind.as_str(), e.mentions), ("Ana Lima", "PERSON", 2));
+    assert_eq!(e.titles, [("mayor".to_string(), 2)]);
+    assert_eq!(e.timeline, [("2018-11-09".to_string(), 1), ("2018-11-11".to_string(), 1)]);
+    assert_eq!(e.quotes.len(), 2);
+    assert_eq!(e.co_mentioned[0].name, "Harbour Trust");
+    assert!(store.entity(9999).unwrap().is_none());
+    assert_eq!(store.article("a").unwrap().unwrap()["text"], BRIDGE);
+    assert!(store.article("nope").unwrap().is_none());
+    assert_eq!(store.articles_per_day().unwrap().len(), 2);
+}
