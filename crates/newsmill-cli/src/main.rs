@@ -9,6 +9,7 @@ mod output;
 mod parquet_out;
 mod pipeline;
 mod query_cmd;
+mod serve_cmd;
 
 use std::process::ExitCode;
 
@@ -31,6 +32,7 @@ enum Command {
     Entities(query_cmd::EntitiesArgs),
     Stats(query_cmd::StatsArgs),
     Export(export_cmd::ExportArgs),
+    Serve(serve_cmd::ServeArgs),
     Eval(eval_cmd::EvalArgs),
 }
 
@@ -44,6 +46,7 @@ fn main() -> ExitCode {
         Command::Entities(args) => query_cmd::entities(args),
         Command::Stats(args) => query_cmd::stats(args),
         Command::Export(args) => export_cmd::run(args),
+        Command::Serve(args) => serve_cmd::run(args),
         Command::Eval(args) => eval_cmd::run(args),
     };
     match result {

@@ -118,6 +118,12 @@ pub struct QuotesArgs {
     /// Quotes that name this entity or these words.
     #[arg(long, value_name = "NAME")]
     about: Option<String>,
+    /// Published on or after (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    since: Option<String>,
+    /// Published on or before (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    until: Option<String>,
     #[arg(long, default_value_t = 20, value_name = "N")]
     limit: usize,
     #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
@@ -128,7 +134,15 @@ pub struct QuotesArgs {
 
 pub fn quotes(args: QuotesArgs) -> anyhow::Result<ExitCode> {
     let store = Store::open_read_only(&args.db.db)?;
-    let rows = store.quotes(&QuoteQuery { speaker: args.speaker, about: args.about, limit: args.limit, offset: 0 })?;
+    let q = QuoteQuery {
+        speaker: args.speaker,
+        about: args.about,
+        since: args.since,
+        until: args.until,
+        limit: args.limit,
+        ..QuoteQuery::default()
+    };
+    let rows = store.quotes(&q)?;
     match args.format {
         TableOrJson::Json => println!("{}", serde_json::to_string_pretty(&rows)?),
         TableOrJson::Table => {

@@ -1,0 +1,55 @@
+//! The quotes explorer: who said what, by speaker, by subject, by date.
+
+use std::sync::Arc;
+
+use axum::extract::{Query, State};
+use axum::response::Response;
+use maud::{Markup, html};
+use newsmill_store::QuoteRow;
+
+use super::{layout, respond};
+use crate::App;
+use crate::params::QuoteParams;
+use crate::pool::query;
+
+pub(crate) async fn page(State(app): State<Arc<App>>, Query(p): Query<QuoteParams>) -> Response {
+    let rows = match p.to_query() {
+        Ok(q) => query(&app, move |s| s.quotes(&q)).await,
+        Err(e) => Err(e),
+    };
+    respond(rows.map(|r| render(&p, &r)))
+}
+
+fn render(p: &QuoteParams, rows: &[QuoteRow]) -> Markup {
+    layout::page(
+        "Quotes",
+        html! {
+            h1 { "Who said what" }
+            form.filters action="/quotes" method="get" {
+                label { "Speaker" input name="speaker" value=(p.speaker.as_deref().unwrap_or("")) maxlength="500"; }
+                label { "About" input name="about" value=(p.about.as_deref().unwrap_or("")) maxlength="500"; }
+                label { "From" input type="date" name="since" value=(p.since.as_deref().unwrap_or("")); }
+                label { "To" input type="date" name="until" value=(p.until.as_deref().unwrap_or("")); }
+                button type="submit" { "Show" }
+            }
+            @if rows.is_empty() { p.muted { "No quotes match." } }
+            ul.quotes.big {
+                @for q in rows {
+                    li {
+                        q { (q.text) }
+                        div.meta {
+                            @match (&q.speaker, q.speaker_id) {
+                                (Some(n), Some(id)) => a href={ "/entities/" (id) } { (n) },
+                                (Some(n), None) => span { (n) },
+                                _ => span.muted { "speaker unknown" },
+                            }
+                            " · " (q.kind) " · "
+                            a href={ "/articles/" (q.article) } { (q.title.as_deref().unwrap_or("(untitled)")) }
+                            " " span.muted { (layout::day(q.published.as_deref())) }
+                        }
+                    }
+                }
+            }
+        },
+    )
+}
