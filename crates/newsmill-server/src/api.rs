@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use axum::Json;
 use axum::Router;
+use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::header::CONTENT_TYPE;
 use axum::response::IntoResponse;
@@ -31,8 +32,8 @@ pub(crate) fn routes() -> Router<Arc<App>> {
         .route("/api/{*rest}", get(unknown))
 }
 
-async fn search(State(app): State<Arc<App>>, Query(p): Query<SearchParams>) -> ApiResult {
-    let q = p.to_query()?;
+async fn search(State(app): State<Arc<App>>, p: Result<Query<SearchParams>, QueryRejection>) -> ApiResult {
+    let q = params(p)?.to_query()?;
     let (limit, offset) = (q.limit, q.offset);
     let hits = query(&app, move |s| s.search(&q)).await?;
     Ok(Json(json!({"results": hits, "limit": limit, "offset": offset})))
@@ -57,7 +58,8 @@ async fn article(State(app): State<Arc<App>>, Path(id): Path<String>) -> ApiResu
     Ok(Json(article))
 }
 
-async fn entities(State(app): State<Arc<App>>, Query(p): Query<EntityParams>) -> ApiResult {
+async fn entities(State(app): State<Arc<App>>, p: Result<Query<EntityParams>, QueryRejection>) -> ApiResult {
+    let p = params(p)?;
     let q = EntityQuery { kind: p.kind()?, top: p.top() };
     let rows = query(&app, move |s| s.entities(&q)).await?;
     Ok(Json(json!({"results": rows})))
@@ -73,8 +75,8 @@ async fn entity(State(app): State<Arc<App>>, Path(id): Path<String>) -> ApiResul
     }
 }
 
-async fn quotes(State(app): State<Arc<App>>, Query(p): Query<QuoteParams>) -> ApiResult {
-    let q = p.to_query()?;
+async fn quotes(State(app): State<Arc<App>>, p: Result<Query<QuoteParams>, QueryRejection>) -> ApiResult {
+    let q = params(p)?.to_query()?;
     let (limit, offset) = (q.limit, q.offset);
     let rows = query(&app, move |s| s.quotes(&q)).await?;
     Ok(Json(json!({"results": rows, "limit": limit, "offset": offset})))
@@ -95,4 +97,9 @@ async fn openapi() -> impl IntoResponse {
 
 async fn unknown(Path(rest): Path<String>) -> ApiError {
     ApiError::not_found(format!("no API endpoint /api/{rest}; see /api/openapi.json"))
+}
+
+/// A malformed query string (`limit=abc`) is a JSON 400 like every other API error.
+fn params<T>(p: Result<Query<T>, QueryRejection>) -> Result<T, ApiError> {
+    p.map(|Query(p)| p).map_err(|e| ApiError::bad_request(e.body_text()))
 }
