@@ -11,6 +11,8 @@ pub(crate) fn page(title: &str, body: Markup) -> Markup {
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " · newsmill" }
                 link rel="stylesheet" href="/static/app.css";
+                // No icon request: an empty data URL (allowed by the CSP's img-src data:).
+                link rel="icon" href="data:,";
                 script src="/static/app.js" defer {}
             }
             body {
