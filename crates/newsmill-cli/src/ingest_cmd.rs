@@ -45,6 +45,13 @@ pub struct IngestArgs {
     max_mb: u64,
 }
 
+impl IngestArgs {
+    /// Ingest `inputs` into `db` with a report at the end, as `serve --ingest` does.
+    pub fn with_report(inputs: Vec<String>, db: PathBuf) -> Self {
+        IngestArgs { inputs, db, quiet: false, json: false, report: true, max_mb: 64 }
+    }
+}
+
 /// What a run did, printed at the end.
 #[derive(serde::Serialize)]
 struct Summary {

@@ -11,7 +11,10 @@ use clap::Args;
 /// Binds to loopback unless told otherwise; Ctrl-C stops it after the requests in flight.
 /// The API is described at /api/openapi.json.
 ///
-/// Example: newsmill serve --db newsmill.db --addr 127.0.0.1:8080
+/// With --ingest, the inputs are ingested into the database first (as `newsmill ingest
+/// --report` does), so one command goes from pages to a browsable corpus.
+///
+/// Example: newsmill serve --db newsmill.db --ingest samples/pages
 #[derive(Args)]
 pub struct ServeArgs {
     /// The corpus database (made by `newsmill ingest`).
@@ -20,9 +23,16 @@ pub struct ServeArgs {
     /// Address to listen on. Use 0.0.0.0:PORT to accept connections from other machines.
     #[arg(long, default_value = "127.0.0.1:8080", value_name = "HOST:PORT")]
     addr: SocketAddr,
+    /// Ingest these inputs (files, directories, WARC, JSONL) into --db before serving.
+    #[arg(long, value_name = "INPUT", num_args = 1..)]
+    ingest: Vec<String>,
 }
 
 pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
+    if !args.ingest.is_empty() {
+        // A failed document is reported and recorded; the corpus is still worth serving.
+        crate::ingest_cmd::run(crate::ingest_cmd::IngestArgs::with_report(args.ingest.clone(), args.db.clone()))?;
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(newsmill_server::serve(&args.db, args.addr, |bound| {
         eprintln!("newsmill: serving {} at http://{bound}/ (Ctrl-C to stop)", args.db.display());

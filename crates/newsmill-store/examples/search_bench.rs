@@ -3,7 +3,7 @@
 //! paragraphs of two seeds under a new id, site and date, keeping the first seed's
 //! entities and quotes, so the vocabulary and the entity distribution are those of news.
 //!
-//! Usage: search_bench SEEDS.jsonl DB [ARTICLES=100000] [QUERIES=2000]
+//! Usage: search_bench SEEDS.jsonl DB [ARTICLES=100000] [QUERIES=2000] (0 queries: build only)
 //! Prints build time, database size per 1,000 articles, and query latency percentiles for
 //! plain, entity-filtered and date-filtered searches. Query words are drawn by frequency
 //! from the seeds, leaving out the 100 most frequent (function words).
@@ -54,6 +54,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         size as f64 / 1e6 / (total as f64 / 1000.0)
     );
 
+    if queries == 0 {
+        return Ok(());
+    }
     let store = Store::open_read_only(db)?;
     let vocab = vocabulary(&seeds);
     let names = entity_names(&seeds);
