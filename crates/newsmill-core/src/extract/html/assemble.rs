@@ -15,8 +15,11 @@ pub(super) fn assemble(doc: &mut Document, page: &Page, sel: &Selection, explain
     let mut seen: HashSet<&str> = HashSet::new();
     let mut title_dropped = false;
     let range = sel.container.and_then(|c| page.elems.get(c).map(|e| c..e.end));
+    let mut reasons: Vec<Option<RemovalReason>> =
+        (0..page.segments.len()).map(|i| removal(page, sel, i, range.as_ref())).collect();
+    trim_tail(&mut reasons, page, sel);
     for (i, seg) in page.segments.iter().enumerate() {
-        let reason = removal(page, sel, i, range.as_ref()).or_else(|| {
+        let reason = reasons[i].or_else(|| {
             if !title_dropped && is_title(&seg.text, seg.kind, seg.h1, title_key.as_deref()) {
                 title_dropped = true;
                 return Some(RemovalReason::Title);
@@ -31,6 +34,18 @@ pub(super) fn assemble(doc: &mut Document, page: &Page, sel: &Selection, explain
     }
     if doc.text.is_empty() {
         doc.no_article = Some(if page.segments.is_empty() { NoArticle::NoText } else { NoArticle::AllBoilerplate });
+    }
+}
+
+/// After the story's last prose paragraph come its trailers: "Read more", tag lists, share
+/// and subscribe prompts, copyright lines. Short lines there go.
+fn trim_tail(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Selection) {
+    let kept_prose = |i: &usize| reasons[*i].is_none() && sel.prose.get(*i).copied().unwrap_or(false);
+    let Some(last) = (0..reasons.len()).rev().find(kept_prose) else { return };
+    for (r, seg) in reasons.iter_mut().zip(&page.segments).skip(last + 1) {
+        if r.is_none() && seg.kind != BlockKind::ListItem {
+            *r = Some(RemovalReason::Boilerplate);
+        }
     }
 }
 

@@ -12,6 +12,8 @@ const SOFT_HINT_MAX_PROSE_SHARE: f64 = 0.4;
 /// The same for tag, role and `hidden` hints, which markup gets wrong less often (a story
 /// inside `<header>`, a `role=dialog` overlay, or a streamed `<div hidden>` still happens).
 const HARD_HINT_MAX_PROSE_SHARE: f64 = 0.6;
+/// Below this share of the page's prose in the chosen container, class hints are distrusted.
+const MIN_SELECTED_PROSE_SHARE: f64 = 0.25;
 /// Extra weight of the prose inside `<article>`, `<main>` or `itemprop=articleBody`.
 const SEMANTIC_BONUS: f64 = 0.2;
 
@@ -23,6 +25,8 @@ pub(super) struct Selection {
     /// Per segment: the boilerplate reason from hints, if any.
     pub hint: Vec<Option<RemovalReason>>,
     pub features: Vec<Features>,
+    /// Per segment: whether it reads as prose ([`score::is_prose`]).
+    pub prose: Vec<bool>,
 }
 
 pub(super) fn select(page: &Page) -> Selection {
@@ -33,13 +37,38 @@ pub(super) fn select(page: &Page) -> Selection {
         .zip(&features)
         .map(|(s, f)| if score::is_prose(s, f) { f.chars as f64 } else { 0.0 })
         .collect();
-    let cleared = overruled_hints(page, &prose);
+    let total: f64 = prose.iter().sum();
+    let (container, hint, good) = choose(page, &features, &prose, false);
+    // Most of the prose under class hints (a live ticker in "comments", a story in "ad-wrapper"):
+    // the class words were wrong for this page, so choose again without them.
+    if good < MIN_SELECTED_PROSE_SHARE * total {
+        let (c2, h2, g2) = choose(page, &features, &prose, true);
+        if g2 > good {
+            return Selection { container: c2, hint: h2, features, prose: prose.iter().map(|p| *p > 0.0).collect() };
+        }
+    }
+    Selection { container, hint, features, prose: prose.iter().map(|p| *p > 0.0).collect() }
+}
+
+/// The best container, the per-segment hints, and the prose the container holds.
+fn choose(
+    page: &Page,
+    features: &[Features],
+    prose: &[f64],
+    ignore_soft: bool,
+) -> (Option<usize>, Vec<Option<RemovalReason>>, f64) {
+    let mut cleared = overruled_hints(page, prose);
+    if ignore_soft {
+        for (c, e) in cleared.iter_mut().zip(&page.elems) {
+            *c |= e.hint.is_some_and(|h| h.soft);
+        }
+    }
     let elem_hint: Vec<Option<RemovalReason>> =
         (0..page.elems.len()).map(|i| effective_hint(page, &cleared, Some(i))).collect();
     let hint: Vec<Option<RemovalReason>> =
         page.segments.iter().map(|s| s.hinted.and_then(|h| elem_hint.get(h).copied().flatten())).collect();
     let values: Vec<f64> =
-        page.segments.iter().zip(&features).zip(&hint).map(|((s, f), h)| score::value(s, f, h.is_some())).collect();
+        page.segments.iter().zip(features).zip(&hint).map(|((s, f), h)| score::value(s, f, h.is_some())).collect();
     let good: Vec<f64> = prose.iter().zip(&hint).map(|(p, h)| if h.is_some() { 0.0 } else { *p }).collect();
     let sums = sum_up(page, &values);
     let goods = sum_up(page, &good);
@@ -54,7 +83,9 @@ pub(super) fn select(page: &Page) -> Selection {
             best = Some((i, total));
         }
     }
-    Selection { container: best.map(|(i, _)| i), hint, features }
+    let container = best.map(|(i, _)| i);
+    let held = container.and_then(|i| goods.get(i).copied()).unwrap_or(0.0);
+    (container, hint, held)
 }
 
 /// Adds each segment's figure to its element, then each element's total to its parent.
