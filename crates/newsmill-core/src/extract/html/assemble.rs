@@ -9,6 +9,9 @@ use super::select::Selection;
 use super::walk::Page;
 use crate::model::{BlockKind, Document, NoArticle, Removal, RemovalReason};
 
+/// Longest line, in words, taken as the label of the block after it.
+const MAX_LABEL_WORDS: usize = 6;
+
 /// Fills `doc.text` and `doc.blocks` from the page, and `doc.removed` when `explain` is set.
 pub(super) fn assemble(doc: &mut Document, page: &Page, sel: &Selection, explain: bool) {
     let title_key = doc.title.as_deref().map(key).filter(|k| !k.is_empty());
@@ -17,6 +20,7 @@ pub(super) fn assemble(doc: &mut Document, page: &Page, sel: &Selection, explain
     let range = sel.container.and_then(|c| page.elems.get(c).map(|e| c..e.end));
     let mut reasons: Vec<Option<RemovalReason>> =
         (0..page.segments.len()).map(|i| removal(page, sel, i, range.as_ref())).collect();
+    drop_labels(&mut reasons, sel);
     trim_tail(&mut reasons, page, sel);
     for (i, seg) in page.segments.iter().enumerate() {
         let reason = reasons[i].or_else(|| {
@@ -34,6 +38,23 @@ pub(super) fn assemble(doc: &mut Document, page: &Page, sel: &Selection, explain
     }
     if doc.text.is_empty() {
         doc.no_article = Some(if page.segments.is_empty() { NoArticle::NoText } else { NoArticle::AllBoilerplate });
+    }
+}
+
+/// A short line right before a removed link list or prompt is its label ("Read more",
+/// "Related", "Share this"): it goes with it.
+fn drop_labels(reasons: &mut [Option<RemovalReason>], sel: &Selection) {
+    use RemovalReason as R;
+    for i in (0..reasons.len().saturating_sub(1)).rev() {
+        let next = reasons[i + 1];
+        let labelled = matches!(
+            next,
+            Some(R::LinkDense | R::RelatedLinks | R::SharePrompt | R::Navigation | R::Advertisement | R::Comments)
+        );
+        let short = sel.features.get(i).is_some_and(|f| f.words <= MAX_LABEL_WORDS);
+        if labelled && short && reasons[i].is_none() && !sel.prose.get(i).copied().unwrap_or(true) {
+            reasons[i] = next;
+        }
     }
 }
 

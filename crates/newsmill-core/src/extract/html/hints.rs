@@ -12,6 +12,9 @@ pub(super) struct Hint {
     pub reason: RemovalReason,
     /// From a class or id word, not from the tag, role or visibility.
     pub soft: bool,
+    /// Reader comments, which can outweigh the story in prose, so holding much of the page's
+    /// prose does not overrule the hint.
+    pub specific: bool,
 }
 
 /// Elements whose text is never content.
@@ -45,15 +48,15 @@ pub(super) fn is_not_content(tag: &str) -> bool {
 pub(super) fn hint(el: &Element) -> Option<Hint> {
     let tag = el.name();
     if el.attr("hidden").is_some() {
-        return Some(Hint { reason: RemovalReason::Hidden, soft: false });
+        return Some(Hint { reason: RemovalReason::Hidden, soft: false, specific: false });
     }
     // Captured pages often carry script-set `aria-hidden` or `display:none` on the story
     // itself (behind a modal, before a reveal): a guess the selector may overrule.
     if is_hidden(el) {
-        return Some(Hint { reason: RemovalReason::Hidden, soft: true });
+        return Some(Hint { reason: RemovalReason::Hidden, soft: true, specific: false });
     }
     if let Some(reason) = tag_hint(tag).or_else(|| el.attr("role").and_then(role_hint)) {
-        return Some(Hint { reason, soft: false });
+        return Some(Hint { reason, soft: false, specific: false });
     }
     if matches!(tag, "html" | "body" | "main" | "article" | "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
         return None;
@@ -66,7 +69,7 @@ pub(super) fn hint(el: &Element) -> Option<Hint> {
     if class.is_empty() && id.is_empty() {
         return None;
     }
-    words_hint(class, id).map(|reason| Hint { reason, soft: true })
+    words_hint(class, id).map(|reason| Hint { reason, soft: true, specific: reason == RemovalReason::Comments })
 }
 
 fn is_hidden(el: &Element) -> bool {
@@ -125,7 +128,14 @@ fn words_hint(class: &str, id: &str) -> Option<RemovalReason> {
     let reason = found?;
     // "article-comments" is still comments, but "content-with-sidebar" or "post-header" wrap
     // the story: a content word overrules the weaker, layout-ish hints.
-    let strong = matches!(
+    if !is_specific(reason) && words.iter().any(|w| CONTENT_WORDS.contains(&w.as_str())) {
+        return None;
+    }
+    Some(reason)
+}
+
+fn is_specific(reason: RemovalReason) -> bool {
+    matches!(
         reason,
         RemovalReason::Comments
             | RemovalReason::Consent
@@ -133,11 +143,7 @@ fn words_hint(class: &str, id: &str) -> Option<RemovalReason> {
             | RemovalReason::RelatedLinks
             | RemovalReason::Caption
             | RemovalReason::Metadata
-    );
-    if !strong && words.iter().any(|w| CONTENT_WORDS.contains(&w.as_str())) {
-        return None;
-    }
-    Some(reason)
+    )
 }
 
 fn split_words(s: &str) -> impl Iterator<Item = String> + '_ {

@@ -115,7 +115,9 @@ fn overruled_hints(page: &Page, prose: &[f64]) -> Vec<bool> {
         .zip(&sums)
         .map(|(e, s)| {
             let share = if total > 0.0 { s / total } else { 0.0 };
-            e.hint.is_some_and(|h| share > if h.soft { SOFT_HINT_MAX_PROSE_SHARE } else { HARD_HINT_MAX_PROSE_SHARE })
+            e.hint.is_some_and(|h| {
+                !h.specific && share > if h.soft { SOFT_HINT_MAX_PROSE_SHARE } else { HARD_HINT_MAX_PROSE_SHARE }
+            })
         })
         .collect()
 }
