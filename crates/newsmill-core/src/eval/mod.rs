@@ -67,8 +67,6 @@ pub enum EvalError {
     Json { path: PathBuf, source: serde_json::Error },
 }
 
-// Used by the set readers; allowed until every evaluator lands.
-#[allow(dead_code)]
 impl EvalError {
     pub(crate) fn io(path: &Path, source: std::io::Error) -> Self {
         EvalError::Io { path: path.to_path_buf(), source }
@@ -117,7 +115,6 @@ pub fn evaluate_extraction(data_dir: &Path, set: &str, options: &EvalOptions) ->
 }
 
 /// Reads a file, un-gzipping it when its name ends in `.gz`.
-#[allow(dead_code)]
 pub(crate) fn read_maybe_gz(path: &Path) -> Result<Vec<u8>, EvalError> {
     use std::io::Read;
     let bytes = std::fs::read(path).map_err(|e| EvalError::io(path, e))?;
@@ -127,4 +124,45 @@ pub(crate) fn read_maybe_gz(path: &Path) -> Result<Vec<u8>, EvalError> {
     let mut out = Vec::new();
     flate2::read::MultiGzDecoder::new(&bytes[..]).read_to_end(&mut out).map_err(|e| EvalError::io(path, e))?;
     Ok(out)
+}
+
+/// Runs the HTML extractor on one evaluation page; `None` when extraction failed (the sets
+/// score a failure as empty output).
+pub(crate) fn extract_page(source: &Path, html: Vec<u8>, url: Option<&str>) -> Option<crate::Document> {
+    let raw = crate::RawDoc {
+        kind_hint: Some(crate::ContentKind::Html),
+        url: url.map(str::to_string),
+        ..crate::RawDoc::from_bytes(source.display().to_string(), html)
+    };
+    crate::extract(&raw, &crate::ExtractConfig::default()).ok()
+}
+
+/// Reads and parses a JSON file (un-gzipping `.gz`).
+pub(crate) fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, EvalError> {
+    let bytes = read_maybe_gz(path)?;
+    serde_json::from_slice(&bytes).map_err(|e| EvalError::json(path, e))
+}
+
+/// The first `limit` items, or all.
+pub(crate) fn limited<T>(mut items: Vec<T>, options: &EvalOptions) -> Vec<T> {
+    if let Some(n) = options.limit {
+        items.truncate(n);
+    }
+    items
+}
+
+/// A report with the fields every evaluator fills; the caller sets the rest.
+pub(crate) fn report(metric: &str, documents: usize, scores: Prf, failures: usize) -> SetReport {
+    SetReport {
+        set: String::new(),
+        metric: metric.to_string(),
+        documents,
+        scores,
+        subsets: Vec::new(),
+        title_accuracy: None,
+        author_accuracy: None,
+        date_accuracy: None,
+        failures,
+        seconds: 0.0,
+    }
 }

@@ -1,32 +1,55 @@
-//! The DOM extractor: HTML page to [`Document`]. (Placeholder until the scoring extractor
-//! lands: keeps the text of `<p>` elements.)
+//! The DOM extractor: HTML page to [`Document`].
+//!
+//! 1. [`walk`] cuts the page into text segments at block boundaries, with each element's
+//!    boilerplate [`hints`] (nav, footer, sidebar, comments, consent, share, ads, captions…).
+//! 2. [`select`] scores every element by the prose and chrome inside it ([`score`]) and picks
+//!    the one holding the story.
+//! 3. [`assemble`] keeps that element's paragraphs, headings, list items and quotes, without
+//!    the headline, repeats or link lists, recording each removal and why.
 
+mod assemble;
+mod hints;
 pub mod metadata;
+mod score;
+mod select;
+#[cfg(test)]
+mod tests;
+mod walk;
 
 use scraper::{Html, Selector};
 
 use crate::extract::ExtractConfig;
-use crate::model::{BlockKind, Document};
+use crate::extract::title::{clean_title, collapse_whitespace};
+use crate::model::Document;
 
-pub fn extract_html(html: &str, url: Option<&str>, _config: &ExtractConfig) -> Document {
+pub fn extract_html(html: &str, url: Option<&str>, config: &ExtractConfig) -> Document {
     let dom = Html::parse_document(html);
     let mut doc = Document { url: url.map(str::to_string), ..Document::default() };
     apply_metadata(&mut doc, metadata::extract_metadata(&dom, url));
-    if doc.title.is_none()
-        && let Ok(sel) = Selector::parse("title")
-    {
-        doc.title =
-            dom.select(&sel).next().map(|t| crate::extract::title::clean_title(&t.text().collect::<String>(), None));
+    if doc.title.is_none() {
+        doc.title = fallback_title(&dom, doc.site.as_deref());
     }
-    if let Ok(sel) = Selector::parse("p") {
-        for p in dom.select(&sel) {
-            doc.push_block(
-                &crate::extract::title::collapse_whitespace(&p.text().collect::<String>()),
-                BlockKind::Paragraph,
-            );
-        }
-    }
+    let page = walk::walk(&dom);
+    let selection = select::select(&page);
+    assemble::assemble(&mut doc, &page, &selection, config.explain);
     doc
+}
+
+/// The first `<h1>` when the `<title>` contains it (the headline without the site name, for
+/// sure), else the `<title>` without the site name, else the `<h1>`.
+fn fallback_title(dom: &Html, site: Option<&str>) -> Option<String> {
+    let first_text = |css: &str| {
+        let sel = Selector::parse(css).ok()?;
+        dom.select(&sel).map(|e| collapse_whitespace(&e.text().collect::<String>())).find(|t| !t.is_empty())
+    };
+    let title = first_text("title");
+    let h1 = first_text("h1");
+    if let (Some(t), Some(h)) = (&title, &h1)
+        && t.to_lowercase().contains(&h.to_lowercase())
+    {
+        return h1;
+    }
+    title.map(|t| clean_title(&t, site)).filter(|t| !t.is_empty()).or(h1)
 }
 
 /// Copies what the page says about itself into the document.

@@ -1,0 +1,99 @@
+//! Turns the selected segments into the document body: keeps the story's paragraphs,
+//! headings, list items and quotes in order; drops the headline, repeats and chrome, and
+//! records why when asked.
+
+use std::collections::HashSet;
+
+use super::score::MAX_LINK_DENSITY;
+use super::select::Selection;
+use super::walk::Page;
+use crate::model::{BlockKind, Document, NoArticle, Removal, RemovalReason};
+
+/// Longest line, in words, taken as the label of the block after it.
+const MAX_LABEL_WORDS: usize = 6;
+
+/// Fills `doc.text` and `doc.blocks` from the page, and `doc.removed` when `explain` is set.
+pub(super) fn assemble(doc: &mut Document, page: &Page, sel: &Selection, explain: bool) {
+    let title_key = doc.title.as_deref().map(key).filter(|k| !k.is_empty());
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut title_dropped = false;
+    let range = sel.container.and_then(|c| page.elems.get(c).map(|e| c..e.end));
+    let mut reasons: Vec<Option<RemovalReason>> =
+        (0..page.segments.len()).map(|i| removal(page, sel, i, range.as_ref())).collect();
+    drop_labels(&mut reasons, sel);
+    trim_tail(&mut reasons, page, sel);
+    for (i, seg) in page.segments.iter().enumerate() {
+        let reason = reasons[i].or_else(|| {
+            if !title_dropped && is_title(&seg.text, seg.kind, seg.h1, title_key.as_deref()) {
+                title_dropped = true;
+                return Some(RemovalReason::Title);
+            }
+            (!seen.insert(seg.text.as_str())).then_some(RemovalReason::Duplicate)
+        });
+        match reason {
+            None => doc.push_block(&seg.text, seg.kind),
+            Some(reason) if explain => doc.removed.push(Removal { text: seg.text.clone(), reason }),
+            Some(_) => {}
+        }
+    }
+    if doc.text.is_empty() {
+        doc.no_article = Some(if page.segments.is_empty() { NoArticle::NoText } else { NoArticle::AllBoilerplate });
+    }
+}
+
+/// A short line right before a removed link list or prompt is its label ("Read more",
+/// "Related", "Share this"): it goes with it.
+fn drop_labels(reasons: &mut [Option<RemovalReason>], sel: &Selection) {
+    use RemovalReason as R;
+    for i in (0..reasons.len().saturating_sub(1)).rev() {
+        let next = reasons[i + 1];
+        let labelled = matches!(
+            next,
+            Some(R::LinkDense | R::RelatedLinks | R::SharePrompt | R::Navigation | R::Advertisement | R::Comments)
+        );
+        let short = sel.features.get(i).is_some_and(|f| f.words <= MAX_LABEL_WORDS);
+        if labelled && short && reasons[i].is_none() && !sel.prose.get(i).copied().unwrap_or(true) {
+            reasons[i] = next;
+        }
+    }
+}
+
+/// After the story's last prose paragraph come its trailers: "Read more", tag lists, share
+/// and subscribe prompts, copyright lines. Short lines there go.
+fn trim_tail(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Selection) {
+    let kept_prose = |i: &usize| reasons[*i].is_none() && sel.prose.get(*i).copied().unwrap_or(false);
+    let Some(last) = (0..reasons.len()).rev().find(kept_prose) else { return };
+    for (r, seg) in reasons.iter_mut().zip(&page.segments).skip(last + 1) {
+        if r.is_none() && seg.kind != BlockKind::ListItem {
+            *r = Some(RemovalReason::Boilerplate);
+        }
+    }
+}
+
+/// Why segment `i` is not part of the story, judged by where it is and what it looks like.
+fn removal(page: &Page, sel: &Selection, i: usize, range: Option<&std::ops::Range<usize>>) -> Option<RemovalReason> {
+    let seg = page.segments.get(i)?;
+    if let Some(reason) = sel.hint.get(i).copied().flatten() {
+        return Some(reason);
+    }
+    if range.is_none_or(|r| !r.contains(&seg.owner)) {
+        return Some(RemovalReason::OutsideStory);
+    }
+    let f = sel.features.get(i)?;
+    (f.link_density > MAX_LINK_DENSITY).then_some(RemovalReason::LinkDense)
+}
+
+/// Lowercase letters and digits only, to compare headlines across punctuation and spacing.
+fn key(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// Whether a segment repeats the headline: the same text, or an `<h1>` the title contains.
+fn is_title(text: &str, kind: BlockKind, h1: bool, title: Option<&str>) -> bool {
+    let Some(title) = title else { return false };
+    if kind != BlockKind::Heading && text.chars().count() > 300 {
+        return false;
+    }
+    let k = key(text);
+    !k.is_empty() && (k == title || (h1 && k.len() >= 10 && (title.contains(&k) || k.contains(title))))
+}

@@ -1,0 +1,203 @@
+//! What an element's tag, role, class, id and visibility say about it: boilerplate hints.
+//! Tag and role hints are reliable ("hard"); class and id words are a guess ("soft"), so the
+//! selector may overrule them when they cover most of the page's prose.
+
+use scraper::node::Element;
+
+use crate::model::RemovalReason;
+
+/// A boilerplate hint on one element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Hint {
+    pub reason: RemovalReason,
+    /// From a class or id word, not from the tag, role or visibility.
+    pub soft: bool,
+    /// Reader comments, which can outweigh the story in prose, so holding much of the page's
+    /// prose does not overrule the hint.
+    pub specific: bool,
+}
+
+/// Elements whose text is never content.
+pub(super) fn is_not_content(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "canvas"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "select"
+            | "option"
+            | "button"
+            | "input"
+            | "textarea"
+            | "head"
+            | "title"
+            | "math"
+            | "video"
+            | "audio"
+            | "map"
+    )
+}
+
+/// The hint an element carries on its own (not counting its ancestors).
+pub(super) fn hint(el: &Element) -> Option<Hint> {
+    let tag = el.name();
+    if el.attr("hidden").is_some() {
+        return Some(Hint { reason: RemovalReason::Hidden, soft: false, specific: false });
+    }
+    // Captured pages often carry script-set `aria-hidden` or `display:none` on the story
+    // itself (behind a modal, before a reveal): a guess the selector may overrule.
+    if is_hidden(el) {
+        return Some(Hint { reason: RemovalReason::Hidden, soft: true, specific: false });
+    }
+    if let Some(reason) = tag_hint(tag).or_else(|| el.attr("role").and_then(role_hint)) {
+        return Some(Hint { reason, soft: false, specific: false });
+    }
+    if matches!(tag, "html" | "body" | "main" | "article" | "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+        return None;
+    }
+    if el.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articleBody")) {
+        return None;
+    }
+    let class = el.attr("class").unwrap_or("");
+    let id = el.attr("id").unwrap_or("");
+    if class.is_empty() && id.is_empty() {
+        return None;
+    }
+    words_hint(class, id).map(|reason| Hint { reason, soft: true, specific: reason == RemovalReason::Comments })
+}
+
+fn is_hidden(el: &Element) -> bool {
+    if el.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
+        return true;
+    }
+    // Screen-reader-only text ("Advertisement", "Opens in new window"); not responsive
+    // classes like `hidden md:block`, which are visible somewhere.
+    if el.attr("class").is_some_and(|c| {
+        c.split_whitespace()
+            .any(|w| matches!(w, "sr-only" | "visually-hidden" | "screen-reader-text" | "visuallyhidden"))
+    }) {
+        return true;
+    }
+    el.attr("style").is_some_and(|style| {
+        let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        style.contains("display:none") || style.contains("visibility:hidden")
+    })
+}
+
+fn tag_hint(tag: &str) -> Option<RemovalReason> {
+    Some(match tag {
+        "nav" | "menu" => RemovalReason::Navigation,
+        "header" | "footer" => RemovalReason::HeaderFooter,
+        "aside" => RemovalReason::Sidebar,
+        "figcaption" => RemovalReason::Caption,
+        "dialog" => RemovalReason::Consent,
+        "form" | "fieldset" | "label" => return None,
+        _ => return None,
+    })
+}
+
+fn role_hint(role: &str) -> Option<RemovalReason> {
+    Some(match role.trim().to_ascii_lowercase().as_str() {
+        "navigation" | "menu" | "menubar" | "tablist" => RemovalReason::Navigation,
+        "banner" | "contentinfo" => RemovalReason::HeaderFooter,
+        "complementary" => RemovalReason::Sidebar,
+        "dialog" | "alertdialog" => RemovalReason::Consent,
+        _ => return None,
+    })
+}
+
+/// Class and id words that mark the story itself; an element carrying one is not hinted.
+const CONTENT_WORDS: &[&str] = &["article", "content", "story", "post", "entry", "body", "text", "main", "prose"];
+
+/// The hint from class and id words, split at `-`, `_`, spaces and camelCase humps.
+fn words_hint(class: &str, id: &str) -> Option<RemovalReason> {
+    let words = split_words(class).chain(split_words(id)).collect::<Vec<String>>();
+    let mut found = None;
+    for word in &words {
+        if let Some(reason) = word_reason(word) {
+            found = Some(reason);
+            break;
+        }
+    }
+    let reason = found?;
+    // "article-comments" is still comments, but "content-with-sidebar" or "post-header" wrap
+    // the story: a content word overrules the weaker, layout-ish hints.
+    if !is_specific(reason) && words.iter().any(|w| CONTENT_WORDS.contains(&w.as_str())) {
+        return None;
+    }
+    Some(reason)
+}
+
+fn is_specific(reason: RemovalReason) -> bool {
+    matches!(
+        reason,
+        RemovalReason::Comments
+            | RemovalReason::Consent
+            | RemovalReason::Advertisement
+            | RemovalReason::RelatedLinks
+            | RemovalReason::Caption
+            | RemovalReason::Metadata
+    )
+}
+
+fn split_words(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).flat_map(split_camel)
+}
+
+/// `relatedLinks` → `related`, `links`; all lowercase.
+fn split_camel(word: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut prev_lower = false;
+    for c in word.chars() {
+        if c.is_ascii_uppercase() && prev_lower {
+            out.push(String::new());
+        }
+        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        if let Some(last) = out.last_mut() {
+            last.push(c.to_ascii_lowercase());
+        }
+    }
+    out
+}
+
+fn word_reason(word: &str) -> Option<RemovalReason> {
+    use RemovalReason as R;
+    let exact = match word {
+        "nav" | "navbar" | "navigation" | "menu" | "breadcrumb" | "breadcrumbs" | "crumbs" | "pagination" | "pager"
+        | "skip" | "topbar" | "toolbar" | "tabs" => Some(R::Navigation),
+        "header" | "footer" | "masthead" | "colophon" => Some(R::HeaderFooter),
+        "sidebar" | "aside" | "rail" | "sidebox" => Some(R::Sidebar),
+        "related" | "recommended" | "recommendations" | "recirc" | "trending" | "popular" | "mostread" | "readmore"
+        | "teaser" | "teasers" | "taboola" | "outbrain" | "more" | "upnext" => Some(R::RelatedLinks),
+        "comment" | "comments" | "disqus" | "respond" | "replies" | "discussion" => Some(R::Comments),
+        "cookie" | "cookies" | "consent" | "gdpr" | "cmp" => Some(R::Consent),
+        "share" | "sharing" | "social" | "subscribe" | "subscription" | "newsletter" | "signup" | "follow"
+        | "sharebar" | "addthis" | "promo" | "paywall" | "donate" => Some(R::SharePrompt),
+        "ad" | "ads" | "advert" | "adverts" | "advertisement" | "advertising" | "sponsor" | "sponsored" | "adslot"
+        | "dfp" | "banner" | "commercial" => Some(R::Advertisement),
+        "caption" | "credit" | "credits" | "figcaption" => Some(R::Caption),
+        "copyright" | "legal" | "disclaimer" => Some(R::Legal),
+        "byline" | "dateline" | "author" | "meta" | "timestamp" | "tags" | "tag" => Some(R::Metadata),
+        _ => None,
+    };
+    exact.or_else(|| {
+        let prefixed = [
+            ("advert", R::Advertisement),
+            ("sponsor", R::Advertisement),
+            ("comment", R::Comments),
+            ("newsletter", R::SharePrompt),
+            ("subscri", R::SharePrompt),
+            ("breadcrumb", R::Navigation),
+            ("sidebar", R::Sidebar),
+            ("cookie", R::Consent),
+            ("footer", R::HeaderFooter),
+        ];
+        prefixed.iter().find(|(p, _)| word.starts_with(p)).map(|&(_, r)| r)
+    })
+}

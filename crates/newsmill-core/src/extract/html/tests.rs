@@ -1,0 +1,135 @@
+use super::*;
+use crate::model::{BlockKind, NoArticle, RemovalReason};
+
+const P1: &str = "The city council voted on Tuesday to reopen the old bridge to traffic, after two years of \
+                  repairs that cost far more than the engineers had first estimated.";
+const P2: &str = "Residents on both banks of the river said the closure had doubled their journeys to work, \
+                  and shop owners said they had lost a third of their customers.";
+const P3: &str = "The mayor, who had promised to finish the work before the last election, said the delays \
+                  were caused by the discovery of corroded steel in the main supports.";
+
+fn run(body: &str, explain: bool) -> Document {
+    let html = format!("<html><head><title>Bridge reopens | Daily Bugle</title></head><body>{body}</body></html>");
+    extract_html(&html, None, &ExtractConfig { explain, ..ExtractConfig::default() })
+}
+
+fn story() -> String {
+    format!("<article><h1>Bridge reopens</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p></article>")
+}
+
+fn reason_of(doc: &Document, needle: &str) -> Option<RemovalReason> {
+    doc.removed.iter().find(|r| r.text.contains(needle)).map(|r| r.reason)
+}
+
+#[test]
+fn keeps_the_story_paragraphs_in_order() {
+    let doc = run(&story(), false);
+    assert_eq!(doc.block_texts().collect::<Vec<_>>(), [P1, P2, P3]);
+    assert!(doc.blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
+    assert_eq!(doc.no_article, None);
+}
+
+#[test]
+fn removes_page_chrome_with_reasons() {
+    let body = format!(
+        "<nav><a href=/>Home</a> <a href=/news>News</a></nav>\
+         <div class=cookie-banner>We use cookies to improve your experience. Accept all cookies?</div>\
+         {}\
+         <div class=share-tools>Share this story on Facebook</div>\
+         <section class=related-stories><h2>Related</h2><ul><li><a href=/a>Other story one here</a></li></ul></section>\
+         <div id=comments><p>Great article, I have always said this bridge was a disgrace, well done.</p></div>\
+         <footer>© 2024 Daily Bugle. All rights reserved.</footer>",
+        story()
+    );
+    let doc = run(&body, true);
+    assert_eq!(doc.block_texts().collect::<Vec<_>>(), [P1, P2, P3]);
+    assert_eq!(reason_of(&doc, "Home"), Some(RemovalReason::Navigation));
+    assert_eq!(reason_of(&doc, "cookies"), Some(RemovalReason::Consent));
+    assert_eq!(reason_of(&doc, "Share this"), Some(RemovalReason::SharePrompt));
+    assert_eq!(reason_of(&doc, "Other story"), Some(RemovalReason::RelatedLinks));
+    assert_eq!(reason_of(&doc, "Great article"), Some(RemovalReason::Comments));
+    assert_eq!(reason_of(&doc, "All rights"), Some(RemovalReason::HeaderFooter));
+    assert_eq!(reason_of(&doc, "Bridge reopens"), Some(RemovalReason::Title));
+}
+
+#[test]
+fn keeps_headings_lists_and_quotes() {
+    let body = format!(
+        "<article><h1>Bridge reopens</h1><p>{P1}</p><h2>What changes</h2>\
+         <ul><li>Buses return to the old route</li><li>Cyclists get their own lane</li></ul>\
+         <blockquote><p>We are proud of this bridge.</p></blockquote><p>{P2}</p></article>"
+    );
+    let doc = run(&body, false);
+    let kinds: Vec<(BlockKind, &str)> = doc.blocks.iter().map(|b| (b.kind, &doc.text[b.range.clone()])).collect();
+    assert_eq!(
+        kinds,
+        [
+            (BlockKind::Paragraph, P1),
+            (BlockKind::Heading, "What changes"),
+            (BlockKind::ListItem, "Buses return to the old route"),
+            (BlockKind::ListItem, "Cyclists get their own lane"),
+            (BlockKind::BlockQuote, "We are proud of this bridge."),
+            (BlockKind::Paragraph, P2),
+        ]
+    );
+}
+
+#[test]
+fn captions_hidden_text_and_ads_go() {
+    let body = format!(
+        "<article><p>{P1}</p><figure><img src=x.jpg><figcaption>The bridge at dawn. Photo: J. Smith</figcaption></figure>\
+         <div class=ad-slot>Advertisement</div><p style='display: none'>Secret tracking text</p><p>{P2}</p></article>"
+    );
+    let doc = run(&body, true);
+    assert_eq!(doc.block_texts().collect::<Vec<_>>(), [P1, P2]);
+    assert_eq!(reason_of(&doc, "dawn"), Some(RemovalReason::Caption));
+    assert_eq!(reason_of(&doc, "Advertisement"), Some(RemovalReason::Advertisement));
+    assert_eq!(reason_of(&doc, "Secret"), Some(RemovalReason::Hidden));
+}
+
+#[test]
+fn repeated_text_is_dropped_once_seen() {
+    let body = format!("<article><p>{P1}</p><p>{P2}</p><p>{P1}</p></article>");
+    let doc = run(&body, true);
+    assert_eq!(doc.block_texts().collect::<Vec<_>>(), [P1, P2]);
+    assert_eq!(reason_of(&doc, "city council"), Some(RemovalReason::Duplicate));
+}
+
+#[test]
+fn story_in_a_sidebar_named_wrapper_is_still_found() {
+    let body = format!("<div class='layout has-sidebar'><div class=sidebar-wrap>{}</div></div>", story());
+    let doc = run(&body, false);
+    assert_eq!(doc.block_texts().collect::<Vec<_>>(), [P1, P2, P3]);
+}
+
+#[test]
+fn page_of_chrome_has_no_article() {
+    let doc = run("<nav><a href=/>Home</a> <a href=/news>News</a></nav><footer>© 2024 Example</footer>", false);
+    assert!(doc.text.is_empty());
+    assert_eq!(doc.no_article, Some(NoArticle::AllBoilerplate));
+    let empty = run("", false);
+    assert_eq!(empty.no_article, Some(NoArticle::NoText));
+}
+
+#[test]
+fn title_falls_back_to_the_first_h1() {
+    let html = format!("<html><body><h1>Bridge reopens</h1><p>{P1}</p></body></html>");
+    let doc = extract_html(&html, None, &ExtractConfig::default());
+    assert_eq!(doc.title.as_deref(), Some("Bridge reopens"));
+    assert_eq!(doc.text, P1);
+}
+
+#[test]
+fn two_line_breaks_split_paragraphs() {
+    let doc = run(&format!("<article><div>{P1}<br><br>{P2}<br>{P3}</div></article>"), false);
+    assert_eq!(doc.block_texts().collect::<Vec<_>>(), [P1.to_string(), format!("{P2} {P3}")]);
+}
+
+#[test]
+fn title_prefers_the_h1_the_title_tag_contains() {
+    let html = format!(
+        "<html><head><title>Rain at last | Daily Bugle</title></head><body><article><h1>Rain at last</h1><p>{P1}</p></article></body></html>"
+    );
+    let doc = extract_html(&html, None, &ExtractConfig::default());
+    assert_eq!(doc.title.as_deref(), Some("Rain at last"));
+}
