@@ -69,6 +69,8 @@ pub struct Quote {
 pub struct Amount {
     pub span: Span,
     pub value: f64,
+    /// The high end of a range (`between 10 and 20 people`: value 10, max 20).
+    pub max: Option<f64>,
     pub unit: Option<String>,
     pub approximate: bool,
 }
@@ -221,8 +223,12 @@ impl Serialize for Article {
             .iter()
             .map(|a| {
                 let s = span(&a.span);
-                serde_json::json!({"text": s.text, "start": s.start, "end": s.end, "value": a.value,
-                                   "unit": a.unit, "approximate": a.approximate})
+                let mut json = serde_json::json!({"text": s.text, "start": s.start, "end": s.end,
+                                   "value": a.value, "unit": a.unit, "approximate": a.approximate});
+                if let (Some(max), Some(map)) = (a.max, json.as_object_mut()) {
+                    map.insert("max".into(), max.into());
+                }
+                json
             })
             .collect();
         let dates: Vec<serde_json::Value> = self

@@ -1,0 +1,6 @@
+//! Analyze: from a [`crate::Document`]'s text to what is in it.
+
+pub mod amounts;
+mod numbers;
+pub mod temporal;
+mod words;

@@ -1,0 +1,137 @@
+//! Numbers as news writes them: digits with separators and decimals (`15,000`, `1.5`),
+//! number words (`four`, `twenty-five`, `two hundred`), and scale words (`million`, `bn`).
+//! Shared by the amount finder and the date finder.
+
+/// The value of a number word, or of a hyphenated compound such as `twenty-five`.
+pub(crate) fn word_value(word: &str) -> Option<f64> {
+    let lower = word.to_ascii_lowercase();
+    if let Some((tens, units)) = lower.split_once('-') {
+        let (t, u) = (small_word(tens)?, small_word(units)?);
+        return (t >= 20.0 && t % 10.0 == 0.0 && u < 10.0).then_some(t + u);
+    }
+    small_word(&lower)
+}
+
+fn small_word(w: &str) -> Option<f64> {
+    const WORDS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    if let Some(i) = WORDS.iter().position(|x| *x == w) {
+        return Some(i as f64);
+    }
+    if let Some(i) = TENS.iter().position(|x| *x == w) {
+        return Some((i as f64 + 2.0) * 10.0);
+    }
+    match w {
+        "dozen" => Some(12.0),
+        _ => None,
+    }
+}
+
+/// The multiplier of a scale word or suffix: `million` and `m` → 1e6. Single letters count
+/// only where `short` allows (after a currency: `$3m`).
+pub(crate) fn scale(word: &str, short: bool) -> Option<f64> {
+    match word.to_ascii_lowercase().as_str() {
+        "hundred" => Some(1e2),
+        "thousand" => Some(1e3),
+        "million" | "mn" | "mln" => Some(1e6),
+        "billion" | "bn" | "bln" => Some(1e9),
+        "trillion" | "tn" => Some(1e12),
+        "k" if short => Some(1e3),
+        "m" if short => Some(1e6),
+        "b" if short => Some(1e9),
+        _ => None,
+    }
+}
+
+/// Parses digits with thousands separators and a decimal point: `15,000`, `1.5`, `3,200.75`.
+/// Rejects shapes that are not one number (`1,2`, `1.2.3`).
+pub(crate) fn parse_digits(s: &str) -> Option<f64> {
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) if !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()) => (i, Some(f)),
+        Some(_) => return None,
+        None => (s, None),
+    };
+    if int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit() || b == b',') {
+        return None;
+    }
+    let groups: Vec<&str> = int.split(',').collect();
+    let grouped_ok = groups.len() == 1
+        || (groups[0].len() <= 3 && !groups[0].is_empty() && groups[1..].iter().all(|g| g.len() == 3));
+    if !grouped_ok {
+        return None;
+    }
+    let digits: String = groups.concat();
+    let text = match frac {
+        Some(f) => format!("{digits}.{f}"),
+        None => digits,
+    };
+    text.parse().ok()
+}
+
+/// Ordinals are positions, not quantities: `first`, `2nd`, `twenty-third`.
+pub(crate) fn is_ordinal(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    const ORDINALS: [&str; 13] = [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "hundredth",
+    ];
+    let last = w.rsplit('-').next().unwrap_or(&w);
+    ORDINALS.contains(&last)
+        || (last.ends_with("th") && small_word(last.trim_end_matches("th")).is_some())
+        || (w.len() > 2
+            && w[..w.len() - 2].bytes().all(|b| b.is_ascii_digit())
+            && ["st", "nd", "rd", "th"].iter().any(|s| w.ends_with(s)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_shapes() {
+        assert_eq!(parse_digits("15,000"), Some(15000.0));
+        assert_eq!(parse_digits("1.5"), Some(1.5));
+        assert_eq!(parse_digits("3,200.75"), Some(3200.75));
+        assert_eq!(parse_digits("1,2"), None);
+        assert_eq!(parse_digits("1.2.3"), None);
+        assert_eq!(word_value("four"), Some(4.0));
+        assert_eq!(word_value("Twenty-five"), Some(25.0));
+        assert_eq!(word_value("five-twenty"), None);
+        assert_eq!(scale("bn", false), Some(1e9));
+        assert_eq!(scale("m", false), None);
+        assert!(is_ordinal("2nd") && is_ordinal("twenty-third") && is_ordinal("seventeenth"));
+        assert!(!is_ordinal("15") && !is_ordinal("seven"));
+    }
+}

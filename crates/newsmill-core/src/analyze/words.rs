@@ -1,0 +1,101 @@
+//! A light word scanner for the pattern finders (amounts, dates): whitespace-separated
+//! words with their surrounding punctuation trimmed, byte spans into the text, and whether
+//! a clause ends after the word, so a pattern never reaches across a comma or a full stop.
+
+use std::ops::Range;
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Word<'a> {
+    pub text: &'a str,
+    pub span: Range<usize>,
+    /// A comma, full stop, colon, semicolon, bracket or quote mark follows the word.
+    pub ends_clause: bool,
+}
+
+const EDGE: &[char] =
+    &['"', '\'', '“', '”', '‘', '’', '(', ')', '[', ']', ',', '.', ';', ':', '!', '?', '«', '»', '—', '–'];
+
+pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        match (c.is_whitespace(), start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                push(&mut out, text, s, i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn push<'a>(out: &mut Vec<Word<'a>>, text: &'a str, s: usize, e: usize) {
+    let raw = &text[s..e];
+    let lead = raw.len() - raw.trim_start_matches(EDGE).len();
+    let mut core = raw.trim_start_matches(EDGE);
+    // A trailing '.' stays on abbreviations (`Nov.`, `U.S.`) but leaves a number or word.
+    let trimmed = core.trim_end_matches(EDGE);
+    let tail = &core[trimmed.len()..];
+    let abbreviation = tail == "." && trimmed.len() <= 4 && is_month(trimmed).is_some();
+    let ends_clause = trimmed.len() < core.len() && !abbreviation;
+    core = trimmed;
+    if core.is_empty() {
+        if let Some(last) = out.last_mut() {
+            last.ends_clause = true;
+        }
+        return;
+    }
+    let start = s + lead;
+    out.push(Word { text: core, span: start..start + core.len(), ends_clause });
+}
+
+pub(crate) fn is_month(word: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept")))
+        .map(|i| i as u32 + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_carry_spans_and_clause_ends() {
+        let text = "has almost 15,000 troops, (about “four percent”).";
+        let w = words(text);
+        let cores: Vec<&str> = w.iter().map(|w| w.text).collect();
+        assert_eq!(cores, ["has", "almost", "15,000", "troops", "about", "four", "percent"]);
+        assert!(w[3].ends_clause && !w[2].ends_clause && w[6].ends_clause);
+        assert_eq!(&text[w[5].span.clone()], "four");
+    }
+
+    #[test]
+    fn months() {
+        assert_eq!(is_month("Nov."), Some(11));
+        assert_eq!(is_month("Sept"), Some(9));
+        assert_eq!(is_month("July"), Some(7));
+        assert_eq!(is_month("Mayor"), None);
+        assert_eq!(is_month("Ma"), None);
+    }
+}
