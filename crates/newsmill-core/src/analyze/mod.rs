@@ -2,5 +2,6 @@
 
 pub mod amounts;
 mod numbers;
+pub mod places;
 pub mod temporal;
 mod words;

@@ -103,6 +103,8 @@ pub struct Article {
     pub amounts: Vec<Amount>,
     pub dates: Vec<DateMention>,
     pub places: Vec<Place>,
+    /// The countries the article is about (ISO 3166 alpha-2), most named first.
+    pub focus_countries: Vec<String>,
 }
 
 impl Article {
@@ -258,6 +260,7 @@ impl Serialize for Article {
         st.serialize_field("amounts", &amounts)?;
         st.serialize_field("dates", &dates)?;
         st.serialize_field("places", &self.places)?;
+        st.serialize_field("focus_countries", &self.focus_countries)?;
         if let Some(reason) = doc.no_article {
             st.serialize_field("no_article", &reason)?;
         }

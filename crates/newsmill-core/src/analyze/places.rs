@@ -1,0 +1,262 @@
+//! Places: LOC entities and demonyms linked to GeoNames records (country code, latitude,
+//! longitude, geonames id), disambiguated by population, by kind of place and by the other
+//! places the article names; and the article's focus countries.
+//!
+//! The gazetteer ships in the repo (`models/places-en.tsv.gz`, built by
+//! `tools/build_places.py` from GeoNames, CC BY 4.0) and is compiled into the binary: load it
+//! once with [`Gazetteer::load`] and share it.
+
+use std::collections::HashMap;
+use std::io::Read;
+
+use crate::model::{Entity, EntityType, Place};
+
+const PLACES: &[u8] = include_bytes!("../../../../models/places-en.tsv.gz");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Country,
+    Region,
+    City,
+}
+
+#[derive(Debug, Clone)]
+struct Record {
+    kind: Kind,
+    country: String,
+    geonames_id: Option<u64>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    population: u64,
+    capital: bool,
+}
+
+/// The place records, by normalised name and alias, and demonyms by country.
+#[derive(Debug)]
+pub struct Gazetteer {
+    records: Vec<Record>,
+    by_name: HashMap<String, Vec<u32>>,
+    demonyms: HashMap<String, String>,
+    countries: HashMap<String, u32>,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("the built-in place gazetteer is corrupt ({0}); rebuild it with tools/build_places.py")]
+pub struct GazetteerError(String);
+
+impl Gazetteer {
+    /// Reads the gazetteer compiled into the binary (about 37,000 records).
+    pub fn load() -> Result<Self, GazetteerError> {
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(PLACES).read_to_string(&mut text).map_err(|e| GazetteerError(e.to_string()))?;
+        Self::parse(&text)
+    }
+
+    fn parse(text: &str) -> Result<Self, GazetteerError> {
+        let mut g = Gazetteer {
+            records: Vec::new(),
+            by_name: HashMap::new(),
+            demonyms: HashMap::new(),
+            countries: HashMap::new(),
+        };
+        for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.is_empty()) {
+            let f: Vec<&str> = line.split('\t').collect();
+            let bad = || GazetteerError(format!("line {}", n + 1));
+            if f[0] == "D" {
+                let (cc, demonym) = (f.get(1).ok_or_else(bad)?, f.get(2).ok_or_else(bad)?);
+                g.demonyms.insert(normalize(demonym), cc.to_string());
+                continue;
+            }
+            if f.len() < 8 {
+                return Err(bad());
+            }
+            let kind = match f[0] {
+                "C" => Kind::Country,
+                "A" => Kind::Region,
+                _ => Kind::City,
+            };
+            let index = g.records.len() as u32;
+            g.records.push(Record {
+                kind,
+                country: f[1].to_string(),
+                geonames_id: f[2].parse().ok(),
+                lat: f[5].parse().ok(),
+                lon: f[6].parse().ok(),
+                population: f[7].parse().unwrap_or(0),
+                capital: f.get(8) == Some(&"PPLC"),
+            });
+            if kind == Kind::Country {
+                g.countries.insert(f[1].to_string(), index);
+            }
+            for name in std::iter::once(f[3]).chain(f[4].split('|').filter(|a| !a.is_empty())) {
+                let key = normalize(name);
+                let ids = g.by_name.entry(key).or_default();
+                if !ids.contains(&index) {
+                    ids.push(index);
+                }
+            }
+        }
+        Ok(g)
+    }
+
+    /// The country a demonym or nationality names (`Afghan`, `Afghans` → AF).
+    pub fn demonym(&self, word: &str) -> Option<&str> {
+        let key = normalize(word);
+        self.demonyms.get(&key).or_else(|| self.demonyms.get(key.strip_suffix('s')?)).map(String::as_str)
+    }
+}
+
+/// Lowercase, no dots, one space, no leading `the`: `the U.S.` and `US` meet.
+fn normalize(name: &str) -> String {
+    let joined: String = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lower = joined.to_lowercase().replace('.', "");
+    lower.strip_prefix("the ").map(str::to_string).unwrap_or(lower)
+}
+
+/// Links the article's place entities and demonyms; returns the places and the focus
+/// countries (ISO 3166 alpha-2), most named first.
+pub fn link_places(text: &str, entities: &[Entity], gaz: &Gazetteer) -> (Vec<Place>, Vec<String>) {
+    // Countries named outright or by demonym set the context the rest are read in.
+    let mut context: HashMap<String, usize> = HashMap::new();
+    for e in entities {
+        if let Some(cc) = country_of(e, gaz) {
+            *context.entry(cc).or_default() += e.mentions.len().max(1);
+        }
+    }
+    let mut places = Vec::new();
+    let mut weight: HashMap<String, usize> = HashMap::new();
+    for e in entities {
+        let record = match e.kind {
+            EntityType::Loc => best_record(e, text, gaz, &context),
+            EntityType::Misc => {
+                gaz.demonym(&e.name).and_then(|cc| gaz.countries.get(cc)).map(|&i| &gaz.records[i as usize])
+            }
+            _ => None,
+        };
+        let Some(r) = record else { continue };
+        *weight.entry(r.country.clone()).or_default() += e.mentions.len().max(1);
+        places.push(Place {
+            entity: e.id.clone(),
+            name: e.name.clone(),
+            country: Some(r.country.clone()),
+            lat: r.lat,
+            lon: r.lon,
+            geonames_id: r.geonames_id,
+        });
+    }
+    (places, focus(weight))
+}
+
+fn country_of(e: &Entity, gaz: &Gazetteer) -> Option<String> {
+    match e.kind {
+        EntityType::Misc => gaz.demonym(&e.name).map(str::to_string),
+        EntityType::Loc => {
+            // A country by name, or a place every namesake of which is in one country.
+            let records: Vec<&Record> =
+                gaz.by_name.get(&normalize(&e.name))?.iter().map(|&i| &gaz.records[i as usize]).collect();
+            if let Some(r) = records.iter().find(|r| r.kind == Kind::Country) {
+                return Some(r.country.clone());
+            }
+            let first = records.first()?;
+            records.iter().all(|r| r.country == first.country).then(|| first.country.clone())
+        }
+        _ => None,
+    }
+}
+
+/// The record a LOC entity most likely names: a country outright; else the candidate with
+/// the best mix of population, capital status and agreement with the article's countries.
+fn best_record<'g>(e: &Entity, text: &str, gaz: &'g Gazetteer, context: &HashMap<String, usize>) -> Option<&'g Record> {
+    let mut keys = vec![normalize(&e.name)];
+    keys.extend(e.mentions.iter().filter_map(|m| text.get(m.span.clone())).map(normalize));
+    let mut candidates: Vec<u32> = keys.iter().filter_map(|k| gaz.by_name.get(k)).flatten().copied().collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    candidates
+        .into_iter()
+        .map(|i| &gaz.records[i as usize])
+        .max_by(|a, b| score(a, context).total_cmp(&score(b, context)))
+}
+
+fn score(r: &Record, context: &HashMap<String, usize>) -> f64 {
+    let size = (r.population as f64 + 1.0).log10();
+    let kind = match r.kind {
+        Kind::Country => 10.0,
+        Kind::Region => 2.0,
+        Kind::City => 0.0,
+    };
+    let in_context = if context.contains_key(&r.country) { 3.0 } else { 0.0 };
+    kind + size / 2.0 + in_context + if r.capital { 1.5 } else { 0.0 }
+}
+
+/// Countries with at least half the weight of the most named one, at most three.
+fn focus(weight: HashMap<String, usize>) -> Vec<String> {
+    let mut ranked: Vec<(String, usize)> = weight.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let top = ranked.first().map_or(0, |r| r.1);
+    ranked.into_iter().filter(|r| r.1 * 2 >= top).take(3).map(|r| r.0).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Mention;
+
+    fn entity(id: &str, name: &str, kind: EntityType, text: &str) -> Entity {
+        let mentions = text.match_indices(name).map(|(s, m)| Mention { span: s..s + m.len() }).collect();
+        Entity { id: id.into(), name: name.into(), kind, titles: vec![], mentions }
+    }
+
+    #[test]
+    fn seed_places_get_their_countries() {
+        let gaz = Gazetteer::load().unwrap();
+        let text = "Taliban envoys met in Moscow with Russian and Afghan officials; talks in Doha, Qatar \
+                    and Kabul. The US has troops in Afghanistan. Afghanistan wants peace.";
+        let ents = [
+            entity("E1", "Moscow", EntityType::Loc, text),
+            entity("E2", "Russian", EntityType::Misc, text),
+            entity("E3", "Afghan", EntityType::Misc, text),
+            entity("E4", "Doha", EntityType::Loc, text),
+            entity("E5", "Kabul", EntityType::Loc, text),
+            entity("E6", "US", EntityType::Loc, text),
+            entity("E7", "Afghanistan", EntityType::Loc, text),
+        ];
+        let (places, focus) = link_places(text, &ents, &gaz);
+        let cc: Vec<(&str, &str)> = places.iter().map(|p| (p.name.as_str(), p.country.as_deref().unwrap())).collect();
+        assert_eq!(
+            cc,
+            [
+                ("Moscow", "RU"),
+                ("Russian", "RU"),
+                ("Afghan", "AF"),
+                ("Doha", "QA"),
+                ("Kabul", "AF"),
+                ("US", "US"),
+                ("Afghanistan", "AF")
+            ]
+        );
+        let doha = &places[3];
+        assert_eq!(doha.geonames_id, Some(290030));
+        assert!((doha.lat.unwrap() - 25.29).abs() < 0.1 && (doha.lon.unwrap() - 51.53).abs() < 0.1);
+        assert_eq!(focus[0], "AF");
+    }
+
+    #[test]
+    fn context_picks_the_right_namesake() {
+        let gaz = Gazetteer::load().unwrap();
+        let text = "Rain fell on Paris, Texas, and on Dallas.";
+        let ents = [
+            entity("E1", "Paris", EntityType::Loc, text),
+            entity("E2", "Texas", EntityType::Loc, text),
+            entity("E3", "Dallas", EntityType::Loc, text),
+        ];
+        let (places, _) = link_places(text, &ents, &gaz);
+        assert_eq!(places[0].country.as_deref(), Some("US"), "Paris, Texas");
+        assert_eq!(places[1].country.as_deref(), Some("US"));
+        let text = "Talks in Paris.";
+        let (places, _) = link_places(text, &[entity("E1", "Paris", EntityType::Loc, text)], &gaz);
+        assert_eq!(places[0].country.as_deref(), Some("FR"));
+        assert_eq!(gaz.demonym("Afghans"), Some("AF"));
+        assert_eq!(normalize("the U.S."), "us");
+    }
+}
