@@ -22,6 +22,7 @@ pub(super) fn assemble(doc: &mut Document, page: &Page, sel: &Selection, explain
         (0..page.segments.len()).map(|i| removal(page, sel, i, range.as_ref())).collect();
     drop_labels(&mut reasons, sel);
     trim_tail(&mut reasons, page, sel);
+    trim_head(&mut reasons, page, sel);
     for (i, seg) in page.segments.iter().enumerate() {
         let reason = reasons[i].or_else(|| {
             if !title_dropped && is_title(&seg.text, seg.kind, seg.h1, title_key.as_deref()) {
@@ -66,6 +67,18 @@ fn trim_tail(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Selection
     for (r, seg) in reasons.iter_mut().zip(&page.segments).skip(last + 1) {
         if r.is_none() && seg.kind != BlockKind::ListItem {
             *r = Some(RemovalReason::Boilerplate);
+        }
+    }
+}
+
+/// Before the story's first prose paragraph come bylines, datelines, reading times and
+/// breadcrumbs: short plain lines there go, headings stay.
+fn trim_head(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Selection) {
+    let kept_prose = |i: &usize| reasons[*i].is_none() && sel.prose.get(*i).copied().unwrap_or(false);
+    let Some(first) = (0..reasons.len()).find(kept_prose) else { return };
+    for (r, seg) in reasons.iter_mut().zip(&page.segments).take(first) {
+        if r.is_none() && seg.kind == BlockKind::Paragraph && seg.text.split_whitespace().count() <= MAX_LABEL_WORDS {
+            *r = Some(RemovalReason::Metadata);
         }
     }
 }
