@@ -4,11 +4,13 @@
 
 use std::collections::HashSet;
 
-use super::score::MAX_LINK_DENSITY;
 use super::select::Selection;
 use super::walk::Page;
 use crate::model::{BlockKind, Document, NoArticle, Removal, RemovalReason};
 
+/// Link density above which a segment inside the story is a link list. Higher than the
+/// scorer's: inside the story, mostly linked lines are often references or linked claims.
+const MAX_LINK_DENSITY: f64 = 0.7;
 /// Longest line, in words, taken as the label of the block after it.
 const MAX_LABEL_WORDS: usize = 6;
 
