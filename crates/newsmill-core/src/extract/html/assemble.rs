@@ -4,11 +4,13 @@
 
 use std::collections::HashSet;
 
-use super::score::MAX_LINK_DENSITY;
 use super::select::Selection;
 use super::walk::Page;
 use crate::model::{BlockKind, Document, NoArticle, Removal, RemovalReason};
 
+/// Link density above which a segment inside the story is a link list. Higher than the
+/// scorer's: inside the story, mostly linked lines are often references or linked claims.
+const MAX_LINK_DENSITY: f64 = 0.7;
 /// Longest line, in words, taken as the label of the block after it.
 const MAX_LABEL_WORDS: usize = 6;
 
@@ -22,6 +24,7 @@ pub(super) fn assemble(doc: &mut Document, page: &Page, sel: &Selection, explain
         (0..page.segments.len()).map(|i| removal(page, sel, i, range.as_ref())).collect();
     drop_labels(&mut reasons, sel);
     trim_tail(&mut reasons, page, sel);
+    trim_head(&mut reasons, page, sel);
     for (i, seg) in page.segments.iter().enumerate() {
         let reason = reasons[i].or_else(|| {
             if !title_dropped && is_title(&seg.text, seg.kind, seg.h1, title_key.as_deref()) {
@@ -66,6 +69,18 @@ fn trim_tail(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Selection
     for (r, seg) in reasons.iter_mut().zip(&page.segments).skip(last + 1) {
         if r.is_none() && seg.kind != BlockKind::ListItem {
             *r = Some(RemovalReason::Boilerplate);
+        }
+    }
+}
+
+/// Before the story's first prose paragraph come bylines, datelines, reading times and
+/// breadcrumbs: short plain lines there go, headings stay.
+fn trim_head(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Selection) {
+    let kept_prose = |i: &usize| reasons[*i].is_none() && sel.prose.get(*i).copied().unwrap_or(false);
+    let Some(first) = (0..reasons.len()).find(kept_prose) else { return };
+    for (r, seg) in reasons.iter_mut().zip(&page.segments).take(first) {
+        if r.is_none() && seg.kind == BlockKind::Paragraph && seg.text.split_whitespace().count() <= MAX_LABEL_WORDS {
+            *r = Some(RemovalReason::Metadata);
         }
     }
 }

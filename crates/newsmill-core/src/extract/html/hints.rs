@@ -44,9 +44,14 @@ pub(super) fn is_not_content(tag: &str) -> bool {
     )
 }
 
-/// The hint an element carries on its own (not counting its ancestors).
-pub(super) fn hint(el: &Element) -> Option<Hint> {
+/// The hint an element carries on its own (not counting its ancestors). `in_story` says it is
+/// inside `<article>` or `<main>`, where a `<header>` holds the headline and standfirst, not
+/// the site's masthead.
+pub(super) fn hint(el: &Element, in_story: bool) -> Option<Hint> {
     let tag = el.name();
+    if in_story && tag == "header" {
+        return None;
+    }
     if el.attr("hidden").is_some() {
         return Some(Hint { reason: RemovalReason::Hidden, soft: false, specific: false });
     }

@@ -8,6 +8,11 @@ use crate::model::BlockKind;
 /// Link density above which a segment is taken as a link list or menu.
 pub(super) const MAX_LINK_DENSITY: f64 = 0.5;
 
+/// Weight of a short non-link line against prose, which weighs 1 a character.
+const SHORT_LINE_WEIGHT: f64 = 0.25;
+/// Penalty a character of a link list carries.
+const LINK_WEIGHT: f64 = 0.6;
+
 /// Simple measurements of a segment's text.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Features {
@@ -55,12 +60,12 @@ pub(super) fn value(seg: &Segment, f: &Features, boilerplate: bool) -> f64 {
         return -0.5 * chars.min(400.0);
     }
     if f.link_density > MAX_LINK_DENSITY {
-        return -0.6 * chars.min(400.0);
+        return -LINK_WEIGHT * chars.min(400.0);
     }
     if is_prose(seg, f) {
         return chars * (1.0 - f.link_density);
     }
-    // Short lines: datelines, labels, list items. Slightly negative so a container does not
-    // grow over menus of plain labels for nothing.
-    -0.15 * chars.min(200.0)
+    // Short lines: datelines, labels, list items, ingredients. Worth less than prose, but
+    // something: stories have them, and menus are links.
+    SHORT_LINE_WEIGHT * chars.min(200.0)
 }

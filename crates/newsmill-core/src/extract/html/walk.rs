@@ -64,6 +64,8 @@ struct State {
     headings: usize,
     h1s: usize,
     quotes: usize,
+    /// Open `<article>` and `<main>` elements.
+    stories: usize,
     last_br: bool,
 }
 
@@ -94,7 +96,7 @@ impl State {
         let index = self.page.elems.len();
         let parent = self.stack.last().map(|f| f.elem);
         let inherited = self.stack.last().and_then(|f| f.hinted);
-        let hint = if self.skip == 0 { hints::hint(el) } else { None };
+        let hint = if self.skip == 0 { hints::hint(el, self.stories > 0) } else { None };
         let block = is_block(&tag);
         if block || tag == "br" {
             self.boundary(&tag);
@@ -130,6 +132,7 @@ impl State {
             }
             "h2" | "h3" | "h4" | "h5" | "h6" => &mut self.headings,
             "blockquote" => &mut self.quotes,
+            "article" | "main" => &mut self.stories,
             t if hints::is_not_content(t) => &mut self.skip,
             _ => return,
         };
