@@ -1,0 +1,325 @@
+//! Authors: from JSON-LD, `<meta>` tags, then the bylines the page shows, cleaned of what
+//! bylines wrap names in ("By", dates, handles, job titles, emails) and deduplicated.
+
+use scraper::{ElementRef, Html, Selector};
+
+use super::clean_text;
+use super::jsonld::LdFacts;
+use super::meta_tags::MetaTags;
+
+/// More names than this is a list of contributors or a parse gone wrong.
+const MAX_AUTHORS: usize = 10;
+/// A name has at most this many words.
+const MAX_NAME_WORDS: usize = 5;
+/// Bylines longer than this are paragraphs.
+const MAX_BYLINE_CHARS: usize = 200;
+/// `<meta>` keys naming authors.
+const META_KEYS: &[&str] = &[
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "byl",
+    "dc.creator",
+    "dcterms.creator",
+    "citation_author",
+    "twitter:creator:name",
+];
+/// Selectors of bylines on the page, most specific first.
+const BYLINE_SELECTORS: &[&str] = &[
+    "[itemprop~=author] [itemprop~=name]",
+    "[itemprop~=author]",
+    "a[rel~=author]",
+    "[class*=author-name], [class*=authorName], [class*=author_name]",
+    "[class*=byline], [id*=byline]",
+    "[class~=author], [class*=article-author], [class*=post-author]",
+];
+/// Words that open a byline before the names, in the languages of the evaluation sets.
+const BY_WORDS: &[&str] = &[
+    "by",
+    "von",
+    "par",
+    "por",
+    "door",
+    "di",
+    "da",
+    "av",
+    "przez",
+    "af",
+    "autor",
+    "autorin",
+    "author",
+    "authors",
+    "text",
+    "written",
+    "posted",
+    "reported",
+    "words",
+    "story",
+    "redaktion:",
+];
+/// Words of job titles that follow a name after a comma.
+const ROLE_WORDS: &[&str] = &[
+    "editor",
+    "reporter",
+    "correspondent",
+    "writer",
+    "columnist",
+    "journalist",
+    "contributor",
+    "staff",
+    "producer",
+    "photographer",
+    "analyst",
+    "redakteur",
+    "redakteurin",
+    "korrespondent",
+    "rédacteur",
+    "journaliste",
+    "director",
+    "senior",
+    "chief",
+    "head",
+    "professor",
+    "manager",
+    "founder",
+    "ceo",
+    "press",
+    "news",
+];
+
+pub fn authors(dom: &Html, tags: &MetaTags, ld: &LdFacts, site: Option<&str>) -> Vec<String> {
+    let from_ld = clean_all(ld.authors.iter().map(String::as_str), site);
+    if !from_ld.is_empty() {
+        return from_ld;
+    }
+    for key in META_KEYS {
+        let names = clean_all(tags.all(key), site);
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    for selector in BYLINE_SELECTORS {
+        let Ok(sel) = Selector::parse(selector) else { continue };
+        let texts: Vec<String> = dom.select(&sel).take(20).filter_map(byline_text).collect();
+        let names = clean_all(texts.iter().map(String::as_str), site);
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    Vec::new()
+}
+
+fn byline_text(el: ElementRef) -> Option<String> {
+    if let Some(content) = el.value().attr("content") {
+        return Some(content.to_string());
+    }
+    let mut text = String::new();
+    for piece in el.text() {
+        text.push_str(piece);
+        text.push(' ');
+        if text.len() > MAX_BYLINE_CHARS * 4 {
+            return None;
+        }
+    }
+    Some(text)
+}
+
+/// Cleans several bylines into one deduplicated list of names.
+fn clean_all<'a>(bylines: impl Iterator<Item = &'a str>, site: Option<&str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for byline in bylines {
+        for name in clean_byline(byline) {
+            let key = name.to_lowercase();
+            let is_site = site.is_some_and(|s| s.to_lowercase() == key) && out.is_empty();
+            if !is_site && !out.iter().any(|n| n.to_lowercase() == key) && out.len() < MAX_AUTHORS {
+                out.push(name);
+            }
+        }
+    }
+    out
+}
+
+/// The names in one byline: `By Jane Roe and John Doe, Staff Writer | 9 Nov 2018` gives
+/// `Jane Roe`, `John Doe`.
+pub fn clean_byline(raw: &str) -> Vec<String> {
+    let text = clean_text(raw);
+    if text.is_empty() || text.chars().count() > MAX_BYLINE_CHARS || looks_like_url(&text) {
+        return Vec::new();
+    }
+    // A long text that does not open with "By" is a sentence, not a byline.
+    if text.split_whitespace().count() > 12 && strip_by(&text) == text {
+        return Vec::new();
+    }
+    let text = cut_at_noise(&text);
+    let text = strip_by(&text);
+    let mut names = Vec::new();
+    for (i, part) in split_names(&text).into_iter().enumerate() {
+        let part = strip_by(part.trim());
+        let part = part.trim_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != '.').trim();
+        if part.is_empty() || !is_name(part) {
+            continue;
+        }
+        // After the first name, credentials and job titles are not more people.
+        if i > 0 && (is_credential(part) || is_role(part)) {
+            continue;
+        }
+        names.push(part.to_string());
+    }
+    names
+}
+
+/// Cuts a byline where what follows is not names: a date, a time, a separator, an email or
+/// a handle, "is a", a parenthesis.
+fn cut_at_noise(text: &str) -> String {
+    let mut end = text.len();
+    for marker in
+        [" | ", " • ", " · ", " – ", " — ", " - ", "(", "[", " @", "\n", " is a ", " ist ", " on ", " am ", " le "]
+    {
+        if let Some(at) = text.find(marker) {
+            end = end.min(at);
+        }
+    }
+    // A digit starts a date or a time.
+    if let Some(at) = text.find(|c: char| c.is_ascii_digit()) {
+        end = end.min(at);
+    }
+    let mut kept = text[..end].to_string();
+    for word in kept.clone().split_whitespace() {
+        if word.contains('@') || looks_like_url(word) {
+            kept = kept.replace(word, " ");
+        }
+    }
+    // Month names before a day number: "By Ann Lee March 5, 2020".
+    let words: Vec<&str> = kept.split_whitespace().collect();
+    let cut = words.iter().position(|w| is_month_or_weekday(w)).filter(|&i| i >= 2).unwrap_or(words.len());
+    words[..cut].join(" ")
+}
+
+fn is_month_or_weekday(word: &str) -> bool {
+    let w = word.trim_end_matches([',', '.']).to_lowercase();
+    matches!(
+        w.as_str(),
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "updated"
+            | "published"
+            | "posted"
+    )
+}
+
+fn strip_by(text: &str) -> String {
+    let mut rest = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    while let Some((first, tail)) = rest.split_once(char::is_whitespace) {
+        let word = first.trim_end_matches(':').to_lowercase();
+        if !BY_WORDS.contains(&word.as_str()) {
+            break;
+        }
+        rest = tail.trim_start_matches(|c: char| c.is_whitespace() || c == ':');
+    }
+    // "By:Jane" and "By Jane" alike.
+    for prefix in ["By:", "by:", "BY:", "Von:", "Par:", "Por:"] {
+        rest = rest.strip_prefix(prefix).unwrap_or(rest).trim_start();
+    }
+    rest.to_string()
+}
+
+fn split_names(text: &str) -> Vec<String> {
+    let mut parts = vec![text.to_string()];
+    for sep in
+        [",", ";", " & ", " and ", " And ", " AND ", " und ", " et ", " y ", " e ", " en ", " i ", " / ", " with "]
+    {
+        parts = parts.iter().flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>()).collect();
+    }
+    parts
+}
+
+fn looks_like_url(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.starts_with("http") || lower.starts_with("www.") || lower.contains("://") || lower.starts_with('/')
+}
+
+/// A name: a few words, mostly letters, not a sentence.
+fn is_name(part: &str) -> bool {
+    let words = part.split_whitespace().count();
+    let letters = part.chars().filter(|c| c.is_alphabetic()).count();
+    (1..=MAX_NAME_WORDS).contains(&words)
+        && letters * 10 >= part.chars().count() * 7
+        && !part.ends_with(':')
+        && !matches!(part.to_lowercase().as_str(), "admin" | "more" | "view all posts" | "share" | "follow" | "opinion")
+}
+
+/// `MS`, `RD`, `Ph.D.`, `MBA`: a single short token of capitals or with dots.
+fn is_credential(part: &str) -> bool {
+    !part.contains(' ')
+        && part.chars().count() <= 8
+        && (part.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) || part.contains('.'))
+}
+
+fn is_role(part: &str) -> bool {
+    let lower = part.to_lowercase();
+    lower.split_whitespace().any(|w| ROLE_WORDS.contains(&w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleans_bylines() {
+        assert_eq!(clean_byline("By Jane Roe and John Doe"), ["Jane Roe", "John Doe"]);
+        assert_eq!(clean_byline("By ERIN CUNNINGHAM | March 5, 2015"), ["ERIN CUNNINGHAM"]);
+        assert_eq!(clean_byline("Dylan Bailey, MS, RD, FAND"), ["Dylan Bailey"]);
+        assert_eq!(clean_byline("Genevieve Carlton, Ph.D."), ["Genevieve Carlton"]);
+        assert_eq!(clean_byline("Ann Lee, Senior Editor"), ["Ann Lee"]);
+        assert_eq!(clean_byline("Par Sébastien Farcis"), ["Sébastien Farcis"]);
+        assert_eq!(clean_byline("Written by Ann Lee (@annlee) ann@x.com"), ["Ann Lee"]);
+        assert_eq!(clean_byline("Von Max Muster und Erika Muster, 12.03.2020"), ["Max Muster", "Erika Muster"]);
+        assert_eq!(clean_byline("Ann Lee March 5, 2020 at 3:00 pm"), ["Ann Lee"]);
+        assert!(clean_byline("https://www.facebook.com/someone").is_empty());
+        assert!(clean_byline("This is a whole sentence about something that is not a byline at all.").is_empty());
+    }
+
+    #[test]
+    fn sources_in_order_and_dedup() {
+        let dom = Html::parse_document(
+            r#"<meta name="author" content="Ann Lee"><meta property="article:author" content="https://fb.com/ann">
+            <p class="byline">By Bob Roe</p>"#,
+        );
+        assert_eq!(authors(&dom, &MetaTags::read(&dom), &LdFacts::default(), None), ["Ann Lee"]);
+        let dom = Html::parse_document(
+            r#"<p class="byline">By Bob Roe</p><a rel="author">Bob Roe</a><span class="author">bob roe</span>"#,
+        );
+        assert_eq!(authors(&dom, &MetaTags::read(&dom), &LdFacts::default(), None), ["Bob Roe"]);
+        let ld = LdFacts { authors: vec!["Ann Lee".into(), "ann lee".into()], ..LdFacts::default() };
+        assert_eq!(authors(&dom, &MetaTags::default(), &ld, None), ["Ann Lee"]);
+    }
+}

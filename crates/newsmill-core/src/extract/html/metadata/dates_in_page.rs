@@ -1,0 +1,207 @@
+//! Publication and modification dates, from the most to the least trusted source: JSON-LD,
+//! `<meta>` tags, microdata, a date in the URL path, then a dateline the page shows. A page
+//! that only says when it was modified is taken as published then.
+
+use scraper::{ElementRef, Html, Selector};
+
+use super::jsonld::LdFacts;
+use super::meta_tags::MetaTags;
+use crate::extract::dates::{date_from_url, parse_date};
+
+/// `<meta>` keys of the publication date, most specific first.
+const PUBLISHED_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "article:published",
+    "datepublished",
+    "parsely-pub-date",
+    "sailthru.date",
+    "article.published",
+    "published_time",
+    "publish-date",
+    "publish_date",
+    "publishdate",
+    "pubdate",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "datecreated",
+    "article_date_original",
+    "original-publish-date",
+    "citation_publication_date",
+    "citation_date",
+    "date",
+    "dc.date",
+    "dcterms.date",
+    "dc:date",
+];
+
+/// `<meta>` keys of the modification date.
+const MODIFIED_KEYS: &[&str] = &[
+    "article:modified_time",
+    "og:article:modified_time",
+    "og:updated_time",
+    "article:modified",
+    "datemodified",
+    "dc.date.modified",
+    "dcterms.modified",
+    "last-modified",
+    "lastmod",
+];
+
+/// Words in a class or id that mark an element holding a dateline.
+const DATELINE_HINTS: &[&str] = &["date", "time", "publish", "posted", "byline", "dateline", "meta", "info"];
+/// Words that mark a date that is not the publication's.
+const NOT_PUBLISHED_HINTS: &[&str] = &["update", "modif", "comment", "reply", "event", "expire", "copyright"];
+/// Text longer than this is a paragraph, not a dateline.
+const MAX_DATELINE_CHARS: usize = 120;
+/// Elements scanned for datelines, so a huge page costs little.
+const MAX_ELEMENTS: usize = 20_000;
+
+/// Returns (published, modified) as ISO 8601.
+pub fn dates(
+    dom: &Html,
+    tags: &MetaTags,
+    ld: &LdFacts,
+    url: Option<&str>,
+    page_url: Option<&str>,
+) -> (Option<String>, Option<String>) {
+    let modified = ld
+        .modified
+        .as_deref()
+        .and_then(parse_date)
+        .or_else(|| MODIFIED_KEYS.iter().find_map(|k| parse_date(tags.get(k)?)));
+    let published = ld
+        .published
+        .as_deref()
+        .and_then(parse_date)
+        .or_else(|| PUBLISHED_KEYS.iter().find_map(|k| tags.all(k).find_map(parse_date)))
+        .or_else(|| microdata(dom, "datePublished"))
+        .or_else(|| url.and_then(date_from_url))
+        .or_else(|| page_url.and_then(date_from_url))
+        .or_else(|| visible_dateline(dom))
+        .or_else(|| modified.clone())
+        .or_else(|| microdata(dom, "dateModified"));
+    (published, modified)
+}
+
+/// `itemprop=datePublished` on elements other than `<meta>`: `<time datetime>`, a
+/// `content` attribute or the element's text.
+fn microdata(dom: &Html, prop: &str) -> Option<String> {
+    let sel = Selector::parse(&format!("[itemprop~={prop}]")).ok()?;
+    dom.select(&sel).find_map(|el| {
+        let v = el.value();
+        [v.attr("datetime"), v.attr("content")].into_iter().flatten().find_map(parse_date).or_else(|| element_date(el))
+    })
+}
+
+/// The first dateline shown on the page: a `<time>` element, or a short element whose
+/// class or id says it holds a date, skipping update times and comments.
+fn visible_dateline(dom: &Html) -> Option<String> {
+    // Depth first in document order, skipping whole subtrees marked as updates or comments.
+    let mut stack = vec![dom.root_element()];
+    let mut seen = 0;
+    while let Some(el) = stack.pop() {
+        seen += 1;
+        if seen > MAX_ELEMENTS {
+            break;
+        }
+        let v = el.value();
+        let hints = format!("{} {}", v.attr("class").unwrap_or(""), v.attr("id").unwrap_or("")).to_lowercase();
+        if NOT_PUBLISHED_HINTS.iter().any(|h| hints.contains(h)) {
+            continue;
+        }
+        if v.name() == "time" {
+            if let Some(d) = v.attr("datetime").and_then(parse_date).or_else(|| element_date(el)) {
+                return Some(d);
+            }
+        } else if DATELINE_HINTS.iter().any(|h| hints.contains(h))
+            && let Some(d) = element_date(el)
+        {
+            return Some(d);
+        }
+        let children: Vec<ElementRef> = el.children().filter_map(ElementRef::wrap).collect();
+        stack.extend(children.into_iter().rev());
+    }
+    None
+}
+
+/// A date in an element's own short text, unless the text says it is an update time.
+fn element_date(el: ElementRef) -> Option<String> {
+    let mut text = String::new();
+    for piece in el.text() {
+        text.push_str(piece);
+        text.push(' ');
+        if text.len() > MAX_DATELINE_CHARS * 4 {
+            return None;
+        }
+    }
+    let text = crate::extract::title::collapse_whitespace(&text);
+    if text.is_empty() || text.chars().count() > MAX_DATELINE_CHARS {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    if ["updated", "aktualisiert", "mis à jour", "actualizado", "modified"].iter().any(|w| lower.starts_with(w)) {
+        return None;
+    }
+    parse_date(&text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates_of(html: &str, url: Option<&str>) -> (Option<String>, Option<String>) {
+        let dom = Html::parse_document(html);
+        let tags = MetaTags::read(&dom);
+        let ld = super::super::jsonld::read(&dom);
+        dates(&dom, &tags, &ld, url, url)
+    }
+
+    #[test]
+    fn jsonld_graph_before_meta() {
+        let html = r#"<meta property="article:published_time" content="2019-01-01T00:00:00Z">
+            <script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","datePublished":"2020-02-03T04:05:06-05:00","dateModified":"2020-02-04"}]}</script>"#;
+        let (p, m) = dates_of(html, None);
+        assert_eq!(p.as_deref(), Some("2020-02-03T04:05:06-05:00"));
+        assert_eq!(m.as_deref(), Some("2020-02-04"));
+    }
+
+    #[test]
+    fn opengraph_and_meta_names() {
+        let html = r#"<meta property="article:published_time" content="2018-11-09T22:21:00+03:00">"#;
+        assert_eq!(dates_of(html, None).0.as_deref(), Some("2018-11-09T22:21:00+03:00"));
+        let html =
+            r#"<meta name="DC.date.issued" content="2017-05-06"><meta name="sailthru.date" content="2017-05-07">"#;
+        assert_eq!(dates_of(html, None).0.as_deref(), Some("2017-05-07"));
+    }
+
+    #[test]
+    fn time_elements_and_microdata() {
+        let html = r#"<div><span itemprop="datePublished" content="2016-03-04T10:00:00Z">4 March</span></div>"#;
+        assert_eq!(dates_of(html, None).0.as_deref(), Some("2016-03-04T10:00:00+00:00"));
+        let html = r#"<aside class="updated"><time datetime="2020-01-01">x</time></aside><p><time datetime="2016-03-04">4 March</time></p>"#;
+        assert_eq!(dates_of(html, None).0.as_deref(), Some("2016-03-04"));
+    }
+
+    #[test]
+    fn url_date_before_visible_dateline() {
+        let html = r#"<div class="post-date">March 5, 2015</div>"#;
+        assert_eq!(dates_of(html, Some("https://x.example/2018/11/09/story")).0.as_deref(), Some("2018-11-09"));
+        assert_eq!(dates_of(html, None).0.as_deref(), Some("2015-03-05"));
+    }
+
+    #[test]
+    fn visible_dateline_skips_update_lines() {
+        let html = r#"<p class="meta">Updated 6 May 2021</p><p class="byline">By Ann Lee, 5 May 2021 14:30</p>"#;
+        assert_eq!(dates_of(html, None).0.as_deref(), Some("2021-05-05T14:30"));
+    }
+
+    #[test]
+    fn modified_only_is_taken_as_published() {
+        let html = r#"<meta property="article:modified_time" content="2022-07-08">"#;
+        assert_eq!(dates_of(html, None), (Some("2022-07-08".into()), Some("2022-07-08".into())));
+    }
+}

@@ -1,0 +1,114 @@
+//! The headline: the visible `<h1>` when the page's metadata confirms it, else the social or
+//! JSON-LD title, else `<title>`, each without the site name.
+
+use scraper::{Html, Selector};
+
+use super::clean_text;
+use super::jsonld::LdFacts;
+use super::meta_tags::MetaTags;
+use crate::extract::title::clean_title;
+
+/// Longer than this is a paragraph, not a headline.
+const MAX_CHARS: usize = 300;
+/// `<h1>` elements looked at.
+const MAX_H1: usize = 8;
+
+pub fn title(dom: &Html, tags: &MetaTags, ld: &LdFacts, site: Option<&str>) -> Option<String> {
+    let doc_title = document_title(dom);
+    let metas: Vec<String> = [
+        tags.get("og:title"),
+        ld.headline.as_deref(),
+        tags.first(&["twitter:title", "parsely-title", "dc.title", "title"]),
+    ]
+    .into_iter()
+    .flatten()
+    .map(clean_text)
+    .filter(|t| usable(t))
+    .collect();
+    let confirmed = |h: &str| {
+        let key = normalize(h);
+        metas.iter().any(|m| normalize(m) == key || normalize(&clean_title(m, site)) == key)
+            || doc_title.as_deref().is_some_and(|t| h.split_whitespace().count() >= 2 && normalize(t).contains(&key))
+    };
+    let h1s = headings(dom);
+    if let Some(h1) = h1s.iter().find(|h| confirmed(h)) {
+        return Some(h1.clone());
+    }
+    metas
+        .first()
+        .map(|m| clean_title(m, site))
+        .or_else(|| doc_title.as_deref().map(|t| clean_title(t, site)))
+        .or_else(|| h1s.into_iter().next())
+        .filter(|t| usable(t))
+}
+
+/// A site name from the `<title>` around the headline: `Headline | Site` gives `Site`.
+pub fn site_from_title(dom: &Html, headline: Option<&str>) -> Option<String> {
+    let full = document_title(dom)?;
+    let headline = headline?;
+    let rest = full.strip_prefix(headline).or_else(|| full.strip_suffix(headline))?;
+    let site = rest.trim_matches(|c: char| c.is_whitespace() || "|-–—:·•/«»".contains(c)).to_string();
+    (!site.is_empty() && site.split_whitespace().count() <= 5).then_some(site)
+}
+
+fn document_title(dom: &Html) -> Option<String> {
+    let sel = Selector::parse("head title, title").ok()?;
+    dom.select(&sel).map(|t| clean_text(&t.text().collect::<String>())).find(|t| usable(t))
+}
+
+fn headings(dom: &Html) -> Vec<String> {
+    let Ok(sel) = Selector::parse("h1") else { return Vec::new() };
+    dom.select(&sel).take(MAX_H1).map(|h| clean_text(&h.text().collect::<String>())).filter(|t| usable(t)).collect()
+}
+
+fn usable(t: &str) -> bool {
+    !t.is_empty() && t.chars().count() <= MAX_CHARS
+}
+
+/// Case, spacing, quote styles and trailing punctuation do not tell headlines apart.
+pub fn normalize(t: &str) -> String {
+    let mapped: String = t
+        .chars()
+        .map(|c| match c {
+            '‘' | '’' | '`' | '´' => '\'',
+            '“' | '”' | '„' | '«' | '»' => '"',
+            '–' | '—' => '-',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect();
+    clean_text(&mapped).trim_end_matches(['.', '!', '?', ':', ' ']).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn title_of(html: &str) -> Option<String> {
+        let dom = Html::parse_document(html);
+        let tags = MetaTags::read(&dom);
+        let ld = super::super::jsonld::read(&dom);
+        let site = super::super::canonical::site_name(&tags, &ld);
+        title(&dom, &tags, &ld, site.as_deref())
+    }
+
+    #[test]
+    fn strips_the_site_suffix() {
+        let html = "<title>Storm hits coast | The Herald</title><meta property='og:site_name' content='The Herald'>";
+        assert_eq!(title_of(html).as_deref(), Some("Storm hits coast"));
+        let html = "<meta property='og:title' content='Storm hits coast - Herald'><meta property='og:site_name' content='Herald'>";
+        assert_eq!(title_of(html).as_deref(), Some("Storm hits coast"));
+    }
+
+    #[test]
+    fn prefers_a_confirmed_h1_over_a_menu_h1() {
+        let html = "<title>Storm hits the coast overnight | Herald</title><body><h1>Herald</h1><h1>Storm hits the coast overnight</h1>";
+        assert_eq!(title_of(html).as_deref(), Some("Storm hits the coast overnight"));
+    }
+
+    #[test]
+    fn site_from_title_suffix() {
+        let dom = Html::parse_document("<title>Storm hits coast | The Herald</title>");
+        assert_eq!(site_from_title(&dom, Some("Storm hits coast")).as_deref(), Some("The Herald"));
+    }
+}

@@ -1,0 +1,158 @@
+//! Page metadata from the DOM: title, description, dates, authors, site, canonical URL and
+//! declared language.
+//!
+//! Each field weighs the sources a page may carry it in, most trusted first: JSON-LD
+//! ([`jsonld`]), `<meta>` tags ([`meta_tags`]), then what the page shows (the `<h1>`, bylines,
+//! datelines) and finally the URL. Every reader tolerates broken input and returns nothing
+//! rather than a guess when the page says nothing usable.
+
+mod authors;
+mod canonical;
+mod dates_in_page;
+mod headline;
+mod jsonld;
+mod meta_tags;
+
+use scraper::Html;
+
+use crate::extract::title::collapse_whitespace;
+
+/// What the page says about itself.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Metadata {
+    /// The headline, without the site name.
+    pub title: Option<String>,
+    pub description: Option<String>,
+    /// ISO 8601 (see [`crate::extract::dates`]).
+    pub published: Option<String>,
+    pub modified: Option<String>,
+    pub authors: Vec<String>,
+    pub site: Option<String>,
+    /// The canonical URL (`<link rel=canonical>`, `og:url`), absolute.
+    pub url: Option<String>,
+    /// Declared language, ISO 639-1.
+    pub language: Option<String>,
+}
+
+/// Reads the metadata of a parsed page. `page_url` is where it was fetched from, if known.
+pub fn extract_metadata(dom: &Html, page_url: Option<&str>) -> Metadata {
+    let tags = meta_tags::MetaTags::read(dom);
+    let ld = jsonld::read(dom);
+    let url = canonical::canonical_url(dom, &tags, &ld, page_url);
+    let declared_site = canonical::site_name(&tags, &ld);
+    let title = headline::title(dom, &tags, &ld, declared_site.as_deref());
+    let site = declared_site.or_else(|| headline::site_from_title(dom, title.as_deref()));
+    let (published, modified) = dates_in_page::dates(dom, &tags, &ld, url.as_deref().or(page_url), page_url);
+    Metadata {
+        title,
+        description: description(&tags, &ld),
+        published,
+        modified,
+        authors: authors::authors(dom, &tags, &ld, site.as_deref()),
+        site,
+        url,
+        language: canonical::language(dom, &tags, &ld),
+    }
+}
+
+/// The standfirst: what the page offers to social networks and search engines.
+fn description(tags: &meta_tags::MetaTags, ld: &jsonld::LdFacts) -> Option<String> {
+    tags.first(&["og:description", "description", "twitter:description", "dc.description"])
+        .map(clean_text)
+        .or_else(|| ld.description.clone())
+        .filter(|d| !d.is_empty())
+}
+
+/// Collapses whitespace and decodes the HTML entities that metadata strings often carry
+/// escaped twice (`&amp;`, `&#8217;`).
+pub(crate) fn clean_text(s: &str) -> String {
+    if !s.contains('&') {
+        return collapse_whitespace(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let decoded =
+            rest.find(';').filter(|&end| end <= 10).and_then(|end| Some((decode_entity(&rest[1..end])?, end)));
+        match decoded {
+            Some((c, end)) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    collapse_whitespace(&out)
+}
+
+fn decode_entity(name: &str) -> Option<char> {
+    let named = match name {
+        "amp" => '&',
+        "quot" => '"',
+        "apos" => '\'',
+        "lt" => '<',
+        "gt" => '>',
+        "nbsp" => ' ',
+        "rsquo" => '’',
+        "lsquo" => '‘',
+        "rdquo" => '”',
+        "ldquo" => '“',
+        "ndash" => '–',
+        "mdash" => '—',
+        "hellip" => '…',
+        _ => {
+            let num = name.strip_prefix('#')?;
+            let code = match num.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => num.parse().ok()?,
+            };
+            return char::from_u32(code).filter(|c| !c.is_control());
+        }
+    };
+    Some(named)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_entities_and_keeps_stray_ampersands() {
+        assert_eq!(
+            clean_text("Tom &amp; Jerry&#8217;s  &#x27;day&#39; & more &bogus;"),
+            "Tom & Jerry’s 'day' & more &bogus;"
+        );
+        assert_eq!(clean_text("&#0; &#99999999;"), "&#0; &#99999999;");
+    }
+
+    #[test]
+    fn a_full_page() {
+        let html = r#"<html lang="en-GB"><head><title>Rain at last | Daily Bugle</title>
+            <meta property="og:site_name" content="Daily Bugle">
+            <meta name="description" content="The first rain of the season.">
+            <meta property="article:published_time" content="2018-11-09T22:21:00+01:00">
+            <link rel="canonical" href="/news/rain"></head>
+            <body><h1>Rain at last</h1><div class="byline">By Jane Roe and John Doe</div></body></html>"#;
+        let meta = extract_metadata(&Html::parse_document(html), Some("https://bugle.example/news/rain?x=1"));
+        assert_eq!(meta.title.as_deref(), Some("Rain at last"));
+        assert_eq!(meta.site.as_deref(), Some("Daily Bugle"));
+        assert_eq!(meta.description.as_deref(), Some("The first rain of the season."));
+        assert_eq!(meta.published.as_deref(), Some("2018-11-09T22:21:00+01:00"));
+        assert_eq!(meta.authors, ["Jane Roe", "John Doe"]);
+        assert_eq!(meta.url.as_deref(), Some("https://bugle.example/news/rain"));
+        assert_eq!(meta.language.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn empty_and_hostile_pages_give_nothing() {
+        assert_eq!(extract_metadata(&Html::parse_document(""), None), Metadata::default());
+        let hostile = "<meta name=author content='http://x'><script type='application/ld+json'>[[[[[[[[[</script>";
+        let _ = extract_metadata(&Html::parse_document(hostile), Some("::"));
+    }
+}
