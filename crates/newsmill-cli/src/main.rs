@@ -10,6 +10,7 @@ mod parquet_out;
 mod pipeline;
 mod query_cmd;
 mod serve_cmd;
+mod train_cmd;
 
 use std::process::ExitCode;
 
@@ -34,6 +35,7 @@ enum Command {
     Export(export_cmd::ExportArgs),
     Serve(serve_cmd::ServeArgs),
     Eval(eval_cmd::EvalArgs),
+    Train(train_cmd::TrainArgs),
 }
 
 fn main() -> ExitCode {
@@ -48,6 +50,7 @@ fn main() -> ExitCode {
         Command::Export(args) => export_cmd::run(args),
         Command::Serve(args) => serve_cmd::run(args),
         Command::Eval(args) => eval_cmd::run(args),
+        Command::Train(args) => train_cmd::run(args),
     };
     match result {
         Ok(code) => code,

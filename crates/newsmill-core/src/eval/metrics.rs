@@ -160,6 +160,77 @@ pub fn shingle_prf(predicted: &str, gold: &str) -> Prf {
     Prf::from_pr(p, r)
 }
 
+/// ScrapingHub's tokens: `\w+` as Python's `re` matches it on `str` (letters, numbers and
+/// `_`), case kept, as the upstream `evaluate.py` does.
+pub fn scrapinghub_tokens(text: &str) -> Vec<&str> {
+    static TOKEN: std::sync::LazyLock<Option<regex::Regex>> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"[\p{L}\p{N}_]+").ok());
+    match TOKEN.as_ref() {
+        Some(re) => re.find_iter(text).map(|m| m.as_str()).collect(),
+        None => Vec::new(),
+    }
+}
+
+/// ScrapingHub's `string_shingle_matching` exactly: multiset TP, FP and FN over 4-token
+/// shingles (a text shorter than 4 tokens is one shorter shingle), normalized to sum to one.
+/// Aggregate with [`ShingleMean`].
+pub fn shingle_counts(predicted: &str, gold: &str) -> Counts {
+    fn shingles<'a>(tokens: &'a [&'a str]) -> HashMap<&'a [&'a str], usize> {
+        let n = tokens.len().saturating_sub(SHINGLE - 1).max(1);
+        bag((0..n).map(|i| &tokens[i..(i + SHINGLE).min(tokens.len())]).filter(|s| !s.is_empty()))
+    }
+    let (pt, gt) = (scrapinghub_tokens(predicted), scrapinghub_tokens(gold));
+    let (pred, gold) = (shingles(&pt), shingles(&gt));
+    let total = |m: &HashMap<&[&str], usize>| m.values().sum::<usize>() as f64;
+    let tp = overlap(&pred, &gold) as f64;
+    let (fp, fn_) = (total(&pred) - tp, total(&gold) - tp);
+    let sum = tp + fp + fn_;
+    if sum > 0.0 { Counts { tp: tp / sum, fp: fp / sum, fn_: fn_ / sum } } else { Counts::default() }
+}
+
+/// ScrapingHub's `metrics_from_tp_fp_fns`: mean precision over documents with a prediction,
+/// mean recall over documents with a gold text, F1 of the two means.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct ShingleMean {
+    precision: (f64, usize),
+    recall: (f64, usize),
+    documents: usize,
+}
+
+impl ShingleMean {
+    pub fn add(&mut self, c: Counts) {
+        self.documents += 1;
+        let perfect = c.fp == 0.0 && c.fn_ == 0.0;
+        if c.tp + c.fp > 0.0 {
+            let p = if perfect { 1.0 } else { c.tp / (c.tp + c.fp) };
+            self.precision = (self.precision.0 + p, self.precision.1 + 1);
+        }
+        if c.tp + c.fn_ > 0.0 {
+            let r = if perfect { 1.0 } else { c.tp / (c.tp + c.fn_) };
+            self.recall = (self.recall.0 + r, self.recall.1 + 1);
+        }
+    }
+
+    pub fn merge(&mut self, other: &ShingleMean) {
+        self.precision = (self.precision.0 + other.precision.0, self.precision.1 + other.precision.1);
+        self.recall = (self.recall.0 + other.recall.0, self.recall.1 + other.recall.1);
+        self.documents += other.documents;
+    }
+
+    pub fn len(&self) -> usize {
+        self.documents
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.documents == 0
+    }
+
+    pub fn prf(&self) -> Prf {
+        let mean = |(sum, n): (f64, usize)| if n == 0 { 0.0 } else { sum / n as f64 };
+        Prf::from_pr(mean(self.precision), mean(self.recall))
+    }
+}
+
 /// Collapses whitespace runs to one space, as trafilatura's snippet matching does.
 pub fn normalize_space(text: &str) -> String {
     crate::extract::title::collapse_whitespace(text)
@@ -192,5 +263,23 @@ mod tests {
         let prf = c.prf();
         assert!((prf.precision - 0.8).abs() < 1e-9);
         assert!((prf.recall - 4.0 / 6.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn scrapinghub_metric_matches_upstream_conventions() {
+        let gold = "One two three four five";
+        let c = shingle_counts("One two three four five", gold);
+        assert!((c.tp - 1.0).abs() < 1e-9);
+        // Case is kept, as upstream.
+        assert!((shingle_counts("one two three four five", gold).tp - 1.0 / 3.0).abs() < 1e-9);
+        // Short texts are one shorter shingle.
+        assert!((shingle_counts("A b", "A b").tp - 1.0).abs() < 1e-9);
+        let mut mean = ShingleMean::default();
+        mean.add(shingle_counts(gold, gold));
+        mean.add(shingle_counts("", gold)); // no prediction: recall 0, not in precision
+        let prf = mean.prf();
+        assert!((prf.precision - 1.0).abs() < 1e-9);
+        assert!((prf.recall - 0.5).abs() < 1e-9);
+        assert_eq!(mean.len(), 2);
     }
 }

@@ -8,7 +8,7 @@ pub mod metrics;
 mod readability;
 mod trafilatura;
 mod wcxb;
-mod wcxb_text;
+pub mod wcxb_text;
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,188 @@
+//! The line classifier: two logistic regressions. The first reads each line's own features
+//! ([`super::features`]); the second adds what the first thinks of the lines around it, since
+//! a story is a mostly contiguous region. Weights come from `models/text-lines.json` (see
+//! `models/text-lines.md`), embedded in the binary so nothing is read at run time.
+
+use std::sync::LazyLock;
+
+use super::features::NAMES;
+use super::region;
+
+/// One logistic regression over standardized features.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Logistic {
+    pub features: Vec<String>,
+    pub mean: Vec<f32>,
+    pub scale: Vec<f32>,
+    pub weights: Vec<f32>,
+    pub bias: f32,
+}
+
+impl Logistic {
+    pub fn prob(&self, x: &[f32]) -> f32 {
+        let z = x
+            .iter()
+            .zip(&self.mean)
+            .zip(&self.scale)
+            .zip(&self.weights)
+            .map(|(((x, m), s), w)| (x - m) / s * w)
+            .sum::<f32>()
+            + self.bias;
+        sigmoid(z)
+    }
+
+    fn fits(&self, names: &[String]) -> bool {
+        let n = names.len();
+        self.features == names && self.mean.len() == n && self.scale.len() == n && self.weights.len() == n
+    }
+
+    /// A model that looks only at the named features, with the given weights (for the
+    /// fallback and tests).
+    fn hand_set(names: Vec<String>, set: &[(&str, f32)], bias: f32) -> Self {
+        let n = names.len();
+        let weights = names.iter().map(|f| set.iter().find(|(k, _)| k == f).map_or(0.0, |&(_, w)| w)).collect();
+        Logistic { features: names, mean: vec![0.0; n], scale: vec![1.0; n], weights, bias }
+    }
+}
+
+pub fn sigmoid(z: f32) -> f32 {
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// The whole line model as stored in `models/text-lines.json`.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct LineModel {
+    pub version: u32,
+    pub local: Logistic,
+    pub context: Logistic,
+    /// Lines whose context probability reaches this are story.
+    pub threshold: f32,
+    /// Training summary (data, folds, CV scores); informative only.
+    #[serde(default)]
+    pub training: serde_json::Value,
+}
+
+/// Context features added to the local ones for the second stage.
+pub const CONTEXT_NAMES: &[&str] = &[
+    "p_logit",
+    "p_window1",
+    "p_window3",
+    "p_window8",
+    "p_max_before",
+    "p_max_after",
+    "mass_before",
+    "mass_after",
+    "in_region",
+];
+
+pub fn local_names() -> Vec<String> {
+    NAMES.iter().map(|s| s.to_string()).collect()
+}
+
+pub fn context_names() -> Vec<String> {
+    NAMES.iter().chain(CONTEXT_NAMES).map(|s| s.to_string()).collect()
+}
+
+static EMBEDDED: LazyLock<LineModel> = LazyLock::new(|| {
+    serde_json::from_str::<LineModel>(include_str!("../../../../../models/text-lines.json"))
+        .ok()
+        .filter(LineModel::is_valid)
+        .unwrap_or_else(LineModel::fallback)
+});
+
+impl LineModel {
+    /// The model shipped in `models/text-lines.json`; a hand-set long-line model if that file
+    /// does not match this build's features (caught by a unit test before release).
+    pub fn embedded() -> &'static LineModel {
+        &EMBEDDED
+    }
+
+    pub fn is_valid(&self) -> bool {
+        self.local.fits(&local_names()) && self.context.fits(&context_names())
+    }
+
+    /// Keeps lines of 20 words or more: the baseline the learned model must beat.
+    pub fn fallback() -> LineModel {
+        LineModel {
+            version: 0,
+            local: Logistic::hand_set(local_names(), &[("long20", 8.0)], -4.0),
+            context: Logistic::hand_set(context_names(), &[("p_logit", 1.0)], 0.0),
+            threshold: 0.5,
+            training: serde_json::Value::Null,
+        }
+    }
+
+    /// The story probability of each line, from its feature rows.
+    pub fn predict(&self, rows: &[Vec<f32>]) -> Vec<f32> {
+        let p: Vec<f32> = rows.iter().map(|x| self.local.prob(x)).collect();
+        context_rows(rows, &p).iter().map(|x| self.context.prob(x)).collect()
+    }
+}
+
+/// The second-stage rows: each local row followed by [`CONTEXT_NAMES`] computed from the
+/// first-stage probabilities `p`.
+pub fn context_rows(rows: &[Vec<f32>], p: &[f32]) -> Vec<Vec<f32>> {
+    let n = rows.len();
+    let words: Vec<f32> = rows.iter().map(|r| r.first().map_or(0.0, |w| w.exp() - 1.0)).collect();
+    let mass: Vec<f32> = p.iter().zip(&words).map(|(p, w)| if *p >= 0.5 { *w } else { 0.0 }).collect();
+    let total = mass.iter().sum::<f32>().max(1.0);
+    let region = region::best_region(&region::gains(p, &words));
+    let mut before_max = vec![0.0f32; n];
+    let mut after_max = vec![0.0f32; n];
+    for i in 1..n {
+        before_max[i] = before_max[i - 1].max(p[i - 1]);
+    }
+    for i in (0..n.saturating_sub(1)).rev() {
+        after_max[i] = after_max[i + 1].max(p[i + 1]);
+    }
+    let window = |i: usize, k: usize| {
+        let (lo, hi) = (i.saturating_sub(k), (i + k + 1).min(n));
+        let sum: f32 = (lo..hi).filter(|&j| j != i).map(|j| p[j]).sum();
+        sum / (hi - lo - 1).max(1) as f32
+    };
+    let mut cum = 0.0f32;
+    (0..n)
+        .map(|i| {
+            let before = cum / total;
+            cum += mass[i];
+            let after = (total - cum).max(0.0) / total;
+            let logit = (p[i].clamp(1e-4, 1.0 - 1e-4) / (1.0 - p[i].clamp(1e-4, 1.0 - 1e-4))).ln();
+            let mut row = rows[i].clone();
+            row.extend([
+                logit,
+                window(i, 1),
+                window(i, 3),
+                window(i, 8),
+                before_max[i],
+                after_max[i],
+                before,
+                after,
+                f32::from(region.as_ref().is_some_and(|r| r.contains(&i))),
+            ]);
+            row
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_model_matches_this_builds_features() {
+        let parsed: LineModel = serde_json::from_str(include_str!("../../../../../models/text-lines.json"))
+            .unwrap_or_else(|e| panic!("models/text-lines.json: {e}"));
+        assert!(parsed.is_valid(), "models/text-lines.json was trained on other features; retrain");
+    }
+
+    #[test]
+    fn fallback_keeps_long_lines() {
+        let m = LineModel::fallback();
+        let mut long = vec![0.0; NAMES.len()];
+        long[1] = 1.0;
+        long[0] = 25f32.ln();
+        let short = vec![0.0; NAMES.len()];
+        let p = m.predict(&[long, short]);
+        assert!(p[0] > 0.5 && p[1] < 0.5, "{p:?}");
+    }
+}
