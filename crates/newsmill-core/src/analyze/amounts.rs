@@ -312,6 +312,17 @@ mod tests {
     }
 
     #[test]
+    fn hostile_numbers_give_nothing_invented_and_stay_linear() {
+        let huge = format!("{} troops", "9".repeat(1000));
+        assert!(found(&huge).is_empty());
+        let many = "1 billion billion ".repeat(2000);
+        let got = find_amounts(&many);
+        assert!(got.iter().all(|a| a.value.is_finite()));
+        let long = "about 5 people, ".repeat(20_000);
+        assert_eq!(find_amounts(&long).len(), 20_000);
+    }
+
+    #[test]
     fn dates_years_ordinals_and_pronouns_are_not_amounts() {
         assert!(found("On 9 Nov 2018 at 22:21, in 2017, the second round, one of them, no one said.").is_empty());
         assert_eq!(found("two years later")[0], ("two years".into(), 2.0, Some("year".into()), false));

@@ -86,7 +86,13 @@ pub(crate) fn parse_digits(s: &str) -> Option<f64> {
         Some(f) => format!("{digits}.{f}"),
         None => digits,
     };
-    text.parse().ok()
+    // Past 15 significant digits an f64 is no longer the number written: report nothing
+    // rather than an invented value.
+    let significant = text.trim_start_matches(['0', '.']).bytes().filter(u8::is_ascii_digit).count();
+    if significant > 15 {
+        return None;
+    }
+    text.parse().ok().filter(|v: &f64| v.is_finite())
 }
 
 /// Ordinals are positions, not quantities: `first`, `2nd`, `twenty-third`.
@@ -126,6 +132,8 @@ mod tests {
         assert_eq!(parse_digits("3,200.75"), Some(3200.75));
         assert_eq!(parse_digits("1,2"), None);
         assert_eq!(parse_digits("1.2.3"), None);
+        assert_eq!(parse_digits(&"9".repeat(1000)), None);
+        assert_eq!(parse_digits("123456789012345"), Some(123456789012345.0));
         assert_eq!(word_value("four"), Some(4.0));
         assert_eq!(word_value("Twenty-five"), Some(25.0));
         assert_eq!(word_value("five-twenty"), None);

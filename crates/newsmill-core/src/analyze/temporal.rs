@@ -20,7 +20,10 @@ pub fn find_dates(text: &str, published: Option<&str>) -> Vec<DateMention> {
         let found = explicit(&w, i, anchor).or_else(|| anchor.and_then(|a| relative(&w, i, a)));
         match found {
             Some((value, first, next)) => {
-                out.push(DateMention { span: w[first].span.start..w[next - 1].span.end, value });
+                // An impossible date (`31 February`) is consumed whole and reported as nothing.
+                if !value.is_empty() {
+                    out.push(DateMention { span: w[first].span.start..w[next - 1].span.end, value });
+                }
                 i = next;
             }
             None => i += 1,
@@ -87,10 +90,10 @@ fn explicit(w: &[Word], i: usize, anchor: Option<NaiveDate>) -> Option<Found> {
         if open && let Some(d) = w.get(i + 1).and_then(|x| day_number(x.text)) {
             let year_word = (!w[i + 1].ends_clause || w[i + 1].text.len() <= 4).then(|| w.get(i + 2)).flatten();
             if let Some(y) = year_word.and_then(|x| year_number(x.text)) {
-                return date(y, m, d).map(|v| (v, i, i + 3));
+                return Some((date(y, m, d).unwrap_or_default(), i, i + 3));
             }
             let y = anchor.map(|a| closest_year(a, m))?;
-            return date(y, m, d).map(|v| (v, i, i + 2));
+            return Some((date(y, m, d).unwrap_or_default(), i, i + 2));
         }
         if open && let Some(y) = w.get(i + 1).and_then(|x| year_number(x.text)) {
             return Some((format!("{y}-{m:02}"), i, i + 2));
@@ -116,10 +119,10 @@ fn explicit(w: &[Word], i: usize, anchor: Option<NaiveDate>) -> Option<Found> {
         if !w[i + 1].ends_clause
             && let Some(y) = w.get(i + 2).and_then(|x| year_number(x.text))
         {
-            return date(y, m, d).map(|v| (v, i, i + 3));
+            return Some((date(y, m, d).unwrap_or_default(), i, i + 3));
         }
         let y = anchor.map(|a| closest_year(a, m))?;
-        return date(y, m, d).map(|v| (v, i, i + 2));
+        return Some((date(y, m, d).unwrap_or_default(), i, i + 2));
     }
     // YYYY where it reads as a time: after a preposition, or not counting anything.
     if let Some(y) = year_number(word) {
@@ -327,6 +330,14 @@ mod tests {
                 ("earlier this month", "2018-11"),
             ])
         );
+    }
+
+    #[test]
+    fn impossible_dates_are_not_invented() {
+        assert!(found("On 31 February 2018, in year 99999, on February 30.", Some("2018-11-09")).is_empty());
+        assert!(found("On Friday.", Some("not a date")).is_empty());
+        let long = "on Friday and ".repeat(20_000);
+        assert_eq!(find_dates(&long, Some("2018-11-09")).len(), 20_000);
     }
 
     #[test]
