@@ -8,7 +8,7 @@ pipeline (extraction, analysis, indexing) and prints pages/s and peak resident m
 Usage: python3 bench/ingest_warc.py [--min-gb 1.0] [--gzip] [--work DIR]
 Needs ../shared/eval/wcxb-dev (or $NEWSMILL_EVAL_DIR/wcxb-dev).
 """
-import argparse, gzip, json, os, pathlib, resource, subprocess, sys, time
+import argparse, gzip, json, os, pathlib, subprocess, sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -68,13 +68,22 @@ def main():
     db = work / "ingest-bench.db"
     for suffix in ("", "-wal", "-shm"):
         pathlib.Path(str(db) + suffix).unlink(missing_ok=True)
-    started = time.time()
+    # A fresh Python parent, so the peak is newsmill's alone (not cargo's or rustc's).
+    measure = (
+        "import resource, subprocess, sys, time; t = time.time(); "
+        "p = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
+        "sys.stderr.write(p.stderr); print(p.returncode, time.time() - t, "
+        "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); print(p.stdout)"
+    )
     proc = subprocess.run(
-        [str(ROOT / "target/release/newsmill"), "ingest", str(warc), "--db", str(db), "--quiet", "--json"],
+        [sys.executable, "-c", measure, str(ROOT / "target/release/newsmill"), "ingest", str(warc),
+         "--db", str(db), "--quiet", "--json"],
         capture_output=True, text=True,
     )
-    wall = time.time() - started
-    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    head, _, body = proc.stdout.partition("\n")
+    code, wall, peak_kb = head.split()
+    wall, peak_mb = float(wall), int(peak_kb) / 1024
+    proc.returncode, proc.stdout = int(code), body
     if proc.returncode not in (0, 1):
         sys.exit(f"ingest failed: {proc.stderr}")
     summary = json.loads(proc.stdout)
@@ -82,6 +91,7 @@ def main():
     print(f"cores: {os.cpu_count()}  pages: {summary['documents']}  failed: {summary['failed']}")
     print(f"ingest: {summary['documents'] / wall:.0f} pages/s ({wall:.1f} s wall)")
     print(f"peak RSS: {peak_mb:.0f} MB")
+    print(f"stored: {summary['added']} articles ({summary['unchanged']} pages repeat a stored canonical URL)")
     print(f"database: {db_mb:.0f} MB, {db_mb * 1000 / max(summary['added'], 1):.1f} MB per 1,000 articles")
 
 

@@ -5,8 +5,9 @@ use newsmill_core::ingest::Inputs;
 use newsmill_core::{Article, Error, ExtractConfig, RawDoc, extract};
 use rayon::prelude::*;
 
-/// Documents read ahead and processed in parallel.
-pub const BATCH: usize = 256;
+/// Documents read ahead and processed in parallel: enough to keep every core busy, few
+/// enough that a batch of large pages stays small in memory.
+pub const BATCH: usize = 64;
 
 /// One raw document to its article.
 pub fn process(raw: &RawDoc, config: &ExtractConfig) -> Result<Article, Error> {
