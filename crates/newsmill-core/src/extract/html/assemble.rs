@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 
+use super::phrases;
 use super::select::Selection;
 use super::walk::Page;
 use crate::model::{BlockKind, Document, NoArticle, Removal, RemovalReason};
@@ -11,6 +12,8 @@ use crate::model::{BlockKind, Document, NoArticle, Removal, RemovalReason};
 /// Link density above which a segment inside the story is a link list. Higher than the
 /// scorer's: inside the story, mostly linked lines are often references or linked claims.
 const MAX_LINK_DENSITY: f64 = 0.7;
+/// Longest prose sentence, in words, still judged by its phrases ("Subscribe now to …").
+const MAX_PROMPT_PROSE_WORDS: usize = 25;
 /// Longest line, in words, taken as the label of the block after it.
 const MAX_LABEL_WORDS: usize = 6;
 
@@ -95,7 +98,14 @@ fn removal(page: &Page, sel: &Selection, i: usize, range: Option<&std::ops::Rang
         return Some(RemovalReason::OutsideStory);
     }
     let f = sel.features.get(i)?;
-    (f.link_density > MAX_LINK_DENSITY).then_some(RemovalReason::LinkDense)
+    if f.link_density > MAX_LINK_DENSITY {
+        return Some(RemovalReason::LinkDense);
+    }
+    // Prose is judged by where it is, not by its words: stories discuss subscriptions too.
+    if sel.prose.get(i).copied().unwrap_or(false) && f.words > MAX_PROMPT_PROSE_WORDS {
+        return None;
+    }
+    phrases::phrase_reason(&seg.text, f.words)
 }
 
 /// Lowercase letters and digits only, to compare headlines across punctuation and spacing.

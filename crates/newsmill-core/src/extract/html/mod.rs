@@ -10,6 +10,7 @@
 mod assemble;
 mod hints;
 pub mod metadata;
+mod phrases;
 mod score;
 mod select;
 #[cfg(test)]
