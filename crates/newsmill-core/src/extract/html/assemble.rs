@@ -22,9 +22,7 @@ pub(super) fn assemble(doc: &mut Document, page: &Page, sel: &Selection, explain
     let title_key = doc.title.as_deref().map(key).filter(|k| !k.is_empty());
     let mut seen: HashSet<&str> = HashSet::new();
     let mut title_dropped = false;
-    let range = sel.container.and_then(|c| page.elems.get(c).map(|e| c..e.end));
-    let mut reasons: Vec<Option<RemovalReason>> =
-        (0..page.segments.len()).map(|i| removal(page, sel, i, range.as_ref())).collect();
+    let mut reasons: Vec<Option<RemovalReason>> = (0..page.segments.len()).map(|i| removal(page, sel, i)).collect();
     drop_labels(&mut reasons, sel);
     trim_tail(&mut reasons, page, sel);
     trim_head(&mut reasons, page, sel);
@@ -89,12 +87,12 @@ fn trim_head(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Selection
 }
 
 /// Why segment `i` is not part of the story, judged by where it is and what it looks like.
-fn removal(page: &Page, sel: &Selection, i: usize, range: Option<&std::ops::Range<usize>>) -> Option<RemovalReason> {
+fn removal(page: &Page, sel: &Selection, i: usize) -> Option<RemovalReason> {
     let seg = page.segments.get(i)?;
     if let Some(reason) = sel.hint.get(i).copied().flatten() {
         return Some(reason);
     }
-    if range.is_none_or(|r| !r.contains(&seg.owner)) {
+    if !sel.regions.iter().any(|r| r.contains(&seg.owner)) {
         return Some(RemovalReason::OutsideStory);
     }
     let f = sel.features.get(i)?;
