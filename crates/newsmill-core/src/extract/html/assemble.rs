@@ -23,6 +23,7 @@ pub(super) fn assemble(doc: &mut Document, page: &Page, sel: &Selection, explain
     let mut seen: HashSet<&str> = HashSet::new();
     let mut title_dropped = false;
     let mut reasons: Vec<Option<RemovalReason>> = (0..page.segments.len()).map(|i| removal(page, sel, i)).collect();
+    take_standfirst(&mut reasons, page, sel, title_key.as_deref());
     drop_labels(&mut reasons, sel);
     trim_tail(&mut reasons, page, sel);
     trim_head(&mut reasons, page, sel);
@@ -42,6 +43,22 @@ pub(super) fn assemble(doc: &mut Document, page: &Page, sel: &Selection, explain
     }
     if doc.text.is_empty() {
         doc.no_article = Some(if page.segments.is_empty() { NoArticle::NoText } else { NoArticle::AllBoilerplate });
+    }
+}
+
+/// The standfirst often sits between the headline and the story's container, in a header
+/// of its own: prose found there, outside the container, joins the story.
+fn take_standfirst(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Selection, title: Option<&str>) {
+    let inside = |s: &super::walk::Segment| sel.regions.iter().any(|r| r.contains(&s.owner));
+    let Some(start) = page.segments.iter().position(inside) else { return };
+    let headline = page.segments[..start]
+        .iter()
+        .rposition(|s| (s.h1 || s.kind == BlockKind::Heading) && is_title(&s.text, s.kind, s.h1, title));
+    let Some(headline) = headline else { return };
+    for i in headline + 1..start {
+        if reasons[i] == Some(RemovalReason::OutsideStory) && sel.prose.get(i).copied().unwrap_or(false) {
+            reasons[i] = None;
+        }
     }
 }
 
