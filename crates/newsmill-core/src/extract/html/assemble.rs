@@ -55,9 +55,9 @@ fn take_standfirst(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Sel
         .iter()
         .rposition(|s| (s.h1 || s.kind == BlockKind::Heading) && is_title(&s.text, s.kind, s.h1, title));
     let Some(headline) = headline else { return };
-    for i in headline + 1..start {
-        if reasons[i] == Some(RemovalReason::OutsideStory) && sel.prose.get(i).copied().unwrap_or(false) {
-            reasons[i] = None;
+    for (i, r) in reasons.iter_mut().enumerate().take(start).skip(headline + 1) {
+        if *r == Some(RemovalReason::OutsideStory) && sel.prose.get(i).copied().unwrap_or(false) {
+            *r = None;
         }
     }
 }
