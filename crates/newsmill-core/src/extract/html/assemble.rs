@@ -14,6 +14,8 @@ use crate::model::{BlockKind, Document, NoArticle, Removal, RemovalReason};
 const MAX_LINK_DENSITY: f64 = 0.7;
 /// Longest prose sentence, in words, still judged by its phrases ("Subscribe now to …").
 const MAX_PROMPT_PROSE_WORDS: usize = 25;
+/// Shortest line, in words, dropped when it repeats.
+const MIN_DUPLICATE_WORDS: usize = 5;
 /// Longest line, in words, taken as the label of the block after it.
 const MAX_LABEL_WORDS: usize = 6;
 
@@ -33,7 +35,10 @@ pub(super) fn assemble(doc: &mut Document, page: &Page, sel: &Selection, explain
                 title_dropped = true;
                 return Some(RemovalReason::Title);
             }
-            (!seen.insert(seg.text.as_str())).then_some(RemovalReason::Duplicate)
+            // Short lines repeat legitimately ("Pros", "Step 2", "Yes"); repeated sentences are
+            // a page showing the same text twice (mobile and desktop copies, pull quotes).
+            let sentence = seg.text.split_whitespace().count() >= MIN_DUPLICATE_WORDS;
+            (sentence && !seen.insert(seg.text.as_str())).then_some(RemovalReason::Duplicate)
         });
         match reason {
             None => doc.push_block(&seg.text, seg.kind),

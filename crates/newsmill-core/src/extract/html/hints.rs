@@ -183,12 +183,13 @@ fn word_reason(word: &str) -> Option<RemovalReason> {
         "comment" | "comments" | "disqus" | "respond" | "replies" | "discussion" => Some(R::Comments),
         "cookie" | "cookies" | "consent" | "gdpr" | "cmp" => Some(R::Consent),
         "share" | "sharing" | "social" | "subscribe" | "subscription" | "newsletter" | "signup" | "follow"
-        | "sharebar" | "addthis" | "promo" | "paywall" | "donate" => Some(R::SharePrompt),
+        | "sharebar" | "addthis" | "promo" | "paywall" | "donate" | "abo" | "cta" | "upsell" => Some(R::SharePrompt),
         "ad" | "ads" | "advert" | "adverts" | "advertisement" | "advertising" | "sponsor" | "sponsored" | "adslot"
         | "dfp" | "banner" | "commercial" => Some(R::Advertisement),
         "caption" | "credit" | "credits" | "figcaption" => Some(R::Caption),
         "copyright" | "legal" | "disclaimer" => Some(R::Legal),
-        "byline" | "dateline" | "author" | "meta" | "timestamp" | "tags" | "tag" => Some(R::Metadata),
+        "byline" | "dateline" | "author" | "autor" | "autorin" | "bio" | "authorbox" | "meta" | "timestamp"
+        | "tags" | "tag" => Some(R::Metadata),
         _ => None,
     };
     exact.or_else(|| {
