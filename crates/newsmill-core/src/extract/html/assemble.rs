@@ -20,18 +20,19 @@ const MIN_DUPLICATE_WORDS: usize = 5;
 const MAX_LABEL_WORDS: usize = 6;
 
 /// Fills `doc.text` and `doc.blocks` from the page, and `doc.removed` when `explain` is set.
-pub(super) fn assemble(doc: &mut Document, page: &Page, sel: &Selection, explain: bool) {
-    let title_key = doc.title.as_deref().map(key).filter(|k| !k.is_empty());
+pub(super) fn assemble(doc: &mut Document, page: &Page, sel: &Selection, headlines: &[String], explain: bool) {
+    let keys: Vec<String> =
+        doc.title.iter().chain(headlines).map(|t| key(t)).filter(|k| !k.is_empty()).collect();
     let mut seen: HashSet<&str> = HashSet::new();
     let mut title_dropped = false;
     let mut reasons: Vec<Option<RemovalReason>> = (0..page.segments.len()).map(|i| removal(page, sel, i)).collect();
-    take_standfirst(&mut reasons, page, sel, title_key.as_deref());
+    take_standfirst(&mut reasons, page, sel, &keys);
     drop_labels(&mut reasons, sel);
     trim_tail(&mut reasons, page, sel);
     trim_head(&mut reasons, page, sel);
     for (i, seg) in page.segments.iter().enumerate() {
         let reason = reasons[i].or_else(|| {
-            if !title_dropped && is_title(&seg.text, seg.kind, seg.h1, title_key.as_deref()) {
+            if !title_dropped && is_title(&seg.text, seg.kind, seg.h1, &keys) {
                 title_dropped = true;
                 return Some(RemovalReason::Title);
             }
@@ -53,12 +54,12 @@ pub(super) fn assemble(doc: &mut Document, page: &Page, sel: &Selection, explain
 
 /// The standfirst often sits between the headline and the story's container, in a header
 /// of its own: prose found there, outside the container, joins the story.
-fn take_standfirst(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Selection, title: Option<&str>) {
+fn take_standfirst(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Selection, titles: &[String]) {
     let inside = |s: &super::walk::Segment| sel.regions.iter().any(|r| r.contains(&s.owner));
     let Some(start) = page.segments.iter().position(inside) else { return };
     let headline = page.segments[..start]
         .iter()
-        .rposition(|s| (s.h1 || s.kind == BlockKind::Heading) && is_title(&s.text, s.kind, s.h1, title));
+        .rposition(|s| (s.h1 || s.kind == BlockKind::Heading) && is_title(&s.text, s.kind, s.h1, titles));
     let Some(headline) = headline else { return };
     for (i, r) in reasons.iter_mut().enumerate().take(start).skip(headline + 1) {
         if *r == Some(RemovalReason::OutsideStory) && sel.prose.get(i).copied().unwrap_or(false) {
@@ -133,12 +134,13 @@ fn key(text: &str) -> String {
     text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
-/// Whether a segment repeats the headline: the same text, or an `<h1>` the title contains.
-fn is_title(text: &str, kind: BlockKind, h1: bool, title: Option<&str>) -> bool {
-    let Some(title) = title else { return false };
+/// Whether a segment repeats the headline (any of the page's names for it, as keys): the
+/// same text, or an `<h1>` a title contains.
+fn is_title(text: &str, kind: BlockKind, h1: bool, titles: &[String]) -> bool {
     if kind != BlockKind::Heading && text.chars().count() > 300 {
         return false;
     }
     let k = key(text);
-    !k.is_empty() && (k == title || (h1 && k.len() >= 10 && (title.contains(&k) || k.contains(title))))
+    !k.is_empty()
+        && titles.iter().any(|t| k == *t || (h1 && k.len() >= 10 && (t.contains(&k) || k.contains(t.as_str()))))
 }
