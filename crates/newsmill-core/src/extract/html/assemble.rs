@@ -21,8 +21,7 @@ const MAX_LABEL_WORDS: usize = 6;
 
 /// Fills `doc.text` and `doc.blocks` from the page, and `doc.removed` when `explain` is set.
 pub(super) fn assemble(doc: &mut Document, page: &Page, sel: &Selection, headlines: &[String], explain: bool) {
-    let keys: Vec<String> =
-        doc.title.iter().chain(headlines).map(|t| key(t)).filter(|k| !k.is_empty()).collect();
+    let keys: Vec<String> = doc.title.iter().chain(headlines).map(|t| key(t)).filter(|k| !k.is_empty()).collect();
     let mut seen: HashSet<&str> = HashSet::new();
     let mut title_dropped = false;
     let mut reasons: Vec<Option<RemovalReason>> = (0..page.segments.len()).map(|i| removal(page, sel, i)).collect();
