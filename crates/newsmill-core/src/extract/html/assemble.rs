@@ -85,12 +85,18 @@ fn drop_labels(reasons: &mut [Option<RemovalReason>], sel: &Selection) {
 }
 
 /// After the story's last prose paragraph come its trailers: "Read more", tag lists, share
-/// and subscribe prompts, copyright lines. Short lines there go.
+/// and subscribe prompts, copyright lines. Short lines there go, unless they sit in the same
+/// block as that paragraph (a sign-off, a closing list), where the story itself goes on.
 fn trim_tail(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Selection) {
     let kept_prose = |i: &usize| reasons[*i].is_none() && sel.prose.get(*i).copied().unwrap_or(false);
     let Some(last) = (0..reasons.len()).rev().find(kept_prose) else { return };
+    let body = page.segments.get(last).and_then(|s| page.elems.get(s.owner)).and_then(|e| e.parent);
+    let body = body.and_then(|b| page.elems.get(b).map(|e| b..e.end));
     for (r, seg) in reasons.iter_mut().zip(&page.segments).skip(last + 1) {
-        if r.is_none() && seg.kind != BlockKind::ListItem {
+        let in_body = body.as_ref().is_some_and(|b| b.contains(&seg.owner));
+        // A heading with nothing after it opens a block that was removed.
+        let heading = seg.kind == BlockKind::Heading;
+        if r.is_none() && seg.kind != BlockKind::ListItem && (!in_body || heading) {
             *r = Some(RemovalReason::Boilerplate);
         }
     }
