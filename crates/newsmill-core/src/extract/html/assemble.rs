@@ -71,8 +71,10 @@ fn take_standfirst(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Sel
 /// "Related", "Share this"): it goes with it.
 fn drop_labels(reasons: &mut [Option<RemovalReason>], sel: &Selection) {
     use RemovalReason as R;
+    // Judged against the removals before this pass, so labels do not chain up a run of lines.
+    let before = reasons.to_vec();
     for i in (0..reasons.len().saturating_sub(1)).rev() {
-        let next = reasons[i + 1];
+        let next = before[i + 1];
         let labelled = matches!(
             next,
             Some(R::LinkDense | R::RelatedLinks | R::SharePrompt | R::Navigation | R::Advertisement | R::Comments)
@@ -90,8 +92,7 @@ fn drop_labels(reasons: &mut [Option<RemovalReason>], sel: &Selection) {
 fn trim_tail(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Selection) {
     let kept_prose = |i: &usize| reasons[*i].is_none() && sel.prose.get(*i).copied().unwrap_or(false);
     let Some(last) = (0..reasons.len()).rev().find(kept_prose) else { return };
-    let body = page.segments.get(last).and_then(|s| page.elems.get(s.owner)).and_then(|e| e.parent);
-    let body = body.and_then(|b| page.elems.get(b).map(|e| b..e.end));
+    let body = block_of(page, last);
     for (r, seg) in reasons.iter_mut().zip(&page.segments).skip(last + 1) {
         let in_body = body.as_ref().is_some_and(|b| b.contains(&seg.owner));
         // A heading with nothing after it opens a block that was removed.
@@ -112,6 +113,12 @@ fn trim_head(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Selection
             *r = Some(RemovalReason::Metadata);
         }
     }
+}
+
+/// The elements of the block holding segment `i`: its owner's parent and everything in it.
+fn block_of(page: &Page, i: usize) -> Option<std::ops::Range<usize>> {
+    let parent = page.segments.get(i).and_then(|s| page.elems.get(s.owner)).and_then(|e| e.parent)?;
+    page.elems.get(parent).map(|e| parent..e.end)
 }
 
 /// Why segment `i` is not part of the story, judged by where it is and what it looks like.
