@@ -2,7 +2,7 @@
 //! headings, list items and quotes in order; drops the headline, repeats and chrome, and
 //! records why when asked.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::phrases;
 use super::select::Selection;
@@ -90,14 +90,38 @@ fn drop_labels(reasons: &mut [Option<RemovalReason>], sel: &Selection) {
 /// and subscribe prompts, copyright lines. Short lines there go, unless they sit in the same
 /// block as that paragraph (a sign-off, a closing list), where the story itself goes on.
 fn trim_tail(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Selection) {
-    let kept_prose = |i: &usize| reasons[*i].is_none() && sel.prose.get(*i).copied().unwrap_or(false);
-    let Some(last) = (0..reasons.len()).rev().find(kept_prose) else { return };
+    let kept_prose = |i: usize| reasons[i].is_none() && sel.prose.get(i).copied().unwrap_or(false);
+    let parent = |i: usize| page.segments.get(i).and_then(|s| page.elems.get(s.owner)).and_then(|e| e.parent);
+    let mut per_block: HashMap<usize, usize> = HashMap::new();
+    for i in (0..reasons.len()).filter(|&i| kept_prose(i)) {
+        if let Some(p) = parent(i) {
+            *per_block.entry(p).or_default() += 1;
+        }
+    }
+    let in_lone_block = |i: usize| parent(i).is_none_or(|p| per_block.get(&p).copied().unwrap_or(0) < 2);
+    let prose_count: usize = per_block.values().sum();
+    let lone_count = per_block.values().filter(|&&n| n == 1).count();
+    // Where the story's paragraphs share blocks, its body ends at the last paragraph that has
+    // company; a lone paragraph after it, in a box of its own, is a bio or a promotion.
+    let grouped = lone_count * 2 < prose_count;
+    let lone = |i: usize| grouped && in_lone_block(i);
+    let Some(last) = (0..reasons.len()).rev().find(|&i| kept_prose(i) && !lone(i)) else { return };
     let body = block_of(page, last);
-    for (r, seg) in reasons.iter_mut().zip(&page.segments).skip(last + 1) {
-        let in_body = body.as_ref().is_some_and(|b| b.contains(&seg.owner));
-        // A heading with nothing after it opens a block that was removed.
-        let heading = seg.kind == BlockKind::Heading;
-        if r.is_none() && seg.kind != BlockKind::ListItem && (!in_body || heading) {
+    let verdicts: Vec<bool> = (0..reasons.len())
+        .map(|i| {
+            let Some(seg) = page.segments.get(i) else { return false };
+            let in_body = body.as_ref().is_some_and(|b| b.contains(&seg.owner));
+            // A heading with nothing after it opens a block that was removed.
+            let heading = seg.kind == BlockKind::Heading;
+            let prose = sel.prose.get(i).copied().unwrap_or(false);
+            i > last
+                && reasons[i].is_none()
+                && seg.kind != BlockKind::ListItem
+                && (heading || !in_body && (!prose || lone(i)))
+        })
+        .collect();
+    for (r, drop) in reasons.iter_mut().zip(verdicts) {
+        if drop {
             *r = Some(RemovalReason::Boilerplate);
         }
     }
