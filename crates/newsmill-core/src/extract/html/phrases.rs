@@ -13,20 +13,20 @@ const MAX_WORDS: usize = 40;
 
 static LEGAL: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)©|\(c\) ?\d{4}|all rights reserved|alle rechte vorbehalten|todos los derechos reservados|tous droits réservés|tutti i diritti riservati|wszelkie prawa zastrzeżone|vervielfältigung nur mit|copyrighted property|chroniony prawem autorskim",
+        r"©|\(c\) ?\d{4}|all rights reserved|alle rechte vorbehalten|todos los derechos reservados|tous droits réservés|tutti i diritti riservati|wszelkie prawa zastrzeżone|vervielfältigung nur mit|copyrighted property|chroniony prawem autorskim",
     )
     .ok()
 });
 
 static PROMPT: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\bsubscri(be|ption|ber)|newsletter|\babonn|suscr[ií]b|subskrypc|\bfollow (us|the)\b|folgen sie uns|folge uns|sign up|melden sie sich|download (the|our) app|\bapps? for ios|telegram|whatsapp-kanal|\bteilen sie\b|share this|diesen artikel teilen|unterstütze|support (us|our journalism)|lust auf mehr|nichts mehr verpassen",
+        r"(?-u:\b)subscri(be|ption|ber)|newsletter|(?-u:\b)abonn|suscr[ií]b|subskrypc|(?-u:\b)follow (us|the)(?-u:\b)|folgen sie uns|folge uns|sign up|melden sie sich|download (the|our) app|(?-u:\b)apps? for ios|telegram|whatsapp-kanal|(?-u:\b)teilen sie(?-u:\b)|share this|diesen artikel teilen|unterstütze|support (us|our journalism)|lust auf mehr|nichts mehr verpassen",
     )
     .ok()
 });
 
 static CONSENT: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(we|site|website) uses? cookies|cookie (policy|settings)|cookie-einstellungen|verwenden cookies|korzystamy z cookies|utiliza(mos)? cookies|utilise des cookies|was sind cookies|datenschutzerklärung|privacy policy").ok()
+    Regex::new(r"(?-u:\b)(we|site|website) uses? cookies|cookie (policy|settings)|cookie-einstellungen|verwenden cookies|korzystamy z cookies|utiliza(mos)? cookies|utilise des cookies|was sind cookies|datenschutzerklärung|privacy policy").ok()
 });
 
 /// The reason a short line's own words give for removing it, if any.
@@ -34,7 +34,9 @@ pub(super) fn phrase_reason(text: &str, words: usize) -> Option<RemovalReason> {
     if words > MAX_WORDS {
         return None;
     }
-    let hit = |re: &LazyLock<Option<Regex>>| re.as_ref().is_some_and(|r| r.is_match(text));
+    // Lowercased once here, so the patterns need no case folding and match as plain literals.
+    let lower = text.to_lowercase();
+    let hit = |re: &LazyLock<Option<Regex>>| re.as_ref().is_some_and(|r| r.is_match(&lower));
     if hit(&LEGAL) {
         Some(RemovalReason::Legal)
     } else if hit(&PROMPT) {
