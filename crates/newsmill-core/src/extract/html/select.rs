@@ -59,6 +59,11 @@ pub(super) fn select(page: &Page) -> Selection {
             choice = again;
         }
     }
+    // No prose anywhere (a page of short lines, a form, a stub): the story, if any, is the
+    // page's visible text outside the hinted chrome.
+    if choice.regions.is_empty() {
+        choice.regions.push(0..page.elems.len());
+    }
     Selection { regions: choice.regions, hint: choice.hint, features, prose: prose.iter().map(|p| *p > 0.0).collect() }
 }
 
