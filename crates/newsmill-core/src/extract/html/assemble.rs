@@ -2,7 +2,7 @@
 //! headings, list items and quotes in order; drops the headline, repeats and chrome, and
 //! records why when asked.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::phrases;
 use super::select::Selection;
@@ -22,7 +22,8 @@ const MAX_LABEL_WORDS: usize = 6;
 /// Fills `doc.text` and `doc.blocks` from the page, and `doc.removed` when `explain` is set.
 pub(super) fn assemble(doc: &mut Document, page: &Page, sel: &Selection, headlines: &[String], explain: bool) {
     let keys: Vec<String> = doc.title.iter().chain(headlines).map(|t| key(t)).filter(|k| !k.is_empty()).collect();
-    let mut seen: HashSet<&str> = HashSet::new();
+    // Each kept sentence and the block it first appeared in.
+    let mut seen: HashMap<&str, Option<usize>> = HashMap::new();
     let mut title_dropped = false;
     let mut reasons: Vec<Option<RemovalReason>> = (0..page.segments.len()).map(|i| removal(page, sel, i)).collect();
     take_standfirst(&mut reasons, page, sel, &keys);
@@ -38,7 +39,11 @@ pub(super) fn assemble(doc: &mut Document, page: &Page, sel: &Selection, headlin
             // Short lines repeat legitimately ("Pros", "Step 2", "Yes"); repeated sentences are
             // a page showing the same text twice (mobile and desktop copies, pull quotes).
             let sentence = seg.text.split_whitespace().count() >= MIN_DUPLICATE_WORDS;
-            (sentence && !seen.insert(seg.text.as_str())).then_some(RemovalReason::Duplicate)
+            // In the same block, a repeat is the author's (a refrain, a list of equal items);
+            // elsewhere on the page it is a second copy.
+            let block = page.elems.get(seg.owner).and_then(|e| e.parent);
+            let first = *seen.entry(seg.text.as_str()).or_insert(block);
+            (sentence && first != block).then_some(RemovalReason::Duplicate)
         });
         match reason {
             None => doc.push_block(&seg.text, seg.kind),

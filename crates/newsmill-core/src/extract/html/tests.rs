@@ -89,10 +89,16 @@ fn captions_hidden_text_and_ads_go() {
 
 #[test]
 fn repeated_text_is_dropped_once_seen() {
-    let body = format!("<article><p>{P1}</p><p>{P2}</p><p>{P1}</p></article>");
+    let body = format!("<article><div><p>{P1}</p></div><div><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></article>");
     let doc = run(&body, true);
-    assert_eq!(doc.block_texts().collect::<Vec<_>>(), [P1, P2]);
+    assert_eq!(doc.block_texts().collect::<Vec<_>>(), [P1, P2, P3]);
     assert_eq!(reason_of(&doc, "city council"), Some(RemovalReason::Duplicate));
+}
+
+#[test]
+fn a_sentence_repeated_in_its_own_block_stays() {
+    let doc = run(&format!("<article><p>{P1}</p><p>{P2}</p><p>{P1}</p></article>"), false);
+    assert_eq!(doc.block_texts().collect::<Vec<_>>(), [P1, P2, P1]);
 }
 
 #[test]
