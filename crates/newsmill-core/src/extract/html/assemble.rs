@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::phrases;
 use super::select::Selection;
-use super::walk::Page;
+use super::walk::{Page, Segment};
 use crate::model::{BlockKind, Document, NoArticle, Removal, RemovalReason};
 
 /// Link density above which a segment inside the story is a link list. Higher than the
@@ -22,29 +22,14 @@ const MAX_LABEL_WORDS: usize = 6;
 /// Fills `doc.text` and `doc.blocks` from the page, and `doc.removed` when `explain` is set.
 pub(super) fn assemble(doc: &mut Document, page: &Page, sel: &Selection, headlines: &[String], explain: bool) {
     let keys: Vec<String> = doc.title.iter().chain(headlines).map(|t| key(t)).filter(|k| !k.is_empty()).collect();
-    // Each kept sentence and the block it first appeared in.
-    let mut seen: HashMap<&str, Option<usize>> = HashMap::new();
-    let mut title_dropped = false;
+    let mut repeats = Repeats::default();
     let mut reasons: Vec<Option<RemovalReason>> = (0..page.segments.len()).map(|i| removal(page, sel, i)).collect();
     take_standfirst(&mut reasons, page, sel, &keys);
     drop_labels(&mut reasons, sel);
     trim_tail(&mut reasons, page, sel);
     trim_head(&mut reasons, page, sel);
-    for (i, seg) in page.segments.iter().enumerate() {
-        let reason = reasons[i].or_else(|| {
-            if !title_dropped && is_title(&seg.text, seg.kind, seg.h1, &keys) {
-                title_dropped = true;
-                return Some(RemovalReason::Title);
-            }
-            // Short lines repeat legitimately ("Pros", "Step 2", "Yes"); repeated sentences are
-            // a page showing the same text twice (mobile and desktop copies, pull quotes).
-            let sentence = seg.text.split_whitespace().count() >= MIN_DUPLICATE_WORDS;
-            // In the same block, a repeat is the author's (a refrain, a list of equal items);
-            // elsewhere on the page it is a second copy.
-            let block = page.elems.get(seg.owner).and_then(|e| e.parent);
-            let first = *seen.entry(seg.text.as_str()).or_insert(block);
-            (sentence && first != block).then_some(RemovalReason::Duplicate)
-        });
+    for (seg, reason) in page.segments.iter().zip(reasons) {
+        let reason = reason.or_else(|| repeats.check(page, seg, &keys));
         match reason {
             None => doc.push_block(&seg.text, seg.kind),
             Some(reason) if explain => doc.removed.push(Removal { text: seg.text.clone(), reason }),
@@ -56,10 +41,35 @@ pub(super) fn assemble(doc: &mut Document, page: &Page, sel: &Selection, headlin
     }
 }
 
+/// What the body has shown so far: the headline, and each sentence with its block.
+#[derive(Default)]
+struct Repeats<'a> {
+    title_dropped: bool,
+    seen: HashMap<&'a str, Option<usize>>,
+}
+
+impl<'a> Repeats<'a> {
+    /// Why a segment that passed every other test still goes: it is the headline (once), or
+    /// a copy of a sentence shown before.
+    fn check(&mut self, page: &Page, seg: &'a Segment, titles: &[String]) -> Option<RemovalReason> {
+        if !self.title_dropped && is_title(&seg.text, seg.kind, seg.h1, titles) {
+            self.title_dropped = true;
+            return Some(RemovalReason::Title);
+        }
+        // Short lines repeat legitimately ("Pros", "Step 2", "Yes"). A sentence repeated in its
+        // own block is the author's (a refrain); elsewhere on the page it is a second copy
+        // (mobile and desktop versions, pull quotes).
+        let sentence = seg.text.split_whitespace().count() >= MIN_DUPLICATE_WORDS;
+        let block = page.elems.get(seg.owner).and_then(|e| e.parent);
+        let first = *self.seen.entry(seg.text.as_str()).or_insert(block);
+        (sentence && first != block).then_some(RemovalReason::Duplicate)
+    }
+}
+
 /// The standfirst often sits between the headline and the story's container, in a header
 /// of its own: prose found there, outside the container, joins the story.
 fn take_standfirst(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Selection, titles: &[String]) {
-    let inside = |s: &super::walk::Segment| sel.regions.iter().any(|r| r.contains(&s.owner));
+    let inside = |s: &Segment| sel.regions.iter().any(|r| r.contains(&s.owner));
     let Some(start) = page.segments.iter().position(inside) else { return };
     let headline = page.segments[..start]
         .iter()

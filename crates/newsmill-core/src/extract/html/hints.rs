@@ -102,7 +102,6 @@ fn tag_hint(tag: &str) -> Option<RemovalReason> {
         "aside" => RemovalReason::Sidebar,
         "figcaption" => RemovalReason::Caption,
         "dialog" => RemovalReason::Consent,
-        "form" | "fieldset" | "label" => return None,
         _ => return None,
     })
 }
