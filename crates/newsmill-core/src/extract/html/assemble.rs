@@ -17,7 +17,7 @@ const MAX_PROMPT_PROSE_WORDS: usize = 25;
 /// Shortest line, in words, dropped when it repeats.
 const MIN_DUPLICATE_WORDS: usize = 5;
 /// Longest line, in words, taken as the label of the block after it.
-const MAX_LABEL_WORDS: usize = 6;
+const MAX_LABEL_WORDS: usize = 8;
 
 /// Fills `doc.text` and `doc.blocks` from the page, and `doc.removed` when `explain` is set.
 pub(super) fn assemble(doc: &mut Document, page: &Page, sel: &Selection, headlines: &[String], explain: bool) {
