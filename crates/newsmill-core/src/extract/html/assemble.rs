@@ -2,37 +2,34 @@
 //! headings, list items and quotes in order; drops the headline, repeats and chrome, and
 //! records why when asked.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
+use super::phrases;
 use super::select::Selection;
-use super::walk::Page;
+use super::walk::{Page, Segment};
 use crate::model::{BlockKind, Document, NoArticle, Removal, RemovalReason};
 
 /// Link density above which a segment inside the story is a link list. Higher than the
 /// scorer's: inside the story, mostly linked lines are often references or linked claims.
 const MAX_LINK_DENSITY: f64 = 0.7;
+/// Longest prose sentence, in words, still judged by its phrases ("Subscribe now to …").
+const MAX_PROMPT_PROSE_WORDS: usize = 25;
+/// Shortest line, in words, dropped when it repeats.
+const MIN_DUPLICATE_WORDS: usize = 5;
 /// Longest line, in words, taken as the label of the block after it.
-const MAX_LABEL_WORDS: usize = 6;
+const MAX_LABEL_WORDS: usize = 8;
 
 /// Fills `doc.text` and `doc.blocks` from the page, and `doc.removed` when `explain` is set.
-pub(super) fn assemble(doc: &mut Document, page: &Page, sel: &Selection, explain: bool) {
-    let title_key = doc.title.as_deref().map(key).filter(|k| !k.is_empty());
-    let mut seen: HashSet<&str> = HashSet::new();
-    let mut title_dropped = false;
-    let range = sel.container.and_then(|c| page.elems.get(c).map(|e| c..e.end));
-    let mut reasons: Vec<Option<RemovalReason>> =
-        (0..page.segments.len()).map(|i| removal(page, sel, i, range.as_ref())).collect();
+pub(super) fn assemble(doc: &mut Document, page: &Page, sel: &Selection, headlines: &[String], explain: bool) {
+    let keys: Vec<String> = doc.title.iter().chain(headlines).map(|t| key(t)).filter(|k| !k.is_empty()).collect();
+    let mut repeats = Repeats::default();
+    let mut reasons: Vec<Option<RemovalReason>> = (0..page.segments.len()).map(|i| removal(page, sel, i)).collect();
+    take_standfirst(&mut reasons, page, sel, &keys);
     drop_labels(&mut reasons, sel);
     trim_tail(&mut reasons, page, sel);
     trim_head(&mut reasons, page, sel);
-    for (i, seg) in page.segments.iter().enumerate() {
-        let reason = reasons[i].or_else(|| {
-            if !title_dropped && is_title(&seg.text, seg.kind, seg.h1, title_key.as_deref()) {
-                title_dropped = true;
-                return Some(RemovalReason::Title);
-            }
-            (!seen.insert(seg.text.as_str())).then_some(RemovalReason::Duplicate)
-        });
+    for (seg, reason) in page.segments.iter().zip(reasons) {
+        let reason = reason.or_else(|| repeats.check(page, seg, &keys));
         match reason {
             None => doc.push_block(&seg.text, seg.kind),
             Some(reason) if explain => doc.removed.push(Removal { text: seg.text.clone(), reason }),
@@ -44,12 +41,55 @@ pub(super) fn assemble(doc: &mut Document, page: &Page, sel: &Selection, explain
     }
 }
 
+/// What the body has shown so far: the headline, and each sentence with its block.
+#[derive(Default)]
+struct Repeats<'a> {
+    title_dropped: bool,
+    seen: HashMap<&'a str, Option<usize>>,
+}
+
+impl<'a> Repeats<'a> {
+    /// Why a segment that passed every other test still goes: it is the headline (once), or
+    /// a copy of a sentence shown before.
+    fn check(&mut self, page: &Page, seg: &'a Segment, titles: &[String]) -> Option<RemovalReason> {
+        if !self.title_dropped && is_title(&seg.text, seg.kind, seg.h1, titles) {
+            self.title_dropped = true;
+            return Some(RemovalReason::Title);
+        }
+        // Short lines repeat legitimately ("Pros", "Step 2", "Yes"). A sentence repeated in its
+        // own block is the author's (a refrain); elsewhere on the page it is a second copy
+        // (mobile and desktop versions, pull quotes).
+        let sentence = seg.text.split_whitespace().count() >= MIN_DUPLICATE_WORDS;
+        let block = page.elems.get(seg.owner).and_then(|e| e.parent);
+        let first = *self.seen.entry(seg.text.as_str()).or_insert(block);
+        (sentence && first != block).then_some(RemovalReason::Duplicate)
+    }
+}
+
+/// The standfirst often sits between the headline and the story's container, in a header
+/// of its own: prose found there, outside the container, joins the story.
+fn take_standfirst(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Selection, titles: &[String]) {
+    let inside = |s: &Segment| sel.regions.iter().any(|r| r.contains(&s.owner));
+    let Some(start) = page.segments.iter().position(inside) else { return };
+    let headline = page.segments[..start]
+        .iter()
+        .rposition(|s| (s.h1 || s.kind == BlockKind::Heading) && is_title(&s.text, s.kind, s.h1, titles));
+    let Some(headline) = headline else { return };
+    for (i, r) in reasons.iter_mut().enumerate().take(start).skip(headline + 1) {
+        if *r == Some(RemovalReason::OutsideStory) && sel.prose.get(i).copied().unwrap_or(false) {
+            *r = None;
+        }
+    }
+}
+
 /// A short line right before a removed link list or prompt is its label ("Read more",
 /// "Related", "Share this"): it goes with it.
 fn drop_labels(reasons: &mut [Option<RemovalReason>], sel: &Selection) {
     use RemovalReason as R;
+    // Judged against the removals before this pass, so labels do not chain up a run of lines.
+    let before = reasons.to_vec();
     for i in (0..reasons.len().saturating_sub(1)).rev() {
-        let next = reasons[i + 1];
+        let next = before[i + 1];
         let labelled = matches!(
             next,
             Some(R::LinkDense | R::RelatedLinks | R::SharePrompt | R::Navigation | R::Advertisement | R::Comments)
@@ -62,12 +102,41 @@ fn drop_labels(reasons: &mut [Option<RemovalReason>], sel: &Selection) {
 }
 
 /// After the story's last prose paragraph come its trailers: "Read more", tag lists, share
-/// and subscribe prompts, copyright lines. Short lines there go.
+/// and subscribe prompts, copyright lines. Short lines there go, unless they sit in the same
+/// block as that paragraph (a sign-off, a closing list), where the story itself goes on.
 fn trim_tail(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Selection) {
-    let kept_prose = |i: &usize| reasons[*i].is_none() && sel.prose.get(*i).copied().unwrap_or(false);
-    let Some(last) = (0..reasons.len()).rev().find(kept_prose) else { return };
-    for (r, seg) in reasons.iter_mut().zip(&page.segments).skip(last + 1) {
-        if r.is_none() && seg.kind != BlockKind::ListItem {
+    let kept_prose = |i: usize| reasons[i].is_none() && sel.prose.get(i).copied().unwrap_or(false);
+    let parent = |i: usize| page.segments.get(i).and_then(|s| page.elems.get(s.owner)).and_then(|e| e.parent);
+    let mut per_block: HashMap<usize, usize> = HashMap::new();
+    for i in (0..reasons.len()).filter(|&i| kept_prose(i)) {
+        if let Some(p) = parent(i) {
+            *per_block.entry(p).or_default() += 1;
+        }
+    }
+    let in_lone_block = |i: usize| parent(i).is_none_or(|p| per_block.get(&p).copied().unwrap_or(0) < 2);
+    let prose_count: usize = per_block.values().sum();
+    let lone_count = per_block.values().filter(|&&n| n == 1).count();
+    // Where the story's paragraphs share blocks, its body ends at the last paragraph that has
+    // company; a lone paragraph after it, in a box of its own, is a bio or a promotion.
+    let grouped = lone_count * 2 < prose_count;
+    let lone = |i: usize| grouped && in_lone_block(i);
+    let Some(last) = (0..reasons.len()).rev().find(|&i| kept_prose(i) && !lone(i)) else { return };
+    let body = block_of(page, last);
+    let verdicts: Vec<bool> = (0..reasons.len())
+        .map(|i| {
+            let Some(seg) = page.segments.get(i) else { return false };
+            let in_body = body.as_ref().is_some_and(|b| b.contains(&seg.owner));
+            // A heading with nothing after it opens a block that was removed.
+            let heading = seg.kind == BlockKind::Heading;
+            let prose = sel.prose.get(i).copied().unwrap_or(false);
+            i > last
+                && reasons[i].is_none()
+                && seg.kind != BlockKind::ListItem
+                && (heading || !in_body && (!prose || lone(i)))
+        })
+        .collect();
+    for (r, drop) in reasons.iter_mut().zip(verdicts) {
+        if drop {
             *r = Some(RemovalReason::Boilerplate);
         }
     }
@@ -85,17 +154,30 @@ fn trim_head(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Selection
     }
 }
 
+/// The elements of the block holding segment `i`: its owner's parent and everything in it.
+fn block_of(page: &Page, i: usize) -> Option<std::ops::Range<usize>> {
+    let parent = page.segments.get(i).and_then(|s| page.elems.get(s.owner)).and_then(|e| e.parent)?;
+    page.elems.get(parent).map(|e| parent..e.end)
+}
+
 /// Why segment `i` is not part of the story, judged by where it is and what it looks like.
-fn removal(page: &Page, sel: &Selection, i: usize, range: Option<&std::ops::Range<usize>>) -> Option<RemovalReason> {
+fn removal(page: &Page, sel: &Selection, i: usize) -> Option<RemovalReason> {
     let seg = page.segments.get(i)?;
     if let Some(reason) = sel.hint.get(i).copied().flatten() {
         return Some(reason);
     }
-    if range.is_none_or(|r| !r.contains(&seg.owner)) {
+    if !sel.regions.iter().any(|r| r.contains(&seg.owner)) {
         return Some(RemovalReason::OutsideStory);
     }
     let f = sel.features.get(i)?;
-    (f.link_density > MAX_LINK_DENSITY).then_some(RemovalReason::LinkDense)
+    if f.link_density > MAX_LINK_DENSITY {
+        return Some(RemovalReason::LinkDense);
+    }
+    // Prose is judged by where it is, not by its words: stories discuss subscriptions too.
+    if sel.prose.get(i).copied().unwrap_or(false) && f.words > MAX_PROMPT_PROSE_WORDS {
+        return None;
+    }
+    phrases::phrase_reason(&seg.text, f.words)
 }
 
 /// Lowercase letters and digits only, to compare headlines across punctuation and spacing.
@@ -103,12 +185,13 @@ fn key(text: &str) -> String {
     text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
-/// Whether a segment repeats the headline: the same text, or an `<h1>` the title contains.
-fn is_title(text: &str, kind: BlockKind, h1: bool, title: Option<&str>) -> bool {
-    let Some(title) = title else { return false };
+/// Whether a segment repeats the headline (any of the page's names for it, as keys): the
+/// same text, or an `<h1>` a title contains.
+fn is_title(text: &str, kind: BlockKind, h1: bool, titles: &[String]) -> bool {
     if kind != BlockKind::Heading && text.chars().count() > 300 {
         return false;
     }
     let k = key(text);
-    !k.is_empty() && (k == title || (h1 && k.len() >= 10 && (title.contains(&k) || k.contains(title))))
+    !k.is_empty()
+        && titles.iter().any(|t| k == *t || (h1 && k.len() >= 10 && (t.contains(&k) || k.contains(t.as_str()))))
 }

@@ -102,7 +102,6 @@ fn tag_hint(tag: &str) -> Option<RemovalReason> {
         "aside" => RemovalReason::Sidebar,
         "figcaption" => RemovalReason::Caption,
         "dialog" => RemovalReason::Consent,
-        "form" | "fieldset" | "label" => return None,
         _ => return None,
     })
 }
@@ -122,7 +121,8 @@ const CONTENT_WORDS: &[&str] = &["article", "content", "story", "post", "entry",
 
 /// The hint from class and id words, split at `-`, `_`, spaces and camelCase humps.
 fn words_hint(class: &str, id: &str) -> Option<RemovalReason> {
-    let words = split_words(class).chain(split_words(id)).collect::<Vec<String>>();
+    let normalized = split_words(class, id);
+    let words: Vec<&str> = normalized.split(' ').filter(|w| !w.is_empty()).collect();
     let mut found = None;
     for word in &words {
         if let Some(reason) = word_reason(word) {
@@ -133,7 +133,7 @@ fn words_hint(class: &str, id: &str) -> Option<RemovalReason> {
     let reason = found?;
     // "article-comments" is still comments, but "content-with-sidebar" or "post-header" wrap
     // the story: a content word overrules the weaker, layout-ish hints.
-    if !is_specific(reason) && words.iter().any(|w| CONTENT_WORDS.contains(&w.as_str())) {
+    if !is_specific(reason) && words.iter().any(|w| CONTENT_WORDS.contains(w)) {
         return None;
     }
     Some(reason)
@@ -151,22 +151,26 @@ fn is_specific(reason: RemovalReason) -> bool {
     )
 }
 
-fn split_words(s: &str) -> impl Iterator<Item = String> + '_ {
-    s.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).flat_map(split_camel)
-}
-
-/// `relatedLinks` → `related`, `links`; all lowercase.
-fn split_camel(word: &str) -> Vec<String> {
-    let mut out = vec![String::new()];
-    let mut prev_lower = false;
-    for c in word.chars() {
-        if c.is_ascii_uppercase() && prev_lower {
-            out.push(String::new());
+/// The words of class and id, lowercase, separated by single spaces: split at every
+/// non-alphanumeric character and at camelCase humps (`relatedLinks` → `related links`).
+/// One string, as this runs for every element with a class.
+fn split_words(class: &str, id: &str) -> String {
+    let mut out = String::with_capacity(class.len() + id.len() + 2);
+    for part in [class, id] {
+        let mut prev_lower = false;
+        for c in part.chars() {
+            if !c.is_ascii_alphanumeric() {
+                out.push(' ');
+                prev_lower = false;
+                continue;
+            }
+            if c.is_ascii_uppercase() && prev_lower {
+                out.push(' ');
+            }
+            prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+            out.push(c.to_ascii_lowercase());
         }
-        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
-        if let Some(last) = out.last_mut() {
-            last.push(c.to_ascii_lowercase());
-        }
+        out.push(' ');
     }
     out
 }
@@ -183,12 +187,13 @@ fn word_reason(word: &str) -> Option<RemovalReason> {
         "comment" | "comments" | "disqus" | "respond" | "replies" | "discussion" => Some(R::Comments),
         "cookie" | "cookies" | "consent" | "gdpr" | "cmp" => Some(R::Consent),
         "share" | "sharing" | "social" | "subscribe" | "subscription" | "newsletter" | "signup" | "follow"
-        | "sharebar" | "addthis" | "promo" | "paywall" | "donate" => Some(R::SharePrompt),
+        | "sharebar" | "addthis" | "promo" | "paywall" | "donate" | "abo" | "cta" | "upsell" => Some(R::SharePrompt),
         "ad" | "ads" | "advert" | "adverts" | "advertisement" | "advertising" | "sponsor" | "sponsored" | "adslot"
         | "dfp" | "banner" | "commercial" => Some(R::Advertisement),
         "caption" | "credit" | "credits" | "figcaption" => Some(R::Caption),
         "copyright" | "legal" | "disclaimer" => Some(R::Legal),
-        "byline" | "dateline" | "author" | "meta" | "timestamp" | "tags" | "tag" => Some(R::Metadata),
+        "byline" | "dateline" | "author" | "autor" | "autorin" | "bio" | "authorbox" | "meta" | "timestamp"
+        | "tags" | "tag" => Some(R::Metadata),
         _ => None,
     };
     exact.or_else(|| {

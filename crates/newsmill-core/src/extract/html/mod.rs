@@ -10,6 +10,7 @@
 mod assemble;
 mod hints;
 pub mod metadata;
+mod phrases;
 mod score;
 mod select;
 #[cfg(test)]
@@ -31,7 +32,7 @@ pub fn extract_html(html: &str, url: Option<&str>, config: &ExtractConfig) -> Do
     }
     let page = walk::walk(&dom);
     let selection = select::select(&page);
-    assemble::assemble(&mut doc, &page, &selection, config.explain);
+    assemble::assemble(&mut doc, &page, &selection, &headlines(&dom), config.explain);
     doc
 }
 
@@ -50,6 +51,19 @@ fn fallback_title(dom: &Html, site: Option<&str>) -> Option<String> {
         return h1;
     }
     title.map(|t| clean_title(&t, site)).filter(|t| !t.is_empty()).or(h1)
+}
+
+/// What the page calls its headline besides the title: `<title>` and `og:title`, to know
+/// the headline when it repeats in the body.
+fn headlines(dom: &Html) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Ok(sel) = Selector::parse("title") {
+        out.extend(dom.select(&sel).next().map(|e| collapse_whitespace(&e.text().collect::<String>())));
+    }
+    if let Ok(sel) = Selector::parse(r#"meta[property="og:title"], meta[name="twitter:title"]"#) {
+        out.extend(dom.select(&sel).filter_map(|e| e.value().attr("content")).map(collapse_whitespace));
+    }
+    out
 }
 
 /// Copies what the page says about itself into the document.

@@ -21,6 +21,7 @@ pub(super) struct Features {
     pub link_density: f64,
     /// Sentence-ending and clause punctuation, in any script.
     pub punctuation: usize,
+    /// Share of function words; measured only for text without punctuation.
     pub stopwords: f64,
 }
 
@@ -33,7 +34,9 @@ pub(super) fn features(seg: &Segment) -> Features {
         .filter(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '。' | '、' | '，' | '！' | '？' | '،' | '؟' | '।'))
         .count();
     let link_density = if chars == 0 { 0.0 } else { seg.link_chars as f64 / chars as f64 };
-    Features { chars, words, link_density, punctuation, stopwords: stopword_share(&seg.text) }
+    // Function words only tell prose apart when punctuation does not: measured only then.
+    let stopwords = if punctuation == 0 { stopword_share(&seg.text) } else { 0.0 };
+    Features { chars, words, link_density, punctuation, stopwords }
 }
 
 /// Whether the text is dense in CJK or other scripts without spaces between words, where

@@ -14,19 +14,31 @@ const SOFT_HINT_MAX_PROSE_SHARE: f64 = 0.4;
 const HARD_HINT_MAX_PROSE_SHARE: f64 = 0.6;
 /// Below this share of the page's prose in the chosen container, class hints are distrusted.
 const MIN_SELECTED_PROSE_SHARE: f64 = 0.25;
+/// A sibling of the container joins the story when it holds this share of the container's
+/// prose, and more prose than chrome.
+const MIN_SIBLING_PROSE_SHARE: f64 = 0.1;
 /// Extra weight of the prose inside `<article>`, `<main>` or `itemprop=articleBody`.
 const SEMANTIC_BONUS: f64 = 0.2;
 
 /// The outcome of selection.
 #[derive(Debug)]
 pub(super) struct Selection {
-    /// The element holding the story; `None` when the page has no prose at all.
-    pub container: Option<usize>,
+    /// The elements whose segments are the story: the container and the siblings of it that
+    /// continue the story (a lead paragraph in a wrapper of its own).
+    pub regions: Vec<std::ops::Range<usize>>,
     /// Per segment: the boilerplate reason from hints, if any.
     pub hint: Vec<Option<RemovalReason>>,
     pub features: Vec<Features>,
     /// Per segment: whether it reads as prose ([`score::is_prose`]).
     pub prose: Vec<bool>,
+}
+
+/// One way of choosing the container, before it is compared with another.
+struct Choice {
+    regions: Vec<std::ops::Range<usize>>,
+    hint: Vec<Option<RemovalReason>>,
+    /// The prose held in the regions.
+    held: f64,
 }
 
 pub(super) fn select(page: &Page) -> Selection {
@@ -38,25 +50,25 @@ pub(super) fn select(page: &Page) -> Selection {
         .map(|(s, f)| if score::is_prose(s, f) { f.chars as f64 } else { 0.0 })
         .collect();
     let total: f64 = prose.iter().sum();
-    let (container, hint, good) = choose(page, &features, &prose, false);
+    let mut choice = choose(page, &features, &prose, false);
     // Most of the prose under class hints (a live ticker in "comments", a story in "ad-wrapper"):
     // the class words were wrong for this page, so choose again without them.
-    if good < MIN_SELECTED_PROSE_SHARE * total {
-        let (c2, h2, g2) = choose(page, &features, &prose, true);
-        if g2 > good {
-            return Selection { container: c2, hint: h2, features, prose: prose.iter().map(|p| *p > 0.0).collect() };
+    if choice.held < MIN_SELECTED_PROSE_SHARE * total {
+        let again = choose(page, &features, &prose, true);
+        if again.held > choice.held {
+            choice = again;
         }
     }
-    Selection { container, hint, features, prose: prose.iter().map(|p| *p > 0.0).collect() }
+    // No prose anywhere (a page of short lines, a form, a stub): the story, if any, is the
+    // page's visible text outside the hinted chrome.
+    if choice.regions.is_empty() {
+        choice.regions.push(0..page.elems.len());
+    }
+    Selection { regions: choice.regions, hint: choice.hint, features, prose: prose.iter().map(|p| *p > 0.0).collect() }
 }
 
-/// The best container, the per-segment hints, and the prose the container holds.
-fn choose(
-    page: &Page,
-    features: &[Features],
-    prose: &[f64],
-    ignore_soft: bool,
-) -> (Option<usize>, Vec<Option<RemovalReason>>, f64) {
+/// The best container with its continuing siblings, and the per-segment hints.
+fn choose(page: &Page, features: &[Features], prose: &[f64], ignore_soft: bool) -> Choice {
     let mut cleared = overruled_hints(page, prose);
     if ignore_soft {
         for (c, e) in cleared.iter_mut().zip(&page.elems) {
@@ -83,9 +95,40 @@ fn choose(
             best = Some((i, total));
         }
     }
-    let container = best.map(|(i, _)| i);
-    let held = container.and_then(|i| goods.get(i).copied()).unwrap_or(0.0);
-    (container, hint, held)
+    let Some((container, _)) = best else {
+        return Choice { regions: Vec::new(), hint, held: 0.0 };
+    };
+    let mut members = vec![container];
+    if let Some(parent) = page.elems.get(container).and_then(|e| e.parent) {
+        let best_good = goods[container];
+        let continues =
+            |c: usize| elem_hint[c].is_none() && sums[c] > 0.0 && goods[c] >= MIN_SIBLING_PROSE_SHARE * best_good;
+        // Only the siblings next to the container, and next to those: a story is contiguous.
+        let siblings: Vec<usize> = children(page, parent).collect();
+        if let Some(at) = siblings.iter().position(|&c| c == container) {
+            let before = siblings[..at].iter().rev().take_while(|&&c| continues(c));
+            let after = siblings[at + 1..].iter().take_while(|&&c| continues(c));
+            members.extend(before.chain(after));
+        }
+    }
+    members.sort_unstable();
+    let held = members.iter().map(|&m| goods[m]).sum();
+    let regions = members.iter().filter_map(|&m| page.elems.get(m).map(|e| m..e.end)).collect();
+    Choice { regions, hint, held }
+}
+
+/// The direct children of element `parent`.
+fn children(page: &Page, parent: usize) -> impl Iterator<Item = usize> + '_ {
+    let end = page.elems.get(parent).map_or(parent, |e| e.end);
+    let mut next = parent + 1;
+    std::iter::from_fn(move || {
+        if next >= end {
+            return None;
+        }
+        let child = next;
+        next = page.elems.get(child).map_or(end, |e| e.end);
+        Some(child)
+    })
 }
 
 /// Adds each segment's figure to its element, then each element's total to its parent.

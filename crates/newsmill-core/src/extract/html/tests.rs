@@ -89,10 +89,16 @@ fn captions_hidden_text_and_ads_go() {
 
 #[test]
 fn repeated_text_is_dropped_once_seen() {
-    let body = format!("<article><p>{P1}</p><p>{P2}</p><p>{P1}</p></article>");
+    let body = format!("<article><div><p>{P1}</p></div><div><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></article>");
     let doc = run(&body, true);
-    assert_eq!(doc.block_texts().collect::<Vec<_>>(), [P1, P2]);
+    assert_eq!(doc.block_texts().collect::<Vec<_>>(), [P1, P2, P3]);
     assert_eq!(reason_of(&doc, "city council"), Some(RemovalReason::Duplicate));
+}
+
+#[test]
+fn a_sentence_repeated_in_its_own_block_stays() {
+    let doc = run(&format!("<article><p>{P1}</p><p>{P2}</p><p>{P1}</p></article>"), false);
+    assert_eq!(doc.block_texts().collect::<Vec<_>>(), [P1, P2, P1]);
 }
 
 #[test]
@@ -132,4 +138,28 @@ fn title_prefers_the_h1_the_title_tag_contains() {
     );
     let doc = extract_html(&html, None, &ExtractConfig::default());
     assert_eq!(doc.title.as_deref(), Some("Rain at last"));
+}
+
+#[test]
+fn standfirst_between_headline_and_story_is_kept() {
+    let standfirst = "Two years and twice the budget later, the bridge over the river is open again, and the \
+                      town hopes its shops will win back the customers they lost.";
+    let body = format!(
+        "<div class=top><h1>Bridge reopens</h1><div class=intro><p>{standfirst}</p></div></div>\
+         <div class=main><div class=story><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>\
+         <ul class=links><li><a href=/a>Council budget row deepens</a></li><li><a href=/b>Ferry fares to rise</a></li></ul></div>"
+    );
+    let doc = run(&body, false);
+    assert_eq!(doc.block_texts().collect::<Vec<_>>(), [standfirst, P1, P2, P3]);
+}
+
+#[test]
+fn trailing_prompts_go_but_a_sign_off_in_the_story_stays() {
+    let body = format!(
+        "<article><div class=text><p>{P1}</p><p>{P2}</p><p>Reporting by J. Smith</p></div>\
+         <div class=after><p>Tags: bridges, council</p><p>Subscribe to our newsletter</p></div></article>"
+    );
+    let doc = run(&body, true);
+    assert_eq!(doc.block_texts().collect::<Vec<_>>(), [P1, P2, "Reporting by J. Smith"], "{:?}", doc.removed);
+    assert!(doc.removed.iter().any(|r| r.text.starts_with("Tags")));
 }
