@@ -47,7 +47,7 @@ struct Outcome {
     author: Option<bool>,
     date: Option<bool>,
     #[cfg_attr(not(test), allow(dead_code))]
-    predicted: (Option<String>, Vec<String>, Option<String>),
+    predicted: (Option<String>, Vec<String>, Option<String>, Option<String>),
 }
 
 /// Scores metadata on the set in `dir` (`set` is its folder name, as in
@@ -83,12 +83,13 @@ fn score(case: &Case) -> Outcome {
         };
         extract(&raw, &ExtractConfig::default()).ok()
     });
-    let (title, authors, published) = doc.map(|d| (d.title, d.authors, d.published)).unwrap_or_default();
+    let (title, authors, published, modified) =
+        doc.map(|d| (d.title, d.authors, d.published, d.modified)).unwrap_or_default();
     Outcome {
         title: case.title.as_deref().map(|g| title_matches(title.as_deref(), g)),
         author: case.author.as_deref().map(|g| authors_match(&authors, g)),
         date: case.date.as_deref().map(|g| dates_match(published.as_deref(), g)),
-        predicted: (title, authors, published),
+        predicted: (title, authors, published, modified),
     }
 }
 
@@ -290,7 +291,7 @@ mod tests {
             let outcomes: Vec<Outcome> = cases.par_iter().map(score).collect();
             let show = std::env::var("MISSES").unwrap_or_default();
             for (case, o) in cases.iter().zip(&outcomes) {
-                let (t, a, d) = &o.predicted;
+                let (t, a, d, m) = &o.predicted;
                 if show.contains('t') && o.title == Some(false) {
                     eprintln!("TITLE {set}/{}: gold {:?} got {t:?}", case.id, case.title.as_deref().unwrap_or(""));
                 }
@@ -299,7 +300,7 @@ mod tests {
                 }
                 if show.contains('d') && o.date == Some(false) {
                     eprintln!(
-                        "DATE {set}/{} {}: gold {:?} got {d:?}",
+                        "DATE {set}/{} {}: gold {:?} got {d:?} modified {m:?}",
                         case.id,
                         case.url.as_deref().unwrap_or(""),
                         case.date.as_deref().unwrap_or("")

@@ -6,6 +6,7 @@ use scraper::{ElementRef, Html, Selector};
 
 use super::jsonld::LdFacts;
 use super::meta_tags::MetaTags;
+use super::shown_date::shown_dates;
 use crate::extract::dates::{date_from_url, parse_date};
 
 /// `<meta>` keys of the publication date, most specific first.
@@ -61,26 +62,53 @@ const MAX_DATELINE_CHARS: usize = 120;
 const MAX_ELEMENTS: usize = 20_000;
 
 /// Returns (published, modified) as ISO 8601.
+///
+/// A date shown next to the headline is what readers take as the story's date, so it
+/// decides among the others: the metadata date it agrees with (for its time and offset),
+/// else itself. This also settles time zones (metadata in UTC a day off the local date)
+/// and pages whose only shown date is their update. A date in the URL outranks them all.
 pub fn dates(
     dom: &Html,
     tags: &MetaTags,
     ld: &LdFacts,
-    url: Option<&str>,
-    page_url: Option<&str>,
+    urls: [Option<&str>; 2],
+    title: Option<&str>,
 ) -> (Option<String>, Option<String>) {
     let modified = ld
         .modified
         .as_deref()
         .and_then(parse_date)
         .or_else(|| MODIFIED_KEYS.iter().find_map(|k| parse_date(tags.get(k)?)));
-    let published = ld
+    let declared = ld
         .published
         .as_deref()
         .and_then(parse_date)
         .or_else(|| PUBLISHED_KEYS.iter().find_map(|k| tags.all(k).find_map(parse_date)))
-        .or_else(|| microdata(dom, "datePublished"))
-        .or_else(|| url.and_then(date_from_url))
-        .or_else(|| page_url.and_then(date_from_url))
+        .or_else(|| microdata(dom, "datePublished"));
+    let same_day = |a: &str, b: &Option<String>| b.as_deref().is_some_and(|b| b.get(..10) == a.get(..10));
+    // A date in the URL path is fixed at publication: no later update or time zone moves it.
+    if let Some(day) = urls.iter().flatten().find_map(|u| date_from_url(u)) {
+        let published = if same_day(&day, &declared) { declared } else { Some(day) };
+        return (published, modified);
+    }
+    let shown = shown_dates(dom, title);
+    let chosen = shown
+        .iter()
+        .find(|s| same_day(&s.date, &declared))
+        .or_else(|| shown.iter().find(|s| !s.updated))
+        .or_else(|| shown.first())
+        .map(|s| {
+            if same_day(&s.date, &declared) {
+                declared.clone()
+            } else if same_day(&s.date, &modified) {
+                modified.clone()
+            } else {
+                Some(s.date.clone())
+            }
+        });
+    let published = chosen
+        .flatten()
+        .or(declared)
         .or_else(|| visible_dateline(dom))
         .or_else(|| modified.clone())
         .or_else(|| microdata(dom, "dateModified"));
@@ -157,7 +185,7 @@ mod tests {
         let dom = Html::parse_document(html);
         let tags = MetaTags::read(&dom);
         let ld = super::super::jsonld::read(&dom);
-        dates(&dom, &tags, &ld, url, url)
+        dates(&dom, &tags, &ld, [url, url], None)
     }
 
     #[test]

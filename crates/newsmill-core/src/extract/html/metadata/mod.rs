@@ -12,6 +12,7 @@ mod dates_in_page;
 mod headline;
 mod jsonld;
 mod meta_tags;
+mod shown_date;
 
 use scraper::Html;
 
@@ -42,7 +43,7 @@ pub fn extract_metadata(dom: &Html, page_url: Option<&str>) -> Metadata {
     let declared_site = canonical::site_name(&tags, &ld);
     let title = headline::title(dom, &tags, &ld, declared_site.as_deref());
     let site = declared_site.or_else(|| headline::site_from_title(dom, title.as_deref()));
-    let (published, modified) = dates_in_page::dates(dom, &tags, &ld, url.as_deref().or(page_url), page_url);
+    let (published, modified) = dates_in_page::dates(dom, &tags, &ld, [url.as_deref(), page_url], title.as_deref());
     Metadata {
         title,
         description: description(&tags, &ld),
