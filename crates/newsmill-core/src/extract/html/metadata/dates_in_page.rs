@@ -2,6 +2,9 @@
 //! `<meta>` tags, microdata, a date in the URL path, then a dateline the page shows. A page
 //! that only says when it was modified is taken as published then.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use scraper::{ElementRef, Html, Selector};
 
 use super::jsonld::LdFacts;
@@ -37,6 +40,7 @@ const PUBLISHED_KEYS: &[&str] = &[
     "dc.date",
     "dcterms.date",
     "dc:date",
+    "published",
 ];
 
 /// `<meta>` keys of the modification date.
@@ -58,6 +62,8 @@ const DATELINE_HINTS: &[&str] = &["date", "time", "publish", "posted", "byline",
 const NOT_PUBLISHED_HINTS: &[&str] = &["update", "modif", "comment", "reply", "event", "expire", "copyright"];
 /// Text longer than this is a paragraph, not a dateline.
 const MAX_DATELINE_CHARS: usize = 120;
+/// Scripts longer than this are libraries, not page data.
+const MAX_SCRIPT_BYTES: usize = 3_000_000;
 /// Elements scanned for datelines, so a huge page costs little.
 const MAX_ELEMENTS: usize = 20_000;
 
@@ -84,7 +90,8 @@ pub fn dates(
         .as_deref()
         .and_then(parse_date)
         .or_else(|| PUBLISHED_KEYS.iter().find_map(|k| tags.all(k).find_map(parse_date)))
-        .or_else(|| microdata(dom, "datePublished"));
+        .or_else(|| microdata(dom, "datePublished"))
+        .or_else(|| script_date(dom));
     let same_day = |a: &str, b: &Option<String>| b.as_deref().is_some_and(|b| b.get(..10) == a.get(..10));
     // A date in the URL path is fixed at publication: no later update or time zone moves it.
     if let Some(day) = urls.iter().flatten().find_map(|u| date_from_url(u)) {
@@ -115,6 +122,25 @@ pub fn dates(
     (published, modified)
 }
 
+/// A publication date in a page script's data (framework state, analytics variables):
+/// `"publishedDate":"2019-08-16T00:00:00Z"`, `published_at:\"2025-06-17\"`.
+fn script_date(dom: &Html) -> Option<String> {
+    static KEYED: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(
+            r#"(?:datePublished|publishedDate|published_at|publishDate|publish_date|pubDate|firstPublishedAt|date_published|publishedAt|publicationDate|publication_date)\\?"?\s*:\s*\\?"(\d{4}-\d{2}-\d{2}[^"\\]{0,30})"#,
+        )
+        .ok()
+    });
+    let re = KEYED.as_ref()?;
+    let sel = Selector::parse("script").ok()?;
+    dom.select(&sel).take(200).find_map(|script| {
+        script
+            .text()
+            .filter(|t| t.len() <= MAX_SCRIPT_BYTES)
+            .find_map(|text| re.captures(text).and_then(|c| parse_date(c.get(1)?.as_str())))
+    })
+}
+
 /// `itemprop=datePublished` on elements other than `<meta>`: `<time datetime>`, a
 /// `content` attribute or the element's text.
 fn microdata(dom: &Html, prop: &str) -> Option<String> {
@@ -129,28 +155,31 @@ fn microdata(dom: &Html, prop: &str) -> Option<String> {
 /// class or id says it holds a date, skipping update times and comments.
 fn visible_dateline(dom: &Html) -> Option<String> {
     // Depth first in document order, skipping whole subtrees marked as updates or comments.
-    let mut stack = vec![dom.root_element()];
+    // The flag: a parent's class or id already said "date", as in a dateline whose date
+    // sits in an unmarked `<span>` next to other things.
+    let mut stack = vec![(dom.root_element(), false)];
     let mut seen = 0;
-    while let Some(el) = stack.pop() {
+    while let Some((el, parent_hinted)) = stack.pop() {
         seen += 1;
         if seen > MAX_ELEMENTS {
             break;
         }
         let v = el.value();
         let hints = format!("{} {}", v.attr("class").unwrap_or(""), v.attr("id").unwrap_or("")).to_lowercase();
-        if NOT_PUBLISHED_HINTS.iter().any(|h| hints.contains(h)) {
+        if NOT_PUBLISHED_HINTS.iter().any(|h| hints.contains(h)) || matches!(v.name(), "script" | "style") {
             continue;
         }
+        let hinted = DATELINE_HINTS.iter().any(|h| hints.contains(h));
         if v.name() == "time" {
             if let Some(d) = v.attr("datetime").and_then(parse_date).or_else(|| element_date(el)) {
                 return Some(d);
             }
-        } else if DATELINE_HINTS.iter().any(|h| hints.contains(h))
+        } else if (hinted || parent_hinted)
             && let Some(d) = element_date(el)
         {
             return Some(d);
         }
-        let children: Vec<ElementRef> = el.children().filter_map(ElementRef::wrap).collect();
+        let children: Vec<_> = el.children().filter_map(ElementRef::wrap).map(|c| (c, hinted)).collect();
         stack.extend(children.into_iter().rev());
     }
     None
@@ -225,6 +254,14 @@ mod tests {
     fn visible_dateline_skips_update_lines() {
         let html = r#"<p class="meta">Updated 6 May 2021</p><p class="byline">By Ann Lee, 5 May 2021 14:30</p>"#;
         assert_eq!(dates_of(html, None).0.as_deref(), Some("2021-05-05T14:30"));
+    }
+
+    #[test]
+    fn dates_in_script_data() {
+        let html = r#"<script>window.__DATA__={label:"x",publishedDate:"2019-08-16T00:00:00.000Z"}</script>"#;
+        assert_eq!(dates_of(html, None).0.as_deref(), Some("2019-08-16T00:00:00+00:00"));
+        let html = r#"<script>self.push("{\"published_at\":\"2025-06-17\"}")</script>"#;
+        assert_eq!(dates_of(html, None).0.as_deref(), Some("2025-06-17"));
     }
 
     #[test]
