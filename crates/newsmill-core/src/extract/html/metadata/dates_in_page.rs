@@ -108,7 +108,7 @@ pub fn dates(
             if same_day(&s.date, &declared) {
                 declared.clone()
             } else if same_day(&s.date, &modified) {
-                modified.clone()
+                declared.clone().or_else(|| modified.clone())
             } else {
                 Some(s.date.clone())
             }

@@ -90,9 +90,13 @@ fn pieces_around(dom: &Html, h1: ElementRef) -> (Vec<Piece>, Vec<Piece>) {
         let piece = match node.value() {
             Node::Text(t) => {
                 let parent = node.parent().and_then(ElementRef::wrap);
-                if parent.is_some_and(|p| matches!(p.value().name(), "script" | "style" | "noscript" | "template"))
-                    || node.ancestors().any(|a| a.id() == h1.id())
-                {
+                // A `<time datetime>`'s text says the same less precisely (`10/12/2023`).
+                let skip = |p: ElementRef| {
+                    let v = p.value();
+                    matches!(v.name(), "script" | "style" | "noscript" | "template")
+                        || (v.name() == "time" && v.attr("datetime").and_then(parse_date).is_some())
+                };
+                if parent.is_some_and(skip) || node.ancestors().any(|a| a.id() == h1.id()) {
                     continue;
                 }
                 let text = t.trim();
