@@ -6,6 +6,7 @@ use scraper::{ElementRef, Html, Selector};
 use super::clean_text;
 use super::jsonld::LdFacts;
 use super::meta_tags::MetaTags;
+use super::shown_date::{Piece, pick_h1, pieces_around};
 
 /// More names than this is a list of contributors or a parse gone wrong.
 const MAX_AUTHORS: usize = 10;
@@ -58,6 +59,22 @@ const BY_WORDS: &[&str] = &[
     "story",
     "redaktion:",
 ];
+/// What opens a byline shown beside a headline.
+const BY_OPENERS: &[&str] = &[
+    "by",
+    "written by",
+    "posted by",
+    "words by",
+    "von",
+    "par",
+    "por",
+    "door",
+    "di",
+    "autor",
+    "autorin",
+    "author",
+    "text",
+];
 /// Words of job titles that follow a name after a comma.
 const ROLE_WORDS: &[&str] = &[
     "editor",
@@ -88,7 +105,7 @@ const ROLE_WORDS: &[&str] = &[
     "news",
 ];
 
-pub fn authors(dom: &Html, tags: &MetaTags, ld: &LdFacts, site: Option<&str>) -> Vec<String> {
+pub fn authors(dom: &Html, tags: &MetaTags, ld: &LdFacts, site: Option<&str>, title: Option<&str>) -> Vec<String> {
     let from_ld = clean_all(ld.authors.iter().map(String::as_str), site);
     if !from_ld.is_empty() {
         return from_ld;
@@ -99,12 +116,40 @@ pub fn authors(dom: &Html, tags: &MetaTags, ld: &LdFacts, site: Option<&str>) ->
             return names;
         }
     }
+    let near = byline_near_headline(dom, title);
+    if !near.is_empty() {
+        return clean_all(near.iter().map(String::as_str), site);
+    }
     for selector in BYLINE_SELECTORS {
         let Ok(sel) = Selector::parse(selector) else { continue };
         let texts: Vec<String> = dom.select(&sel).take(20).filter_map(byline_text).collect();
         let names = clean_all(texts.iter().map(String::as_str), site);
         if !names.is_empty() {
             return names;
+        }
+    }
+    Vec::new()
+}
+
+/// A byline next to the headline: a text opening with "By" (or its translations), or a
+/// lone "By" followed by the names.
+fn byline_near_headline(dom: &Html, title: Option<&str>) -> Vec<String> {
+    let Some(h1) = pick_h1(dom, title) else { return Vec::new() };
+    let (before, after) = pieces_around(dom, h1);
+    let texts = |pieces: &[Piece]| -> Vec<String> {
+        pieces.iter().filter_map(|p| if let Piece::Text(t) = p { Some(t.clone()) } else { None }).collect()
+    };
+    for texts in [texts(&after), texts(&before)] {
+        for (i, text) in texts.iter().enumerate() {
+            let lower = text.to_lowercase();
+            let opener = lower.trim_end_matches([':', ' ']);
+            if BY_OPENERS.contains(&opener) {
+                if let Some(next) = texts.get(i + 1) {
+                    return vec![next.clone()];
+                }
+            } else if BY_OPENERS.iter().any(|o| lower.strip_prefix(o).is_some_and(|r| r.starts_with([' ', ':']))) {
+                return vec![text.clone()];
+            }
         }
     }
     Vec::new()
@@ -309,17 +354,26 @@ mod tests {
     }
 
     #[test]
+    fn byline_beside_the_headline() {
+        let dom =
+            Html::parse_document("<h1>Story</h1><div><span>By</span> <a>Rhonda Krause</a> <span>Updated</span></div>");
+        assert_eq!(authors(&dom, &MetaTags::default(), &LdFacts::default(), None, None), ["Rhonda Krause"]);
+        let dom = Html::parse_document("<h1>Story</h1><p>Written by Ann Lee - Mar 27, 2024</p>");
+        assert_eq!(authors(&dom, &MetaTags::default(), &LdFacts::default(), None, None), ["Ann Lee"]);
+    }
+
+    #[test]
     fn sources_in_order_and_dedup() {
         let dom = Html::parse_document(
             r#"<meta name="author" content="Ann Lee"><meta property="article:author" content="https://fb.com/ann">
             <p class="byline">By Bob Roe</p>"#,
         );
-        assert_eq!(authors(&dom, &MetaTags::read(&dom), &LdFacts::default(), None), ["Ann Lee"]);
+        assert_eq!(authors(&dom, &MetaTags::read(&dom), &LdFacts::default(), None, None), ["Ann Lee"]);
         let dom = Html::parse_document(
             r#"<p class="byline">By Bob Roe</p><a rel="author">Bob Roe</a><span class="author">bob roe</span>"#,
         );
-        assert_eq!(authors(&dom, &MetaTags::read(&dom), &LdFacts::default(), None), ["Bob Roe"]);
+        assert_eq!(authors(&dom, &MetaTags::read(&dom), &LdFacts::default(), None, None), ["Bob Roe"]);
         let ld = LdFacts { authors: vec!["Ann Lee".into(), "ann lee".into()], ..LdFacts::default() };
-        assert_eq!(authors(&dom, &MetaTags::default(), &ld, None), ["Ann Lee"]);
+        assert_eq!(authors(&dom, &MetaTags::default(), &ld, None, None), ["Ann Lee"]);
     }
 }

@@ -44,12 +44,13 @@ pub fn extract_metadata(dom: &Html, page_url: Option<&str>) -> Metadata {
     let title = headline::title(dom, &tags, &ld, declared_site.as_deref());
     let site = declared_site.or_else(|| headline::site_from_title(dom, title.as_deref()));
     let (published, modified) = dates_in_page::dates(dom, &tags, &ld, [url.as_deref(), page_url], title.as_deref());
+    let authors = authors::authors(dom, &tags, &ld, site.as_deref(), title.as_deref());
     Metadata {
         title,
         description: description(&tags, &ld),
         published,
         modified,
-        authors: authors::authors(dom, &tags, &ld, site.as_deref()),
+        authors,
         site,
         url,
         language: canonical::language(dom, &tags, &ld),

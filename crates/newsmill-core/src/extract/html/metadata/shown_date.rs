@@ -34,7 +34,7 @@ pub struct Shown {
 }
 
 /// One piece of the page in document order: text, or a `<time datetime>`.
-enum Piece {
+pub(super) enum Piece {
     Text(String),
     Time(String),
 }
@@ -65,7 +65,7 @@ pub fn shown_dates(dom: &Html, title: Option<&str>) -> Vec<Shown> {
     out
 }
 
-fn pick_h1<'a>(dom: &'a Html, title: Option<&str>) -> Option<ElementRef<'a>> {
+pub(super) fn pick_h1<'a>(dom: &'a Html, title: Option<&str>) -> Option<ElementRef<'a>> {
     let sel = Selector::parse("h1").ok()?;
     let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
     let title = title.map(norm);
@@ -78,7 +78,7 @@ fn pick_h1<'a>(dom: &'a Html, title: Option<&str>) -> Option<ElementRef<'a>> {
 }
 
 /// The pieces just before the `<h1>` (nearest last) and just after it.
-fn pieces_around(dom: &Html, h1: ElementRef) -> (Vec<Piece>, Vec<Piece>) {
+pub(super) fn pieces_around(dom: &Html, h1: ElementRef) -> (Vec<Piece>, Vec<Piece>) {
     let mut before: Vec<Piece> = Vec::new();
     let mut after: Vec<Piece> = Vec::new();
     let mut seen_h1 = false;
