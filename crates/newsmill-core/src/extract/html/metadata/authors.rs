@@ -116,15 +116,15 @@ pub fn authors(dom: &Html, tags: &MetaTags, ld: &LdFacts, site: Option<&str>, ti
             return names;
         }
     }
-    let near = byline_near_headline(dom, title);
-    if !near.is_empty() {
-        return clean_all(near.iter().map(String::as_str), site);
+    let near = clean_all(byline_near_headline(dom, title).iter().map(String::as_str), site);
+    if !near.is_empty() && near.iter().all(|n| capitalised(n)) {
+        return near;
     }
     for selector in BYLINE_SELECTORS {
         let Ok(sel) = Selector::parse(selector) else { continue };
         let texts: Vec<String> = dom.select(&sel).take(20).filter_map(byline_text).collect();
         let names = clean_all(texts.iter().map(String::as_str), site);
-        if !names.is_empty() {
+        if !names.is_empty() && names.iter().all(|n| capitalised(n)) {
             return names;
         }
     }
@@ -320,6 +320,12 @@ fn is_name(part: &str) -> bool {
         && letters * 10 >= part.chars().count() * 7
         && !part.ends_with(':')
         && !matches!(part.to_lowercase().as_str(), "admin" | "more" | "view all posts" | "share" | "follow" | "opinion")
+}
+
+/// A name as pages print it in running text: its first word capitalised. Page text that
+/// is not a byline ("por lo mismo") fails this; metadata may keep lowercase handles.
+fn capitalised(name: &str) -> bool {
+    name.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// `MS`, `RD`, `Ph.D.`, `MBA`: a single short token of capitals or with dots.

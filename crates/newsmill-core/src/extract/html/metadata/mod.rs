@@ -108,6 +108,7 @@ fn decode_entity(name: &str) -> Option<char> {
         "ndash" => '–',
         "mdash" => '—',
         "hellip" => '…',
+        _ if name.len() >= 4 && !name.starts_with('#') => return latin_letter(name),
         _ => {
             let num = name.strip_prefix('#')?;
             let code = match num.strip_prefix(['x', 'X']) {
@@ -120,6 +121,71 @@ fn decode_entity(name: &str) -> Option<char> {
     Some(named)
 }
 
+/// `&eacute;`, `&uuml;`, `&ntilde;`, `&szlig;`: the accented letters of Western names.
+fn latin_letter(name: &str) -> Option<char> {
+    if name == "szlig" {
+        return Some('ß');
+    }
+    let (base, accent) = name.split_at(1);
+    let combining = match accent {
+        "acute" => '\u{301}',
+        "grave" => '\u{300}',
+        "circ" => '\u{302}',
+        "tilde" => '\u{303}',
+        "uml" => '\u{308}',
+        "cedil" => '\u{327}',
+        "ring" => '\u{30a}',
+        _ => return None,
+    };
+    let base = base.chars().next().filter(char::is_ascii_alphabetic)?;
+    // Compose base + accent through the few precomposed letters we need.
+    let composed: String = [base, combining].iter().collect();
+    COMPOSED.iter().find(|(decomposed, _)| *decomposed == composed).map(|&(_, c)| c)
+}
+
+const COMPOSED: &[(&str, char)] = &[
+    ("a\u{301}", 'á'),
+    ("e\u{301}", 'é'),
+    ("i\u{301}", 'í'),
+    ("o\u{301}", 'ó'),
+    ("u\u{301}", 'ú'),
+    ("y\u{301}", 'ý'),
+    ("A\u{301}", 'Á'),
+    ("E\u{301}", 'É'),
+    ("I\u{301}", 'Í'),
+    ("O\u{301}", 'Ó'),
+    ("U\u{301}", 'Ú'),
+    ("a\u{300}", 'à'),
+    ("e\u{300}", 'è'),
+    ("i\u{300}", 'ì'),
+    ("o\u{300}", 'ò'),
+    ("u\u{300}", 'ù'),
+    ("A\u{300}", 'À'),
+    ("E\u{300}", 'È'),
+    ("a\u{302}", 'â'),
+    ("e\u{302}", 'ê'),
+    ("i\u{302}", 'î'),
+    ("o\u{302}", 'ô'),
+    ("u\u{302}", 'û'),
+    ("a\u{303}", 'ã'),
+    ("o\u{303}", 'õ'),
+    ("n\u{303}", 'ñ'),
+    ("N\u{303}", 'Ñ'),
+    ("A\u{303}", 'Ã'),
+    ("a\u{308}", 'ä'),
+    ("e\u{308}", 'ë'),
+    ("i\u{308}", 'ï'),
+    ("o\u{308}", 'ö'),
+    ("u\u{308}", 'ü'),
+    ("A\u{308}", 'Ä'),
+    ("O\u{308}", 'Ö'),
+    ("U\u{308}", 'Ü'),
+    ("c\u{327}", 'ç'),
+    ("C\u{327}", 'Ç'),
+    ("a\u{30a}", 'å'),
+    ("A\u{30a}", 'Å'),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,6 +197,10 @@ mod tests {
             "Tom & Jerry’s 'day' & more &bogus;"
         );
         assert_eq!(clean_text("&#0; &#99999999;"), "&#0; &#99999999;");
+        assert_eq!(
+            clean_text("Redacci&oacute;n M&uuml;ller &Ntilde;u&ntilde;ez Stra&szlig;e"),
+            "Redacción Müller Ñuñez Straße"
+        );
     }
 
     #[test]
