@@ -106,29 +106,26 @@ const ROLE_WORDS: &[&str] = &[
 ];
 
 pub fn authors(dom: &Html, tags: &MetaTags, ld: &LdFacts, site: Option<&str>, title: Option<&str>) -> Vec<String> {
-    let from_ld = clean_all(ld.authors.iter().map(String::as_str), site);
-    if !from_ld.is_empty() {
-        return from_ld;
-    }
-    for key in META_KEYS {
-        let names = clean_all(tags.all(key), site);
-        if !names.is_empty() {
-            return names;
-        }
-    }
-    let near = clean_all(byline_near_headline(dom, title).iter().map(String::as_str), site);
-    if !near.is_empty() && near.iter().all(|n| capitalised(n)) {
-        return near;
-    }
-    for selector in BYLINE_SELECTORS {
-        let Ok(sel) = Selector::parse(selector) else { continue };
-        let texts: Vec<String> = dom.select(&sel).take(20).filter_map(byline_text).collect();
-        let names = clean_all(texts.iter().map(String::as_str), site);
-        if !names.is_empty() && names.iter().all(|n| capitalised(n)) {
-            return names;
-        }
-    }
-    Vec::new()
+    let from_ld = || clean_all(ld.authors.iter().map(String::as_str), site);
+    let from_meta =
+        || META_KEYS.iter().map(|k| clean_all(tags.all(k), site)).find(|n| !n.is_empty()).unwrap_or_default();
+    let near = || shown_names(&byline_near_headline(dom, title), site);
+    let marked = || {
+        BYLINE_SELECTORS
+            .iter()
+            .filter_map(|s| Selector::parse(s).ok())
+            .map(|sel| shown_names(&dom.select(&sel).take(20).filter_map(byline_text).collect::<Vec<_>>(), site))
+            .find(|n| !n.is_empty())
+            .unwrap_or_default()
+    };
+    let sources: [&dyn Fn() -> Vec<String>; 4] = [&from_ld, &from_meta, &near, &marked];
+    sources.iter().map(|source| source()).find(|names| !names.is_empty()).unwrap_or_default()
+}
+
+/// Names from bylines shown on the page, which must read as names in running text.
+fn shown_names(bylines: &[String], site: Option<&str>) -> Vec<String> {
+    let names = clean_all(bylines.iter().map(String::as_str), site);
+    if names.iter().all(|n| capitalised(n)) { names } else { Vec::new() }
 }
 
 /// A byline next to the headline: a text opening with "By" (or its translations), or a
