@@ -173,11 +173,16 @@ fn clean_all<'a>(bylines: impl Iterator<Item = &'a str>, site: Option<&str>) -> 
     for byline in bylines {
         for name in clean_byline(byline) {
             let key = name.to_lowercase();
-            let is_site = site.is_some_and(|s| s.to_lowercase() == key) && out.is_empty();
-            if !is_site && !out.iter().any(|n| n.to_lowercase() == key) && out.len() < MAX_AUTHORS {
+            if !out.iter().any(|n| n.to_lowercase() == key) && out.len() < MAX_AUTHORS {
                 out.push(name);
             }
         }
+    }
+    // The site is an author only when no person is named.
+    if out.len() > 1
+        && let Some(site) = site.map(str::to_lowercase)
+    {
+        out.retain(|n| n.to_lowercase() != site);
     }
     out
 }
@@ -199,11 +204,12 @@ pub fn clean_byline(raw: &str) -> Vec<String> {
     for (i, part) in split_names(&text).into_iter().enumerate() {
         let part = strip_by(part.trim());
         let part = part.trim_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != '.').trim();
-        if part.is_empty() || !is_name(part) {
+        let part = drop_trailing_role(part);
+        if part.is_empty() || !is_name(&part) {
             continue;
         }
         // After the first name, credentials and job titles are not more people.
-        if i > 0 && (is_credential(part) || is_role(part)) {
+        if i > 0 && (is_credential(&part) || is_role(&part)) {
             continue;
         }
         names.push(part.to_string());
@@ -310,7 +316,24 @@ fn looks_like_url(text: &str) -> bool {
 }
 
 /// A name: a few words, mostly letters, not a sentence.
+/// `Rachel MacDonald Writer` gives `Rachel MacDonald`: a job title or an "Updated" after
+/// at least two words of name.
+fn drop_trailing_role(part: &str) -> String {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let end = (2..words.len())
+        .find(|&i| {
+            let w = words[i].to_lowercase();
+            ROLE_WORDS.contains(&w.as_str()) || is_month_or_weekday(&w)
+        })
+        .unwrap_or(words.len());
+    words[..end].join(" ")
+}
+
 fn is_name(part: &str) -> bool {
+    let first = part.split_whitespace().next().unwrap_or("").to_lowercase();
+    if is_month_or_weekday(&first) || matches!(first.as_str(), "by" | "link" | "contact" | "page.head.extra.author") {
+        return false;
+    }
     let words = part.split_whitespace().count();
     let letters = part.chars().filter(|c| c.is_alphabetic()).count();
     (1..=MAX_NAME_WORDS).contains(&words)
@@ -352,6 +375,8 @@ mod tests {
         assert_eq!(clean_byline("Written by Ann Lee (@annlee) ann@x.com"), ["Ann Lee"]);
         assert_eq!(clean_byline("Von Max Muster und Erika Muster, 12.03.2020"), ["Max Muster", "Erika Muster"]);
         assert_eq!(clean_byline("Ann Lee March 5, 2020 at 3:00 pm"), ["Ann Lee"]);
+        assert_eq!(clean_byline("Rachel MacDonald Writer"), ["Rachel MacDonald"]);
+        assert!(clean_byline("Updated March").is_empty());
         assert!(clean_byline("https://www.facebook.com/someone").is_empty());
         assert!(clean_byline("This is a whole sentence about something that is not a byline at all.").is_empty());
     }
