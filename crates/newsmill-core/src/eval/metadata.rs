@@ -10,7 +10,7 @@
 //! - author: the same set of names after normalisation (a leading "By", case, punctuation),
 //!   splitting on commas, semicolons, "&" and "and"; credentials and job titles after the
 //!   first name (`, MS, RD`, `, Ph.D.`, `, Shipping Expert`) and honorifics (`Dr`, `Prof`)
-//!   are not names.
+//!   are not names; only a gold byline's first line counts (the rest is its date or outlet).
 //! - date: the same calendar day as written in the page's own time (the first ten
 //!   characters of our ISO 8601); gold `2022-29-11` with day and month swapped is read as
 //!   2022-11-29, `2022-11-1` as 2022-11-01.
@@ -220,6 +220,8 @@ const JOB_WORDS: &[&str] = &[
 
 /// The people in a byline, normalised: see the module's matching rule.
 fn author_names(byline: &str) -> Vec<String> {
+    // A byline's later lines are its date or outlet (Readability keeps them raw).
+    let byline = byline.trim().lines().next().unwrap_or("");
     let mut parts = vec![byline.to_string()];
     for sep in [",", ";", "&", " and ", " And ", " AND ", " und ", " y ", " et "] {
         parts = parts.iter().flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>()).collect();
@@ -239,10 +241,9 @@ fn author_names(byline: &str) -> Vec<String> {
         let kept: String =
             part.to_lowercase().chars().map(|c| if c.is_alphanumeric() || c == '-' { c } else { ' ' }).collect();
         let mut words: Vec<&str> = kept.split_whitespace().collect();
-        while words
-            .first()
-            .is_some_and(|w| matches!(*w, "by" | "par" | "por" | "von" | "di" | "dr" | "prof" | "mr" | "mrs"))
-        {
+        while words.first().is_some_and(|w| {
+            matches!(*w, "by" | "written" | "par" | "por" | "von" | "di" | "dr" | "prof" | "mr" | "mrs")
+        }) {
             words.remove(0);
         }
         if !words.is_empty() {
@@ -295,6 +296,7 @@ mod tests {
         assert!(!authors_match(&["A Z".into()], "A Z, Bob Roe"));
         assert!(authors_match(&["Andrew Huberman".into()], "Dr. Andrew Huberman"));
         assert!(authors_match(&["Mike Marshall".into()], "Mike Marshall, Shipping Expert"));
+        assert!(authors_match(&["Nathan Willis".into()], "By Nathan Willis\n     March 25, 2015"));
         assert!(dates_match(Some("2022-11-29T10:00:00+01:00"), "2022-29-11"));
         assert!(dates_match(Some("2022-11-01"), "2022-11-1"));
         assert!(dates_match(Some("2021-11-01T10:52:50+01:00"), "2021-11-01T10:52:50+0100"));
