@@ -92,18 +92,19 @@ pub fn dates(
         .or_else(|| PUBLISHED_KEYS.iter().find_map(|k| tags.all(k).find_map(parse_date)))
         .or_else(|| microdata(dom, "datePublished"))
         .or_else(|| script_date(dom));
-    let same_day = |a: &str, b: &Option<String>| b.as_deref().is_some_and(|b| b.get(..10) == a.get(..10));
+    let same_day = |a: &str, b: &Option<String>| b.as_deref().is_some_and(|b| a.get(..10) == b.get(..10));
     // A date in the URL path is fixed at publication: no later update or time zone moves it.
     if let Some(day) = urls.iter().flatten().find_map(|u| date_from_url(u)) {
         let published = if same_day(&day, &declared) { declared } else { Some(day) };
         return (published, modified);
     }
     let shown = shown_dates(dom, title);
-    let chosen = shown
+    // Dates shown without an "Updated" label are publication dates; the declared one
+    // wins among them for its time and offset.
+    let first_shown = shown
         .iter()
-        .find(|s| same_day(&s.date, &declared))
+        .find(|s| !s.updated && same_day(&s.date, &declared))
         .or_else(|| shown.iter().find(|s| !s.updated))
-        .or_else(|| shown.first())
         .map(|s| {
             if same_day(&s.date, &declared) {
                 declared.clone()
@@ -113,10 +114,13 @@ pub fn dates(
                 Some(s.date.clone())
             }
         });
-    let published = chosen
+    let updated_shown =
+        shown.first().map(|s| if same_day(&s.date, &modified) { modified.clone() } else { Some(s.date.clone()) });
+    let published = first_shown
         .flatten()
         .or(declared)
         .or_else(|| visible_dateline(dom))
+        .or_else(|| updated_shown.flatten())
         .or_else(|| modified.clone())
         .or_else(|| microdata(dom, "dateModified"));
     (published, modified)

@@ -44,24 +44,27 @@ pub(super) enum Piece {
 pub fn shown_dates(dom: &Html, title: Option<&str>) -> Vec<Shown> {
     let Some(h1) = pick_h1(dom, title) else { return Vec::new() };
     let (before, after) = pieces_around(dom, h1);
-    let mut out = Vec::new();
-    let mut scan = |pieces: &[Piece]| {
-        for (i, piece) in pieces.iter().enumerate() {
-            let labelled = |t: Option<&str>| t.is_some_and(is_update_label);
-            let found = match piece {
-                Piece::Time(dt) => parse_date(dt).map(|d| (d, labelled(previous_text(pieces, i)))),
+    let mut out: Vec<Shown> = Vec::new();
+    let mut scan = |pieces: &[Piece], order: &mut dyn Iterator<Item = usize>| {
+        for i in order {
+            let labelled = update_label_before(pieces, i);
+            let found = match &pieces[i] {
+                Piece::Time(dt) => parse_date(dt).map(|d| (d, labelled)),
                 Piece::Text(t) => published_before_update(t)
                     .map(|d| (d, false))
-                    .or_else(|| dateline(t).map(|d| (d, is_update_label(t) || labelled(previous_text(pieces, i))))),
+                    .or_else(|| dateline(t).map(|d| (d, labelled || is_update_label(t)))),
             };
             let Some((date, updated)) = found else { continue };
-            if !out.iter().any(|s: &Shown| s.date.get(..10) == date.get(..10)) {
-                out.push(Shown { date, updated });
+            // The same day seen twice (a `<time>` and its label): either label counts.
+            match out.iter_mut().find(|s| s.date.get(..10) == date.get(..10)) {
+                Some(seen) => seen.updated |= updated,
+                None => out.push(Shown { date, updated }),
             }
         }
     };
-    scan(&after);
-    scan(&before);
+    scan(&after, &mut (0..after.len()));
+    // Before the headline, nearest first.
+    scan(&before, &mut (0..before.len()).rev());
     out
 }
 
@@ -77,7 +80,7 @@ pub(super) fn pick_h1<'a>(dom: &'a Html, title: Option<&str>) -> Option<ElementR
     Some(matching.unwrap_or(first))
 }
 
-/// The pieces just before the `<h1>` (nearest last) and just after it.
+/// The pieces just before the `<h1>` and just after it, in document order.
 pub(super) fn pieces_around(dom: &Html, h1: ElementRef) -> (Vec<Piece>, Vec<Piece>) {
     let mut before: Vec<Piece> = Vec::new();
     let mut after: Vec<Piece> = Vec::new();
@@ -123,15 +126,15 @@ pub(super) fn pieces_around(dom: &Html, h1: ElementRef) -> (Vec<Piece>, Vec<Piec
             }
         }
     }
-    before.reverse();
     (before, after)
 }
 
-fn previous_text(pieces: &[Piece], i: usize) -> Option<&str> {
-    match pieces.get(i.checked_sub(1)?)? {
-        Piece::Text(t) if t.chars().count() <= 40 => Some(t),
-        _ => None,
-    }
+/// Whether one of the two short texts before piece `i` ("Last updated", then ":") says update.
+fn update_label_before(pieces: &[Piece], i: usize) -> bool {
+    pieces[i.saturating_sub(2)..i].iter().any(|p| match p {
+        Piece::Text(t) => t.chars().count() <= 40 && is_update_label(t),
+        Piece::Time(_) => false,
+    })
 }
 
 /// A date in a short text that reads as a dateline: it names a month, or is a numeric date.
@@ -173,6 +176,12 @@ mod tests {
     fn labels_updates() {
         let got = shown("<h1>T</h1><span>Last updated:</span><time datetime='2025-09-04T19:24:33Z'>Sep 4</time>");
         assert_eq!(got, [Shown { date: "2025-09-04T19:24:33+00:00".into(), updated: true }]);
+        let got = shown(
+            "<p>Last Updated:</p><p>February 28, 2026</p><h1>T</h1><span>Updated</span><span>: </span><b>Dec 4, 2025</b>",
+        );
+        assert_eq!(got.iter().map(|s| s.updated).collect::<Vec<_>>(), [true, true]);
+        let got = shown("<h1>T</h1><time datetime='2025-06-18'>x</time><p>Updated on June 18, 2025</p>");
+        assert_eq!(got, [Shown { date: "2025-06-18".into(), updated: true }]);
         let got = shown("<h1>T</h1><p>August 16, 2019 - Updated July 9, 2025</p>");
         assert_eq!(got[0], Shown { date: "2019-08-16".into(), updated: false });
     }
