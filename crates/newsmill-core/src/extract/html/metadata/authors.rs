@@ -34,6 +34,8 @@ const BYLINE_SELECTORS: &[&str] = &[
     "[class*=author-name], [class*=authorName], [class*=author_name]",
     "[class*=byline], [id*=byline]",
     "[class~=author], [class*=article-author], [class*=post-author]",
+    "[class*=author__name], [class*=author-box__name], [class*=__author], [class*=author-title]",
+    "[class*=author], [class*=Author]",
 ];
 /// Words that open a byline before the names, in the languages of the evaluation sets.
 const BY_WORDS: &[&str] = &[
@@ -118,7 +120,8 @@ pub fn authors(dom: &Html, tags: &MetaTags, ld: &LdFacts, site: Option<&str>, ti
             .find(|n| !n.is_empty())
             .unwrap_or_default()
     };
-    let sources: [&dyn Fn() -> Vec<String>; 4] = [&from_ld, &from_meta, &near, &marked];
+    let anywhere = || shown_names(&byline_in_page(dom), site);
+    let sources: [&dyn Fn() -> Vec<String>; 5] = [&from_ld, &from_meta, &near, &marked, &anywhere];
     sources.iter().map(|source| source()).find(|names| !names.is_empty()).unwrap_or_default()
 }
 
@@ -136,7 +139,28 @@ fn byline_near_headline(dom: &Html, title: Option<&str>) -> Vec<String> {
     let texts = |pieces: &[Piece]| -> Vec<String> {
         pieces.iter().filter_map(|p| if let Piece::Text(t) = p { Some(t.clone()) } else { None }).collect()
     };
-    for texts in [texts(&after), texts(&before)] {
+    opened_byline(&[texts(&after), texts(&before)])
+}
+
+/// The first byline anywhere in the page's text that opens with "By" and the like.
+fn byline_in_page(dom: &Html) -> Vec<String> {
+    let texts: Vec<String> = dom
+        .root_element()
+        .descendants()
+        .filter_map(|n| {
+            let text = n.value().as_text()?.trim();
+            let parent = n.parent()?.value().as_element()?.name();
+            (!text.is_empty() && !matches!(parent, "script" | "style" | "noscript" | "template"))
+                .then(|| text.to_string())
+        })
+        .take(5000)
+        .collect();
+    opened_byline(&[texts])
+}
+
+/// In runs of page text, a text opening with a byline word, or a lone one and the names after.
+fn opened_byline(runs: &[Vec<String>]) -> Vec<String> {
+    for texts in runs {
         for (i, text) in texts.iter().enumerate() {
             let lower = text.to_lowercase();
             let opener = lower.trim_end_matches([':', ' ']);
@@ -388,6 +412,17 @@ mod tests {
         assert_eq!(authors(&dom, &MetaTags::default(), &LdFacts::default(), None, None), ["Rhonda Krause"]);
         let dom = Html::parse_document("<h1>Story</h1><p>Written by Ann Lee - Mar 27, 2024</p>");
         assert_eq!(authors(&dom, &MetaTags::default(), &LdFacts::default(), None, None), ["Ann Lee"]);
+    }
+
+    #[test]
+    fn byline_anywhere_and_author_classes() {
+        let dom = Html::parse_document("<p>Intro text.</p><p>Written by <a>Moses Kim and Kate Shokurova</a></p>");
+        assert_eq!(
+            authors(&dom, &MetaTags::default(), &LdFacts::default(), None, None),
+            ["Moses Kim", "Kate Shokurova"]
+        );
+        let dom = Html::parse_document("<div class='elementor-author-box__name'> Liz Kenny </div>");
+        assert_eq!(authors(&dom, &MetaTags::default(), &LdFacts::default(), None, None), ["Liz Kenny"]);
     }
 
     #[test]
