@@ -42,7 +42,7 @@ pub fn title(dom: &Html, tags: &MetaTags, ld: &LdFacts, site: Option<&str>) -> O
         .iter()
         .find(|h| confirmed(h))
         .or_else(|| h1s.iter().find(|h| similar(h)))
-        .or_else(|| h1s.first().filter(|h| h1s.len() == 1 && h.split_whitespace().count() >= 3));
+        .or_else(|| h1s.first().filter(|_| references.is_empty()));
     if let Some(h1) = visible {
         return Some(h1.clone());
     }
@@ -148,8 +148,10 @@ mod tests {
     fn skips_a_logo_h1_and_prefers_the_visible_headline() {
         let html = "<title>Guide to travel insurance - Budget Travel</title><h1>Budget Travel</h1><h1>A Guide To Travel Insurance</h1>";
         assert_eq!(title_of(html).as_deref(), Some("A Guide To Travel Insurance"));
-        let html = "<meta property='og:title' content='SEO words here'><h1>The real visible headline</h1>";
-        assert_eq!(title_of(html).as_deref(), Some("The real visible headline"));
+        let html = "<meta property='og:title' content='Visible headline, in SEO words'><h1>The visible headline</h1>";
+        assert_eq!(title_of(html).as_deref(), Some("The visible headline"));
+        let html = "<meta property='og:title' content='Storm hits coast'><h1>Weather Centre</h1>";
+        assert_eq!(title_of(html).as_deref(), Some("Storm hits coast"));
     }
 
     #[test]
