@@ -44,7 +44,8 @@ pub fn title(dom: &Html, tags: &MetaTags, ld: &LdFacts, site: Option<&str>) -> O
         .or_else(|| h1s.iter().find(|h| similar(h)))
         .or_else(|| h1s.first().filter(|_| references.is_empty()));
     if let Some(h1) = visible {
-        return Some(h1.clone());
+        // Some pages print the whole `<title>`, site name and all, in the `<h1>`.
+        return Some(clean_title(h1, site));
     }
     metas
         .first()
