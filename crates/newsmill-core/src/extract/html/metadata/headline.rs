@@ -3,9 +3,9 @@
 
 use scraper::{Html, Selector};
 
-use super::clean_text;
 use super::jsonld::LdFacts;
 use super::meta_tags::MetaTags;
+use super::{clean_text, visible_text};
 use crate::extract::title::clean_title;
 
 /// Longer than this is a paragraph, not a headline.
@@ -97,7 +97,12 @@ fn document_title(dom: &Html) -> Option<String> {
 
 fn headings(dom: &Html) -> Vec<String> {
     let Ok(sel) = Selector::parse("h1") else { return Vec::new() };
-    dom.select(&sel).take(MAX_H1).map(|h| clean_text(&h.text().collect::<String>())).filter(|t| usable(t)).collect()
+    dom.select(&sel)
+        .take(MAX_H1)
+        // Documentation pages end headings with a permalink sign.
+        .map(|h| visible_text(h).trim_end_matches(['¶', '§', '#']).trim_end().to_string())
+        .filter(|t| usable(t))
+        .collect()
 }
 
 fn usable(t: &str) -> bool {

@@ -65,6 +65,22 @@ fn description(tags: &meta_tags::MetaTags, ld: &jsonld::LdFacts) -> Option<Strin
         .filter(|d| !d.is_empty())
 }
 
+/// An element's text as it reads on screen: a line break or a block inside it separates
+/// words (`Cosmetic Packaging<br>Design`), inline tags do not.
+pub(crate) fn visible_text(el: scraper::ElementRef) -> String {
+    let mut out = String::new();
+    for node in el.descendants() {
+        match node.value() {
+            scraper::Node::Text(t) => out.push_str(t),
+            scraper::Node::Element(e) if matches!(e.name(), "br" | "div" | "p" | "li" | "h1" | "h2" | "h3") => {
+                out.push(' ')
+            }
+            _ => {}
+        }
+    }
+    clean_text(&out)
+}
+
 /// Collapses whitespace and decodes the HTML entities that metadata strings often carry
 /// escaped twice (`&amp;`, `&#8217;`).
 pub(crate) fn clean_text(s: &str) -> String {
@@ -201,6 +217,14 @@ mod tests {
             clean_text("Redacci&oacute;n M&uuml;ller &Ntilde;u&ntilde;ez Stra&szlig;e"),
             "Redacción Müller Ñuñez Straße"
         );
+    }
+
+    #[test]
+    fn line_breaks_separate_words() {
+        let dom = Html::parse_document("<h1>Cosmetic Packaging<br/><span>Design</span> Crusher<sup>®</sup></h1>");
+        let sel = scraper::Selector::parse("h1").unwrap();
+        let h1 = dom.select(&sel).next().unwrap();
+        assert_eq!(visible_text(h1), "Cosmetic Packaging Design Crusher®");
     }
 
     #[test]

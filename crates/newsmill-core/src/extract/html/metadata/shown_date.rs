@@ -76,7 +76,7 @@ pub(super) fn pick_h1<'a>(dom: &'a Html, title: Option<&str>) -> Option<ElementR
     let first = h1s.next()?;
     let matching = std::iter::once(first)
         .chain(h1s)
-        .find(|h| title.as_deref().is_some_and(|t| norm(&h.text().collect::<String>()) == t));
+        .find(|h| title.as_deref().is_some_and(|t| norm(&super::visible_text(*h)) == t));
     Some(matching.unwrap_or(first))
 }
 
