@@ -1,6 +1,7 @@
-//! Publication and modification dates, from the most to the least trusted source: JSON-LD,
-//! `<meta>` tags, microdata, a date in the URL path, then a dateline the page shows. A page
-//! that only says when it was modified is taken as published then.
+//! Publication and modification dates. The declared publication date comes from JSON-LD,
+//! `<meta>` tags, microdata or script data; a date in the URL path, the date shown beside
+//! the headline and other datelines check or replace it. A page that only says when it was
+//! modified is taken as published then.
 
 use std::sync::LazyLock;
 
@@ -69,10 +70,15 @@ const MAX_ELEMENTS: usize = 20_000;
 
 /// Returns (published, modified) as ISO 8601.
 ///
-/// A date shown next to the headline is what readers take as the story's date, so it
-/// decides among the others: the metadata date it agrees with (for its time and offset),
-/// else itself. This also settles time zones (metadata in UTC a day off the local date)
-/// and pages whose only shown date is their update. A date in the URL outranks them all.
+/// 1. A date in the URL path is fixed at publication and outranks the rest (the declared
+///    date is kept for its time when it falls on the same day).
+/// 2. A date shown beside the headline without an "Updated" label is what readers take as
+///    the story's date: the declared date when it agrees (for its time and offset), else
+///    the shown one. This settles time zones (UTC metadata a day off the local date) and
+///    wrong template metadata. A shown date equal to the modification date yields to the
+///    declared publication date.
+/// 3. Else the declared date, a dateline elsewhere, a shown "Updated" date, the
+///    modification date.
 pub fn dates(
     dom: &Html,
     tags: &MetaTags,
