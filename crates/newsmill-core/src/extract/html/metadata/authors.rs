@@ -122,7 +122,29 @@ pub fn authors(dom: &Html, tags: &MetaTags, ld: &LdFacts, site: Option<&str>, ti
     };
     let anywhere = || shown_names(&byline_in_page(dom), site);
     let sources: [&dyn Fn() -> Vec<String>; 5] = [&from_ld, &from_meta, &near, &marked, &anywhere];
-    sources.iter().map(|source| source()).find(|names| !names.is_empty()).unwrap_or_default()
+    let publisher = |names: &[String]| {
+        let key = |s: &str| s.to_lowercase();
+        names.iter().all(|n| [site, ld.publisher.as_deref()].into_iter().flatten().any(|p| key(p).contains(&key(n))))
+    };
+    // A corporate byline (the publisher, an Organization) yields to a person named beside
+    // the headline.
+    let mut corporate = None;
+    for (i, source) in sources.iter().enumerate() {
+        let names = source();
+        if names.is_empty() {
+            continue;
+        }
+        if (i == 0 && ld.authors_are_organizations) || (i < 2 && publisher(&names)) {
+            corporate.get_or_insert(names);
+            continue;
+        }
+        // Only the byline beside the headline is trusted over it.
+        if corporate.is_some() && (i > 2 || publisher(&names)) {
+            continue;
+        }
+        return names;
+    }
+    corporate.unwrap_or_default()
 }
 
 /// Names from bylines shown on the page, which must read as names in running text.
@@ -201,6 +223,12 @@ fn clean_all<'a>(bylines: impl Iterator<Item = &'a str>, site: Option<&str>) -> 
                 out.push(name);
             }
         }
+    }
+    // After the first name, job titles and labels from separate elements are not people.
+    if out.len() > 1 {
+        let first = out.remove(0);
+        out.retain(|n| !is_role(n) && !is_credential(n) && !n.to_lowercase().starts_with("last "));
+        out.insert(0, first);
     }
     // The site is an author only when no person is named.
     if out.len() > 1
@@ -423,6 +451,15 @@ mod tests {
         );
         let dom = Html::parse_document("<div class='elementor-author-box__name'> Liz Kenny </div>");
         assert_eq!(authors(&dom, &MetaTags::default(), &LdFacts::default(), None, None), ["Liz Kenny"]);
+    }
+
+    #[test]
+    fn a_person_on_the_page_beats_a_corporate_byline() {
+        let ld = LdFacts { authors: vec!["Daily Bugle".into()], authors_are_organizations: true, ..LdFacts::default() };
+        let dom = Html::parse_document("<h1>Story</h1><p>By Ann Lee</p>");
+        assert_eq!(authors(&dom, &MetaTags::default(), &ld, None, None), ["Ann Lee"]);
+        let dom = Html::parse_document("<h1>Story</h1><p>Nothing here</p>");
+        assert_eq!(authors(&dom, &MetaTags::default(), &ld, None, None), ["Daily Bugle"]);
     }
 
     #[test]
