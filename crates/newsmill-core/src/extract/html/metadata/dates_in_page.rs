@@ -128,7 +128,8 @@ pub fn dates(
         .or_else(|| visible_dateline(dom))
         .or_else(|| updated_shown.flatten())
         .or_else(|| modified.clone())
-        .or_else(|| microdata(dom, "dateModified"));
+        .or_else(|| microdata(dom, "dateModified"))
+        .or_else(|| first_date_in_text(dom));
     (published, modified)
 }
 
@@ -193,6 +194,31 @@ fn visible_dateline(dom: &Html) -> Option<String> {
         stack.extend(children.into_iter().rev());
     }
     None
+}
+
+/// Last resort: the first short text anywhere on the page that is nothing but a date
+/// (`Nov 21, 2018`), outside scripts, navigation and comments.
+fn first_date_in_text(dom: &Html) -> Option<String> {
+    dom.root_element()
+        .descendants()
+        .filter_map(|n| {
+            let text = n.value().as_text()?.trim();
+            let skip = n.ancestors().filter_map(ElementRef::wrap).any(|a| {
+                let v = a.value();
+                let hints = format!("{} {}", v.attr("class").unwrap_or(""), v.attr("id").unwrap_or("")).to_lowercase();
+                matches!(v.name(), "script" | "style" | "nav" | "footer" | "noscript" | "template")
+                    || NOT_PUBLISHED_HINTS.iter().any(|h| hints.contains(h))
+            });
+            (!skip && (6..=40).contains(&text.chars().count())).then_some(text)
+        })
+        .take(3000)
+        .find_map(|text| {
+            let lower = text.to_lowercase();
+            let words = lower.split_whitespace().count();
+            (words <= 5 && lower.chars().any(|c| c.is_ascii_digit()) && !lower.contains(':'))
+                .then(|| parse_date(text))
+                .flatten()
+        })
 }
 
 /// A date in an element's own short text, unless the text says it is an update time.
@@ -272,6 +298,12 @@ mod tests {
         assert_eq!(dates_of(html, None).0.as_deref(), Some("2019-08-16T00:00:00+00:00"));
         let html = r#"<script>self.push("{\"published_at\":\"2025-06-17\"}")</script>"#;
         assert_eq!(dates_of(html, None).0.as_deref(), Some("2025-06-17"));
+    }
+
+    #[test]
+    fn a_bare_date_anywhere_is_the_last_resort() {
+        let html = "<nav><span>Jan 1, 2001</span></nav><p>Some text.</p><span class='x'>Nov 21, 2018</span>";
+        assert_eq!(dates_of(html, None).0.as_deref(), Some("2018-11-21"));
     }
 
     #[test]
