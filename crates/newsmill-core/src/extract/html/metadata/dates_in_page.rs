@@ -203,13 +203,16 @@ fn first_date_in_text(dom: &Html) -> Option<String> {
         .descendants()
         .filter_map(|n| {
             let text = n.value().as_text()?.trim();
+            if !(6..=40).contains(&text.chars().count()) {
+                return None;
+            }
             let skip = n.ancestors().filter_map(ElementRef::wrap).any(|a| {
                 let v = a.value();
                 let hints = format!("{} {}", v.attr("class").unwrap_or(""), v.attr("id").unwrap_or("")).to_lowercase();
                 matches!(v.name(), "script" | "style" | "nav" | "footer" | "noscript" | "template")
                     || NOT_PUBLISHED_HINTS.iter().any(|h| hints.contains(h))
             });
-            (!skip && (6..=40).contains(&text.chars().count())).then_some(text)
+            (!skip).then_some(text)
         })
         .take(3000)
         .find_map(|text| {
