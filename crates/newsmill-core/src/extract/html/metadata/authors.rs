@@ -112,12 +112,19 @@ pub fn authors(dom: &Html, tags: &MetaTags, ld: &LdFacts, site: Option<&str>, ti
     let from_meta =
         || META_KEYS.iter().map(|k| clean_all(tags.all(k), site)).find(|n| !n.is_empty()).unwrap_or_default();
     let near = || shown_names(&byline_near_headline(dom, title), site);
+    // The first marked byline outside the comments: later ones belong to other stories.
     let marked = || {
         BYLINE_SELECTORS
             .iter()
             .filter_map(|s| Selector::parse(s).ok())
-            .map(|sel| shown_names(&dom.select(&sel).take(20).filter_map(byline_text).collect::<Vec<_>>(), site))
-            .find(|n| !n.is_empty())
+            .find_map(|sel| {
+                dom.select(&sel)
+                    .filter(|el| !in_comments(*el))
+                    .take(20)
+                    .filter_map(byline_text)
+                    .map(|text| shown_names(&[text], site))
+                    .find(|n| !n.is_empty())
+            })
             .unwrap_or_default()
     };
     let anywhere = || shown_names(&byline_in_page(dom), site);
@@ -145,6 +152,13 @@ pub fn authors(dom: &Html, tags: &MetaTags, ld: &LdFacts, site: Option<&str>, ti
         return names;
     }
     corporate.unwrap_or_default()
+}
+
+fn in_comments(el: ElementRef) -> bool {
+    std::iter::once(el).chain(el.ancestors().filter_map(ElementRef::wrap)).any(|a| {
+        let v = a.value();
+        [v.attr("class"), v.attr("id")].into_iter().flatten().any(|c| c.to_lowercase().contains("comment"))
+    })
 }
 
 /// Names from bylines shown on the page, which must read as names in running text.
@@ -460,6 +474,13 @@ mod tests {
         assert_eq!(authors(&dom, &MetaTags::default(), &ld, None, None), ["Ann Lee"]);
         let dom = Html::parse_document("<h1>Story</h1><p>Nothing here</p>");
         assert_eq!(authors(&dom, &MetaTags::default(), &ld, None, None), ["Daily Bugle"]);
+    }
+
+    #[test]
+    fn comment_authors_are_not_story_authors() {
+        let dom =
+            Html::parse_document("<ol class='comment-list'><li><span class='comment-author'>Aylin</span></li></ol>");
+        assert!(authors(&dom, &MetaTags::default(), &LdFacts::default(), None, None).is_empty());
     }
 
     #[test]
