@@ -157,7 +157,12 @@ pub fn authors(dom: &Html, tags: &MetaTags, ld: &LdFacts, site: Option<&str>, ti
 fn in_comments(el: ElementRef) -> bool {
     std::iter::once(el).chain(el.ancestors().filter_map(ElementRef::wrap)).any(|a| {
         let v = a.value();
-        [v.attr("class"), v.attr("id")].into_iter().flatten().any(|c| c.to_lowercase().contains("comment"))
+        // `comment-author`, `comments`, `commentlist`; not a page-wide `no-comments` flag.
+        [v.attr("class"), v.attr("id")]
+            .into_iter()
+            .flatten()
+            .flat_map(str::split_whitespace)
+            .any(|c| c.to_lowercase().starts_with("comment"))
     })
 }
 
@@ -185,9 +190,9 @@ fn byline_in_page(dom: &Html) -> Vec<String> {
         .descendants()
         .filter_map(|n| {
             let text = n.value().as_text()?.trim();
-            let parent = n.parent()?.value().as_element()?.name();
-            (!text.is_empty() && !matches!(parent, "script" | "style" | "noscript" | "template"))
-                .then(|| text.to_string())
+            let parent = ElementRef::wrap(n.parent()?)?;
+            let code = matches!(parent.value().name(), "script" | "style" | "noscript" | "template");
+            (!text.is_empty() && !code && !in_comments(parent)).then(|| text.to_string())
         })
         .take(5000)
         .collect();
