@@ -107,6 +107,8 @@ const ROLE_WORDS: &[&str] = &[
     "news",
 ];
 
+/// The story's authors from the first source that names any, in this order: JSON-LD,
+/// `<meta>`, the byline beside the headline, marked byline elements, a "By" line anywhere.
 pub fn authors(dom: &Html, tags: &MetaTags, ld: &LdFacts, site: Option<&str>, title: Option<&str>) -> Vec<String> {
     let from_ld = || clean_all(ld.authors.iter().map(String::as_str), site);
     let from_meta =
@@ -131,7 +133,13 @@ pub fn authors(dom: &Html, tags: &MetaTags, ld: &LdFacts, site: Option<&str>, ti
     let sources: [&dyn Fn() -> Vec<String>; 5] = [&from_ld, &from_meta, &near, &marked, &anywhere];
     let publisher = |names: &[String]| {
         let key = |s: &str| s.to_lowercase();
-        names.iter().all(|n| [site, ld.publisher.as_deref()].into_iter().flatten().any(|p| key(p).contains(&key(n))))
+        let is_publisher = |n: &String| {
+            [site, ld.publisher.as_deref()]
+                .into_iter()
+                .flatten()
+                .any(|p| key(p) == key(n) || (n.len() >= 4 && key(p).contains(&key(n))))
+        };
+        names.iter().all(is_publisher)
     };
     // A corporate byline (the publisher, an Organization) yields to a person named beside
     // the headline.
