@@ -10,7 +10,8 @@
 //! - author: the same set of names after normalisation (a leading "By", case, punctuation),
 //!   splitting on commas, semicolons, "&" and "and"; credentials and job titles after the
 //!   first name (`, MS, RD`, `, Ph.D.`, `, Shipping Expert`) and honorifics (`Dr`, `Prof`)
-//!   are not names; only a gold byline's first line counts (the rest is its date or outlet).
+//!   are not names; only a gold byline's first line counts (the rest is its date or outlet),
+//!   after a line holding nothing but "By".
 //! - date: the same calendar day as written in the page's own time (the first ten
 //!   characters of our ISO 8601); gold `2022-29-11` with day and month swapped is read as
 //!   2022-11-29, `2022-11-1` as 2022-11-01.
@@ -220,8 +221,11 @@ const JOB_WORDS: &[&str] = &[
 
 /// The people in a byline, normalised: see the module's matching rule.
 fn author_names(byline: &str) -> Vec<String> {
-    // A byline's later lines are its date or outlet (Readability keeps them raw).
-    let byline = byline.trim().lines().next().unwrap_or("");
+    // A byline's later lines are its date or outlet (Readability keeps them raw); a lone
+    // "By" line opens it.
+    let only_by =
+        |l: &str| matches!(l.trim().to_lowercase().trim_end_matches(':'), "" | "by" | "written by" | "par" | "von");
+    let byline = byline.lines().find(|l| !only_by(l)).unwrap_or("");
     let mut parts = vec![byline.to_string()];
     for sep in [",", ";", "&", " and ", " And ", " AND ", " und ", " y ", " et "] {
         parts = parts.iter().flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>()).collect();
@@ -297,6 +301,7 @@ mod tests {
         assert!(authors_match(&["Andrew Huberman".into()], "Dr. Andrew Huberman"));
         assert!(authors_match(&["Mike Marshall".into()], "Mike Marshall, Shipping Expert"));
         assert!(authors_match(&["Nathan Willis".into()], "By Nathan Willis\n     March 25, 2015"));
+        assert!(authors_match(&["Scott Cunningham".into()], "By\n\t\tScott Cunningham"));
         assert!(dates_match(Some("2022-11-29T10:00:00+01:00"), "2022-29-11"));
         assert!(dates_match(Some("2022-11-01"), "2022-11-1"));
         assert!(dates_match(Some("2021-11-01T10:52:50+01:00"), "2021-11-01T10:52:50+0100"));

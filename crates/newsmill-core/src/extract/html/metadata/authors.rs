@@ -410,7 +410,11 @@ fn drop_trailing_role(part: &str) -> String {
 
 fn is_name(part: &str) -> bool {
     let first = part.split_whitespace().next().unwrap_or("").to_lowercase();
-    if is_month_or_weekday(&first) || matches!(first.as_str(), "by" | "link" | "contact" | "page.head.extra.author") {
+    let label = part.to_lowercase().starts_with("last updated");
+    if label
+        || is_month_or_weekday(&first)
+        || matches!(first.as_str(), "by" | "link" | "contact" | "page.head.extra.author")
+    {
         return false;
     }
     let words = part.split_whitespace().count();
@@ -456,6 +460,7 @@ mod tests {
         assert_eq!(clean_byline("Ann Lee March 5, 2020 at 3:00 pm"), ["Ann Lee"]);
         assert_eq!(clean_byline("Rachel MacDonald Writer"), ["Rachel MacDonald"]);
         assert!(clean_byline("Updated March").is_empty());
+        assert!(clean_byline("Last Updated: January 7, 2025").is_empty());
         assert!(clean_byline("https://www.facebook.com/someone").is_empty());
         assert!(clean_byline("This is a whole sentence about something that is not a byline at all.").is_empty());
     }
