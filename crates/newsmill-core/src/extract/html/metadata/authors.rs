@@ -319,9 +319,17 @@ fn cut_at_noise(text: &str) -> String {
     }
     // Month names before a day number: "By Ann Lee March 5, 2020".
     let words: Vec<&str> = kept.split_whitespace().collect();
-    let cut = words.iter().position(|w| is_month_or_weekday(w)).filter(|&i| i >= 2).unwrap_or(words.len());
+    let cut = words
+        .iter()
+        .position(|w| is_month_or_weekday(w) || TRAILERS.contains(&w.to_lowercase().as_str()))
+        .filter(|&i| i >= 2)
+        .unwrap_or(words.len());
     words[..cut].join(" ")
 }
+
+/// Words that follow an author's name in author boxes and comment headers, not part of it:
+/// "Alle Artikel", "View all posts", "Karoline Herr sagt".
+const TRAILERS: &[&str] = &["alle", "all", "view", "more", "sagt", "says", "dit", "dice", "mehr"];
 
 fn is_month_or_weekday(word: &str) -> bool {
     let w = word.trim_end_matches([',', '.']).to_lowercase();
@@ -461,6 +469,7 @@ mod tests {
         assert_eq!(clean_byline("Rachel MacDonald Writer"), ["Rachel MacDonald"]);
         assert!(clean_byline("Updated March").is_empty());
         assert!(clean_byline("Last Updated: January 7, 2025").is_empty());
+        assert_eq!(clean_byline("Johanna Kropfitsch Alle Artikel"), ["Johanna Kropfitsch"]);
         assert!(clean_byline("https://www.facebook.com/someone").is_empty());
         assert!(clean_byline("This is a whole sentence about something that is not a byline at all.").is_empty());
     }
