@@ -22,7 +22,9 @@ const META_KEYS: &[&str] = &[
     "sailthru.author",
     "byl",
     "dc.creator",
+    "dc:creator",
     "dcterms.creator",
+    "dcterms:creator",
     "citation_author",
     "twitter:creator:name",
 ];

@@ -18,7 +18,7 @@ pub fn title(dom: &Html, tags: &MetaTags, ld: &LdFacts, site: Option<&str>) -> O
     let metas: Vec<String> = [
         tags.get("og:title"),
         ld.headline.as_deref(),
-        tags.first(&["twitter:title", "parsely-title", "dc.title", "title"]),
+        tags.first(&["twitter:title", "parsely-title", "dc.title", "dc:title", "title"]),
     ]
     .into_iter()
     .flatten()
