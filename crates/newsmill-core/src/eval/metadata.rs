@@ -8,8 +8,10 @@
 //!   punctuation); a gold title that keeps a site name after or before a separator
 //!   (`Story | Site`, as Readability.js' reference output does) also matches the story part.
 //! - author: the same set of names after normalisation (a leading "By", case, punctuation),
-//!   splitting on commas, semicolons, "&" and "and"; credentials after the first name
-//!   (`, MS, RD`, `, Ph.D.`) are not names.
+//!   splitting on commas, semicolons, "&" and "and"; credentials and job titles after the
+//!   first name (`, MS, RD`, `, Ph.D.`, `, Shipping Expert`) and honorifics (`Dr`, `Prof`)
+//!   are not names; only a gold byline's first line counts (the rest is its date or outlet),
+//!   after a line holding nothing but "By".
 //! - date: the same calendar day as written in the page's own time (the first ten
 //!   characters of our ISO 8601); gold `2022-29-11` with day and month swapped is read as
 //!   2022-11-29, `2022-11-1` as 2022-11-01.
@@ -47,7 +49,7 @@ struct Outcome {
     author: Option<bool>,
     date: Option<bool>,
     #[cfg_attr(not(test), allow(dead_code))]
-    predicted: (Option<String>, Vec<String>, Option<String>),
+    predicted: (Option<String>, Vec<String>, Option<String>, Option<String>),
 }
 
 /// Scores metadata on the set in `dir` (`set` is its folder name, as in
@@ -83,12 +85,13 @@ fn score(case: &Case) -> Outcome {
         };
         extract(&raw, &ExtractConfig::default()).ok()
     });
-    let (title, authors, published) = doc.map(|d| (d.title, d.authors, d.published)).unwrap_or_default();
+    let (title, authors, published, modified) =
+        doc.map(|d| (d.title, d.authors, d.published, d.modified)).unwrap_or_default();
     Outcome {
         title: case.title.as_deref().map(|g| title_matches(title.as_deref(), g)),
         author: case.author.as_deref().map(|g| authors_match(&authors, g)),
         date: case.date.as_deref().map(|g| dates_match(published.as_deref(), g)),
-        predicted: (title, authors, published),
+        predicted: (title, authors, published, modified),
     }
 }
 
@@ -195,8 +198,34 @@ fn title_matches(predicted: Option<&str>, gold: &str) -> bool {
     })
 }
 
+/// Words of the job titles some gold bylines keep after the name (`, Shipping Expert`).
+const JOB_WORDS: &[&str] = &[
+    "expert",
+    "ceo",
+    "cto",
+    "founder",
+    "director",
+    "editor",
+    "writer",
+    "reporter",
+    "representative",
+    "contributor",
+    "manager",
+    "specialist",
+    "head",
+    "lead",
+    "staff",
+    "correspondent",
+    "years",
+];
+
 /// The people in a byline, normalised: see the module's matching rule.
 fn author_names(byline: &str) -> Vec<String> {
+    // A byline's later lines are its date or outlet (Readability keeps them raw); a lone
+    // "By" line opens it.
+    let only_by =
+        |l: &str| matches!(l.trim().to_lowercase().trim_end_matches(':'), "" | "by" | "written by" | "par" | "von");
+    let byline = byline.lines().find(|l| !only_by(l)).unwrap_or("");
     let mut parts = vec![byline.to_string()];
     for sep in [",", ";", "&", " and ", " And ", " AND ", " und ", " y ", " et "] {
         parts = parts.iter().flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>()).collect();
@@ -208,13 +237,17 @@ fn author_names(byline: &str) -> Vec<String> {
         let credential = !part.contains(' ')
             && part.chars().count() <= 8
             && (part.contains('.') || part.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase));
-        if i > 0 && credential {
+        let lower = part.to_lowercase();
+        let role = lower.split(|c: char| !c.is_alphanumeric()).any(|w| JOB_WORDS.contains(&w));
+        if i > 0 && (credential || role) {
             continue;
         }
         let kept: String =
             part.to_lowercase().chars().map(|c| if c.is_alphanumeric() || c == '-' { c } else { ' ' }).collect();
         let mut words: Vec<&str> = kept.split_whitespace().collect();
-        while words.first().is_some_and(|w| matches!(*w, "by" | "par" | "por" | "von" | "di")) {
+        while words.first().is_some_and(|w| {
+            matches!(*w, "by" | "written" | "par" | "por" | "von" | "di" | "dr" | "prof" | "mr" | "mrs")
+        }) {
             words.remove(0);
         }
         if !words.is_empty() {
@@ -265,6 +298,10 @@ mod tests {
         assert!(authors_match(&["Erin Cunningham".into()], "By Erin Cunningham"));
         assert!(authors_match(&["B".into(), "A Z".into()], "a z and b"));
         assert!(!authors_match(&["A Z".into()], "A Z, Bob Roe"));
+        assert!(authors_match(&["Andrew Huberman".into()], "Dr. Andrew Huberman"));
+        assert!(authors_match(&["Mike Marshall".into()], "Mike Marshall, Shipping Expert"));
+        assert!(authors_match(&["Nathan Willis".into()], "By Nathan Willis\n     March 25, 2015"));
+        assert!(authors_match(&["Scott Cunningham".into()], "By\n\t\tScott Cunningham"));
         assert!(dates_match(Some("2022-11-29T10:00:00+01:00"), "2022-29-11"));
         assert!(dates_match(Some("2022-11-01"), "2022-11-1"));
         assert!(dates_match(Some("2021-11-01T10:52:50+01:00"), "2021-11-01T10:52:50+0100"));
@@ -290,7 +327,7 @@ mod tests {
             let outcomes: Vec<Outcome> = cases.par_iter().map(score).collect();
             let show = std::env::var("MISSES").unwrap_or_default();
             for (case, o) in cases.iter().zip(&outcomes) {
-                let (t, a, d) = &o.predicted;
+                let (t, a, d, m) = &o.predicted;
                 if show.contains('t') && o.title == Some(false) {
                     eprintln!("TITLE {set}/{}: gold {:?} got {t:?}", case.id, case.title.as_deref().unwrap_or(""));
                 }
@@ -299,7 +336,7 @@ mod tests {
                 }
                 if show.contains('d') && o.date == Some(false) {
                     eprintln!(
-                        "DATE {set}/{} {}: gold {:?} got {d:?}",
+                        "DATE {set}/{} {}: gold {:?} got {d:?} modified {m:?}",
                         case.id,
                         case.url.as_deref().unwrap_or(""),
                         case.date.as_deref().unwrap_or("")

@@ -139,11 +139,12 @@ fn parse_iso_like(s: &str) -> Option<String> {
     if b.len() < 10 || !(b[4] == b'-' && b[7] == b'-') {
         return None;
     }
-    let date = NaiveDate::parse_from_str(&s[..10], "%Y-%m-%d").ok()?;
+    // `get`, not indexing: a multi-byte character may straddle byte 10.
+    let date = NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()?;
     if !in_range(date.year()) {
         return None;
     }
-    let rest = s[10..].trim_start_matches(['T', ' ']);
+    let rest = s.get(10..)?.trim_start_matches(['T', ' ']);
     let Some((time, offset)) = split_time(rest) else {
         return Some(date.format("%Y-%m-%d").to_string());
     };
@@ -319,6 +320,8 @@ mod tests {
         assert_eq!(parse_date("Home News Sport"), None);
         assert_eq!(parse_date("9 Nov 99999"), None);
         assert_eq!(parse_date(""), None);
+        assert_eq!(parse_date("2018-11-0é"), None);
+        assert_eq!(parse_date("2018-11-09Té:00"), Some("2018-11-09".into()));
     }
 
     #[test]

@@ -6,6 +6,7 @@ use scraper::{ElementRef, Html, Selector};
 use super::clean_text;
 use super::jsonld::LdFacts;
 use super::meta_tags::MetaTags;
+use super::shown_date::{Piece, pick_h1, pieces_around};
 
 /// More names than this is a list of contributors or a parse gone wrong.
 const MAX_AUTHORS: usize = 10;
@@ -21,7 +22,9 @@ const META_KEYS: &[&str] = &[
     "sailthru.author",
     "byl",
     "dc.creator",
+    "dc:creator",
     "dcterms.creator",
+    "dcterms:creator",
     "citation_author",
     "twitter:creator:name",
 ];
@@ -33,6 +36,8 @@ const BYLINE_SELECTORS: &[&str] = &[
     "[class*=author-name], [class*=authorName], [class*=author_name]",
     "[class*=byline], [id*=byline]",
     "[class~=author], [class*=article-author], [class*=post-author]",
+    "[class*=author__name], [class*=author-box__name], [class*=__author], [class*=author-title]",
+    "[class*=author], [class*=Author]",
 ];
 /// Words that open a byline before the names, in the languages of the evaluation sets.
 const BY_WORDS: &[&str] = &[
@@ -57,6 +62,22 @@ const BY_WORDS: &[&str] = &[
     "words",
     "story",
     "redaktion:",
+];
+/// What opens a byline shown beside a headline.
+const BY_OPENERS: &[&str] = &[
+    "by",
+    "written by",
+    "posted by",
+    "words by",
+    "von",
+    "par",
+    "por",
+    "door",
+    "di",
+    "autor",
+    "autorin",
+    "author",
+    "text",
 ];
 /// Words of job titles that follow a name after a comma.
 const ROLE_WORDS: &[&str] = &[
@@ -88,23 +109,119 @@ const ROLE_WORDS: &[&str] = &[
     "news",
 ];
 
-pub fn authors(dom: &Html, tags: &MetaTags, ld: &LdFacts, site: Option<&str>) -> Vec<String> {
-    let from_ld = clean_all(ld.authors.iter().map(String::as_str), site);
-    if !from_ld.is_empty() {
-        return from_ld;
-    }
-    for key in META_KEYS {
-        let names = clean_all(tags.all(key), site);
-        if !names.is_empty() {
-            return names;
+/// The story's authors from the first source that names any, in this order: JSON-LD,
+/// `<meta>`, the byline beside the headline, marked byline elements, a "By" line anywhere.
+pub fn authors(dom: &Html, tags: &MetaTags, ld: &LdFacts, site: Option<&str>, title: Option<&str>) -> Vec<String> {
+    let from_ld = || clean_all(ld.authors.iter().map(String::as_str), site);
+    let from_meta =
+        || META_KEYS.iter().map(|k| clean_all(tags.all(k), site)).find(|n| !n.is_empty()).unwrap_or_default();
+    let near = || shown_names(&byline_near_headline(dom, title), site);
+    // The first marked byline outside the comments: later ones belong to other stories.
+    let marked = || {
+        BYLINE_SELECTORS
+            .iter()
+            .filter_map(|s| Selector::parse(s).ok())
+            .find_map(|sel| {
+                dom.select(&sel)
+                    .filter(|el| !in_comments(*el))
+                    .take(20)
+                    .filter_map(byline_text)
+                    .map(|text| shown_names(&[text], site))
+                    .find(|n| !n.is_empty())
+            })
+            .unwrap_or_default()
+    };
+    let anywhere = || shown_names(&byline_in_page(dom), site);
+    let sources: [&dyn Fn() -> Vec<String>; 5] = [&from_ld, &from_meta, &near, &marked, &anywhere];
+    let publisher = |names: &[String]| {
+        let key = |s: &str| s.to_lowercase();
+        let is_publisher = |n: &String| {
+            [site, ld.publisher.as_deref()]
+                .into_iter()
+                .flatten()
+                .any(|p| key(p) == key(n) || (n.len() >= 4 && key(p).contains(&key(n))))
+        };
+        names.iter().all(is_publisher)
+    };
+    // A corporate byline (the publisher, an Organization) yields to a person named beside
+    // the headline.
+    let mut corporate = None;
+    for (i, source) in sources.iter().enumerate() {
+        let names = source();
+        if names.is_empty() {
+            continue;
         }
+        if (i == 0 && ld.authors_are_organizations) || (i < 2 && publisher(&names)) {
+            corporate.get_or_insert(names);
+            continue;
+        }
+        // Only the byline beside the headline is trusted over it.
+        if corporate.is_some() && (i > 2 || publisher(&names)) {
+            continue;
+        }
+        return names;
     }
-    for selector in BYLINE_SELECTORS {
-        let Ok(sel) = Selector::parse(selector) else { continue };
-        let texts: Vec<String> = dom.select(&sel).take(20).filter_map(byline_text).collect();
-        let names = clean_all(texts.iter().map(String::as_str), site);
-        if !names.is_empty() {
-            return names;
+    corporate.unwrap_or_default()
+}
+
+fn in_comments(el: ElementRef) -> bool {
+    std::iter::once(el).chain(el.ancestors().filter_map(ElementRef::wrap)).any(|a| {
+        let v = a.value();
+        // `comment-author`, `comments`, `commentlist`; not a page-wide `no-comments` flag.
+        [v.attr("class"), v.attr("id")]
+            .into_iter()
+            .flatten()
+            .flat_map(str::split_whitespace)
+            .any(|c| c.to_lowercase().starts_with("comment"))
+    })
+}
+
+/// Names from bylines shown on the page, which must read as names in running text.
+fn shown_names(bylines: &[String], site: Option<&str>) -> Vec<String> {
+    let names = clean_all(bylines.iter().map(String::as_str), site);
+    if names.iter().all(|n| capitalised(n)) { names } else { Vec::new() }
+}
+
+/// A byline next to the headline: a text opening with "By" (or its translations), or a
+/// lone "By" followed by the names.
+fn byline_near_headline(dom: &Html, title: Option<&str>) -> Vec<String> {
+    let Some(h1) = pick_h1(dom, title) else { return Vec::new() };
+    let (before, after) = pieces_around(dom, h1);
+    let texts = |pieces: &[Piece]| -> Vec<String> {
+        pieces.iter().filter_map(|p| if let Piece::Text(t) = p { Some(t.clone()) } else { None }).collect()
+    };
+    opened_byline(&[texts(&after), texts(&before)])
+}
+
+/// The first byline anywhere in the page's text that opens with "By" and the like.
+fn byline_in_page(dom: &Html) -> Vec<String> {
+    let texts: Vec<String> = dom
+        .root_element()
+        .descendants()
+        .filter_map(|n| {
+            let text = n.value().as_text()?.trim();
+            let parent = ElementRef::wrap(n.parent()?)?;
+            let code = matches!(parent.value().name(), "script" | "style" | "noscript" | "template");
+            (!text.is_empty() && !code && !in_comments(parent)).then(|| text.to_string())
+        })
+        .take(5000)
+        .collect();
+    opened_byline(&[texts])
+}
+
+/// In runs of page text, a text opening with a byline word, or a lone one and the names after.
+fn opened_byline(runs: &[Vec<String>]) -> Vec<String> {
+    for texts in runs {
+        for (i, text) in texts.iter().enumerate() {
+            let lower = text.to_lowercase();
+            let opener = lower.trim_end_matches([':', ' ']);
+            if BY_OPENERS.contains(&opener) {
+                if let Some(next) = texts.get(i + 1) {
+                    return vec![next.clone()];
+                }
+            } else if BY_OPENERS.iter().any(|o| lower.strip_prefix(o).is_some_and(|r| r.starts_with([' ', ':']))) {
+                return vec![text.clone()];
+            }
         }
     }
     Vec::new()
@@ -131,11 +248,22 @@ fn clean_all<'a>(bylines: impl Iterator<Item = &'a str>, site: Option<&str>) -> 
     for byline in bylines {
         for name in clean_byline(byline) {
             let key = name.to_lowercase();
-            let is_site = site.is_some_and(|s| s.to_lowercase() == key) && out.is_empty();
-            if !is_site && !out.iter().any(|n| n.to_lowercase() == key) && out.len() < MAX_AUTHORS {
+            if !out.iter().any(|n| n.to_lowercase() == key) && out.len() < MAX_AUTHORS {
                 out.push(name);
             }
         }
+    }
+    // After the first name, job titles and labels from separate elements are not people.
+    if out.len() > 1 {
+        let first = out.remove(0);
+        out.retain(|n| !is_role(n) && !is_credential(n) && !n.to_lowercase().starts_with("last "));
+        out.insert(0, first);
+    }
+    // The site is an author only when no person is named.
+    if out.len() > 1
+        && let Some(site) = site.map(str::to_lowercase)
+    {
+        out.retain(|n| n.to_lowercase() != site);
     }
     out
 }
@@ -157,11 +285,12 @@ pub fn clean_byline(raw: &str) -> Vec<String> {
     for (i, part) in split_names(&text).into_iter().enumerate() {
         let part = strip_by(part.trim());
         let part = part.trim_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != '.').trim();
-        if part.is_empty() || !is_name(part) {
+        let part = drop_trailing_role(part);
+        if part.is_empty() || !is_name(&part) {
             continue;
         }
         // After the first name, credentials and job titles are not more people.
-        if i > 0 && (is_credential(part) || is_role(part)) {
+        if i > 0 && (is_credential(&part) || is_role(&part)) {
             continue;
         }
         names.push(part.to_string());
@@ -192,9 +321,17 @@ fn cut_at_noise(text: &str) -> String {
     }
     // Month names before a day number: "By Ann Lee March 5, 2020".
     let words: Vec<&str> = kept.split_whitespace().collect();
-    let cut = words.iter().position(|w| is_month_or_weekday(w)).filter(|&i| i >= 2).unwrap_or(words.len());
+    let cut = words
+        .iter()
+        .position(|w| is_month_or_weekday(w) || TRAILERS.contains(&w.to_lowercase().as_str()))
+        .filter(|&i| i >= 2)
+        .unwrap_or(words.len());
     words[..cut].join(" ")
 }
+
+/// Words that follow an author's name in author boxes and comment headers, not part of it:
+/// "Alle Artikel", "View all posts", "Karoline Herr sagt".
+const TRAILERS: &[&str] = &["alle", "all", "view", "more", "sagt", "says", "dit", "dice", "mehr"];
 
 fn is_month_or_weekday(word: &str) -> bool {
     let w = word.trim_end_matches([',', '.']).to_lowercase();
@@ -268,13 +405,40 @@ fn looks_like_url(text: &str) -> bool {
 }
 
 /// A name: a few words, mostly letters, not a sentence.
+/// `Rachel MacDonald Writer` gives `Rachel MacDonald`: a job title or an "Updated" after
+/// at least two words of name.
+fn drop_trailing_role(part: &str) -> String {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let end = (2..words.len())
+        .find(|&i| {
+            let w = words[i].to_lowercase();
+            ROLE_WORDS.contains(&w.as_str()) || is_month_or_weekday(&w)
+        })
+        .unwrap_or(words.len());
+    words[..end].join(" ")
+}
+
 fn is_name(part: &str) -> bool {
+    let first = part.split_whitespace().next().unwrap_or("").to_lowercase();
+    let label = part.to_lowercase().starts_with("last updated");
+    if label
+        || is_month_or_weekday(&first)
+        || matches!(first.as_str(), "by" | "link" | "contact" | "page.head.extra.author")
+    {
+        return false;
+    }
     let words = part.split_whitespace().count();
     let letters = part.chars().filter(|c| c.is_alphabetic()).count();
     (1..=MAX_NAME_WORDS).contains(&words)
         && letters * 10 >= part.chars().count() * 7
         && !part.ends_with(':')
         && !matches!(part.to_lowercase().as_str(), "admin" | "more" | "view all posts" | "share" | "follow" | "opinion")
+}
+
+/// A name as pages print it in running text: its first word capitalised. Page text that
+/// is not a byline ("por lo mismo") fails this; metadata may keep lowercase handles.
+fn capitalised(name: &str) -> bool {
+    name.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// `MS`, `RD`, `Ph.D.`, `MBA`: a single short token of capitals or with dots.
@@ -304,8 +468,48 @@ mod tests {
         assert_eq!(clean_byline("Written by Ann Lee (@annlee) ann@x.com"), ["Ann Lee"]);
         assert_eq!(clean_byline("Von Max Muster und Erika Muster, 12.03.2020"), ["Max Muster", "Erika Muster"]);
         assert_eq!(clean_byline("Ann Lee March 5, 2020 at 3:00 pm"), ["Ann Lee"]);
+        assert_eq!(clean_byline("Rachel MacDonald Writer"), ["Rachel MacDonald"]);
+        assert!(clean_byline("Updated March").is_empty());
+        assert!(clean_byline("Last Updated: January 7, 2025").is_empty());
+        assert_eq!(clean_byline("Johanna Kropfitsch Alle Artikel"), ["Johanna Kropfitsch"]);
         assert!(clean_byline("https://www.facebook.com/someone").is_empty());
         assert!(clean_byline("This is a whole sentence about something that is not a byline at all.").is_empty());
+    }
+
+    #[test]
+    fn byline_beside_the_headline() {
+        let dom =
+            Html::parse_document("<h1>Story</h1><div><span>By</span> <a>Rhonda Krause</a> <span>Updated</span></div>");
+        assert_eq!(authors(&dom, &MetaTags::default(), &LdFacts::default(), None, None), ["Rhonda Krause"]);
+        let dom = Html::parse_document("<h1>Story</h1><p>Written by Ann Lee - Mar 27, 2024</p>");
+        assert_eq!(authors(&dom, &MetaTags::default(), &LdFacts::default(), None, None), ["Ann Lee"]);
+    }
+
+    #[test]
+    fn byline_anywhere_and_author_classes() {
+        let dom = Html::parse_document("<p>Intro text.</p><p>Written by <a>Moses Kim and Kate Shokurova</a></p>");
+        assert_eq!(
+            authors(&dom, &MetaTags::default(), &LdFacts::default(), None, None),
+            ["Moses Kim", "Kate Shokurova"]
+        );
+        let dom = Html::parse_document("<div class='elementor-author-box__name'> Liz Kenny </div>");
+        assert_eq!(authors(&dom, &MetaTags::default(), &LdFacts::default(), None, None), ["Liz Kenny"]);
+    }
+
+    #[test]
+    fn a_person_on_the_page_beats_a_corporate_byline() {
+        let ld = LdFacts { authors: vec!["Daily Bugle".into()], authors_are_organizations: true, ..LdFacts::default() };
+        let dom = Html::parse_document("<h1>Story</h1><p>By Ann Lee</p>");
+        assert_eq!(authors(&dom, &MetaTags::default(), &ld, None, None), ["Ann Lee"]);
+        let dom = Html::parse_document("<h1>Story</h1><p>Nothing here</p>");
+        assert_eq!(authors(&dom, &MetaTags::default(), &ld, None, None), ["Daily Bugle"]);
+    }
+
+    #[test]
+    fn comment_authors_are_not_story_authors() {
+        let dom =
+            Html::parse_document("<ol class='comment-list'><li><span class='comment-author'>Aylin</span></li></ol>");
+        assert!(authors(&dom, &MetaTags::default(), &LdFacts::default(), None, None).is_empty());
     }
 
     #[test]
@@ -314,12 +518,12 @@ mod tests {
             r#"<meta name="author" content="Ann Lee"><meta property="article:author" content="https://fb.com/ann">
             <p class="byline">By Bob Roe</p>"#,
         );
-        assert_eq!(authors(&dom, &MetaTags::read(&dom), &LdFacts::default(), None), ["Ann Lee"]);
+        assert_eq!(authors(&dom, &MetaTags::read(&dom), &LdFacts::default(), None, None), ["Ann Lee"]);
         let dom = Html::parse_document(
             r#"<p class="byline">By Bob Roe</p><a rel="author">Bob Roe</a><span class="author">bob roe</span>"#,
         );
-        assert_eq!(authors(&dom, &MetaTags::read(&dom), &LdFacts::default(), None), ["Bob Roe"]);
+        assert_eq!(authors(&dom, &MetaTags::read(&dom), &LdFacts::default(), None, None), ["Bob Roe"]);
         let ld = LdFacts { authors: vec!["Ann Lee".into(), "ann lee".into()], ..LdFacts::default() };
-        assert_eq!(authors(&dom, &MetaTags::default(), &ld, None), ["Ann Lee"]);
+        assert_eq!(authors(&dom, &MetaTags::default(), &ld, None, None), ["Ann Lee"]);
     }
 }

@@ -1,11 +1,16 @@
-//! Publication and modification dates, from the most to the least trusted source: JSON-LD,
-//! `<meta>` tags, microdata, a date in the URL path, then a dateline the page shows. A page
-//! that only says when it was modified is taken as published then.
+//! Publication and modification dates. The declared publication date comes from JSON-LD,
+//! `<meta>` tags, microdata or script data; a date in the URL path, the date shown beside
+//! the headline and other datelines check or replace it. A page that only says when it was
+//! modified is taken as published then.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use scraper::{ElementRef, Html, Selector};
 
 use super::jsonld::LdFacts;
 use super::meta_tags::MetaTags;
+use super::shown_date::shown_dates;
 use crate::extract::dates::{date_from_url, parse_date};
 
 /// `<meta>` keys of the publication date, most specific first.
@@ -36,6 +41,7 @@ const PUBLISHED_KEYS: &[&str] = &[
     "dc.date",
     "dcterms.date",
     "dc:date",
+    "published",
 ];
 
 /// `<meta>` keys of the modification date.
@@ -57,34 +63,93 @@ const DATELINE_HINTS: &[&str] = &["date", "time", "publish", "posted", "byline",
 const NOT_PUBLISHED_HINTS: &[&str] = &["update", "modif", "comment", "reply", "event", "expire", "copyright"];
 /// Text longer than this is a paragraph, not a dateline.
 const MAX_DATELINE_CHARS: usize = 120;
+/// Scripts longer than this are libraries, not page data.
+const MAX_SCRIPT_BYTES: usize = 3_000_000;
 /// Elements scanned for datelines, so a huge page costs little.
 const MAX_ELEMENTS: usize = 20_000;
 
 /// Returns (published, modified) as ISO 8601.
+///
+/// 1. A date in the URL path is fixed at publication and outranks the rest (the declared
+///    date is kept for its time when it falls on the same day).
+/// 2. A date shown beside the headline without an "Updated" label is what readers take as
+///    the story's date: the declared date when it agrees (for its time and offset), else
+///    the shown one. This settles time zones (UTC metadata a day off the local date) and
+///    wrong template metadata. A shown date equal to the modification date yields to the
+///    declared publication date.
+/// 3. Else the declared date, a dateline elsewhere, a shown "Updated" date, the
+///    modification date.
 pub fn dates(
     dom: &Html,
     tags: &MetaTags,
     ld: &LdFacts,
-    url: Option<&str>,
-    page_url: Option<&str>,
+    urls: [Option<&str>; 2],
+    title: Option<&str>,
 ) -> (Option<String>, Option<String>) {
     let modified = ld
         .modified
         .as_deref()
         .and_then(parse_date)
         .or_else(|| MODIFIED_KEYS.iter().find_map(|k| parse_date(tags.get(k)?)));
-    let published = ld
+    let declared = ld
         .published
         .as_deref()
         .and_then(parse_date)
         .or_else(|| PUBLISHED_KEYS.iter().find_map(|k| tags.all(k).find_map(parse_date)))
         .or_else(|| microdata(dom, "datePublished"))
-        .or_else(|| url.and_then(date_from_url))
-        .or_else(|| page_url.and_then(date_from_url))
+        .or_else(|| script_date(dom));
+    let same_day = |a: &str, b: &Option<String>| b.as_deref().is_some_and(|b| a.get(..10) == b.get(..10));
+    // A date in the URL path is fixed at publication: no later update or time zone moves it.
+    if let Some(day) = urls.iter().flatten().find_map(|u| date_from_url(u)) {
+        let published = if same_day(&day, &declared) { declared } else { Some(day) };
+        return (published, modified);
+    }
+    let shown = shown_dates(dom, title);
+    // Dates shown without an "Updated" label are publication dates; the declared one
+    // wins among them for its time and offset.
+    let first_shown = shown
+        .iter()
+        .find(|s| !s.updated && same_day(&s.date, &declared))
+        .or_else(|| shown.iter().find(|s| !s.updated))
+        .map(|s| {
+            if same_day(&s.date, &declared) {
+                declared.clone()
+            } else if same_day(&s.date, &modified) {
+                declared.clone().or_else(|| modified.clone())
+            } else {
+                Some(s.date.clone())
+            }
+        });
+    let updated_shown =
+        shown.first().map(|s| if same_day(&s.date, &modified) { modified.clone() } else { Some(s.date.clone()) });
+    let published = first_shown
+        .flatten()
+        .or(declared)
         .or_else(|| visible_dateline(dom))
+        .or_else(|| updated_shown.flatten())
         .or_else(|| modified.clone())
-        .or_else(|| microdata(dom, "dateModified"));
+        .or_else(|| microdata(dom, "dateModified"))
+        .or_else(|| first_date_in_text(dom));
     (published, modified)
+}
+
+/// A publication date in a page script's data (framework state, analytics variables):
+/// `"publishedDate":"2019-08-16T00:00:00Z"`, `published_at:\"2025-06-17\"`.
+fn script_date(dom: &Html) -> Option<String> {
+    static KEYED: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(
+            r#"(?:datePublished|publishedDate|published_at|publishDate|publish_date|pubDate|firstPublishedAt|date_published|publishedAt|publicationDate|publication_date)\\?"?\s*:\s*\\?"(\d{4}-\d{2}-\d{2}[^"\\]{0,30})"#,
+        )
+        .ok()
+    });
+    let re = KEYED.as_ref()?;
+    let sel = Selector::parse("script").ok()?;
+    dom.select(&sel).take(200).find_map(|script| {
+        script
+            .text()
+            .filter(|t| t.len() <= MAX_SCRIPT_BYTES)
+            .find_map(|text| re.captures(text).and_then(|c| parse_date(c.get(1)?.as_str())))
+    })
 }
 
 /// `itemprop=datePublished` on elements other than `<meta>`: `<time datetime>`, a
@@ -101,31 +166,62 @@ fn microdata(dom: &Html, prop: &str) -> Option<String> {
 /// class or id says it holds a date, skipping update times and comments.
 fn visible_dateline(dom: &Html) -> Option<String> {
     // Depth first in document order, skipping whole subtrees marked as updates or comments.
-    let mut stack = vec![dom.root_element()];
+    // The flag: a parent's class or id already said "date", as in a dateline whose date
+    // sits in an unmarked `<span>` next to other things.
+    let mut stack = vec![(dom.root_element(), false)];
     let mut seen = 0;
-    while let Some(el) = stack.pop() {
+    while let Some((el, parent_hinted)) = stack.pop() {
         seen += 1;
         if seen > MAX_ELEMENTS {
             break;
         }
         let v = el.value();
         let hints = format!("{} {}", v.attr("class").unwrap_or(""), v.attr("id").unwrap_or("")).to_lowercase();
-        if NOT_PUBLISHED_HINTS.iter().any(|h| hints.contains(h)) {
+        if NOT_PUBLISHED_HINTS.iter().any(|h| hints.contains(h)) || matches!(v.name(), "script" | "style") {
             continue;
         }
+        let hinted = DATELINE_HINTS.iter().any(|h| hints.contains(h));
         if v.name() == "time" {
             if let Some(d) = v.attr("datetime").and_then(parse_date).or_else(|| element_date(el)) {
                 return Some(d);
             }
-        } else if DATELINE_HINTS.iter().any(|h| hints.contains(h))
+        } else if (hinted || parent_hinted)
             && let Some(d) = element_date(el)
         {
             return Some(d);
         }
-        let children: Vec<ElementRef> = el.children().filter_map(ElementRef::wrap).collect();
+        let children: Vec<_> = el.children().filter_map(ElementRef::wrap).map(|c| (c, hinted)).collect();
         stack.extend(children.into_iter().rev());
     }
     None
+}
+
+/// Last resort: the first short text anywhere on the page that is nothing but a date
+/// (`Nov 21, 2018`), outside scripts, navigation and comments.
+fn first_date_in_text(dom: &Html) -> Option<String> {
+    dom.root_element()
+        .descendants()
+        .filter_map(|n| {
+            let text = n.value().as_text()?.trim();
+            if !(6..=40).contains(&text.chars().count()) {
+                return None;
+            }
+            let skip = n.ancestors().filter_map(ElementRef::wrap).any(|a| {
+                let v = a.value();
+                let hints = format!("{} {}", v.attr("class").unwrap_or(""), v.attr("id").unwrap_or("")).to_lowercase();
+                matches!(v.name(), "script" | "style" | "nav" | "footer" | "noscript" | "template")
+                    || NOT_PUBLISHED_HINTS.iter().any(|h| hints.contains(h))
+            });
+            (!skip).then_some(text)
+        })
+        .take(3000)
+        .find_map(|text| {
+            let lower = text.to_lowercase();
+            let words = lower.split_whitespace().count();
+            (words <= 5 && lower.chars().any(|c| c.is_ascii_digit()) && !lower.contains(':'))
+                .then(|| parse_date(text))
+                .flatten()
+        })
 }
 
 /// A date in an element's own short text, unless the text says it is an update time.
@@ -157,7 +253,7 @@ mod tests {
         let dom = Html::parse_document(html);
         let tags = MetaTags::read(&dom);
         let ld = super::super::jsonld::read(&dom);
-        dates(&dom, &tags, &ld, url, url)
+        dates(&dom, &tags, &ld, [url, url], None)
     }
 
     #[test]
@@ -197,6 +293,20 @@ mod tests {
     fn visible_dateline_skips_update_lines() {
         let html = r#"<p class="meta">Updated 6 May 2021</p><p class="byline">By Ann Lee, 5 May 2021 14:30</p>"#;
         assert_eq!(dates_of(html, None).0.as_deref(), Some("2021-05-05T14:30"));
+    }
+
+    #[test]
+    fn dates_in_script_data() {
+        let html = r#"<script>window.__DATA__={label:"x",publishedDate:"2019-08-16T00:00:00.000Z"}</script>"#;
+        assert_eq!(dates_of(html, None).0.as_deref(), Some("2019-08-16T00:00:00+00:00"));
+        let html = r#"<script>self.push("{\"published_at\":\"2025-06-17\"}")</script>"#;
+        assert_eq!(dates_of(html, None).0.as_deref(), Some("2025-06-17"));
+    }
+
+    #[test]
+    fn a_bare_date_anywhere_is_the_last_resort() {
+        let html = "<nav><span>Jan 1, 2001</span></nav><p>Some text.</p><span class='x'>Nov 21, 2018</span>";
+        assert_eq!(dates_of(html, None).0.as_deref(), Some("2018-11-21"));
     }
 
     #[test]

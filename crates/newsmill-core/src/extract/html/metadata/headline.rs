@@ -3,9 +3,9 @@
 
 use scraper::{Html, Selector};
 
-use super::clean_text;
 use super::jsonld::LdFacts;
 use super::meta_tags::MetaTags;
+use super::{clean_text, visible_text};
 use crate::extract::title::clean_title;
 
 /// Longer than this is a paragraph, not a headline.
@@ -18,21 +18,34 @@ pub fn title(dom: &Html, tags: &MetaTags, ld: &LdFacts, site: Option<&str>) -> O
     let metas: Vec<String> = [
         tags.get("og:title"),
         ld.headline.as_deref(),
-        tags.first(&["twitter:title", "parsely-title", "dc.title", "title"]),
+        tags.first(&["twitter:title", "parsely-title", "dc.title", "dc:title", "title"]),
     ]
     .into_iter()
     .flatten()
     .map(clean_text)
     .filter(|t| usable(t))
     .collect();
+    let references: Vec<&str> = metas.iter().map(String::as_str).chain(doc_title.as_deref()).collect();
+    let site_key = site.map(normalize);
+    let title_site = doc_title.as_deref().and_then(|t| site_part(t, site)).map(|s| normalize(&s));
+    // The visible headline, unless it is the site's logo.
+    let h1s: Vec<String> = headings(dom)
+        .into_iter()
+        .filter(|h| Some(normalize(h)) != site_key && Some(normalize(h)) != title_site)
+        .collect();
     let confirmed = |h: &str| {
         let key = normalize(h);
-        metas.iter().any(|m| normalize(m) == key || normalize(&clean_title(m, site)) == key)
-            || doc_title.as_deref().is_some_and(|t| h.split_whitespace().count() >= 2 && normalize(t).contains(&key))
+        references.iter().any(|r| normalize(r) == key || normalize(&clean_title(r, site)) == key)
     };
-    let h1s = headings(dom);
-    if let Some(h1) = h1s.iter().find(|h| confirmed(h)) {
-        return Some(h1.clone());
+    let similar = |h: &str| references.iter().any(|r| overlap(h, r) >= 0.5);
+    let visible = h1s
+        .iter()
+        .find(|h| confirmed(h))
+        .or_else(|| h1s.iter().find(|h| similar(h)))
+        .or_else(|| h1s.first().filter(|_| references.is_empty()));
+    if let Some(h1) = visible {
+        // Some pages print the whole `<title>`, site name and all, in the `<h1>`.
+        return Some(clean_title(h1, site));
     }
     metas
         .first()
@@ -40,6 +53,32 @@ pub fn title(dom: &Html, tags: &MetaTags, ld: &LdFacts, site: Option<&str>) -> O
         .or_else(|| doc_title.as_deref().map(|t| clean_title(t, site)))
         .or_else(|| h1s.into_iter().next())
         .filter(|t| usable(t))
+}
+
+/// The part of a `<title>` that names the site: the declared site name if it is there,
+/// else what [`clean_title`] strips.
+fn site_part(doc_title: &str, site: Option<&str>) -> Option<String> {
+    let cleaned = clean_title(doc_title, site);
+    let rest = doc_title.strip_prefix(cleaned.as_str()).or_else(|| doc_title.strip_suffix(cleaned.as_str()))?;
+    let part = rest.trim_matches(|c: char| c.is_whitespace() || "|-–—:·•/«»".contains(c));
+    (!part.is_empty()).then(|| part.to_string())
+}
+
+/// Shared words over the words of the shorter title.
+fn overlap(a: &str, b: &str) -> f64 {
+    let words = |s: &str| {
+        normalize(s)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect::<std::collections::HashSet<_>>()
+    };
+    let (a, b) = (words(a), words(b));
+    let shorter = a.len().min(b.len());
+    if shorter == 0 {
+        return 0.0;
+    }
+    a.intersection(&b).count() as f64 / shorter as f64
 }
 
 /// A site name from the `<title>` around the headline: `Headline | Site` gives `Site`.
@@ -58,7 +97,12 @@ fn document_title(dom: &Html) -> Option<String> {
 
 fn headings(dom: &Html) -> Vec<String> {
     let Ok(sel) = Selector::parse("h1") else { return Vec::new() };
-    dom.select(&sel).take(MAX_H1).map(|h| clean_text(&h.text().collect::<String>())).filter(|t| usable(t)).collect()
+    dom.select(&sel)
+        .take(MAX_H1)
+        // Documentation pages end headings with a permalink sign.
+        .map(|h| visible_text(h).trim_end_matches(['¶', '§', '#']).trim_end().to_string())
+        .filter(|t| usable(t))
+        .collect()
 }
 
 fn usable(t: &str) -> bool {
@@ -104,6 +148,16 @@ mod tests {
     fn prefers_a_confirmed_h1_over_a_menu_h1() {
         let html = "<title>Storm hits the coast overnight | Herald</title><body><h1>Herald</h1><h1>Storm hits the coast overnight</h1>";
         assert_eq!(title_of(html).as_deref(), Some("Storm hits the coast overnight"));
+    }
+
+    #[test]
+    fn skips_a_logo_h1_and_prefers_the_visible_headline() {
+        let html = "<title>Guide to travel insurance - Budget Travel</title><h1>Budget Travel</h1><h1>A Guide To Travel Insurance</h1>";
+        assert_eq!(title_of(html).as_deref(), Some("A Guide To Travel Insurance"));
+        let html = "<meta property='og:title' content='Visible headline, in SEO words'><h1>The visible headline</h1>";
+        assert_eq!(title_of(html).as_deref(), Some("The visible headline"));
+        let html = "<meta property='og:title' content='Storm hits coast'><h1>Weather Centre</h1>";
+        assert_eq!(title_of(html).as_deref(), Some("Storm hits coast"));
     }
 
     #[test]

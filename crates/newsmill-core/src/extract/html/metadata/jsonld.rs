@@ -21,6 +21,8 @@ pub struct LdFacts {
     pub published: Option<String>,
     pub modified: Option<String>,
     pub authors: Vec<String>,
+    /// Every author is typed `Organization` (a corporate byline, often the publisher).
+    pub authors_are_organizations: bool,
     pub publisher: Option<String>,
     /// The `WebSite` node's name.
     pub website: Option<String>,
@@ -123,7 +125,9 @@ fn facts(docs: &[Value]) -> LdFacts {
     // Authors and publisher come from the best-ranked nodes only: a comment's author is not the story's.
     for (_, node) in main.iter().filter(|(r, _)| *r == best_rank) {
         if out.authors.is_empty() {
-            out.authors = names(node.get("author").or_else(|| node.get("creator")), &ids);
+            let authors = node.get("author").or_else(|| node.get("creator"));
+            out.authors = names(authors, &ids);
+            out.authors_are_organizations = !out.authors.is_empty() && only_organizations(authors, &ids);
         }
         if out.publisher.is_none() {
             out.publisher = names(node.get("publisher").or_else(|| node.get("sourceOrganization")), &ids).pop();
@@ -179,6 +183,19 @@ fn names(value: Option<&Value>, ids: &HashMap<&str, &Map<String, Value>>) -> Vec
         None => {}
     }
     out
+}
+
+fn only_organizations(value: Option<&Value>, ids: &HashMap<&str, &Map<String, Value>>) -> bool {
+    let is_org = |v: &Value| {
+        let Value::Object(map) = v else { return false };
+        let node = map.get("@id").and_then(Value::as_str).and_then(|id| ids.get(id)).copied().unwrap_or(map);
+        ["Organization", "NewsMediaOrganization", "Corporation"].iter().any(|t| is_type(node, t))
+    };
+    match value {
+        Some(Value::Array(items)) => items.iter().all(is_org),
+        Some(v) => is_org(v),
+        None => false,
+    }
 }
 
 fn name_str(v: &Value) -> Option<&str> {

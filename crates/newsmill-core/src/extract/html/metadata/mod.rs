@@ -12,6 +12,7 @@ mod dates_in_page;
 mod headline;
 mod jsonld;
 mod meta_tags;
+mod shown_date;
 
 use scraper::Html;
 
@@ -42,13 +43,14 @@ pub fn extract_metadata(dom: &Html, page_url: Option<&str>) -> Metadata {
     let declared_site = canonical::site_name(&tags, &ld);
     let title = headline::title(dom, &tags, &ld, declared_site.as_deref());
     let site = declared_site.or_else(|| headline::site_from_title(dom, title.as_deref()));
-    let (published, modified) = dates_in_page::dates(dom, &tags, &ld, url.as_deref().or(page_url), page_url);
+    let (published, modified) = dates_in_page::dates(dom, &tags, &ld, [url.as_deref(), page_url], title.as_deref());
+    let authors = authors::authors(dom, &tags, &ld, site.as_deref(), title.as_deref());
     Metadata {
         title,
         description: description(&tags, &ld),
         published,
         modified,
-        authors: authors::authors(dom, &tags, &ld, site.as_deref()),
+        authors,
         site,
         url,
         language: canonical::language(dom, &tags, &ld),
@@ -61,6 +63,22 @@ fn description(tags: &meta_tags::MetaTags, ld: &jsonld::LdFacts) -> Option<Strin
         .map(clean_text)
         .or_else(|| ld.description.clone())
         .filter(|d| !d.is_empty())
+}
+
+/// An element's text as it reads on screen: a line break or a block inside it separates
+/// words (`Cosmetic Packaging<br>Design`), inline tags do not.
+pub(crate) fn visible_text(el: scraper::ElementRef) -> String {
+    let mut out = String::new();
+    for node in el.descendants() {
+        match node.value() {
+            scraper::Node::Text(t) => out.push_str(t),
+            scraper::Node::Element(e) if matches!(e.name(), "br" | "div" | "p" | "li" | "h1" | "h2" | "h3") => {
+                out.push(' ')
+            }
+            _ => {}
+        }
+    }
+    clean_text(&out)
 }
 
 /// Collapses whitespace and decodes the HTML entities that metadata strings often carry
@@ -106,6 +124,7 @@ fn decode_entity(name: &str) -> Option<char> {
         "ndash" => '–',
         "mdash" => '—',
         "hellip" => '…',
+        _ if name.len() >= 4 && !name.starts_with('#') => return latin_letter(name),
         _ => {
             let num = name.strip_prefix('#')?;
             let code = match num.strip_prefix(['x', 'X']) {
@@ -118,6 +137,71 @@ fn decode_entity(name: &str) -> Option<char> {
     Some(named)
 }
 
+/// `&eacute;`, `&uuml;`, `&ntilde;`, `&szlig;`: the accented letters of Western names.
+fn latin_letter(name: &str) -> Option<char> {
+    if name == "szlig" {
+        return Some('ß');
+    }
+    let (base, accent) = name.split_at(1);
+    let combining = match accent {
+        "acute" => '\u{301}',
+        "grave" => '\u{300}',
+        "circ" => '\u{302}',
+        "tilde" => '\u{303}',
+        "uml" => '\u{308}',
+        "cedil" => '\u{327}',
+        "ring" => '\u{30a}',
+        _ => return None,
+    };
+    let base = base.chars().next().filter(char::is_ascii_alphabetic)?;
+    // Compose base + accent through the few precomposed letters we need.
+    let composed: String = [base, combining].iter().collect();
+    COMPOSED.iter().find(|(decomposed, _)| *decomposed == composed).map(|&(_, c)| c)
+}
+
+const COMPOSED: &[(&str, char)] = &[
+    ("a\u{301}", 'á'),
+    ("e\u{301}", 'é'),
+    ("i\u{301}", 'í'),
+    ("o\u{301}", 'ó'),
+    ("u\u{301}", 'ú'),
+    ("y\u{301}", 'ý'),
+    ("A\u{301}", 'Á'),
+    ("E\u{301}", 'É'),
+    ("I\u{301}", 'Í'),
+    ("O\u{301}", 'Ó'),
+    ("U\u{301}", 'Ú'),
+    ("a\u{300}", 'à'),
+    ("e\u{300}", 'è'),
+    ("i\u{300}", 'ì'),
+    ("o\u{300}", 'ò'),
+    ("u\u{300}", 'ù'),
+    ("A\u{300}", 'À'),
+    ("E\u{300}", 'È'),
+    ("a\u{302}", 'â'),
+    ("e\u{302}", 'ê'),
+    ("i\u{302}", 'î'),
+    ("o\u{302}", 'ô'),
+    ("u\u{302}", 'û'),
+    ("a\u{303}", 'ã'),
+    ("o\u{303}", 'õ'),
+    ("n\u{303}", 'ñ'),
+    ("N\u{303}", 'Ñ'),
+    ("A\u{303}", 'Ã'),
+    ("a\u{308}", 'ä'),
+    ("e\u{308}", 'ë'),
+    ("i\u{308}", 'ï'),
+    ("o\u{308}", 'ö'),
+    ("u\u{308}", 'ü'),
+    ("A\u{308}", 'Ä'),
+    ("O\u{308}", 'Ö'),
+    ("U\u{308}", 'Ü'),
+    ("c\u{327}", 'ç'),
+    ("C\u{327}", 'Ç'),
+    ("a\u{30a}", 'å'),
+    ("A\u{30a}", 'Å'),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,6 +213,18 @@ mod tests {
             "Tom & Jerry’s 'day' & more &bogus;"
         );
         assert_eq!(clean_text("&#0; &#99999999;"), "&#0; &#99999999;");
+        assert_eq!(
+            clean_text("Redacci&oacute;n M&uuml;ller &Ntilde;u&ntilde;ez Stra&szlig;e"),
+            "Redacción Müller Ñuñez Straße"
+        );
+    }
+
+    #[test]
+    fn line_breaks_separate_words() {
+        let dom = Html::parse_document("<h1>Cosmetic Packaging<br/><span>Design</span> Crusher<sup>®</sup></h1>");
+        let sel = scraper::Selector::parse("h1").unwrap();
+        let h1 = dom.select(&sel).next().unwrap();
+        assert_eq!(visible_text(h1), "Cosmetic Packaging Design Crusher®");
     }
 
     #[test]
