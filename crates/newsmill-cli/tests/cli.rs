@@ -96,7 +96,13 @@ fn explain_lists_removed_blocks_with_reasons() {
 
 #[test]
 fn every_subcommand_has_help_with_an_example() {
-    for args in [&["extract", "--help"][..], &["eval", "--help"], &["eval", "extraction", "--help"]] {
+    for args in [
+        &["extract", "--help"][..],
+        &["eval", "--help"],
+        &["eval", "extraction", "--help"],
+        &["train", "--help"],
+        &["train", "lines", "--help"],
+    ] {
         let out = newsmill(args);
         assert!(out.status.success());
         assert!(String::from_utf8_lossy(&out.stdout).contains("Example"), "{args:?}");

@@ -54,7 +54,8 @@ pub fn sigmoid(z: f32) -> f32 {
 pub struct LineModel {
     pub version: u32,
     pub local: Logistic,
-    pub context: Logistic,
+    /// Context stages, each reading the probabilities of the one before.
+    pub context: Vec<Logistic>,
     /// Lines whose context probability reaches this are story.
     pub threshold: f32,
     /// Training summary (data, folds, CV scores); informative only.
@@ -98,7 +99,7 @@ impl LineModel {
     }
 
     pub fn is_valid(&self) -> bool {
-        self.local.fits(&local_names()) && self.context.fits(&context_names())
+        self.local.fits(&local_names()) && self.context.iter().all(|c| c.fits(&context_names()))
     }
 
     /// Keeps lines of 20 words or more: the baseline the learned model must beat.
@@ -106,7 +107,7 @@ impl LineModel {
         LineModel {
             version: 0,
             local: Logistic::hand_set(local_names(), &[("long20", 8.0)], -4.0),
-            context: Logistic::hand_set(context_names(), &[("p_logit", 1.0)], 0.0),
+            context: vec![Logistic::hand_set(context_names(), &[("p_logit", 1.0)], 0.0)],
             threshold: 0.5,
             training: serde_json::Value::Null,
         }
@@ -114,8 +115,11 @@ impl LineModel {
 
     /// The story probability of each line, from its feature rows.
     pub fn predict(&self, rows: &[Vec<f32>]) -> Vec<f32> {
-        let p: Vec<f32> = rows.iter().map(|x| self.local.prob(x)).collect();
-        context_rows(rows, &p).iter().map(|x| self.context.prob(x)).collect()
+        let mut p: Vec<f32> = rows.iter().map(|x| self.local.prob(x)).collect();
+        for stage in &self.context {
+            p = context_rows(rows, &p).iter().map(|x| stage.prob(x)).collect();
+        }
+        p
     }
 }
 
@@ -126,7 +130,7 @@ pub fn context_rows(rows: &[Vec<f32>], p: &[f32]) -> Vec<Vec<f32>> {
     let words: Vec<f32> = rows.iter().map(|r| r.first().map_or(0.0, |w| w.exp() - 1.0)).collect();
     let mass: Vec<f32> = p.iter().zip(&words).map(|(p, w)| if *p >= 0.5 { *w } else { 0.0 }).collect();
     let total = mass.iter().sum::<f32>().max(1.0);
-    let region = region::best_region(&region::gains(p, &words));
+    let region = region::best_region(&region::gains(p, &words, 0.5));
     let mut before_max = vec![0.0f32; n];
     let mut after_max = vec![0.0f32; n];
     for i in 1..n {

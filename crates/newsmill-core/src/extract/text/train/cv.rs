@@ -13,7 +13,7 @@ use crate::extract::text::extract_with;
 use crate::extract::text::model::LineModel;
 
 /// Thresholds tried on the held-out predictions.
-const THRESHOLDS: &[f32] = &[0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65];
+const THRESHOLDS: &[f32] = &[0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65];
 
 /// Scores of one model on some pages: all, and per page type.
 #[derive(Debug, Clone, Default, serde::Serialize)]
