@@ -8,7 +8,9 @@ use std::sync::LazyLock;
 use super::features::NAMES;
 use super::region;
 
-/// One logistic regression over standardized features.
+/// One logistic regression over standardized features, plus (optionally) one learned weight
+/// per quantile bin of each feature: an additive model, so a feature can matter in a
+/// non-linear way (very short and very long label lines both being chrome).
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Logistic {
     pub features: Vec<String>,
@@ -16,24 +18,49 @@ pub struct Logistic {
     pub scale: Vec<f32>,
     pub weights: Vec<f32>,
     pub bias: f32,
+    /// Per feature, the bin edges (empty: no bins for that feature).
+    #[serde(default)]
+    pub edges: Vec<Vec<f32>>,
+    /// Per feature, one weight per bin (`edges.len() + 1` of them).
+    #[serde(default)]
+    pub bin_weights: Vec<Vec<f32>>,
+}
+
+/// The bin of `v` among `edges`.
+pub fn bin_of(edges: &[f32], v: f32) -> usize {
+    edges.partition_point(|e| *e < v)
 }
 
 impl Logistic {
     pub fn prob(&self, x: &[f32]) -> f32 {
-        let z = x
+        let linear = x
             .iter()
             .zip(&self.mean)
             .zip(&self.scale)
             .zip(&self.weights)
             .map(|(((x, m), s), w)| (x - m) / s * w)
-            .sum::<f32>()
-            + self.bias;
-        sigmoid(z)
+            .sum::<f32>();
+        let bins: f32 = self
+            .edges
+            .iter()
+            .zip(&self.bin_weights)
+            .zip(x)
+            .map(|((e, w), v)| w.get(bin_of(e, *v)).copied().unwrap_or(0.0))
+            .sum();
+        sigmoid(linear + bins + self.bias)
     }
 
     fn fits(&self, names: &[String]) -> bool {
         let n = names.len();
-        self.features == names && self.mean.len() == n && self.scale.len() == n && self.weights.len() == n
+        let bins_ok = self.edges.is_empty()
+            || (self.edges.len() == n
+                && self.bin_weights.len() == n
+                && self
+                    .edges
+                    .iter()
+                    .zip(&self.bin_weights)
+                    .all(|(e, w)| w.len() == if e.is_empty() { 0 } else { e.len() + 1 }));
+        self.features == names && self.mean.len() == n && self.scale.len() == n && self.weights.len() == n && bins_ok
     }
 
     /// A model that looks only at the named features, with the given weights (for the
@@ -41,7 +68,15 @@ impl Logistic {
     fn hand_set(names: Vec<String>, set: &[(&str, f32)], bias: f32) -> Self {
         let n = names.len();
         let weights = names.iter().map(|f| set.iter().find(|(k, _)| k == f).map_or(0.0, |&(_, w)| w)).collect();
-        Logistic { features: names, mean: vec![0.0; n], scale: vec![1.0; n], weights, bias }
+        Logistic {
+            features: names,
+            mean: vec![0.0; n],
+            scale: vec![1.0; n],
+            weights,
+            bias,
+            edges: Vec::new(),
+            bin_weights: Vec::new(),
+        }
     }
 }
 
