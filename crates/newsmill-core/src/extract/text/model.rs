@@ -151,16 +151,31 @@ impl LineModel {
     /// The story probability of each line, from its feature rows.
     pub fn predict(&self, rows: &[Vec<f32>]) -> Vec<f32> {
         let mut p: Vec<f32> = rows.iter().map(|x| self.local.prob(x)).collect();
+        let mut row = Vec::with_capacity(NAMES.len() + CONTEXT_NAMES.len());
         for stage in &self.context {
-            p = context_rows(rows, &p).iter().map(|x| stage.prob(x)).collect();
+            let extras = context_extras(rows, &p);
+            p = rows
+                .iter()
+                .zip(&extras)
+                .map(|(local, extra)| {
+                    row.clear();
+                    row.extend_from_slice(local);
+                    row.extend_from_slice(extra);
+                    stage.prob(&row)
+                })
+                .collect();
         }
         p
     }
 }
 
-/// The second-stage rows: each local row followed by [`CONTEXT_NAMES`] computed from the
-/// first-stage probabilities `p`.
+/// The second-stage rows: each local row followed by its [`context_extras`].
 pub fn context_rows(rows: &[Vec<f32>], p: &[f32]) -> Vec<Vec<f32>> {
+    rows.iter().zip(context_extras(rows, p)).map(|(r, e)| r.iter().chain(&e).copied().collect()).collect()
+}
+
+/// [`CONTEXT_NAMES`] of each line, computed from the previous stage's probabilities `p`.
+pub fn context_extras(rows: &[Vec<f32>], p: &[f32]) -> Vec<[f32; CONTEXT_NAMES.len()]> {
     let n = rows.len();
     let words: Vec<f32> = rows.iter().map(|r| r.first().map_or(0.0, |w| w.exp() - 1.0)).collect();
     let mass: Vec<f32> = p.iter().zip(&words).map(|(p, w)| if *p >= 0.5 { *w } else { 0.0 }).collect();
@@ -186,8 +201,7 @@ pub fn context_rows(rows: &[Vec<f32>], p: &[f32]) -> Vec<Vec<f32>> {
             cum += mass[i];
             let after = (total - cum).max(0.0) / total;
             let logit = (p[i].clamp(1e-4, 1.0 - 1e-4) / (1.0 - p[i].clamp(1e-4, 1.0 - 1e-4))).ln();
-            let mut row = rows[i].clone();
-            row.extend([
+            [
                 logit,
                 window(i, 1),
                 window(i, 3),
@@ -197,8 +211,7 @@ pub fn context_rows(rows: &[Vec<f32>], p: &[f32]) -> Vec<Vec<f32>> {
                 before,
                 after,
                 f32::from(region.as_ref().is_some_and(|r| r.contains(&i))),
-            ]);
-            row
+            ]
         })
         .collect()
 }
