@@ -43,7 +43,7 @@ pub fn extract_with(text: &str, model: &LineModel, config: &ExtractConfig) -> Do
         return doc;
     }
     let rows = features::extract(&page);
-    let p = model.predict(&rows);
+    let p = model.predict(&rows, &features::content_words(&page));
     let words: Vec<f32> = rows.iter().map(|r| r[0].exp() - 1.0).collect();
     let mut verdicts = region::select(&p, &words, model.threshold);
     for (v, line) in verdicts.iter_mut().zip(&page.lines) {

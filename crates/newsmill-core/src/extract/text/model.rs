@@ -109,6 +109,7 @@ pub const CONTEXT_NAMES: &[&str] = &[
     "mass_before",
     "mass_after",
     "in_region",
+    "story_vocabulary",
 ];
 
 pub fn local_names() -> Vec<String> {
@@ -149,11 +150,12 @@ impl LineModel {
     }
 
     /// The story probability of each line, from its feature rows.
-    pub fn predict(&self, rows: &[Vec<f32>]) -> Vec<f32> {
+    /// `words` are each line's content-word ids ([`super::features::content_words`]).
+    pub fn predict(&self, rows: &[Vec<f32>], words: &[Vec<u32>]) -> Vec<f32> {
         let mut p: Vec<f32> = rows.iter().map(|x| self.local.prob(x)).collect();
         let mut row = Vec::with_capacity(NAMES.len() + CONTEXT_NAMES.len());
         for stage in &self.context {
-            let extras = context_extras(rows, &p);
+            let extras = context_extras(rows, words, &p);
             p = rows
                 .iter()
                 .zip(&extras)
@@ -170,13 +172,14 @@ impl LineModel {
 }
 
 /// The second-stage rows: each local row followed by its [`context_extras`].
-pub fn context_rows(rows: &[Vec<f32>], p: &[f32]) -> Vec<Vec<f32>> {
-    rows.iter().zip(context_extras(rows, p)).map(|(r, e)| r.iter().chain(&e).copied().collect()).collect()
+pub fn context_rows(rows: &[Vec<f32>], words: &[Vec<u32>], p: &[f32]) -> Vec<Vec<f32>> {
+    rows.iter().zip(context_extras(rows, words, p)).map(|(r, e)| r.iter().chain(&e).copied().collect()).collect()
 }
 
 /// [`CONTEXT_NAMES`] of each line, computed from the previous stage's probabilities `p`.
-pub fn context_extras(rows: &[Vec<f32>], p: &[f32]) -> Vec<[f32; CONTEXT_NAMES.len()]> {
+pub fn context_extras(rows: &[Vec<f32>], vocab: &[Vec<u32>], p: &[f32]) -> Vec<[f32; CONTEXT_NAMES.len()]> {
     let n = rows.len();
+    let coherence = story_vocabulary(vocab, p);
     let words: Vec<f32> = rows.iter().map(|r| r.first().map_or(0.0, |w| w.exp() - 1.0)).collect();
     let mass: Vec<f32> = p.iter().zip(&words).map(|(p, w)| if *p >= 0.5 { *w } else { 0.0 }).collect();
     let total = mass.iter().sum::<f32>().max(1.0);
@@ -211,7 +214,29 @@ pub fn context_extras(rows: &[Vec<f32>], p: &[f32]) -> Vec<[f32; CONTEXT_NAMES.l
                 before,
                 after,
                 f32::from(region.as_ref().is_some_and(|r| r.contains(&i))),
+                coherence.get(i).copied().unwrap_or(0.0),
             ]
+        })
+        .collect()
+}
+
+/// For each line, the share of its content words that other likely-story lines also use:
+/// related-story headlines and promotions are about something else.
+fn story_vocabulary(vocab: &[Vec<u32>], p: &[f32]) -> Vec<f32> {
+    let size = vocab.iter().flatten().max().map_or(0, |&m| m as usize + 1);
+    let mut count = vec![0u32; size];
+    for (ws, &pi) in vocab.iter().zip(p) {
+        if pi >= 0.5 {
+            ws.iter().for_each(|&w| count[w as usize] += 1);
+        }
+    }
+    vocab
+        .iter()
+        .zip(p)
+        .map(|(ws, &pi)| {
+            let own = u32::from(pi >= 0.5);
+            let shared = ws.iter().filter(|&&w| count[w as usize] > own).count();
+            if ws.is_empty() { 0.0 } else { shared as f32 / ws.len() as f32 }
         })
         .collect()
 }
@@ -234,7 +259,7 @@ mod tests {
         long[1] = 1.0;
         long[0] = 25f32.ln();
         let short = vec![0.0; NAMES.len()];
-        let p = m.predict(&[long, short]);
+        let p = m.predict(&[long, short], &[vec![], vec![]]);
         assert!(p[0] > 0.5 && p[1] < 0.5, "{p:?}");
     }
 }

@@ -24,6 +24,8 @@ pub struct PageData {
     pub text: String,
     pub gold: String,
     pub rows: Vec<Vec<f32>>,
+    /// Each line's content-word ids.
+    pub vocab: Vec<Vec<u32>>,
     pub labels: Vec<bool>,
     pub weights: Vec<f32>,
 }
@@ -52,6 +54,7 @@ fn prepare_page(p: TextPage) -> Option<PageData> {
     let page = Page::parse(&text);
     let rows = features::extract(&page);
     let labels = labels::label(&page, &p.gold);
+    let vocab = features::content_words(&page);
     // Longer lines carry more of the score, but sub-linearly so menus still teach.
     let mut weights: Vec<f32> = rows.iter().map(|r| r[0].exp().sqrt()).collect();
     // The metric weighs every page alike, so every page gets the same total weight.
@@ -59,7 +62,7 @@ fn prepare_page(p: TextPage) -> Option<PageData> {
     let scale = PAGE_WEIGHT / total;
     weights.iter_mut().for_each(|w| *w *= scale);
     drop(page);
-    Some(PageData { id: p.id, page_type: p.page_type, text, gold: p.gold, rows, labels, weights })
+    Some(PageData { id: p.id, page_type: p.page_type, text, gold: p.gold, rows, vocab, labels, weights })
 }
 
 /// Fits both stages on `pages`.
@@ -70,7 +73,8 @@ pub fn fit_model(pages: &[&PageData], threshold: f32) -> LineModel {
     let mut probs: Vec<Vec<f32>> = pages.iter().map(|p| p.rows.iter().map(|r| local.prob(r)).collect()).collect();
     let mut context = Vec::new();
     for _ in 0..CONTEXT_STAGES {
-        let ctx: Vec<Vec<Vec<f32>>> = pages.iter().zip(&probs).map(|(p, pr)| context_rows(&p.rows, pr)).collect();
+        let ctx: Vec<Vec<Vec<f32>>> =
+            pages.iter().zip(&probs).map(|(p, pr)| context_rows(&p.rows, &p.vocab, pr)).collect();
         let (x2, y2, w2) = flatten(ctx.iter().zip(pages).map(|(rows, p)| (rows, *p)));
         let stage = fit(context_names(), &x2, &y2, &w2, &opts);
         probs = ctx.iter().map(|rows| rows.iter().map(|r| stage.prob(r)).collect()).collect();
