@@ -14,7 +14,7 @@ pub struct FitOptions {
 
 impl Default for FitOptions {
     fn default() -> Self {
-        FitOptions { l2: 1e-4, iterations: 400, learning_rate: 0.05, bins: 8 }
+        FitOptions { l2: 1e-4, iterations: 400, learning_rate: 0.05, bins: 16 }
     }
 }
 
