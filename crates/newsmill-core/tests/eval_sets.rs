@@ -34,8 +34,8 @@ fn wcxb_dev_article_pages_stay_above_floor() {
 
 #[test]
 fn wcxb_dev_text_article_pages_stay_above_floor() {
-    // Measured 0.93 on these pages (the full set: see models/text-lines.md).
-    const FLOOR: f64 = 0.90;
+    // Measured 0.943 on these 150 pages (the full set and CV: see models/text-lines.md).
+    const FLOOR: f64 = 0.92;
     let Some(report) = score("wcxb-dev-text") else { return };
     let f1 = subset_f1(&report, "article");
     eprintln!("wcxb-dev-text article F1 {f1:.3} on {} pages", report.documents);

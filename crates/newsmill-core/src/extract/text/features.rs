@@ -221,6 +221,29 @@ pub fn is_label_soup(text: &str) -> bool {
         && !text.contains(['.', ',', '!', '?', ';'])
 }
 
+/// Each line's distinct content words (lowercase, three letters or more, not stop words) as
+/// ids unique within the page: what the context stage uses to ask whether a line shares the
+/// story's vocabulary.
+pub fn content_words(page: &Page) -> Vec<Vec<u32>> {
+    let mut ids: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+    page.lines
+        .iter()
+        .map(|line| {
+            let mut out: Vec<u32> = words(line.content)
+                .map(str::to_lowercase)
+                .filter(|w| w.chars().count() >= 3 && !is_stopword(w))
+                .map(|w| {
+                    let next = ids.len() as u32;
+                    *ids.entry(w).or_insert(next)
+                })
+                .collect();
+            out.sort_unstable();
+            out.dedup();
+            out
+        })
+        .collect()
+}
+
 /// For each line, the length of the run of consecutive short lines it belongs to (0 for a
 /// line that is not short): menus are long runs of short lines.
 fn short_runs(stats: &[Stats]) -> Vec<usize> {

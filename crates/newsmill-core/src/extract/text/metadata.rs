@@ -11,8 +11,9 @@ use crate::extract::title::collapse_whitespace;
 const LOOK_BACK: usize = 12;
 /// Headlines are at least this many words and at most…
 const TITLE_WORDS: std::ops::RangeInclusive<usize> = 3..=30;
-/// Datelines and bylines are short.
+/// Datelines are short; bylines may list a few names.
 const META_MAX_WORDS: usize = 8;
+const BYLINE_MAX_WORDS: usize = 14;
 
 /// What was found, and on which lines (indices into [`Page::lines`]).
 #[derive(Debug, Clone, Default)]
@@ -42,10 +43,10 @@ pub fn find(page: &Page, first_story: Option<usize>) -> Meta {
     for i in lo..end {
         let text = page.lines[i].content;
         let words = text.split_whitespace().count();
-        if words == 0 || words > META_MAX_WORDS {
+        if words == 0 || words > BYLINE_MAX_WORDS {
             continue;
         }
-        if meta.published.is_none() && has_year(text) {
+        if meta.published.is_none() && words <= META_MAX_WORDS && has_year(text) {
             if let Some(date) = parse_date(text) {
                 meta.published = Some(date);
                 meta.date_line = Some(i);
@@ -63,10 +64,26 @@ pub fn find(page: &Page, first_story: Option<usize>) -> Meta {
 }
 
 /// The headline: scanning up from the story, the nearest title-shaped line, preferring one
-/// the page repeats.
+/// repeated just there (pages print the headline twice; a menu item repeated across the page
+/// does not count). List items and bylines are not headlines.
 fn find_title(page: &Page, lo: usize, start: usize, meta: &mut Meta) {
-    let candidates: Vec<usize> = (lo..start).rev().filter(|&i| title_shaped(page.lines[i].content)).collect();
-    let pick = candidates.iter().copied().find(|&i| page.lines[i].repeats > 1).or(candidates.first().copied());
+    let lines = &page.lines[lo..start];
+    let candidates: Vec<usize> = (lo..start)
+        .rev()
+        .filter(|&i| {
+            !page.lines[i].bullet && title_shaped(page.lines[i].content) && byline(page.lines[i].content).is_none()
+        })
+        .collect();
+    let repeated_here = |i: usize| lines.iter().filter(|l| l.content == page.lines[i].content).count() > 1;
+    // A headline stands alone between blank lines (a heading element); the first such line
+    // above the story is the headline, later ones are standfirsts.
+    let alone = |i: &usize| page.lines[*i].blank_before && page.lines[*i].blank_after;
+    let pick = candidates
+        .iter()
+        .copied()
+        .find(|&i| repeated_here(i))
+        .or_else(|| candidates.iter().rev().copied().find(alone))
+        .or(candidates.first().copied());
     let Some(i) = pick else { return };
     let text = page.lines[i].content;
     meta.title = Some(collapse_whitespace(text));
@@ -90,7 +107,7 @@ fn has_year(text: &str) -> bool {
 /// The names of a `By …` line.
 fn byline(text: &str) -> Option<Vec<String>> {
     let lower = text.to_lowercase();
-    let rest = ["by ", "von ", "par ", "por ", "di "]
+    let rest = ["by ", "written by ", "words by ", "reported by ", "von ", "par ", "por ", "di "]
         .iter()
         .find_map(|p| if lower.starts_with(p) { text.get(p.len()..) } else { None })?;
     let names: Vec<String> = rest
@@ -117,5 +134,23 @@ mod tests {
         assert_eq!(meta.date_line, Some(1));
         assert_eq!(meta.authors, vec!["Jane Doe", "John Roe"]);
         assert_eq!(meta.byline, Some(4));
+    }
+
+    #[test]
+    fn menu_items_and_bylines_are_not_headlines() {
+        let text = "* Partner With Us\n* Blog\nTop Nutrition Trends for Fall\nBy Jane Doe\n* Partner With Us\nFall is not just pumpkin spice season, it is also a time when trends take center stage.\n";
+        let page = Page::parse(text);
+        let meta = find(&page, Some(5));
+        assert_eq!(meta.title.as_deref(), Some("Top Nutrition Trends for Fall"));
+    }
+
+    #[test]
+    fn the_first_standalone_heading_beats_a_standfirst() {
+        let text = "* Home\n\nThe best appliances of the year\n\nHere is what we are excited about\n\nWritten by Ann Lee\nUpdated August 14, 2025\n\nFunny enough, buying a new large appliance brings on both excitement and dread.\n";
+        let page = Page::parse(text);
+        let meta = find(&page, Some(5));
+        assert_eq!(meta.title.as_deref(), Some("The best appliances of the year"));
+        assert_eq!(meta.authors, vec!["Ann Lee"]);
+        assert_eq!(meta.published.as_deref(), Some("2025-08-14"));
     }
 }

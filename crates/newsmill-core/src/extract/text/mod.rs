@@ -21,6 +21,9 @@ use model::LineModel;
 use page::Page;
 use region::Verdict;
 
+/// Lines classified per page; the feature rows cost a few hundred bytes a line.
+const MAX_LINES: usize = 200_000;
+
 /// Extracts the story from flattened text with the shipped model.
 pub fn extract_text(text: &str, config: &ExtractConfig) -> Document {
     extract_with(text, LineModel::embedded(), config)
@@ -29,13 +32,18 @@ pub fn extract_text(text: &str, config: &ExtractConfig) -> Document {
 /// Extracts the story with a given model (training scores candidate models this way).
 pub fn extract_with(text: &str, model: &LineModel, config: &ExtractConfig) -> Document {
     let mut doc = Document::default();
-    let page = Page::parse(text);
+    let mut page = Page::parse(text);
+    if page.lines.len() > MAX_LINES {
+        // Bounded memory on hostile input: the story of a real page is far above this.
+        page.lines.truncate(MAX_LINES);
+        doc.warnings.push(format!("page has more than {MAX_LINES} lines; the rest was not read"));
+    }
     if page.is_empty() {
         doc.no_article = Some(NoArticle::NoText);
         return doc;
     }
     let rows = features::extract(&page);
-    let p = model.predict(&rows);
+    let p = model.predict(&rows, &features::content_words(&page));
     let words: Vec<f32> = rows.iter().map(|r| r[0].exp() - 1.0).collect();
     let mut verdicts = region::select(&p, &words, model.threshold);
     for (v, line) in verdicts.iter_mut().zip(&page.lines) {

@@ -8,7 +8,9 @@ use std::sync::LazyLock;
 use super::features::NAMES;
 use super::region;
 
-/// One logistic regression over standardized features.
+/// One logistic regression over standardized features, plus (optionally) one learned weight
+/// per quantile bin of each feature: an additive model, so a feature can matter in a
+/// non-linear way (very short and very long label lines both being chrome).
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Logistic {
     pub features: Vec<String>,
@@ -16,24 +18,49 @@ pub struct Logistic {
     pub scale: Vec<f32>,
     pub weights: Vec<f32>,
     pub bias: f32,
+    /// Per feature, the bin edges (empty: no bins for that feature).
+    #[serde(default)]
+    pub edges: Vec<Vec<f32>>,
+    /// Per feature, one weight per bin (`edges.len() + 1` of them).
+    #[serde(default)]
+    pub bin_weights: Vec<Vec<f32>>,
+}
+
+/// The bin of `v` among `edges`.
+pub fn bin_of(edges: &[f32], v: f32) -> usize {
+    edges.partition_point(|e| *e < v)
 }
 
 impl Logistic {
     pub fn prob(&self, x: &[f32]) -> f32 {
-        let z = x
+        let linear = x
             .iter()
             .zip(&self.mean)
             .zip(&self.scale)
             .zip(&self.weights)
             .map(|(((x, m), s), w)| (x - m) / s * w)
-            .sum::<f32>()
-            + self.bias;
-        sigmoid(z)
+            .sum::<f32>();
+        let bins: f32 = self
+            .edges
+            .iter()
+            .zip(&self.bin_weights)
+            .zip(x)
+            .map(|((e, w), v)| w.get(bin_of(e, *v)).copied().unwrap_or(0.0))
+            .sum();
+        sigmoid(linear + bins + self.bias)
     }
 
     fn fits(&self, names: &[String]) -> bool {
         let n = names.len();
-        self.features == names && self.mean.len() == n && self.scale.len() == n && self.weights.len() == n
+        let bins_ok = self.edges.is_empty()
+            || (self.edges.len() == n
+                && self.bin_weights.len() == n
+                && self
+                    .edges
+                    .iter()
+                    .zip(&self.bin_weights)
+                    .all(|(e, w)| w.len() == if e.is_empty() { 0 } else { e.len() + 1 }));
+        self.features == names && self.mean.len() == n && self.scale.len() == n && self.weights.len() == n && bins_ok
     }
 
     /// A model that looks only at the named features, with the given weights (for the
@@ -41,7 +68,15 @@ impl Logistic {
     fn hand_set(names: Vec<String>, set: &[(&str, f32)], bias: f32) -> Self {
         let n = names.len();
         let weights = names.iter().map(|f| set.iter().find(|(k, _)| k == f).map_or(0.0, |&(_, w)| w)).collect();
-        Logistic { features: names, mean: vec![0.0; n], scale: vec![1.0; n], weights, bias }
+        Logistic {
+            features: names,
+            mean: vec![0.0; n],
+            scale: vec![1.0; n],
+            weights,
+            bias,
+            edges: Vec::new(),
+            bin_weights: Vec::new(),
+        }
     }
 }
 
@@ -54,7 +89,8 @@ pub fn sigmoid(z: f32) -> f32 {
 pub struct LineModel {
     pub version: u32,
     pub local: Logistic,
-    pub context: Logistic,
+    /// Context stages, each reading the probabilities of the one before.
+    pub context: Vec<Logistic>,
     /// Lines whose context probability reaches this are story.
     pub threshold: f32,
     /// Training summary (data, folds, CV scores); informative only.
@@ -73,6 +109,7 @@ pub const CONTEXT_NAMES: &[&str] = &[
     "mass_before",
     "mass_after",
     "in_region",
+    "story_vocabulary",
 ];
 
 pub fn local_names() -> Vec<String> {
@@ -98,7 +135,7 @@ impl LineModel {
     }
 
     pub fn is_valid(&self) -> bool {
-        self.local.fits(&local_names()) && self.context.fits(&context_names())
+        self.local.fits(&local_names()) && self.context.iter().all(|c| c.fits(&context_names()))
     }
 
     /// Keeps lines of 20 words or more: the baseline the learned model must beat.
@@ -106,27 +143,47 @@ impl LineModel {
         LineModel {
             version: 0,
             local: Logistic::hand_set(local_names(), &[("long20", 8.0)], -4.0),
-            context: Logistic::hand_set(context_names(), &[("p_logit", 1.0)], 0.0),
+            context: vec![Logistic::hand_set(context_names(), &[("p_logit", 1.0)], 0.0)],
             threshold: 0.5,
             training: serde_json::Value::Null,
         }
     }
 
     /// The story probability of each line, from its feature rows.
-    pub fn predict(&self, rows: &[Vec<f32>]) -> Vec<f32> {
-        let p: Vec<f32> = rows.iter().map(|x| self.local.prob(x)).collect();
-        context_rows(rows, &p).iter().map(|x| self.context.prob(x)).collect()
+    /// `words` are each line's content-word ids ([`super::features::content_words`]).
+    pub fn predict(&self, rows: &[Vec<f32>], words: &[Vec<u32>]) -> Vec<f32> {
+        let mut p: Vec<f32> = rows.iter().map(|x| self.local.prob(x)).collect();
+        let mut row = Vec::with_capacity(NAMES.len() + CONTEXT_NAMES.len());
+        for stage in &self.context {
+            let extras = context_extras(rows, words, &p);
+            p = rows
+                .iter()
+                .zip(&extras)
+                .map(|(local, extra)| {
+                    row.clear();
+                    row.extend_from_slice(local);
+                    row.extend_from_slice(extra);
+                    stage.prob(&row)
+                })
+                .collect();
+        }
+        p
     }
 }
 
-/// The second-stage rows: each local row followed by [`CONTEXT_NAMES`] computed from the
-/// first-stage probabilities `p`.
-pub fn context_rows(rows: &[Vec<f32>], p: &[f32]) -> Vec<Vec<f32>> {
+/// The second-stage rows: each local row followed by its [`context_extras`].
+pub fn context_rows(rows: &[Vec<f32>], words: &[Vec<u32>], p: &[f32]) -> Vec<Vec<f32>> {
+    rows.iter().zip(context_extras(rows, words, p)).map(|(r, e)| r.iter().chain(&e).copied().collect()).collect()
+}
+
+/// [`CONTEXT_NAMES`] of each line, computed from the previous stage's probabilities `p`.
+pub fn context_extras(rows: &[Vec<f32>], vocab: &[Vec<u32>], p: &[f32]) -> Vec<[f32; CONTEXT_NAMES.len()]> {
     let n = rows.len();
+    let coherence = story_vocabulary(vocab, p);
     let words: Vec<f32> = rows.iter().map(|r| r.first().map_or(0.0, |w| w.exp() - 1.0)).collect();
     let mass: Vec<f32> = p.iter().zip(&words).map(|(p, w)| if *p >= 0.5 { *w } else { 0.0 }).collect();
     let total = mass.iter().sum::<f32>().max(1.0);
-    let region = region::best_region(&region::gains(p, &words));
+    let region = region::best_region(&region::gains(p, &words, 0.5));
     let mut before_max = vec![0.0f32; n];
     let mut after_max = vec![0.0f32; n];
     for i in 1..n {
@@ -147,8 +204,7 @@ pub fn context_rows(rows: &[Vec<f32>], p: &[f32]) -> Vec<Vec<f32>> {
             cum += mass[i];
             let after = (total - cum).max(0.0) / total;
             let logit = (p[i].clamp(1e-4, 1.0 - 1e-4) / (1.0 - p[i].clamp(1e-4, 1.0 - 1e-4))).ln();
-            let mut row = rows[i].clone();
-            row.extend([
+            [
                 logit,
                 window(i, 1),
                 window(i, 3),
@@ -158,8 +214,29 @@ pub fn context_rows(rows: &[Vec<f32>], p: &[f32]) -> Vec<Vec<f32>> {
                 before,
                 after,
                 f32::from(region.as_ref().is_some_and(|r| r.contains(&i))),
-            ]);
-            row
+                coherence.get(i).copied().unwrap_or(0.0),
+            ]
+        })
+        .collect()
+}
+
+/// For each line, the share of its content words that other likely-story lines also use:
+/// related-story headlines and promotions are about something else.
+fn story_vocabulary(vocab: &[Vec<u32>], p: &[f32]) -> Vec<f32> {
+    let size = vocab.iter().flatten().max().map_or(0, |&m| m as usize + 1);
+    let mut count = vec![0u32; size];
+    for (ws, &pi) in vocab.iter().zip(p) {
+        if pi >= 0.5 {
+            ws.iter().for_each(|&w| count[w as usize] += 1);
+        }
+    }
+    vocab
+        .iter()
+        .zip(p)
+        .map(|(ws, &pi)| {
+            let own = u32::from(pi >= 0.5);
+            let shared = ws.iter().filter(|&&w| count[w as usize] > own).count();
+            if ws.is_empty() { 0.0 } else { shared as f32 / ws.len() as f32 }
         })
         .collect()
 }
@@ -182,7 +259,7 @@ mod tests {
         long[1] = 1.0;
         long[0] = 25f32.ln();
         let short = vec![0.0; NAMES.len()];
-        let p = m.predict(&[long, short]);
+        let p = m.predict(&[long, short], &[vec![], vec![]]);
         assert!(p[0] > 0.5 && p[1] < 0.5, "{p:?}");
     }
 }

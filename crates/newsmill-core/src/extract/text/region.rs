@@ -12,8 +12,8 @@ const BRIDGE_SHARE: f32 = 0.6;
 
 /// Each line's evidence: positive when the line reads as story, weighted by its length so a
 /// long paragraph outweighs a menu label.
-pub fn gains(p: &[f32], words: &[f32]) -> Vec<f32> {
-    p.iter().zip(words).map(|(p, w)| (p - 0.5) * (w + 1.0).sqrt()).collect()
+pub fn gains(p: &[f32], words: &[f32], threshold: f32) -> Vec<f32> {
+    p.iter().zip(words).map(|(p, w)| (p - threshold) * (w + 1.0).sqrt()).collect()
 }
 
 /// The span with the largest sum of gains (Kadane), if any gain is positive.
@@ -44,9 +44,25 @@ pub enum Verdict {
     Outside,
 }
 
-/// The verdict of each line from its story probability and word count.
+/// The verdict of each line from its story probability and word count. A page with an
+/// article rarely has none: when no line reaches the threshold, the most likely lines are
+/// taken (the threshold drops to just under the best probability).
 pub fn select(p: &[f32], words: &[f32], threshold: f32) -> Vec<Verdict> {
-    let region = best_region(&gains(p, words)).unwrap_or(0..0);
+    let out = select_at(p, words, threshold);
+    if out.contains(&Verdict::Keep) {
+        return out;
+    }
+    let best = p.iter().copied().fold(0.0f32, f32::max);
+    if best < FALLBACK_MIN { out } else { select_at(p, words, best * FALLBACK_SHARE) }
+}
+
+/// Below this best probability a page is taken to have no story at all.
+const FALLBACK_MIN: f32 = 0.05;
+/// When falling back, lines within this share of the best probability are kept.
+const FALLBACK_SHARE: f32 = 0.8;
+
+fn select_at(p: &[f32], words: &[f32], threshold: f32) -> Vec<Verdict> {
+    let region = best_region(&gains(p, words, threshold)).unwrap_or(0..0);
     let mut out: Vec<Verdict> = p
         .iter()
         .enumerate()
@@ -85,5 +101,11 @@ mod tests {
         assert_eq!(v[2], Verdict::Keep);
         assert_eq!(v[3], Verdict::Keep);
         assert_eq!(v[8], Verdict::Outside);
+    }
+
+    #[test]
+    fn a_page_with_only_doubtful_lines_keeps_its_best() {
+        let v = select(&[0.1, 0.4, 0.35, 0.1], &[3.0, 80.0, 60.0, 3.0], 0.5);
+        assert_eq!(v, vec![Verdict::Low, Verdict::Keep, Verdict::Keep, Verdict::Low]);
     }
 }

@@ -24,9 +24,17 @@ pub struct PageData {
     pub text: String,
     pub gold: String,
     pub rows: Vec<Vec<f32>>,
+    /// Each line's content-word ids.
+    pub vocab: Vec<Vec<u32>>,
     pub labels: Vec<bool>,
     pub weights: Vec<f32>,
 }
+
+/// Context stages stacked on the local one.
+const CONTEXT_STAGES: usize = 1;
+
+/// Total sample weight of one page's lines.
+const PAGE_WEIGHT: f32 = 100.0;
 
 /// Settings of `newsmill train lines`.
 #[derive(Debug, Clone)]
@@ -46,10 +54,15 @@ fn prepare_page(p: TextPage) -> Option<PageData> {
     let page = Page::parse(&text);
     let rows = features::extract(&page);
     let labels = labels::label(&page, &p.gold);
+    let vocab = features::content_words(&page);
     // Longer lines carry more of the score, but sub-linearly so menus still teach.
-    let weights = rows.iter().map(|r| r[0].exp().sqrt()).collect();
+    let mut weights: Vec<f32> = rows.iter().map(|r| r[0].exp().sqrt()).collect();
+    // The metric weighs every page alike, so every page gets the same total weight.
+    let total: f32 = weights.iter().sum::<f32>().max(1e-6);
+    let scale = PAGE_WEIGHT / total;
+    weights.iter_mut().for_each(|w| *w *= scale);
     drop(page);
-    Some(PageData { id: p.id, page_type: p.page_type, text, gold: p.gold, rows, labels, weights })
+    Some(PageData { id: p.id, page_type: p.page_type, text, gold: p.gold, rows, vocab, labels, weights })
 }
 
 /// Fits both stages on `pages`.
@@ -57,15 +70,16 @@ pub fn fit_model(pages: &[&PageData], threshold: f32) -> LineModel {
     let opts = FitOptions::default();
     let (x, y, w) = flatten(pages.iter().map(|p| (&p.rows, *p)));
     let local = fit(local_names(), &x, &y, &w, &opts);
-    let ctx: Vec<Vec<Vec<f32>>> = pages
-        .iter()
-        .map(|p| {
-            let probs: Vec<f32> = p.rows.iter().map(|r| local.prob(r)).collect();
-            context_rows(&p.rows, &probs)
-        })
-        .collect();
-    let (x2, y2, w2) = flatten(ctx.iter().zip(pages).map(|(rows, p)| (rows, *p)));
-    let context = fit(context_names(), &x2, &y2, &w2, &opts);
+    let mut probs: Vec<Vec<f32>> = pages.iter().map(|p| p.rows.iter().map(|r| local.prob(r)).collect()).collect();
+    let mut context = Vec::new();
+    for _ in 0..CONTEXT_STAGES {
+        let ctx: Vec<Vec<Vec<f32>>> =
+            pages.iter().zip(&probs).map(|(p, pr)| context_rows(&p.rows, &p.vocab, pr)).collect();
+        let (x2, y2, w2) = flatten(ctx.iter().zip(pages).map(|(rows, p)| (rows, *p)));
+        let stage = fit(context_names(), &x2, &y2, &w2, &opts);
+        probs = ctx.iter().map(|rows| rows.iter().map(|r| stage.prob(r)).collect()).collect();
+        context.push(stage);
+    }
     LineModel { version: 1, local, context, threshold, training: serde_json::Value::Null }
 }
 
