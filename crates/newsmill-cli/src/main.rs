@@ -4,6 +4,8 @@
 mod eval_cmd;
 mod extract_cmd;
 mod output;
+mod train_cmd;
+mod train_ner_cmd;
 
 use std::process::ExitCode;
 
@@ -21,6 +23,7 @@ struct Cli {
 enum Command {
     Extract(extract_cmd::ExtractArgs),
     Eval(eval_cmd::EvalArgs),
+    Train(train_cmd::TrainArgs),
 }
 
 fn main() -> ExitCode {
@@ -28,6 +31,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract_cmd::run(args),
         Command::Eval(args) => eval_cmd::run(args),
+        Command::Train(args) => train_cmd::run(args),
     };
     match result {
         Ok(code) => code,

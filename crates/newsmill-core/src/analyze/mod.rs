@@ -1,0 +1,53 @@
+//! Analysis: what an article's text says. `Document` in, [`Article`] out.
+//!
+//! 1. [`tokens`] splits the text into tokens (byte ranges), [`sentences`] groups them.
+//! 2. [`ner`] tags names as PERSON, ORG, LOC or MISC ([`mentions`] turns tags into spans).
+//! 3. [`entities`] groups the mentions of one referent (`Sergey Lavrov` … `Lavrov`, `US` …
+//!    `United States`) under a canonical name.
+//! 4. [`titles`] attaches titles and roles to people (`Russian Foreign Minister`).
+//!
+//! The model and gazetteer are loaded once into [`Resources`] and shared read-only across
+//! threads.
+
+pub mod entities;
+pub mod gazetteer;
+pub mod mentions;
+pub mod ner;
+pub mod sentences;
+pub mod titles;
+pub mod tokens;
+
+use crate::model::{Article, Document};
+pub use gazetteer::Gazetteer;
+pub use ner::{ModelError, NerModel};
+
+/// What the analysis reads: the NER model and its gazetteer. Load once, share by reference.
+pub struct Resources {
+    pub ner: NerModel,
+}
+
+impl Resources {
+    /// The model and gazetteer embedded in the program.
+    pub fn embedded() -> Result<Resources, ModelError> {
+        Ok(Resources { ner: NerModel::from_bytes(ner::EMBEDDED_MODEL, Gazetteer::embedded())? })
+    }
+
+    /// A model read from a file, with the embedded gazetteer.
+    pub fn from_model_file(path: &std::path::Path) -> Result<Resources, ModelError> {
+        let bytes = std::fs::read(path)?;
+        Ok(Resources { ner: NerModel::from_bytes(&bytes, Gazetteer::embedded())? })
+    }
+}
+
+/// Analyzes a document's text: fills the entities of its article.
+pub fn analyze(doc: Document, res: &Resources) -> Article {
+    let mut article = Article::from_document(doc);
+    let text = &article.doc.text;
+    let tokens = tokens::tokenize(text);
+    let sents = sentences::split_sentences(text, &tokens);
+    let found = mentions::find_mentions(text, &tokens, &sents, &res.ner);
+    let mut ents = entities::group(text, &found, &res.ner.gazetteer);
+    titles::attach(text, &tokens, &sents, &found, &mut ents);
+    article.entities = ents;
+    article
+}
