@@ -2,6 +2,7 @@
 //! `newsmill-core`.
 
 mod eval_cmd;
+mod eval_ner_cmd;
 mod extract_cmd;
 mod output;
 mod train_cmd;

@@ -55,7 +55,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     println!("trained in {secs:.1}s; wrote {} ({} bytes)", args.out.display(), bytes.len());
     if !dev_docs.is_empty() {
         let (r, _) = evaluate(&model, &dev_docs);
-        println!("dev F1 {:.4}", r.overall_prf().f1);
+        let types: Vec<String> = r.per_type.iter().map(|(t, c)| format!("{t} {:.4}", c.prf().f1)).collect();
+        println!("dev F1 {:.4} ({})", r.overall_prf().f1, types.join(", "));
     }
     Ok(ExitCode::SUCCESS)
 }

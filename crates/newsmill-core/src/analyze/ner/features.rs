@@ -49,6 +49,8 @@ enum T {
     SuffixP1,
     PrefixM1,
     CapRun,
+    CapPhrase,
+    Numeric,
     Prev,
     Prev2,
     PrevNorm,
@@ -96,6 +98,8 @@ pub struct TokInfo {
     pub gaz: u8,
     pub capitalized: bool,
     pub lower_seen: bool,
+    /// The sentence is mostly numbers (a results table or a price list).
+    pub numeric_sentence: bool,
 }
 
 /// Writes the normalized form of `tok` into `out`: lower case, digits as `0`, quotes folded.
@@ -181,12 +185,37 @@ pub fn token_infos(
         info.lower_seen = info.capitalized && lower_seen(info.norm);
         out.push(info);
     }
+    let digits = toks.iter().filter(|t| t.contains(|c: char| c.is_ascii_digit())).count();
+    if digits * 10 >= toks.len() * 3 {
+        for info in out.iter_mut() {
+            info.numeric_sentence = true;
+        }
+    }
     scratch.hashes.clear();
-    scratch.hashes.extend(toks.iter().map(|t| token_hash(t)));
+    // Headlines in capitals match the gazetteer in title case (`GERMANY` as `Germany`).
+    if caps_sentence(toks) {
+        for t in toks {
+            title_case(t, &mut scratch.norm);
+            scratch.hashes.push(token_hash(&scratch.norm));
+        }
+    } else {
+        scratch.hashes.extend(toks.iter().map(|t| token_hash(t)));
+    }
     gaz.find(&scratch.hashes, &mut scratch.matches);
     for m in &scratch.matches {
         for (k, info) in out[m.start..m.end].iter_mut().enumerate() {
             info.gaz |= if k == 0 { m.kinds } else { m.kinds << 4 };
+        }
+    }
+}
+
+fn title_case(tok: &str, out: &mut String) {
+    out.clear();
+    for (k, c) in tok.chars().enumerate() {
+        if k == 0 {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
         }
     }
 }
@@ -214,6 +243,23 @@ fn cap_run(infos: &[TokInfo], i: usize) -> u64 {
     (before * 4 + after) as u64
 }
 
+/// The hash of the run of capitalized tokens (up to 6) around token `i`, with `i`'s place
+/// in it: memorizes multi-word names (`New York Stock Exchange`) as wholes.
+fn cap_phrase(infos: &[TokInfo], i: usize, caps: bool) -> Option<u64> {
+    if caps || !infos[i].capitalized {
+        return None;
+    }
+    let start = i - infos[..i].iter().rev().take(5).take_while(|x| x.capitalized).count();
+    let end = i + 1 + infos[i + 1..].iter().take(5).take_while(|x| x.capitalized).count();
+    if end - start < 2 {
+        return None;
+    }
+    let h = infos[start..end].iter().fold(0, |h, x| mix(h, x.norm));
+    Some(mix(h, (i - start) as u64))
+}
+
+const USE_PHRASE: bool = false;
+const USE_NUMERIC: bool = false;
 const NONE: u64 = 0x5151_5151;
 
 /// Pushes the static features of token `i` into `out`.
@@ -258,6 +304,13 @@ pub fn static_features(infos: &[TokInfo], i: usize, caps: bool, out: &mut Vec<u6
     out.push(f(T::SuffixP1, at(1).map_or(NONE, |x| x.suffix[2])));
     out.push(f(T::PrefixM1, at(-1).map_or(NONE, |x| x.prefix[2])));
     out.push(f2(T::CapRun, cap_run(infos, i), t.short_shape));
+    if USE_PHRASE && let Some(phrase) = cap_phrase(infos, i, caps) {
+        out.push(f(T::CapPhrase, phrase));
+    }
+    if USE_NUMERIC && t.numeric_sentence {
+        out.push(f2(T::Numeric, t.short_shape, shape_at(1)));
+        out.push(f2(T::Numeric, t.norm, 1));
+    }
     if i == 0 {
         out.push(f(T::FirstShape, t.short_shape));
     }
