@@ -5,8 +5,9 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Args;
+use newsmill_core::analyze::{Resources, analyze};
 use newsmill_core::ingest::{Inputs, ReadConfig};
-use newsmill_core::{Article, ContentKind, ExtractConfig, extract};
+use newsmill_core::{ContentKind, ExtractConfig, extract};
 use rayon::prelude::*;
 
 use crate::output::{Format, write_article};
@@ -56,6 +57,8 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
             Kind::Text => ContentKind::Text,
         }),
     };
+    // Loaded once and shared read-only by the worker threads.
+    let res = Resources::embedded().context("cannot load the NER model")?;
     let mut inputs = Inputs::new(&args.paths, ReadConfig { max_bytes: args.max_mb.saturating_mul(1024 * 1024) });
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -67,7 +70,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         }
         let results: Vec<_> = batch
             .into_par_iter()
-            .map(|item| item.and_then(|raw| extract(&raw, &config)).map(Article::from_document))
+            .map(|item| item.and_then(|raw| extract(&raw, &config)).map(|doc| analyze(doc, &res)))
             .collect();
         for result in results {
             match result {

@@ -1,6 +1,7 @@
 //! The `newsmill` binary: argument parsing, parallelism and output only; the work is done by
 //! `newsmill-core`.
 
+mod analyze_cmd;
 mod eval_cmd;
 mod eval_ner_cmd;
 mod extract_cmd;
@@ -23,6 +24,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     Extract(extract_cmd::ExtractArgs),
+    Analyze(analyze_cmd::AnalyzeArgs),
     Eval(eval_cmd::EvalArgs),
     Train(train_cmd::TrainArgs),
 }
@@ -31,6 +33,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract_cmd::run(args),
+        Command::Analyze(args) => analyze_cmd::run(args),
         Command::Eval(args) => eval_cmd::run(args),
         Command::Train(args) => train_cmd::run(args),
     };

@@ -96,7 +96,15 @@ fn explain_lists_removed_blocks_with_reasons() {
 
 #[test]
 fn every_subcommand_has_help_with_an_example() {
-    for args in [&["extract", "--help"][..], &["eval", "--help"], &["eval", "extraction", "--help"]] {
+    for args in [
+        &["extract", "--help"][..],
+        &["eval", "--help"],
+        &["eval", "extraction", "--help"],
+        &["eval", "ner", "--help"],
+        &["analyze", "--help"],
+        &["train", "--help"],
+        &["train", "ner", "--help"],
+    ] {
         let out = newsmill(args);
         assert!(out.status.success());
         assert!(String::from_utf8_lossy(&out.stdout).contains("Example"), "{args:?}");
@@ -112,4 +120,21 @@ fn text_and_markdown_formats_print_the_story() {
         let stdout = String::from_utf8_lossy(&out.stdout);
         assert!(stdout.contains("Harbour Bridge carried its first cars"), "{format}: {stdout}");
     }
+}
+
+#[test]
+fn analyze_prints_entities_with_offsets_into_the_input() {
+    let dir = std::env::temp_dir().join(format!("newsmill-analyze-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("story.txt");
+    std::fs::write(&path, "Russian Foreign Minister Sergey Lavrov met Taliban envoys in Moscow. Lavrov said so.")
+        .unwrap();
+    let out = newsmill(&["analyze", path.to_str().unwrap(), "--format", "jsonl"]);
+    assert!(out.status.success());
+    let article = &jsonl(&out)[0];
+    let lavrov = article["entities"].as_array().unwrap().iter().find(|e| e["name"] == "Sergey Lavrov").expect("Lavrov");
+    assert_eq!(lavrov["type"], "PERSON");
+    assert_eq!(lavrov["mentions"].as_array().unwrap().len(), 2);
+    assert_eq!(lavrov["mentions"][0]["start"], 25);
+    std::fs::remove_dir_all(&dir).ok();
 }

@@ -138,6 +138,13 @@ impl Gazetteer {
         self.lookup(name_hashes).filter(|e| e.kinds & 0b11 != 0).map(|e| e.country)
     }
 
+    /// Is `name` any place of the gazetteer (country, region or city)?
+    pub fn is_place(&self, name: &str) -> bool {
+        let toks = tokenize(name);
+        let hashes: Vec<u64> = toks.iter().map(|t| token_hash(t.text(name))).collect();
+        self.lookup(&hashes).is_some_and(|e| e.kinds & 0b1101 != 0)
+    }
+
     /// Is `name` a country name (not only a demonym or a city)?
     pub fn is_country(&self, name: &str) -> bool {
         let toks = tokenize(name);

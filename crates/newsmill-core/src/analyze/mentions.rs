@@ -2,6 +2,7 @@
 
 use std::ops::Range;
 
+use super::gazetteer::Gazetteer;
 use super::ner::NerModel;
 use super::tokens::Token;
 use crate::model::{EntityType, Span};
@@ -53,5 +54,56 @@ pub fn find_mentions(text: &str, tokens: &[Token], sents: &[Range<usize>], model
             }
         }
     }
+    refine(text, tokens, sents, &model.gazetteer, &mut out);
     out
+}
+
+/// Words that never open a name, even capitalized mid-sentence.
+const NOT_NAME: &[&str] =
+    &["The", "A", "An", "And", "But", "Or", "Of", "In", "On", "At", "For", "To", "With", "By", "As", "I"];
+
+/// Fixes the spans the tagger gets wrong in ways that hold across texts:
+/// - a person's name takes in the capitalized, untagged words right before it (`Sher` in
+///   `, Sher Mohammad Abbas Stanikzai`), except at a sentence start;
+/// - a nationality right before an organization is part of its name (`Afghan` + `Foreign
+///   Ministry`), and so is a one-word "place" the gazetteer does not know (`High` + `Peace
+///   Council`).
+fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer, ms: &mut Vec<FoundMention>) {
+    for k in 0..ms.len() {
+        if ms[k].kind != EntityType::Person {
+            continue;
+        }
+        let sent_start = sents.get(ms[k].sentence).map_or(0, |r| r.start);
+        let prev_end = if k > 0 { ms[k - 1].tokens.end } else { 0 };
+        while ms[k].tokens.start > sent_start + 1 && ms[k].tokens.start > prev_end {
+            let t = tokens[ms[k].tokens.start - 1];
+            let w = t.text(text);
+            let adjacent = text.get(t.end as usize..ms[k].span.start).is_some_and(|gap| gap.chars().all(|c| c == ' '));
+            let capitalized = w.starts_with(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                && w.chars().skip(1).any(char::is_lowercase);
+            if !adjacent || !capitalized || NOT_NAME.contains(&w) || super::titles::is_role(w) {
+                break;
+            }
+            ms[k].tokens.start -= 1;
+            ms[k].span.start = t.start as usize;
+        }
+    }
+    let mut merged: Vec<FoundMention> = Vec::with_capacity(ms.len());
+    for m in ms.drain(..) {
+        if let Some(last) = merged.last_mut()
+            && (last.kind == EntityType::Misc
+                || last.kind == EntityType::Loc && last.tokens.len() == 1 && !gaz.is_place(&text[last.span.clone()]))
+            && m.kind == EntityType::Org
+            && last.tokens.end == m.tokens.start
+            && text.get(last.span.end..m.span.start).is_some_and(|gap| gap.chars().all(|c| c == ' '))
+        {
+            last.kind = EntityType::Org;
+            last.tokens.end = m.tokens.end;
+            last.span.end = m.span.end;
+            continue;
+        }
+        merged.push(m);
+    }
+    *ms = merged;
 }

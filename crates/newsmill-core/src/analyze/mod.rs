@@ -51,3 +51,23 @@ pub fn analyze(doc: Document, res: &Resources) -> Article {
     article.entities = ents;
     article
 }
+
+/// A document whose body is `text` exactly as given (for `newsmill analyze`): offsets
+/// point into the input. Blank lines separate its paragraph blocks.
+pub fn document_from_text(source: impl Into<String>, text: String) -> Document {
+    let mut blocks = Vec::new();
+    let mut at = 0;
+    for part in text.split("\n\n") {
+        let lead = part.len() - part.trim_start().len();
+        let trimmed = part.trim();
+        if !trimmed.is_empty() {
+            let start = at + lead;
+            blocks.push(crate::model::Block {
+                range: start..start + trimmed.len(),
+                kind: crate::model::BlockKind::Paragraph,
+            });
+        }
+        at += part.len() + 2;
+    }
+    Document { source: source.into(), text, blocks, ..Document::default() }
+}
