@@ -45,6 +45,9 @@ struct Entry {
 pub struct Gazetteer {
     /// Keyed by the hash of the name's token sequence.
     names: HashMap<u64, Entry>,
+    /// The most tokens of a name starting with each first token: most tokens start none,
+    /// so most positions cost one lookup.
+    first: HashMap<u64, u8>,
     max_tokens: usize,
     /// xxh3 of the source text: the NER model records it, since its gazetteer features
     /// mean something only with the gazetteer it was trained with.
@@ -91,6 +94,8 @@ impl Gazetteer {
             }
             let h = toks.iter().fold(0, |h, t| extend(h, token_hash(t.text(name))));
             g.max_tokens = g.max_tokens.max(toks.len());
+            let first = g.first.entry(token_hash(toks[0].text(name))).or_default();
+            *first = (*first).max(toks.len().min(255) as u8);
             let e = g.names.entry(h).or_default();
             let first_country = e.kinds & 0b11 == 0;
             e.kinds |= 1 << kind as u8;
@@ -117,9 +122,9 @@ impl Gazetteer {
         out.clear();
         let mut i = 0;
         while i < hashes.len() {
-            let longest = (1..=self.max_tokens.min(hashes.len() - i))
-                .rev()
-                .find_map(|n| self.lookup(&hashes[i..i + n]).map(|e| (n, e)));
+            let most = self.first.get(&hashes[i]).map_or(0, |&n| n as usize);
+            let longest =
+                (1..=most.min(hashes.len() - i)).rev().find_map(|n| self.lookup(&hashes[i..i + n]).map(|e| (n, e)));
             match longest {
                 Some((n, e)) => {
                     out.push(GazMatch { start: i, end: i + n, kinds: e.kinds });

@@ -77,10 +77,32 @@ impl DocContext {
     }
 }
 
+/// The static features of a sentence's tokens, computed once for both passes.
+#[derive(Debug, Default)]
+pub struct Statics {
+    feats: Vec<u64>,
+    ends: Vec<u32>,
+}
+
+impl Statics {
+    pub fn new(infos: &[TokInfo], caps: bool) -> Statics {
+        let mut st = Statics { feats: Vec::with_capacity(infos.len() * 48), ends: Vec::with_capacity(infos.len()) };
+        for i in 0..infos.len() {
+            static_features(infos, i, caps, &mut st.feats);
+            st.ends.push(st.feats.len() as u32);
+        }
+        st
+    }
+
+    pub fn of(&self, i: usize) -> &[u64] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.feats[start..self.ends[i] as usize]
+    }
+}
+
 /// Reused buffers for [`greedy`].
 #[derive(Default)]
 pub struct Buffers {
-    pub statics: Vec<u64>,
     pub all: Vec<u64>,
 }
 
@@ -89,7 +111,7 @@ pub struct Buffers {
 /// features: the argmax when tagging, the argmax plus an update when training.
 pub fn greedy(
     infos: &[TokInfo],
-    caps: bool,
+    statics: &Statics,
     doc: &mut DocContext,
     buf: &mut Buffers,
     out: &mut Vec<usize>,
@@ -98,13 +120,13 @@ pub fn greedy(
 ) {
     out.clear();
     let (mut prev, mut prev2) = (0usize, 0usize);
-    for i in 0..infos.len() {
+    for (i, info) in infos.iter().enumerate() {
         buf.all.clear();
-        static_features(infos, i, caps, &mut buf.all);
-        dynamic_features(&infos[i], prev, prev2, doc.history(&infos[i]), &mut buf.all);
+        buf.all.extend_from_slice(statics.of(i));
+        dynamic_features(info, prev, prev2, doc.history(info), &mut buf.all);
         extra(i, &mut buf.all);
         let label = choose(i, &buf.all);
-        doc.record(&infos[i], label);
+        doc.record(info, label);
         out.push(label);
         prev2 = prev;
         prev = label;
@@ -116,7 +138,7 @@ pub fn greedy(
 pub fn tag_pass<W: Weights>(
     w: &W,
     infos: &[Vec<TokInfo>],
-    caps: &[bool],
+    statics: &[Statics],
     doc: &mut DocContext,
     stack: Option<(&DocStack, &[Vec<usize>])>,
 ) -> Vec<Vec<usize>> {
@@ -131,9 +153,7 @@ pub fn tag_pass<W: Weights>(
                 st.features(sent, labels, i, feats);
             }
         };
-        greedy(sent, caps.get(s).copied().unwrap_or(false), doc, &mut buf, &mut out, extra, |_, feats| {
-            argmax(&w.score(feats))
-        });
+        greedy(sent, &statics[s], doc, &mut buf, &mut out, extra, |_, feats| argmax(&w.score(feats)));
         tags.push(out);
     }
     tags

@@ -7,7 +7,7 @@
 //! The codebook is logarithmic (about 3.5 % apart), so small and large weights keep the
 //! same relative precision at a quarter of the size of `f32`.
 
-use super::decode::{DocContext, Weights, tag_pass};
+use super::decode::{DocContext, Statics, Weights, tag_pass};
 use super::features::{FEATURE_VERSION, N_LABELS, Scratch, TokInfo, caps_sentence, token_infos};
 use super::stack::DocStack;
 use crate::analyze::gazetteer::Gazetteer;
@@ -170,16 +170,16 @@ impl NerModel {
     /// Tags the sentences of one document (each a slice of token texts), returning one
     /// label index per token ([`super::LABELS`]).
     pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<usize>> {
-        let (infos, caps, mut doc) = prepare(sentences, &self.gazetteer);
-        let first = tag_pass(&self.first, &infos, &caps, &mut doc, None);
+        let (infos, statics, mut doc) = prepare(sentences, &self.gazetteer);
+        let first = tag_pass(&self.first, &infos, &statics, &mut doc, None);
         let stack = DocStack::new(&infos, &first);
         doc.reset_history();
-        tag_pass(&self.second, &infos, &caps, &mut doc, Some((&stack, &first)))
+        tag_pass(&self.second, &infos, &statics, &mut doc, Some((&stack, &first)))
     }
 }
 
-/// The token infos, headline flags and context of a document's sentences.
-pub fn prepare(sentences: &[Vec<&str>], gaz: &Gazetteer) -> (Vec<Vec<TokInfo>>, Vec<bool>, DocContext) {
+/// The token infos, static features and context of a document's sentences.
+pub fn prepare(sentences: &[Vec<&str>], gaz: &Gazetteer) -> (Vec<Vec<TokInfo>>, Vec<Statics>, DocContext) {
     let doc = DocContext::for_document(sentences);
     let mut scratch = Scratch::default();
     let mut infos = Vec::with_capacity(sentences.len());
@@ -188,8 +188,8 @@ pub fn prepare(sentences: &[Vec<&str>], gaz: &Gazetteer) -> (Vec<Vec<TokInfo>>, 
         token_infos(s, gaz, &|h| doc.lower.contains(&h), &mut scratch, &mut v);
         infos.push(v);
     }
-    let caps = sentences.iter().map(|s| caps_sentence(s)).collect();
-    (infos, caps, doc)
+    let statics = sentences.iter().zip(&infos).map(|(s, i)| Statics::new(i, caps_sentence(s))).collect();
+    (infos, statics, doc)
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 
 use std::time::Instant;
 
-use super::decode::{Buffers, DocContext, Weights, argmax, greedy, tag_pass};
+use super::decode::{Buffers, DocContext, Statics, Weights, argmax, greedy, tag_pass};
 use super::features::{LABELS, TokInfo};
 use super::model::{NerModel, Table, prepare};
 use super::perceptron::Perceptron;
@@ -65,7 +65,7 @@ type FirstPass = (DocStack, Vec<Vec<usize>>);
 /// A training document with its features' inputs computed once.
 struct Prepared {
     infos: Vec<Vec<TokInfo>>,
-    caps: Vec<bool>,
+    statics: Vec<Statics>,
     ctx: DocContext,
     gold: Vec<Vec<usize>>,
 }
@@ -74,8 +74,8 @@ fn prepare_docs(docs: &[ConllDoc], gaz: &Gazetteer) -> Vec<Prepared> {
     docs.iter()
         .map(|d| {
             let sentences: Vec<Vec<&str>> = d.iter().map(|s| s.tokens.iter().map(String::as_str).collect()).collect();
-            let (infos, caps, ctx) = prepare(&sentences, gaz);
-            Prepared { infos, caps, ctx, gold: d.iter().map(|s| to_iob2(&s.tags)).collect() }
+            let (infos, statics, ctx) = prepare(&sentences, gaz);
+            Prepared { infos, statics, ctx, gold: d.iter().map(|s| to_iob2(&s.tags)).collect() }
         })
         .collect()
 }
@@ -95,7 +95,7 @@ fn epoch(p: &mut Perceptron, docs: &mut [Prepared], order: &[usize], stacks: Opt
                     st.features(infos, &first[s], i, feats);
                 }
             };
-            greedy(infos, doc.caps[s], &mut doc.ctx, &mut buf, &mut out, extra, |i, feats| {
+            greedy(infos, &doc.statics[s], &mut doc.ctx, &mut buf, &mut out, extra, |i, feats| {
                 let pred = argmax(&p.score(feats));
                 p.update(feats, g[i], pred);
                 p.tick();
@@ -130,7 +130,7 @@ fn jackknife(docs: &mut [Prepared], config: &TrainConfig, state: &mut u64) -> Ve
         for d in (0..docs.len()).filter(|d| d % folds == k) {
             let doc = &mut docs[d];
             doc.ctx.reset_history();
-            labels[d] = tag_pass(&table, &doc.infos, &doc.caps, &mut doc.ctx, None);
+            labels[d] = tag_pass(&table, &doc.infos, &doc.statics, &mut doc.ctx, None);
         }
     }
     docs.iter().zip(labels).map(|(doc, l)| (DocStack::new(&doc.infos, &l), l)).collect()
