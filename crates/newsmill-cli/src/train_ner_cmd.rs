@@ -27,7 +27,19 @@ pub struct Args {
     /// Passes over the training data.
     #[arg(short, long, default_value_t = TrainConfig::default().epochs)]
     epochs: usize,
-    /// log2 of the weight-table rows (model size = 18 << bits bytes).
+    /// Epochs of the first pass (run once per jackknife fold and once on all data).
+    #[arg(long, default_value_t = TrainConfig::default().first_epochs)]
+    first_epochs: usize,
+    /// Jackknife folds for the first-pass tags the second pass trains on.
+    #[arg(long, default_value_t = TrainConfig::default().folds)]
+    folds: usize,
+    /// Perceptrons per pass, trained on different shuffles, whose weights are averaged.
+    #[arg(long, default_value_t = TrainConfig::default().ensemble)]
+    ensemble: usize,
+    /// Seed of the shuffles.
+    #[arg(long, default_value_t = TrainConfig::default().seed)]
+    seed: u64,
+    /// log2 of the weight-table rows (model size = 18 << bits bytes: two tables of one byte per weight).
     #[arg(short, long, default_value_t = TrainConfig::default().bits)]
     bits: u32,
 }
@@ -43,7 +55,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(p) => read(p)?,
         None => Vec::new(),
     };
-    let config = TrainConfig { epochs: args.epochs, bits: args.bits, ..TrainConfig::default() };
+    let config = TrainConfig {
+        epochs: args.epochs,
+        bits: args.bits,
+        seed: args.seed,
+        first_epochs: args.first_epochs,
+        folds: args.folds,
+        ensemble: args.ensemble,
+    };
     let gaz = Gazetteer::embedded();
     let t0 = Instant::now();
     let (model, _) = train(&train_docs, &dev_docs, &gaz, &config, |r| {

@@ -13,7 +13,8 @@ use crate::analyze::gazetteer::{GazMatch, Gazetteer, token_hash};
 /// Bumped whenever the features change: a model trained on other features is refused.
 pub const FEATURE_VERSION: u32 = 1;
 
-/// Template ids, mixed into each feature's hash.
+/// Template ids, mixed into each feature's hash. Their values are part of the model format:
+/// add new ones at the end, or bump [`FEATURE_VERSION`].
 #[derive(Clone, Copy)]
 #[repr(u64)]
 enum T {
@@ -57,6 +58,8 @@ enum T {
     PrevShape,
     History,
     HistoryShape,
+    Gram,
+    Bag,
 }
 
 /// splitmix64's finalizer: hashes of strings and templates are combined with it.
@@ -93,6 +96,8 @@ pub struct TokInfo {
     pub shape: u64,
     pub short_shape: u64,
     pub prefix: [u64; 4],
+    /// Character trigrams inside the word (not touching its ends: those are the affixes).
+    pub grams: [u64; 6],
     pub suffix: [u64; 4],
     /// Gazetteer kinds (bits 0..4) as the first token (B) or a later one (I, bits 4..8).
     pub gaz: u8,
@@ -182,6 +187,12 @@ pub fn token_infos(
         for (k, (at, _)) in norm.char_indices().rev().take(4).enumerate() {
             info.suffix[k] = hash_str(&norm[at..]);
         }
+        if USE_GRAMS && norm.is_ascii() && norm.len() >= 5 {
+            let b = norm.as_bytes();
+            for (k, w) in b[1..b.len() - 1].windows(3).take(6).enumerate() {
+                info.grams[k] = xxhash_rust::xxh3::xxh3_64(w) | 1;
+            }
+        }
         info.lower_seen = info.capitalized && lower_seen(info.norm);
         out.push(info);
     }
@@ -259,6 +270,8 @@ fn cap_phrase(infos: &[TokInfo], i: usize, caps: bool) -> Option<u64> {
 }
 
 const USE_PHRASE: bool = false;
+const USE_GRAMS: bool = false;
+const USE_BAG: bool = false;
 const USE_NUMERIC: bool = false;
 const NONE: u64 = 0x5151_5151;
 
@@ -280,6 +293,16 @@ pub fn static_features(infos: &[TokInfo], i: usize, caps: bool, out: &mut Vec<u6
         }
         if t.suffix[k] != 0 {
             out.push(f2(T::Suffix, k as u64, t.suffix[k]));
+        }
+    }
+    for &g in t.grams.iter().filter(|&&g| g != 0) {
+        out.push(f(T::Gram, g));
+    }
+    if USE_BAG {
+        for k in [-4isize, -3, 3, 4] {
+            if let Some(x) = at(k) {
+                out.push(f(T::Bag, x.norm));
+            }
         }
     }
     out.push(f(T::NormM1, norm_at(-1)));
