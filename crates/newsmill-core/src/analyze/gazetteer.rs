@@ -5,8 +5,7 @@
 //! `Sri Lanka` match as wholes; the NER model uses the matches as features and the entity
 //! merger uses the country codes to group `US`, `U.S.` and `United States`.
 
-use std::collections::HashMap;
-
+use super::ner::features::HashMap64;
 use super::tokens::{Token, tokenize};
 
 /// The gazetteer shipped with the program.
@@ -44,10 +43,10 @@ struct Entry {
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
     /// Keyed by the hash of the name's token sequence.
-    names: HashMap<u64, Entry>,
+    names: HashMap64<Entry>,
     /// The most tokens of a name starting with each first token: most tokens start none,
     /// so most positions cost one lookup.
-    first: HashMap<u64, u8>,
+    first: HashMap64<u8>,
     max_tokens: usize,
     /// xxh3 of the source text: the NER model records it, since its gazetteer features
     /// mean something only with the gazetteer it was trained with.

@@ -3,9 +3,9 @@
 //! history features is as accurate as Viterbi for this kind of model (Ratinov & Roth 2009)
 //! and several times faster.
 
-use std::collections::{HashMap, HashSet};
-
-use super::features::{N_LABELS, TokInfo, dynamic_features, label_type, normalize, static_features};
+use super::features::{
+    HashMap64, HashSet64, N_LABELS, TokInfo, dynamic_features, label_type, normalize, static_features,
+};
 use super::stack::DocStack;
 
 /// Scores features: the weight table of a model.
@@ -35,8 +35,8 @@ pub fn argmax(scores: &[f32; N_LABELS]) -> usize {
 /// words appear in lower case.
 #[derive(Debug, Default)]
 pub struct DocContext {
-    history: HashMap<u64, [u16; 5]>,
-    pub lower: HashSet<u64>,
+    history: HashMap64<[u16; 5]>,
+    pub lower: HashSet64,
 }
 
 impl DocContext {

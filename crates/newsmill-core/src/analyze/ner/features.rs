@@ -367,3 +367,29 @@ pub fn dynamic_features(t: &TokInfo, prev: usize, prev2: usize, history: usize, 
         out.push(f2(T::HistoryShape, history as u64, t.short_shape));
     }
 }
+
+/// A hasher for keys that are already good 64-bit hashes (xxh3, [`mix`]): passes them
+/// through instead of hashing them again with SipHash.
+#[derive(Default, Clone, Copy)]
+pub struct PreHashed(u64);
+
+impl std::hash::Hasher for PreHashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = mix(self.0, b as u64);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A map keyed by pre-hashed `u64`s.
+pub type HashMap64<V> = std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<PreHashed>>;
+/// A set of pre-hashed `u64`s.
+pub type HashSet64 = std::collections::HashSet<u64, std::hash::BuildHasherDefault<PreHashed>>;

@@ -4,9 +4,7 @@
 //! part of elsewhere (`Stanikzai` inside `Sher Mohammad Abbas Stanikzai`). Trained on
 //! first-pass tags of held-out folds, so the second pass learns how far to trust them.
 
-use std::collections::HashMap;
-
-use super::features::{TokInfo, label_type, mix};
+use super::features::{HashMap64, TokInfo, label_type, mix};
 
 const T_P1: u64 = 0x100;
 const T_P1_M1: u64 = 0x101;
@@ -25,11 +23,11 @@ const USE_LABEL: bool = false;
 #[derive(Debug, Default)]
 pub struct DocStack {
     /// Per capitalized word: how often the first pass gave it each type (0 = O).
-    by_word: HashMap<u64, [u16; 5]>,
+    by_word: HashMap64<[u16; 5]>,
     /// Per capitalized word: how often the first pass gave it each label.
-    labels_by_word: HashMap<u64, [u16; 9]>,
+    labels_by_word: HashMap64<[u16; 9]>,
     /// Per word: the types (bit per type) of multi-token names it is part of.
-    in_longer: HashMap<u64, u8>,
+    in_longer: HashMap64<u8>,
 }
 
 impl DocStack {

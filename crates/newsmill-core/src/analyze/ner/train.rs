@@ -29,7 +29,7 @@ pub struct TrainConfig {
 
 impl Default for TrainConfig {
     fn default() -> Self {
-        TrainConfig { epochs: 12, bits: 19, seed: 7, first_epochs: 10, folds: 4, ensemble: 1 }
+        TrainConfig { epochs: 12, bits: 19, seed: 2, first_epochs: 10, folds: 4, ensemble: 1 }
     }
 }
 
