@@ -32,6 +32,16 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    match score(args) {
+        // A reader that stopped reading (`… | head`) is not an error.
+        Err(e) if e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) => {
+            Ok(ExitCode::SUCCESS)
+        }
+        other => other,
+    }
+}
+
+fn score(args: Args) -> anyhow::Result<ExitCode> {
     let res = match &args.model {
         Some(path) => Resources::from_model_file(path),
         None => Resources::embedded(),
@@ -42,7 +52,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let t0 = Instant::now();
     let (report, tags) = evaluate(&res.ner, &docs);
     let secs = t0.elapsed().as_secs_f64();
-    println!(
+    let stdout = std::io::stdout();
+    let mut so = stdout.lock();
+    writeln!(
+        so,
         "{}: {} documents, {} sentences, {} tokens, {:.2}s ({:.0} tokens/s) — conlleval entity-level exact match",
         args.conll.display(),
         docs.len(),
@@ -50,15 +63,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         report.tokens,
         secs,
         report.tokens as f64 / secs.max(1e-9)
-    );
-    let row = |name: &str, c: &newsmill_core::eval::Counts| {
+    )?;
+    let mut row = |name: &str, c: &newsmill_core::eval::Counts| {
         let p = c.prf();
         let n = c.tp + c.fn_;
-        println!("  {name:<8} gold={n:<6} P={:.4} R={:.4} F1={:.4}", p.precision, p.recall, p.f1);
+        writeln!(so, "  {name:<8} gold={n:<6} P={:.4} R={:.4} F1={:.4}", p.precision, p.recall, p.f1)
     };
-    row("overall", &report.overall);
+    row("overall", &report.overall)?;
     for (ty, c) in &report.per_type {
-        row(ty, c);
+        row(ty, c)?;
     }
     if let Some(path) = &args.predictions {
         let file = std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
