@@ -50,7 +50,10 @@ enum T {
     SuffixP1,
     PrefixM1,
     CapRun,
+    // Tried and dropped (no dev gain); kept so the ids after them keep their values.
+    #[allow(dead_code)]
     CapPhrase,
+    #[allow(dead_code)]
     Numeric,
     Prev,
     Prev2,
@@ -58,8 +61,6 @@ enum T {
     PrevShape,
     History,
     HistoryShape,
-    Gram,
-    Bag,
 }
 
 /// splitmix64's finalizer: hashes of strings and templates are combined with it.
@@ -96,15 +97,11 @@ pub struct TokInfo {
     pub shape: u64,
     pub short_shape: u64,
     pub prefix: [u64; 4],
-    /// Character trigrams inside the word (not touching its ends: those are the affixes).
-    pub grams: [u64; 6],
     pub suffix: [u64; 4],
     /// Gazetteer kinds (bits 0..4) as the first token (B) or a later one (I, bits 4..8).
     pub gaz: u8,
     pub capitalized: bool,
     pub lower_seen: bool,
-    /// The sentence is mostly numbers (a results table or a price list).
-    pub numeric_sentence: bool,
 }
 
 /// Writes the normalized form of `tok` into `out`: lower case, digits as `0`, quotes folded.
@@ -187,20 +184,8 @@ pub fn token_infos(
         for (k, (at, _)) in norm.char_indices().rev().take(4).enumerate() {
             info.suffix[k] = hash_str(&norm[at..]);
         }
-        if USE_GRAMS && norm.is_ascii() && norm.len() >= 5 {
-            let b = norm.as_bytes();
-            for (k, w) in b[1..b.len() - 1].windows(3).take(6).enumerate() {
-                info.grams[k] = xxhash_rust::xxh3::xxh3_64(w) | 1;
-            }
-        }
         info.lower_seen = info.capitalized && lower_seen(info.norm);
         out.push(info);
-    }
-    let digits = toks.iter().filter(|t| t.contains(|c: char| c.is_ascii_digit())).count();
-    if digits * 10 >= toks.len() * 3 {
-        for info in out.iter_mut() {
-            info.numeric_sentence = true;
-        }
     }
     scratch.hashes.clear();
     // Headlines in capitals match the gazetteer in title case (`GERMANY` as `Germany`).
@@ -254,25 +239,6 @@ fn cap_run(infos: &[TokInfo], i: usize) -> u64 {
     (before * 4 + after) as u64
 }
 
-/// The hash of the run of capitalized tokens (up to 6) around token `i`, with `i`'s place
-/// in it: memorizes multi-word names (`New York Stock Exchange`) as wholes.
-fn cap_phrase(infos: &[TokInfo], i: usize, caps: bool) -> Option<u64> {
-    if caps || !infos[i].capitalized {
-        return None;
-    }
-    let start = i - infos[..i].iter().rev().take(5).take_while(|x| x.capitalized).count();
-    let end = i + 1 + infos[i + 1..].iter().take(5).take_while(|x| x.capitalized).count();
-    if end - start < 2 {
-        return None;
-    }
-    let h = infos[start..end].iter().fold(0, |h, x| mix(h, x.norm));
-    Some(mix(h, (i - start) as u64))
-}
-
-const USE_PHRASE: bool = false;
-const USE_GRAMS: bool = false;
-const USE_BAG: bool = false;
-const USE_NUMERIC: bool = false;
 const NONE: u64 = 0x5151_5151;
 
 /// Pushes the static features of token `i` into `out`.
@@ -293,16 +259,6 @@ pub fn static_features(infos: &[TokInfo], i: usize, caps: bool, out: &mut Vec<u6
         }
         if t.suffix[k] != 0 {
             out.push(f2(T::Suffix, k as u64, t.suffix[k]));
-        }
-    }
-    for &g in t.grams.iter().filter(|&&g| g != 0) {
-        out.push(f(T::Gram, g));
-    }
-    if USE_BAG {
-        for k in [-4isize, -3, 3, 4] {
-            if let Some(x) = at(k) {
-                out.push(f(T::Bag, x.norm));
-            }
         }
     }
     out.push(f(T::NormM1, norm_at(-1)));
@@ -327,13 +283,6 @@ pub fn static_features(infos: &[TokInfo], i: usize, caps: bool, out: &mut Vec<u6
     out.push(f(T::SuffixP1, at(1).map_or(NONE, |x| x.suffix[2])));
     out.push(f(T::PrefixM1, at(-1).map_or(NONE, |x| x.prefix[2])));
     out.push(f2(T::CapRun, cap_run(infos, i), t.short_shape));
-    if USE_PHRASE && let Some(phrase) = cap_phrase(infos, i, caps) {
-        out.push(f(T::CapPhrase, phrase));
-    }
-    if USE_NUMERIC && t.numeric_sentence {
-        out.push(f2(T::Numeric, t.short_shape, shape_at(1)));
-        out.push(f2(T::Numeric, t.norm, 1));
-    }
     if i == 0 {
         out.push(f(T::FirstShape, t.short_shape));
     }

@@ -16,16 +16,12 @@ const T_P1_WINDOW: u64 = 0x106;
 const T_DOC_MAJORITY_SHAPE: u64 = 0x107;
 const T_DOC_MAJORITY_P1: u64 = 0x108;
 const T_P1_SHAPE: u64 = 0x109;
-const T_DOC_LABEL: u64 = 0x10A;
-const USE_LABEL: bool = false;
 
 /// What the first pass said about a document.
 #[derive(Debug, Default)]
 pub struct DocStack {
     /// Per capitalized word: how often the first pass gave it each type (0 = O).
     by_word: HashMap64<[u16; 5]>,
-    /// Per capitalized word: how often the first pass gave it each label.
-    labels_by_word: HashMap64<[u16; 9]>,
     /// Per word: the types (bit per type) of multi-token names it is part of.
     in_longer: HashMap64<u8>,
 }
@@ -39,8 +35,6 @@ impl DocStack {
                 if t.capitalized {
                     let c = st.by_word.entry(t.norm).or_default();
                     c[label_type(l)] = c[label_type(l)].saturating_add(1);
-                    let c = st.labels_by_word.entry(t.norm).or_default();
-                    c[l] = c[l].saturating_add(1);
                 }
             }
             // Multi-token names: B-X followed by I-X (B-X = 2X-1, I-X = 2X).
@@ -81,10 +75,6 @@ impl DocStack {
                     out.push(mix(T_DOC_SEEN, ty as u64));
                 }
             }
-        }
-        if USE_LABEL && let Some(c) = self.labels_by_word.get(&t.norm).filter(|_| t.capitalized) {
-            let best = (0..c.len()).max_by_key(|&k| (c[k], k)).unwrap_or(0);
-            out.push(mix(T_DOC_LABEL, best as u64));
         }
         if let Some(&types) = self.in_longer.get(&t.norm).filter(|_| t.capitalized) {
             out.push(mix(T_IN_LONGER, types as u64));
