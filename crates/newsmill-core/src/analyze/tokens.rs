@@ -242,4 +242,18 @@ mod tests {
         }
         assert_eq!(toks(text), ["Straße", "’s", "“", "x", "”"]);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_are_ordered_non_empty_char_ranges(text in "[a-zA-Z0-9 .,'’“”@#:/&\\-–\n]{0,80}|\\PC{0,40}") {
+            let mut last = 0;
+            for t in tokenize(&text) {
+                let (s, e) = (t.start as usize, t.end as usize);
+                proptest::prop_assert!(last <= s && s < e && e <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(s) && text.is_char_boundary(e));
+                proptest::prop_assert!(!text[s..e].trim().is_empty());
+                last = e;
+            }
+        }
+    }
 }
