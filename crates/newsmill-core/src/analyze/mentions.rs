@@ -63,12 +63,21 @@ const NOT_NAME: &[&str] =
     &["The", "A", "An", "And", "But", "Or", "Of", "In", "On", "At", "For", "To", "With", "By", "As", "I"];
 
 /// Fixes the spans the tagger gets wrong in ways that hold across texts:
+/// - a title at the start of a person's name is left out of it (`Councillor` in `Councillor
+///   Dev Patel`): it is the person's title, found by [`super::titles`];
 /// - a person's name takes in the capitalized, untagged words right before it (`Sher` in
 ///   `, Sher Mohammad Abbas Stanikzai`), except at a sentence start;
 /// - a nationality right before an organization is part of its name (`Afghan` + `Foreign
 ///   Ministry`), and so is a one-word "place" the gazetteer does not know (`High` + `Peace
 ///   Council`).
 fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer, ms: &mut Vec<FoundMention>) {
+    for m in ms.iter_mut().filter(|m| m.kind == EntityType::Person) {
+        // A title the tagger took into the name (`Councillor Dev Patel`) is a title.
+        while m.tokens.len() > 1 && super::titles::is_role(tokens[m.tokens.start].text(text)) {
+            m.tokens.start += 1;
+            m.span.start = tokens[m.tokens.start].start as usize;
+        }
+    }
     for k in 0..ms.len() {
         if ms[k].kind != EntityType::Person {
             continue;

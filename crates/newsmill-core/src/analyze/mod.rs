@@ -39,9 +39,15 @@ impl Resources {
     }
 }
 
-/// Analyzes a document's text: fills the entities of its article.
+/// Analyzes a document's text: fills the entities of its article. Documents in a language
+/// other than English (when known) are left without entities.
 pub fn analyze(doc: Document, res: &Resources) -> Article {
     let mut article = Article::from_document(doc);
+    // The model and word lists are English: other languages get no entities rather than
+    // wrong ones (every capitalized German noun would be a name).
+    if article.doc.language.as_deref().is_some_and(|l| !l.starts_with("en")) {
+        return article;
+    }
     let text = &article.doc.text;
     let tokens = tokens::tokenize(text);
     let sents = sentences::split_sentences(text, &tokens);
@@ -70,4 +76,32 @@ pub fn document_from_text(source: impl Into<String>, text: String) -> Document {
         at += part.len() + 2;
     }
     Document { source: source.into(), text, blocks, ..Document::default() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::EntityType;
+
+    #[test]
+    fn finds_people_with_titles_and_skips_other_languages() {
+        let res = Resources::embedded().expect("embedded model");
+        let text = "Councillor Dev Patel opened the bridge in Sydney on Monday. Patel said it was safe.";
+        let article = analyze(document_from_text("t", text.to_string()), &res);
+        let patel = article.entities.iter().find(|e| e.kind == EntityType::Person).expect("a person");
+        assert_eq!(
+            (patel.name.as_str(), patel.titles.as_slice(), patel.mentions.len()),
+            ("Dev Patel", &["Councillor".to_string()][..], 2)
+        );
+        let mut german = document_from_text("t", "Die Menschen in Berlin wählen am Sonntag.".to_string());
+        german.language = Some("de".into());
+        assert!(analyze(german, &res).entities.is_empty());
+    }
+
+    #[test]
+    fn text_documents_keep_offsets_into_the_input() {
+        let doc = document_from_text("t", "One.\n\n  Two.\n\n".to_string());
+        let blocks: Vec<_> = doc.blocks.iter().map(|b| &doc.text[b.range.clone()]).collect();
+        assert_eq!(blocks, ["One.", "Two."]);
+    }
 }
