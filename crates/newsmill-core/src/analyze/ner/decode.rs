@@ -134,7 +134,8 @@ pub fn greedy(
 }
 
 /// Tags a document's sentences (their [`TokInfo`]s) in one pass; with `stack`, as the
-/// second pass over the first pass's labels.
+/// second pass over the first pass's labels. The same features and decisions as
+/// [`greedy`] (which training uses), ordered for speed.
 pub fn tag_pass<W: Weights>(
     w: &W,
     infos: &[Vec<TokInfo>],
@@ -143,17 +144,36 @@ pub fn tag_pass<W: Weights>(
     stack: Option<(&DocStack, &[Vec<usize>])>,
 ) -> Vec<Vec<usize>> {
     let mut buf = Buffers::default();
+    let mut base: Vec<[f32; N_LABELS]> = Vec::new();
     let mut tags = Vec::with_capacity(infos.len());
     for (s, sent) in infos.iter().enumerate() {
-        let mut out = Vec::with_capacity(sent.len());
-        let extra = |i: usize, feats: &mut Vec<u64>| {
+        // Score everything that does not depend on this pass's own tags first, in one tight
+        // loop: its table lookups are independent, so their cache misses overlap.
+        base.clear();
+        for i in 0..sent.len() {
+            buf.all.clear();
+            buf.all.extend_from_slice(statics[s].of(i));
             if let Some((st, first)) = stack
                 && let Some(labels) = first.get(s)
             {
-                st.features(sent, labels, i, feats);
+                st.features(sent, labels, i, &mut buf.all);
             }
-        };
-        greedy(sent, &statics[s], doc, &mut buf, &mut out, extra, |_, feats| argmax(&w.score(feats)));
+            base.push(w.score(&buf.all));
+        }
+        let mut out = Vec::with_capacity(sent.len());
+        let (mut prev, mut prev2) = (0usize, 0usize);
+        for (info, scores) in sent.iter().zip(&base) {
+            buf.all.clear();
+            dynamic_features(info, prev, prev2, doc.history(info), &mut buf.all);
+            let mut scores = *scores;
+            for &f in &buf.all {
+                w.add(f, &mut scores);
+            }
+            let label = argmax(&scores);
+            doc.record(info, label);
+            out.push(label);
+            (prev2, prev) = (prev, label);
+        }
         tags.push(out);
     }
     tags
