@@ -23,6 +23,11 @@ enum Task {
     ///
     /// Example: newsmill eval extraction --set wcxb-dev-text --limit 100
     Extraction(ExtractionArgs),
+    /// Score the named-entity recognizer on a CoNLL-format file: entity-level precision,
+    /// recall and F1, overall and per type.
+    ///
+    /// Example: newsmill eval ner --conll ../shared/eval/conll2003/valid.txt
+    Ner(crate::eval_ner_cmd::Args),
 }
 
 #[derive(Args)]
@@ -44,6 +49,7 @@ struct ExtractionArgs {
 pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     match args.task {
         Task::Extraction(args) => extraction(args),
+        Task::Ner(args) => crate::eval_ner_cmd::run(args),
     }
 }
 

@@ -6,14 +6,10 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Args;
 use newsmill_core::ingest::{Inputs, ReadConfig};
-use newsmill_core::{Article, ContentKind, ExtractConfig, extract};
-use rayon::prelude::*;
+use newsmill_core::{ContentKind, ExtractConfig};
 
 use crate::output::{Format, write_article};
-
-/// Documents read ahead and extracted in parallel; output keeps input order within and
-/// across batches, and memory stays bounded whatever the corpus size.
-const BATCH: usize = 256;
+use crate::pipeline;
 
 /// Extract the story and its metadata from news pages.
 ///
@@ -56,19 +52,16 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
             Kind::Text => ContentKind::Text,
         }),
     };
+    let res = pipeline::resources()?;
     let mut inputs = Inputs::new(&args.paths, ReadConfig { max_bytes: args.max_mb.saturating_mul(1024 * 1024) });
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let (mut ok, mut failed) = (0usize, 0usize);
     loop {
-        let batch: Vec<_> = inputs.by_ref().take(BATCH).collect();
-        if batch.is_empty() {
+        let results = pipeline::next_batch(&mut inputs, &config, &res);
+        if results.is_empty() {
             break;
         }
-        let results: Vec<_> = batch
-            .into_par_iter()
-            .map(|item| item.and_then(|raw| extract(&raw, &config)).map(Article::from_document))
-            .collect();
         for result in results {
             match result {
                 Ok(article) => {

@@ -68,6 +68,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let mut store = Store::open(&args.db)?;
     let run = store.begin_run(&args.inputs)?;
     let config = ExtractConfig::default();
+    let res = pipeline::resources()?;
     let mut inputs = Inputs::new(&args.inputs, ReadConfig { max_bytes: args.max_mb.saturating_mul(1024 * 1024) });
     let progress = progress_bar(args.quiet);
     let started = Instant::now();
@@ -85,7 +86,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
             Ok(total)
         });
         loop {
-            let results = pipeline::next_batch(&mut inputs, &config);
+            let results = pipeline::next_batch(&mut inputs, &config, &res);
             if results.is_empty() {
                 break;
             }

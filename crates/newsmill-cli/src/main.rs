@@ -1,7 +1,9 @@
 //! The `newsmill` binary: argument parsing, parallelism and output only; the work is done by
 //! `newsmill-core`.
 
+mod analyze_cmd;
 mod eval_cmd;
+mod eval_ner_cmd;
 mod export_cmd;
 mod extract_cmd;
 mod ingest_cmd;
@@ -11,6 +13,7 @@ mod pipeline;
 mod query_cmd;
 mod serve_cmd;
 mod train_cmd;
+mod train_ner_cmd;
 
 use std::process::ExitCode;
 
@@ -34,6 +37,7 @@ enum Command {
     Stats(query_cmd::StatsArgs),
     Export(export_cmd::ExportArgs),
     Serve(serve_cmd::ServeArgs),
+    Analyze(analyze_cmd::AnalyzeArgs),
     Eval(eval_cmd::EvalArgs),
     Train(train_cmd::TrainArgs),
 }
@@ -49,6 +53,7 @@ fn main() -> ExitCode {
         Command::Stats(args) => query_cmd::stats(args),
         Command::Export(args) => export_cmd::run(args),
         Command::Serve(args) => serve_cmd::run(args),
+        Command::Analyze(args) => analyze_cmd::run(args),
         Command::Eval(args) => eval_cmd::run(args),
         Command::Train(args) => train_cmd::run(args),
     };

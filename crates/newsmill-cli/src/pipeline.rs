@@ -1,6 +1,8 @@
-//! The per-document pipeline the commands share: raw input to article, in parallel batches
-//! that keep input order and bound memory whatever the corpus size.
+//! The per-document pipeline the commands share: raw input to analysed article, in parallel
+//! batches that keep input order and bound memory whatever the corpus size.
 
+use anyhow::Context;
+use newsmill_core::analyze::{Resources, analyze};
 use newsmill_core::ingest::Inputs;
 use newsmill_core::{Article, Error, ExtractConfig, RawDoc, extract};
 use rayon::prelude::*;
@@ -9,13 +11,18 @@ use rayon::prelude::*;
 /// enough that a batch of large pages stays small in memory.
 pub const BATCH: usize = 64;
 
-/// One raw document to its article.
-pub fn process(raw: &RawDoc, config: &ExtractConfig) -> Result<Article, Error> {
-    extract(raw, config).map(Article::from_document)
+/// The models, loaded once and shared read-only by the worker threads.
+pub fn resources() -> anyhow::Result<Resources> {
+    Resources::embedded().context("cannot load the built-in models (NER, places)")
+}
+
+/// One raw document to its analysed article.
+pub fn process(raw: &RawDoc, config: &ExtractConfig, res: &Resources) -> Result<Article, Error> {
+    extract(raw, config).map(|doc| analyze(doc, res))
 }
 
 /// The next batch of results from `inputs`, in input order; empty at the end.
-pub fn next_batch(inputs: &mut Inputs, config: &ExtractConfig) -> Vec<Result<Article, Error>> {
+pub fn next_batch(inputs: &mut Inputs, config: &ExtractConfig, res: &Resources) -> Vec<Result<Article, Error>> {
     let batch: Vec<_> = inputs.by_ref().take(BATCH).collect();
-    batch.into_par_iter().map(|item| item.and_then(|raw| process(&raw, config))).collect()
+    batch.into_par_iter().map(|item| item.and_then(|raw| process(&raw, config, res))).collect()
 }

@@ -24,6 +24,7 @@ enum TrainTask {
     ///
     /// Example: newsmill train lines --data ../shared/eval/wcxb-dev-text --folds 5
     Lines(LinesArgs),
+    Ner(crate::train_ner_cmd::Args),
 }
 
 #[derive(Args)]
@@ -45,6 +46,7 @@ struct LinesArgs {
 pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
     match args.task {
         TrainTask::Lines(args) => lines(args),
+        TrainTask::Ner(args) => crate::train_ner_cmd::run(args),
     }
 }
 

@@ -1,7 +1,133 @@
-//! Analyze: from a [`crate::Document`]'s text to what is in it.
+//! Analysis: what an article's text says. `Document` in, [`Article`] out.
+//!
+//! 1. [`tokens`] splits the text into tokens (byte ranges), [`sentences`] groups them.
+//! 2. [`ner`] tags names as PERSON, ORG, LOC or MISC ([`mentions`] turns tags into spans).
+//! 3. [`entities`] groups the mentions of one referent (`Sergey Lavrov` … `Lavrov`, `US` …
+//!    `United States`) under a canonical name.
+//! 4. [`titles`] attaches titles and roles to people (`Russian Foreign Minister`).
+//! 5. [`amounts`], [`temporal`] and [`places`] find quantities, dates normalised against the
+//!    publication date, and places linked to GeoNames.
+//!
+//! The model and gazetteer are loaded once into [`Resources`] and shared read-only across
+//! threads.
 
 pub mod amounts;
+pub mod entities;
+pub mod gazetteer;
+pub mod mentions;
+pub mod ner;
 mod numbers;
 pub mod places;
+pub mod sentences;
 pub mod temporal;
+pub mod titles;
+pub mod tokens;
 mod words;
+
+use crate::model::{Article, Document};
+pub use gazetteer::Gazetteer;
+pub use ner::{ModelError, NerModel};
+
+/// What the analysis reads: the NER model and its gazetteer, and the place gazetteer. Load
+/// once, share by reference.
+pub struct Resources {
+    pub ner: NerModel,
+    pub places: places::Places,
+}
+
+/// Why the built-in resources could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum ResourceError {
+    #[error(transparent)]
+    Model(#[from] ModelError),
+    #[error(transparent)]
+    Places(#[from] places::PlacesError),
+}
+
+impl Resources {
+    /// The model and gazetteer embedded in the program.
+    pub fn embedded() -> Result<Resources, ResourceError> {
+        let ner = NerModel::from_bytes(ner::EMBEDDED_MODEL, Gazetteer::embedded())?;
+        Ok(Resources { ner, places: places::Places::load()? })
+    }
+
+    /// A model read from a file, with the embedded gazetteer.
+    pub fn from_model_file(path: &std::path::Path) -> Result<Resources, ResourceError> {
+        let bytes = std::fs::read(path).map_err(ModelError::from)?;
+        let ner = NerModel::from_bytes(&bytes, Gazetteer::embedded())?;
+        Ok(Resources { ner, places: places::Places::load()? })
+    }
+}
+
+/// Analyzes a document's text: fills the entities, amounts, dates, places and focus
+/// countries of its article. Documents in a language other than English (when known) are
+/// left without analysis: the models and word lists are English.
+pub fn analyze(doc: Document, res: &Resources) -> Article {
+    let mut article = Article::from_document(doc);
+    // The model and word lists are English: other languages get no entities rather than
+    // wrong ones (every capitalized German noun would be a name).
+    if article.doc.language.as_deref().is_some_and(|l| !l.starts_with("en")) {
+        return article;
+    }
+    let text = &article.doc.text;
+    let tokens = tokens::tokenize(text);
+    let sents = sentences::split_sentences(text, &tokens);
+    let found = mentions::find_mentions(text, &tokens, &sents, &res.ner);
+    let mut ents = entities::group(text, &found, &res.ner.gazetteer);
+    titles::attach(text, &tokens, &sents, &found, &mut ents);
+    article.amounts = amounts::find_amounts(text);
+    article.dates = temporal::find_dates(text, article.doc.published.as_deref());
+    let (places, focus) = places::link_places(text, &ents, &res.places);
+    article.places = places;
+    article.focus_countries = focus;
+    article.entities = ents;
+    article
+}
+
+/// A document whose body is `text` exactly as given (for `newsmill analyze`): offsets
+/// point into the input. Blank lines separate its paragraph blocks.
+pub fn document_from_text(source: impl Into<String>, text: String) -> Document {
+    let mut blocks = Vec::new();
+    let mut at = 0;
+    for part in text.split("\n\n") {
+        let lead = part.len() - part.trim_start().len();
+        let trimmed = part.trim();
+        if !trimmed.is_empty() {
+            let start = at + lead;
+            blocks.push(crate::model::Block {
+                range: start..start + trimmed.len(),
+                kind: crate::model::BlockKind::Paragraph,
+            });
+        }
+        at += part.len() + 2;
+    }
+    Document { source: source.into(), text, blocks, ..Document::default() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::EntityType;
+
+    #[test]
+    fn finds_people_with_titles_and_skips_other_languages() {
+        let res = Resources::embedded().expect("embedded model");
+        let text = "Councillor Dev Patel opened the bridge in Sydney on Monday. Patel said it was safe.";
+        let article = analyze(document_from_text("t", text.to_string()), &res);
+        let patel = article.entities.iter().find(|e| e.kind == EntityType::Person).expect("a person");
+        assert_eq!(
+            (patel.name.as_str(), patel.titles.as_slice(), patel.mentions.len()),
+            ("Dev Patel", &["Councillor".to_string()][..], 2)
+        );
+        let mut german = document_from_text("t", "Die Menschen in Berlin wählen am Sonntag.".to_string());
+        german.language = Some("de".into());
+        assert!(analyze(german, &res).entities.is_empty());
+    }
+
+    #[test]
+    fn text_documents_keep_offsets_into_the_input() {
+        let doc = document_from_text("t", "One.\n\n  Two.\n\n".to_string());
+        let blocks: Vec<_> = doc.blocks.iter().map(|b| &doc.text[b.range.clone()]).collect();
+        assert_eq!(blocks, ["One.", "Two."]);
+    }
+}

@@ -4,7 +4,7 @@
 //!
 //! The gazetteer ships in the repo (`models/places-en.tsv.gz`, built by
 //! `tools/build_places.py` from GeoNames, CC BY 4.0) and is compiled into the binary: load it
-//! once with [`Gazetteer::load`] and share it.
+//! once with [`Places::load`] and share it.
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -31,9 +31,9 @@ struct Record {
     capital: bool,
 }
 
-/// The place records, by normalised name and alias, and demonyms by country.
+/// The place gazetteer: records by normalised name and alias, and demonyms by country.
 #[derive(Debug)]
-pub struct Gazetteer {
+pub struct Places {
     records: Vec<Record>,
     by_name: HashMap<String, Vec<u32>>,
     demonyms: HashMap<String, String>,
@@ -42,18 +42,18 @@ pub struct Gazetteer {
 
 #[derive(Debug, thiserror::Error)]
 #[error("the built-in place gazetteer is corrupt ({0}); rebuild it with tools/build_places.py")]
-pub struct GazetteerError(String);
+pub struct PlacesError(String);
 
-impl Gazetteer {
+impl Places {
     /// Reads the gazetteer compiled into the binary (about 37,000 records).
-    pub fn load() -> Result<Self, GazetteerError> {
+    pub fn load() -> Result<Self, PlacesError> {
         let mut text = String::new();
-        flate2::read::GzDecoder::new(PLACES).read_to_string(&mut text).map_err(|e| GazetteerError(e.to_string()))?;
+        flate2::read::GzDecoder::new(PLACES).read_to_string(&mut text).map_err(|e| PlacesError(e.to_string()))?;
         Self::parse(&text)
     }
 
-    fn parse(text: &str) -> Result<Self, GazetteerError> {
-        let mut g = Gazetteer {
+    fn parse(text: &str) -> Result<Self, PlacesError> {
+        let mut g = Places {
             records: Vec::new(),
             by_name: HashMap::new(),
             demonyms: HashMap::new(),
@@ -61,7 +61,7 @@ impl Gazetteer {
         };
         for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.is_empty()) {
             let f: Vec<&str> = line.split('\t').collect();
-            let bad = || GazetteerError(format!("line {}", n + 1));
+            let bad = || PlacesError(format!("line {}", n + 1));
             if f[0] == "D" {
                 let (cc, demonym) = (f.get(1).ok_or_else(bad)?, f.get(2).ok_or_else(bad)?);
                 g.demonyms.insert(normalize(demonym), cc.to_string());
@@ -115,7 +115,7 @@ fn normalize(name: &str) -> String {
 
 /// Links the article's place entities and demonyms; returns the places and the focus
 /// countries (ISO 3166 alpha-2), most named first.
-pub fn link_places(text: &str, entities: &[Entity], gaz: &Gazetteer) -> (Vec<Place>, Vec<String>) {
+pub fn link_places(text: &str, entities: &[Entity], gaz: &Places) -> (Vec<Place>, Vec<String>) {
     // Countries named outright or by demonym set the context the rest are read in.
     let mut context: HashMap<String, usize> = HashMap::new();
     for e in entities {
@@ -147,7 +147,7 @@ pub fn link_places(text: &str, entities: &[Entity], gaz: &Gazetteer) -> (Vec<Pla
     (places, focus(weight))
 }
 
-fn country_of(e: &Entity, gaz: &Gazetteer) -> Option<String> {
+fn country_of(e: &Entity, gaz: &Places) -> Option<String> {
     match e.kind {
         EntityType::Misc => gaz.demonym(&e.name).map(str::to_string),
         EntityType::Loc => {
@@ -166,7 +166,7 @@ fn country_of(e: &Entity, gaz: &Gazetteer) -> Option<String> {
 
 /// The record a LOC entity most likely names: a country outright; else the candidate with
 /// the best mix of population, capital status and agreement with the article's countries.
-fn best_record<'g>(e: &Entity, text: &str, gaz: &'g Gazetteer, context: &HashMap<String, usize>) -> Option<&'g Record> {
+fn best_record<'g>(e: &Entity, text: &str, gaz: &'g Places, context: &HashMap<String, usize>) -> Option<&'g Record> {
     let mut keys = vec![normalize(&e.name)];
     keys.extend(e.mentions.iter().filter_map(|m| text.get(m.span.clone())).map(normalize));
     let mut candidates: Vec<u32> = keys.iter().filter_map(|k| gaz.by_name.get(k)).flatten().copied().collect();
@@ -209,7 +209,7 @@ mod tests {
 
     #[test]
     fn seed_places_get_their_countries() {
-        let gaz = Gazetteer::load().unwrap();
+        let gaz = Places::load().unwrap();
         let text = "Taliban envoys met in Moscow with Russian and Afghan officials; talks in Doha, Qatar \
                     and Kabul. The US has troops in Afghanistan. Afghanistan wants peace.";
         let ents = [
@@ -243,7 +243,7 @@ mod tests {
 
     #[test]
     fn context_picks_the_right_namesake() {
-        let gaz = Gazetteer::load().unwrap();
+        let gaz = Places::load().unwrap();
         let text = "Rain fell on Paris, Texas, and on Dallas.";
         let ents = [
             entity("E1", "Paris", EntityType::Loc, text),

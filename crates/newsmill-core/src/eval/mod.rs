@@ -5,6 +5,7 @@
 mod cleanportal;
 mod metadata;
 pub mod metrics;
+pub mod ner;
 mod readability;
 mod trafilatura;
 mod wcxb;

@@ -1,0 +1,60 @@
+//! `newsmill analyze`: analyze text that is already clean, taking it as the body exactly.
+
+use std::io::{self, Read, Write};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::Args;
+use newsmill_core::analyze::{analyze, document_from_text};
+
+use crate::output::{Format, write_article};
+
+/// Analyze clean text: the input is the article body exactly as given, so the offsets of
+/// entities and mentions point into the file. Prints the article JSON.
+///
+/// Example: newsmill analyze story.txt --format jsonl
+#[derive(Args)]
+pub struct AnalyzeArgs {
+    /// UTF-8 text files, or - for stdin.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<String>,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = Format::Json)]
+    format: Format,
+}
+
+fn read_text(path: &str) -> anyhow::Result<String> {
+    let bytes = if path == "-" {
+        let mut b = Vec::new();
+        io::stdin().read_to_end(&mut b).context("cannot read stdin")?;
+        b
+    } else {
+        std::fs::read(path).with_context(|| format!("cannot read {path}"))?
+    };
+    String::from_utf8(bytes).with_context(|| format!("{path} is not UTF-8 text"))
+}
+
+pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
+    let res = crate::pipeline::resources()?;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut failed = 0;
+    for path in &args.paths {
+        match read_text(path) {
+            Ok(text) => {
+                let article = analyze(document_from_text(path.as_str(), text), &res);
+                if let Err(err) = write_article(&mut out, &article, args.format).and_then(|_| out.flush()) {
+                    if err.kind() == io::ErrorKind::BrokenPipe {
+                        return Ok(ExitCode::SUCCESS);
+                    }
+                    return Err(err).context("cannot write output");
+                }
+            }
+            Err(err) => {
+                failed += 1;
+                eprintln!("newsmill: skipped {err:#}");
+            }
+        }
+    }
+    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}

@@ -1,0 +1,38 @@
+//! Analysis speed: tokenize + sentences + NER (both passes) on the committed clean article
+//! texts (the seed story and the WCXB expected texts). Throughput is in words (whitespace-
+//! separated); the benchmark first checks the seed's people are still found.
+
+use std::path::Path;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use newsmill_core::analyze::{Resources, mentions, sentences, tokens};
+
+fn texts() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut out = vec![std::fs::read_to_string(dir.join("seed/rt-2018-11-09-taliban.txt")).unwrap()];
+    let mut cases: Vec<_> = std::fs::read_dir(dir.join("text")).unwrap().map(|e| e.unwrap().path()).collect();
+    cases.sort();
+    out.extend(cases.iter().filter_map(|c| std::fs::read_to_string(c.join("expected.txt")).ok()));
+    out
+}
+
+fn ner(text: &str, res: &Resources) -> Vec<mentions::FoundMention> {
+    let toks = tokens::tokenize(text);
+    let sents = sentences::split_sentences(text, &toks);
+    mentions::find_mentions(text, &toks, &sents, &res.ner)
+}
+
+fn bench(c: &mut Criterion) {
+    let res = Resources::embedded().unwrap();
+    let texts = texts();
+    let seed = ner(&texts[0], &res);
+    assert!(seed.iter().any(|m| &texts[0][m.span.clone()] == "Sergey Lavrov"));
+    let words: usize = texts.iter().map(|t| t.split_whitespace().count()).sum();
+    let mut g = c.benchmark_group("analyze");
+    g.throughput(Throughput::Elements(words as u64));
+    g.bench_function("tokenize+sentences+ner", |b| b.iter(|| texts.iter().map(|t| ner(t, &res).len()).sum::<usize>()));
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,216 @@
+//! Entities: the mentions of one referent grouped under a canonical name.
+//!
+//! Mentions join an entity when they are
+//! - the same name (quotes and case folded);
+//! - one country under several names, through the gazetteer (`US`, `U.S.`, `America`);
+//! - a shorter form of a person's name (`Lavrov` after `Sergey Lavrov`; either order);
+//! - the tail of a longer organization name (`Foreign Ministry` after `Afghan Foreign
+//!   Ministry`);
+//! - an acronym of a longer name (`NATO` and `North Atlantic Treaty Organization`).
+//!
+//! The canonical name is the longest form for people and organizations and the most frequent
+//! form for places; the type is the one most mentions have.
+
+use super::gazetteer::Gazetteer;
+use super::mentions::FoundMention;
+use crate::model::{Entity, EntityType, Mention};
+
+/// Words left out of acronyms (`Bureau of South Asian Affairs` → `BSAA`).
+const ACRONYM_SKIP: &[&str] = &["of", "the", "and", "for", "in", "on", "de", "&"];
+
+/// An entity being built: its mentions' indices and what they are matched on.
+struct Group {
+    mentions: Vec<usize>,
+    country: Option<[u8; 2]>,
+}
+
+fn fold(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '’' | '‘' => '\'',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn words(s: &str) -> Vec<String> {
+    fold(s).split_whitespace().map(|w| w.trim_end_matches("'s").to_string()).collect()
+}
+
+/// Is `short` a contiguous run of `long`'s words ending at its last word (a surname), or any
+/// single word of a person's name (`Stanikzai`, `Abbas`)?
+fn is_part(short: &[String], long: &[String], kind: EntityType) -> bool {
+    if short.is_empty() || short.len() >= long.len() {
+        return false;
+    }
+    match kind {
+        EntityType::Person => long.windows(short.len()).any(|w| w == short),
+        // Organizations: a tail of at least two words (`Foreign Ministry`), never one common word.
+        EntityType::Org | EntityType::Misc => short.len() >= 2 && long.ends_with(short),
+        EntityType::Loc => false,
+    }
+}
+
+/// The acronym of a name: the initials of its capitalized words.
+fn acronym(name: &str) -> Option<String> {
+    let ws: Vec<&str> =
+        name.split_whitespace().filter(|w| !ACRONYM_SKIP.contains(&w.to_lowercase().as_str())).collect();
+    if ws.len() < 2 || !ws.iter().all(|w| w.starts_with(char::is_uppercase)) {
+        return None;
+    }
+    Some(ws.iter().filter_map(|w| w.chars().next()).collect())
+}
+
+fn is_acronym(s: &str) -> bool {
+    let letters: String = s.chars().filter(|c| *c != '.').collect();
+    (2..=8).contains(&letters.chars().count()) && letters.chars().all(|c| c.is_uppercase())
+}
+
+fn same_referent(text: &str, a: &FoundMention, b: &FoundMention) -> bool {
+    let (ta, tb) = (&text[a.span.clone()], &text[b.span.clone()]);
+    if fold(ta) == fold(tb) {
+        return true;
+    }
+    let (wa, wb) = (words(ta), words(tb));
+    let person = a.kind == EntityType::Person || b.kind == EntityType::Person;
+    if a.kind == b.kind {
+        let kind = a.kind;
+        if is_part(&wa, &wb, kind) || is_part(&wb, &wa, kind) {
+            return true;
+        }
+    } else if person {
+        // A surname the model typed otherwise (`Stanikzai` as ORG) still joins the person.
+        let surname =
+            |short: &[String], long: &[String]| short.len() == 1 && long.len() >= 2 && long.last() == short.first();
+        return surname(&wa, &wb) || surname(&wb, &wa);
+    }
+    let acr = |short: &str, long: &str| is_acronym(short) && acronym(long).is_some_and(|x| x == short.replace('.', ""));
+    a.kind != EntityType::Person && b.kind != EntityType::Person && (acr(ta, tb) || acr(tb, ta))
+}
+
+/// Groups mentions (in text order) into entities numbered by first mention.
+pub fn group(text: &str, mentions: &[FoundMention], gaz: &Gazetteer) -> Vec<Entity> {
+    let mut groups: Vec<Group> = Vec::new();
+    for (k, m) in mentions.iter().enumerate() {
+        let name = &text[m.span.clone()];
+        let country =
+            if m.kind == EntityType::Loc || m.kind == EntityType::Org { country_code(gaz, name) } else { None };
+        let found = groups.iter_mut().position(|g| {
+            (country.is_some() && g.country == country)
+                || g.mentions.iter().any(|&j| same_referent(text, &mentions[j], m))
+        });
+        match found {
+            Some(i) => {
+                groups[i].mentions.push(k);
+                groups[i].country = groups[i].country.or(country);
+            }
+            None => groups.push(Group { mentions: vec![k], country }),
+        }
+    }
+    let mut ents: Vec<Entity> = groups.iter().enumerate().map(|(i, g)| build(text, mentions, g, i + 1)).collect();
+    for (e, g) in ents.iter_mut().zip(&groups) {
+        e.kind = refine_kind(text, e, g.country.is_some(), gaz);
+    }
+    ents
+}
+
+/// Types that hold whatever the tagger said about single mentions:
+/// - a country is a place (`US` in `US troops` too);
+/// - a MISC name that owns something (`Taliban’s participation`) and is no nationality is
+///   a group acting as an organization.
+fn refine_kind(text: &str, e: &Entity, country: bool, gaz: &Gazetteer) -> EntityType {
+    if country {
+        return EntityType::Loc;
+    }
+    if e.kind == EntityType::Misc && gaz.country_of(&e.name).is_none() {
+        let possessive = e.mentions.iter().any(|m| {
+            let after = text.get(m.span.end..).unwrap_or("");
+            after.starts_with("’s") || after.starts_with("'s")
+        });
+        if possessive {
+            return EntityType::Org;
+        }
+    }
+    e.kind
+}
+
+fn country_code(gaz: &Gazetteer, name: &str) -> Option<[u8; 2]> {
+    gaz.is_country(name.trim_start_matches("the ")).then(|| gaz.country_of(name)).flatten()
+}
+
+fn build(text: &str, mentions: &[FoundMention], g: &Group, n: usize) -> Entity {
+    let ms: Vec<&FoundMention> = g.mentions.iter().map(|&k| &mentions[k]).collect();
+    let kinds = [EntityType::Person, EntityType::Org, EntityType::Loc, EntityType::Misc];
+    let count = |k: EntityType| ms.iter().filter(|m| m.kind == k).count();
+    // Ties go to the kind of the longest mention.
+    let longest_kind = ms.iter().max_by_key(|m| m.tokens.len()).map_or(EntityType::Misc, |m| m.kind);
+    let kind = kinds.into_iter().max_by_key(|&k| (count(k), k == longest_kind)).unwrap_or(longest_kind);
+    let name_of = |m: &&FoundMention| text[m.span.clone()].trim_end_matches(['’', '\'']).to_string();
+    let name = if kind == EntityType::Loc {
+        let freq = |s: &str| ms.iter().filter(|m| &text[m.span.clone()] == s).count();
+        // Ties go to the first mention (max_by_key keeps the last of equals).
+        ms.iter().rev().map(name_of).max_by_key(|s| freq(s)).unwrap_or_default()
+    } else {
+        let longest = ms.iter().filter(|m| m.kind == kind).max_by_key(|m| (m.tokens.len(), m.span.len()));
+        longest.map(name_of).unwrap_or_default()
+    };
+    Entity {
+        id: format!("E{n}"),
+        name,
+        kind,
+        titles: Vec::new(),
+        mentions: ms.iter().map(|m| Mention { span: m.span.clone() }).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(text: &str, s: &str, kind: EntityType, nth: usize) -> FoundMention {
+        let start = text.match_indices(s).nth(nth).map(|(i, _)| i).unwrap_or(0);
+        let n = s.split_whitespace().count();
+        FoundMention { span: start..start + s.len(), kind, tokens: 0..n, sentence: 0 }
+    }
+
+    #[test]
+    fn merges_surnames_countries_and_acronyms() {
+        let text = "Sergey Lavrov met NATO. Lavrov said the US and the U.S. and America and the \
+                    North Atlantic Treaty Organization. Stanikzai, Sher Mohammad Abbas Stanikzai.";
+        let ms = vec![
+            mention(text, "Sergey Lavrov", EntityType::Person, 0),
+            mention(text, "NATO", EntityType::Org, 0),
+            mention(text, "Lavrov", EntityType::Person, 1),
+            mention(text, "US", EntityType::Loc, 0),
+            mention(text, "U.S.", EntityType::Loc, 0),
+            mention(text, "America", EntityType::Loc, 0),
+            mention(text, "North Atlantic Treaty Organization", EntityType::Org, 0),
+            mention(text, "Stanikzai", EntityType::Org, 0),
+            mention(text, "Sher Mohammad Abbas Stanikzai", EntityType::Person, 0),
+        ];
+        let ents = group(text, &ms, &Gazetteer::embedded());
+        let names: Vec<(&str, usize)> = ents.iter().map(|e| (e.name.as_str(), e.mentions.len())).collect();
+        assert_eq!(
+            names,
+            [
+                ("Sergey Lavrov", 2),
+                ("North Atlantic Treaty Organization", 2),
+                ("US", 3),
+                ("Sher Mohammad Abbas Stanikzai", 2)
+            ]
+        );
+        assert_eq!(ents[3].kind, EntityType::Person);
+        assert_eq!(ents.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["E1", "E2", "E3", "E4"]);
+    }
+
+    #[test]
+    fn different_people_with_one_shared_word_stay_apart() {
+        let text = "John Jordan and Michael Jordan";
+        let ms = vec![
+            mention(text, "John Jordan", EntityType::Person, 0),
+            mention(text, "Michael Jordan", EntityType::Person, 0),
+        ];
+        assert_eq!(group(text, &ms, &Gazetteer::embedded()).len(), 2);
+    }
+}

@@ -1,0 +1,118 @@
+//! Mentions: the spans the NER model tags, as byte ranges with a type.
+
+use std::ops::Range;
+
+use super::gazetteer::Gazetteer;
+use super::ner::NerModel;
+use super::tokens::Token;
+use crate::model::{EntityType, Span};
+
+/// One tagged name in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundMention {
+    pub span: Span,
+    pub kind: EntityType,
+    /// Token indices into the whole text's tokens.
+    pub tokens: Range<usize>,
+    pub sentence: usize,
+}
+
+fn entity_type(label_type: usize) -> Option<EntityType> {
+    Some(match label_type {
+        1 => EntityType::Person,
+        2 => EntityType::Org,
+        3 => EntityType::Loc,
+        4 => EntityType::Misc,
+        _ => return None,
+    })
+}
+
+/// Tags every sentence and returns the mentions in text order.
+pub fn find_mentions(text: &str, tokens: &[Token], sents: &[Range<usize>], model: &NerModel) -> Vec<FoundMention> {
+    let sentence_toks: Vec<Vec<&str>> =
+        sents.iter().map(|r| tokens[r.clone()].iter().map(|t| t.text(text)).collect()).collect();
+    let tags = model.tag_document(&sentence_toks);
+    let mut out = Vec::new();
+    for (s, (range, labels)) in sents.iter().zip(&tags).enumerate() {
+        let mut open: Option<(usize, usize)> = None;
+        for (k, &label) in labels.iter().chain(std::iter::once(&0)).enumerate() {
+            let ty = label.div_ceil(2);
+            let begins = label % 2 == 1;
+            let continues = ty != 0 && !begins && open.is_some_and(|(_, t)| t == ty);
+            if continues {
+                continue;
+            }
+            if let Some((start, t)) = open.take()
+                && let Some(kind) = entity_type(t)
+            {
+                let toks = range.start + start..range.start + k;
+                let span = tokens[toks.start].start as usize..tokens[toks.end - 1].end as usize;
+                out.push(FoundMention { span, kind, tokens: toks, sentence: s });
+            }
+            if ty != 0 {
+                open = Some((k, ty));
+            }
+        }
+    }
+    refine(text, tokens, sents, &model.gazetteer, &mut out);
+    out
+}
+
+/// Words that never open a name, even capitalized mid-sentence.
+const NOT_NAME: &[&str] =
+    &["The", "A", "An", "And", "But", "Or", "Of", "In", "On", "At", "For", "To", "With", "By", "As", "I"];
+
+/// Fixes the spans the tagger gets wrong in ways that hold across texts:
+/// - a title at the start of a person's name is left out of it (`Councillor` in `Councillor
+///   Dev Patel`): it is the person's title, found by [`super::titles`];
+/// - a person's name takes in the capitalized, untagged words right before it (`Sher` in
+///   `, Sher Mohammad Abbas Stanikzai`), except at a sentence start;
+/// - a nationality right before an organization is part of its name (`Afghan` + `Foreign
+///   Ministry`), and so is a one-word "place" the gazetteer does not know (`High` + `Peace
+///   Council`).
+fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer, ms: &mut Vec<FoundMention>) {
+    for m in ms.iter_mut().filter(|m| m.kind == EntityType::Person) {
+        // A title the tagger took into the name (`Councillor Dev Patel`) is a title.
+        while m.tokens.len() > 1 && super::titles::is_role(tokens[m.tokens.start].text(text)) {
+            m.tokens.start += 1;
+            m.span.start = tokens[m.tokens.start].start as usize;
+        }
+    }
+    for k in 0..ms.len() {
+        if ms[k].kind != EntityType::Person {
+            continue;
+        }
+        let sent_start = sents.get(ms[k].sentence).map_or(0, |r| r.start);
+        let prev_end = if k > 0 { ms[k - 1].tokens.end } else { 0 };
+        while ms[k].tokens.start > sent_start + 1 && ms[k].tokens.start > prev_end {
+            let t = tokens[ms[k].tokens.start - 1];
+            let w = t.text(text);
+            let adjacent = text.get(t.end as usize..ms[k].span.start).is_some_and(|gap| gap.chars().all(|c| c == ' '));
+            let capitalized = w.starts_with(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                && w.chars().skip(1).any(char::is_lowercase);
+            if !adjacent || !capitalized || NOT_NAME.contains(&w) || super::titles::is_role(w) {
+                break;
+            }
+            ms[k].tokens.start -= 1;
+            ms[k].span.start = t.start as usize;
+        }
+    }
+    let mut merged: Vec<FoundMention> = Vec::with_capacity(ms.len());
+    for m in ms.drain(..) {
+        if let Some(last) = merged.last_mut()
+            && (last.kind == EntityType::Misc
+                || last.kind == EntityType::Loc && last.tokens.len() == 1 && !gaz.is_place(&text[last.span.clone()]))
+            && m.kind == EntityType::Org
+            && last.tokens.end == m.tokens.start
+            && text.get(last.span.end..m.span.start).is_some_and(|gap| gap.chars().all(|c| c == ' '))
+        {
+            last.kind = EntityType::Org;
+            last.tokens.end = m.tokens.end;
+            last.span.end = m.span.end;
+            continue;
+        }
+        merged.push(m);
+    }
+    *ms = merged;
+}
