@@ -1,11 +1,12 @@
-//! Analysis speed: tokenize + sentences + NER (both passes) on the committed clean article
-//! texts (the seed story and the WCXB expected texts). Throughput is in words (whitespace-
+//! Analysis speed on the committed clean article texts (the seed story and the WCXB expected
+//! texts): tokenize + sentences + NER (both passes), and the whole `analyze()` (entities,
+//! titles, quotes, amounts, dates, places). Throughput is in words (whitespace-
 //! separated); the benchmark first checks the seed's people are still found.
 
 use std::path::Path;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use newsmill_core::analyze::{Resources, mentions, sentences, tokens};
+use newsmill_core::analyze::{Resources, analyze, document_from_text, mentions, sentences, tokens};
 
 fn texts() -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
@@ -31,6 +32,10 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("analyze");
     g.throughput(Throughput::Elements(words as u64));
     g.bench_function("tokenize+sentences+ner", |b| b.iter(|| texts.iter().map(|t| ner(t, &res).len()).sum::<usize>()));
+    let docs: Vec<_> = texts.iter().map(|t| document_from_text("bench", t.clone())).collect();
+    g.bench_function("whole analysis", |b| {
+        b.iter(|| docs.iter().map(|d| analyze(d.clone(), &res).entities.len()).sum::<usize>())
+    });
     g.finish();
 }
 
