@@ -10,7 +10,7 @@ use clap::{Args, ValueEnum};
 use newsmill_store::{SearchQuery, Store};
 
 use crate::parquet_out::ParquetWriter;
-use crate::query_cmd::EntityType;
+use crate::query_cmd::FilterArgs;
 
 /// Export stored articles: JSONL in the article JSON of DESIGN.md, or Parquet (one row per
 /// article; scalar fields as columns, each list as a JSON text column).
@@ -23,17 +23,8 @@ pub struct ExportArgs {
     /// Output file (- for stdout).
     #[arg(long, value_name = "PATH")]
     out: PathBuf,
-    /// Only articles naming this entity.
-    #[arg(long, value_name = "NAME")]
-    entity: Option<String>,
-    #[arg(long = "type", value_enum, value_name = "TYPE")]
-    kind: Option<EntityType>,
-    #[arg(long, value_name = "SITE")]
-    site: Option<String>,
-    #[arg(long, value_name = "DATE")]
-    since: Option<String>,
-    #[arg(long, value_name = "DATE")]
-    until: Option<String>,
+    #[command(flatten)]
+    filters: FilterArgs,
     /// The corpus database.
     #[arg(long, default_value = "newsmill.db", value_name = "FILE")]
     db: PathBuf,
@@ -49,14 +40,7 @@ enum ExportFormat {
 
 pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let store = Store::open_read_only(&args.db)?;
-    let q = SearchQuery {
-        entity: args.entity,
-        kind: args.kind.map(|k| k.as_str().to_string()),
-        site: args.site,
-        since: args.since,
-        until: args.until,
-        ..SearchQuery::default()
-    };
+    let q = args.filters.query();
     if matches!(args.format, ExportFormat::Parquet) {
         return export_parquet(&store, &q, &args.out);
     }

@@ -13,6 +13,44 @@ pub struct DbArg {
     db: PathBuf,
 }
 
+/// The article filters `search` and `export` share.
+#[derive(Args)]
+pub struct FilterArgs {
+    /// Only articles naming this entity (a full name or a surname).
+    #[arg(long, value_name = "NAME")]
+    entity: Option<String>,
+    /// With --entity: only entities of this type.
+    #[arg(long = "type", value_enum, value_name = "TYPE")]
+    kind: Option<EntityType>,
+    /// Only articles from this site.
+    #[arg(long, value_name = "SITE")]
+    site: Option<String>,
+    /// Published on or after (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    since: Option<String>,
+    /// Published on or before (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    until: Option<String>,
+}
+
+impl FilterArgs {
+    pub fn query(self) -> SearchQuery {
+        SearchQuery {
+            entity: self.entity,
+            kind: self.kind.map(|k| k.as_str().to_string()),
+            site: self.site,
+            since: self.since,
+            until: self.until,
+            ..SearchQuery::default()
+        }
+    }
+}
+
+/// The day of an ISO date-time, whatever the input held.
+fn day(published: Option<&str>) -> &str {
+    published.map_or("", |d| d.get(..10).unwrap_or(d))
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 pub enum TableOrJson {
     Table,
@@ -47,24 +85,11 @@ pub struct SearchArgs {
     /// Words to find (may be empty when filters are given: newest first).
     #[arg(value_name = "TEXT", default_value = "")]
     text: String,
-    /// Only articles naming this entity (a full name or a surname).
-    #[arg(long, value_name = "NAME")]
-    entity: Option<String>,
     /// Only articles quoting this speaker.
     #[arg(long, value_name = "NAME")]
     speaker: Option<String>,
-    /// With --entity: only entities of this type.
-    #[arg(long = "type", value_enum, value_name = "TYPE")]
-    kind: Option<EntityType>,
-    /// Only articles from this site.
-    #[arg(long, value_name = "SITE")]
-    site: Option<String>,
-    /// Published on or after (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
-    since: Option<String>,
-    /// Published on or before (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
-    until: Option<String>,
+    #[command(flatten)]
+    filters: FilterArgs,
     #[arg(long, default_value_t = 10, value_name = "N")]
     limit: usize,
     #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
@@ -75,24 +100,14 @@ pub struct SearchArgs {
 
 pub fn search(args: SearchArgs) -> anyhow::Result<ExitCode> {
     let store = Store::open_read_only(&args.db.db)?;
-    let q = SearchQuery {
-        text: args.text,
-        entity: args.entity,
-        kind: args.kind.map(|k| k.as_str().to_string()),
-        speaker: args.speaker,
-        site: args.site,
-        since: args.since,
-        until: args.until,
-        limit: args.limit,
-        offset: 0,
-    };
+    let q = SearchQuery { text: args.text, speaker: args.speaker, limit: args.limit, ..args.filters.query() };
     let hits = store.search(&q)?;
     match args.format {
         TableOrJson::Json => println!("{}", serde_json::to_string_pretty(&hits)?),
         TableOrJson::Table => {
             for hit in &hits {
                 let title = hit.title.as_deref().unwrap_or("(untitled)");
-                let date = hit.published.as_deref().map_or("", |d| &d[..d.len().min(10)]);
+                let date = day(hit.published.as_deref());
                 println!(
                     "{title}\n  {date}  {}  {}",
                     hit.site.as_deref().unwrap_or(""),
@@ -147,7 +162,7 @@ pub fn quotes(args: QuotesArgs) -> anyhow::Result<ExitCode> {
         TableOrJson::Json => println!("{}", serde_json::to_string_pretty(&rows)?),
         TableOrJson::Table => {
             for q in &rows {
-                let date = q.published.as_deref().map_or("", |d| &d[..d.len().min(10)]);
+                let date = day(q.published.as_deref());
                 println!("{} ({}, {date}): {}", q.speaker.as_deref().unwrap_or("unknown speaker"), q.kind, q.text);
             }
             eprintln!("{} quotes", rows.len());

@@ -166,21 +166,7 @@ fn readability_cases(dir: &Path) -> Result<Vec<Case>, EvalError> {
     Ok(cases)
 }
 
-/// Lowercase, one space, one style of quotes and dashes, no trailing punctuation.
-fn normalize_title(t: &str) -> String {
-    let mapped: String = t
-        .chars()
-        .map(|c| match c {
-            '‘' | '’' | '`' | '´' => '\'',
-            '“' | '”' | '„' | '«' | '»' => '"',
-            '–' | '—' => '-',
-            c if c.is_whitespace() => ' ',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect();
-    mapped.split_whitespace().collect::<Vec<_>>().join(" ").trim_end_matches(['.', '!', '?', ':', ' ']).to_string()
-}
+use crate::extract::html::metadata::headline::normalize as normalize_title;
 
 const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ", " « ", " » ", " _ "];
 

@@ -167,3 +167,15 @@ pub(crate) fn report(metric: &str, documents: usize, scores: Prf, failures: usiz
         seconds: 0.0,
     }
 }
+
+/// The mean of per-page scores computed in parallel, and how many pages failed to extract.
+pub(crate) fn mean_per_page(scored: Vec<Result<(Prf, bool), EvalError>>) -> Result<(MeanPrf, usize), EvalError> {
+    let mut all = MeanPrf::default();
+    let mut failures = 0;
+    for item in scored {
+        let (prf, failed) = item?;
+        all.add(prf);
+        failures += usize::from(failed);
+    }
+    Ok((all, failures))
+}

@@ -7,7 +7,7 @@ use std::path::Path;
 use rayon::prelude::*;
 use scraper::{Html, Node};
 
-use super::metrics::{MeanPrf, Prf, word_bag_prf};
+use super::metrics::{Prf, word_bag_prf};
 use super::{EvalError, EvalOptions, SetReport, extract_page, limited};
 
 /// The visible text of an HTML fragment, a line break at every element boundary so words of
@@ -82,13 +82,7 @@ pub fn evaluate(dir: &Path, options: &EvalOptions) -> Result<SetReport, EvalErro
             Ok((word_bag_prf(text, &gold), doc.is_none()))
         })
         .collect();
-    let mut all = MeanPrf::default();
-    let mut failures = 0;
-    for item in scored {
-        let (prf, failed) = item?;
-        all.add(prf);
-        failures += usize::from(failed);
-    }
+    let (all, failures) = super::mean_per_page(scored)?;
     Ok(super::report("word-level F1 vs Readability.js expected text, mean per page", all.len(), all.mean(), failures))
 }
 

@@ -9,7 +9,7 @@
 mod authors;
 mod canonical;
 mod dates_in_page;
-mod headline;
+pub(crate) mod headline;
 mod jsonld;
 mod meta_tags;
 mod shown_date;
