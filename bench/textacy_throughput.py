@@ -22,7 +22,12 @@ def main():
     t0 = time.perf_counter()
     while rounds == 0 or time.perf_counter() - t0 < min_seconds:
         for doc in nlp.pipe(texts):
-            found += len(doc.ents) + len(list(triples.direct_quotations(doc)))
+            found += len(doc.ents)
+            try:
+                found += len(list(triples.direct_quotations(doc)))
+            except ValueError:
+                pass  # textacy bails out on an unclosed quotation mark; the time spent counts
+
         rounds += 1
     secs = time.perf_counter() - t0
     print(json.dumps({"tool": "spacy+textacy", "words": words, "rounds": rounds, "seconds": round(secs, 3),
