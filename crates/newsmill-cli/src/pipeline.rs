@@ -4,7 +4,7 @@
 use anyhow::Context;
 use newsmill_core::analyze::{Resources, analyze};
 use newsmill_core::ingest::Inputs;
-use newsmill_core::{Article, Error, ExtractConfig, RawDoc, extract};
+use newsmill_core::{Article, Error, ErrorKind, ExtractConfig, RawDoc, extract};
 use rayon::prelude::*;
 
 /// Documents read ahead and processed in parallel: enough to keep every core busy, few
@@ -16,9 +16,18 @@ pub fn resources() -> anyhow::Result<Resources> {
     Resources::embedded().context("cannot load the built-in models (NER, places)")
 }
 
-/// One raw document to its analysed article.
+/// One raw document to its analysed article. A bug that panics on one document becomes
+/// that document's error: the batch, and what is already stored, go on.
 pub fn process(raw: &RawDoc, config: &ExtractConfig, res: &Resources) -> Result<Article, Error> {
-    extract(raw, config).map(|doc| analyze(doc, res))
+    let run = || extract(raw, config).map(|doc| analyze(doc, res));
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).unwrap_or_else(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into());
+        Err(Error::new(raw.source.clone(), ErrorKind::Internal(message)))
+    })
 }
 
 /// The next batch of results from `inputs`, in input order; empty at the end.

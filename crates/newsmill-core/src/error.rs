@@ -59,6 +59,8 @@ pub enum ErrorKind {
     JsonLine { line: usize, source: serde_json::Error },
     #[error("line {line} has neither an \"html\" nor a \"text\" string field")]
     JsonLineFields { line: usize },
+    #[error("newsmill failed on it ({0}); the rest of the batch went on — please report this input")]
+    Internal(String),
     #[error("WARC record {record} is malformed or truncated: {reason}; the records before it were read")]
     Warc { record: usize, reason: String },
 }

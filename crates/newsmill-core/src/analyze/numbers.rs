@@ -116,9 +116,8 @@ pub(crate) fn is_ordinal(word: &str) -> bool {
     let last = w.rsplit('-').next().unwrap_or(&w);
     ORDINALS.contains(&last)
         || (last.ends_with("th") && small_word(last.trim_end_matches("th")).is_some())
-        || (w.len() > 2
-            && w[..w.len() - 2].bytes().all(|b| b.is_ascii_digit())
-            && ["st", "nd", "rd", "th"].iter().any(|s| w.ends_with(s)))
+        || (["st", "nd", "rd", "th"].iter().any(|s| w.ends_with(s))
+            && w.get(..w.len() - 2).is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())))
 }
 
 #[cfg(test)]
@@ -140,6 +139,6 @@ mod tests {
         assert_eq!(scale("bn", false), Some(1e9));
         assert_eq!(scale("m", false), None);
         assert!(is_ordinal("2nd") && is_ordinal("twenty-third") && is_ordinal("seventeenth"));
-        assert!(!is_ordinal("15") && !is_ordinal("seven"));
+        assert!(!is_ordinal("15") && !is_ordinal("seven") && !is_ordinal("€2") && !is_ordinal("th"));
     }
 }
