@@ -32,6 +32,7 @@
 //! assert!(!doc.text.contains("Home"));
 //! ```
 
+pub mod analyze;
 pub mod error;
 pub mod eval;
 pub mod extract;

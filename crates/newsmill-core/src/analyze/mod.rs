@@ -1,0 +1,3 @@
+//! The analysis stage: what is in an article's text.
+
+pub mod quotes;

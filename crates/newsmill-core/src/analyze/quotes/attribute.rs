@@ -1,0 +1,240 @@
+//! Assembling attributions: for each cue in a sentence, decide which side holds the source and
+//! which the content, keep only outermost attributions, and attach quote paragraphs with no
+//! cue to the attribution before them.
+
+use std::ops::Range;
+
+use super::cues::{self, Cue, CueKind};
+use super::marks::{self, Quoted};
+use super::scan::{self, Token};
+use super::{indirect, speaker};
+use speaker::Stop;
+
+/// One attribution as PolNeAR annotates it; byte ranges into the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    /// The source phrase as written (a pronoun stays a pronoun); `None` when implicit.
+    pub source: Option<Range<usize>>,
+    /// `None` for a quotation with no cue and no attribution to continue.
+    pub cue: Option<Range<usize>>,
+    /// The content, in pieces when split around the attribution or across paragraphs;
+    /// direct quotes include their quotation marks.
+    pub content: Vec<Range<usize>>,
+}
+
+/// The attributions of `text`.
+pub fn find_attributions(text: &str) -> Vec<Attribution> {
+    analyze(text).0
+}
+
+/// A candidate attribution in token indices of one paragraph.
+#[derive(Debug, Clone)]
+struct Cand {
+    cue: Range<usize>,
+    source: Option<Range<usize>>,
+    content: Range<usize>,
+    /// Where its source-and-cue construction starts, for clipping content before it.
+    region: usize,
+    /// True when the content follows the cue.
+    forward: bool,
+}
+
+/// The attributions and the quotations of `text`.
+pub(super) fn analyze(text: &str) -> (Vec<Attribution>, Vec<Quoted>) {
+    let mut out: Vec<Attribution> = Vec::new();
+    let mut all_quoted = Vec::new();
+    // Index in `out` and paragraph number of the latest attribution with a cue.
+    let mut last: Option<(usize, usize)> = None;
+    for (pi, para) in scan::paragraphs(text).into_iter().enumerate() {
+        let toks = scan::tokens(text, para.clone());
+        let quoted = marks::find(text, para);
+        let qidx: Vec<Option<usize>> =
+            toks.iter().map(|t| quoted.iter().position(|q| q.outer.contains(&t.span.start))).collect();
+        let protected = |i: usize| {
+            qidx[i].is_some_and(|q| {
+                let closes_next = toks.get(i + 1).is_some_and(|n| n.span.end == quoted[q].outer.end);
+                !(closes_next && quoted[q].closed)
+            })
+        };
+        let mut para_cands = Vec::new();
+        for sent in scan::sentences(text, &toks, protected) {
+            let found = cues::find(text, &toks, sent.clone(), &|i| qidx[i].is_some());
+            para_cands.extend(sentence(text, &toks, &qidx, &quoted, sent, &found));
+        }
+        for c in &para_cands {
+            let span = |r: &Range<usize>| toks[r.start].span.start..toks[r.end - 1].span.end;
+            out.push(Attribution {
+                source: c.source.as_ref().filter(|r| !r.is_empty()).map(span),
+                cue: Some(span(&c.cue)),
+                content: vec![span(&c.content)],
+            });
+            last = Some((out.len() - 1, pi));
+        }
+        attach_orphans(text, &quoted, pi, &mut out, &mut last);
+        all_quoted.extend(quoted);
+    }
+    (out, all_quoted)
+}
+
+/// Quotations outside every content: a continuation of the latest attribution when it is in
+/// this or the previous paragraph, else a quote with no cue; scare quotes are dropped.
+fn attach_orphans(
+    text: &str,
+    quoted: &[Quoted],
+    pi: usize,
+    out: &mut Vec<Attribution>,
+    last: &mut Option<(usize, usize)>,
+) {
+    for q in quoted {
+        let covered = out.iter().any(|a| a.content.iter().any(|c| c.start < q.outer.end && q.outer.start < c.end));
+        if covered || marks::looks_like_label(&text[q.inner.clone()]) {
+            continue;
+        }
+        let target = last.filter(|&(ai, p)| p + 1 >= pi && out[ai].content.iter().all(|c| c.end <= q.outer.start));
+        match target {
+            Some((ai, _)) => out[ai].content.push(q.outer.clone()),
+            None => out.push(Attribution { source: None, cue: None, content: vec![q.outer.clone()] }),
+        }
+    }
+}
+
+/// The outermost attributions of one sentence.
+fn sentence(
+    text: &str,
+    toks: &[Token],
+    qidx: &[Option<usize>],
+    quoted: &[Quoted],
+    sent: Range<usize>,
+    found: &[Cue],
+) -> Vec<Cand> {
+    let mut cands: Vec<Cand> = Vec::new();
+    for cue in found {
+        let prev_source = cands.last().and_then(|c| c.source.clone());
+        if let Some(c) = candidate(text, toks, sent.clone(), cue, prev_source) {
+            cands.push(c);
+        }
+    }
+    // Content after a cue stops where the next construction begins (`…, he added`).
+    let regions: Vec<(usize, usize)> = cands.iter().map(|c| (c.cue.start, c.region)).collect();
+    for c in cands.iter_mut().filter(|c| c.forward) {
+        if let Some(&(_, r)) =
+            regions.iter().find(|&&(cs, r)| cs > c.cue.start && r >= c.content.start && r < c.content.end)
+        {
+            c.content = indirect::trim(text, toks, c.content.start..r);
+        }
+        close_direct(toks, qidx, quoted, c);
+    }
+    let keep: Vec<bool> = cands
+        .iter()
+        .map(|c| {
+            !c.content.is_empty()
+                && !cands.iter().any(|o| o.content.contains(&c.cue.start) && !c.content.contains(&o.cue.start))
+        })
+        .collect();
+    cands.into_iter().zip(keep).filter_map(|(c, k)| k.then_some(c)).collect()
+}
+
+/// A forward content that opens with a quotation ends where the quotation closes.
+fn close_direct(toks: &[Token], qidx: &[Option<usize>], quoted: &[Quoted], c: &mut Cand) {
+    let Some(q) = qidx.get(c.content.start).copied().flatten() else { return };
+    if toks[c.content.start].span.start != quoted[q].outer.start {
+        return;
+    }
+    let mut end = c.content.start;
+    while end < c.content.end && qidx[end] == Some(q) {
+        end += 1;
+    }
+    c.content.end = end;
+}
+
+fn word<'a>(text: &'a str, toks: &[Token], i: usize) -> &'a str {
+    toks.get(i).map_or("", |t| &text[t.span.clone()])
+}
+
+/// One cue's candidate attribution, or `None` when no sensible reading exists.
+fn candidate(text: &str, toks: &[Token], sent: Range<usize>, cue: &Cue, prev: Option<Range<usize>>) -> Option<Cand> {
+    let cue_word = word(text, toks, cue.toks.start);
+    let forward = |from: usize| indirect::after(text, toks, cue_word, from, sent.end);
+    let comma_before = |i: usize| if i > sent.start && word(text, toks, i - 1) == "," { i - 1 } else { i };
+    match cue.kind {
+        CueKind::According => {
+            let source = speaker::after(text, toks, cue.toks.end, sent.end, true);
+            let lead = indirect::before(text, toks, sent.start, cue.toks.start);
+            if lead.len() >= 3 {
+                let region = comma_before(cue.toks.start);
+                return Some(Cand {
+                    cue: cue.toks.clone(),
+                    source: Some(source),
+                    content: lead,
+                    region,
+                    forward: false,
+                });
+            }
+            let content = forward(source.end);
+            Some(Cand { cue: cue.toks.clone(), source: Some(source), content, region: cue.toks.start, forward: true })
+        }
+        CueKind::Passive => {
+            let content = forward(cue.toks.end);
+            Some(Cand { cue: cue.toks.clone(), source: None, content, region: cue.toks.start, forward: true })
+        }
+        CueKind::Participle => {
+            let content = forward(cue.toks.end);
+            let region = comma_before(cue.toks.start);
+            Some(Cand { cue: cue.toks.clone(), source: prev, content, region, forward: true })
+        }
+        CueKind::Verb => verb(text, toks, sent, cue),
+    }
+}
+
+/// A speech verb: preposed (`X said that …`), postposed (`…, X said`) or inverted (`…,” said X`).
+fn verb(text: &str, toks: &[Token], sent: Range<usize>, cue: &Cue) -> Option<Cand> {
+    let cue_word = word(text, toks, cue.toks.start);
+    let b = speaker::back(text, toks, sent.clone(), cue.toks.start);
+    if !speaker::plausible(text, toks, &b.np) {
+        return None;
+    }
+    // Where the content before a postposed cue ends (a closing mark stays in the content).
+    let stop_end = |s: usize| if word(text, toks, s) == "," { s } else { s + 1 };
+    let content_follows =
+        matches!(word(text, toks, cue.toks.end).to_lowercase().as_str(), "that" | ":" | "“" | "\"" | "‘");
+    match b.stop {
+        Stop::Quote(s) | Stop::Comma(s) if b.np.is_empty() => {
+            let source = speaker::after(text, toks, cue.toks.end, sent.end, false);
+            let content = indirect::before(text, toks, sent.start, stop_end(s));
+            let region = s;
+            Some(Cand { cue: cue.toks.clone(), source: Some(source), content, region, forward: false })
+        }
+        Stop::Quote(s) => {
+            let content = indirect::before(text, toks, sent.start, stop_end(s));
+            Some(Cand { cue: cue.toks.clone(), source: Some(b.np.clone()), content, region: s, forward: false })
+        }
+        Stop::Comma(s) if !content_follows && words(toks, sent.start..s) >= 4 => {
+            let content = indirect::before(text, toks, sent.start, s);
+            Some(Cand { cue: cue.toks.clone(), source: Some(b.np.clone()), content, region: s, forward: false })
+        }
+        _ if b.np.is_empty() => None,
+        stop => {
+            let mut source = b.np.clone();
+            if let Stop::Comma(s) = stop {
+                // `Alice Wells, deputy secretary, said`: the apposition is part of the source,
+                // a leading connective (`Still, Stanikzai said`) is not.
+                let lead = indirect::before(text, toks, sent.start, s);
+                if !lead.is_empty() {
+                    source = lead.start..b.np.end;
+                }
+            }
+            let content = indirect::after(text, toks, cue_word, cue.toks.end, sent.end);
+            Some(Cand {
+                cue: cue.toks.clone(),
+                source: Some(source.clone()),
+                content,
+                region: source.start,
+                forward: true,
+            })
+        }
+    }
+}
+
+fn words(toks: &[Token], r: Range<usize>) -> usize {
+    toks[r].iter().filter(|t| t.word).count()
+}
