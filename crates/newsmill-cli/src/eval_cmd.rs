@@ -23,6 +23,11 @@ enum Task {
     ///
     /// Example: newsmill eval extraction --set wcxb-dev-text --limit 100
     Extraction(ExtractionArgs),
+    /// Score the quote finder on PolNeAR: Source, Cue and Content span P/R/F1, exact and
+    /// overlapping.
+    ///
+    /// Example: newsmill eval quotes --polnear ../shared/eval/polnear --split dev
+    Quotes(crate::eval_quotes_cmd::QuotesArgs),
 }
 
 #[derive(Args)]
@@ -44,6 +49,7 @@ struct ExtractionArgs {
 pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     match args.task {
         Task::Extraction(args) => extraction(args),
+        Task::Quotes(args) => crate::eval_quotes_cmd::run(args),
     }
 }
 

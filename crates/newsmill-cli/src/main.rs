@@ -2,6 +2,7 @@
 //! `newsmill-core`.
 
 mod eval_cmd;
+mod eval_quotes_cmd;
 mod export_cmd;
 mod extract_cmd;
 mod ingest_cmd;

@@ -5,6 +5,7 @@
 mod cleanportal;
 mod metadata;
 pub mod metrics;
+pub mod polnear;
 mod readability;
 mod trafilatura;
 mod wcxb;
