@@ -202,6 +202,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::single_range_in_vec_init)]
     fn overlap_needs_half_of_the_longer_span() {
         let text = "the head of the delegation said";
         let gold = vec![vec![0..26]];
