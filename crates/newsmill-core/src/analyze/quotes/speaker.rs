@@ -126,6 +126,16 @@ pub fn back(text: &str, toks: &[Token], sent: Range<usize>, cue: usize) -> Back 
         if CLOSERS.contains(&w) {
             break Stop::Quote(i - 1);
         }
+        if w == ")" {
+            // `Rep. Gwen Moore (D-Wis.) said`: the parenthesis belongs to the name.
+            match (sent.start..i - 1).rev().find(|&j| word(text, toks, j) == "(") {
+                Some(open) => {
+                    i = open;
+                    continue;
+                }
+                None => break Stop::Boundary(i - 1),
+            }
+        }
         if matches!(w, ":" | ";" | "—" | "–" | "(" | ")" | "-" | "?" | "!" | ".") || BOUNDARY.contains(&lower.as_str())
         {
             break Stop::Boundary(i - 1);
@@ -235,6 +245,11 @@ mod tests {
         let (np, stop) = back_of("“It is over,” he said.", "said");
         assert_eq!(np, "he");
         assert!(matches!(stop, Stop::Quote(_)));
+    }
+
+    #[test]
+    fn parenthesis_stays_in_the_name() {
+        assert_eq!(back_of("“No,” Rep. Gwen Moore (D-Wis.) said Friday.", "said").0, "Rep. Gwen Moore (D-Wis.)");
     }
 
     #[test]
