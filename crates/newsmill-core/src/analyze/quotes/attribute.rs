@@ -52,7 +52,9 @@ pub(super) fn analyze(text: &str) -> (Vec<Attribution>, Vec<Quoted>) {
             toks.iter().map(|t| quoted.iter().position(|q| q.outer.contains(&t.span.start))).collect();
         let protected = |i: usize| {
             qidx[i].is_some_and(|q| {
-                let closes_next = toks.get(i + 1).is_some_and(|n| n.span.end == quoted[q].outer.end);
+                // Only closing marks left before the quotation ends (`.”`, `.''`).
+                let closes_next =
+                    toks[i + 1..].iter().take_while(|t| t.span.start < quoted[q].outer.end).all(|t| !t.word);
                 !(closes_next && quoted[q].closed)
             })
         };
@@ -219,7 +221,7 @@ fn verb(text: &str, toks: &[Token], sent: Range<usize>, cue: &Cue) -> Option<Can
                 // `Alice Wells, deputy secretary, said`: the apposition is part of the source,
                 // a leading connective (`Still, Stanikzai said`) is not.
                 let lead = indirect::before(text, toks, sent.start, s);
-                if !lead.is_empty() {
+                if !lead.is_empty() && speaker::apposition(text, toks, &lead) {
                     source = lead.start..b.np.end;
                 }
             }

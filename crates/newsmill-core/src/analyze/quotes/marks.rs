@@ -19,6 +19,7 @@ pub struct Quoted {
 #[derive(Clone, Copy)]
 struct Open {
     at: usize,
+    len: usize,
     closer: &'static [char],
 }
 
@@ -29,7 +30,13 @@ pub fn find(text: &str, para: Range<usize>) -> Vec<Quoted> {
     let mut stack: Vec<Open> = Vec::new();
     let mut prev = ' ';
     let mut iter = slice.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    while let Some((i, mut c)) = iter.next() {
+        let mut len = c.len_utf8();
+        if c == '\'' && iter.peek().is_some_and(|&(_, n)| n == '\'') {
+            // ``''quoted''``, the New York Times style, works as a double quote.
+            iter.next();
+            (c, len) = ('"', 2);
+        }
         let next = iter.peek().map_or(' ', |&(_, n)| n);
         let at = para.start + i;
         let after_space = prev.is_whitespace() || "([{—–-/".contains(prev);
@@ -40,15 +47,15 @@ pub fn find(text: &str, para: Range<usize>) -> Vec<Quoted> {
             if let Some(open) = stack.pop()
                 && stack.is_empty()
             {
-                out.push(make(text, open.at, at + c.len_utf8(), true));
+                out.push(make(text, open, at + len, len));
             }
         } else if let Some(closer) = opener(c, after_space, next) {
-            stack.push(Open { at, closer });
+            stack.push(Open { at, len, closer });
         }
         prev = c;
     }
-    if let Some(open) = stack.first() {
-        out.push(make(text, open.at, para.end, false));
+    if let Some(&open) = stack.first() {
+        out.push(make(text, open, para.end, 0));
     }
     out
 }
@@ -68,19 +75,14 @@ fn opener(c: char, after_space: bool, next: char) -> Option<&'static [char]> {
     }
 }
 
-fn make(text: &str, start: usize, end: usize, closed: bool) -> Quoted {
-    let open_len = text[start..].chars().next().map_or(1, char::len_utf8);
-    let close_len = if closed { text[..end].chars().next_back().map_or(1, char::len_utf8) } else { 0 };
-    let inner_start = (start + open_len).min(end);
+fn make(text: &str, open: Open, end: usize, close_len: usize) -> Quoted {
+    let inner_start = (open.at + open.len).min(end);
     let inner_end = (end - close_len).max(inner_start);
     let inner_text = &text[inner_start..inner_end];
     let trimmed = inner_text.trim_end_matches([',', '.', ' ']).trim_end();
     let lead = inner_text.len() - inner_text.trim_start().len();
-    Quoted {
-        outer: start..end,
-        inner: inner_start + lead..(inner_start + trimmed.len()).max(inner_start + lead),
-        closed,
-    }
+    let inner = inner_start + lead..(inner_start + trimmed.len()).max(inner_start + lead);
+    Quoted { outer: open.at..end, inner, closed: close_len > 0 }
 }
 
 /// Whether a quotation reads like a scare quote or a title (`the ‘Moscow format’ talks`)
@@ -115,6 +117,11 @@ mod tests {
             inner("He said \"no way\" and 'not now' then «jamais» and „nein“."),
             ["no way", "not now", "jamais", "nein"]
         );
+    }
+
+    #[test]
+    fn doubled_apostrophes_quote() {
+        assert_eq!(inner("''It is fine,'' he said."), ["It is fine"]);
     }
 
     #[test]

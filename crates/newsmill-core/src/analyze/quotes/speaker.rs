@@ -149,7 +149,46 @@ pub fn back(text: &str, toks: &[Token], sent: Range<usize>, cue: usize) -> Back 
         }
         i -= 1;
     };
-    Back { np: i..end, stop }
+    Back { np: i..drop_time(text, toks, i..end), stop }
+}
+
+/// The end of a subject without a trailing time phrase (`Sanders on Tuesday`).
+fn drop_time(text: &str, toks: &[Token], np: Range<usize>) -> usize {
+    let n = np.end;
+    let is_time = |i: usize| TIME.iter().any(|t| word(text, toks, i).to_lowercase().starts_with(t));
+    let lead =
+        |i: usize| matches!(word(text, toks, i).to_lowercase().as_str(), "on" | "last" | "this" | "early" | "late");
+    if n >= np.start + 3 && is_time(n - 1) && lead(n - 2) { n - 2 } else { n }
+}
+
+/// Whether the words before a subject's comma name it (`Alice Wells, deputy secretary, said`)
+/// rather than set the scene (`At a press conference, the mayor said`).
+pub fn apposition(text: &str, toks: &[Token], lead: &Range<usize>) -> bool {
+    let first = word(text, toks, lead.start);
+    let lower = first.to_lowercase();
+    let capital = first.chars().next().is_some_and(char::is_uppercase);
+    let scene = PREPOSITIONS.contains(&lower.as_str())
+        || matches!(
+            lower.as_str(),
+            "at" | "during"
+                | "despite"
+                | "while"
+                | "asked"
+                | "speaking"
+                | "after"
+                | "before"
+                | "when"
+                | "if"
+                | "as"
+                | "in"
+                | "like"
+                | "unlike"
+                | "under"
+                | "over"
+        )
+        || lower.ends_with("ing")
+        || lower.ends_with("ed");
+    capital && !scene && lead.len() <= 8
 }
 
 const TIME: &[&str] = &[
@@ -250,6 +289,11 @@ mod tests {
     #[test]
     fn parenthesis_stays_in_the_name() {
         assert_eq!(back_of("“No,” Rep. Gwen Moore (D-Wis.) said Friday.", "said").0, "Rep. Gwen Moore (D-Wis.)");
+    }
+
+    #[test]
+    fn time_after_the_subject_is_dropped() {
+        assert_eq!(back_of("Bernie Sanders on Tuesday said", "said").0, "Bernie Sanders");
     }
 
     #[test]
