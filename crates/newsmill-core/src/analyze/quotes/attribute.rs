@@ -112,7 +112,7 @@ fn sentence(
     let mut cands: Vec<Cand> = Vec::new();
     for cue in found {
         let prev_source = cands.last().and_then(|c| c.source.clone());
-        if let Some(c) = candidate(text, toks, sent.clone(), cue, prev_source) {
+        if let Some(c) = candidate(text, toks, qidx, sent.clone(), cue, prev_source) {
             cands.push(c);
         }
     }
@@ -154,7 +154,14 @@ fn word<'a>(text: &'a str, toks: &[Token], i: usize) -> &'a str {
 }
 
 /// One cue's candidate attribution, or `None` when no sensible reading exists.
-fn candidate(text: &str, toks: &[Token], sent: Range<usize>, cue: &Cue, prev: Option<Range<usize>>) -> Option<Cand> {
+fn candidate(
+    text: &str,
+    toks: &[Token],
+    qidx: &[Option<usize>],
+    sent: Range<usize>,
+    cue: &Cue,
+    prev: Option<Range<usize>>,
+) -> Option<Cand> {
     let cue_word = word(text, toks, cue.toks.start);
     let forward = |from: usize| indirect::after(text, toks, cue_word, from, sent.end);
     let comma_before = |i: usize| if i > sent.start && word(text, toks, i - 1) == "," { i - 1 } else { i };
@@ -185,6 +192,19 @@ fn candidate(text: &str, toks: &[Token], sent: Range<usize>, cue: &Cue, prev: Op
             Some(Cand { cue: cue.toks.clone(), source: prev, content, region, forward: true })
         }
         CueKind::Verb => verb(text, toks, sent, cue),
+        CueKind::Colon => {
+            let content = forward(cue.toks.end);
+            let source = sent.start..cue.toks.start;
+            Some(Cand { cue: cue.toks.clone(), source: Some(source), content, region: sent.start, forward: true })
+        }
+        CueKind::Dash => {
+            let source = speaker::after(text, toks, cue.toks.end, sent.end, true);
+            // The quotation that the dash closes.
+            let q = qidx.get(cue.toks.start.checked_sub(1)?).copied().flatten()?;
+            let start = (sent.start..cue.toks.start).find(|&j| qidx[j] == Some(q))?;
+            let content = start..cue.toks.start;
+            Some(Cand { cue: cue.toks.clone(), source: Some(source), content, region: cue.toks.start, forward: false })
+        }
     }
 }
 

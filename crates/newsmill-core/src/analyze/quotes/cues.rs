@@ -53,6 +53,10 @@ pub enum CueKind {
     Passive,
     /// `…, adding that …`: shares the source of the clause before it.
     Participle,
+    /// `Sanders: “…”`: a colon after a short name at the start of a sentence, before a quote.
+    Colon,
+    /// `“…” ― Carla Sanchez`: a dash after a closing quotation mark, then the name.
+    Dash,
 }
 
 /// One cue: token indices into the paragraph's tokens.
@@ -71,7 +75,13 @@ pub fn find(text: &str, toks: &[Token], sent: Range<usize>, quoted: &dyn Fn(usiz
     let word = |i: usize| toks.get(i).map_or("", |t| &text[t.span.clone()]);
     let mut out = Vec::new();
     for i in sent.clone() {
-        if !toks[i].word || quoted(i) {
+        if quoted(i) {
+            continue;
+        }
+        if !toks[i].word {
+            if let Some(kind) = punctuation_cue(text, toks, sent.clone(), i) {
+                out.push(Cue { toks: i..i + 1, kind });
+            }
             continue;
         }
         let w = word(i).to_lowercase();
@@ -103,6 +113,26 @@ pub fn find(text: &str, toks: &[Token], sent: Range<usize>, quoted: &dyn Fn(usiz
         out.push(Cue { toks: i..i + 1, kind });
     }
     out
+}
+
+/// A colon or dash that works as a cue by itself.
+fn punctuation_cue(text: &str, toks: &[Token], sent: Range<usize>, i: usize) -> Option<CueKind> {
+    let word = |j: usize| toks.get(j).map_or("", |t| &text[t.span.clone()]);
+    let capital = |j: usize| word(j).chars().next().is_some_and(char::is_uppercase);
+    match word(i) {
+        "―" | "—" | "–" if i > sent.start && super::speaker::CLOSERS.contains(&word(i - 1)) && capital(i + 1) => {
+            Some(CueKind::Dash)
+        }
+        ":" if i > sent.start
+            && i - sent.start <= 5
+            && capital(sent.start)
+            && matches!(word(i + 1), "“" | "\"" | "‘" | "'")
+            && (sent.start..i).all(|j| toks[j].word && cue_weight(word(j)) < THRESHOLD) =>
+        {
+            Some(CueKind::Colon)
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -142,6 +172,13 @@ mod tests {
         assert_eq!(found[1], ("adding".to_string(), CueKind::Participle));
         let found = cues("It is over, he said, admitting that talks were dead.");
         assert_eq!(found[1], ("admitting".to_string(), CueKind::Participle));
+    }
+
+    #[test]
+    fn colon_and_dash_cues() {
+        assert_eq!(cues("Sanders: “It is rigged.”"), [(":".to_string(), CueKind::Colon)]);
+        assert!(cues("Note: it is rigged.").is_empty());
+        assert_eq!(cues("“We are ashamed.” ― Carla Sanchez"), [("―".to_string(), CueKind::Dash)]);
     }
 
     #[test]
