@@ -12,7 +12,7 @@ use super::scan::Token;
 const LEXICON: &str = include_str!("../../../../../models/quotes-en-cues.tsv");
 
 /// A word counts as a cue when at least this share of its occurrences were cues in training.
-pub const THRESHOLD: f32 = 0.5;
+pub const THRESHOLD: f32 = 0.55;
 
 /// The learned cue probability of each lowercased word.
 fn lexicon() -> &'static HashMap<String, f32> {

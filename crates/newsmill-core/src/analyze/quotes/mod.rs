@@ -59,7 +59,7 @@ pub fn find_quotes(text: &str, mentions: &[MentionRef]) -> Vec<Quote> {
                     push(inside[0].inner.clone(), QuoteKind::Direct)
                 }
                 None => {
-                    push(piece.clone(), QuoteKind::Indirect);
+                    push(without_that(text, piece.clone()), QuoteKind::Indirect);
                     for q in inside {
                         push(q.inner.clone(), QuoteKind::Direct);
                     }
@@ -70,4 +70,72 @@ pub fn find_quotes(text: &str, mentions: &[MentionRef]) -> Vec<Quote> {
     out.sort_by_key(|q| (q.span.start, q.span.end));
     out.dedup_by(|a, b| a.span == b.span);
     out
+}
+
+/// The reported clause without its complementizer: PolNeAR counts `that` in the content,
+/// a reader of the quote does not need it.
+fn without_that(text: &str, span: Range<usize>) -> Range<usize> {
+    let body = text.get(span.clone()).unwrap_or("");
+    match body.strip_prefix("that ") {
+        Some(rest) if !rest.trim().is_empty() => span.end - rest.len()..span.end,
+        _ => span,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indirect_quote_drops_that_and_keeps_the_speaker() {
+        let text = "The minister said that the talks were over.";
+        let q = find_quotes(text, &[]);
+        assert_eq!(q.len(), 1);
+        assert_eq!(&text[q[0].span.clone()], "the talks were over");
+        assert_eq!(q[0].kind, QuoteKind::Indirect);
+        let speaker = q[0].speaker.as_ref().map(|s| &text[s.span.clone()]);
+        assert_eq!(speaker, Some("The minister"));
+    }
+
+    #[test]
+    fn quote_split_around_the_attribution_is_two_direct_quotes() {
+        let text = "“We will stay,” he said. “It is our home.”";
+        let q = find_quotes(text, &[]);
+        let texts: Vec<&str> = q.iter().map(|q| &text[q.span.clone()]).collect();
+        assert_eq!(texts, ["We will stay", "It is our home"]);
+        assert!(q.iter().all(|q| q.kind == QuoteKind::Direct && q.speaker.is_some()));
+    }
+
+    #[test]
+    fn quote_paragraph_without_cue_continues_the_speaker() {
+        let text = "“We will stay,” Lavrov said.\n\n“It is our home and we will not leave it.”";
+        let q = find_quotes(text, &[]);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1].speaker.as_ref().map(|s| &text[s.span.clone()]), Some("Lavrov"));
+    }
+
+    #[test]
+    fn scare_quotes_are_not_quotes() {
+        assert!(find_quotes("The ‘Moscow format’ talks began in 2017.", &[]).is_empty());
+    }
+
+    #[test]
+    fn according_to_and_postposed_cues() {
+        let text = "The talks failed, according to the Foreign Ministry. The vote was rigged, the senator said.";
+        let q = find_quotes(text, &[]);
+        let got: Vec<(&str, Option<&str>)> =
+            q.iter().map(|q| (&text[q.span.clone()], q.speaker.as_ref().map(|s| &text[s.span.clone()]))).collect();
+        assert_eq!(
+            got,
+            [("The talks failed", Some("the Foreign Ministry")), ("The vote was rigged", Some("the senator"))]
+        );
+    }
+
+    #[test]
+    fn passive_report_has_no_speaker() {
+        let text = "Alice Wells was reported to have met Taliban officials in Doha.";
+        let q = find_quotes(text, &[]);
+        assert_eq!(q.len(), 1);
+        assert!(q[0].speaker.is_none());
+    }
 }
