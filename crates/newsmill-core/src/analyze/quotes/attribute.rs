@@ -191,7 +191,7 @@ fn candidate(
             let region = comma_before(cue.toks.start);
             Some(Cand { cue: cue.toks.clone(), source: prev, content, region, forward: true })
         }
-        CueKind::Verb => verb(text, toks, sent, cue),
+        CueKind::Verb => verb(text, toks, sent, cue, prev),
         CueKind::Colon => {
             let content = forward(cue.toks.end);
             let source = sent.start..cue.toks.start;
@@ -209,7 +209,7 @@ fn candidate(
 }
 
 /// A speech verb: preposed (`X said that …`), postposed (`…, X said`) or inverted (`…,” said X`).
-fn verb(text: &str, toks: &[Token], sent: Range<usize>, cue: &Cue) -> Option<Cand> {
+fn verb(text: &str, toks: &[Token], sent: Range<usize>, cue: &Cue, prev: Option<Range<usize>>) -> Option<Cand> {
     let cue_word = word(text, toks, cue.toks.start);
     let b = speaker::back(text, toks, sent.clone(), cue.toks.start);
     if !speaker::plausible(text, toks, &b.np) {
@@ -234,6 +234,12 @@ fn verb(text: &str, toks: &[Token], sent: Range<usize>, cue: &Cue) -> Option<Can
             let content = indirect::before(text, toks, sent.start, s);
             Some(Cand { cue: cue.toks.clone(), source: Some(b.np.clone()), content, region: s, forward: false })
         }
+        Stop::Boundary(j) if b.np.is_empty() && matches!(word(text, toks, j), "and" | "but") => {
+            // `He claimed vast wealth and said …`: the coordinated verb shares the subject.
+            let source = prev.or_else(|| leading_name(text, toks, sent.clone()))?;
+            let content = indirect::after(text, toks, cue_word, cue.toks.end, sent.end);
+            Some(Cand { cue: cue.toks.clone(), source: Some(source), content, region: j, forward: true })
+        }
         _ if b.np.is_empty() => None,
         stop => {
             let mut source = b.np.clone();
@@ -255,6 +261,14 @@ fn verb(text: &str, toks: &[Token], sent: Range<usize>, cue: &Cue) -> Option<Can
             })
         }
     }
+}
+
+/// The name or pronoun a sentence opens with (`Mr. Grassley`, `He`), when a verb follows it.
+fn leading_name(text: &str, toks: &[Token], sent: Range<usize>) -> Option<Range<usize>> {
+    let capital = |i: usize| word(text, toks, i).chars().next().is_some_and(char::is_uppercase);
+    let end = (sent.start..sent.end).find(|&i| !(toks[i].word && capital(i)))?;
+    let verb_next = toks[end].word && word(text, toks, end).chars().next().is_some_and(char::is_lowercase);
+    (end > sent.start && end - sent.start <= 4 && verb_next).then_some(sent.start..end)
 }
 
 fn words(toks: &[Token], r: Range<usize>) -> usize {

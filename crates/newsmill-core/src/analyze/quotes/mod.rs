@@ -132,6 +132,14 @@ mod tests {
     }
 
     #[test]
+    fn coordinated_cue_shares_the_subject() {
+        let text = "He claimed vast wealth and said it kept him free.";
+        let q = find_quotes(text, &[]);
+        let speaker = q.first().and_then(|q| q.speaker.as_ref()).map(|s| &text[s.span.clone()]);
+        assert_eq!(speaker, Some("He"));
+    }
+
+    #[test]
     fn passive_report_has_no_speaker() {
         let text = "Alice Wells was reported to have met Taliban officials in Doha.";
         let q = find_quotes(text, &[]);
