@@ -220,6 +220,13 @@ fn verb(text: &str, toks: &[Token], sent: Range<usize>, cue: &Cue, prev: Option<
     let content_follows =
         matches!(word(text, toks, cue.toks.end).to_lowercase().as_str(), "that" | ":" | "“" | "\"" | "‘");
     match b.stop {
+        Stop::Comma(s) if b.np.is_empty() && content_follows => {
+            // `Douglas Brinkley, a historian who attended, recalled that …`.
+            let source = indirect::before(text, toks, sent.start, s);
+            let content = indirect::after(text, toks, cue_word, cue.toks.end, sent.end);
+            let region = source.start;
+            Some(Cand { cue: cue.toks.clone(), source: Some(source), content, region, forward: true })
+        }
         Stop::Quote(s) | Stop::Comma(s) if b.np.is_empty() => {
             let source = speaker::after(text, toks, cue.toks.end, sent.end, false);
             let content = indirect::before(text, toks, sent.start, stop_end(s));

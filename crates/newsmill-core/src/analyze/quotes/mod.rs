@@ -140,6 +140,14 @@ mod tests {
     }
 
     #[test]
+    fn source_with_apposition_before_the_cue() {
+        let text = "Douglas Brinkley, a historian who attended the session, recalled that it was tense.";
+        let q = find_quotes(text, &[]);
+        let speaker = q.first().and_then(|q| q.speaker.as_ref()).map(|s| &text[s.span.clone()]);
+        assert_eq!(speaker, Some("Douglas Brinkley, a historian who attended the session"));
+    }
+
+    #[test]
     fn passive_report_has_no_speaker() {
         let text = "Alice Wells was reported to have met Taliban officials in Doha.";
         let q = find_quotes(text, &[]);

@@ -136,6 +136,16 @@ pub fn back(text: &str, toks: &[Token], sent: Range<usize>, cue: usize) -> Back 
                 None => break Stop::Boundary(i - 1),
             }
         }
+        // `Google and Yahoo say`: an `and` between names joins a compound source.
+        let compound = lower == "and"
+            && i >= 2
+            && i - 1 > sent.start
+            && word(text, toks, i - 2).chars().next().is_some_and(char::is_uppercase)
+            && word(text, toks, i).chars().next().is_some_and(char::is_uppercase);
+        if compound {
+            i -= 1;
+            continue;
+        }
         if matches!(w, ":" | ";" | "—" | "–" | "(" | ")" | "-" | "?" | "!" | ".") || BOUNDARY.contains(&lower.as_str())
         {
             break Stop::Boundary(i - 1);
@@ -294,6 +304,12 @@ mod tests {
     #[test]
     fn time_after_the_subject_is_dropped() {
         assert_eq!(back_of("Bernie Sanders on Tuesday said", "said").0, "Bernie Sanders");
+    }
+
+    #[test]
+    fn compound_source_of_names() {
+        assert_eq!(back_of("Google and Yahoo say", "say").0, "Google and Yahoo");
+        assert_eq!(back_of("It rose and he said", "said").0, "he");
     }
 
     #[test]
