@@ -189,7 +189,8 @@ fn candidate(
         CueKind::Participle => {
             let content = forward(cue.toks.end);
             let region = comma_before(cue.toks.start);
-            Some(Cand { cue: cue.toks.clone(), source: prev, content, region, forward: true })
+            let source = prev.or_else(|| leading_name(text, toks, sent.clone()));
+            Some(Cand { cue: cue.toks.clone(), source, content, region, forward: true })
         }
         CueKind::Verb => verb(text, toks, sent, cue, prev),
         CueKind::Colon => {
