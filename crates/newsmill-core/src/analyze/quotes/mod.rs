@@ -154,4 +154,18 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert!(q[0].speaker.is_none());
     }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_spans_are_in_bounds(text in "[a-zA-Z ,.:;!?“”‘’\"'«»„―—–()\n]{0,200}") {
+            let words = text.replace('a', " said ").replace('b', " according to ").replace('c', ", adding ");
+            proptest::prop_assert!(find_quotes(&words, &[]).iter().all(|q| words.get(q.span.clone()).is_some()));
+            for q in find_quotes(&text, &[]) {
+                proptest::prop_assert!(text.get(q.span.clone()).is_some());
+                if let Some(s) = &q.speaker {
+                    proptest::prop_assert!(text.get(s.span.clone()).is_some());
+                }
+            }
+        }
+    }
 }
