@@ -221,7 +221,7 @@ fn verb(text: &str, toks: &[Token], sent: Range<usize>, cue: &Cue, prev: Option<
     let content_follows =
         matches!(word(text, toks, cue.toks.end).to_lowercase().as_str(), "that" | ":" | "“" | "\"" | "‘");
     match b.stop {
-        Stop::Comma(s) if b.np.is_empty() && content_follows => {
+        Stop::Comma(s) if b.np.is_empty() && (content_follows || clause_follows(text, toks, cue, &sent)) => {
             // `Douglas Brinkley, a historian who attended, recalled that …`.
             let source = indirect::before(text, toks, sent.start, s);
             let content = indirect::after(text, toks, cue_word, cue.toks.end, sent.end);
@@ -238,7 +238,7 @@ fn verb(text: &str, toks: &[Token], sent: Range<usize>, cue: &Cue, prev: Option<
             let content = indirect::before(text, toks, sent.start, stop_end(s));
             Some(Cand { cue: cue.toks.clone(), source: Some(b.np.clone()), content, region: s, forward: false })
         }
-        Stop::Comma(s) if !content_follows && words(toks, sent.start..s) >= 4 => {
+        Stop::Comma(s) if !content_follows && words(toks, sent.start..s) >= 4 && short_tail(text, toks, cue, &sent) => {
             let content = indirect::before(text, toks, sent.start, s);
             Some(Cand { cue: cue.toks.clone(), source: Some(b.np.clone()), content, region: s, forward: false })
         }
@@ -269,6 +269,65 @@ fn verb(text: &str, toks: &[Token], sent: Range<usize>, cue: &Cue, prev: Option<
             })
         }
     }
+}
+
+/// Whether little follows a cue in its sentence (`…, he said on Friday.`), as after a
+/// postposed cue, rather than a clause (`…, Phil Lovas, said he had not seen it`).
+fn short_tail(text: &str, toks: &[Token], cue: &Cue, sent: &Range<usize>) -> bool {
+    let next = cue.toks.end;
+    if next >= sent.end || !toks[next].word {
+        return true;
+    }
+    let w = word(text, toks, next).to_lowercase();
+    const TAIL: &[&str] = &[
+        "in",
+        "on",
+        "at",
+        "during",
+        "after",
+        "before",
+        "to",
+        "of",
+        "via",
+        "about",
+        "last",
+        "this",
+        "earlier",
+        "later",
+        "recently",
+        "yesterday",
+        "today",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "as",
+        "when",
+        "while",
+        "from",
+        "with",
+        "for",
+        "by",
+        "late",
+        "early",
+        "again",
+    ];
+    TAIL.contains(&w.as_str())
+}
+
+/// Whether a clause rather than a noun phrase follows the cue (`, said he has not seen it`
+/// versus `, said the minister`): a lowercase word that is not a determiner.
+fn clause_follows(text: &str, toks: &[Token], cue: &Cue, sent: &Range<usize>) -> bool {
+    let next = cue.toks.end;
+    if next >= sent.end || !toks[next].word || short_tail(text, toks, cue, sent) {
+        return false;
+    }
+    let w = word(text, toks, next);
+    let lowercase = w.chars().next().is_some_and(char::is_lowercase);
+    lowercase && !matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "one" | "two" | "former")
 }
 
 /// The name or pronoun a sentence opens with (`Mr. Grassley`, `He`), when a verb follows it.

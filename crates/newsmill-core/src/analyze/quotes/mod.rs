@@ -148,6 +148,16 @@ mod tests {
     }
 
     #[test]
+    fn clause_after_the_cue_means_the_source_is_before_it() {
+        let text = "The state’s campaign chairman, Phil Lovas, said he has not seen the letter.";
+        let q = find_quotes(text, &[]);
+        assert_eq!(q.first().map(|q| &text[q.span.clone()]), Some("he has not seen the letter"));
+        let text = "As a summer associate at a law firm, she said she was asked to present.";
+        let q = find_quotes(text, &[]);
+        assert_eq!(q.first().and_then(|q| q.speaker.as_ref()).map(|s| &text[s.span.clone()]), Some("she"));
+    }
+
+    #[test]
     fn passive_report_has_no_speaker() {
         let text = "Alice Wells was reported to have met Taliban officials in Doha.";
         let q = find_quotes(text, &[]);
