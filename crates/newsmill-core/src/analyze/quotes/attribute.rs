@@ -117,7 +117,18 @@ fn sentence(
         }
     }
     // Content after a cue stops where the next construction begins (`…, he added`).
-    let regions: Vec<(usize, usize)> = cands.iter().map(|c| (c.cue.start, c.region)).collect();
+    // Constructions after the content clip it, and so does a coordinated clause with its own
+    // cue (`…, but Y said …`); any other preposed cue further on is nested.
+    let regions: Vec<(usize, usize)> = cands
+        .iter()
+        .filter(|c| {
+            let before = |k: usize| c.region.checked_sub(k).map_or("", |i| word(text, toks, i));
+            let coordinated = matches!(before(1), "but" | "and" | "while" | "whereas" | "though" | "although" | ";")
+                || matches!(before(1), "," | ";");
+            !c.forward || word(text, toks, c.region) == "," || coordinated
+        })
+        .map(|c| (c.cue.start, c.region))
+        .collect();
     for c in cands.iter_mut().filter(|c| c.forward) {
         if let Some(&(_, r)) =
             regions.iter().find(|&&(cs, r)| cs > c.cue.start && r >= c.content.start && r < c.content.end)
@@ -221,7 +232,12 @@ fn verb(text: &str, toks: &[Token], sent: Range<usize>, cue: &Cue, prev: Option<
     let content_follows =
         matches!(word(text, toks, cue.toks.end).to_lowercase().as_str(), "that" | ":" | "“" | "\"" | "‘");
     match b.stop {
-        Stop::Comma(s) if b.np.is_empty() && (content_follows || clause_follows(text, toks, cue, &sent)) => {
+        Stop::Comma(s)
+            if b.np.is_empty()
+                && (content_follows
+                    || clause_follows(text, toks, cue, &sent)
+                    || named_apposition(text, toks, sent.start..s)) =>
+        {
             // `Douglas Brinkley, a historian who attended, recalled that …`.
             let source = indirect::before(text, toks, sent.start, s);
             let content = indirect::after(text, toks, cue_word, cue.toks.end, sent.end);
@@ -328,6 +344,15 @@ fn clause_follows(text: &str, toks: &[Token], cue: &Cue, sent: &Range<usize>) ->
     let w = word(text, toks, next);
     let lowercase = w.chars().next().is_some_and(char::is_lowercase);
     lowercase && !matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "one" | "two" | "former")
+}
+
+/// Whether the words before a cue's comma are `Name, title`: a short capitalized name, a
+/// comma, then the title (`Richard Revesz, director of the institute, said the …`).
+fn named_apposition(text: &str, toks: &[Token], lead: Range<usize>) -> bool {
+    let Some(first) = lead.clone().find(|&i| word(text, toks, i) == ",") else { return false };
+    let name = lead.start..first;
+    let capital = |i: usize| word(text, toks, i).chars().next().is_some_and(char::is_uppercase);
+    (1..=4).contains(&name.len()) && name.clone().all(|i| toks[i].word && capital(i)) && first + 1 < lead.end
 }
 
 /// The name or pronoun a sentence opens with (`Mr. Grassley`, `He`), when a verb follows it.

@@ -158,6 +158,20 @@ mod tests {
     }
 
     #[test]
+    fn nested_cue_does_not_cut_the_content() {
+        let text = "Hester argues that families still want their own schools.";
+        let q = find_quotes(text, &[]);
+        assert_eq!(q.first().map(|q| &text[q.span.clone()]), Some("families still want their own schools"));
+    }
+
+    #[test]
+    fn name_and_title_before_the_cue() {
+        let text = "Richard Revesz, director of the institute, said the states were exaggerating.";
+        let q = find_quotes(text, &[]);
+        assert_eq!(q.first().map(|q| &text[q.span.clone()]), Some("the states were exaggerating"));
+    }
+
+    #[test]
     fn passive_report_has_no_speaker() {
         let text = "Alice Wells was reported to have met Taliban officials in Doha.";
         let q = find_quotes(text, &[]);
