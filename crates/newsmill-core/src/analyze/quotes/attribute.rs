@@ -125,7 +125,7 @@ fn sentence(
             let before = |k: usize| c.region.checked_sub(k).map_or("", |i| word(text, toks, i));
             let coordinated = matches!(before(1), "but" | "and" | "while" | "whereas" | "though" | "although" | ";")
                 || matches!(before(1), "," | ";");
-            !c.forward || word(text, toks, c.region) == "," || coordinated
+            !c.forward || matches!(word(text, toks, c.region), "," | "and" | "but") || coordinated
         })
         .map(|c| (c.cue.start, c.region))
         .collect();

@@ -172,6 +172,14 @@ mod tests {
     }
 
     #[test]
+    fn coordinated_cue_ends_the_first_content() {
+        let text = "Merrill says Machado promised support and said she would stand up to the attacks.";
+        let q = find_quotes(text, &[]);
+        let texts: Vec<&str> = q.iter().map(|q| &text[q.span.clone()]).collect();
+        assert_eq!(texts, ["Machado promised support", "she would stand up to the attacks"]);
+    }
+
+    #[test]
     fn passive_report_has_no_speaker() {
         let text = "Alice Wells was reported to have met Taliban officials in Doha.";
         let q = find_quotes(text, &[]);
