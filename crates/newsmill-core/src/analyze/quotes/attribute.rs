@@ -272,7 +272,8 @@ fn verb(text: &str, toks: &[Token], sent: Range<usize>, cue: &Cue, prev: Option<
                 // a leading connective (`Still, Stanikzai said`) is not.
                 let lead = indirect::before(text, toks, sent.start, s);
                 if !lead.is_empty() && speaker::apposition(text, toks, &lead) {
-                    source = lead.start..b.np.end;
+                    // `Trump, speaking to veterans, said`: the name without the aside.
+                    source = if speaker::not_a_subject(text, toks, &b.np) { lead } else { lead.start..b.np.end };
                 }
             }
             let content = indirect::after(text, toks, cue_word, cue.toks.end, sent.end);

@@ -53,7 +53,9 @@ const ABBREVS: &[&str] = &[
 /// Whether `word` (without its period) is an abbreviation or an initial.
 pub fn is_abbrev(word: &str) -> bool {
     let lower = word.to_lowercase();
-    (word.chars().count() == 1 && word.chars().all(char::is_uppercase)) || ABBREVS.contains(&lower.as_str())
+    // `G.K.`, `D.C.`: letters with inner periods are initials.
+    let initials = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2);
+    (word.chars().count() == 1 && word.chars().all(char::is_uppercase)) || initials || ABBREVS.contains(&lower.as_str())
 }
 
 /// Paragraphs: the non-blank lines of `text`.

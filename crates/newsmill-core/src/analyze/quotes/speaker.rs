@@ -159,7 +159,35 @@ pub fn back(text: &str, toks: &[Token], sent: Range<usize>, cue: usize) -> Back 
         }
         i -= 1;
     };
-    Back { np: i..drop_time(text, toks, i..end), stop }
+    let np = i..drop_time(text, toks, i..end);
+    Back { np: drop_scene(text, toks, np), stop }
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+
+/// A subject without a scene-setting phrase before it (`In a Bloomberg interview Trump`):
+/// from the last pronoun, else from the last run of capitalized words.
+fn drop_scene(text: &str, toks: &[Token], np: Range<usize>) -> Range<usize> {
+    let first = word(text, toks, np.start).to_lowercase();
+    if np.len() < 2 || !(PREPOSITIONS.contains(&first.as_str()) || matches!(first.as_str(), "last" | "even" | "during"))
+    {
+        return np;
+    }
+    if let Some(p) = np.clone().rev().find(|&i| PRONOUNS.contains(&word(text, toks, i).to_lowercase().as_str())) {
+        return p..np.end;
+    }
+    let capital = |i: usize| word(text, toks, i).chars().next().is_some_and(char::is_uppercase);
+    let mut start = np.end;
+    while start > np.start + 1 && capital(start - 1) {
+        start -= 1;
+    }
+    if start < np.end { start..np.end } else { np }
+}
+
+/// Whether a phrase opens like a participle or prepositional phrase, not a noun phrase.
+pub fn not_a_subject(text: &str, toks: &[Token], np: &Range<usize>) -> bool {
+    let first = word(text, toks, np.start).to_lowercase();
+    first.ends_with("ing") || PREPOSITIONS.contains(&first.as_str())
 }
 
 /// The end of a subject without a trailing time phrase (`Sanders on Tuesday`).
@@ -310,6 +338,16 @@ mod tests {
     fn compound_source_of_names() {
         assert_eq!(back_of("Google and Yahoo say", "say").0, "Google and Yahoo");
         assert_eq!(back_of("It rose and he said", "said").0, "he");
+    }
+
+    #[test]
+    fn scene_before_the_subject_is_dropped() {
+        assert_eq!(back_of("In a Bloomberg interview Trump declared", "declared").0, "Trump");
+        assert_eq!(
+            back_of("A few days ago in an interview with RT he blasted", "blasted").0,
+            "A few days ago in an interview with RT he"
+        );
+        assert_eq!(back_of("In an interview with RT he blasted", "blasted").0, "he");
     }
 
     #[test]
