@@ -203,7 +203,17 @@ fn candidate(
             let source = prev.or_else(|| leading_name(text, toks, sent.clone()));
             Some(Cand { cue: cue.toks.clone(), source, content, region, forward: true })
         }
-        CueKind::Verb => verb(text, toks, sent, cue, prev),
+        CueKind::Verb => verb(text, toks, sent.clone(), cue, prev).map(|mut c| {
+            // PolNeAR cues carry their auxiliaries and adverbs (`has also said`).
+            let mut start = c.cue.start;
+            let source_end = c.source.as_ref().filter(|s| s.end <= start).map_or(sent.start, |s| s.end);
+            while start > source_end && speaker::BETWEEN.contains(&word(text, toks, start - 1).to_lowercase().as_str())
+            {
+                start -= 1;
+            }
+            c.cue.start = start;
+            c
+        }),
         CueKind::Colon => {
             let content = forward(cue.toks.end);
             let source = sent.start..cue.toks.start;

@@ -180,6 +180,13 @@ mod tests {
     }
 
     #[test]
+    fn cue_carries_its_auxiliaries() {
+        let text = "The minister has also said that the talks were over.";
+        let q = find_quotes(text, &[]);
+        assert_eq!(q.first().and_then(|q| q.cue.clone()).map(|c| &text[c]), Some("has also said"));
+    }
+
+    #[test]
     fn passive_report_has_no_speaker() {
         let text = "Alice Wells was reported to have met Taliban officials in Doha.";
         let q = find_quotes(text, &[]);

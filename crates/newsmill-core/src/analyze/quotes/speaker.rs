@@ -27,7 +27,7 @@ pub struct Back {
 }
 
 /// Auxiliaries and adverbs that sit between a subject and its speech verb.
-const BETWEEN: &[&str] = &[
+pub const BETWEEN: &[&str] = &[
     "has",
     "have",
     "had",
