@@ -58,10 +58,19 @@ pub(super) fn analyze(text: &str) -> (Vec<Attribution>, Vec<Quoted>) {
                 !(closes_next && quoted[q].closed)
             })
         };
-        let mut para_cands = Vec::new();
+        let mut para_cands: Vec<Cand> = Vec::new();
         for sent in scan::sentences(text, &toks, protected) {
             let found = cues::find(text, &toks, sent.clone(), &|i| qidx[i].is_some());
             para_cands.extend(sentence(text, &toks, &qidx, &quoted, sent, &found));
+        }
+        for c in para_cands.iter_mut() {
+            // PolNeAR keeps the closing comma of a parenthetical apposition in the source.
+            if let Some(src) = c.source.as_mut().filter(|s| s.start < s.end && s.end < toks.len()) {
+                let inner_comma = toks[src.clone()].iter().any(|t| &text[t.span.clone()] == ",");
+                if inner_comma && &text[toks[src.end].span.clone()] == "," && src.end < c.cue.start {
+                    src.end += 1;
+                }
+            }
         }
         for c in &para_cands {
             let span = |r: &Range<usize>| toks[r.start].span.start..toks[r.end - 1].span.end;

@@ -40,6 +40,10 @@ pub fn find_quotes(text: &str, mentions: &[MentionRef]) -> Vec<Quote> {
     let mut out = Vec::new();
     for a in &attributions {
         let speaker = a.source.as_ref().map(|span| {
+            // The attribution keeps PolNeAR's parenthetical comma; a reader does not need it.
+            let shown = text.get(span.clone()).unwrap_or("").trim_end_matches([',', ' ']);
+            let span = span.start..span.start + shown.len();
+            let span = &span;
             let linked = resolve::link(text, span, mentions);
             Speaker {
                 span: span.clone(),
