@@ -28,6 +28,11 @@ enum Task {
     ///
     /// Example: newsmill eval ner --conll ../shared/eval/conll2003/valid.txt
     Ner(crate::eval_ner_cmd::Args),
+    /// Score the quote finder on PolNeAR: Source, Cue and Content span P/R/F1, exact and
+    /// overlapping.
+    ///
+    /// Example: newsmill eval quotes --polnear ../shared/eval/polnear --split dev
+    Quotes(crate::eval_quotes_cmd::QuotesArgs),
 }
 
 #[derive(Args)]
@@ -50,6 +55,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     match args.task {
         Task::Extraction(args) => extraction(args),
         Task::Ner(args) => crate::eval_ner_cmd::run(args),
+        Task::Quotes(args) => crate::eval_quotes_cmd::run(args),
     }
 }
 

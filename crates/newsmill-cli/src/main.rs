@@ -4,6 +4,7 @@
 mod analyze_cmd;
 mod eval_cmd;
 mod eval_ner_cmd;
+mod eval_quotes_cmd;
 mod export_cmd;
 mod extract_cmd;
 mod ingest_cmd;

@@ -40,3 +40,34 @@ fn seed_amounts_dates_and_places_match_gold() {
     }
     assert_eq!(got["focus_countries"][0], "AF");
 }
+
+/// Folds case, quote styles and spacing, as the gold file's matching rule says.
+fn fold(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '‘' | '’' => '\'',
+            '“' | '”' => '"',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn seed_quotes_have_their_speakers_with_real_entities() {
+    let (gold, got) = (gold(), article());
+    let quotes = got["quotes"].as_array().unwrap();
+    for want in gold["quotes"].as_array().unwrap() {
+        let text = fold(want["text"].as_str().unwrap());
+        let found = quotes.iter().any(|q| {
+            let t = fold(q["text"].as_str().unwrap_or(""));
+            (t == text || (want["kind"] == "indirect" && t.starts_with(&text)))
+                && q["kind"] == want["kind"]
+                && q["speaker"]["name"] == want["speaker"]
+        });
+        assert!(found, "quote {want} not found with its speaker");
+    }
+}

@@ -5,7 +5,9 @@
 //! 3. [`entities`] groups the mentions of one referent (`Sergey Lavrov` … `Lavrov`, `US` …
 //!    `United States`) under a canonical name.
 //! 4. [`titles`] attaches titles and roles to people (`Russian Foreign Minister`).
-//! 5. [`amounts`], [`temporal`] and [`places`] find quantities, dates normalised against the
+//! 5. [`quotes`] finds direct and reported speech, its cue and its speaker, linked to the
+//!    speaker's entity.
+//! 6. [`amounts`], [`temporal`] and [`places`] find quantities, dates normalised against the
 //!    publication date, and places linked to GeoNames.
 //!
 //! The model and gazetteer are loaded once into [`Resources`] and shared read-only across
@@ -18,6 +20,7 @@ pub mod mentions;
 pub mod ner;
 mod numbers;
 pub mod places;
+pub mod quotes;
 pub mod sentences;
 pub mod temporal;
 pub mod titles;
@@ -59,7 +62,7 @@ impl Resources {
     }
 }
 
-/// Analyzes a document's text: fills the entities, amounts, dates, places and focus
+/// Analyzes a document's text: fills the entities, quotes, amounts, dates, places and focus
 /// countries of its article. Documents in a language other than English (when known) are
 /// left without analysis: the models and word lists are English.
 pub fn analyze(doc: Document, res: &Resources) -> Article {
@@ -75,6 +78,7 @@ pub fn analyze(doc: Document, res: &Resources) -> Article {
     let found = mentions::find_mentions(text, &tokens, &sents, &res.ner);
     let mut ents = entities::group(text, &found, &res.ner.gazetteer);
     titles::attach(text, &tokens, &sents, &found, &mut ents);
+    article.quotes = quotes::find_quotes(text, &mention_refs(&ents));
     article.amounts = amounts::find_amounts(text);
     article.dates = temporal::find_dates(text, article.doc.published.as_deref());
     let (places, focus) = places::link_places(text, &ents, &res.places);
@@ -82,6 +86,24 @@ pub fn analyze(doc: Document, res: &Resources) -> Article {
     article.focus_countries = focus;
     article.entities = ents;
     article
+}
+
+/// Every mention of every entity, in text order, as the quote finder links speakers to them.
+fn mention_refs(ents: &[crate::model::Entity]) -> Vec<quotes::MentionRef> {
+    let mut refs: Vec<quotes::MentionRef> = ents
+        .iter()
+        .flat_map(|e| {
+            e.mentions.iter().map(move |m| quotes::MentionRef {
+                span: m.span.clone(),
+                entity: e.id.clone(),
+                name: e.name.clone(),
+                person: e.kind == crate::model::EntityType::Person,
+                titles: e.titles.clone(),
+            })
+        })
+        .collect();
+    refs.sort_by_key(|m| m.span.start);
+    refs
 }
 
 /// A document whose body is `text` exactly as given (for `newsmill analyze`): offsets

@@ -1,0 +1,214 @@
+//! Quotations and reported speech: who said what. Works over plain text with its own light
+//! scanning (`scan`), pairs quotation marks (`marks`), finds speech cues (`cues`), the
+//! source next to each cue (`speaker`) and the reported content (`indirect`), then links the
+//! source to an entity when mentions are given (`resolve`).
+//!
+//! Follows the PolNeAR conventions where they apply: a pronoun source is the pronoun span
+//! itself (the link to a named entity is made separately), only outermost attributions count,
+//! and scare quotes or titles are not speech.
+
+mod attribute;
+pub mod cues;
+mod indirect;
+pub mod marks;
+mod resolve;
+mod scan;
+mod speaker;
+
+use std::ops::Range;
+
+use crate::model::{Quote, QuoteKind, Speaker};
+
+pub use attribute::{Attribution, find_attributions};
+
+/// One entity mention, as NER provides it; quotes link their speaker through these.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MentionRef {
+    pub span: Range<usize>,
+    /// The entity id (`E1`).
+    pub entity: String,
+    /// The entity's canonical name.
+    pub name: String,
+    pub person: bool,
+    /// Titles and roles collected for the entity (`Foreign Minister`).
+    pub titles: Vec<String>,
+}
+
+/// The quotes of `text` with cue and speaker; spans are byte ranges into `text`.
+pub fn find_quotes(text: &str, mentions: &[MentionRef]) -> Vec<Quote> {
+    let (attributions, quoted) = attribute::analyze(text);
+    let mut out = Vec::new();
+    for a in &attributions {
+        let speaker = a.source.as_ref().map(|span| {
+            // The attribution keeps PolNeAR's parenthetical comma; a reader does not need it.
+            let shown = text.get(span.clone()).unwrap_or("").trim_end_matches([',', ' ']);
+            let span = span.start..span.start + shown.len();
+            let span = &span;
+            let linked = resolve::link(text, span, mentions);
+            Speaker {
+                span: span.clone(),
+                entity: linked.map(|m| m.entity.clone()),
+                name: linked.map(|m| m.name.clone()),
+            }
+        });
+        for piece in &a.content {
+            let mut push =
+                |span: Range<usize>, kind| out.push(Quote { span, kind, cue: a.cue.clone(), speaker: speaker.clone() });
+            let inside: Vec<&marks::Quoted> =
+                quoted.iter().filter(|q| q.outer.start >= piece.start && q.outer.end <= piece.end).collect();
+            let whole = quoted.iter().find(|q| q.outer.start <= piece.start && piece.end <= q.outer.end);
+            match whole {
+                Some(q) => push(q.inner.clone(), QuoteKind::Direct),
+                None if inside.len() == 1 && inside[0].outer == *piece => {
+                    push(inside[0].inner.clone(), QuoteKind::Direct)
+                }
+                None => {
+                    push(without_that(text, piece.clone()), QuoteKind::Indirect);
+                    for q in inside {
+                        push(q.inner.clone(), QuoteKind::Direct);
+                    }
+                }
+            }
+        }
+    }
+    out.sort_by_key(|q| (q.span.start, q.span.end));
+    out.dedup_by(|a, b| a.span == b.span);
+    out
+}
+
+/// The reported clause without its complementizer: PolNeAR counts `that` in the content,
+/// a reader of the quote does not need it.
+fn without_that(text: &str, span: Range<usize>) -> Range<usize> {
+    let body = text.get(span.clone()).unwrap_or("");
+    match body.strip_prefix("that ") {
+        Some(rest) if !rest.trim().is_empty() => span.end - rest.len()..span.end,
+        _ => span,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indirect_quote_drops_that_and_keeps_the_speaker() {
+        let text = "The minister said that the talks were over.";
+        let q = find_quotes(text, &[]);
+        assert_eq!(q.len(), 1);
+        assert_eq!(&text[q[0].span.clone()], "the talks were over");
+        assert_eq!(q[0].kind, QuoteKind::Indirect);
+        let speaker = q[0].speaker.as_ref().map(|s| &text[s.span.clone()]);
+        assert_eq!(speaker, Some("The minister"));
+    }
+
+    #[test]
+    fn quote_split_around_the_attribution_is_two_direct_quotes() {
+        let text = "“We will stay,” he said. “It is our home.”";
+        let q = find_quotes(text, &[]);
+        let texts: Vec<&str> = q.iter().map(|q| &text[q.span.clone()]).collect();
+        assert_eq!(texts, ["We will stay", "It is our home"]);
+        assert!(q.iter().all(|q| q.kind == QuoteKind::Direct && q.speaker.is_some()));
+    }
+
+    #[test]
+    fn quote_paragraph_without_cue_continues_the_speaker() {
+        let text = "“We will stay,” Lavrov said.\n\n“It is our home and we will not leave it.”";
+        let q = find_quotes(text, &[]);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1].speaker.as_ref().map(|s| &text[s.span.clone()]), Some("Lavrov"));
+    }
+
+    #[test]
+    fn scare_quotes_are_not_quotes() {
+        assert!(find_quotes("The ‘Moscow format’ talks began in 2017.", &[]).is_empty());
+    }
+
+    #[test]
+    fn according_to_and_postposed_cues() {
+        let text = "The talks failed, according to the Foreign Ministry. The vote was rigged, the senator said.";
+        let q = find_quotes(text, &[]);
+        let got: Vec<(&str, Option<&str>)> =
+            q.iter().map(|q| (&text[q.span.clone()], q.speaker.as_ref().map(|s| &text[s.span.clone()]))).collect();
+        assert_eq!(
+            got,
+            [("The talks failed", Some("the Foreign Ministry")), ("The vote was rigged", Some("the senator"))]
+        );
+    }
+
+    #[test]
+    fn coordinated_cue_shares_the_subject() {
+        let text = "He claimed vast wealth and said it kept him free.";
+        let q = find_quotes(text, &[]);
+        let speaker = q.first().and_then(|q| q.speaker.as_ref()).map(|s| &text[s.span.clone()]);
+        assert_eq!(speaker, Some("He"));
+    }
+
+    #[test]
+    fn source_with_apposition_before_the_cue() {
+        let text = "Douglas Brinkley, a historian who attended the session, recalled that it was tense.";
+        let q = find_quotes(text, &[]);
+        let speaker = q.first().and_then(|q| q.speaker.as_ref()).map(|s| &text[s.span.clone()]);
+        assert_eq!(speaker, Some("Douglas Brinkley, a historian who attended the session"));
+    }
+
+    #[test]
+    fn clause_after_the_cue_means_the_source_is_before_it() {
+        let text = "The state’s campaign chairman, Phil Lovas, said he has not seen the letter.";
+        let q = find_quotes(text, &[]);
+        assert_eq!(q.first().map(|q| &text[q.span.clone()]), Some("he has not seen the letter"));
+        let text = "As a summer associate at a law firm, she said she was asked to present.";
+        let q = find_quotes(text, &[]);
+        assert_eq!(q.first().and_then(|q| q.speaker.as_ref()).map(|s| &text[s.span.clone()]), Some("she"));
+    }
+
+    #[test]
+    fn nested_cue_does_not_cut_the_content() {
+        let text = "Hester argues that families still want their own schools.";
+        let q = find_quotes(text, &[]);
+        assert_eq!(q.first().map(|q| &text[q.span.clone()]), Some("families still want their own schools"));
+    }
+
+    #[test]
+    fn name_and_title_before_the_cue() {
+        let text = "Richard Revesz, director of the institute, said the states were exaggerating.";
+        let q = find_quotes(text, &[]);
+        assert_eq!(q.first().map(|q| &text[q.span.clone()]), Some("the states were exaggerating"));
+    }
+
+    #[test]
+    fn coordinated_cue_ends_the_first_content() {
+        let text = "Merrill says Machado promised support and said she would stand up to the attacks.";
+        let q = find_quotes(text, &[]);
+        let texts: Vec<&str> = q.iter().map(|q| &text[q.span.clone()]).collect();
+        assert_eq!(texts, ["Machado promised support", "she would stand up to the attacks"]);
+    }
+
+    #[test]
+    fn cue_carries_its_auxiliaries() {
+        let text = "The minister has also said that the talks were over.";
+        let q = find_quotes(text, &[]);
+        assert_eq!(q.first().and_then(|q| q.cue.clone()).map(|c| &text[c]), Some("has also said"));
+    }
+
+    #[test]
+    fn passive_report_has_no_speaker() {
+        let text = "Alice Wells was reported to have met Taliban officials in Doha.";
+        let q = find_quotes(text, &[]);
+        assert_eq!(q.len(), 1);
+        assert!(q[0].speaker.is_none());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_spans_are_in_bounds(text in "[a-zA-Z ,.:;!?“”‘’\"'«»„―—–()\n]{0,200}") {
+            let words = text.replace('a', " said ").replace('b', " according to ").replace('c', ", adding ");
+            proptest::prop_assert!(find_quotes(&words, &[]).iter().all(|q| words.get(q.span.clone()).is_some()));
+            for q in find_quotes(&text, &[]) {
+                proptest::prop_assert!(text.get(q.span.clone()).is_some());
+                if let Some(s) = &q.speaker {
+                    proptest::prop_assert!(text.get(s.span.clone()).is_some());
+                }
+            }
+        }
+    }
+}

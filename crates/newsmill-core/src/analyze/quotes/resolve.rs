@@ -1,0 +1,101 @@
+//! Linking a speaker phrase to an entity, given the entity mentions found by NER: a name
+//! inside the phrase, a pronoun to the most recent person before it, a nominal (`the
+//! minister`) to the person whose titles hold that noun.
+
+use std::ops::Range;
+
+use super::MentionRef;
+
+const PERSONAL: &[&str] = &["he", "she", "him", "her", "his"];
+const RELATIVE: &[&str] = &["who", "whom"];
+
+/// The entity a speaker phrase refers to, when it can be told from the mentions.
+pub fn link<'a>(text: &str, span: &Range<usize>, mentions: &'a [MentionRef]) -> Option<&'a MentionRef> {
+    let phrase = text.get(span.clone()).unwrap_or("").trim();
+    let lower = phrase.to_lowercase();
+    if let Some(m) = inside(span, mentions) {
+        return Some(m);
+    }
+    if PERSONAL.contains(&lower.as_str()) {
+        return before(span.start, mentions).find(|m| m.person);
+    }
+    if RELATIVE.contains(&lower.as_str()) {
+        // `Lavrov, who said …`: the name right before the relative pronoun.
+        let gap = |m: &&MentionRef| text.get(m.span.end..span.start).is_some_and(|g| g.trim() == ",");
+        return before(span.start, mentions).find(gap);
+    }
+    let head = lower.split_whitespace().last()?.trim_matches(|c: char| !c.is_alphanumeric());
+    if head.len() < 3 || !lower.starts_with("the ") {
+        return None;
+    }
+    let titled =
+        |m: &&MentionRef| m.person && m.titles.iter().any(|t| t.to_lowercase().split_whitespace().any(|w| w == head));
+    before(span.start, mentions).find(titled).or_else(|| mentions.iter().find(titled))
+}
+
+/// The best mention inside the phrase: a person first, else the longest.
+fn inside<'a>(span: &Range<usize>, mentions: &'a [MentionRef]) -> Option<&'a MentionRef> {
+    let within = || mentions.iter().filter(|m| m.span.start >= span.start && m.span.end <= span.end);
+    within().find(|m| m.person).or_else(|| within().max_by_key(|m| m.span.len()))
+}
+
+/// Mentions ending before `at`, nearest first.
+fn before(at: usize, mentions: &[MentionRef]) -> impl Iterator<Item = &MentionRef> {
+    let mut v: Vec<&MentionRef> = mentions.iter().filter(|m| m.span.end <= at).collect();
+    v.sort_by_key(|m| std::cmp::Reverse(m.span.end));
+    v.into_iter()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(text: &str, name: &str, id: &str, person: bool, titles: &[&str]) -> MentionRef {
+        let start = text.find(name).unwrap_or(0);
+        MentionRef {
+            span: start..start + name.len(),
+            entity: id.into(),
+            name: name.into(),
+            person,
+            titles: titles.iter().map(|t| t.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn name_inside_the_phrase_prefers_a_person() {
+        let text = "said the head of the Taliban delegation, Sher Stanikzai, adding";
+        let ms = [mention(text, "Taliban", "E2", false, &[]), mention(text, "Sher Stanikzai", "E1", true, &[])];
+        let start = text.find("the head").unwrap_or(0);
+        let span = start..text.find(", adding").unwrap_or(0);
+        assert_eq!(link(text, &span, &ms).map(|m| m.entity.as_str()), Some("E1"));
+    }
+
+    #[test]
+    fn pronoun_takes_the_most_recent_person() {
+        let text = "Lavrov met Stanikzai in Moscow. “Fine,” he said.";
+        let ms = [
+            mention(text, "Lavrov", "E1", true, &[]),
+            mention(text, "Stanikzai", "E2", true, &[]),
+            mention(text, "Moscow", "E3", false, &[]),
+        ];
+        let at = text.find("he said").unwrap_or(0);
+        assert_eq!(link(text, &(at..at + 2), &ms).map(|m| m.entity.as_str()), Some("E2"));
+    }
+
+    #[test]
+    fn nominal_takes_the_person_with_that_title() {
+        let text = "Sergey Lavrov opened the talks. Stanikzai spoke. The minister said so.";
+        let ms = [
+            mention(text, "Sergey Lavrov", "E1", true, &["Foreign Minister"]),
+            mention(text, "Stanikzai", "E2", true, &["head of the delegation"]),
+        ];
+        let at = text.find("The minister").unwrap_or(0);
+        assert_eq!(link(text, &(at..at + 12), &ms).map(|m| m.entity.as_str()), Some("E1"));
+    }
+
+    #[test]
+    fn unknown_phrase_links_nothing() {
+        let text = "Sources said so.";
+        assert!(link(text, &(0..7), &[]).is_none());
+    }
+}

@@ -1,0 +1,213 @@
+//! PolNeAR attribution scoring: precision, recall and F1 of Source, Cue and Content spans,
+//! exact and overlapping (shared words ≥ 50% of the longer span), micro-averaged over a split.
+//! One annotation per article (the first `.ann` file in name order).
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+use std::path::Path;
+
+use super::{Counts, EvalError, Prf};
+use crate::analyze::quotes::find_attributions;
+
+/// A span as a list of byte ranges (PolNeAR spans may be discontinuous).
+type Frags = Vec<Range<usize>>;
+
+/// Figures for one component (Source, Cue or Content).
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct ComponentScores {
+    pub gold: usize,
+    pub predicted: usize,
+    pub exact: Prf,
+    pub overlap: Prf,
+}
+
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct QuotesReport {
+    pub split: String,
+    pub documents: usize,
+    pub words: usize,
+    pub seconds_finding: f64,
+    pub source: ComponentScores,
+    pub cue: ComponentScores,
+    pub content: ComponentScores,
+}
+
+/// The three components of the gold or predicted attributions of one article.
+#[derive(Debug, Default)]
+struct Parts {
+    source: Vec<Frags>,
+    cue: Vec<Frags>,
+    content: Vec<Frags>,
+}
+
+/// Scores the quote finder on `dir/<split>` (`text/*.txt` and `attributions/*.ann`).
+pub fn evaluate(dir: &Path, split: &str) -> Result<QuotesReport, EvalError> {
+    let root = dir.join(split);
+    let ann_dir = root.join("attributions");
+    let mut anns: BTreeMap<String, std::path::PathBuf> = BTreeMap::new();
+    let entries = std::fs::read_dir(&ann_dir).map_err(|e| EvalError::io(&ann_dir, e))?;
+    let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths.into_iter().filter(|p| p.extension().is_some_and(|e| e == "ann")) {
+        let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let article = stem.rsplit_once('_').map_or(stem, |(a, _)| a).to_string();
+        anns.entry(article).or_insert(p);
+    }
+    let mut report = QuotesReport { split: split.to_string(), ..QuotesReport::default() };
+    let mut counts = [[Counts::default(); 2]; 3];
+    for (article, ann) in &anns {
+        let txt = root.join("text").join(format!("{article}.txt"));
+        let Ok(text) = std::fs::read_to_string(&txt) else { continue };
+        let ann_text = std::fs::read_to_string(ann).map_err(|e| EvalError::io(ann, e))?;
+        let gold = parse_ann(&text, &ann_text);
+        let started = std::time::Instant::now();
+        let predicted = predict(&text);
+        report.seconds_finding += started.elapsed().as_secs_f64();
+        report.documents += 1;
+        report.words += text.split_whitespace().count();
+        let pairs =
+            [(&gold.source, &predicted.source), (&gold.cue, &predicted.cue), (&gold.content, &predicted.content)];
+        for (k, (g, p)) in pairs.into_iter().enumerate() {
+            counts[k][0].add(score(&text, g, p, false));
+            counts[k][1].add(score(&text, g, p, true));
+        }
+    }
+    for (k, slot) in [&mut report.source, &mut report.cue, &mut report.content].into_iter().enumerate() {
+        slot.gold = (counts[k][0].tp + counts[k][0].fn_) as usize;
+        slot.predicted = (counts[k][0].tp + counts[k][0].fp) as usize;
+        slot.exact = counts[k][0].prf();
+        slot.overlap = counts[k][1].prf();
+    }
+    Ok(report)
+}
+
+/// Our attributions in PolNeAR's terms: quotations without a cue are not attributions.
+fn predict(text: &str) -> Parts {
+    let mut parts = Parts::default();
+    for a in find_attributions(text).into_iter() {
+        let Some(cue) = a.cue else { continue };
+        parts.cue.push(vec![cue]);
+        if let Some(s) = a.source {
+            parts.source.push(vec![s]);
+        }
+        parts.content.push(a.content);
+    }
+    parts
+}
+
+/// The gold spans of one brat file; offsets are code points, turned into byte offsets.
+fn parse_ann(text: &str, ann: &str) -> Parts {
+    let bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).chain([text.len()]).collect();
+    let at = |c: usize| bytes.get(c).copied().unwrap_or(text.len());
+    let mut spans: HashMap<&str, Frags> = HashMap::new();
+    let mut parts = Parts::default();
+    for line in ann.lines() {
+        let mut f = line.split('\t');
+        let (Some(id), Some(body)) = (f.next(), f.next()) else { continue };
+        if id.starts_with('T') {
+            let Some((_, offsets)) = body.split_once(' ') else { continue };
+            let frags = offsets
+                .split(';')
+                .filter_map(|fr| {
+                    let mut n = fr.split_whitespace().filter_map(|x| x.parse::<usize>().ok());
+                    Some(at(n.next()?)..at(n.next()?))
+                })
+                .collect();
+            spans.insert(id, frags);
+        } else if id.starts_with('E') {
+            for arg in body.split_whitespace() {
+                let Some((role, t)) = arg.split_once(':') else { continue };
+                let Some(frags) = spans.get(t) else { continue };
+                match role {
+                    "Source" => parts.source.push(frags.clone()),
+                    "Cue" => parts.cue.push(frags.clone()),
+                    "Content" => parts.content.push(frags.clone()),
+                    _ => {}
+                }
+            }
+        }
+    }
+    parts
+}
+
+/// The start offsets of the words inside a span.
+fn words(text: &str, frags: &Frags) -> Vec<usize> {
+    let mut out = Vec::new();
+    for r in frags {
+        let s = text.get(r.clone()).unwrap_or("");
+        let mut prev_word = false;
+        for (i, c) in s.char_indices() {
+            let w = c.is_alphanumeric();
+            if w && !prev_word {
+                out.push(r.start + i);
+            }
+            prev_word = w;
+        }
+    }
+    out
+}
+
+/// Trims whitespace so that exact match does not hinge on a stray space.
+fn trimmed(text: &str, frags: &Frags) -> Frags {
+    let mut v: Frags = frags
+        .iter()
+        .map(|r| {
+            let s = text.get(r.clone()).unwrap_or("");
+            let lead = s.len() - s.trim_start().len();
+            r.start + lead..r.start + s.trim_end().len().max(lead)
+        })
+        .filter(|r| !r.is_empty())
+        .collect();
+    v.sort_by_key(|r| r.start);
+    v
+}
+
+/// Greedy one-to-one matching of predicted against gold spans.
+fn score(text: &str, gold: &[Frags], predicted: &[Frags], overlap: bool) -> Counts {
+    let g: Vec<(Frags, Vec<usize>)> = gold.iter().map(|f| (trimmed(text, f), words(text, f))).collect();
+    let mut used = vec![false; g.len()];
+    let mut tp = 0.0;
+    for p in predicted {
+        let (pf, pw) = (trimmed(text, p), words(text, p));
+        let hit = g.iter().enumerate().position(|(i, (gf, gw))| {
+            if used[i] {
+                return false;
+            }
+            if !overlap {
+                return *gf == pf;
+            }
+            let shared = pw.iter().filter(|w| gw.contains(w)).count();
+            shared > 0 && 2 * shared >= pw.len().max(gw.len())
+        });
+        if let Some(i) = hit {
+            used[i] = true;
+            tp += 1.0;
+        }
+    }
+    Counts { tp, fp: predicted.len() as f64 - tp, fn_: gold.len() as f64 - tp }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn brat_spans_are_read_as_byte_ranges() {
+        let text = "é The Post reports that it rained.";
+        let ann = "T1\tSource 2 10\tThe Post\nT2\tCue 11 18\treports\nT3\tContent 19 33\tthat it rained\n\
+                   E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n";
+        let parts = parse_ann(text, ann);
+        assert_eq!(&text[parts.source[0][0].clone()], "The Post");
+        assert_eq!(&text[parts.content[0][0].clone()], "that it rained");
+    }
+
+    #[test]
+    #[allow(clippy::single_range_in_vec_init)]
+    fn overlap_needs_half_of_the_longer_span() {
+        let text = "the head of the delegation said";
+        let gold = vec![vec![0..26]];
+        assert_eq!(score(text, &gold, &[vec![4..8]], true).tp, 0.0);
+        assert_eq!(score(text, &gold, &[vec![0..15]], true).tp, 1.0);
+        assert_eq!(score(text, &gold, &[vec![0..26]], false).tp, 1.0);
+    }
+}
