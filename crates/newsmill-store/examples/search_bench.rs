@@ -3,7 +3,8 @@
 //! paragraphs of two seeds under a new id, site and date, keeping the first seed's
 //! entities and quotes, so the vocabulary and the entity distribution are those of news.
 //!
-//! Usage: search_bench SEEDS.jsonl DB [ARTICLES=100000] [QUERIES=2000] (0 queries: build only)
+//! Usage: search_bench SEEDS.jsonl DB [ARTICLES=100000] [QUERIES=2000]
+//! (0 queries: build only; 0 articles: query the database already at DB)
 //! Prints build time, database size per 1,000 articles, and query latency percentiles for
 //! plain, entity-filtered and date-filtered searches. Query words are drawn by frequency
 //! from the seeds, leaving out the 100 most frequent (function words).
@@ -28,32 +29,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         return Err("no seed article with text".into());
     }
     let db = std::path::Path::new(db);
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
-    }
     let mut rng = XorShift(0x2545_F491_4F6C_DD1D);
-    let started = Instant::now();
-    let mut store = Store::open(db)?;
-    let run = store.begin_run(&["search_bench"])?;
-    for chunk in (0..total).collect::<Vec<_>>().chunks(1000) {
-        let batch: Vec<StoredArticle> =
-            chunk.iter().map(|&i| synthesise(i, &seeds, &mut rng)).collect::<Result<_, _>>()?;
-        store.write_batch(run, &batch, &[])?;
+    if total > 0 {
+        build(db, total, &seeds, &mut rng)?;
     }
-    drop(store);
-    let build = started.elapsed().as_secs_f64();
-    let size: u64 = ["", "-wal"]
-        .iter()
-        .filter_map(|s| std::fs::metadata(format!("{}{s}", db.display())).ok())
-        .map(|m| m.len())
-        .sum();
-    println!("built {total} articles in {build:.0} s ({:.0}/s)", total as f64 / build);
-    println!(
-        "database: {:.0} MB, {:.2} MB per 1,000 articles",
-        size as f64 / 1e6,
-        size as f64 / 1e6 / (total as f64 / 1000.0)
-    );
-
     if queries == 0 {
         return Ok(());
     }
@@ -89,6 +68,38 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             pct(1.0)
         );
     }
+    Ok(())
+}
+
+fn build(
+    db: &std::path::Path,
+    total: usize,
+    seeds: &[serde_json::Value],
+    rng: &mut XorShift,
+) -> Result<(), Box<dyn std::error::Error>> {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+    let started = Instant::now();
+    let mut store = Store::open(db)?;
+    let run = store.begin_run(&["search_bench"])?;
+    for chunk in (0..total).collect::<Vec<_>>().chunks(1000) {
+        let batch: Vec<StoredArticle> = chunk.iter().map(|&i| synthesise(i, seeds, rng)).collect::<Result<_, _>>()?;
+        store.write_batch(run, &batch, &[])?;
+    }
+    drop(store);
+    let secs = started.elapsed().as_secs_f64();
+    let size: u64 = ["", "-wal"]
+        .iter()
+        .filter_map(|s| std::fs::metadata(format!("{}{s}", db.display())).ok())
+        .map(|m| m.len())
+        .sum();
+    println!("built {total} articles in {secs:.0} s ({:.0}/s)", total as f64 / secs);
+    println!(
+        "database: {:.0} MB, {:.2} MB per 1,000 articles",
+        size as f64 / 1e6,
+        size as f64 / 1e6 / (total as f64 / 1000.0)
+    );
     Ok(())
 }
 
