@@ -20,9 +20,9 @@ impl Store {
              WHERE (?1 IS NULL OR a.site = ?1)
                AND (?2 IS NULL OR substr(a.published, 1, 10) >= ?2)
                AND (?3 IS NULL OR substr(a.published, 1, 10) <= ?3)
-               AND (?4 IS NULL OR a.rowid IN (SELECT ae.article FROM entities e
-                    JOIN article_entities ae ON ae.entity = e.id
-                    WHERE (' ' || e.norm || ' ') LIKE ('% ' || ?4 || ' %') AND (?5 IS NULL OR e.type = ?5)))
+               AND (?4 IS NULL OR a.rowid IN (SELECT article FROM article_entities WHERE entity IN
+                 (SELECT id FROM entities WHERE (' ' || norm || ' ') LIKE ('% ' || ?4 || ' %')
+                  AND (?5 IS NULL OR type = ?5))))
              ORDER BY a.rowid",
         )?;
         let mut rows =

@@ -63,17 +63,17 @@ impl Store {
             return Err(StoreError::Query(format!("search text longer than {MAX_QUERY_BYTES} bytes")));
         }
         let fts = fts_query(&q.text);
-        // The entity and speaker filters are uncorrelated: SQLite builds each set of articles
-        // once per query instead of probing every matching article's entities.
+        // The entity and speaker filters are uncorrelated sets built once per query, entities
+        // first (a few thousand rows) and then their articles through the entity index; a join
+        // let the planner scan every article-entity row instead.
         let filters = "(?2 IS NULL OR a.site = ?2)
             AND (?3 IS NULL OR substr(a.published, 1, 10) >= ?3)
             AND (?4 IS NULL OR substr(a.published, 1, 10) <= ?4)
-            AND (?5 IS NULL OR a.rowid IN (SELECT ae.article FROM entities e
-                 JOIN article_entities ae ON ae.entity = e.id
-                 WHERE (' ' || e.norm || ' ') LIKE ('% ' || ?5 || ' %') AND (?6 IS NULL OR e.type = ?6)))
-            AND (?7 IS NULL OR a.rowid IN (SELECT q.article FROM entities e
-                 JOIN quotes q ON q.speaker_entity = e.id
-                 WHERE (' ' || e.norm || ' ') LIKE ('% ' || ?7 || ' %')))";
+            AND (?5 IS NULL OR a.rowid IN (SELECT article FROM article_entities WHERE entity IN
+                 (SELECT id FROM entities WHERE (' ' || norm || ' ') LIKE ('% ' || ?5 || ' %')
+                  AND (?6 IS NULL OR type = ?6))))
+            AND (?7 IS NULL OR a.rowid IN (SELECT article FROM quotes WHERE speaker_entity IN
+                 (SELECT id FROM entities WHERE (' ' || norm || ' ') LIKE ('% ' || ?7 || ' %'))))";
         // Rank and filter first; snippets only for the page of hits returned, since making
         // one costs far more than scoring.
         let sql = if fts.is_some() {
