@@ -126,14 +126,7 @@ pub fn trim(text: &str, toks: &[Token], mut r: Range<usize>) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyze::quotes::scan::tokens;
-
-    fn show(text: &str, toks: &[Token], r: Range<usize>) -> String {
-        if r.is_empty() {
-            return String::new();
-        }
-        text[toks[r.start].span.start..toks[r.end - 1].span.end].to_string()
-    }
+    use crate::analyze::quotes::scan::{show, tokens};
 
     #[test]
     fn said_that_content_keeps_that_as_polnear_does() {

@@ -129,3 +129,12 @@ mod tests {
         assert_eq!(sentences(text, &toks, |_| false).len(), 3);
     }
 }
+
+/// The text a token range covers (test output).
+#[cfg(test)]
+pub(crate) fn show(text: &str, toks: &[Token], r: Range<usize>) -> String {
+    if r.is_empty() {
+        return String::new();
+    }
+    text[toks[r.start].span.start..toks[r.end - 1].span.end].to_string()
+}

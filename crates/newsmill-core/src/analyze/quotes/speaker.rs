@@ -293,14 +293,7 @@ pub fn after(text: &str, toks: &[Token], from: usize, sent_end: usize, stop_at_c
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyze::quotes::scan::tokens;
-
-    fn show(text: &str, toks: &[Token], r: Range<usize>) -> String {
-        if r.is_empty() {
-            return String::new();
-        }
-        text[toks[r.start].span.start..toks[r.end - 1].span.end].to_string()
-    }
+    use crate::analyze::quotes::scan::{show, tokens};
 
     fn back_of(text: &str, cue: &str) -> (String, Stop) {
         let toks = tokens(text, 0..text.len());
