@@ -106,6 +106,15 @@ pub fn sentences(text: &str, toks: &[Token], protected: impl Fn(usize) -> bool) 
     out
 }
 
+/// The text a token range covers (test output).
+#[cfg(test)]
+pub(crate) fn show(text: &str, toks: &[Token], r: Range<usize>) -> String {
+    if r.is_empty() {
+        return String::new();
+    }
+    text[toks[r.start].span.start..toks[r.end - 1].span.end].to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,13 +137,4 @@ mod tests {
         let toks = tokens(text, 0..text.len());
         assert_eq!(sentences(text, &toks, |_| false).len(), 3);
     }
-}
-
-/// The text a token range covers (test output).
-#[cfg(test)]
-pub(crate) fn show(text: &str, toks: &[Token], r: Range<usize>) -> String {
-    if r.is_empty() {
-        return String::new();
-    }
-    text[toks[r.start].span.start..toks[r.end - 1].span.end].to_string()
 }
