@@ -140,26 +140,6 @@ pub fn word_bag_prf(predicted: &str, gold: &str) -> Prf {
 /// Shingle size of the ScrapingHub article-extraction-benchmark metric.
 pub const SHINGLE: usize = 4;
 
-/// ScrapingHub's score of one document: multiset TP, FP and FN over 4-token shingles,
-/// normalized to sum to one so long documents do not weigh more. Precision and recall of
-/// the document follow from them; average them with [`MeanPrf::f1_of_means`].
-pub fn shingle_prf(predicted: &str, gold: &str) -> Prf {
-    let shingles = |text: &str| {
-        let tokens = word_tokens(text);
-        let n = tokens.len().saturating_sub(SHINGLE - 1).max(1);
-        bag((0..n).map(|i| tokens[i..(i + SHINGLE).min(tokens.len())].join(" ")))
-    };
-    let pred = shingles(predicted);
-    let gold = shingles(gold);
-    let total = |m: &HashMap<String, usize>| m.values().sum::<usize>() as f64;
-    let tp = overlap(&pred, &gold) as f64;
-    let fp = total(&pred) - tp;
-    let fn_ = total(&gold) - tp;
-    let p = if tp + fp > 0.0 { tp / (tp + fp) } else { 0.0 };
-    let r = if tp + fn_ > 0.0 { tp / (tp + fn_) } else { 0.0 };
-    Prf::from_pr(p, r)
-}
-
 /// ScrapingHub's tokens: `\w+` as Python's `re` matches it on `str` (letters, numbers and
 /// `_`), case kept, as the upstream `evaluate.py` does.
 pub fn scrapinghub_tokens(text: &str) -> Vec<&str> {
@@ -250,9 +230,10 @@ mod tests {
     #[test]
     fn shingles_reward_order() {
         let gold = "one two three four five six";
-        assert!((shingle_prf(gold, gold).f1 - 1.0).abs() < 1e-9);
-        assert!(shingle_prf("six five four three two one", gold).f1 < 0.01);
-        assert_eq!(shingle_prf("", gold).f1, 0.0);
+        let same = shingle_counts(gold, gold);
+        assert!((same.tp - 1.0).abs() < 1e-9 && same.fp == 0.0 && same.fn_ == 0.0);
+        assert!(shingle_counts("six five four three two one", gold).tp < 0.01);
+        assert_eq!(shingle_counts("", gold).tp, 0.0);
     }
 
     #[test]

@@ -333,13 +333,6 @@ fn short_tail(text: &str, toks: &[Token], cue: &Cue, sent: &Range<usize>) -> boo
         "recently",
         "yesterday",
         "today",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "as",
         "when",
         "while",
@@ -351,7 +344,7 @@ fn short_tail(text: &str, toks: &[Token], cue: &Cue, sent: &Range<usize>) -> boo
         "early",
         "again",
     ];
-    TAIL.contains(&w.as_str())
+    TAIL.contains(&w.as_str()) || super::scan::WEEKDAYS.contains(&w.as_str())
 }
 
 /// Whether a clause rather than a noun phrase follows the cue (`, said he has not seen it`

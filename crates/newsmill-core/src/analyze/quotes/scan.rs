@@ -10,6 +10,9 @@ pub struct Token {
 }
 
 /// Splits `text[range]` into tokens with byte spans into `text`.
+/// Day names, lowercase: time words around cues and speakers.
+pub const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
 pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
     let mut out = Vec::new();
     let slice = text.get(range.clone()).unwrap_or("");

@@ -193,7 +193,8 @@ pub fn not_a_subject(text: &str, toks: &[Token], np: &Range<usize>) -> bool {
 /// The end of a subject without a trailing time phrase (`Sanders on Tuesday`).
 fn drop_time(text: &str, toks: &[Token], np: Range<usize>) -> usize {
     let n = np.end;
-    let is_time = |i: usize| TIME.iter().any(|t| word(text, toks, i).to_lowercase().starts_with(t));
+    let is_time =
+        |i: usize| TIME.iter().chain(super::scan::WEEKDAYS).any(|t| word(text, toks, i).to_lowercase().starts_with(t));
     let lead =
         |i: usize| matches!(word(text, toks, i).to_lowercase().as_str(), "on" | "last" | "this" | "early" | "late");
     if n >= np.start + 3 && is_time(n - 1) && lead(n - 2) { n - 2 } else { n }
@@ -229,25 +230,9 @@ pub fn apposition(text: &str, toks: &[Token], lead: &Range<usize>) -> bool {
     capital && !scene && lead.len() <= 8
 }
 
-const TIME: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "week",
-    "month",
-    "year",
-    "night",
-    "morning",
-    "afternoon",
-    "evening",
-    "weekend",
-    "today",
-    "yesterday",
-];
+/// Time words other than day names ([`super::scan::WEEKDAYS`]).
+const TIME: &[&str] =
+    &["week", "month", "year", "night", "morning", "afternoon", "evening", "weekend", "today", "yesterday"];
 
 /// The noun phrase after an inverted cue or `according to`, up to the sentence end, a
 /// trailing participle or relative clause (`, adding`, `, who`), or a time phrase.
@@ -270,7 +255,7 @@ pub fn after(text: &str, toks: &[Token], from: usize, sent_end: usize, stop_at_c
             }
         }
         if matches!(lower.as_str(), "on" | "last" | "this" | "earlier" | "late" | "in")
-            && TIME.iter().any(|t| word(text, toks, i + 1).to_lowercase().starts_with(t))
+            && TIME.iter().chain(super::scan::WEEKDAYS).any(|t| word(text, toks, i + 1).to_lowercase().starts_with(t))
         {
             break;
         }
