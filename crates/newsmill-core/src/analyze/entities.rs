@@ -34,8 +34,32 @@ fn fold(s: &str) -> String {
         .collect()
 }
 
-fn words(s: &str) -> Vec<String> {
-    fold(s).split_whitespace().map(|w| w.trim_end_matches("'s").to_string()).collect()
+/// What a mention is matched on, computed once per mention: grouping compares every
+/// mention with the mentions before it, so folding inside the comparison was quadratic in
+/// allocations.
+struct Key {
+    kind: EntityType,
+    folded: String,
+    words: Vec<String>,
+    /// The mention itself read as an acronym (`U.S.` → `US`), if it looks like one.
+    as_acronym: Option<String>,
+    /// The acronym the mention's words would make (`North Atlantic Treaty Organization` → `NATO`).
+    initials: Option<String>,
+}
+
+impl Key {
+    fn new(text: &str, m: &FoundMention) -> Key {
+        let name = &text[m.span.clone()];
+        let folded = fold(name);
+        let words = folded.split_whitespace().map(|w| w.trim_end_matches("'s").to_string()).collect();
+        Key {
+            kind: m.kind,
+            folded,
+            words,
+            as_acronym: is_acronym(name).then(|| name.replace('.', "")),
+            initials: acronym(name),
+        }
+    }
 }
 
 /// Is `short` a contiguous run of `long`'s words ending at its last word (a surname), or any
@@ -67,38 +91,37 @@ fn is_acronym(s: &str) -> bool {
     (2..=8).contains(&letters.chars().count()) && letters.chars().all(|c| c.is_uppercase())
 }
 
-fn same_referent(text: &str, a: &FoundMention, b: &FoundMention) -> bool {
-    let (ta, tb) = (&text[a.span.clone()], &text[b.span.clone()]);
-    if fold(ta) == fold(tb) {
+fn same_referent(a: &Key, b: &Key) -> bool {
+    if a.folded == b.folded {
         return true;
     }
-    let (wa, wb) = (words(ta), words(tb));
+    let (wa, wb) = (&a.words, &b.words);
     let person = a.kind == EntityType::Person || b.kind == EntityType::Person;
     if a.kind == b.kind {
         let kind = a.kind;
-        if is_part(&wa, &wb, kind) || is_part(&wb, &wa, kind) {
+        if is_part(wa, wb, kind) || is_part(wb, wa, kind) {
             return true;
         }
     } else if person {
         // A surname the model typed otherwise (`Stanikzai` as ORG) still joins the person.
         let surname =
             |short: &[String], long: &[String]| short.len() == 1 && long.len() >= 2 && long.last() == short.first();
-        return surname(&wa, &wb) || surname(&wb, &wa);
+        return surname(wa, wb) || surname(wb, wa);
     }
-    let acr = |short: &str, long: &str| is_acronym(short) && acronym(long).is_some_and(|x| x == short.replace('.', ""));
-    a.kind != EntityType::Person && b.kind != EntityType::Person && (acr(ta, tb) || acr(tb, ta))
+    let acr = |short: &Key, long: &Key| short.as_acronym.is_some() && short.as_acronym == long.initials;
+    !person && (acr(a, b) || acr(b, a))
 }
 
 /// Groups mentions (in text order) into entities numbered by first mention.
 pub fn group(text: &str, mentions: &[FoundMention], gaz: &Gazetteer) -> Vec<Entity> {
+    let keys: Vec<Key> = mentions.iter().map(|m| Key::new(text, m)).collect();
     let mut groups: Vec<Group> = Vec::new();
     for (k, m) in mentions.iter().enumerate() {
         let name = &text[m.span.clone()];
         let country =
             if m.kind == EntityType::Loc || m.kind == EntityType::Org { country_code(gaz, name) } else { None };
         let found = groups.iter_mut().position(|g| {
-            (country.is_some() && g.country == country)
-                || g.mentions.iter().any(|&j| same_referent(text, &mentions[j], m))
+            (country.is_some() && g.country == country) || g.mentions.iter().any(|&j| same_referent(&keys[j], &keys[k]))
         });
         match found {
             Some(i) => {
