@@ -83,13 +83,15 @@ impl Store {
             }
         }
         for failure in failures {
-            tx.execute(
+            execute(
+                &tx,
                 "INSERT INTO failures (run, source, reason) VALUES (?1, ?2, ?3)",
                 params![run.0, failure.source, failure.reason],
             )?;
             outcome.failed += 1;
         }
-        tx.execute(
+        execute(
+            &tx,
             "UPDATE runs SET added = added + ?2, unchanged = unchanged + ?3, near_duplicates = near_duplicates + ?4,
              failed = failed + ?5 WHERE id = ?1",
             params![
@@ -113,7 +115,7 @@ enum Inserted {
 fn insert_article(tx: &Transaction, run: RunId, article: &StoredArticle) -> Result<Inserted> {
     let rec = &article.record;
     let exists: Option<i64> =
-        tx.query_row("SELECT rowid FROM articles WHERE id = ?1", [&rec.id], |r| r.get(0)).optional()?;
+        tx.prepare_cached("SELECT rowid FROM articles WHERE id = ?1")?.query_row([&rec.id], |r| r.get(0)).optional()?;
     if exists.is_some() {
         return Ok(Inserted::Unchanged);
     }
@@ -128,7 +130,7 @@ fn insert_article(tx: &Transaction, run: RunId, article: &StoredArticle) -> Resu
     if let Some(map) = json.as_object_mut() {
         map.remove("text");
     }
-    tx.execute(
+    execute(tx,
         "INSERT INTO articles (id, source, url, site, title, published, language, body, minhash, duplicate_of, run, json)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
@@ -147,12 +149,14 @@ fn insert_article(tx: &Transaction, run: RunId, article: &StoredArticle) -> Resu
         ],
     )?;
     let rowid = tx.last_insert_rowid();
-    tx.execute(
+    execute(
+        tx,
         "INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)",
         params![rowid, rec.title.as_deref().unwrap_or(""), rec.text],
     )?;
     for (band, value) in signature.bands() {
-        tx.execute(
+        execute(
+            tx,
             "INSERT INTO minhash_bands (band, value, article) VALUES (?1, ?2, ?3)",
             params![band, value, rowid],
         )?;
@@ -189,13 +193,15 @@ fn insert_analysis(tx: &Transaction, article: i64, rec: &ArticleRecord) -> Resul
     for entity in &rec.entities {
         let id = upsert_entity(tx, &entity.name, &entity.kind)?;
         local_to_global.insert(entity.id.as_str(), id);
-        tx.execute(
+        execute(
+            tx,
             "INSERT INTO article_entities (article, entity, local_id, titles, mentions) VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT (article, entity) DO UPDATE SET mentions = mentions + excluded.mentions",
             params![article, id, entity.id, serde_json::to_string(&entity.titles)?, entity.mentions.len() as i64],
         )?;
         for m in &entity.mentions {
-            tx.execute(
+            execute(
+                tx,
                 "INSERT INTO mentions (article, entity, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![article, id, m.start as i64, m.end as i64, m.text],
             )?;
@@ -204,7 +210,8 @@ fn insert_analysis(tx: &Transaction, article: i64, rec: &ArticleRecord) -> Resul
     for q in &rec.quotes {
         let speaker = q.speaker.as_ref();
         let speaker_entity = speaker.and_then(|s| s.entity.as_deref()).and_then(|e| local_to_global.get(e));
-        tx.execute(
+        execute(
+            tx,
             "INSERT INTO quotes (article, kind, text, start, end, cue, speaker_text, speaker_entity, speaker_name)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
@@ -221,24 +228,42 @@ fn insert_analysis(tx: &Transaction, article: i64, rec: &ArticleRecord) -> Resul
         )?;
     }
     for a in &rec.amounts {
-        tx.execute(
+        execute(
+            tx,
             "INSERT INTO amounts (article, text, start, end, value, unit, approximate) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![article, a.text, a.start as i64, a.end as i64, a.value, a.unit, a.approximate],
         )?;
     }
     for d in &rec.dates {
-        tx.execute(
+        execute(
+            tx,
             "INSERT INTO dates (article, text, start, end, value) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![article, d.text, d.start as i64, d.end as i64, d.value],
         )?;
     }
     for p in &rec.places {
-        tx.execute(
+        execute(
+            tx,
             "INSERT INTO places (article, entity, name, country, lat, lon, geonames_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![article, local_to_global.get(p.entity.as_str()), p.name, p.country, p.lat, p.lon, p.geonames_id.map(|g| g as i64)],
+            params![
+                article,
+                local_to_global.get(p.entity.as_str()),
+                p.name,
+                p.country,
+                p.lat,
+                p.lon,
+                p.geonames_id.map(|g| g as i64)
+            ],
         )?;
     }
     Ok(())
+}
+
+/// Runs one statement through the connection's statement cache: a batch runs the same few
+/// statements for every article and mention, and parsing them each time cost more than the
+/// inserts.
+fn execute(tx: &Transaction, sql: &str, params: impl rusqlite::Params) -> Result<usize> {
+    Ok(tx.prepare_cached(sql)?.execute(params)?)
 }
 
 /// One row per real-world entity across the corpus, keyed by normalised name and type.
