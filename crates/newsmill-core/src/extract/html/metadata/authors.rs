@@ -39,6 +39,8 @@ const BYLINE_SELECTORS: &[&str] = &[
     "[class*=author__name], [class*=author-box__name], [class*=__author], [class*=author-title]",
     "[class*=author], [class*=Author]",
 ];
+static BYLINE_SELECTORS_PARSED: std::sync::LazyLock<Vec<Selector>> =
+    std::sync::LazyLock::new(|| BYLINE_SELECTORS.iter().filter_map(|s| Selector::parse(s).ok()).collect());
 /// Words that open a byline before the names, in the languages of the evaluation sets.
 const BY_WORDS: &[&str] = &[
     "by",
@@ -118,11 +120,10 @@ pub fn authors(dom: &Html, tags: &MetaTags, ld: &LdFacts, site: Option<&str>, ti
     let near = || shown_names(&byline_near_headline(dom, title), site);
     // The first marked byline outside the comments: later ones belong to other stories.
     let marked = || {
-        BYLINE_SELECTORS
+        BYLINE_SELECTORS_PARSED
             .iter()
-            .filter_map(|s| Selector::parse(s).ok())
             .find_map(|sel| {
-                dom.select(&sel)
+                dom.select(sel)
                     .filter(|el| !in_comments(*el))
                     .take(20)
                     .filter_map(byline_text)
@@ -193,34 +194,74 @@ fn byline_near_headline(dom: &Html, title: Option<&str>) -> Vec<String> {
     opened_byline(&[texts(&after), texts(&before)])
 }
 
-/// The first byline anywhere in the page's text that opens with "By" and the like.
+/// The first byline anywhere in the page's text that opens with "By" and the like. Whether a
+/// text sits in the comments is asked only of texts that open a byline: asking it of every
+/// text node walked every node's ancestors.
 fn byline_in_page(dom: &Html) -> Vec<String> {
-    let texts: Vec<String> = dom
+    let mut texts = dom
         .root_element()
         .descendants()
         .filter_map(|n| {
             let text = n.value().as_text()?.trim();
             let parent = ElementRef::wrap(n.parent()?)?;
             let code = matches!(parent.value().name(), "script" | "style" | "noscript" | "template");
-            (!text.is_empty() && !code && !in_comments(parent)).then(|| text.to_string())
+            (!text.is_empty() && !code).then_some((text, parent))
         })
-        .take(5000)
-        .collect();
-    opened_byline(&[texts])
+        .take(5000);
+    while let Some((text, parent)) = texts.next() {
+        let Some(opening) = opening(text) else { continue };
+        if in_comments(parent) {
+            continue;
+        }
+        return match opening {
+            Opening::WithNames => vec![text.to_string()],
+            Opening::Lone => match texts.find(|(_, p)| !in_comments(*p)) {
+                Some((next, _)) => vec![next.to_string()],
+                None => Vec::new(),
+            },
+        };
+    }
+    Vec::new()
+}
+
+/// How a text opens a byline.
+enum Opening {
+    /// Only the byline word (`By`): the names follow in the next text.
+    Lone,
+    /// The byline word and then the names (`By Jane Doe`).
+    WithNames,
+}
+
+/// Longest text head compared with the byline words, in bytes; lowercasing a whole long
+/// paragraph to look at its first word was most of the cost.
+const OPENING_HEAD: usize = 64;
+
+fn opening(text: &str) -> Option<Opening> {
+    let trimmed = text.trim_end_matches([':', ' ']);
+    if trimmed.len() <= OPENING_HEAD && BY_OPENERS.contains(&trimmed.to_lowercase().as_str()) {
+        return Some(Opening::Lone);
+    }
+    let mut cut = text.len().min(OPENING_HEAD);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = text[..cut].to_lowercase();
+    let opens = BY_OPENERS.iter().any(|o| head.strip_prefix(o).is_some_and(|r| r.starts_with([' ', ':'])));
+    opens.then_some(Opening::WithNames)
 }
 
 /// In runs of page text, a text opening with a byline word, or a lone one and the names after.
 fn opened_byline(runs: &[Vec<String>]) -> Vec<String> {
     for texts in runs {
         for (i, text) in texts.iter().enumerate() {
-            let lower = text.to_lowercase();
-            let opener = lower.trim_end_matches([':', ' ']);
-            if BY_OPENERS.contains(&opener) {
-                if let Some(next) = texts.get(i + 1) {
-                    return vec![next.clone()];
+            match opening(text) {
+                Some(Opening::Lone) => {
+                    if let Some(next) = texts.get(i + 1) {
+                        return vec![next.clone()];
+                    }
                 }
-            } else if BY_OPENERS.iter().any(|o| lower.strip_prefix(o).is_some_and(|r| r.starts_with([' ', ':']))) {
-                return vec![text.clone()];
+                Some(Opening::WithNames) => return vec![text.clone()],
+                None => {}
             }
         }
     }
