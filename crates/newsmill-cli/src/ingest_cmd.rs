@@ -86,7 +86,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
             Ok(total)
         });
         loop {
-            let results = pipeline::next_batch(&mut inputs, &config, &res);
+            let results = pipeline::next_batch_then(&mut inputs, &config, &res, prepare);
             if results.is_empty() {
                 break;
             }
@@ -120,7 +120,12 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     Ok(if outcome.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-type Processed = Vec<Result<newsmill_core::Article, newsmill_core::Error>>;
+/// An article in the form the store takes, made on the worker thread.
+fn prepare(article: newsmill_core::Article) -> serde_json::Result<StoredArticle> {
+    StoredArticle::from_json(serde_json::to_value(&article)?)
+}
+
+type Processed = Vec<Result<serde_json::Result<StoredArticle>, newsmill_core::Error>>;
 
 /// Articles to store in their JSON form, and failures with their reasons.
 fn split(
@@ -133,7 +138,7 @@ fn split(
     for result in results {
         progress.inc(1);
         match result {
-            Ok(article) => articles.push(StoredArticle::from_json(serde_json::to_value(&article)?)?),
+            Ok(article) => articles.push(article?),
             Err(err) => {
                 if !quiet {
                     progress.suspend(|| eprintln!("newsmill: skipped {err}"));

@@ -32,6 +32,17 @@ pub fn process(raw: &RawDoc, config: &ExtractConfig, res: &Resources) -> Result<
 
 /// The next batch of results from `inputs`, in input order; empty at the end.
 pub fn next_batch(inputs: &mut Inputs, config: &ExtractConfig, res: &Resources) -> Vec<Result<Article, Error>> {
+    next_batch_then(inputs, config, res, |article| article)
+}
+
+/// As [`next_batch`], with `then` applied to each article on the worker that made it, so
+/// what a caller does next with every article (serializing it, say) runs on all cores too.
+pub fn next_batch_then<T: Send>(
+    inputs: &mut Inputs,
+    config: &ExtractConfig,
+    res: &Resources,
+    then: impl Fn(Article) -> T + Sync,
+) -> Vec<Result<T, Error>> {
     let batch: Vec<_> = inputs.by_ref().take(BATCH).collect();
-    batch.into_par_iter().map(|item| item.and_then(|raw| process(&raw, config, res))).collect()
+    batch.into_par_iter().map(|item| item.and_then(|raw| process(&raw, config, res)).map(&then)).collect()
 }

@@ -22,15 +22,21 @@ impl Signature {
         let words: Vec<String> =
             text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase()).collect();
         let mut slots = [u32::MAX; SLOTS];
-        let mut add = |h: u64| {
-            for (i, slot) in slots.iter_mut().enumerate() {
-                // One cheap keyed mix per slot stands in for a random permutation.
-                let v = (splitmix(h ^ SEEDS[i]) >> 32) as u32;
-                *slot = (*slot).min(v);
-            }
-        };
+        let mut shingle = String::new();
         for window in words.windows(SHINGLE) {
-            add(xxh3_64(window.join(" ").as_bytes()));
+            // The words joined by single spaces, built in one reused buffer.
+            shingle.clear();
+            for (i, w) in window.iter().enumerate() {
+                if i > 0 {
+                    shingle.push(' ');
+                }
+                shingle.push_str(w);
+            }
+            let h = xxh3_64(shingle.as_bytes());
+            for (slot, seed) in slots.iter_mut().zip(SEEDS) {
+                // One cheap keyed mix per slot stands in for a random permutation.
+                *slot = (*slot).min((splitmix(h ^ seed) >> 32) as u32);
+            }
         }
         Signature(slots)
     }

@@ -4,6 +4,8 @@
 
 use serde::Deserialize;
 
+use crate::minhash::Signature;
+
 #[derive(Debug, Clone, Deserialize)]
 pub struct ArticleRecord {
     pub id: String,
@@ -109,17 +111,25 @@ pub struct PlaceRecord {
     pub geonames_id: Option<u64>,
 }
 
-/// An article ready to store: its parsed record and its JSON as given.
+/// An article ready to store: its parsed record, its JSON as stored, and its MinHash
+/// signature. Everything that costs CPU is done here, so callers can prepare articles on
+/// every core and leave the single writer only the inserts.
 #[derive(Debug, Clone)]
 pub struct StoredArticle {
     pub record: ArticleRecord,
-    pub json: serde_json::Value,
+    /// The article JSON without `text`: the body lives once, in its own column.
+    pub(crate) json_without_text: String,
+    pub(crate) signature: Signature,
 }
 
 impl StoredArticle {
     /// Reads an article from its JSON form.
-    pub fn from_json(json: serde_json::Value) -> Result<Self, serde_json::Error> {
+    pub fn from_json(mut json: serde_json::Value) -> Result<Self, serde_json::Error> {
         let record = ArticleRecord::deserialize(&json)?;
-        Ok(StoredArticle { record, json })
+        if let Some(map) = json.as_object_mut() {
+            map.remove("text");
+        }
+        let signature = Signature::of(&record.text);
+        Ok(StoredArticle { json_without_text: serde_json::to_string(&json)?, signature, record })
     }
 }

@@ -119,17 +119,12 @@ fn insert_article(tx: &Transaction, run: RunId, article: &StoredArticle) -> Resu
     if exists.is_some() {
         return Ok(Inserted::Unchanged);
     }
-    let signature = Signature::of(&rec.text);
+    let signature = &article.signature;
     let duplicate_of = if rec.text.split_whitespace().count() >= MIN_WORDS_FOR_NEAR_DUP {
-        near_duplicate_of(tx, &signature)?
+        near_duplicate_of(tx, signature)?
     } else {
         None
     };
-    // The body lives once, in `body`; the JSON keeps everything else.
-    let mut json = article.json.clone();
-    if let Some(map) = json.as_object_mut() {
-        map.remove("text");
-    }
     execute(tx,
         "INSERT INTO articles (id, source, url, site, title, published, language, body, minhash, duplicate_of, run, json)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
@@ -145,7 +140,7 @@ fn insert_article(tx: &Transaction, run: RunId, article: &StoredArticle) -> Resu
             signature.to_bytes(),
             duplicate_of,
             run.0,
-            serde_json::to_string(&json)?
+            article.json_without_text
         ],
     )?;
     let rowid = tx.last_insert_rowid();

@@ -12,8 +12,12 @@ const BRIDGE: &str = "The harbour bridge reopened on Monday after two years of r
     most of the deck, and traffic is expected to return to its old level within a month, officials said.";
 
 fn article(id: &str, site: &str, published: &str, text: &str) -> StoredArticle {
+    StoredArticle::from_json(article_json(id, site, published, text)).unwrap()
+}
+
+fn article_json(id: &str, site: &str, published: &str, text: &str) -> serde_json::Value {
     let lima = text.find("Ana Lima").map(|s| text[..s].chars().count()).unwrap_or(0);
-    StoredArticle::from_json(json!({
+    json!({
         "id": id, "source": format!("{id}.html"), "url": format!("https://{site}/{id}"), "site": site,
         "title": "Harbour bridge reopens", "published": published, "language": "en", "text": text,
         "entities": [{"id": "E1", "name": "Ana Lima", "type": "PERSON", "titles": ["mayor"],
@@ -22,8 +26,7 @@ fn article(id: &str, site: &str, published: &str, text: &str) -> StoredArticle {
                     "cue": {"text": "said", "start": 30, "end": 34},
                     "speaker": {"text": "Lima", "start": 40, "end": 44, "entity": "E1", "name": "Ana Lima"}}],
         "amounts": [], "dates": [], "places": []
-    }))
-    .unwrap()
+    })
 }
 
 fn stored(articles: &[StoredArticle]) -> Store {
@@ -157,10 +160,10 @@ fn tempdir() -> tempfile::TempDir {
 
 #[test]
 fn an_entity_in_full_titles_timeline_quotes_and_company() {
-    let mut second = article("b", "y.com", "2018-11-11", &BRIDGE.replace("repairs", "works"));
-    second.json["entities"].as_array_mut().unwrap().push(json!({"id": "E2", "name": "Harbour Trust", "type": "ORG",
+    let mut second = article_json("b", "y.com", "2018-11-11", &BRIDGE.replace("repairs", "works"));
+    second["entities"].as_array_mut().unwrap().push(json!({"id": "E2", "name": "Harbour Trust", "type": "ORG",
         "titles": [], "mentions": [{"text": "Harbour Trust", "start": 0, "end": 13}]}));
-    let second = StoredArticle::from_json(second.json).unwrap();
+    let second = StoredArticle::from_json(second).unwrap();
     let store = stored(&[article("a", "x.com", "2018-11-09", BRIDGE), second]);
     let ids = store.article_entity_ids("b").unwrap();
     let lima = ids.iter().find(|(local, _)| local == "E1").unwrap().1;
