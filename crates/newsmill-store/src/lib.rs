@@ -40,4 +40,6 @@ pub use write::{BatchOutcome, Failure, RunId};
 /// An open corpus database. One writer at a time; readers may run alongside (WAL).
 pub struct Store {
     conn: rusqlite::Connection,
+    /// Corpus ids of the entities this writer has stored, by normalised name and type.
+    entity_ids: write::EntityIds,
 }

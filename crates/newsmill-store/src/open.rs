@@ -22,7 +22,7 @@ impl Store {
             StoreError::Sqlite(e) => open_error(path, e),
             other => other,
         })?;
-        Ok(Store { conn })
+        Ok(Store { conn, entity_ids: Default::default() })
     }
 
     /// Opens an existing database for queries only: works on read-only files and never
@@ -42,7 +42,7 @@ impl Store {
         if found > schema::SCHEMA_VERSION {
             return Err(StoreError::TooNew { path: path.into(), found, supported: schema::SCHEMA_VERSION });
         }
-        Ok(Store { conn })
+        Ok(Store { conn, entity_ids: Default::default() })
     }
 
     /// A database in memory, for tests and one-off runs.
@@ -50,7 +50,7 @@ impl Store {
         let mut conn = Connection::open_in_memory()?;
         configure(&conn)?;
         schema::migrate(&mut conn, Path::new(":memory:"))?;
-        Ok(Store { conn })
+        Ok(Store { conn, entity_ids: Default::default() })
     }
 
     /// SQLite's own consistency check: `ok`, or what it found wrong.

@@ -71,10 +71,16 @@ impl Store {
         articles: &[StoredArticle],
         failures: &[Failure],
     ) -> Result<BatchOutcome> {
+        // Taken out while the batch runs: if the batch fails, its ids roll back with it and
+        // the cache is dropped rather than left pointing at rows that do not exist.
+        let mut ids = std::mem::take(&mut self.entity_ids);
+        if ids.len() > MAX_CACHED_ENTITIES {
+            ids.clear();
+        }
         let tx = self.conn_mut().transaction()?;
         let mut outcome = BatchOutcome::default();
         for article in articles {
-            match insert_article(&tx, run, article)? {
+            match insert_article(&tx, run, article, &mut ids)? {
                 Inserted::Unchanged => outcome.unchanged += 1,
                 Inserted::New { near_duplicate } => {
                     outcome.added += 1;
@@ -103,6 +109,7 @@ impl Store {
             ],
         )?;
         tx.commit()?;
+        self.entity_ids = ids;
         Ok(outcome)
     }
 }
@@ -112,7 +119,7 @@ enum Inserted {
     New { near_duplicate: bool },
 }
 
-fn insert_article(tx: &Transaction, run: RunId, article: &StoredArticle) -> Result<Inserted> {
+fn insert_article(tx: &Transaction, run: RunId, article: &StoredArticle, ids: &mut EntityIds) -> Result<Inserted> {
     let rec = &article.record;
     let exists: Option<i64> =
         tx.prepare_cached("SELECT rowid FROM articles WHERE id = ?1")?.query_row([&rec.id], |r| r.get(0)).optional()?;
@@ -156,7 +163,7 @@ fn insert_article(tx: &Transaction, run: RunId, article: &StoredArticle) -> Resu
             params![band, value, rowid],
         )?;
     }
-    insert_analysis(tx, rowid, rec)?;
+    insert_analysis(tx, rowid, rec, ids)?;
     Ok(Inserted::New { near_duplicate: duplicate_of.is_some() })
 }
 
@@ -183,10 +190,10 @@ fn near_duplicate_of(tx: &Transaction, signature: &Signature) -> Result<Option<i
     Ok(best)
 }
 
-fn insert_analysis(tx: &Transaction, article: i64, rec: &ArticleRecord) -> Result<()> {
+fn insert_analysis(tx: &Transaction, article: i64, rec: &ArticleRecord, ids: &mut EntityIds) -> Result<()> {
     let mut local_to_global = std::collections::HashMap::new();
     for entity in &rec.entities {
-        let id = upsert_entity(tx, &entity.name, &entity.kind)?;
+        let id = upsert_entity(tx, &entity.name, &entity.kind, ids)?;
         local_to_global.insert(entity.id.as_str(), id);
         execute(
             tx,
@@ -261,14 +268,26 @@ fn execute(tx: &Transaction, sql: &str, params: impl rusqlite::Params) -> Result
     Ok(tx.prepare_cached(sql)?.execute(params)?)
 }
 
-/// One row per real-world entity across the corpus, keyed by normalised name and type.
-fn upsert_entity(tx: &Transaction, name: &str, kind: &str) -> Result<i64> {
-    let norm = normalize_name(name);
+/// Entity ids by (normalised name, type), as the writer has seen them.
+pub(crate) type EntityIds = std::collections::HashMap<(String, String), i64>;
+
+/// Beyond this many cached entity ids the cache starts over, bounding the writer's memory.
+const MAX_CACHED_ENTITIES: usize = 500_000;
+
+/// One row per real-world entity across the corpus, keyed by normalised name and type. The
+/// upsert writes a row even when the entity exists, so known entities come from the cache.
+fn upsert_entity(tx: &Transaction, name: &str, kind: &str, ids: &mut EntityIds) -> Result<i64> {
+    let key = (normalize_name(name), kind.to_string());
+    if let Some(&id) = ids.get(&key) {
+        return Ok(id);
+    }
     let mut stmt = tx.prepare_cached(
         "INSERT INTO entities (name, norm, type) VALUES (?1, ?2, ?3)
          ON CONFLICT (norm, type) DO UPDATE SET norm = excluded.norm RETURNING id",
     )?;
-    Ok(stmt.query_row(params![name, norm, kind], |r| r.get(0))?)
+    let id = stmt.query_row(params![name, key.0, kind], |r| r.get(0))?;
+    ids.insert(key, id);
+    Ok(id)
 }
 
 /// Lowercased words joined by one space, punctuation dropped: `U.S.` and `US` meet.
