@@ -92,19 +92,18 @@ fn approx_prefix(w: &[Word], i: usize) -> Option<usize> {
         ("an", "estimated"),
         ("as", "many"),
     ];
-    let lower = |k: usize| w.get(k).map(|x| x.text.to_ascii_lowercase());
-    let first = lower(i)?;
-    if w[i].ends_clause {
+    let is = |k: usize, s: &str| w.get(k).is_some_and(|x| x.text.eq_ignore_ascii_case(s));
+    if w.get(i)?.ends_clause {
         return None;
     }
-    if ONE.contains(&first.as_str()) {
+    if ONE.iter().any(|s| is(i, s)) {
         return Some(1);
     }
-    let second = lower(i + 1)?;
-    if TWO.iter().any(|(a, b)| *a == first && *b == second) && !w[i + 1].ends_clause {
+    w.get(i + 1)?;
+    if TWO.iter().any(|(a, b)| is(i, a) && is(i + 1, b)) && !w[i + 1].ends_clause {
         // `as many as`
-        if first == "as" {
-            return (lower(i + 2).as_deref() == Some("as")).then_some(3);
+        if is(i, "as") {
+            return is(i + 2, "as").then_some(3);
         }
         return Some(2);
     }

@@ -4,12 +4,21 @@
 
 /// The value of a number word, or of a hyphenated compound such as `twenty-five`.
 pub(crate) fn word_value(word: &str) -> Option<f64> {
-    let lower = word.to_ascii_lowercase();
+    // Asked of every word of a text: lowercase on the stack. Number words are ASCII and the
+    // longest (`seventy-seven`) is 13 bytes.
+    let mut buf = [0u8; 16];
+    if word.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    for (b, c) in buf.iter_mut().zip(word.as_bytes()) {
+        *b = c.to_ascii_lowercase();
+    }
+    let lower = std::str::from_utf8(&buf[..word.len()]).ok()?;
     if let Some((tens, units)) = lower.split_once('-') {
         let (t, u) = (small_word(tens)?, small_word(units)?);
         return (t >= 20.0 && t % 10.0 == 0.0 && u < 10.0).then_some(t + u);
     }
-    small_word(&lower)
+    small_word(lower)
 }
 
 fn small_word(w: &str) -> Option<f64> {
