@@ -62,47 +62,37 @@ impl Store {
         if q.text.len() > MAX_QUERY_BYTES {
             return Err(StoreError::Query(format!("search text longer than {MAX_QUERY_BYTES} bytes")));
         }
-        let fts = fts_query(&q.text);
-        // The entity and speaker filters are uncorrelated sets built once per query, entities
-        // first (a few thousand rows) and then their articles through the entity index; a join
-        // let the planner scan every article-entity row instead.
+        let words = fts_words(&q.text);
+        let Some(names) = names_filter(q) else { return Ok(Vec::new()) };
+        let fts = [words.clone(), names].into_iter().flatten().collect::<Vec<_>>().join(" AND ");
+        let fts = (!fts.is_empty()).then_some(fts);
         let filters = "(?2 IS NULL OR a.site = ?2)
             AND (?3 IS NULL OR substr(a.published, 1, 10) >= ?3)
-            AND (?4 IS NULL OR substr(a.published, 1, 10) <= ?4)
-            AND (?5 IS NULL OR a.rowid IN (SELECT article FROM article_entities WHERE entity IN
-                 (SELECT id FROM entities WHERE (' ' || norm || ' ') LIKE ('% ' || ?5 || ' %')
-                  AND (?6 IS NULL OR type = ?6))))
-            AND (?7 IS NULL OR a.rowid IN (SELECT article FROM quotes WHERE speaker_entity IN
-                 (SELECT id FROM entities WHERE (' ' || norm || ' ') LIKE ('% ' || ?7 || ' %'))))";
+            AND (?4 IS NULL OR substr(a.published, 1, 10) <= ?4)";
         // Rank and filter first; snippets only for the page of hits returned, since making
         // one costs far more than scoring.
-        let sql = if fts.is_some() {
-            format!(
+        let sql = match (&words, &fts) {
+            (Some(_), _) => format!(
                 "SELECT a.rowid, a.id, a.title, a.site, a.url, a.published, '', articles_fts.rank
                  FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
                  WHERE articles_fts MATCH ?1 AND {filters}
-                 ORDER BY articles_fts.rank LIMIT ?8 OFFSET ?9"
-            )
-        } else {
-            format!(
+                 ORDER BY articles_fts.rank LIMIT ?5 OFFSET ?6"
+            ),
+            (None, Some(_)) => format!(
+                "SELECT a.rowid, a.id, a.title, a.site, a.url, a.published, substr(a.body, 1, 200), 0.0
+                 FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+                 WHERE articles_fts MATCH ?1 AND {filters}
+                 ORDER BY a.published IS NULL, a.published DESC LIMIT ?5 OFFSET ?6"
+            ),
+            (None, None) => format!(
                 "SELECT a.rowid, a.id, a.title, a.site, a.url, a.published, substr(a.body, 1, 200), 0.0
                  FROM articles a WHERE ?1 IS NULL AND {filters}
-                 ORDER BY a.published IS NULL, a.published DESC LIMIT ?8 OFFSET ?9"
-            )
+                 ORDER BY a.published IS NULL, a.published DESC LIMIT ?5 OFFSET ?6"
+            ),
         };
         let mut stmt = self.conn().prepare_cached(&sql)?;
         let rows = stmt.query_map(
-            params![
-                fts,
-                q.site,
-                q.since,
-                q.until,
-                q.entity.as_deref().map(normalize_name),
-                q.kind,
-                q.speaker.as_deref().map(normalize_name),
-                limit(q.limit) as i64,
-                q.offset as i64
-            ],
+            params![fts, q.site, q.since, q.until, limit(q.limit) as i64, q.offset as i64],
             |r| {
                 Ok((
                     r.get::<_, i64>(0)?,
@@ -119,7 +109,7 @@ impl Store {
             },
         )?;
         let mut hits = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-        if let Some(fts) = &fts {
+        if let (Some(_), Some(fts)) = (&words, &fts) {
             let mut snippet = self.conn().prepare_cached(
                 "SELECT snippet(articles_fts, 1, char(57344), char(57345), '…', 16)
                  FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid = ?2",
@@ -132,15 +122,44 @@ impl Store {
     }
 }
 
-/// The user's words as an FTS5 query: each word quoted (so no word is read as an operator),
-/// all required. `None` when there are no words.
-fn fts_query(text: &str) -> Option<String> {
+/// The user's words as an FTS5 expression over the title and body: each word quoted (so no
+/// word is read as an operator), all required. `None` when there are no words.
+fn fts_words(text: &str) -> Option<String> {
     let words: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
         .collect();
-    (!words.is_empty()).then(|| words.join(" "))
+    (!words.is_empty()).then(|| format!("{{title body}} : ({})", words.join(" ")))
+}
+
+/// The entity and speaker filters as FTS5 phrases on the index's name columns: a full name
+/// or any run of its words (a surname). `Some(None)` when there is no such filter, `None`
+/// when nothing can match (a name with no letters or digits, an unknown type).
+fn names_filter(q: &SearchQuery) -> Option<Option<String>> {
+    let mut parts = Vec::new();
+    if let Some(entity) = &q.entity {
+        let columns = match q.kind.as_deref().map(str::to_ascii_uppercase).as_deref() {
+            None => "person org loc misc",
+            Some("PERSON") => "person",
+            Some("ORG") => "org",
+            Some("LOC") => "loc",
+            Some("MISC") => "misc",
+            Some(_) => return None,
+        };
+        parts.push(format!("{{{columns}}} : {}", name_phrase(entity)?));
+    }
+    if let Some(speaker) = &q.speaker {
+        parts.push(format!("{{speaker}} : {}", name_phrase(speaker)?));
+    }
+    Some((!parts.is_empty()).then(|| parts.join(" AND ")))
+}
+
+/// A name as one quoted FTS5 phrase of its normalised words (letters and digits only, so
+/// nothing in it is an operator).
+fn name_phrase(name: &str) -> Option<String> {
+    let norm = normalize_name(name);
+    (!norm.is_empty()).then(|| format!("\"{norm}\""))
 }
 
 fn limit(asked: usize) -> usize {
@@ -334,9 +353,12 @@ mod tests {
 
     #[test]
     fn search_words_are_quoted_so_operators_are_plain_words() {
-        assert_eq!(fts_query("taliban AND NOT moscow").as_deref(), Some("\"taliban\" \"AND\" \"NOT\" \"moscow\""));
-        assert_eq!(fts_query("\"quoted\" (x)*").as_deref(), Some("\"quoted\" \"x\""));
-        assert_eq!(fts_query(" -- "), None);
+        assert_eq!(
+            fts_words("taliban AND NOT moscow").as_deref(),
+            Some("{title body} : (\"taliban\" \"AND\" \"NOT\" \"moscow\")")
+        );
+        assert_eq!(fts_words("\"quoted\" (x)*").as_deref(), Some("{title body} : (\"quoted\" \"x\")"));
+        assert_eq!(fts_words(" -- "), None);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use serde::Deserialize;
 
 use crate::minhash::Signature;
+use crate::write::normalize_name;
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct ArticleRecord {
@@ -120,6 +121,49 @@ pub struct StoredArticle {
     /// The article JSON without `text`: the body lives once, in its own column.
     pub(crate) json_without_text: String,
     pub(crate) signature: Signature,
+    pub(crate) names: Names,
+}
+
+/// The names an article mentions, normalised and joined per type, and its quotes' speakers:
+/// the filter columns of the full-text index.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Names {
+    pub person: String,
+    pub org: String,
+    pub loc: String,
+    pub misc: String,
+    pub speaker: String,
+}
+
+impl Names {
+    fn of(rec: &ArticleRecord) -> Names {
+        let mut names = Names::default();
+        for e in &rec.entities {
+            let column = match e.kind.as_str() {
+                "PERSON" => &mut names.person,
+                "ORG" => &mut names.org,
+                "LOC" => &mut names.loc,
+                "MISC" => &mut names.misc,
+                _ => continue,
+            };
+            join(column, &normalize_name(&e.name));
+        }
+        let speakers = rec.quotes.iter().filter_map(|q| q.speaker.as_ref()?.entity.as_deref());
+        for local in speakers {
+            if let Some(e) = rec.entities.iter().find(|e| e.id == local) {
+                join(&mut names.speaker, &normalize_name(&e.name));
+            }
+        }
+        names
+    }
+}
+
+/// Names joined with a separator the tokenizer drops (a phrase may still span two names).
+fn join(column: &mut String, name: &str) {
+    if !column.is_empty() {
+        column.push_str(" ; ");
+    }
+    column.push_str(name);
 }
 
 impl StoredArticle {
@@ -130,6 +174,7 @@ impl StoredArticle {
             map.remove("text");
         }
         let signature = Signature::of(&record.text);
-        Ok(StoredArticle { json_without_text: serde_json::to_string(&json)?, signature, record })
+        let names = Names::of(&record);
+        Ok(StoredArticle { json_without_text: serde_json::to_string(&json)?, signature, names, record })
     }
 }

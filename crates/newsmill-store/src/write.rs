@@ -126,15 +126,16 @@ fn insert_article(tx: &Transaction, run: RunId, article: &StoredArticle, ids: &m
     if exists.is_some() {
         return Ok(Inserted::Unchanged);
     }
-    let signature = &article.signature;
+    let (signature, names) = (&article.signature, &article.names);
     let duplicate_of = if rec.text.split_whitespace().count() >= MIN_WORDS_FOR_NEAR_DUP {
         near_duplicate_of(tx, signature)?
     } else {
         None
     };
     execute(tx,
-        "INSERT INTO articles (id, source, url, site, title, published, language, body, minhash, duplicate_of, run, json)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        "INSERT INTO articles (id, source, url, site, title, published, language, body, minhash, duplicate_of, run, json,
+                               person, org, loc, misc, speaker)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
         params![
             rec.id,
             rec.source,
@@ -147,14 +148,29 @@ fn insert_article(tx: &Transaction, run: RunId, article: &StoredArticle, ids: &m
             signature.to_bytes(),
             duplicate_of,
             run.0,
-            article.json_without_text
+            article.json_without_text,
+            names.person,
+            names.org,
+            names.loc,
+            names.misc,
+            names.speaker
         ],
     )?;
     let rowid = tx.last_insert_rowid();
     execute(
         tx,
-        "INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)",
-        params![rowid, rec.title.as_deref().unwrap_or(""), rec.text],
+        "INSERT INTO articles_fts (rowid, title, body, person, org, loc, misc, speaker)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            rowid,
+            rec.title.as_deref().unwrap_or(""),
+            rec.text,
+            names.person,
+            names.org,
+            names.loc,
+            names.misc,
+            names.speaker
+        ],
     )?;
     for (band, value) in signature.bands() {
         execute(

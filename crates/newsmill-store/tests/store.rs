@@ -84,6 +84,36 @@ fn search_ranks_highlights_and_filters() {
 }
 
 #[test]
+fn entity_and_speaker_filters_match_names_not_text() {
+    let other = "Regional elections in the north ended with a narrow win for Lima's party.";
+    let store =
+        stored(&[article("a", "example.com", "2018-11-09", BRIDGE), article("b", "news.org", "2019-01-02", other)]);
+    let ids = |q: &SearchQuery| store.search(q).unwrap().into_iter().map(|h| h.id).collect::<Vec<_>>();
+    let mut q = SearchQuery::text("");
+    q.entity = Some("Lima".into());
+    assert_eq!(ids(&q), ["b", "a"], "no words: newest first");
+    q.kind = Some("org".into());
+    assert!(ids(&q).is_empty(), "Ana Lima is a person");
+    q.kind = Some("CITY".into());
+    assert!(ids(&q).is_empty(), "an unknown type matches nothing");
+    let mut q = SearchQuery::text("cable");
+    q.entity = Some("Ana Lima".into());
+    assert_eq!(ids(&q), ["a"]);
+    q.entity = Some("Lima Ana".into());
+    assert!(ids(&q).is_empty(), "a name is a phrase");
+    let mut q = SearchQuery::text("reopen bridge");
+    q.speaker = Some("lima".into());
+    assert!(ids(&q).is_empty(), "all words are required");
+    q.text = "cable".into();
+    assert_eq!(ids(&q), ["a"]);
+    q.speaker = Some("?!".into());
+    assert!(ids(&q).is_empty(), "a name with no letters matches nothing");
+    let mut q = SearchQuery::text("person");
+    q.entity = Some("Lima".into());
+    assert!(ids(&q).is_empty(), "the words are looked for in the title and body only");
+}
+
+#[test]
 fn quotes_and_entities_are_counted_across_articles() {
     let second = BRIDGE.replace("repairs", "works");
     let store = stored(&[article("a", "x.com", "2018-11-09", BRIDGE), article("b", "y.com", "2018-11-11", &second)]);
