@@ -66,48 +66,12 @@ impl Store {
         let Some(names) = names_filter(q) else { return Ok(Vec::new()) };
         let fts = [words.clone(), names].into_iter().flatten().collect::<Vec<_>>().join(" AND ");
         let fts = (!fts.is_empty()).then_some(fts);
-        let filters = "(?2 IS NULL OR a.site = ?2)
-            AND (?3 IS NULL OR substr(a.published, 1, 10) >= ?3)
-            AND (?4 IS NULL OR substr(a.published, 1, 10) <= ?4)";
         // Rank and filter first; snippets only for the page of hits returned, since making
         // one costs far more than scoring.
-        let sql = match (&words, &fts) {
-            (Some(_), _) => format!(
-                "SELECT a.rowid, a.id, a.title, a.site, a.url, a.published, '', articles_fts.rank
-                 FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-                 WHERE articles_fts MATCH ?1 AND {filters}
-                 ORDER BY articles_fts.rank LIMIT ?5 OFFSET ?6"
-            ),
-            (None, Some(_)) => format!(
-                "SELECT a.rowid, a.id, a.title, a.site, a.url, a.published, substr(a.body, 1, 200), 0.0
-                 FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-                 WHERE articles_fts MATCH ?1 AND {filters}
-                 ORDER BY a.published IS NULL, a.published DESC LIMIT ?5 OFFSET ?6"
-            ),
-            (None, None) => format!(
-                "SELECT a.rowid, a.id, a.title, a.site, a.url, a.published, substr(a.body, 1, 200), 0.0
-                 FROM articles a WHERE ?1 IS NULL AND {filters}
-                 ORDER BY a.published IS NULL, a.published DESC LIMIT ?5 OFFSET ?6"
-            ),
-        };
+        let sql = search_sql(words.is_some(), fts.is_some());
         let mut stmt = self.conn().prepare_cached(&sql)?;
-        let rows = stmt.query_map(
-            params![fts, q.site, q.since, q.until, limit(q.limit) as i64, q.offset as i64],
-            |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    SearchHit {
-                        id: r.get(1)?,
-                        title: r.get(2)?,
-                        site: r.get(3)?,
-                        url: r.get(4)?,
-                        published: r.get(5)?,
-                        snippet: r.get(6)?,
-                        score: r.get(7)?,
-                    },
-                ))
-            },
-        )?;
+        let rows =
+            stmt.query_map(params![fts, q.site, q.since, q.until, limit(q.limit) as i64, q.offset as i64], hit_row)?;
         let mut hits = rows.collect::<rusqlite::Result<Vec<_>>>()?;
         if let (Some(_), Some(fts)) = (&words, &fts) {
             let mut snippet = self.conn().prepare_cached(
@@ -120,6 +84,48 @@ impl Store {
         }
         Ok(hits.into_iter().map(|(_, hit)| hit).collect())
     }
+}
+
+/// The search statement: ranked by BM25 when there are words, newest first otherwise, through
+/// the full-text index whenever it has something to match.
+fn search_sql(ranked: bool, fts: bool) -> String {
+    let filters = "(?2 IS NULL OR a.site = ?2)
+        AND (?3 IS NULL OR substr(a.published, 1, 10) >= ?3)
+        AND (?4 IS NULL OR substr(a.published, 1, 10) <= ?4)";
+    match (ranked, fts) {
+        (true, _) => format!(
+            "SELECT a.rowid, a.id, a.title, a.site, a.url, a.published, '', articles_fts.rank
+             FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+             WHERE articles_fts MATCH ?1 AND {filters}
+             ORDER BY articles_fts.rank LIMIT ?5 OFFSET ?6"
+        ),
+        (false, true) => format!(
+            "SELECT a.rowid, a.id, a.title, a.site, a.url, a.published, substr(a.body, 1, 200), 0.0
+             FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+             WHERE articles_fts MATCH ?1 AND {filters}
+             ORDER BY a.published IS NULL, a.published DESC LIMIT ?5 OFFSET ?6"
+        ),
+        (false, false) => format!(
+            "SELECT a.rowid, a.id, a.title, a.site, a.url, a.published, substr(a.body, 1, 200), 0.0
+             FROM articles a WHERE ?1 IS NULL AND {filters}
+             ORDER BY a.published IS NULL, a.published DESC LIMIT ?5 OFFSET ?6"
+        ),
+    }
+}
+
+fn hit_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, SearchHit)> {
+    Ok((
+        r.get(0)?,
+        SearchHit {
+            id: r.get(1)?,
+            title: r.get(2)?,
+            site: r.get(3)?,
+            url: r.get(4)?,
+            published: r.get(5)?,
+            snippet: r.get(6)?,
+            score: r.get(7)?,
+        },
+    ))
 }
 
 /// The user's words as an FTS5 expression over the title and body: each word quoted (so no
