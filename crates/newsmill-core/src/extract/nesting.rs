@@ -40,7 +40,7 @@ pub fn cap_depth(html: &str, max_depth: usize) -> Cow<'_, str> {
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     let bytes = html.as_bytes();
     let mut pos = 0;
-    while let Some(offset) = bytes[pos..].iter().position(|&b| b == b'<') {
+    while let Some(offset) = memchr::memchr(b'<', &bytes[pos..]) {
         let start = pos + offset;
         let Some(tag) = scan_tag(html, start) else {
             pos = start + 1;
@@ -136,7 +136,7 @@ fn scan_tag(html: &str, start: usize) -> Option<Tag<'_>> {
         let end = if html[start..].starts_with("<!--") {
             html[start + 4..].find("-->").map_or(html.len(), |e| start + 4 + e + 3)
         } else {
-            bytes[start..].iter().position(|&b| b == b'>').map_or(html.len(), |e| start + e + 1)
+            memchr::memchr(b'>', &bytes[start..]).map_or(html.len(), |e| start + e + 1)
         };
         return Some(Tag { name: "", kind: TagKind::Other, end });
     }
@@ -160,14 +160,16 @@ fn scan_tag(html: &str, start: usize) -> Option<Tag<'_>> {
 
 /// The offset past the `>` closing a tag, skipping quoted attribute values.
 fn tag_end(bytes: &[u8], from: usize) -> usize {
-    let mut quote: Option<u8> = None;
-    for (i, &b) in bytes[from..].iter().enumerate() {
-        match quote {
-            Some(q) if b == q => quote = None,
-            Some(_) => {}
-            None if b == b'"' || b == b'\'' => quote = Some(b),
-            None if b == b'>' => return from + i + 1,
-            None => {}
+    let mut pos = from;
+    while let Some(offset) = memchr::memchr3(b'>', b'"', b'\'', &bytes[pos..]) {
+        let at = pos + offset;
+        let quote = bytes[at];
+        if quote == b'>' {
+            return at + 1;
+        }
+        match memchr::memchr(quote, &bytes[at + 1..]) {
+            Some(close) => pos = at + 1 + close + 1,
+            None => return bytes.len(),
         }
     }
     bytes.len()
@@ -191,7 +193,7 @@ fn canonical_name(name: &str) -> &str {
 fn skip_raw_text(html: &str, from: usize, name: &str) -> usize {
     let bytes = html.as_bytes();
     let mut pos = from;
-    while let Some(offset) = bytes[pos..].windows(2).position(|w| w == b"</") {
+    while let Some(offset) = memchr::memmem::find(&bytes[pos..], b"</") {
         let start = pos + offset;
         let candidate = &bytes[start + 2..];
         if candidate.len() >= name.len() && candidate[..name.len()].eq_ignore_ascii_case(name.as_bytes()) {
