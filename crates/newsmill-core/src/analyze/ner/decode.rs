@@ -12,6 +12,9 @@ use super::stack::DocStack;
 pub trait Weights {
     fn add(&self, feature: u64, scores: &mut [f32; N_LABELS]);
 
+    /// Asks the CPU to start loading a feature's weights that will be added soon.
+    fn prefetch(&self, _feature: u64) {}
+
     fn score(&self, features: &[u64]) -> [f32; N_LABELS] {
         let mut scores = [0.0; N_LABELS];
         for &f in features {
@@ -133,6 +136,10 @@ pub fn greedy(
     }
 }
 
+/// How many tokens ahead the weights of static features are prefetched: the tables are
+/// megabytes, so nearly every lookup misses the L1 and L2 caches. 3 measured best of 2–6.
+const PREFETCH_AHEAD: usize = 3;
+
 /// Tags a document's sentences (their [`TokInfo`]s) in one pass; with `stack`, as the
 /// second pass over the first pass's labels. The same features and decisions as
 /// [`greedy`] (which training uses), ordered for speed.
@@ -148,9 +155,15 @@ pub fn tag_pass<W: Weights>(
     let mut tags = Vec::with_capacity(infos.len());
     for (s, sent) in infos.iter().enumerate() {
         // Score everything that does not depend on this pass's own tags first, in one tight
-        // loop: its table lookups are independent, so their cache misses overlap.
+        // loop: its table lookups are independent, so their cache misses overlap, and the
+        // static features of the tokens a little ahead are prefetched.
         base.clear();
         for i in 0..sent.len() {
+            if i + PREFETCH_AHEAD < sent.len() {
+                for &f in statics[s].of(i + PREFETCH_AHEAD) {
+                    w.prefetch(f);
+                }
+            }
             buf.all.clear();
             buf.all.extend_from_slice(statics[s].of(i));
             if let Some((st, first)) = stack

@@ -45,6 +45,20 @@ pub struct Table {
 
 impl Weights for Table {
     #[inline]
+    fn prefetch(&self, feature: u64) {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(code) = self.codes.get((feature as usize & self.mask) * N_LABELS) {
+            // SAFETY: a prefetch is a hint that never faults; the address is a live element of
+            // `codes`.
+            unsafe {
+                std::arch::x86_64::_mm_prefetch(std::ptr::from_ref(code).cast::<i8>(), std::arch::x86_64::_MM_HINT_T0)
+            };
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = feature;
+    }
+
+    #[inline]
     fn add(&self, feature: u64, scores: &mut [f32; N_LABELS]) {
         let row = (feature as usize & self.mask) * N_LABELS;
         if let Some(codes) = self.codes.get(row..row + N_LABELS) {
