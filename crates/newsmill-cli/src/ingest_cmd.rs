@@ -70,9 +70,8 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let config = ExtractConfig::default();
     let res = pipeline::resources()?;
     let mut inputs = Inputs::new(&args.inputs, ReadConfig { max_bytes: args.max_mb.saturating_mul(1024 * 1024) });
-    let progress = progress_bar(args.quiet);
+    let mut progress = Progress::new(args.quiet, &inputs);
     let started = Instant::now();
-    let mut failed = 0u64;
     // One writer thread commits while the pool extracts the next batch; the channel holds
     // two batches so memory stays bounded.
     let (tx, rx) = mpsc::sync_channel::<(Vec<StoredArticle>, Vec<Failure>)>(2);
@@ -90,9 +89,9 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
             if results.is_empty() {
                 break;
             }
-            let (articles, failures) = split(results, &progress, args.quiet)?;
-            failed += failures.len() as u64;
-            progress.set_message(format!("{failed} failed"));
+            let documents = results.len() as u64;
+            let (articles, failures) = split(results, &progress.bar, args.quiet)?;
+            progress.advance(&inputs, documents, failures.len() as u64);
             if tx.send((articles, failures)).is_err() {
                 break; // the writer failed; its error is reported below
             }
@@ -100,7 +99,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
         drop(tx);
         writer.join().map_err(|_| anyhow::anyhow!("the database writer stopped unexpectedly"))?
     });
-    progress.finish_and_clear();
+    progress.bar.finish_and_clear();
     let outcome = outcome
         .with_context(|| format!("ingest into {} stopped; run the same command to resume", args.db.display()))?;
     let seconds = started.elapsed().as_secs_f64();
@@ -136,7 +135,6 @@ fn split(
     let mut articles = Vec::with_capacity(results.len());
     let mut failures = Vec::new();
     for result in results {
-        progress.inc(1);
         match result {
             Ok(article) => articles.push(article?),
             Err(err) => {
@@ -150,17 +148,40 @@ fn split(
     Ok((articles, failures))
 }
 
-fn progress_bar(quiet: bool) -> ProgressBar {
-    if quiet {
-        return ProgressBar::hidden();
+/// The progress shown while a run goes: documents, their rate and failures; with a bar, a
+/// percentage and an ETA by bytes read when the size of the inputs is known (not on stdin).
+struct Progress {
+    bar: ProgressBar,
+    documents: u64,
+    failed: u64,
+    started: Instant,
+}
+
+impl Progress {
+    fn new(quiet: bool, inputs: &Inputs) -> Progress {
+        let bar = match (quiet, inputs.progress().1) {
+            (true, _) => ProgressBar::hidden(),
+            (false, total) => {
+                let bar = ProgressBar::with_draw_target(total, ProgressDrawTarget::stderr());
+                let template = match total {
+                    Some(_) => "{wide_bar} {percent:>3}%  ETA {eta}  {msg}",
+                    None => "{spinner} {msg}  {elapsed}",
+                };
+                bar.set_style(ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar()));
+                bar.enable_steady_tick(Duration::from_millis(200));
+                bar
+            }
+        };
+        Progress { bar, documents: 0, failed: 0, started: Instant::now() }
     }
-    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-    let style = ProgressStyle::with_template("{spinner} {pos} documents  {per_sec}  {msg}  {elapsed}")
-        .unwrap_or_else(|_| ProgressStyle::default_spinner());
-    bar.set_style(style);
-    bar.set_message("0 failed");
-    bar.enable_steady_tick(Duration::from_millis(200));
-    bar
+
+    fn advance(&mut self, inputs: &Inputs, documents: u64, failed: u64) {
+        self.documents += documents;
+        self.failed += failed;
+        self.bar.set_position(inputs.progress().0);
+        let rate = self.documents as f64 / self.started.elapsed().as_secs_f64().max(1e-3);
+        self.bar.set_message(format!("{} documents, {rate:.0}/s, {} failed", self.documents, self.failed));
+    }
 }
 
 fn print_summary(s: &Summary, json: bool) -> anyhow::Result<()> {

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 
 use flate2::read::MultiGzDecoder;
 
+use super::progress::BytesRead;
 use super::warc::{WARC_MAGIC, WarcRecords};
 use crate::error::{Error, ErrorKind};
 use crate::model::{ContentKind, RawDoc};
@@ -51,6 +52,9 @@ pub struct Inputs {
     /// WARC records skipped so far (not HTML responses).
     skipped: u64,
     config: ReadConfig,
+    /// The size of all input files; unknown when stdin is among them.
+    total_bytes: Option<u64>,
+    read: BytesRead,
 }
 
 impl Inputs {
@@ -61,10 +65,12 @@ impl Inputs {
         S: AsRef<str>,
     {
         let mut pending = VecDeque::new();
+        let mut size = Some(0u64);
         for arg in args {
             let arg = arg.as_ref();
             if arg == "-" {
                 pending.push_back(Pending::Stdin);
+                size = None;
                 continue;
             }
             let path = PathBuf::from(arg);
@@ -73,6 +79,7 @@ impl Inputs {
                 for entry in walk {
                     match entry {
                         Ok(e) if e.file_type().is_file() && !is_hidden(e.file_name()) => {
+                            size = size.map(|s| s + e.metadata().map_or(0, |m| m.len()));
                             pending.push_back(Pending::Path(e.into_path()))
                         }
                         Ok(_) => {}
@@ -84,10 +91,18 @@ impl Inputs {
                     }
                 }
             } else {
+                size = size.map(|s| s + std::fs::metadata(&path).map_or(0, |m| m.len()));
                 pending.push_back(Pending::Path(path));
             }
         }
-        Inputs { pending, jsonl: None, warc: None, skipped: 0, config }
+        let read = BytesRead::default();
+        Inputs { pending, jsonl: None, warc: None, skipped: 0, config, total_bytes: size, read }
+    }
+
+    /// How far through the input files the reading is: bytes read, and the size of them all
+    /// when it is known (not with stdin).
+    pub fn progress(&self) -> (u64, Option<u64>) {
+        (self.read.get(), self.total_bytes)
     }
 
     fn open(&mut self, input: Pending) -> Option<Result<RawDoc, Error>> {
@@ -97,7 +112,7 @@ impl Inputs {
             Pending::Path(path) => {
                 let name = path.display().to_string();
                 match File::open(&path) {
-                    Ok(f) => (name, Box::new(f)),
+                    Ok(f) => (name, Box::new(self.read.counting(f))),
                     Err(e) => return Some(Err(Error::new(name, ErrorKind::Io(e)))),
                 }
             }
@@ -307,7 +322,12 @@ mod tests {
         .unwrap();
         std::fs::write(dir.join("c.txt.gz"), gzip(b"four")).unwrap();
         std::fs::write(dir.join("d.empty"), "").unwrap();
-        let items: Vec<_> = Inputs::new([dir.to_str().unwrap()], ReadConfig::default()).collect();
+        let mut inputs = Inputs::new([dir.to_str().unwrap()], ReadConfig::default());
+        let size: u64 = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().metadata().unwrap().len()).sum();
+        assert_eq!(inputs.progress(), (0, Some(size)));
+        let items: Vec<_> = inputs.by_ref().collect();
+        assert_eq!(inputs.progress(), (size, Some(size)), "every file read to its end");
+        assert_eq!(Inputs::new(["-"], ReadConfig::default()).progress().1, None, "stdin has no known size");
         assert_eq!(items.len(), 7);
         assert_eq!(items[0].as_ref().unwrap().bytes, b"<p>one</p>");
         assert_eq!(items[1].as_ref().unwrap().source, "http://x/1");
