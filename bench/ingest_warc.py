@@ -84,8 +84,8 @@ def main():
     measure = (
         "import resource, subprocess, sys, time; t = time.time(); "
         "p = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
-        "sys.stderr.write(p.stderr); print(p.returncode, time.time() - t, "
-        "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); print(p.stdout)"
+        "sys.stderr.write(p.stderr); r = resource.getrusage(resource.RUSAGE_CHILDREN); "
+        "print(p.returncode, time.time() - t, r.ru_maxrss, r.ru_utime + r.ru_stime); print(p.stdout)"
     )
     proc = subprocess.run(
         [sys.executable, "-c", measure, str(ROOT / "target/release/newsmill"), "ingest", str(warc),
@@ -93,8 +93,8 @@ def main():
         capture_output=True, text=True,
     )
     head, _, body = proc.stdout.partition("\n")
-    code, wall, peak_kb = head.split()
-    wall, peak_mb = float(wall), int(peak_kb) / 1024
+    code, wall, peak_kb, cpu = head.split()
+    wall, peak_mb, cpu = float(wall), int(peak_kb) / 1024, float(cpu)
     proc.returncode, proc.stdout = int(code), body
     if proc.returncode not in (0, 1):
         sys.exit(f"ingest failed: {proc.stderr}")
@@ -102,6 +102,11 @@ def main():
     db_mb = sum(pathlib.Path(str(db) + s).stat().st_size for s in ("", "-wal") if pathlib.Path(str(db) + s).exists()) / 1e6
     print(f"cores: {os.cpu_count()}  pages: {summary['documents']}  failed: {summary['failed']}")
     print(f"ingest: {summary['documents'] / wall:.0f} pages/s ({wall:.1f} s wall)")
+    # CPU time is what other load on the machine disturbs least: it tells what the run would
+    # reach with every core to itself.
+    pages = summary["documents"]
+    print(f"cpu: {cpu:.1f} s user+sys, {cpu * 1000 / max(pages, 1):.2f} ms per page "
+          f"({pages * (os.cpu_count() or 1) / cpu:.0f} pages/s if all {os.cpu_count()} cores were busy with it alone)")
     print(f"peak RSS: {peak_mb:.0f} MB")
     print(f"stored: {summary['added']} articles ({summary['near_duplicates']} linked as near-duplicates, "
           f"{summary['unchanged']} already stored)")
