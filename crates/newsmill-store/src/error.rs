@@ -15,6 +15,12 @@ pub enum StoreError {
         path.display()
     )]
     TooNew { path: PathBuf, found: i64, supported: i64 },
+    #[error(
+        "{} was written by an older newsmill (schema {found}, this one uses {current}) and must be \
+         upgraded, which needs write access: run `newsmill ingest` or `newsmill stats` on it where it is writable",
+        path.display()
+    )]
+    TooOld { path: PathBuf, found: i64, current: i64 },
     #[error("cannot write to {}: the file or its folder is read-only; pass a writable --db path", path.display())]
     ReadOnly { path: PathBuf },
     #[error("cannot open {}: {source}", path.display())]

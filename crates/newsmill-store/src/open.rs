@@ -25,23 +25,34 @@ impl Store {
         Ok(Store { conn, entity_ids: Default::default() })
     }
 
-    /// Opens an existing database for queries only: works on read-only files and never
-    /// changes the schema.
+    /// Opens an existing database for queries only: works on read-only files. A database
+    /// from an older newsmill is first upgraded in place when the file can be written.
     pub fn open_read_only(path: &Path) -> Result<Store> {
         if !path.is_file() {
             return Err(StoreError::Missing { path: path.to_path_buf() });
         }
         check_is_sqlite(path)?;
-        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
-        cache_statements(&conn);
-        let found = schema::version(&conn).map_err(|e| match e {
+        let store = Self::read_only_connection(path)?;
+        let found = schema::version(&store.conn).map_err(|e| match e {
             StoreError::Sqlite(e) => open_error(path, e),
             other => other,
         })?;
         if found > schema::SCHEMA_VERSION {
             return Err(StoreError::TooNew { path: path.into(), found, supported: schema::SCHEMA_VERSION });
         }
+        if found < schema::SCHEMA_VERSION {
+            drop(store);
+            let too_old = || StoreError::TooOld { path: path.into(), found, current: schema::SCHEMA_VERSION };
+            drop(Store::open(path).map_err(|_| too_old())?);
+            return Self::read_only_connection(path);
+        }
+        Ok(store)
+    }
+
+    fn read_only_connection(path: &Path) -> Result<Store> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
+        cache_statements(&conn);
         Ok(Store { conn, entity_ids: Default::default() })
     }
 

@@ -165,7 +165,13 @@ pub fn migrate(conn: &mut Connection, path: &std::path::Path) -> Result<()> {
     if found == SCHEMA_VERSION {
         return Ok(());
     }
-    let tx = conn.transaction()?;
+    // Immediate: the write lock is taken before the version is read again, so two processes
+    // opening one old database never both run a migration.
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let found = version(&tx)?;
+    if found >= SCHEMA_VERSION {
+        return Ok(());
+    }
     tx.execute_batch("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")?;
     for migration in &MIGRATIONS[found as usize..] {
         tx.execute_batch(migration)?;
@@ -181,9 +187,8 @@ mod tests {
     use super::*;
     use crate::{SearchQuery, Store};
 
-    #[test]
-    fn a_version_1_database_gets_its_names_indexed() {
-        let mut conn = Connection::open_in_memory().unwrap();
+    /// A version 1 database holding one article with one person who is quoted.
+    fn version_1(conn: &Connection) {
         conn.execute_batch(MIGRATIONS[0]).unwrap();
         conn.execute_batch(
             "CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES (1);
@@ -196,6 +201,12 @@ mod tests {
                  VALUES (1, 'indirect', 'The bridge reopened', 0, 19, 7);",
         )
         .unwrap();
+    }
+
+    #[test]
+    fn a_version_1_database_gets_its_names_indexed() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        version_1(&conn);
         migrate(&mut conn, std::path::Path::new(":memory:")).unwrap();
         assert_eq!(version(&conn).unwrap(), SCHEMA_VERSION);
         let store = Store { conn, entity_ids: Default::default() };
@@ -208,5 +219,17 @@ mod tests {
         assert_eq!(store.search(&q).unwrap().len(), 1);
         q.speaker = Some("Bob".into());
         assert!(store.search(&q).unwrap().is_empty());
+    }
+
+    #[test]
+    fn opening_an_older_database_for_queries_upgrades_it_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        version_1(&Connection::open(&path).unwrap());
+        let store = Store::open_read_only(&path).unwrap();
+        assert_eq!(version(&store.conn).unwrap(), SCHEMA_VERSION);
+        let mut q = SearchQuery::text("bridge");
+        q.entity = Some("Ana Lima".into());
+        assert_eq!(store.search(&q).unwrap().len(), 1);
     }
 }
