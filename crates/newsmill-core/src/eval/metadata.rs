@@ -320,6 +320,19 @@ mod tests {
                 if show.contains('a') && o.author == Some(false) {
                     eprintln!("AUTHOR {set}/{}: gold {:?} got {a:?}", case.id, case.author.as_deref().unwrap_or(""));
                 }
+                if show.contains('D') && o.date.is_some() {
+                    let bytes = read_maybe_gz(&case.html).unwrap_or_default();
+                    let dom = scraper::Html::parse_document(&String::from_utf8_lossy(&bytes));
+                    let cands =
+                        crate::extract::html::metadata::dates_in_page::debug_candidates(&dom, case.url.as_deref());
+                    eprintln!(
+                        "CAND\t{set}/{}\t{:?}\t{:?}\t{:?}\t{cands}",
+                        case.id,
+                        o.date,
+                        case.date.as_deref().unwrap_or(""),
+                        d
+                    );
+                }
                 if show.contains('d') && o.date == Some(false) {
                     eprintln!(
                         "DATE {set}/{} {}: gold {:?} got {d:?} modified {m:?}",

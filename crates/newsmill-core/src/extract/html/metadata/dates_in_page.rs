@@ -10,7 +10,7 @@ use scraper::{ElementRef, Html, Selector};
 
 use super::jsonld::LdFacts;
 use super::meta_tags::MetaTags;
-use super::shown_date::shown_dates;
+use super::shown_date::{Shown, shown_dates};
 use crate::extract::dates::{date_from_url, parse_date};
 
 /// `<meta>` keys of the publication date, most specific first.
@@ -68,6 +68,48 @@ const MAX_SCRIPT_BYTES: usize = 3_000_000;
 /// Elements scanned for datelines, so a huge page costs little.
 const MAX_ELEMENTS: usize = 20_000;
 
+/// What a page says about its dates, gathered once; [`dates`] chooses among it.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Candidates {
+    /// A date in the URL path (`/2018/11/09/`).
+    pub url_day: Option<String>,
+    /// The declared publication date: JSON-LD, `<meta>`, microdata, script data.
+    pub declared: Option<String>,
+    /// The declared modification date.
+    pub modified: Option<String>,
+    /// Dates shown around the headline.
+    pub shown: Vec<Shown>,
+}
+
+impl Candidates {
+    pub(crate) fn read(
+        dom: &Html,
+        tags: &MetaTags,
+        ld: &LdFacts,
+        urls: [Option<&str>; 2],
+        title: Option<&str>,
+    ) -> Self {
+        let modified = ld
+            .modified
+            .as_deref()
+            .and_then(parse_date)
+            .or_else(|| MODIFIED_KEYS.iter().find_map(|k| parse_date(tags.get(k)?)));
+        let declared = ld
+            .published
+            .as_deref()
+            .and_then(parse_date)
+            .or_else(|| PUBLISHED_KEYS.iter().find_map(|k| tags.all(k).find_map(parse_date)))
+            .or_else(|| microdata(dom, "datePublished"))
+            .or_else(|| script_date(dom));
+        let url_day = urls.iter().flatten().find_map(|u| date_from_url(u));
+        Candidates { url_day, declared, modified, shown: shown_dates(dom, title) }
+    }
+}
+
+fn same_day(a: &str, b: &Option<String>) -> bool {
+    b.as_deref().is_some_and(|b| a.get(..10) == b.get(..10))
+}
+
 /// Returns (published, modified) as ISO 8601.
 ///
 /// 1. A date in the URL path is fixed at publication and outranks the rest (the declared
@@ -86,25 +128,13 @@ pub fn dates(
     urls: [Option<&str>; 2],
     title: Option<&str>,
 ) -> (Option<String>, Option<String>) {
-    let modified = ld
-        .modified
-        .as_deref()
-        .and_then(parse_date)
-        .or_else(|| MODIFIED_KEYS.iter().find_map(|k| parse_date(tags.get(k)?)));
-    let declared = ld
-        .published
-        .as_deref()
-        .and_then(parse_date)
-        .or_else(|| PUBLISHED_KEYS.iter().find_map(|k| tags.all(k).find_map(parse_date)))
-        .or_else(|| microdata(dom, "datePublished"))
-        .or_else(|| script_date(dom));
-    let same_day = |a: &str, b: &Option<String>| b.as_deref().is_some_and(|b| a.get(..10) == b.get(..10));
+    let c = Candidates::read(dom, tags, ld, urls, title);
+    let Candidates { url_day, declared, modified, shown } = c;
     // A date in the URL path is fixed at publication: no later update or time zone moves it.
-    if let Some(day) = urls.iter().flatten().find_map(|u| date_from_url(u)) {
+    if let Some(day) = url_day {
         let published = if same_day(&day, &declared) { declared } else { Some(day) };
         return (published, modified);
     }
-    let shown = shown_dates(dom, title);
     // Dates shown without an "Updated" label are publication dates; the declared one
     // wins among them for its time and offset.
     let first_shown = shown
@@ -131,6 +161,21 @@ pub fn dates(
         .or_else(|| microdata(dom, "dateModified"))
         .or_else(|| first_date_in_text(dom));
     (published, modified)
+}
+
+/// Every candidate, for studying misses (`eval::metadata`'s ignored test).
+#[cfg(test)]
+pub(crate) fn debug_candidates(dom: &Html, page_url: Option<&str>) -> String {
+    let tags = MetaTags::read(dom);
+    let ld = super::jsonld::read(dom);
+    let title = super::headline::title(dom, &tags, &ld, None);
+    let c = Candidates::read(dom, &tags, &ld, [page_url, None], title.as_deref());
+    format!(
+        "{c:?} dateline={:?} md_modified={:?} text={:?}",
+        visible_dateline(dom),
+        microdata(dom, "dateModified"),
+        first_date_in_text(dom)
+    )
 }
 
 /// A publication date in a page script's data (framework state, analytics variables):
