@@ -119,7 +119,7 @@ fn same_day(a: &str, b: &Option<String>) -> bool {
 ///    the shown one. This settles time zones (UTC metadata a day off the local date) and
 ///    wrong template metadata. A shown date equal to the modification date yields to the
 ///    declared publication date.
-/// 3. Else the declared date, a dateline elsewhere, a shown "Updated" date, the
+/// 3. Else the declared date, a shown "Updated" date, a dateline elsewhere, the
 ///    modification date.
 pub fn dates(
     dom: &Html,
@@ -130,9 +130,13 @@ pub fn dates(
 ) -> (Option<String>, Option<String>) {
     let c = Candidates::read(dom, tags, ld, urls, title);
     let Candidates { url_day, declared, modified, shown } = c;
-    // A date in the URL path is fixed at publication: no later update or time zone moves it.
+    // A date in the URL path is fixed when the address is made: no later update or time
+    // zone moves it. Only a declared date that the headline's dateline confirms outranks it
+    // (the address was made days before the story went out).
     if let Some(day) = url_day {
-        let published = if same_day(&day, &declared) { declared } else { Some(day) };
+        let confirmed =
+            declared.as_deref().is_some_and(|d| shown.iter().any(|s| !s.updated && same_day(d, &Some(s.date.clone()))));
+        let published = if same_day(&day, &declared) || confirmed { declared } else { Some(day) };
         return (published, modified);
     }
     // Dates shown without an "Updated" label are publication dates; the declared one
@@ -155,8 +159,10 @@ pub fn dates(
     let published = first_shown
         .flatten()
         .or(declared)
-        .or_else(|| visible_dateline(dom))
+        // The "Updated" date beside the headline is the page's own; a dateline elsewhere
+        // may be a sidebar's.
         .or_else(|| updated_shown.flatten())
+        .or_else(|| visible_dateline(dom))
         .or_else(|| modified.clone())
         .or_else(|| microdata(dom, "dateModified"))
         .or_else(|| first_date_in_text(dom));
@@ -332,6 +338,26 @@ mod tests {
         let html = r#"<div class="post-date">March 5, 2015</div>"#;
         assert_eq!(dates_of(html, Some("https://x.example/2018/11/09/story")).0.as_deref(), Some("2018-11-09"));
         assert_eq!(dates_of(html, None).0.as_deref(), Some("2015-03-05"));
+    }
+
+    #[test]
+    fn url_date_yields_to_a_declared_date_the_dateline_confirms() {
+        let url = Some("https://x.example/news/2022/05/02/story");
+        let html = r#"<meta property="article:published_time" content="2022-05-08T06:00:00-05:00">
+            <h1>Story</h1><p>08 May 2022</p>"#;
+        assert_eq!(dates_of(html, url).0.as_deref(), Some("2022-05-08T06:00:00-05:00"));
+        // Declared alone, or shown alone, does not move the URL's day.
+        let html = r#"<meta property="article:published_time" content="2022-05-08T06:00:00-05:00"><h1>Story</h1>"#;
+        assert_eq!(dates_of(html, url).0.as_deref(), Some("2022-05-02"));
+        assert_eq!(dates_of("<h1>Story</h1><p>08 May 2022</p>", url).0.as_deref(), Some("2022-05-02"));
+    }
+
+    #[test]
+    fn shown_update_date_before_a_dateline_elsewhere() {
+        let html = r#"<aside><span class="post-date">Dec 2, 2025</span></aside>
+            <ul><li>a</li><li>b</li><li>c</li><li>d</li><li>e</li><li>f</li></ul>
+            <div>Last updated:</div><div>Dec 12, 2025</div><h1>Story</h1><p>Text.</p>"#;
+        assert_eq!(dates_of(html, None).0.as_deref(), Some("2025-12-12"));
     }
 
     #[test]
