@@ -228,7 +228,9 @@ fn visible_dateline(dom: &Html) -> Option<String> {
         }
         let v = el.value();
         let hints = format!("{} {}", v.attr("class").unwrap_or(""), v.attr("id").unwrap_or("")).to_lowercase();
-        if NOT_PUBLISHED_HINTS.iter().any(|h| hints.contains(h)) || matches!(v.name(), "script" | "style") {
+        if NOT_PUBLISHED_HINTS.iter().any(|h| hints.contains(h))
+            || matches!(v.name(), "script" | "style" | "blockquote")
+        {
             continue;
         }
         let hinted = DATELINE_HINTS.iter().any(|h| hints.contains(h));
@@ -260,7 +262,7 @@ fn first_date_in_text(dom: &Html) -> Option<String> {
             let skip = n.ancestors().filter_map(ElementRef::wrap).any(|a| {
                 let v = a.value();
                 let hints = format!("{} {}", v.attr("class").unwrap_or(""), v.attr("id").unwrap_or("")).to_lowercase();
-                matches!(v.name(), "script" | "style" | "nav" | "footer" | "noscript" | "template")
+                matches!(v.name(), "script" | "style" | "nav" | "footer" | "noscript" | "template" | "blockquote")
                     || NOT_PUBLISHED_HINTS.iter().any(|h| hints.contains(h))
             });
             (!skip).then_some(text)
