@@ -79,6 +79,8 @@ pub(crate) struct Candidates {
     pub modified: Option<String>,
     /// Dates shown around the headline.
     pub shown: Vec<Shown>,
+    /// `<time pubdate datetime>`: the page marking its own publication date.
+    pub pubdate: Option<String>,
 }
 
 impl Candidates {
@@ -102,7 +104,10 @@ impl Candidates {
             .or_else(|| microdata(dom, "datePublished"))
             .or_else(|| script_date(dom));
         let url_day = urls.iter().flatten().find_map(|u| date_from_url(u));
-        Candidates { url_day, declared, modified, shown: shown_dates(dom, title) }
+        let pubdate = Selector::parse("time[pubdate]")
+            .ok()
+            .and_then(|sel| dom.select(&sel).find_map(|t| t.value().attr("datetime").and_then(parse_date)));
+        Candidates { url_day, declared, modified, shown: shown_dates(dom, title), pubdate }
     }
 }
 
@@ -129,7 +134,13 @@ pub fn dates(
     title: Option<&str>,
 ) -> (Option<String>, Option<String>) {
     let c = Candidates::read(dom, tags, ld, urls, title);
-    let Candidates { url_day, declared, modified, shown } = c;
+    let Candidates { url_day, declared, modified, shown, pubdate } = c;
+    // A declared date equal to the modification date is often just the last save; the
+    // page's own `<time pubdate>` then says when it went out.
+    let declared = match pubdate {
+        Some(p) if declared.is_none() || declared == modified => Some(p),
+        _ => declared,
+    };
     // A date in the URL path is fixed when the address is made: no later update or time
     // zone moves it. Only a declared date that the headline's dateline confirms outranks it
     // (the address was made days before the story went out).
@@ -360,6 +371,16 @@ mod tests {
             <ul><li>a</li><li>b</li><li>c</li><li>d</li><li>e</li><li>f</li></ul>
             <div>Last updated:</div><div>Dec 12, 2025</div><h1>Story</h1><p>Text.</p>"#;
         assert_eq!(dates_of(html, None).0.as_deref(), Some("2025-12-12"));
+    }
+
+    #[test]
+    fn time_pubdate_outranks_a_declared_date_that_is_the_last_save() {
+        let html = r#"<script type="application/ld+json">{"@type":"Article","datePublished":"2025-11-29T12:28:31-05:00","dateModified":"2025-11-29T12:28:31-05:00"}</script>
+            <p>Published <time pubdate datetime="2025-08-13">Aug 13</time></p>"#;
+        assert_eq!(dates_of(html, None).0.as_deref(), Some("2025-08-13"));
+        // A declared date distinct from the modification date stands.
+        let html = html.replace(r#""dateModified":"2025-11-29T12:28:31-05:00""#, r#""dateModified":"2025-12-01""#);
+        assert_eq!(dates_of(&html, None).0.as_deref(), Some("2025-11-29T12:28:31-05:00"));
     }
 
     #[test]
