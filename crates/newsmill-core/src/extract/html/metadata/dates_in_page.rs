@@ -5,6 +5,7 @@
 
 use std::sync::LazyLock;
 
+use chrono::NaiveDate;
 use regex::Regex;
 use scraper::{ElementRef, Html, Selector};
 
@@ -152,12 +153,21 @@ pub fn dates(
     }
     // Dates shown without an "Updated" label are publication dates; the declared one
     // wins among them for its time and offset.
+    // A page is not published after its last modification: a shown date more than a day
+    // later (one day is a time zone) belongs to something else on the page.
+    let publishable = |s: &&Shown| !s.updated && !days_after(&s.date, modified.as_deref(), 1);
+    // `10/09/2024` read month-first against a declared 2024-09-10: the declared date is
+    // unambiguous, unless it is itself impossible (after the modification date).
+    let swapped = |s: &Shown| {
+        declared.as_deref().is_some_and(|d| day_month_swapped(&s.date, d) && !days_after(d, modified.as_deref(), 0))
+    };
     let first_shown = shown
         .iter()
-        .find(|s| !s.updated && same_day(&s.date, &declared))
-        .or_else(|| shown.iter().find(|s| !s.updated))
+        .filter(publishable)
+        .find(|s| same_day(&s.date, &declared))
+        .or_else(|| shown.iter().find(publishable))
         .map(|s| {
-            if same_day(&s.date, &declared) {
+            if same_day(&s.date, &declared) || swapped(s) {
                 declared.clone()
             } else if same_day(&s.date, &modified) {
                 declared.clone().or_else(|| modified.clone())
@@ -178,6 +188,26 @@ pub fn dates(
         .or_else(|| microdata(dom, "dateModified"))
         .or_else(|| first_date_in_text(dom));
     (published, modified)
+}
+
+/// Whether day `a` falls more than `days` days after day `b` (false when either is unknown).
+fn days_after(a: &str, b: Option<&str>, days: i64) -> bool {
+    let day = |s: &str| NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok();
+    match (day(a), b.and_then(day)) {
+        (Some(a), Some(b)) => (a - b).num_days() > days,
+        _ => false,
+    }
+}
+
+/// `2024-10-09` and `2024-09-10`: one numeric date read day-first and month-first.
+fn day_month_swapped(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    a.len() >= 10
+        && b.len() >= 10
+        && a[..5] == b[..5]
+        && a[5..7] == b[8..10]
+        && a[8..10] == b[5..7]
+        && a[5..7] != a[8..10]
 }
 
 /// Every candidate, for studying misses (`eval::metadata`'s ignored test).
@@ -381,6 +411,27 @@ mod tests {
         // A declared date distinct from the modification date stands.
         let html = html.replace(r#""dateModified":"2025-11-29T12:28:31-05:00""#, r#""dateModified":"2025-12-01""#);
         assert_eq!(dates_of(&html, None).0.as_deref(), Some("2025-11-29T12:28:31-05:00"));
+    }
+
+    #[test]
+    fn a_shown_date_after_the_last_modification_is_not_the_story_s() {
+        let meta = r#"<script type="application/ld+json">{"@type":"Article","datePublished":"2025-12-01","dateModified":"2025-12-01"}</script>"#;
+        let html = format!("{meta}<h1>Story</h1><p>Dec 17, 2025</p>");
+        assert_eq!(dates_of(&html, None).0.as_deref(), Some("2025-12-01"));
+        // One day later is a time zone, not another item.
+        let html = format!("{meta}<h1>Story</h1><p>Dec 2, 2025</p>");
+        assert_eq!(dates_of(&html, None).0.as_deref(), Some("2025-12-02"));
+    }
+
+    #[test]
+    fn a_day_month_swap_of_the_declared_date_is_the_declared_date() {
+        let html = r#"<meta property="article:published_time" content="2024-09-10T16:07:00+00:00">
+            <meta property="article:modified_time" content="2025-11-25"><h1>Story</h1><p>10/09/2024</p>"#;
+        assert_eq!(dates_of(html, None).0.as_deref(), Some("2024-09-10T16:07:00+00:00"));
+        // A declared date after the modification date is the impossible one.
+        let html = r#"<meta property="article:published_time" content="2026-09-03">
+            <meta property="article:modified_time" content="2026-07-03"><h1>Story</h1><p>March 9, 2026</p>"#;
+        assert_eq!(dates_of(html, None).0.as_deref(), Some("2026-03-09"));
     }
 
     #[test]
