@@ -5,12 +5,13 @@
 
 use std::sync::LazyLock;
 
+use chrono::NaiveDate;
 use regex::Regex;
 use scraper::{ElementRef, Html, Selector};
 
 use super::jsonld::LdFacts;
 use super::meta_tags::MetaTags;
-use super::shown_date::shown_dates;
+use super::shown_date::{Shown, shown_dates};
 use crate::extract::dates::{date_from_url, parse_date};
 
 /// `<meta>` keys of the publication date, most specific first.
@@ -68,6 +69,53 @@ const MAX_SCRIPT_BYTES: usize = 3_000_000;
 /// Elements scanned for datelines, so a huge page costs little.
 const MAX_ELEMENTS: usize = 20_000;
 
+/// What a page says about its dates, gathered once; [`dates`] chooses among it.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Candidates {
+    /// A date in the URL path (`/2018/11/09/`).
+    pub url_day: Option<String>,
+    /// The declared publication date: JSON-LD, `<meta>`, microdata, script data.
+    pub declared: Option<String>,
+    /// The declared modification date.
+    pub modified: Option<String>,
+    /// Dates shown around the headline.
+    pub shown: Vec<Shown>,
+    /// `<time pubdate datetime>`: the page marking its own publication date.
+    pub pubdate: Option<String>,
+}
+
+impl Candidates {
+    pub(crate) fn read(
+        dom: &Html,
+        tags: &MetaTags,
+        ld: &LdFacts,
+        urls: [Option<&str>; 2],
+        title: Option<&str>,
+    ) -> Self {
+        let modified = ld
+            .modified
+            .as_deref()
+            .and_then(parse_date)
+            .or_else(|| MODIFIED_KEYS.iter().find_map(|k| parse_date(tags.get(k)?)));
+        let declared = ld
+            .published
+            .as_deref()
+            .and_then(parse_date)
+            .or_else(|| PUBLISHED_KEYS.iter().find_map(|k| tags.all(k).find_map(parse_date)))
+            .or_else(|| microdata(dom, "datePublished"))
+            .or_else(|| script_date(dom));
+        let url_day = urls.iter().flatten().find_map(|u| date_from_url(u));
+        let pubdate = Selector::parse("time[pubdate]")
+            .ok()
+            .and_then(|sel| dom.select(&sel).find_map(|t| t.value().attr("datetime").and_then(parse_date)));
+        Candidates { url_day, declared, modified, shown: shown_dates(dom, title), pubdate }
+    }
+}
+
+fn same_day(a: &str, b: &Option<String>) -> bool {
+    b.as_deref().is_some_and(|b| a.get(..10) == b.get(..10))
+}
+
 /// Returns (published, modified) as ISO 8601.
 ///
 /// 1. A date in the URL path is fixed at publication and outranks the rest (the declared
@@ -77,7 +125,7 @@ const MAX_ELEMENTS: usize = 20_000;
 ///    the shown one. This settles time zones (UTC metadata a day off the local date) and
 ///    wrong template metadata. A shown date equal to the modification date yields to the
 ///    declared publication date.
-/// 3. Else the declared date, a dateline elsewhere, a shown "Updated" date, the
+/// 3. Else the declared date, a shown "Updated" date, a dateline elsewhere, the
 ///    modification date.
 pub fn dates(
     dom: &Html,
@@ -86,33 +134,40 @@ pub fn dates(
     urls: [Option<&str>; 2],
     title: Option<&str>,
 ) -> (Option<String>, Option<String>) {
-    let modified = ld
-        .modified
-        .as_deref()
-        .and_then(parse_date)
-        .or_else(|| MODIFIED_KEYS.iter().find_map(|k| parse_date(tags.get(k)?)));
-    let declared = ld
-        .published
-        .as_deref()
-        .and_then(parse_date)
-        .or_else(|| PUBLISHED_KEYS.iter().find_map(|k| tags.all(k).find_map(parse_date)))
-        .or_else(|| microdata(dom, "datePublished"))
-        .or_else(|| script_date(dom));
-    let same_day = |a: &str, b: &Option<String>| b.as_deref().is_some_and(|b| a.get(..10) == b.get(..10));
-    // A date in the URL path is fixed at publication: no later update or time zone moves it.
-    if let Some(day) = urls.iter().flatten().find_map(|u| date_from_url(u)) {
-        let published = if same_day(&day, &declared) { declared } else { Some(day) };
+    let c = Candidates::read(dom, tags, ld, urls, title);
+    let Candidates { url_day, declared, modified, shown, pubdate } = c;
+    // A declared date equal to the modification date is often just the last save; the
+    // page's own `<time pubdate>` then says when it went out.
+    let declared = match pubdate {
+        Some(p) if declared.is_none() || declared == modified => Some(p),
+        _ => declared,
+    };
+    // A date in the URL path is fixed when the address is made: no later update or time
+    // zone moves it. Only a declared date that the headline's dateline confirms outranks it
+    // (the address was made days before the story went out).
+    if let Some(day) = url_day {
+        let confirmed =
+            declared.as_deref().is_some_and(|d| shown.iter().any(|s| !s.updated && same_day(d, &Some(s.date.clone()))));
+        let published = if same_day(&day, &declared) || confirmed { declared } else { Some(day) };
         return (published, modified);
     }
-    let shown = shown_dates(dom, title);
     // Dates shown without an "Updated" label are publication dates; the declared one
     // wins among them for its time and offset.
+    // A page is not published after its last modification: a shown date more than a day
+    // later (one day is a time zone) belongs to something else on the page.
+    let publishable = |s: &&Shown| !s.updated && !days_after(&s.date, modified.as_deref(), 1);
+    // `10/09/2024` read month-first against a declared 2024-09-10: the declared date is
+    // unambiguous, unless it is itself impossible (after the modification date).
+    let swapped = |s: &Shown| {
+        declared.as_deref().is_some_and(|d| day_month_swapped(&s.date, d) && !days_after(d, modified.as_deref(), 0))
+    };
     let first_shown = shown
         .iter()
-        .find(|s| !s.updated && same_day(&s.date, &declared))
-        .or_else(|| shown.iter().find(|s| !s.updated))
+        .filter(publishable)
+        .find(|s| same_day(&s.date, &declared))
+        .or_else(|| shown.iter().find(publishable))
         .map(|s| {
-            if same_day(&s.date, &declared) {
+            if same_day(&s.date, &declared) || swapped(s) {
                 declared.clone()
             } else if same_day(&s.date, &modified) {
                 declared.clone().or_else(|| modified.clone())
@@ -125,12 +180,49 @@ pub fn dates(
     let published = first_shown
         .flatten()
         .or(declared)
-        .or_else(|| visible_dateline(dom))
+        // The "Updated" date beside the headline is the page's own; a dateline elsewhere
+        // may be a sidebar's.
         .or_else(|| updated_shown.flatten())
+        .or_else(|| visible_dateline(dom))
         .or_else(|| modified.clone())
         .or_else(|| microdata(dom, "dateModified"))
         .or_else(|| first_date_in_text(dom));
     (published, modified)
+}
+
+/// Whether day `a` falls more than `days` days after day `b` (false when either is unknown).
+fn days_after(a: &str, b: Option<&str>, days: i64) -> bool {
+    let day = |s: &str| NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok();
+    match (day(a), b.and_then(day)) {
+        (Some(a), Some(b)) => (a - b).num_days() > days,
+        _ => false,
+    }
+}
+
+/// `2024-10-09` and `2024-09-10`: one numeric date read day-first and month-first.
+fn day_month_swapped(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    a.len() >= 10
+        && b.len() >= 10
+        && a[..5] == b[..5]
+        && a[5..7] == b[8..10]
+        && a[8..10] == b[5..7]
+        && a[5..7] != a[8..10]
+}
+
+/// Every candidate, for studying misses (`eval::metadata`'s ignored test).
+#[cfg(test)]
+pub(crate) fn debug_candidates(dom: &Html, page_url: Option<&str>) -> String {
+    let tags = MetaTags::read(dom);
+    let ld = super::jsonld::read(dom);
+    let title = super::headline::title(dom, &tags, &ld, None);
+    let c = Candidates::read(dom, &tags, &ld, [page_url, None], title.as_deref());
+    format!(
+        "{c:?} dateline={:?} md_modified={:?} text={:?}",
+        visible_dateline(dom),
+        microdata(dom, "dateModified"),
+        first_date_in_text(dom)
+    )
 }
 
 /// A publication date in a page script's data (framework state, analytics variables):
@@ -177,7 +269,9 @@ fn visible_dateline(dom: &Html) -> Option<String> {
         }
         let v = el.value();
         let hints = format!("{} {}", v.attr("class").unwrap_or(""), v.attr("id").unwrap_or("")).to_lowercase();
-        if NOT_PUBLISHED_HINTS.iter().any(|h| hints.contains(h)) || matches!(v.name(), "script" | "style") {
+        if NOT_PUBLISHED_HINTS.iter().any(|h| hints.contains(h))
+            || matches!(v.name(), "script" | "style" | "blockquote")
+        {
             continue;
         }
         let hinted = DATELINE_HINTS.iter().any(|h| hints.contains(h));
@@ -209,7 +303,7 @@ fn first_date_in_text(dom: &Html) -> Option<String> {
             let skip = n.ancestors().filter_map(ElementRef::wrap).any(|a| {
                 let v = a.value();
                 let hints = format!("{} {}", v.attr("class").unwrap_or(""), v.attr("id").unwrap_or("")).to_lowercase();
-                matches!(v.name(), "script" | "style" | "nav" | "footer" | "noscript" | "template")
+                matches!(v.name(), "script" | "style" | "nav" | "footer" | "noscript" | "template" | "blockquote")
                     || NOT_PUBLISHED_HINTS.iter().any(|h| hints.contains(h))
             });
             (!skip).then_some(text)
@@ -287,6 +381,57 @@ mod tests {
         let html = r#"<div class="post-date">March 5, 2015</div>"#;
         assert_eq!(dates_of(html, Some("https://x.example/2018/11/09/story")).0.as_deref(), Some("2018-11-09"));
         assert_eq!(dates_of(html, None).0.as_deref(), Some("2015-03-05"));
+    }
+
+    #[test]
+    fn url_date_yields_to_a_declared_date_the_dateline_confirms() {
+        let url = Some("https://x.example/news/2022/05/02/story");
+        let html = r#"<meta property="article:published_time" content="2022-05-08T06:00:00-05:00">
+            <h1>Story</h1><p>08 May 2022</p>"#;
+        assert_eq!(dates_of(html, url).0.as_deref(), Some("2022-05-08T06:00:00-05:00"));
+        // Declared alone, or shown alone, does not move the URL's day.
+        let html = r#"<meta property="article:published_time" content="2022-05-08T06:00:00-05:00"><h1>Story</h1>"#;
+        assert_eq!(dates_of(html, url).0.as_deref(), Some("2022-05-02"));
+        assert_eq!(dates_of("<h1>Story</h1><p>08 May 2022</p>", url).0.as_deref(), Some("2022-05-02"));
+    }
+
+    #[test]
+    fn shown_update_date_before_a_dateline_elsewhere() {
+        let html = r#"<aside><span class="post-date">Dec 2, 2025</span></aside>
+            <ul><li>a</li><li>b</li><li>c</li><li>d</li><li>e</li><li>f</li></ul>
+            <div>Last updated:</div><div>Dec 12, 2025</div><h1>Story</h1><p>Text.</p>"#;
+        assert_eq!(dates_of(html, None).0.as_deref(), Some("2025-12-12"));
+    }
+
+    #[test]
+    fn time_pubdate_outranks_a_declared_date_that_is_the_last_save() {
+        let html = r#"<script type="application/ld+json">{"@type":"Article","datePublished":"2025-11-29T12:28:31-05:00","dateModified":"2025-11-29T12:28:31-05:00"}</script>
+            <p>Published <time pubdate datetime="2025-08-13">Aug 13</time></p>"#;
+        assert_eq!(dates_of(html, None).0.as_deref(), Some("2025-08-13"));
+        // A declared date distinct from the modification date stands.
+        let html = html.replace(r#""dateModified":"2025-11-29T12:28:31-05:00""#, r#""dateModified":"2025-12-01""#);
+        assert_eq!(dates_of(&html, None).0.as_deref(), Some("2025-11-29T12:28:31-05:00"));
+    }
+
+    #[test]
+    fn a_shown_date_after_the_last_modification_is_not_the_story_s() {
+        let meta = r#"<script type="application/ld+json">{"@type":"Article","datePublished":"2025-12-01","dateModified":"2025-12-01"}</script>"#;
+        let html = format!("{meta}<h1>Story</h1><p>Dec 17, 2025</p>");
+        assert_eq!(dates_of(&html, None).0.as_deref(), Some("2025-12-01"));
+        // One day later is a time zone, not another item.
+        let html = format!("{meta}<h1>Story</h1><p>Dec 2, 2025</p>");
+        assert_eq!(dates_of(&html, None).0.as_deref(), Some("2025-12-02"));
+    }
+
+    #[test]
+    fn a_day_month_swap_of_the_declared_date_is_the_declared_date() {
+        let html = r#"<meta property="article:published_time" content="2024-09-10T16:07:00+00:00">
+            <meta property="article:modified_time" content="2025-11-25"><h1>Story</h1><p>10/09/2024</p>"#;
+        assert_eq!(dates_of(html, None).0.as_deref(), Some("2024-09-10T16:07:00+00:00"));
+        // A declared date after the modification date is the impossible one.
+        let html = r#"<meta property="article:published_time" content="2026-09-03">
+            <meta property="article:modified_time" content="2026-07-03"><h1>Story</h1><p>March 9, 2026</p>"#;
+        assert_eq!(dates_of(html, None).0.as_deref(), Some("2026-03-09"));
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 mod authors;
 mod canonical;
-mod dates_in_page;
+pub(crate) mod dates_in_page;
 pub(crate) mod headline;
 mod jsonld;
 mod meta_tags;

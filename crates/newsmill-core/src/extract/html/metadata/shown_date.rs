@@ -99,7 +99,11 @@ pub(super) fn pieces_around(dom: &Html, h1: ElementRef) -> (Vec<Piece>, Vec<Piec
                     matches!(v.name(), "script" | "style" | "noscript" | "template")
                         || (v.name() == "time" && v.attr("datetime").and_then(parse_date).is_some())
                 };
-                if parent.is_some_and(skip) || node.ancestors().any(|a| a.id() == h1.id()) {
+                // A quote or an embedded post (a tweet under the story) carries its author's date.
+                let inside = |a: ego_tree::NodeRef<'_, Node>| {
+                    a.id() == h1.id() || a.value().as_element().is_some_and(|e| e.name() == "blockquote")
+                };
+                if parent.is_some_and(skip) || node.ancestors().any(inside) {
                     continue;
                 }
                 let text = t.trim();
@@ -184,6 +188,14 @@ mod tests {
         assert_eq!(got, [Shown { date: "2025-06-18".into(), updated: true }]);
         let got = shown("<h1>T</h1><p>August 16, 2019 - Updated July 9, 2025</p>");
         assert_eq!(got[0], Shown { date: "2019-08-16".into(), updated: false });
+    }
+
+    #[test]
+    fn skips_quoted_and_embedded_posts() {
+        let got = shown(
+            "<h1>T</h1><p>Text.</p><blockquote class='twitter-tweet'><p>Goal!</p>— Club <a>October 31, 2021</a></blockquote>",
+        );
+        assert!(got.is_empty());
     }
 
     #[test]
