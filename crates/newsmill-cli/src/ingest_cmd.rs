@@ -69,29 +69,25 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let run = store.begin_run(&args.inputs)?;
     let config = ExtractConfig::default();
     let res = pipeline::resources()?;
-    let mut inputs = Inputs::new(&args.inputs, ReadConfig { max_bytes: args.max_mb.saturating_mul(1024 * 1024) });
-    let mut progress = Progress::new(args.quiet, &inputs);
+    let inputs = Inputs::new(&args.inputs, ReadConfig { max_bytes: args.max_mb.saturating_mul(1024 * 1024) });
+    let mut progress = Progress::new(args.quiet, inputs.progress().1);
     let started = Instant::now();
-    // One writer thread commits while the pool extracts the next batch; the channel holds
-    // two batches so memory stays bounded.
+    let mut skipped_records = 0;
+    // A reader thread reads the next batch and a writer thread commits the last one while
+    // the pool extracts this one; the channels hold at most two batches each, so memory
+    // stays bounded.
     let (tx, rx) = mpsc::sync_channel::<(Vec<StoredArticle>, Vec<Failure>)>(2);
     let outcome = std::thread::scope(|scope| -> anyhow::Result<BatchOutcome> {
-        let writer = scope.spawn(move || -> anyhow::Result<BatchOutcome> {
-            let mut total = BatchOutcome::default();
-            for (articles, failures) in rx {
-                total += store.write_batch(run, &articles, &failures)?;
-            }
-            store.finish_run(run)?;
-            Ok(total)
-        });
-        loop {
-            let results = pipeline::next_batch_then(&mut inputs, &config, &res, prepare);
-            if results.is_empty() {
+        let writer = scope.spawn(move || write_all(store, run, rx));
+        for batch in pipeline::read_ahead(scope, inputs) {
+            skipped_records = batch.skipped;
+            if batch.docs.is_empty() {
                 break;
             }
+            let results = pipeline::process_batch(batch.docs, &config, &res, prepare);
             let documents = results.len() as u64;
             let (articles, failures) = split(results, &progress.bar, args.quiet)?;
-            progress.advance(&inputs, documents, failures.len() as u64);
+            progress.advance(batch.bytes_read, documents, failures.len() as u64);
             if tx.send((articles, failures)).is_err() {
                 break; // the writer failed; its error is reported below
             }
@@ -108,7 +104,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
         db: args.db.display().to_string(),
         documents,
         outcome,
-        skipped_records: inputs.skipped(),
+        skipped_records,
         seconds,
         documents_per_second: documents as f64 / seconds.max(1e-9),
     };
@@ -117,6 +113,20 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
         crate::query_cmd::print_report(&Store::open_read_only(&args.db)?)?;
     }
     Ok(if outcome.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Commits each batch the pool sends, then marks the run finished.
+fn write_all(
+    mut store: Store,
+    run: newsmill_store::RunId,
+    batches: mpsc::Receiver<(Vec<StoredArticle>, Vec<Failure>)>,
+) -> anyhow::Result<BatchOutcome> {
+    let mut total = BatchOutcome::default();
+    for (articles, failures) in batches {
+        total += store.write_batch(run, &articles, &failures)?;
+    }
+    store.finish_run(run)?;
+    Ok(total)
 }
 
 /// An article in the form the store takes, made on the worker thread.
@@ -158,8 +168,8 @@ struct Progress {
 }
 
 impl Progress {
-    fn new(quiet: bool, inputs: &Inputs) -> Progress {
-        let bar = match (quiet, inputs.progress().1) {
+    fn new(quiet: bool, total_bytes: Option<u64>) -> Progress {
+        let bar = match (quiet, total_bytes) {
             (true, _) => ProgressBar::hidden(),
             (false, total) => {
                 let bar = ProgressBar::with_draw_target(total, ProgressDrawTarget::stderr());
@@ -175,10 +185,10 @@ impl Progress {
         Progress { bar, documents: 0, failed: 0, started: Instant::now() }
     }
 
-    fn advance(&mut self, inputs: &Inputs, documents: u64, failed: u64) {
+    fn advance(&mut self, bytes_read: u64, documents: u64, failed: u64) {
         self.documents += documents;
         self.failed += failed;
-        self.bar.set_position(inputs.progress().0);
+        self.bar.set_position(bytes_read);
         let rate = self.documents as f64 / self.started.elapsed().as_secs_f64().max(1e-3);
         self.bar.set_message(format!("{} documents, {rate:.0}/s, {} failed", self.documents, self.failed));
     }

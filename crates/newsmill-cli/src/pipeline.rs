@@ -1,6 +1,9 @@
 //! The per-document pipeline the commands share: raw input to analysed article, in parallel
 //! batches that keep input order and bound memory whatever the corpus size.
 
+use std::sync::mpsc::{self, Receiver};
+use std::thread::Scope;
+
 use anyhow::Context;
 use newsmill_core::analyze::{Resources, analyze};
 use newsmill_core::ingest::Inputs;
@@ -43,6 +46,42 @@ pub fn next_batch_then<T: Send>(
     res: &Resources,
     then: impl Fn(Article) -> T + Sync,
 ) -> Vec<Result<T, Error>> {
-    let batch: Vec<_> = inputs.by_ref().take(BATCH).collect();
+    process_batch(inputs.by_ref().take(BATCH).collect(), config, res, then)
+}
+
+/// Processes read documents on all cores, in input order, with `then` applied to each
+/// article on the worker that made it.
+pub fn process_batch<T: Send>(
+    batch: Vec<Result<RawDoc, Error>>,
+    config: &ExtractConfig,
+    res: &Resources,
+    then: impl Fn(Article) -> T + Sync,
+) -> Vec<Result<T, Error>> {
     batch.into_par_iter().map(|item| item.and_then(|raw| process(&raw, config, res)).map(&then)).collect()
+}
+
+/// Documents as read, with how far through the inputs the reader was after them.
+pub struct RawBatch {
+    /// Empty at the end of the inputs.
+    pub docs: Vec<Result<RawDoc, Error>>,
+    pub bytes_read: u64,
+    /// WARC records skipped so far.
+    pub skipped: u64,
+}
+
+/// Reads `inputs` in batches on a thread of its own, one batch ahead of the workers, so
+/// reading (decompressing, WARC framing) overlaps extraction instead of idling the cores.
+pub fn read_ahead<'scope>(scope: &'scope Scope<'scope, '_>, mut inputs: Inputs) -> Receiver<RawBatch> {
+    let (tx, rx) = mpsc::sync_channel(1);
+    scope.spawn(move || {
+        loop {
+            let docs: Vec<_> = inputs.by_ref().take(BATCH).collect();
+            let end = docs.is_empty();
+            let batch = RawBatch { docs, bytes_read: inputs.progress().0, skipped: inputs.skipped() };
+            if tx.send(batch).is_err() || end {
+                break;
+            }
+        }
+    });
+    rx
 }
