@@ -164,14 +164,17 @@ pub fn tag_pass<W: Weights>(
                     w.prefetch(f);
                 }
             }
-            buf.all.clear();
-            buf.all.extend_from_slice(statics[s].of(i));
+            let mut scores = w.score(statics[s].of(i));
             if let Some((st, first)) = stack
                 && let Some(labels) = first.get(s)
             {
+                buf.all.clear();
                 st.features(sent, labels, i, &mut buf.all);
+                for &f in &buf.all {
+                    w.add(f, &mut scores);
+                }
             }
-            base.push(w.score(&buf.all));
+            base.push(scores);
         }
         let mut out = Vec::with_capacity(sent.len());
         let (mut prev, mut prev2) = (0usize, 0usize);
