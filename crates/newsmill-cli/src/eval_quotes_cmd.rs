@@ -5,7 +5,9 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Args;
-use newsmill_core::eval::polnear::{self, ComponentScores};
+use newsmill_core::analyze::quotes::tagger::{self, TaggerModel};
+use newsmill_core::analyze::{Resources, mentions_of};
+use newsmill_core::eval::polnear::{self, ComponentScores, QuotesReport};
 
 #[derive(Args)]
 pub struct QuotesArgs {
@@ -18,12 +20,38 @@ pub struct QuotesArgs {
     /// Write the figures as JSON to this file.
     #[arg(short, long, value_name = "FILE")]
     json: Option<PathBuf>,
+    /// Score this tagger model (from `newsmill train quotes`) instead of the shipped one.
+    #[arg(long, value_name = "FILE", conflicts_with = "rules_only")]
+    model: Option<PathBuf>,
+    /// Score the rule finder alone, without the learned taggers.
+    #[arg(long)]
+    rules_only: bool,
 }
 
 pub fn run(args: QuotesArgs) -> anyhow::Result<ExitCode> {
     let dir = args.polnear.unwrap_or_else(|| newsmill_core::eval::default_data_dir().join("polnear"));
-    let report = polnear::evaluate(&dir, &args.split)
+    let model = match &args.model {
+        Some(path) => {
+            let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+            Some(TaggerModel::from_bytes(&bytes).with_context(|| format!("cannot load {}", path.display()))?)
+        }
+        None if args.rules_only => None,
+        None => tagger::embedded().cloned(),
+    };
+    let res = Resources::embedded().context("cannot load the analysis models")?;
+    let find = |text: &str| tagger::analyze(text, model.as_ref(), &mentions_of(text, &res)).0;
+    let report = polnear::evaluate_with(&dir, &args.split, &find)
         .with_context(|| format!("cannot score PolNeAR {} at {}", args.split, dir.display()))?;
+    print_report(&report);
+    if let Some(path) = args.json {
+        std::fs::write(&path, serde_json::to_string_pretty(&report)?)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints the span scores of one split.
+pub fn print_report(report: &QuotesReport) {
     let speed = report.words as f64 / report.seconds_finding.max(1e-9);
     println!(
         "PolNeAR {} ({} articles, {} words, {:.0} words/s) — span P/R/F1, exact and overlap (shared words ≥ 50% of the longer span)",
@@ -45,9 +73,4 @@ pub fn run(args: QuotesArgs) -> anyhow::Result<ExitCode> {
     row("source", &report.source);
     row("cue", &report.cue);
     row("content", &report.content);
-    if let Some(path) = args.json {
-        std::fs::write(&path, serde_json::to_string_pretty(&report)?)
-            .with_context(|| format!("cannot write {}", path.display()))?;
-    }
-    Ok(ExitCode::SUCCESS)
 }

@@ -15,6 +15,7 @@ mod query_cmd;
 mod serve_cmd;
 mod train_cmd;
 mod train_ner_cmd;
+mod train_quotes_cmd;
 
 use std::process::ExitCode;
 

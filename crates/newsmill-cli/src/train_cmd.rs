@@ -25,6 +25,7 @@ enum TrainTask {
     /// Example: newsmill train lines --data ../shared/eval/wcxb-dev-text --folds 5
     Lines(LinesArgs),
     Ner(crate::train_ner_cmd::Args),
+    Quotes(crate::train_quotes_cmd::Args),
 }
 
 #[derive(Args)]
@@ -47,6 +48,7 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
     match args.task {
         TrainTask::Lines(args) => lines(args),
         TrainTask::Ner(args) => crate::train_ner_cmd::run(args),
+        TrainTask::Quotes(args) => crate::train_quotes_cmd::run(args),
     }
 }
 

@@ -4,9 +4,11 @@
 use newsmill_core::analyze::quotes::find_attributions;
 
 fn main() {
+    let Ok(res) = newsmill_core::analyze::Resources::embedded() else { return };
     for path in std::env::args().skip(1) {
         let Ok(text) = std::fs::read_to_string(&path) else { continue };
-        for a in find_attributions(&text) {
+        let mentions = newsmill_core::analyze::mentions_of(&text, &res);
+        for a in find_attributions(&text, &mentions) {
             let Some(cue) = a.cue else { continue };
             let get = |r: &std::ops::Range<usize>| text.get(r.clone()).unwrap_or("").replace('\n', " ");
             let source = a.source.as_ref().map(get).unwrap_or_default();

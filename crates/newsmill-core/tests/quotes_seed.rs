@@ -18,6 +18,13 @@ fn mentions(text: &str, gold: &serde_json::Value) -> Vec<MentionRef> {
     for (i, e) in entities.iter().enumerate() {
         let name = e["name"].as_str().unwrap_or_default();
         let person = e["type"] == "PERSON";
+        use newsmill_core::model::EntityType;
+        let kind = match e["type"].as_str() {
+            Some("PERSON") => EntityType::Person,
+            Some("ORG") => EntityType::Org,
+            Some("LOC") => EntityType::Loc,
+            _ => EntityType::Misc,
+        };
         let titles: Vec<String> = e["title_contains"].as_str().map(|t| vec![t.to_string()]).unwrap_or_default();
         let mut forms = vec![name.to_string()];
         forms.extend(e["aliases"].as_array().into_iter().flatten().filter_map(|a| a.as_str().map(String::from)));
@@ -26,7 +33,7 @@ fn mentions(text: &str, gold: &serde_json::Value) -> Vec<MentionRef> {
                 let taken = out.iter().any(|m: &MentionRef| m.span.start <= at && at < m.span.end);
                 if !taken {
                     let (entity, name, titles) = (format!("E{}", i + 1), name.to_string(), titles.clone());
-                    out.push(MentionRef { span: at..at + form.len(), entity, name, person, titles });
+                    out.push(MentionRef { span: at..at + form.len(), entity, name, person, kind, titles });
                 }
             }
         }

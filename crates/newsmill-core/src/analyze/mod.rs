@@ -73,11 +73,7 @@ pub fn analyze(doc: Document, res: &Resources) -> Article {
         return article;
     }
     let text = &article.doc.text;
-    let tokens = tokens::tokenize(text);
-    let sents = sentences::split_sentences(text, &tokens);
-    let found = mentions::find_mentions(text, &tokens, &sents, &res.ner);
-    let mut ents = entities::group(text, &found, &res.ner.gazetteer);
-    titles::attach(text, &tokens, &sents, &found, &mut ents);
+    let ents = entities_of(text, res);
     article.quotes = quotes::find_quotes(text, &mention_refs(&ents));
     article.amounts = amounts::find_amounts(text);
     article.dates = temporal::find_dates(text, article.doc.published.as_deref());
@@ -86,6 +82,22 @@ pub fn analyze(doc: Document, res: &Resources) -> Article {
     article.focus_countries = focus;
     article.entities = ents;
     article
+}
+
+/// The entities of `text` with their mentions and titles.
+fn entities_of(text: &str, res: &Resources) -> Vec<crate::model::Entity> {
+    let tokens = tokens::tokenize(text);
+    let sents = sentences::split_sentences(text, &tokens);
+    let found = mentions::find_mentions(text, &tokens, &sents, &res.ner);
+    let mut ents = entities::group(text, &found, &res.ner.gazetteer);
+    titles::attach(text, &tokens, &sents, &found, &mut ents);
+    ents
+}
+
+/// The entity mentions of a bare text as the quote finder takes them (for scoring and
+/// training the quote finder outside the whole analysis).
+pub fn mentions_of(text: &str, res: &Resources) -> Vec<quotes::MentionRef> {
+    mention_refs(&entities_of(text, res))
 }
 
 /// Every mention of every entity, in text order, as the quote finder links speakers to them.
@@ -98,6 +110,7 @@ fn mention_refs(ents: &[crate::model::Entity]) -> Vec<quotes::MentionRef> {
                 entity: e.id.clone(),
                 name: e.name.clone(),
                 person: e.kind == crate::model::EntityType::Person,
+                kind: e.kind,
                 titles: e.titles.clone(),
             })
         })

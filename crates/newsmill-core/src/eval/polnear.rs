@@ -7,10 +7,10 @@ use std::ops::Range;
 use std::path::Path;
 
 use super::{Counts, EvalError, Prf};
-use crate::analyze::quotes::find_attributions;
+use crate::analyze::quotes::Attribution;
 
 /// A span as a list of byte ranges (PolNeAR spans may be discontinuous).
-type Frags = Vec<Range<usize>>;
+pub type Frags = Vec<Range<usize>>;
 
 /// Figures for one component (Source, Cue or Content).
 #[derive(Debug, Clone, Default, serde::Serialize)]
@@ -34,34 +34,23 @@ pub struct QuotesReport {
 
 /// The three components of the gold or predicted attributions of one article.
 #[derive(Debug, Default)]
-struct Parts {
-    source: Vec<Frags>,
-    cue: Vec<Frags>,
-    content: Vec<Frags>,
+pub struct Parts {
+    pub source: Vec<Frags>,
+    pub cue: Vec<Frags>,
+    pub content: Vec<Frags>,
 }
 
-/// Scores the quote finder on `dir/<split>` (`text/*.txt` and `attributions/*.ann`).
-pub fn evaluate(dir: &Path, split: &str) -> Result<QuotesReport, EvalError> {
-    let root = dir.join(split);
-    let ann_dir = root.join("attributions");
-    let mut anns: BTreeMap<String, std::path::PathBuf> = BTreeMap::new();
-    let entries = std::fs::read_dir(&ann_dir).map_err(|e| EvalError::io(&ann_dir, e))?;
-    let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for p in paths.into_iter().filter(|p| p.extension().is_some_and(|e| e == "ann")) {
-        let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-        let article = stem.rsplit_once('_').map_or(stem, |(a, _)| a).to_string();
-        anns.entry(article).or_insert(p);
-    }
+/// Scores an attribution finder on `dir/<split>` (`text/*.txt` and `attributions/*.ann`).
+pub fn evaluate_with(
+    dir: &Path,
+    split: &str,
+    find: &dyn Fn(&str) -> Vec<Attribution>,
+) -> Result<QuotesReport, EvalError> {
     let mut report = QuotesReport { split: split.to_string(), ..QuotesReport::default() };
     let mut counts = [[Counts::default(); 2]; 3];
-    for (article, ann) in &anns {
-        let txt = root.join("text").join(format!("{article}.txt"));
-        let Ok(text) = std::fs::read_to_string(&txt) else { continue };
-        let ann_text = std::fs::read_to_string(ann).map_err(|e| EvalError::io(ann, e))?;
-        let gold = parse_ann(&text, &ann_text);
+    for (text, gold) in articles(dir, split)? {
         let started = std::time::Instant::now();
-        let predicted = predict(&text);
+        let predicted = predict(find(&text));
         report.seconds_finding += started.elapsed().as_secs_f64();
         report.documents += 1;
         report.words += text.split_whitespace().count();
@@ -81,16 +70,51 @@ pub fn evaluate(dir: &Path, split: &str) -> Result<QuotesReport, EvalError> {
     Ok(report)
 }
 
+/// The texts of a split with their gold spans, one annotation per article (the first `.ann`
+/// file in name order).
+pub fn articles(dir: &Path, split: &str) -> Result<Vec<(String, Parts)>, EvalError> {
+    annotated(dir, split, false)
+}
+
+/// The texts of a split with their gold spans; with `every_annotator`, an article annotated
+/// by several people comes once per annotation.
+pub fn annotated(dir: &Path, split: &str, every_annotator: bool) -> Result<Vec<(String, Parts)>, EvalError> {
+    let root = dir.join(split);
+    let ann_dir = root.join("attributions");
+    let mut anns: BTreeMap<String, Vec<std::path::PathBuf>> = BTreeMap::new();
+    let entries = std::fs::read_dir(&ann_dir).map_err(|e| EvalError::io(&ann_dir, e))?;
+    let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths.into_iter().filter(|p| p.extension().is_some_and(|e| e == "ann")) {
+        let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let article = stem.rsplit_once('_').map_or(stem, |(a, _)| a).to_string();
+        anns.entry(article).or_default().push(p);
+    }
+    let mut out = Vec::new();
+    for (article, files) in &anns {
+        let txt = root.join("text").join(format!("{article}.txt"));
+        let Ok(text) = std::fs::read_to_string(&txt) else { continue };
+        let take = if every_annotator { files.len() } else { 1 };
+        for ann in &files[..take] {
+            let ann_text = std::fs::read_to_string(ann).map_err(|e| EvalError::io(ann, e))?;
+            out.push((text.clone(), parse_ann(&text, &ann_text)));
+        }
+    }
+    Ok(out)
+}
+
 /// Our attributions in PolNeAR's terms: quotations without a cue are not attributions.
-fn predict(text: &str) -> Parts {
+fn predict(attributions: Vec<Attribution>) -> Parts {
     let mut parts = Parts::default();
-    for a in find_attributions(text).into_iter() {
+    for a in attributions {
         let Some(cue) = a.cue else { continue };
         parts.cue.push(vec![cue]);
         if let Some(s) = a.source {
             parts.source.push(vec![s]);
         }
-        parts.content.push(a.content);
+        if !a.content.is_empty() {
+            parts.content.push(a.content);
+        }
     }
     parts
 }

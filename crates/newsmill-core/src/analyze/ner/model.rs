@@ -35,6 +35,29 @@ pub enum ModelError {
     Io(#[from] std::io::Error),
 }
 
+/// Quantizes weights to 8-bit codes and their codebook: code 0 is zero, 1..=127 positive and
+/// 129..=255 negative magnitudes on a log scale from `max * DYNAMIC_RANGE` to `max`.
+pub fn log_codes(weights: &[f32]) -> (Vec<u8>, [f32; 256]) {
+    let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-6);
+    let lo = (max * DYNAMIC_RANGE).ln();
+    let step = (max.ln() - lo) / 126.0;
+    let mut book = [0f32; 256];
+    for k in 1..128 {
+        let v = (lo + step * (k - 1) as f32).exp();
+        book[k] = v;
+        book[k + 128] = -v;
+    }
+    let code = |w: f32| -> u8 {
+        let a = w.abs();
+        if a < (lo.exp()) * 0.5 {
+            return 0;
+        }
+        let k = (((a.ln() - lo) / step).round().clamp(0.0, 126.0) as u8) + 1;
+        if w < 0.0 { k + 128 } else { k }
+    };
+    (weights.iter().map(|&w| code(w)).collect(), book)
+}
+
 /// One quantized weight table.
 #[derive(Clone)]
 pub struct Table {
@@ -70,27 +93,9 @@ impl Weights for Table {
 }
 
 impl Table {
-    /// Quantizes weights: code 0 is zero, 1..=127 positive and 129..=255 negative
-    /// magnitudes on a log scale from `max * DYNAMIC_RANGE` to `max`.
     pub fn quantize(weights: &[f32], bits: u32) -> Table {
-        let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-6);
-        let lo = (max * DYNAMIC_RANGE).ln();
-        let step = (max.ln() - lo) / 126.0;
-        let mut book = [0f32; 256];
-        for k in 1..128 {
-            let v = (lo + step * (k - 1) as f32).exp();
-            book[k] = v;
-            book[k + 128] = -v;
-        }
-        let code = |w: f32| -> u8 {
-            let a = w.abs();
-            if a < (lo.exp()) * 0.5 {
-                return 0;
-            }
-            let k = (((a.ln() - lo) / step).round().clamp(0.0, 126.0) as u8) + 1;
-            if w < 0.0 { k + 128 } else { k }
-        };
-        Table { codes: weights.iter().map(|&w| code(w)).collect(), book, mask: (1usize << bits) - 1 }
+        let (codes, book) = log_codes(weights);
+        Table { codes, book, mask: (1usize << bits) - 1 }
     }
 
     fn write(&self, out: &mut Vec<u8>) {

@@ -22,11 +22,6 @@ pub struct Attribution {
     pub content: Vec<Range<usize>>,
 }
 
-/// The attributions of `text`.
-pub fn find_attributions(text: &str) -> Vec<Attribution> {
-    analyze(text).0
-}
-
 /// A candidate attribution in token indices of one paragraph.
 #[derive(Debug, Clone)]
 struct Cand {
@@ -39,10 +34,19 @@ struct Cand {
     forward: bool,
 }
 
-/// The attributions and the quotations of `text`.
-pub(super) fn analyze(text: &str) -> (Vec<Attribution>, Vec<Quoted>) {
+/// One paragraph as the rule finder scanned it, for the learned pass that follows.
+pub struct ParaScan {
+    pub toks: Vec<Token>,
+    /// Whether each token sits inside a quotation.
+    pub in_quote: Vec<bool>,
+    pub sents: Vec<Range<usize>>,
+    pub quoted: Vec<Quoted>,
+}
+
+/// The rule finder's attributions of `text`, and its scan of each paragraph.
+pub(super) fn analyze(text: &str) -> (Vec<Attribution>, Vec<ParaScan>) {
     let mut out: Vec<Attribution> = Vec::new();
-    let mut all_quoted = Vec::new();
+    let mut scans = Vec::new();
     // Index in `out` and paragraph number of the latest attribution with a cue.
     let mut last: Option<(usize, usize)> = None;
     for (pi, para) in scan::paragraphs(text).into_iter().enumerate() {
@@ -59,7 +63,8 @@ pub(super) fn analyze(text: &str) -> (Vec<Attribution>, Vec<Quoted>) {
             })
         };
         let mut para_cands: Vec<Cand> = Vec::new();
-        for sent in scan::sentences(text, &toks, protected) {
+        let sents = scan::sentences(text, &toks, protected);
+        for sent in sents.iter().cloned() {
             let found = cues::find(text, &toks, sent.clone(), &|i| qidx[i].is_some());
             para_cands.extend(sentence(text, &toks, &qidx, &quoted, sent, &found));
         }
@@ -82,14 +87,15 @@ pub(super) fn analyze(text: &str) -> (Vec<Attribution>, Vec<Quoted>) {
             last = Some((out.len() - 1, pi));
         }
         attach_orphans(text, &quoted, pi, &mut out, &mut last);
-        all_quoted.extend(quoted);
+        let in_quote = qidx.iter().map(Option::is_some).collect();
+        scans.push(ParaScan { toks, in_quote, sents, quoted });
     }
-    (out, all_quoted)
+    (out, scans)
 }
 
 /// Quotations outside every content: a continuation of the latest attribution when it is in
 /// this or the previous paragraph, else a quote with no cue; scare quotes are dropped.
-fn attach_orphans(
+pub(super) fn attach_orphans(
     text: &str,
     quoted: &[Quoted],
     pi: usize,

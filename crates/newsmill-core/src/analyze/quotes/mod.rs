@@ -14,12 +14,19 @@ pub mod marks;
 mod resolve;
 mod scan;
 mod speaker;
+pub mod tagger;
 
 use std::ops::Range;
 
 use crate::model::{Quote, QuoteKind, Speaker};
 
-pub use attribute::{Attribution, find_attributions};
+pub use attribute::Attribution;
+
+/// The attributions of `text`: the rule finder refined by the shipped taggers, which read the
+/// entity mentions too.
+pub fn find_attributions(text: &str, mentions: &[MentionRef]) -> Vec<Attribution> {
+    tagger::analyze(text, tagger::embedded(), mentions).0
+}
 
 /// One entity mention, as NER provides it; quotes link their speaker through these.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,13 +37,20 @@ pub struct MentionRef {
     /// The entity's canonical name.
     pub name: String,
     pub person: bool,
+    pub kind: crate::model::EntityType,
     /// Titles and roles collected for the entity (`Foreign Minister`).
     pub titles: Vec<String>,
 }
 
 /// The quotes of `text` with cue and speaker; spans are byte ranges into `text`.
 pub fn find_quotes(text: &str, mentions: &[MentionRef]) -> Vec<Quote> {
-    let (attributions, quoted) = attribute::analyze(text);
+    find_quotes_with(text, mentions, tagger::embedded())
+}
+
+/// The quotes of `text` found with the given tagger model, or by the rules alone.
+pub fn find_quotes_with(text: &str, mentions: &[MentionRef], model: Option<&tagger::TaggerModel>) -> Vec<Quote> {
+    let (attributions, scans) = tagger::analyze(text, model, mentions);
+    let quoted: Vec<&marks::Quoted> = scans.iter().flat_map(|s| &s.quoted).collect();
     let mut out = Vec::new();
     for a in &attributions {
         let speaker = a.source.as_ref().map(|span| {
@@ -55,7 +69,7 @@ pub fn find_quotes(text: &str, mentions: &[MentionRef]) -> Vec<Quote> {
             let mut push =
                 |span: Range<usize>, kind| out.push(Quote { span, kind, cue: a.cue.clone(), speaker: speaker.clone() });
             let inside: Vec<&marks::Quoted> =
-                quoted.iter().filter(|q| q.outer.start >= piece.start && q.outer.end <= piece.end).collect();
+                quoted.iter().copied().filter(|q| q.outer.start >= piece.start && q.outer.end <= piece.end).collect();
             let whole = quoted.iter().find(|q| q.outer.start <= piece.start && piece.end <= q.outer.end);
             match whole {
                 Some(q) => push(q.inner.clone(), QuoteKind::Direct),
@@ -90,10 +104,15 @@ fn without_that(text: &str, span: Range<usize>) -> Range<usize> {
 mod tests {
     use super::*;
 
+    /// The rule finder alone: these tests pin its patterns, which the taggers build on.
+    fn rule_quotes(text: &str, mentions: &[MentionRef]) -> Vec<Quote> {
+        find_quotes_with(text, mentions, None)
+    }
+
     #[test]
     fn indirect_quote_drops_that_and_keeps_the_speaker() {
         let text = "The minister said that the talks were over.";
-        let q = find_quotes(text, &[]);
+        let q = rule_quotes(text, &[]);
         assert_eq!(q.len(), 1);
         assert_eq!(&text[q[0].span.clone()], "the talks were over");
         assert_eq!(q[0].kind, QuoteKind::Indirect);
@@ -104,7 +123,7 @@ mod tests {
     #[test]
     fn quote_split_around_the_attribution_is_two_direct_quotes() {
         let text = "“We will stay,” he said. “It is our home.”";
-        let q = find_quotes(text, &[]);
+        let q = rule_quotes(text, &[]);
         let texts: Vec<&str> = q.iter().map(|q| &text[q.span.clone()]).collect();
         assert_eq!(texts, ["We will stay", "It is our home"]);
         assert!(q.iter().all(|q| q.kind == QuoteKind::Direct && q.speaker.is_some()));
@@ -113,20 +132,20 @@ mod tests {
     #[test]
     fn quote_paragraph_without_cue_continues_the_speaker() {
         let text = "“We will stay,” Lavrov said.\n\n“It is our home and we will not leave it.”";
-        let q = find_quotes(text, &[]);
+        let q = rule_quotes(text, &[]);
         assert_eq!(q.len(), 2);
         assert_eq!(q[1].speaker.as_ref().map(|s| &text[s.span.clone()]), Some("Lavrov"));
     }
 
     #[test]
     fn scare_quotes_are_not_quotes() {
-        assert!(find_quotes("The ‘Moscow format’ talks began in 2017.", &[]).is_empty());
+        assert!(rule_quotes("The ‘Moscow format’ talks began in 2017.", &[]).is_empty());
     }
 
     #[test]
     fn according_to_and_postposed_cues() {
         let text = "The talks failed, according to the Foreign Ministry. The vote was rigged, the senator said.";
-        let q = find_quotes(text, &[]);
+        let q = rule_quotes(text, &[]);
         let got: Vec<(&str, Option<&str>)> =
             q.iter().map(|q| (&text[q.span.clone()], q.speaker.as_ref().map(|s| &text[s.span.clone()]))).collect();
         assert_eq!(
@@ -138,7 +157,7 @@ mod tests {
     #[test]
     fn coordinated_cue_shares_the_subject() {
         let text = "He claimed vast wealth and said it kept him free.";
-        let q = find_quotes(text, &[]);
+        let q = rule_quotes(text, &[]);
         let speaker = q.first().and_then(|q| q.speaker.as_ref()).map(|s| &text[s.span.clone()]);
         assert_eq!(speaker, Some("He"));
     }
@@ -146,7 +165,7 @@ mod tests {
     #[test]
     fn source_with_apposition_before_the_cue() {
         let text = "Douglas Brinkley, a historian who attended the session, recalled that it was tense.";
-        let q = find_quotes(text, &[]);
+        let q = rule_quotes(text, &[]);
         let speaker = q.first().and_then(|q| q.speaker.as_ref()).map(|s| &text[s.span.clone()]);
         assert_eq!(speaker, Some("Douglas Brinkley, a historian who attended the session"));
     }
@@ -154,31 +173,31 @@ mod tests {
     #[test]
     fn clause_after_the_cue_means_the_source_is_before_it() {
         let text = "The state’s campaign chairman, Phil Lovas, said he has not seen the letter.";
-        let q = find_quotes(text, &[]);
+        let q = rule_quotes(text, &[]);
         assert_eq!(q.first().map(|q| &text[q.span.clone()]), Some("he has not seen the letter"));
         let text = "As a summer associate at a law firm, she said she was asked to present.";
-        let q = find_quotes(text, &[]);
+        let q = rule_quotes(text, &[]);
         assert_eq!(q.first().and_then(|q| q.speaker.as_ref()).map(|s| &text[s.span.clone()]), Some("she"));
     }
 
     #[test]
     fn nested_cue_does_not_cut_the_content() {
         let text = "Hester argues that families still want their own schools.";
-        let q = find_quotes(text, &[]);
+        let q = rule_quotes(text, &[]);
         assert_eq!(q.first().map(|q| &text[q.span.clone()]), Some("families still want their own schools"));
     }
 
     #[test]
     fn name_and_title_before_the_cue() {
         let text = "Richard Revesz, director of the institute, said the states were exaggerating.";
-        let q = find_quotes(text, &[]);
+        let q = rule_quotes(text, &[]);
         assert_eq!(q.first().map(|q| &text[q.span.clone()]), Some("the states were exaggerating"));
     }
 
     #[test]
     fn coordinated_cue_ends_the_first_content() {
         let text = "Merrill says Machado promised support and said she would stand up to the attacks.";
-        let q = find_quotes(text, &[]);
+        let q = rule_quotes(text, &[]);
         let texts: Vec<&str> = q.iter().map(|q| &text[q.span.clone()]).collect();
         assert_eq!(texts, ["Machado promised support", "she would stand up to the attacks"]);
     }
@@ -186,14 +205,14 @@ mod tests {
     #[test]
     fn cue_carries_its_auxiliaries() {
         let text = "The minister has also said that the talks were over.";
-        let q = find_quotes(text, &[]);
+        let q = rule_quotes(text, &[]);
         assert_eq!(q.first().and_then(|q| q.cue.clone()).map(|c| &text[c]), Some("has also said"));
     }
 
     #[test]
     fn passive_report_has_no_speaker() {
         let text = "Alice Wells was reported to have met Taliban officials in Doha.";
-        let q = find_quotes(text, &[]);
+        let q = rule_quotes(text, &[]);
         assert_eq!(q.len(), 1);
         assert!(q[0].speaker.is_none());
     }

@@ -13,8 +13,15 @@ const RELATIVE: &[&str] = &["who", "whom"];
 pub fn link<'a>(text: &str, span: &Range<usize>, mentions: &'a [MentionRef]) -> Option<&'a MentionRef> {
     let phrase = text.get(span.clone()).unwrap_or("").trim();
     let lower = phrase.to_lowercase();
-    if let Some(m) = inside(span, mentions) {
+    let named = inside(span, mentions);
+    if named.is_some_and(|m| m.person) {
+        return named;
+    }
+    if let Some(m) = apposed(text, span, mentions) {
         return Some(m);
+    }
+    if named.is_some() {
+        return named;
     }
     if PERSONAL.contains(&lower.as_str()) {
         return before(span.start, mentions).find(|m| m.person);
@@ -31,6 +38,22 @@ pub fn link<'a>(text: &str, span: &Range<usize>, mentions: &'a [MentionRef]) -> 
     let titled =
         |m: &&MentionRef| m.person && m.titles.iter().any(|t| t.to_lowercase().split_whitespace().any(|w| w == head));
     before(span.start, mentions).find(titled).or_else(|| mentions.iter().find(titled))
+}
+
+/// A person named in apposition right after a nominal phrase (`said the head of the
+/// delegation at the meeting in Moscow, Sher Mohammad Abbas Stanikzai`): the first person
+/// mention after it, reached without crossing a clause or sentence boundary and set off by
+/// a comma.
+fn apposed<'a>(text: &str, span: &Range<usize>, mentions: &'a [MentionRef]) -> Option<&'a MentionRef> {
+    const MAX_GAP: usize = 80;
+    let phrase = text.get(span.clone())?.to_lowercase();
+    if !["the ", "a ", "an "].iter().any(|d| phrase.starts_with(d)) {
+        return None;
+    }
+    let m = mentions.iter().find(|m| m.span.start >= span.end && m.person)?;
+    let gap = text.get(span.end..m.span.start)?;
+    let clause_break = gap.contains(['.', ';', ':', '“', '”', '"', '(']) || gap.trim_end().matches(',').count() > 1;
+    (gap.len() <= MAX_GAP && gap.trim_end().ends_with(',') && !clause_break).then_some(m)
 }
 
 /// The best mention inside the phrase: a person first, else the longest.
@@ -57,6 +80,7 @@ mod tests {
             entity: id.into(),
             name: name.into(),
             person,
+            kind: if person { crate::model::EntityType::Person } else { crate::model::EntityType::Org },
             titles: titles.iter().map(|t| t.to_string()).collect(),
         }
     }
@@ -68,6 +92,20 @@ mod tests {
         let start = text.find("the head").unwrap_or(0);
         let span = start..text.find(", adding").unwrap_or(0);
         assert_eq!(link(text, &span, &ms).map(|m| m.entity.as_str()), Some("E1"));
+    }
+
+    #[test]
+    fn a_nominal_links_to_the_person_apposed_after_it() {
+        let text = "said the head of the Taliban delegation at the meeting in Moscow, Sher Stanikzai, adding";
+        let ms = [mention(text, "Taliban", "E2", false, &[]), mention(text, "Sher Stanikzai", "E1", true, &[])];
+        let start = text.find("the head").unwrap_or(0);
+        let span = start..text.find(" at the meeting").unwrap_or(0);
+        assert_eq!(link(text, &span, &ms).map(|m| m.entity.as_str()), Some("E1"));
+        // A person in the next sentence is no apposition.
+        let text = "said the head of the Taliban delegation. Sher Stanikzai, too, was there";
+        let ms = [mention(text, "Taliban", "E2", false, &[]), mention(text, "Sher Stanikzai", "E1", true, &[])];
+        let span = start..text.find('.').unwrap_or(0);
+        assert_eq!(link(text, &span, &ms).map(|m| m.entity.as_str()), Some("E2"));
     }
 
     #[test]

@@ -1,0 +1,61 @@
+//! `newsmill train quotes`: fit the cue, source and content taggers on PolNeAR train and
+//! score them on dev.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use newsmill_core::analyze::quotes::tagger::{self, train::TrainConfig, train::TrainDoc};
+use newsmill_core::analyze::{Resources, mentions_of};
+use newsmill_core::eval::polnear;
+
+/// The quote taggers, on PolNeAR (train/ to learn, dev/ to report).
+///
+/// Example: newsmill train quotes --polnear ../shared/eval/polnear --out models/quotes-en-tagger.bin.gz
+#[derive(clap::Args)]
+pub struct Args {
+    /// The PolNeAR folder (holding train/, dev/) [default: <eval dir>/polnear].
+    #[arg(long, value_name = "DIR")]
+    polnear: Option<PathBuf>,
+    /// Where to write the model.
+    #[arg(short, long, value_name = "FILE", default_value = "models/quotes-en-tagger.bin.gz")]
+    out: PathBuf,
+    /// Passes over the training articles.
+    #[arg(long, default_value_t = TrainConfig::default().epochs)]
+    epochs: usize,
+    /// log2 of the hashed feature rows per tagger.
+    #[arg(long, default_value_t = TrainConfig::default().bits)]
+    bits: u32,
+    /// Folds for the cue labels the source and content taggers learn from.
+    #[arg(long, default_value_t = TrainConfig::default().folds)]
+    folds: usize,
+    /// Perceptrons per tagger, trained on different orders and averaged.
+    #[arg(long, default_value_t = TrainConfig::default().bags)]
+    bags: usize,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let dir = args.polnear.unwrap_or_else(|| newsmill_core::eval::default_data_dir().join("polnear"));
+    anyhow::ensure!((8..=24).contains(&args.bits), "--bits must be between 8 and 24");
+    let articles = polnear::annotated(&dir, "train", true)
+        .with_context(|| format!("cannot read PolNeAR train at {}", dir.display()))?;
+    let res = Resources::embedded().context("cannot load the analysis models")?;
+    let docs: Vec<TrainDoc> =
+        articles.iter().map(|(text, parts)| TrainDoc::new(text, parts, &mentions_of(text, &res))).collect();
+    let tokens: usize = docs.iter().flat_map(|d| &d.views).map(|v| v.len()).sum();
+    let marked: Vec<usize> = (0..3)
+        .map(|r| docs.iter().flat_map(|d| &d.gold).map(|g| g[r].iter().filter(|&&l| l != 0).count()).sum())
+        .collect();
+    eprintln!("training on {} articles, {tokens} tokens; gold cue/source/content tokens {marked:?}", docs.len());
+    let cfg = TrainConfig { epochs: args.epochs, bits: args.bits, folds: args.folds, bags: args.bags };
+    let model = tagger::train::train(&docs, &cfg);
+    let bytes = model.to_bytes()?;
+    std::fs::write(&args.out, &bytes).with_context(|| format!("cannot write {}", args.out.display()))?;
+    println!("wrote {} ({} bytes)", args.out.display(), bytes.len());
+    for split in ["train", "dev"] {
+        let find = |text: &str| tagger::analyze(text, Some(&model), &mentions_of(text, &res)).0;
+        let report = polnear::evaluate_with(&dir, split, &find)?;
+        crate::eval_quotes_cmd::print_report(&report);
+    }
+    Ok(ExitCode::SUCCESS)
+}

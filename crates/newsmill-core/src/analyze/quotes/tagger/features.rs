@@ -1,0 +1,182 @@
+//! Feature templates. Static features depend on the paragraph and, for the source and content
+//! taggers, on the cues the cue tagger found; dynamic ones on the labels already given.
+
+use std::ops::Range;
+
+use super::super::super::ner::features::mix;
+use super::Role;
+use super::view::{ParaView, spans};
+
+#[derive(Clone, Copy)]
+enum T {
+    Bias = 1,
+    Word,
+    WordPrev,
+    WordNext,
+    WordPrev2,
+    WordNext2,
+    BigramPrev,
+    BigramNext,
+    Suffix,
+    Shapes,
+    Lex,
+    LexNeighbours,
+    Quoted,
+    SentPos,
+    SentEnd,
+    Rule,
+    RuleWord,
+    CueSide,
+    CueSideWord,
+    CueSideShape,
+    CueSideHead,
+    CueSideQuoted,
+    CueNext,
+    Prev,
+    PrevWord,
+    PrevRule,
+    PrevCueSide,
+    WordQuoted,
+    WordShapePrev,
+    Stem,
+    SentQuote,
+    WordNextShape,
+    Entity,
+    EntityWindow,
+    EntityWord,
+    CueSideEntity,
+}
+
+#[inline]
+fn f(t: T, a: u64) -> u64 {
+    mix(t as u64, a)
+}
+
+#[inline]
+fn f2(t: T, a: u64, b: u64) -> u64 {
+    mix(mix(t as u64, a), b)
+}
+
+/// Distance buckets: near distances exact, far ones coarse.
+fn bucket(d: usize) -> u64 {
+    match d {
+        0..=3 => d as u64,
+        4..=5 => 4,
+        6..=9 => 5,
+        10..=19 => 6,
+        20..=39 => 7,
+        _ => 8,
+    }
+}
+
+/// Where the cues are, seen from each token: the nearest cue span on each side.
+pub struct CueContext {
+    cues: Vec<Range<usize>>,
+}
+
+impl CueContext {
+    pub fn new(cue_labels: &[u8]) -> CueContext {
+        CueContext { cues: spans(cue_labels) }
+    }
+
+    /// A summary of the nearest cue of token `i`: side (0 none, 1 cue before, 2 after,
+    /// 3 inside), distance bucket, same sentence, and the index of that cue span.
+    fn nearest(&self, view: &ParaView, i: usize) -> (u64, u64, bool, Option<usize>) {
+        let mut best: Option<(usize, u64, usize)> = None;
+        for (k, c) in self.cues.iter().enumerate() {
+            let (d, side) = if c.contains(&i) {
+                (0, 3)
+            } else if c.end <= i {
+                (i - c.end + 1, 1)
+            } else {
+                (c.start - i, 2)
+            };
+            // A cue in the token's own sentence is nearer than any outside it.
+            let same = view.sent[i].contains(&c.start);
+            let key = d + if same { 0 } else { 10_000 };
+            if best.is_none_or(|(bd, _, _)| key < bd) {
+                best = Some((key, side, k));
+            }
+        }
+        match best {
+            None => (0, 0, false, None),
+            Some((key, side, k)) => (side, bucket(key % 10_000), key < 10_000, Some(k)),
+        }
+    }
+}
+
+/// The features of token `i` that do not depend on earlier labels; returns the summary of
+/// where the nearest cue is, which the dynamic features combine with the previous label.
+pub fn statics(view: &ParaView, role: Role, cues: Option<&CueContext>, i: usize, out: &mut Vec<u64>) -> u64 {
+    out.clear();
+    let n = view.len();
+    let w = |k: isize| -> u64 {
+        let j = i as isize + k;
+        if j < 0 || j as usize >= n { 0x5151 } else { view.word[j as usize] }
+    };
+    let at = |k: isize, v: &[u8]| -> u64 {
+        let j = i as isize + k;
+        if j < 0 || j as usize >= n { 9 } else { v[j as usize] as u64 }
+    };
+    out.push(f(T::Bias, 0));
+    out.push(f(T::Word, w(0)));
+    out.push(f(T::WordPrev, w(-1)));
+    out.push(f(T::WordNext, w(1)));
+    out.push(f(T::WordPrev2, w(-2)));
+    out.push(f(T::WordNext2, w(2)));
+    out.push(f2(T::BigramPrev, w(-1), w(0)));
+    out.push(f2(T::BigramNext, w(0), w(1)));
+    out.push(f(T::Suffix, view.suffix[i]));
+    out.push(f(T::Shapes, at(-1, &view.shape) | at(0, &view.shape) << 4 | at(1, &view.shape) << 8));
+    out.push(f(T::Lex, view.lex[i] as u64));
+    out.push(f(T::LexNeighbours, at(-1, &view.lex) | at(1, &view.lex) << 4 | at(2, &view.lex) << 8));
+    let q = |k: isize| -> u64 {
+        let j = i as isize + k;
+        if j < 0 || j as usize >= n { 2 } else { view.quoted[j as usize] as u64 }
+    };
+    let quoted_bits = q(-1) | q(0) << 2 | q(1) << 4;
+    out.push(f(T::Quoted, quoted_bits));
+    out.push(f2(T::WordQuoted, w(0), quoted_bits));
+    out.push(f2(T::WordShapePrev, w(0), at(-1, &view.shape) | at(-2, &view.shape) << 4));
+    out.push(f2(T::WordNextShape, w(0), at(1, &view.shape) | at(2, &view.shape) << 4));
+    out.push(f(T::Stem, view.stem[i]));
+    let e = |k: isize| at(k, &view.entity);
+    out.push(f(T::Entity, e(0)));
+    out.push(f(T::EntityWindow, e(-2) | e(-1) << 4 | e(0) << 8 | e(1) << 12 | e(2) << 16));
+    out.push(f2(T::EntityWord, e(-1) | e(1) << 4, w(0)));
+    let sent = &view.sent[i];
+    out.push(f(T::SentPos, bucket(i - sent.start)));
+    out.push(f(T::SentEnd, bucket(sent.end.saturating_sub(i + 1))));
+    let sent_quote = view.quoted[sent.clone()].iter().any(|&b| b) as u64;
+    out.push(f2(T::SentQuote, sent_quote, w(0)));
+    let rule = view.rule[i];
+    let rule_all = rule[0] as u64 | (rule[1] as u64) << 2 | (rule[2] as u64) << 4;
+    out.push(f(T::Rule, rule_all));
+    out.push(f2(T::RuleWord, rule[role as usize] as u64, w(0)));
+    if let Some(ctx) = cues {
+        let (side, dist, same, k) = ctx.nearest(view, i);
+        let side_key = side | dist << 2 | (same as u64) << 6;
+        out.push(f(T::CueSide, side_key));
+        out.push(f2(T::CueSideWord, side_key, w(0)));
+        out.push(f2(T::CueSideShape, side_key, view.shape[i] as u64));
+        out.push(f2(T::CueSideQuoted, side_key, q(0) | (rule[role as usize] as u64) << 2));
+        out.push(f2(T::CueSideEntity, side_key, e(0)));
+        if let Some(c) = k.map(|k| &ctx.cues[k]) {
+            let head = view.word[c.end - 1];
+            out.push(f2(T::CueSideHead, side | (same as u64) << 2, head));
+            let next = view.word.get(c.end).copied().unwrap_or(0x5151);
+            out.push(f2(T::CueNext, side | dist << 2, next));
+        }
+        return side_key;
+    }
+    0
+}
+
+/// The features that depend on the label of the token before.
+pub fn dynamics(view: &ParaView, role: Role, cue_side: u64, i: usize, prev: u8, out: &mut Vec<u64>) {
+    out.clear();
+    out.push(f(T::Prev, prev as u64));
+    out.push(f2(T::PrevWord, prev as u64, view.word[i]));
+    out.push(f2(T::PrevRule, prev as u64, view.rule[i][role as usize] as u64));
+    out.push(f2(T::PrevCueSide, prev as u64, cue_side));
+}

@@ -1,0 +1,152 @@
+//! The three taggers' weights: hashed feature rows of three label weights each, shipped as
+//! 8-bit codes with one scale per table, gzip-compressed (`models/quotes-en-tagger.bin.gz`).
+
+use std::io::{Read, Write};
+
+use super::super::super::ner::model::log_codes;
+use super::Role;
+use super::features::{CueContext, dynamics, statics};
+use super::view::{B, I, O, ParaView};
+
+pub const LABELS: usize = 3;
+const MAGIC: &[u8; 8] = b"NMQTAG01";
+
+/// Anything that adds a feature's label weights to the scores.
+pub trait Scorer {
+    fn add(&self, feature: u64, scores: &mut [f32; LABELS]);
+}
+
+/// One role's quantized table.
+#[derive(Clone)]
+pub struct Table {
+    codes: Vec<u8>,
+    book: [f32; 256],
+    mask: usize,
+}
+
+impl Scorer for Table {
+    #[inline]
+    fn add(&self, feature: u64, scores: &mut [f32; LABELS]) {
+        let row = (feature as usize & self.mask) * LABELS;
+        if let Some(codes) = self.codes.get(row..row + LABELS) {
+            for (s, &c) in scores.iter_mut().zip(codes) {
+                *s += self.book[c as usize];
+            }
+        }
+    }
+}
+
+impl Table {
+    /// 8-bit codes on a log scale, as the NER model stores its weights.
+    pub fn quantize(weights: &[f32], bits: u32) -> Table {
+        let (codes, book) = log_codes(weights);
+        Table { codes, book, mask: (1usize << bits) - 1 }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum TaggerModelError {
+    #[error("the quote tagger model is not readable: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("the quote tagger model is corrupt: {0}")]
+    Corrupt(&'static str),
+}
+
+/// The cue, source and content taggers.
+#[derive(Clone)]
+pub struct TaggerModel {
+    pub tables: [Table; 3],
+}
+
+impl TaggerModel {
+    pub fn to_bytes(&self) -> Result<Vec<u8>, TaggerModelError> {
+        let mut raw = Vec::new();
+        raw.extend_from_slice(MAGIC);
+        let bits = self.tables[0].mask.count_ones();
+        raw.push(bits as u8);
+        for t in &self.tables {
+            for v in t.book {
+                raw.extend_from_slice(&v.to_le_bytes());
+            }
+            raw.extend_from_slice(&t.codes);
+        }
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gz.write_all(&raw)?;
+        Ok(gz.finish()?)
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<TaggerModel, TaggerModelError> {
+        let mut raw = Vec::new();
+        flate2::read::GzDecoder::new(bytes).read_to_end(&mut raw)?;
+        let rest = raw.strip_prefix(MAGIC.as_slice()).ok_or(TaggerModelError::Corrupt("wrong magic"))?;
+        let (&bits, mut rest) = rest.split_first().ok_or(TaggerModelError::Corrupt("no header"))?;
+        if !(8..=24).contains(&bits) {
+            return Err(TaggerModelError::Corrupt("bad table size"));
+        }
+        let n = LABELS << bits;
+        let mut read_table = || -> Result<Table, TaggerModelError> {
+            if rest.len() < 1024 + n {
+                return Err(TaggerModelError::Corrupt("table too short"));
+            }
+            let mut book = [0f32; 256];
+            for (k, c) in rest[..1024].chunks_exact(4).enumerate() {
+                book[k] = f32::from_le_bytes([c[0], c[1], c[2], c[3]]);
+            }
+            let codes = rest[1024..1024 + n].to_vec();
+            rest = &rest[1024 + n..];
+            Ok(Table { codes, book, mask: (1usize << bits) - 1 })
+        };
+        let tables = [read_table()?, read_table()?, read_table()?];
+        Ok(TaggerModel { tables })
+    }
+}
+
+/// Reused feature buffers.
+#[derive(Default)]
+pub struct Buffers {
+    pub statics: Vec<u64>,
+    pub dynamics: Vec<u64>,
+}
+
+/// The label sequence of one paragraph for one role with the highest score (Viterbi over the
+/// BIO labels; `I` only continues a span).
+pub fn tag<S: Scorer>(s: &S, view: &ParaView, role: Role, cues: Option<&CueContext>, buf: &mut Buffers) -> Vec<u8> {
+    let n = view.len();
+    let mut back = vec![[O; LABELS]; n];
+    let mut delta = [0f32; LABELS];
+    for (i, back) in back.iter_mut().enumerate() {
+        let side = statics(view, role, cues, i, &mut buf.statics);
+        let mut emit = [0f32; LABELS];
+        for &f in &buf.statics {
+            s.add(f, &mut emit);
+        }
+        let mut next = [f32::NEG_INFINITY; LABELS];
+        let prevs: &[u8] = if i == 0 { &[O] } else { &[O, B, I] };
+        for &p in prevs {
+            let base = if i == 0 { 0.0 } else { delta[p as usize] };
+            if base == f32::NEG_INFINITY {
+                continue;
+            }
+            dynamics(view, role, side, i, p, &mut buf.dynamics);
+            let mut trans = [0f32; LABELS];
+            for &f in &buf.dynamics {
+                s.add(f, &mut trans);
+            }
+            for l in [O, B, I] {
+                let v = base + emit[l as usize] + trans[l as usize];
+                if !(l == I && p == O) && v > next[l as usize] {
+                    next[l as usize] = v;
+                    back[l as usize] = p;
+                }
+            }
+        }
+        delta = next;
+    }
+    let mut out = vec![O; n];
+    let mut l = [O, B, I].into_iter().fold(O, |b, l| if delta[l as usize] > delta[b as usize] { l } else { b });
+    for i in (0..n).rev() {
+        out[i] = l;
+        l = back[i][l as usize];
+    }
+    out
+}

@@ -1,0 +1,217 @@
+//! Training the three taggers on PolNeAR: averaged perceptrons, greedy decoding, several
+//! epochs over shuffled articles. The source and content taggers learn from cue labels that
+//! the cue tagger predicted on articles it was not trained on (k-fold), so that they learn
+//! to trust its output only as far as it deserves.
+
+use super::super::{MentionRef, attribute};
+use rayon::prelude::*;
+
+use super::Role;
+use super::features::CueContext;
+use super::features::{dynamics, statics};
+use super::model::{Buffers, LABELS, Scorer, Table, TaggerModel, tag};
+use super::view::{O, ParaView, gold_labels};
+use crate::eval::polnear::Parts;
+
+/// One training article: its paragraphs and their gold labels per role.
+pub struct TrainDoc {
+    pub views: Vec<ParaView>,
+    pub gold: Vec<[Vec<u8>; 3]>,
+}
+
+impl TrainDoc {
+    pub fn new(text: &str, parts: &Parts, mentions: &[MentionRef]) -> TrainDoc {
+        let (rules, scans) = attribute::analyze(text);
+        let views: Vec<ParaView> = scans.iter().map(|s| ParaView::new(text, s, &rules, mentions)).collect();
+        let gold = views
+            .iter()
+            .map(|v| [gold_labels(v, &parts.cue), gold_labels(v, &parts.source), gold_labels(v, &parts.content)])
+            .collect();
+        TrainDoc { views, gold }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct TrainConfig {
+    pub epochs: usize,
+    /// log2 of the number of hashed feature rows.
+    pub bits: u32,
+    /// Folds for the cue labels the source and content taggers train on.
+    pub folds: usize,
+    /// Perceptrons per role, trained on different orders and averaged.
+    pub bags: usize,
+}
+
+impl Default for TrainConfig {
+    fn default() -> TrainConfig {
+        TrainConfig { epochs: 8, bits: 20, folds: 5, bags: 1 }
+    }
+}
+
+/// The averaged perceptron of one role while training.
+struct Perceptron {
+    w: Vec<f32>,
+    u: Vec<f64>,
+    mask: usize,
+    c: f64,
+}
+
+impl Scorer for Perceptron {
+    #[inline]
+    fn add(&self, feature: u64, scores: &mut [f32; LABELS]) {
+        let row = (feature as usize & self.mask) * LABELS;
+        for (s, w) in scores.iter_mut().zip(&self.w[row..row + LABELS]) {
+            *s += w;
+        }
+    }
+}
+
+impl Perceptron {
+    fn new(bits: u32) -> Perceptron {
+        let n = LABELS << bits;
+        Perceptron { w: vec![0.0; n], u: vec![0.0; n], mask: (1usize << bits) - 1, c: 1.0 }
+    }
+
+    fn update(&mut self, features: &[u64], gold: u8, pred: u8) {
+        self.nudge(features, gold, 1.0);
+        self.nudge(features, pred, -1.0);
+    }
+
+    /// The structured perceptron step: towards the gold sequence's features, away from the
+    /// predicted one's, token by token where they differ.
+    fn learn(
+        &mut self,
+        view: &ParaView,
+        role: Role,
+        ctx: Option<&CueContext>,
+        gold: &[u8],
+        pred: &[u8],
+        buf: &mut Buffers,
+    ) {
+        for i in 0..gold.len() {
+            let (gp, pp) = if i > 0 { (gold[i - 1], pred[i - 1]) } else { (O, O) };
+            if gold[i] == pred[i] && gp == pp {
+                continue;
+            }
+            let side = statics(view, role, ctx, i, &mut buf.statics);
+            if gold[i] != pred[i] {
+                let feats = std::mem::take(&mut buf.statics);
+                self.update(&feats, gold[i], pred[i]);
+                buf.statics = feats;
+            }
+            dynamics(view, role, side, i, gp, &mut buf.dynamics);
+            let feats = std::mem::take(&mut buf.dynamics);
+            self.nudge(&feats, gold[i], 1.0);
+            dynamics(view, role, side, i, pp, &mut buf.statics);
+            self.nudge(&buf.statics, pred[i], -1.0);
+            buf.dynamics = feats;
+        }
+    }
+
+    fn nudge(&mut self, features: &[u64], label: u8, sign: f32) {
+        for &f in features {
+            let k = (f as usize & self.mask) * LABELS + label as usize;
+            self.w[k] += sign;
+            self.u[k] += sign as f64 * self.c;
+        }
+    }
+
+    fn averaged(&self) -> Vec<f32> {
+        self.w.iter().zip(&self.u).map(|(&w, &u)| (w as f64 - u / self.c) as f32).collect()
+    }
+}
+
+/// A small deterministic shuffle (xorshift), so that training is repeatable.
+fn shuffled(n: usize, seed: u64) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    for i in (1..n).rev() {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        order.swap(i, (x % (i as u64 + 1)) as usize);
+    }
+    order
+}
+
+/// Trains one role on `docs` (indices `subset`); `cues` gives the cue labels per document
+/// and paragraph for the source and content roles.
+fn train_role(
+    docs: &[TrainDoc],
+    subset: &[usize],
+    role: Role,
+    cues: Option<&[Vec<Vec<u8>>]>,
+    cfg: &TrainConfig,
+) -> Table {
+    // Perceptrons trained on differently shuffled passes, averaged: steadier than one.
+    let bags: Vec<Vec<f32>> =
+        (0..cfg.bags.max(1)).into_par_iter().map(|bag| train_bag(docs, subset, role, cues, cfg, bag as u64)).collect();
+    let mut mean = vec![0f32; bags[0].len()];
+    for b in &bags {
+        for (m, w) in mean.iter_mut().zip(b) {
+            *m += w / bags.len() as f32;
+        }
+    }
+    Table::quantize(&mean, cfg.bits)
+}
+
+/// One perceptron's averaged weights.
+fn train_bag(
+    docs: &[TrainDoc],
+    subset: &[usize],
+    role: Role,
+    cues: Option<&[Vec<Vec<u8>>]>,
+    cfg: &TrainConfig,
+    bag: u64,
+) -> Vec<f32> {
+    let mut p = Perceptron::new(cfg.bits);
+    let mut buf = Buffers::default();
+    for epoch in 0..cfg.epochs {
+        for &oi in &shuffled(subset.len(), epoch as u64 + 1 + 1000 * bag) {
+            let d = subset[oi];
+            for (pi, view) in docs[d].views.iter().enumerate() {
+                let ctx = cues.map(|c| CueContext::new(&c[d][pi]));
+                let gold = &docs[d].gold[pi][role as usize];
+                let pred = tag(&p, view, role, ctx.as_ref(), &mut buf);
+                if pred != *gold {
+                    p.learn(view, role, ctx.as_ref(), gold, &pred, &mut buf);
+                }
+                p.c += 1.0;
+            }
+        }
+    }
+    p.averaged()
+}
+
+/// The cue labels of every document, each predicted by a cue tagger that did not see it.
+fn cross_predicted_cues(docs: &[TrainDoc], cfg: &TrainConfig) -> Vec<Vec<Vec<u8>>> {
+    let folds = cfg.folds.max(2);
+    let per_fold: Vec<Vec<(usize, Vec<Vec<u8>>)>> = (0..folds)
+        .into_par_iter()
+        .map(|k| {
+            let rest: Vec<usize> = (0..docs.len()).filter(|d| d % folds != k).collect();
+            let table = train_role(docs, &rest, Role::Cue, None, cfg);
+            let mut buf = Buffers::default();
+            (0..docs.len())
+                .filter(|d| d % folds == k)
+                .map(|d| (d, docs[d].views.iter().map(|v| tag(&table, v, Role::Cue, None, &mut buf)).collect()))
+                .collect()
+        })
+        .collect();
+    let mut out = vec![Vec::new(); docs.len()];
+    for (d, labels) in per_fold.into_iter().flatten() {
+        out[d] = labels;
+    }
+    out
+}
+
+/// Trains the three taggers on `docs`.
+pub fn train(docs: &[TrainDoc], cfg: &TrainConfig) -> TaggerModel {
+    let all: Vec<usize> = (0..docs.len()).collect();
+    let (cues, cue) = rayon::join(|| cross_predicted_cues(docs, cfg), || train_role(docs, &all, Role::Cue, None, cfg));
+    let (source, content) = rayon::join(
+        || train_role(docs, &all, Role::Source, Some(&cues), cfg),
+        || train_role(docs, &all, Role::Content, Some(&cues), cfg),
+    );
+    TaggerModel { tables: [cue, source, content] }
+}

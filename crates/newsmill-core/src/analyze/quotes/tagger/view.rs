@@ -1,0 +1,190 @@
+//! What the taggers see of one paragraph: per token the hashed word and its shape, the cue
+//! lexicon's weight, whether it is quoted, its sentence, and the rule finder's roles.
+
+use std::ops::Range;
+
+use super::super::MentionRef;
+use super::super::attribute::{Attribution, ParaScan};
+use super::super::cues;
+use super::super::scan::Token;
+use super::Role;
+
+/// BIO labels, the same for each role.
+pub const O: u8 = 0;
+pub const B: u8 = 1;
+pub const I: u8 = 2;
+
+/// One paragraph, ready for feature extraction.
+pub struct ParaView {
+    pub toks: Vec<Token>,
+    pub word: Vec<u64>,
+    pub suffix: Vec<u64>,
+    /// The word without a common inflection (`says`, `saying` → `say`).
+    pub stem: Vec<u64>,
+    pub shape: Vec<u8>,
+    /// The cue lexicon's weight in tenths (0..=10).
+    pub lex: Vec<u8>,
+    pub quoted: Vec<bool>,
+    /// The sentence (token range) each token is in.
+    pub sent: Vec<Range<usize>>,
+    /// The rule finder's BIO label of each token for each role.
+    pub rule: Vec<[u8; 3]>,
+    /// The entity mention a token is in: 0 none, else `1 + 2 * type` for its first token and
+    /// `2 + 2 * type` for the others.
+    pub entity: Vec<u8>,
+}
+
+pub fn hash_str(s: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(s.as_bytes())
+}
+
+/// Coarse word shape: punctuation, quotation mark, lower, Capitalized, UPPER, digits.
+fn shape(w: &str) -> u8 {
+    let mut chars = w.chars();
+    let Some(first) = chars.next() else { return 0 };
+    if !first.is_alphanumeric() {
+        return if "“”‘’\"'«»„‹›".contains(first) { 1 } else { 0 };
+    }
+    if first.is_numeric() {
+        return 5;
+    }
+    if first.is_lowercase() {
+        return 2;
+    }
+    if w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && w.chars().count() > 1 { 4 } else { 3 }
+}
+
+/// A crude stem: the word without `-ing`, `-ed`, `-es` or `-s` when enough remains.
+fn stem(w: &str) -> &str {
+    for suffix in ["ing", "ed", "es", "s"] {
+        if let Some(rest) = w.strip_suffix(suffix).filter(|r| r.len() >= 3) {
+            return rest;
+        }
+    }
+    w
+}
+
+impl ParaView {
+    pub fn new(text: &str, scan: &ParaScan, rules: &[Attribution], mentions: &[MentionRef]) -> ParaView {
+        let n = scan.toks.len();
+        let mut view = ParaView {
+            toks: scan.toks.clone(),
+            word: Vec::with_capacity(n),
+            suffix: Vec::with_capacity(n),
+            stem: Vec::with_capacity(n),
+            shape: Vec::with_capacity(n),
+            lex: Vec::with_capacity(n),
+            quoted: scan.in_quote.clone(),
+            sent: vec![0..0; n],
+            rule: vec![[O; 3]; n],
+            entity: vec![0; n],
+        };
+        let mut lower = String::new();
+        for t in &scan.toks {
+            let w = text.get(t.span.clone()).unwrap_or("");
+            lower.clear();
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+            view.word.push(hash_str(&lower));
+            let cut = lower.char_indices().rev().nth(2).map_or(0, |(b, _)| b);
+            view.suffix.push(hash_str(&lower[cut..]));
+            view.stem.push(hash_str(stem(&lower)));
+            view.shape.push(shape(w));
+            let weight = if t.word { cues::cue_weight(&lower) } else { 0.0 };
+            view.lex.push((weight * 10.0).round().clamp(0.0, 10.0) as u8);
+        }
+        for s in &scan.sents {
+            for slot in &mut view.sent[s.clone()] {
+                *slot = s.clone();
+            }
+        }
+        for a in rules {
+            let roles = [
+                (Role::Cue, a.cue.iter().cloned().collect::<Vec<_>>()),
+                (Role::Source, a.source.iter().cloned().collect()),
+                (Role::Content, a.content.clone()),
+            ];
+            for (role, frags) in roles {
+                for f in frags {
+                    view.mark(role, &f);
+                }
+            }
+        }
+        let (first, last) = match (scan.toks.first(), scan.toks.last()) {
+            (Some(a), Some(b)) => (a.span.start, b.span.end),
+            _ => (0, 0),
+        };
+        let from = mentions.partition_point(|m| m.span.end <= first);
+        for m in mentions[from..].iter().take_while(|m| m.span.start < last) {
+            let code = 1 + 2 * m.kind as u8;
+            let mut i = view.toks.partition_point(|t| t.span.start < m.span.start);
+            let start = i;
+            while i < n && view.toks[i].span.start < m.span.end {
+                view.entity[i] = if i == start { code } else { code + 1 };
+                i += 1;
+            }
+        }
+        view
+    }
+
+    /// Marks the tokens inside the byte range `f` with the rule finder's label for `role`.
+    fn mark(&mut self, role: Role, f: &Range<usize>) {
+        let first = self.toks.partition_point(|t| t.span.start < f.start);
+        let mut i = first;
+        while i < self.toks.len() && self.toks[i].span.start < f.end {
+            let r = &mut self.rule[i][role as usize];
+            if *r == O {
+                *r = if i == first { B } else { I };
+            }
+            i += 1;
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+}
+
+/// Token spans (`B` then `I`s) of a label sequence.
+pub fn spans(labels: &[u8]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for (i, &l) in labels.iter().enumerate() {
+        match l {
+            B => out.push(i..i + 1),
+            I => match out.last_mut() {
+                Some(last) if last.end == i => last.end = i + 1,
+                _ => out.push(i..i + 1),
+            },
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Gold BIO labels of one role from byte-range spans (each a list of fragments); where spans
+/// of a role nest, the longest one owns the tokens.
+pub fn gold_labels(view: &ParaView, spans: &[Vec<Range<usize>>]) -> Vec<u8> {
+    let mut order: Vec<usize> = (0..spans.len()).collect();
+    let len = |s: &Vec<Range<usize>>| s.iter().map(|r| r.len()).sum::<usize>();
+    order.sort_by_key(|&k| std::cmp::Reverse(len(&spans[k])));
+    let mut owner: Vec<Option<usize>> = vec![None; view.len()];
+    for k in order {
+        for f in &spans[k] {
+            let mut i = view.toks.partition_point(|t| t.span.start < f.start);
+            while i < view.len() && view.toks[i].span.start < f.end {
+                owner[i].get_or_insert(k);
+                i += 1;
+            }
+        }
+    }
+    let mut out = vec![O; view.len()];
+    for i in 0..view.len() {
+        if let Some(k) = owner[i] {
+            out[i] = if i > 0 && owner[i - 1] == Some(k) { I } else { B };
+        }
+    }
+    out
+}
