@@ -43,6 +43,38 @@ pub struct ParaScan {
     pub quoted: Vec<Quoted>,
 }
 
+/// More speech cues than this in one sentence and the rules leave it alone.
+const MAX_CUES_PER_SENTENCE: usize = 32;
+
+/// For each token, the first quotation in `quoted` that holds it. Unclosed quotations run to
+/// the paragraph's end and overlap by the thousand in hostile text, so each token is assigned
+/// once and then skipped (`next` points past assigned runs), keeping this linear.
+fn quotation_of_tokens(toks: &[Token], quoted: &[Quoted]) -> Vec<Option<usize>> {
+    let mut out = vec![None; toks.len()];
+    let mut next: Vec<usize> = (0..=toks.len()).collect();
+    fn find(next: &mut [usize], mut i: usize) -> usize {
+        let mut root = i;
+        while next[root] != root {
+            root = next[root];
+        }
+        while next[i] != root {
+            let up = next[i];
+            next[i] = root;
+            i = up;
+        }
+        root
+    }
+    for (k, q) in quoted.iter().enumerate() {
+        let mut i = find(&mut next, toks.partition_point(|t| t.span.start < q.outer.start));
+        while i < toks.len() && toks[i].span.start < q.outer.end {
+            out[i] = Some(k);
+            next[i] = i + 1;
+            i = find(&mut next, i + 1);
+        }
+    }
+    out
+}
+
 /// The rule finder's attributions of `text`, and its scan of each paragraph.
 pub(super) fn analyze(text: &str) -> (Vec<Attribution>, Vec<ParaScan>) {
     let mut out: Vec<Attribution> = Vec::new();
@@ -52,20 +84,26 @@ pub(super) fn analyze(text: &str) -> (Vec<Attribution>, Vec<ParaScan>) {
     for (pi, para) in scan::paragraphs(text).into_iter().enumerate() {
         let toks = scan::tokens(text, para.clone());
         let quoted = marks::find(text, para);
-        let qidx: Vec<Option<usize>> =
-            toks.iter().map(|t| quoted.iter().position(|q| q.outer.contains(&t.span.start))).collect();
-        let protected = |i: usize| {
-            qidx[i].is_some_and(|q| {
-                // Only closing marks left before the quotation ends (`.”`, `.''`).
-                let closes_next =
-                    toks[i + 1..].iter().take_while(|t| t.span.start < quoted[q].outer.end).all(|t| !t.word);
-                !(closes_next && quoted[q].closed)
-            })
-        };
+        let qidx = quotation_of_tokens(&toks, &quoted);
+        // The last word of each quotation, so that a full stop knows in constant time whether
+        // only closing marks follow it inside the quotation (`.”`, `.''`).
+        let mut last_word = vec![0; quoted.len()];
+        for (i, q) in qidx.iter().enumerate() {
+            if let Some(q) = q.filter(|_| toks[i].word) {
+                last_word[q] = i;
+            }
+        }
+        let protected = |i: usize| qidx[i].is_some_and(|q| !(i >= last_word[q] && quoted[q].closed));
+        let para_start = out.len();
         let mut para_cands: Vec<Cand> = Vec::new();
         let sents = scan::sentences(text, &toks, protected);
         for sent in sents.iter().cloned() {
             let found = cues::find(text, &toks, sent.clone(), &|i| qidx[i].is_some());
+            if found.len() > MAX_CUES_PER_SENTENCE {
+                // Not prose (a list of cue words, or junk): reading it would cost the square of
+                // its length.
+                continue;
+            }
             para_cands.extend(sentence(text, &toks, &qidx, &quoted, sent, &found));
         }
         for c in para_cands.iter_mut() {
@@ -86,7 +124,7 @@ pub(super) fn analyze(text: &str) -> (Vec<Attribution>, Vec<ParaScan>) {
             });
             last = Some((out.len() - 1, pi));
         }
-        attach_orphans(text, &quoted, pi, &mut out, &mut last);
+        attach_orphans(text, &quoted, pi, para_start, &mut out, &mut last);
         let in_quote = qidx.iter().map(Option::is_some).collect();
         scans.push(ParaScan { toks, in_quote, sents, quoted });
     }
@@ -95,15 +133,20 @@ pub(super) fn analyze(text: &str) -> (Vec<Attribution>, Vec<ParaScan>) {
 
 /// Quotations outside every content: a continuation of the latest attribution when it is in
 /// this or the previous paragraph, else a quote with no cue; scare quotes are dropped.
+/// `out[from..]` are this paragraph's attributions: earlier ones cannot hold its quotations,
+/// except the latest, which may continue into it.
 pub(super) fn attach_orphans(
     text: &str,
     quoted: &[Quoted],
     pi: usize,
+    from: usize,
     out: &mut Vec<Attribution>,
     last: &mut Option<(usize, usize)>,
 ) {
     for q in quoted {
-        let covered = out.iter().any(|a| a.content.iter().any(|c| c.start < q.outer.end && q.outer.start < c.end));
+        let overlaps = |a: &Attribution| a.content.iter().any(|c| c.start < q.outer.end && q.outer.start < c.end);
+        let covered = out[from.min(out.len())..].iter().any(overlaps)
+            || last.is_some_and(|(ai, _)| out.get(ai).is_some_and(overlaps));
         if covered || marks::looks_like_label(&text[q.inner.clone()]) {
             continue;
         }

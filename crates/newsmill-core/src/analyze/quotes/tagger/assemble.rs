@@ -12,6 +12,17 @@ fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
     b.start.saturating_sub(a.end).max(a.start.saturating_sub(b.end))
 }
 
+/// Among `spans` (sorted by start), the one nearest to `r` for which `same` holds first, then
+/// any: only the last span starting at or before `r` and the first after it can be nearest.
+fn nearest(spans: &[Range<usize>], r: &Range<usize>, same: impl Fn(&Range<usize>) -> bool) -> Option<usize> {
+    let after = spans.partition_point(|c| c.start <= r.start);
+    [after.checked_sub(1), Some(after)]
+        .into_iter()
+        .flatten()
+        .filter(|&k| k < spans.len())
+        .min_by_key(|&k| (!same(&spans[k]), gap(&spans[k], r)))
+}
+
 /// Adds the attributions of paragraph `pi` to `out`; `last` is the latest attribution with a
 /// cue and its paragraph.
 pub fn paragraph(
@@ -35,9 +46,9 @@ pub fn paragraph(
     // Each source to the nearest cue of its sentence; a cue keeps its nearest source.
     let mut source_of: Vec<Option<(usize, Range<usize>)>> = vec![None; cues.len()];
     for s in &sources {
-        let near = cues.iter().enumerate().filter(|(_, c)| same_sentence(c, s)).min_by_key(|(_, c)| gap(c, s));
-        if let Some((k, c)) = near {
-            let d = gap(c, s);
+        let near = nearest(&cues, s, |c| same_sentence(c, s)).filter(|&k| same_sentence(&cues[k], s));
+        if let Some(k) = near {
+            let d = gap(&cues[k], s);
             if source_of[k].as_ref().is_none_or(|(best, _)| d < *best) {
                 source_of[k] = Some((d, s.clone()));
             }
@@ -47,13 +58,16 @@ pub fn paragraph(
         // A cue without a source of its own shares the nearest one of its sentence
         // (`X said … and added …`).
         let own = source_of[k].as_ref().map(|(_, s)| s.clone());
-        let shared = || sources.iter().filter(|s| same_sentence(c, s)).min_by_key(|s| gap(c, s)).cloned();
+        let shared = || {
+            nearest(&sources, c, |s| same_sentence(c, s))
+                .filter(|&k| same_sentence(c, &sources[k]))
+                .map(|k| sources[k].clone())
+        };
         out[base + k].source = own.or_else(shared).map(|s| bytes(&s));
     }
     for piece in &contents {
-        let near = cues.iter().enumerate().min_by_key(|(_, c)| (!same_sentence(c, piece), gap(c, piece)));
-        match near {
-            Some((k, _)) => out[base + k].content.push(bytes(piece)),
+        match nearest(&cues, piece, |c| same_sentence(c, piece)) {
+            Some(k) => out[base + k].content.push(bytes(piece)),
             None => {
                 if let Some((ai, _)) = last.filter(|&(_, p)| p + 1 >= pi) {
                     out[ai].content.push(bytes(piece));
@@ -67,5 +81,5 @@ pub fn paragraph(
     if !cues.is_empty() {
         *last = Some((out.len() - 1, pi));
     }
-    attach_orphans(text, &scan.quoted, pi, out, last);
+    attach_orphans(text, &scan.quoted, pi, base, out, last);
 }

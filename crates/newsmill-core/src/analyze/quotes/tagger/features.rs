@@ -82,27 +82,48 @@ impl CueContext {
     /// A summary of the nearest cue of token `i`: side (0 none, 1 cue before, 2 after,
     /// 3 inside), distance bucket, same sentence, and the index of that cue span.
     fn nearest(&self, view: &ParaView, i: usize) -> (u64, u64, bool, Option<usize>) {
-        let mut best: Option<(usize, u64, usize)> = None;
-        for (k, c) in self.cues.iter().enumerate() {
-            let (d, side) = if c.contains(&i) {
-                (0, 3)
-            } else if c.end <= i {
-                (i - c.end + 1, 1)
-            } else {
-                (c.start - i, 2)
-            };
-            // A cue in the token's own sentence is nearer than any outside it.
-            let same = view.sent[i].contains(&c.start);
-            let key = d + if same { 0 } else { 10_000 };
-            if best.is_none_or(|(bd, _, _)| key < bd) {
-                best = Some((key, side, k));
+        match nearest_span(&self.cues, i, |c| view.sent[i].contains(&c.start)) {
+            None => (0, 0, false, None),
+            Some((k, d, same)) => {
+                let c = &self.cues[k];
+                let side = if c.contains(&i) {
+                    3
+                } else if c.end <= i {
+                    1
+                } else {
+                    2
+                };
+                (side, bucket(d), same, Some(k))
             }
         }
-        match best {
-            None => (0, 0, false, None),
-            Some((key, side, k)) => (side, bucket(key % 10_000), key < 10_000, Some(k)),
+    }
+}
+
+/// The span of `spans` (sorted, not overlapping) nearest to token `i`, preferring those for
+/// which `same` holds (the token's own sentence), with the distance in tokens: only the span
+/// holding `i` and the nearest on each side can win, so a binary search finds it.
+pub fn nearest_span(
+    spans: &[Range<usize>],
+    i: usize,
+    same: impl Fn(&Range<usize>) -> bool,
+) -> Option<(usize, usize, bool)> {
+    let after = spans.partition_point(|c| c.start <= i);
+    let mut best: Option<(usize, usize, bool)> = None;
+    for k in [after.checked_sub(1), Some(after)].into_iter().flatten() {
+        let Some(c) = spans.get(k) else { continue };
+        let d = if c.contains(&i) {
+            0
+        } else if c.end <= i {
+            i - c.end + 1
+        } else {
+            c.start - i
+        };
+        let s = same(c);
+        if best.is_none_or(|(_, bd, bs)| (!s, d) < (!bs, bd)) {
+            best = Some((k, d, s));
         }
     }
+    best
 }
 
 /// The features of token `i` that do not depend on earlier labels; returns the summary of
@@ -147,8 +168,7 @@ pub fn statics(view: &ParaView, role: Role, cues: Option<&CueContext>, i: usize,
     let sent = &view.sent[i];
     out.push(f(T::SentPos, bucket(i - sent.start)));
     out.push(f(T::SentEnd, bucket(sent.end.saturating_sub(i + 1))));
-    let sent_quote = view.quoted[sent.clone()].iter().any(|&b| b) as u64;
-    out.push(f2(T::SentQuote, sent_quote, w(0)));
+    out.push(f2(T::SentQuote, view.sent_quoted[i] as u64, w(0)));
     let rule = view.rule[i];
     let rule_all = rule[0] as u64 | (rule[1] as u64) << 2 | (rule[2] as u64) << 4;
     out.push(f(T::Rule, rule_all));

@@ -10,6 +10,7 @@ pub mod model;
 pub mod train;
 pub mod view;
 
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::MentionRef;
@@ -69,12 +70,18 @@ pub fn label(model: &TaggerModel, view: &ParaView, buf: &mut Buffers) -> [Vec<u8
 /// its ends: the rules know where such a clause starts (after `However,`), the tagger at times
 /// starts it a few words late.
 fn widen_leading_content(out: &mut [Attribution], rules: &[Attribution]) {
+    let mut clauses: Vec<&Range<usize>> = rules.iter().flat_map(|r| r.content.iter()).collect();
+    clauses.sort_by_key(|r| r.start);
     for a in out.iter_mut() {
         let Some(cue_start) = a.cue.as_ref().map(|c| c.start) else { continue };
         for piece in a.content.iter_mut().filter(|p| p.end <= cue_start) {
-            let clause = rules.iter().flat_map(|r| r.content.iter()).find(|r| {
-                r.start <= piece.start && piece.end <= r.end && (r.start == piece.start || r.end == piece.end)
-            });
+            // The rules' outermost clauses do not overlap: the one holding the piece is the
+            // last to start at or before it.
+            let k = clauses.partition_point(|r| r.start <= piece.start);
+            let clause = k
+                .checked_sub(1)
+                .map(|k| clauses[k])
+                .filter(|r| piece.end <= r.end && (r.start == piece.start || r.end == piece.end));
             if let Some(c) = clause {
                 *piece = c.clone();
             }

@@ -27,6 +27,8 @@ pub struct ParaView {
     pub quoted: Vec<bool>,
     /// The sentence (token range) each token is in.
     pub sent: Vec<Range<usize>>,
+    /// Whether the token's sentence holds a quotation.
+    pub sent_quoted: Vec<bool>,
     /// The rule finder's BIO label of each token for each role.
     pub rule: Vec<[u8; 3]>,
     /// The entity mention a token is in: 0 none, else `1 + 2 * type` for its first token and
@@ -76,6 +78,7 @@ impl ParaView {
             lex: Vec::with_capacity(n),
             quoted: scan.in_quote.clone(),
             sent: vec![0..0; n],
+            sent_quoted: vec![false; n],
             rule: vec![[O; 3]; n],
             entity: vec![0; n],
         };
@@ -93,8 +96,10 @@ impl ParaView {
             view.lex.push((weight * 10.0).round().clamp(0.0, 10.0) as u8);
         }
         for s in &scan.sents {
-            for slot in &mut view.sent[s.clone()] {
-                *slot = s.clone();
+            let quoted = view.quoted[s.clone()].iter().any(|&q| q);
+            for i in s.clone() {
+                view.sent[i] = s.clone();
+                view.sent_quoted[i] = quoted;
             }
         }
         for a in rules {
