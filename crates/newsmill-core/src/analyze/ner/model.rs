@@ -58,6 +58,19 @@ pub fn log_codes(weights: &[f32]) -> (Vec<u8>, [f32; 256]) {
     (weights.iter().map(|&w| code(w)).collect(), book)
 }
 
+/// Asks the CPU to bring `slot` into the cache ahead of use: hashed weight tables are larger
+/// than the caches, and their rows are read in an order no hardware prefetcher can guess.
+#[inline]
+pub fn prefetch<T>(slot: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is a hint that never faults; the address is a live reference.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch(std::ptr::from_ref(slot).cast::<i8>(), std::arch::x86_64::_MM_HINT_T0)
+    };
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = slot;
+}
+
 /// One quantized weight table.
 #[derive(Clone)]
 pub struct Table {
@@ -69,16 +82,9 @@ pub struct Table {
 impl Weights for Table {
     #[inline]
     fn prefetch(&self, feature: u64) {
-        #[cfg(target_arch = "x86_64")]
         if let Some(code) = self.codes.get((feature as usize & self.mask) * N_LABELS) {
-            // SAFETY: a prefetch is a hint that never faults; the address is a live element of
-            // `codes`.
-            unsafe {
-                std::arch::x86_64::_mm_prefetch(std::ptr::from_ref(code).cast::<i8>(), std::arch::x86_64::_MM_HINT_T0)
-            };
+            prefetch(code);
         }
-        #[cfg(not(target_arch = "x86_64"))]
-        let _ = feature;
     }
 
     #[inline]

@@ -3,7 +3,7 @@
 
 use std::io::{Read, Write};
 
-use super::super::super::ner::model::log_codes;
+use super::super::super::ner::model::{log_codes, prefetch};
 use super::Role;
 use super::features::{CueContext, dynamics, statics};
 use super::view::{B, I, O, ParaView};
@@ -14,6 +14,9 @@ const MAGIC: &[u8; 8] = b"NMQTAG01";
 /// Anything that adds a feature's label weights to the scores.
 pub trait Scorer {
     fn add(&self, feature: u64, scores: &mut [f32; LABELS]);
+
+    /// A hint that `feature`'s row will be read soon.
+    fn prefetch(&self, _feature: u64) {}
 }
 
 /// One role's quantized table.
@@ -25,6 +28,13 @@ pub struct Table {
 }
 
 impl Scorer for Table {
+    #[inline]
+    fn prefetch(&self, feature: u64) {
+        if let Some(code) = self.codes.get((feature as usize & self.mask) * LABELS) {
+            prefetch(code);
+        }
+    }
+
     #[inline]
     fn add(&self, feature: u64, scores: &mut [f32; LABELS]) {
         let row = (feature as usize & self.mask) * LABELS;
@@ -101,23 +111,45 @@ impl TaggerModel {
     }
 }
 
+/// How many tokens ahead the weight rows are prefetched.
+const AHEAD: usize = 3;
+
 /// Reused feature buffers.
 #[derive(Default)]
 pub struct Buffers {
     pub statics: Vec<u64>,
     pub dynamics: Vec<u64>,
+    /// The static features of a whole paragraph, token after token, and where each ends.
+    all: Vec<u64>,
+    ends: Vec<usize>,
+    sides: Vec<u64>,
 }
 
 /// The label sequence of one paragraph for one role with the highest score (Viterbi over the
 /// BIO labels; `I` only continues a span).
 pub fn tag<S: Scorer>(s: &S, view: &ParaView, role: Role, cues: Option<&CueContext>, buf: &mut Buffers) -> Vec<u8> {
     let n = view.len();
+    // All static features first, so that rows can be prefetched a few tokens ahead.
+    buf.all.clear();
+    buf.ends.clear();
+    buf.sides.clear();
+    for i in 0..n {
+        let side = statics(view, role, cues, i, &mut buf.statics);
+        buf.all.extend_from_slice(&buf.statics);
+        buf.ends.push(buf.all.len());
+        buf.sides.push(side);
+    }
+    let row = |i: usize| if i == 0 { 0 } else { buf.ends[i - 1] }..buf.ends[i];
     let mut back = vec![[O; LABELS]; n];
     let mut delta = [0f32; LABELS];
     for (i, back) in back.iter_mut().enumerate() {
-        let side = statics(view, role, cues, i, &mut buf.statics);
+        if i + AHEAD < n {
+            for &f in &buf.all[row(i + AHEAD)] {
+                s.prefetch(f);
+            }
+        }
         let mut emit = [0f32; LABELS];
-        for &f in &buf.statics {
+        for &f in &buf.all[row(i)] {
             s.add(f, &mut emit);
         }
         let mut next = [f32::NEG_INFINITY; LABELS];
@@ -127,7 +159,7 @@ pub fn tag<S: Scorer>(s: &S, view: &ParaView, role: Role, cues: Option<&CueConte
             if base == f32::NEG_INFINITY {
                 continue;
             }
-            dynamics(view, role, side, i, p, &mut buf.dynamics);
+            dynamics(view, role, buf.sides[i], i, p, &mut buf.dynamics);
             let mut trans = [0f32; LABELS];
             for &f in &buf.dynamics {
                 s.add(f, &mut trans);
