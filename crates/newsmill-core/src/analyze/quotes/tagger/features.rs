@@ -45,6 +45,11 @@ enum T {
     EntityWindow,
     EntityWord,
     CueSideEntity,
+    Fine,
+    FinePrev,
+    FineNext,
+    CoarseWindow,
+    CueSideFine,
 }
 
 #[inline]
@@ -161,6 +166,19 @@ pub fn statics(view: &ParaView, role: Role, cues: Option<&CueContext>, i: usize,
     out.push(f2(T::WordShapePrev, w(0), at(-1, &view.shape) | at(-2, &view.shape) << 4));
     out.push(f2(T::WordNextShape, w(0), at(1, &view.shape) | at(2, &view.shape) << 4));
     out.push(f(T::Stem, view.stem[i]));
+    let cl = |k: isize| -> (u64, u64) {
+        let j = i as isize + k;
+        if j < 0 || j as usize >= n {
+            (0xFFFE, 0xFFFE)
+        } else {
+            let c = view.cluster[j as usize];
+            (c.coarse as u64, c.fine as u64)
+        }
+    };
+    out.push(f(T::Fine, cl(0).1));
+    out.push(f(T::FinePrev, cl(-1).1));
+    out.push(f(T::FineNext, cl(1).1));
+    out.push(f(T::CoarseWindow, cl(-1).0 | cl(0).0 << 16 | cl(1).0 << 32));
     let e = |k: isize| at(k, &view.entity);
     out.push(f(T::Entity, e(0)));
     out.push(f(T::EntityWindow, e(-2) | e(-1) << 4 | e(0) << 8 | e(1) << 12 | e(2) << 16));
@@ -181,6 +199,7 @@ pub fn statics(view: &ParaView, role: Role, cues: Option<&CueContext>, i: usize,
         out.push(f2(T::CueSideShape, side_key, view.shape[i] as u64));
         out.push(f2(T::CueSideQuoted, side_key, q(0) | (rule[role as usize] as u64) << 2));
         out.push(f2(T::CueSideEntity, side_key, e(0)));
+        out.push(f2(T::CueSideFine, side_key, cl(0).1));
         if let Some(c) = k.map(|k| &ctx.cues[k]) {
             let head = view.word[c.end - 1];
             out.push(f2(T::CueSideHead, side | (same as u64) << 2, head));

@@ -5,6 +5,7 @@
 //! train with `newsmill train quotes`; see `models/quotes-en.md`.
 
 mod assemble;
+pub mod clusters;
 pub mod features;
 pub mod model;
 pub mod train;

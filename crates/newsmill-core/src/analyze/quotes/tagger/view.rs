@@ -7,7 +7,7 @@ use super::super::MentionRef;
 use super::super::attribute::{Attribution, ParaScan};
 use super::super::cues;
 use super::super::scan::Token;
-use super::Role;
+use super::{Role, clusters};
 
 /// BIO labels, the same for each role.
 pub const O: u8 = 0;
@@ -22,6 +22,8 @@ pub struct ParaView {
     /// The word without a common inflection (`says`, `saying` → `say`).
     pub stem: Vec<u64>,
     pub shape: Vec<u8>,
+    /// Distributional word classes, coarse and fine (`clusters`).
+    pub cluster: Vec<clusters::Clusters>,
     /// The cue lexicon's weight in tenths (0..=10).
     pub lex: Vec<u8>,
     pub quoted: Vec<bool>,
@@ -75,6 +77,7 @@ impl ParaView {
             suffix: Vec::with_capacity(n),
             stem: Vec::with_capacity(n),
             shape: Vec::with_capacity(n),
+            cluster: Vec::with_capacity(n),
             lex: Vec::with_capacity(n),
             quoted: scan.in_quote.clone(),
             sent: vec![0..0; n],
@@ -92,6 +95,7 @@ impl ParaView {
             view.suffix.push(hash_str(&lower[cut..]));
             view.stem.push(hash_str(stem(&lower)));
             view.shape.push(shape(w));
+            view.cluster.push(if t.word { clusters::of(&lower) } else { clusters::UNKNOWN });
             let weight = if t.word { cues::cue_weight(&lower) } else { 0.0 };
             view.lex.push((weight * 10.0).round().clamp(0.0, 10.0) as u8);
         }
