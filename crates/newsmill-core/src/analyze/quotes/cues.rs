@@ -33,7 +33,12 @@ fn lexicon() -> &'static HashMap<String, f32> {
 
 /// The learned probability that `word` is part of a cue.
 pub fn cue_weight(word: &str) -> f32 {
-    lexicon().get(&word.to_lowercase()).copied().unwrap_or(0.0)
+    lower_cue_weight(&word.to_lowercase())
+}
+
+/// `cue_weight` of a word already in lower case.
+pub fn lower_cue_weight(lower: &str) -> f32 {
+    lexicon().get(lower).copied().unwrap_or(0.0)
 }
 
 /// The weight of a participle through its other forms (`admitting` → `admitted`), since

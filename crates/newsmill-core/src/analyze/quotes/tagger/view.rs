@@ -90,13 +90,14 @@ impl ParaView {
             let w = text.get(t.span.clone()).unwrap_or("");
             lower.clear();
             lower.extend(w.chars().flat_map(char::to_lowercase));
-            view.word.push(hash_str(&lower));
+            let hash = hash_str(&lower);
+            view.word.push(hash);
             let cut = lower.char_indices().rev().nth(2).map_or(0, |(b, _)| b);
             view.suffix.push(hash_str(&lower[cut..]));
             view.stem.push(hash_str(stem(&lower)));
             view.shape.push(shape(w));
-            view.cluster.push(if t.word { clusters::of(&lower) } else { clusters::UNKNOWN });
-            let weight = if t.word { cues::cue_weight(&lower) } else { 0.0 };
+            view.cluster.push(if t.word { clusters::of_hash(hash) } else { clusters::UNKNOWN });
+            let weight = if t.word { cues::lower_cue_weight(&lower) } else { 0.0 };
             view.lex.push((weight * 10.0).round().clamp(0.0, 10.0) as u8);
         }
         for s in &scan.sents {
