@@ -23,6 +23,13 @@ fn nearest(spans: &[Range<usize>], r: &Range<usize>, same: impl Fn(&Range<usize>
         .min_by_key(|&k| (!same(&spans[k]), gap(&spans[k], r)))
 }
 
+/// Like `nearest`, among the spans that lie wholly outside `r`.
+fn nearest_outside(spans: &[Range<usize>], r: &Range<usize>, same: impl Fn(&Range<usize>) -> bool) -> Option<usize> {
+    let before = spans.partition_point(|c| c.start < r.start).checked_sub(1).filter(|&k| spans[k].end <= r.start);
+    let after = Some(spans.partition_point(|c| c.start < r.end)).filter(|&k| k < spans.len());
+    [before, after].into_iter().flatten().min_by_key(|&k| (!same(&spans[k]), gap(&spans[k], r)))
+}
+
 /// Adds the attributions of paragraph `pi` to `out`; `last` is the latest attribution with a
 /// cue and its paragraph.
 pub fn paragraph(
@@ -38,11 +45,29 @@ pub fn paragraph(
     let cues = spans(&labels[0]);
     let sources = spans(&labels[1]);
     let contents = spans(&labels[2]);
+    let same_sentence = |a: &Range<usize>, b: &Range<usize>| view.sent[a.start].contains(&b.start);
+    // Each content piece to the nearest cue outside it; a cue inside a piece that has such an
+    // owner reports speech within the speech (PolNeAR keeps only the outermost attribution).
+    let owners: Vec<Option<usize>> = contents
+        .iter()
+        .map(|p| {
+            nearest_outside(&cues, p, |c| same_sentence(c, p)).or_else(|| nearest(&cues, p, |c| same_sentence(c, p)))
+        })
+        .collect();
+    let mut nested = vec![false; cues.len()];
+    for (p, owner) in contents.iter().zip(&owners) {
+        let Some(j) = *owner else { continue };
+        let first = cues.partition_point(|c| c.start < p.start);
+        for k in (first..cues.len()).take_while(|&k| cues[k].start < p.end) {
+            nested[k] = k != j && cues[k].end <= p.end && !(cues[j].start >= p.start && cues[j].end <= p.end);
+        }
+    }
     let base = out.len();
-    for c in &cues {
+    let mut slot = vec![None; cues.len()];
+    for (k, c) in cues.iter().enumerate().filter(|&(k, _)| !nested[k]) {
+        slot[k] = Some(out.len());
         out.push(Attribution { source: None, cue: Some(bytes(c)), content: Vec::new() });
     }
-    let same_sentence = |a: &Range<usize>, b: &Range<usize>| view.sent[a.start].contains(&b.start);
     // Each source to the nearest cue of its sentence; a cue keeps its nearest source.
     let mut source_of: Vec<Option<(usize, Range<usize>)>> = vec![None; cues.len()];
     for s in &sources {
@@ -55,6 +80,7 @@ pub fn paragraph(
         }
     }
     for (k, c) in cues.iter().enumerate() {
+        let Some(ai) = slot[k] else { continue };
         // A cue without a source of its own shares the nearest one of its sentence
         // (`X said … and added …`).
         let own = source_of[k].as_ref().map(|(_, s)| s.clone());
@@ -63,11 +89,11 @@ pub fn paragraph(
                 .filter(|&k| same_sentence(c, &sources[k]))
                 .map(|k| sources[k].clone())
         };
-        out[base + k].source = own.or_else(shared).map(|s| bytes(&s));
+        out[ai].source = own.or_else(shared).map(|s| bytes(&s));
     }
-    for piece in &contents {
-        match nearest(&cues, piece, |c| same_sentence(c, piece)) {
-            Some(k) => out[base + k].content.push(bytes(piece)),
+    for (piece, owner) in contents.iter().zip(owners) {
+        match owner.and_then(|k| slot[k]) {
+            Some(ai) => out[ai].content.push(bytes(piece)),
             None => {
                 if let Some((ai, _)) = last.filter(|&(_, p)| p + 1 >= pi) {
                     out[ai].content.push(bytes(piece));
@@ -78,7 +104,7 @@ pub fn paragraph(
     for a in &mut out[base..] {
         a.content.sort_by_key(|r| r.start);
     }
-    if !cues.is_empty() {
+    if out.len() > base {
         *last = Some((out.len() - 1, pi));
     }
     attach_orphans(text, &scan.quoted, pi, base, out, last);
