@@ -109,3 +109,47 @@ pub fn paragraph(
     }
     attach_orphans(text, &scan.quoted, pi, base, out, last);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::quotes::scan;
+
+    fn assembled(text: &str, labels: [Vec<u8>; 3]) -> Vec<Attribution> {
+        let toks = scan::tokens(text, 0..text.len());
+        let n = toks.len();
+        let scan =
+            ParaScan { toks, in_quote: vec![false; n], sents: std::iter::once(0..n).collect(), quoted: Vec::new() };
+        let view = ParaView::new(text, &scan, &[], &[]);
+        let (mut out, mut last) = (Vec::new(), None);
+        paragraph(text, &view, &scan, &labels, 0, &mut out, &mut last);
+        out
+    }
+
+    #[test]
+    fn speech_within_speech_keeps_the_outer_attribution() {
+        let text = "Ann said that Bob told Cy the truth .";
+        let cue = vec![0, 1, 0, 0, 1, 0, 0, 0, 0];
+        let source = vec![1, 0, 0, 1, 0, 0, 0, 0, 0];
+        let content = vec![0, 0, 1, 2, 2, 2, 2, 2, 0];
+        let out = assembled(text, [cue, source, content]);
+        assert_eq!(out.len(), 1);
+        let show = |r: &Range<usize>| &text[r.clone()];
+        assert_eq!(out[0].cue.as_ref().map(show), Some("said"));
+        assert_eq!(out[0].source.as_ref().map(show), Some("Ann"));
+        assert_eq!(out[0].content.iter().map(show).collect::<Vec<_>>(), ["that Bob told Cy the truth"]);
+    }
+
+    #[test]
+    fn a_second_cue_shares_the_source_of_its_sentence() {
+        let text = "Ann said it rained and added it snowed .";
+        let cue = vec![0, 1, 0, 0, 0, 1, 0, 0, 0];
+        let source = vec![1, 0, 0, 0, 0, 0, 0, 0, 0];
+        let content = vec![0, 0, 1, 2, 0, 0, 1, 2, 0];
+        let out = assembled(text, [cue, source, content]);
+        let show = |r: &Range<usize>| &text[r.clone()];
+        let got: Vec<(Option<&str>, Vec<&str>)> =
+            out.iter().map(|a| (a.source.as_ref().map(show), a.content.iter().map(show).collect())).collect();
+        assert_eq!(got, [(Some("Ann"), vec!["it rained"]), (Some("Ann"), vec!["it snowed"])]);
+    }
+}
