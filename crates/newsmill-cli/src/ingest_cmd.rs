@@ -131,7 +131,8 @@ fn write_all(
 
 /// An article in the form the store takes, made on the worker thread.
 fn prepare(article: newsmill_core::Article) -> serde_json::Result<StoredArticle> {
-    StoredArticle::from_json(serde_json::to_value(&article)?)
+    let json = serde_json::to_string(&newsmill_core::model::WithoutText(&article))?;
+    StoredArticle::from_parts(json, article.doc.text)
 }
 
 type Processed = Vec<Result<serde_json::Result<StoredArticle>, newsmill_core::Error>>;

@@ -182,6 +182,21 @@ struct BlockJson {
 
 impl Serialize for Article {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.write_json(serializer, true)
+    }
+}
+
+/// An article's JSON without its `text` field, for a store that keeps the text apart.
+pub struct WithoutText<'a>(pub &'a Article);
+
+impl Serialize for WithoutText<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.write_json(serializer, false)
+    }
+}
+
+impl Article {
+    fn write_json<S: Serializer>(&self, serializer: S, with_text: bool) -> Result<S::Ok, S::Error> {
         let doc = &self.doc;
         let offsets = CharOffsets::new(&doc.text);
         let span = |r: &Span| SpanJson {
@@ -253,7 +268,11 @@ impl Serialize for Article {
         st.serialize_field("modified", &doc.modified)?;
         st.serialize_field("authors", &doc.authors)?;
         st.serialize_field("language", &doc.language)?;
-        st.serialize_field("text", &doc.text)?;
+        if with_text {
+            st.serialize_field("text", &doc.text)?;
+        } else {
+            st.skip_field("text")?;
+        }
         st.serialize_field("blocks", &blocks)?;
         st.serialize_field("entities", &entities)?;
         st.serialize_field("quotes", &quotes)?;

@@ -4,6 +4,8 @@ mod article;
 mod document;
 mod raw;
 
-pub use article::{Amount, Article, DateMention, Entity, EntityType, Mention, Place, Quote, QuoteKind, Span, Speaker};
+pub use article::{
+    Amount, Article, DateMention, Entity, EntityType, Mention, Place, Quote, QuoteKind, Span, Speaker, WithoutText,
+};
 pub use document::{Block, BlockKind, Document, NoArticle, Removal, RemovalReason};
 pub use raw::{ContentKind, RawDoc};

@@ -31,13 +31,18 @@ fn lexicon() -> &'static HashMap<String, f32> {
     })
 }
 
+/// Every word of the learned lexicon with its weight.
+pub fn lexicon_entries() -> impl Iterator<Item = (&'static str, f32)> {
+    lexicon().iter().map(|(w, &p)| (w.as_str(), p))
+}
+
 /// The learned probability that `word` is part of a cue.
 pub fn cue_weight(word: &str) -> f32 {
     lower_cue_weight(&word.to_lowercase())
 }
 
 /// `cue_weight` of a word already in lower case.
-pub fn lower_cue_weight(lower: &str) -> f32 {
+fn lower_cue_weight(lower: &str) -> f32 {
     lexicon().get(lower).copied().unwrap_or(0.0)
 }
 

@@ -1,5 +1,7 @@
-//! Word clusters (`models/word-clusters-en.tsv.gz`): distributional classes of words, so that
-//! a tagger that saw `claimed` can treat an unseen `asserted` like it. Two granularities.
+//! What the taggers know of a word type, looked up once per token by the word's hash: its
+//! distributional classes (`models/word-clusters-en.tsv.gz`, so that a tagger that saw
+//! `claimed` can treat an unseen `asserted` like it; two granularities) and its weight in the
+//! cue lexicon.
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -20,7 +22,7 @@ pub const UNKNOWN: Clusters = Clusters { coarse: u16::MAX, fine: u16::MAX };
 
 /// Keys are already xxh3 hashes of the words: the map need not hash them again.
 #[derive(Default, Clone, Copy)]
-struct Prehashed(u64);
+pub struct Prehashed(u64);
 
 impl std::hash::Hasher for Prehashed {
     fn finish(&self) -> u64 {
@@ -39,36 +41,55 @@ impl std::hash::Hasher for Prehashed {
     }
 }
 
-type Table = HashMap<u64, Clusters, std::hash::BuildHasherDefault<Prehashed>>;
+/// A word type: its classes and its cue-lexicon weight.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WordInfo {
+    pub clusters: Clusters,
+    pub cue_weight: f32,
+}
+
+pub const UNSEEN: WordInfo = WordInfo { clusters: UNKNOWN, cue_weight: 0.0 };
+
+type Table = HashMap<u64, WordInfo, std::hash::BuildHasherDefault<Prehashed>>;
 
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut text = String::new();
-        if flate2::read::GzDecoder::new(EMBEDDED).read_to_string(&mut text).is_err() {
-            return Table::default();
+        let mut table: Table =
+            cluster_table().into_iter().map(|(h, clusters)| (h, WordInfo { clusters, cue_weight: 0.0 })).collect();
+        for (word, weight) in super::super::cues::lexicon_entries() {
+            table.entry(hash_str(word)).or_insert(UNSEEN).cue_weight = weight;
         }
-        text.lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let mut f = l.split('\t');
-                let word = f.next()?;
-                let coarse = f.next()?.parse().ok()?;
-                let fine = f.next()?.parse().ok()?;
-                Some((hash_str(word), Clusters { coarse, fine }))
-            })
-            .collect()
+        table
     })
 }
 
-/// The clusters of a lowercased word, given its `hash_str`.
-pub fn of_hash(hash: u64) -> Clusters {
-    table().get(&hash).copied().unwrap_or(UNKNOWN)
+/// The classes of each word of the embedded table, by word hash.
+fn cluster_table() -> HashMap<u64, Clusters> {
+    let mut text = String::new();
+    if flate2::read::GzDecoder::new(EMBEDDED).read_to_string(&mut text).is_err() {
+        return HashMap::new();
+    }
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            let word = f.next()?;
+            let coarse = f.next()?.parse().ok()?;
+            let fine = f.next()?.parse().ok()?;
+            Some((hash_str(word), Clusters { coarse, fine }))
+        })
+        .collect()
 }
 
-/// The clusters of a lowercased word.
+/// What is known of a lowercased word, given its `hash_str`.
+pub fn of_hash(hash: u64) -> WordInfo {
+    table().get(&hash).copied().unwrap_or(UNSEEN)
+}
+
+/// The classes of a lowercased word.
 pub fn of(lower: &str) -> Clusters {
-    of_hash(hash_str(lower))
+    of_hash(hash_str(lower)).clusters
 }
 
 #[cfg(test)]

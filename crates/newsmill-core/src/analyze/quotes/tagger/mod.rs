@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 
 use super::MentionRef;
 use super::attribute::{self, Attribution, ParaScan};
-use model::{Buffers, tag};
+use model::{Buffers, tag, tag_into};
 pub use model::{TaggerModel, TaggerModelError};
 use view::ParaView;
 
@@ -46,22 +46,37 @@ pub fn analyze(text: &str, model: Option<&TaggerModel>, mentions: &[MentionRef])
     let mut out = Vec::new();
     let mut last = None;
     let mut buf = Buffers::default();
+    let rule_spans = view::rule_spans(&rules);
     for (pi, scan) in scans.iter().enumerate() {
-        let view = ParaView::new(text, scan, &rules, mentions);
-        let labels = label(model, &view, &mut buf);
+        let view = ParaView::new(text, scan, &rule_spans, mentions);
+        // Content in a paragraph without a cue matters only as the continuation of the
+        // latest attribution, which must be in this paragraph or the one before.
+        let continues = last.is_some_and(|(_, p): (usize, usize)| p + 1 >= pi);
+        let labels = label(model, &view, continues, &mut buf);
         assemble::paragraph(text, &view, scan, &labels, pi, &mut out, &mut last);
     }
     widen_leading_content(&mut out, &rules);
     (out, scans)
 }
 
-/// The cue, source and content labels of one paragraph.
-pub fn label(model: &TaggerModel, view: &ParaView, buf: &mut Buffers) -> [Vec<u8>; 3] {
+/// The cue, source and content labels of one paragraph. Sources are only looked for in
+/// sentences with a cue (assembly ties a source to a cue of its sentence), content only where
+/// a cue can own it: the taggers are most of the analysis time, and most text has no speech.
+pub fn label(model: &TaggerModel, view: &ParaView, continues: bool, buf: &mut Buffers) -> [Vec<u8>; 3] {
     let t = &model.tables;
-    let cues = tag(&t[0], view, Role::Cue, None, buf);
+    let n = view.len();
+    let mut cues = vec![view::O; n];
+    for sent in view.sentences().filter(|s| view.cue_evidence[s.clone()].contains(&true)) {
+        tag_into(&t[0], view, Role::Cue, None, sent, &mut cues, buf);
+    }
     let ctx = features::CueContext::new(&cues);
-    let sources = tag(&t[1], view, Role::Source, Some(&ctx), buf);
-    let mut content = tag(&t[2], view, Role::Content, Some(&ctx), buf);
+    let mut sources = vec![view::O; n];
+    for sent in view.sentences().filter(|s| cues[s.clone()].contains(&view::B)) {
+        tag_into(&t[1], view, Role::Source, Some(&ctx), sent, &mut sources, buf);
+    }
+    let has_cue = cues.contains(&view::B);
+    let mut content =
+        if has_cue || continues { tag(&t[2], view, Role::Content, Some(&ctx), buf) } else { vec![view::O; n] };
     fill_gaps(view, &mut content, &[&cues, &sources], MAX_GAP);
     [cues, sources, content]
 }

@@ -2,6 +2,7 @@
 //! 8-bit codes with one scale per table, gzip-compressed (`models/quotes-en-tagger.bin.gz`).
 
 use std::io::{Read, Write};
+use std::ops::Range;
 
 use super::super::super::ner::model::{log_codes, prefetch};
 use super::Role;
@@ -128,38 +129,53 @@ pub struct Buffers {
 /// The label sequence of one paragraph for one role with the highest score (Viterbi over the
 /// BIO labels; `I` only continues a span).
 pub fn tag<S: Scorer>(s: &S, view: &ParaView, role: Role, cues: Option<&CueContext>, buf: &mut Buffers) -> Vec<u8> {
-    let n = view.len();
+    let mut out = vec![O; view.len()];
+    tag_into(s, view, role, cues, 0..view.len(), &mut out, buf);
+    out
+}
+
+/// `tag` over the tokens of `range` only (a sentence, say), written into `out[range]`.
+pub fn tag_into<S: Scorer>(
+    s: &S,
+    view: &ParaView,
+    role: Role,
+    cues: Option<&CueContext>,
+    range: Range<usize>,
+    out: &mut [u8],
+    buf: &mut Buffers,
+) {
+    let (from, n) = (range.start, range.len());
     // All static features first, so that rows can be prefetched a few tokens ahead.
     buf.all.clear();
     buf.ends.clear();
     buf.sides.clear();
-    for i in 0..n {
+    for i in range {
         let side = statics(view, role, cues, i, &mut buf.statics);
         buf.all.extend_from_slice(&buf.statics);
         buf.ends.push(buf.all.len());
         buf.sides.push(side);
     }
-    let row = |i: usize| if i == 0 { 0 } else { buf.ends[i - 1] }..buf.ends[i];
+    let row = |j: usize| if j == 0 { 0 } else { buf.ends[j - 1] }..buf.ends[j];
     let mut back = vec![[O; LABELS]; n];
     let mut delta = [0f32; LABELS];
-    for (i, back) in back.iter_mut().enumerate() {
-        if i + AHEAD < n {
-            for &f in &buf.all[row(i + AHEAD)] {
+    for (j, back) in back.iter_mut().enumerate() {
+        if j + AHEAD < n {
+            for &f in &buf.all[row(j + AHEAD)] {
                 s.prefetch(f);
             }
         }
         let mut emit = [0f32; LABELS];
-        for &f in &buf.all[row(i)] {
+        for &f in &buf.all[row(j)] {
             s.add(f, &mut emit);
         }
         let mut next = [f32::NEG_INFINITY; LABELS];
-        let prevs: &[u8] = if i == 0 { &[O] } else { &[O, B, I] };
+        let prevs: &[u8] = if j == 0 { &[O] } else { &[O, B, I] };
         for &p in prevs {
-            let base = if i == 0 { 0.0 } else { delta[p as usize] };
+            let base = if j == 0 { 0.0 } else { delta[p as usize] };
             if base == f32::NEG_INFINITY {
                 continue;
             }
-            dynamics(view, role, buf.sides[i], i, p, &mut buf.dynamics);
+            dynamics(view, role, buf.sides[j], from + j, p, &mut buf.dynamics);
             let mut trans = [0f32; LABELS];
             for &f in &buf.dynamics {
                 s.add(f, &mut trans);
@@ -174,11 +190,9 @@ pub fn tag<S: Scorer>(s: &S, view: &ParaView, role: Role, cues: Option<&CueConte
         }
         delta = next;
     }
-    let mut out = vec![O; n];
     let mut l = [O, B, I].into_iter().fold(O, |b, l| if delta[l as usize] > delta[b as usize] { l } else { b });
-    for i in (0..n).rev() {
-        out[i] = l;
-        l = back[i][l as usize];
+    for j in (0..n).rev() {
+        out[from + j] = l;
+        l = back[j][l as usize];
     }
-    out
 }

@@ -22,7 +22,8 @@ pub struct TrainDoc {
 impl TrainDoc {
     pub fn new(text: &str, parts: &Parts, mentions: &[MentionRef]) -> TrainDoc {
         let (rules, scans) = attribute::analyze(text);
-        let views: Vec<ParaView> = scans.iter().map(|s| ParaView::new(text, s, &rules, mentions)).collect();
+        let spans = super::view::rule_spans(&rules);
+        let views: Vec<ParaView> = scans.iter().map(|s| ParaView::new(text, s, &spans, mentions)).collect();
         let gold = views
             .iter()
             .map(|v| [gold_labels(v, &parts.cue), gold_labels(v, &parts.source), gold_labels(v, &parts.content)])

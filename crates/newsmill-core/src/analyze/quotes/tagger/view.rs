@@ -5,9 +5,11 @@ use std::ops::Range;
 
 use super::super::MentionRef;
 use super::super::attribute::{Attribution, ParaScan};
-use super::super::cues;
 use super::super::scan::Token;
 use super::{Role, clusters};
+
+/// The least cue-lexicon weight that makes a sentence worth the cue tagger's time.
+const MIN_CUE_WEIGHT: f32 = 0.25;
 
 /// BIO labels, the same for each role.
 pub const O: u8 = 0;
@@ -33,6 +35,10 @@ pub struct ParaView {
     pub sent_quoted: Vec<bool>,
     /// The rule finder's BIO label of each token for each role.
     pub rule: Vec<[u8; 3]>,
+    /// Whether each token is something a cue is made of: a word the cue lexicon gives at
+    /// least 0.25, a quotation mark, a colon or a dash. In a sentence without one (no such
+    /// sentence holds a cue in PolNeAR dev) the cue tagger is not run.
+    pub cue_evidence: Vec<bool>,
     /// The entity mention a token is in: 0 none, else `1 + 2 * type` for its first token and
     /// `2 + 2 * type` for the others.
     pub entity: Vec<u8>,
@@ -69,7 +75,7 @@ fn stem(w: &str) -> &str {
 }
 
 impl ParaView {
-    pub fn new(text: &str, scan: &ParaScan, rules: &[Attribution], mentions: &[MentionRef]) -> ParaView {
+    pub fn new(text: &str, scan: &ParaScan, rules: &[RuleSpan], mentions: &[MentionRef]) -> ParaView {
         let n = scan.toks.len();
         let mut view = ParaView {
             toks: scan.toks.clone(),
@@ -84,6 +90,7 @@ impl ParaView {
             sent_quoted: vec![false; n],
             rule: vec![[O; 3]; n],
             entity: vec![0; n],
+            cue_evidence: Vec::with_capacity(n),
         };
         let mut lower = String::new();
         for t in &scan.toks {
@@ -96,9 +103,13 @@ impl ParaView {
             view.suffix.push(hash_str(&lower[cut..]));
             view.stem.push(hash_str(stem(&lower)));
             view.shape.push(shape(w));
-            view.cluster.push(if t.word { clusters::of_hash(hash) } else { clusters::UNKNOWN });
-            let weight = if t.word { cues::lower_cue_weight(&lower) } else { 0.0 };
+            let info = if t.word { clusters::of_hash(hash) } else { clusters::UNSEEN };
+            view.cluster.push(info.clusters);
+            let weight = info.cue_weight;
             view.lex.push((weight * 10.0).round().clamp(0.0, 10.0) as u8);
+            let evidence =
+                weight >= MIN_CUE_WEIGHT || matches!(w, ":" | "―" | "—" | "–") || view.shape.last() == Some(&1);
+            view.cue_evidence.push(evidence);
         }
         for s in &scan.sents {
             let quoted = view.quoted[s.clone()].iter().any(|&q| q);
@@ -107,22 +118,15 @@ impl ParaView {
                 view.sent_quoted[i] = quoted;
             }
         }
-        for a in rules {
-            let roles = [
-                (Role::Cue, a.cue.iter().cloned().collect::<Vec<_>>()),
-                (Role::Source, a.source.iter().cloned().collect()),
-                (Role::Content, a.content.clone()),
-            ];
-            for (role, frags) in roles {
-                for f in frags {
-                    view.mark(role, &f);
-                }
-            }
-        }
         let (first, last) = match (scan.toks.first(), scan.toks.last()) {
             (Some(a), Some(b)) => (a.span.start, b.span.end),
             _ => (0, 0),
         };
+        // Rule spans lie within one paragraph each: those of this one start inside it.
+        let from = rules.partition_point(|r| r.span.start < first);
+        for r in rules[from..].iter().take_while(|r| r.span.start < last) {
+            view.mark(r.role, &r.span);
+        }
         let from = mentions.partition_point(|m| m.span.end <= first);
         for m in mentions[from..].iter().take_while(|m| m.span.start < last) {
             let code = 1 + 2 * m.kind as u8;
@@ -156,6 +160,37 @@ impl ParaView {
     pub fn is_empty(&self) -> bool {
         self.toks.is_empty()
     }
+
+    /// The sentences of the paragraph in order, as token ranges covering every token.
+    pub fn sentences(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        let mut i = 0;
+        std::iter::from_fn(move || {
+            (i < self.len()).then(|| {
+                let s = self.sent[i].start.min(i)..self.sent[i].end.max(i + 1);
+                i = s.end;
+                s
+            })
+        })
+    }
+}
+
+/// One span of the rule finder's attributions, with its role.
+#[derive(Debug, Clone)]
+pub struct RuleSpan {
+    pub span: Range<usize>,
+    pub role: Role,
+}
+
+/// The spans of the rule finder's attributions, sorted by start.
+pub fn rule_spans(rules: &[Attribution]) -> Vec<RuleSpan> {
+    let mut out: Vec<RuleSpan> = Vec::new();
+    for a in rules {
+        out.extend(a.cue.iter().map(|s| RuleSpan { span: s.clone(), role: Role::Cue }));
+        out.extend(a.source.iter().map(|s| RuleSpan { span: s.clone(), role: Role::Source }));
+        out.extend(a.content.iter().map(|s| RuleSpan { span: s.clone(), role: Role::Content }));
+    }
+    out.sort_by_key(|r| r.span.start);
+    out
 }
 
 /// Token spans (`B` then `I`s) of a label sequence.
