@@ -173,6 +173,56 @@ struct SpanJson<'a> {
     text: &'a str,
 }
 
+// The analysis lists as the contract writes them (field order is the JSON order).
+#[derive(Serialize)]
+struct EntityJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    #[serde(rename = "type")]
+    kind: EntityType,
+    titles: &'a [String],
+    mentions: Vec<SpanJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct QuoteJson<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    kind: QuoteKind,
+    cue: Option<SpanJson<'a>>,
+    speaker: Option<SpeakerJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct SpeakerJson<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    entity: &'a Option<String>,
+    name: &'a Option<String>,
+}
+
+#[derive(Serialize)]
+struct AmountJson<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    value: f64,
+    unit: &'a Option<String>,
+    approximate: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct DateJson<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    value: &'a str,
+}
+
 #[derive(Serialize)]
 struct BlockJson {
     start: usize,
@@ -209,51 +259,57 @@ impl Article {
             .iter()
             .map(|b| BlockJson { start: offsets.at(b.range.start), end: offsets.at(b.range.end), kind: b.kind })
             .collect();
-        let entities: Vec<serde_json::Value> = self
+        let entities: Vec<EntityJson> = self
             .entities
             .iter()
-            .map(|e| {
-                serde_json::json!({
-                    "id": e.id, "name": e.name, "type": e.kind, "titles": e.titles,
-                    "mentions": e.mentions.iter().map(|m| span(&m.span)).collect::<Vec<_>>(),
-                })
+            .map(|e| EntityJson {
+                id: &e.id,
+                name: &e.name,
+                kind: e.kind,
+                titles: &e.titles,
+                mentions: e.mentions.iter().map(|m| span(&m.span)).collect(),
             })
             .collect();
-        let quotes: Vec<serde_json::Value> = self
+        let quotes: Vec<QuoteJson> = self
             .quotes
             .iter()
             .map(|q| {
                 let s = span(&q.span);
-                serde_json::json!({
-                    "text": s.text, "start": s.start, "end": s.end, "kind": q.kind,
-                    "cue": q.cue.as_ref().map(span),
-                    "speaker": q.speaker.as_ref().map(|sp| {
+                QuoteJson {
+                    text: s.text,
+                    start: s.start,
+                    end: s.end,
+                    kind: q.kind,
+                    cue: q.cue.as_ref().map(span),
+                    speaker: q.speaker.as_ref().map(|sp| {
                         let s = span(&sp.span);
-                        serde_json::json!({"text": s.text, "start": s.start, "end": s.end,
-                                           "entity": sp.entity, "name": sp.name})
+                        SpeakerJson { text: s.text, start: s.start, end: s.end, entity: &sp.entity, name: &sp.name }
                     }),
-                })
+                }
             })
             .collect();
-        let amounts: Vec<serde_json::Value> = self
+        let amounts: Vec<AmountJson> = self
             .amounts
             .iter()
             .map(|a| {
                 let s = span(&a.span);
-                let mut json = serde_json::json!({"text": s.text, "start": s.start, "end": s.end,
-                                   "value": a.value, "unit": a.unit, "approximate": a.approximate});
-                if let (Some(max), Some(map)) = (a.max, json.as_object_mut()) {
-                    map.insert("max".into(), max.into());
+                AmountJson {
+                    text: s.text,
+                    start: s.start,
+                    end: s.end,
+                    value: a.value,
+                    unit: &a.unit,
+                    approximate: a.approximate,
+                    max: a.max,
                 }
-                json
             })
             .collect();
-        let dates: Vec<serde_json::Value> = self
+        let dates: Vec<DateJson> = self
             .dates
             .iter()
             .map(|d| {
                 let s = span(&d.span);
-                serde_json::json!({"text": s.text, "start": s.start, "end": s.end, "value": d.value})
+                DateJson { text: s.text, start: s.start, end: s.end, value: &d.value }
             })
             .collect();
 

@@ -100,8 +100,10 @@ impl ParaView {
             let hash = hash_str(&lower);
             view.word.push(hash);
             let cut = lower.char_indices().rev().nth(2).map_or(0, |(b, _)| b);
-            view.suffix.push(hash_str(&lower[cut..]));
-            view.stem.push(hash_str(stem(&lower)));
+            // Short words and punctuation are their own suffix and stem: no second hash.
+            view.suffix.push(if cut == 0 { hash } else { hash_str(&lower[cut..]) });
+            let stemmed = stem(&lower);
+            view.stem.push(if stemmed.len() == lower.len() { hash } else { hash_str(stemmed) });
             view.shape.push(shape(w));
             let info = if t.word { clusters::of_hash(hash) } else { clusters::UNSEEN };
             view.cluster.push(info.clusters);
