@@ -99,11 +99,13 @@ pub fn find(text: &str, toks: &[Token], sent: Range<usize>, quoted: &dyn Fn(usiz
             out.push(Cue { toks: i..i + 2, kind: CueKind::According });
             continue;
         }
-        let before = if i > sent.start { word(i - 1).to_lowercase() } else { String::new() };
-        let participle = before == "," && w.ends_with("ing") && participle_weight(&w) >= THRESHOLD;
-        if cue_weight(&w) < THRESHOLD && !participle {
+        let after_comma = i > sent.start && word(i - 1) == ",";
+        let participle = after_comma && w.ends_with("ing") && participle_weight(&w) >= THRESHOLD;
+        if !participle && lower_cue_weight(&w) < THRESHOLD {
             continue;
         }
+        // Only the rare words that pass get the word before them lowercased.
+        let before = if i > sent.start { word(i - 1).to_lowercase() } else { String::new() };
         if DETERMINERS.contains(&before.as_str()) {
             // `in a statement`, `his criticism`: a noun with its determiner is part of a longer
             // cue at best, never a head on its own.
