@@ -214,8 +214,17 @@ pub fn statics(view: &ParaView, role: Role, cues: Option<&CueContext>, i: usize,
 /// The features that depend on the label of the token before.
 pub fn dynamics(view: &ParaView, role: Role, cue_side: u64, i: usize, prev: u8, out: &mut Vec<u64>) {
     out.clear();
-    out.push(f(T::Prev, prev as u64));
-    out.push(f2(T::PrevWord, prev as u64, view.word[i]));
-    out.push(f2(T::PrevRule, prev as u64, view.rule[i][role as usize] as u64));
-    out.push(f2(T::PrevCueSide, prev as u64, cue_side));
+    out.extend(fixed_dynamics(prev, view.rule[i][role as usize]));
+    out.extend(token_dynamics(view.word[i], cue_side, prev));
+}
+
+/// The dynamic features that depend only on the previous label and the rule finder's label,
+/// so that a tagger can score them once per paragraph.
+pub fn fixed_dynamics(prev: u8, rule: u8) -> [u64; 2] {
+    [f(T::Prev, prev as u64), f2(T::PrevRule, prev as u64, rule as u64)]
+}
+
+/// The dynamic features that depend on the token as well.
+pub fn token_dynamics(word: u64, cue_side: u64, prev: u8) -> [u64; 2] {
+    [f2(T::PrevWord, prev as u64, word), f2(T::PrevCueSide, prev as u64, cue_side)]
 }

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::super::super::ner::model::{log_codes, prefetch};
 use super::Role;
-use super::features::{CueContext, dynamics, statics};
+use super::features::{CueContext, fixed_dynamics, statics, token_dynamics};
 use super::view::{B, I, O, ParaView};
 
 pub const LABELS: usize = 3;
@@ -156,6 +156,15 @@ pub fn tag_into<S: Scorer>(
         buf.sides.push(side);
     }
     let row = |j: usize| if j == 0 { 0 } else { buf.ends[j - 1] }..buf.ends[j];
+    // The scores of the dynamic features that only depend on the labels, once.
+    let mut fixed = [[[0f32; LABELS]; LABELS]; LABELS];
+    for (p, by_rule) in fixed.iter_mut().enumerate() {
+        for (r, scores) in by_rule.iter_mut().enumerate() {
+            for f in fixed_dynamics(p as u8, r as u8) {
+                s.add(f, scores);
+            }
+        }
+    }
     let mut back = vec![[O; LABELS]; n];
     let mut delta = [0f32; LABELS];
     for (j, back) in back.iter_mut().enumerate() {
@@ -175,9 +184,8 @@ pub fn tag_into<S: Scorer>(
             if base == f32::NEG_INFINITY {
                 continue;
             }
-            dynamics(view, role, buf.sides[j], from + j, p, &mut buf.dynamics);
-            let mut trans = [0f32; LABELS];
-            for &f in &buf.dynamics {
+            let mut trans = fixed[p as usize][view.rule[from + j][role as usize] as usize];
+            for f in token_dynamics(view.word[from + j], buf.sides[j], p) {
                 s.add(f, &mut trans);
             }
             for l in [O, B, I] {

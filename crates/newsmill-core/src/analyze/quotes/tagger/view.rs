@@ -96,7 +96,12 @@ impl ParaView {
         for t in &scan.toks {
             let w = text.get(t.span.clone()).unwrap_or("");
             lower.clear();
-            lower.extend(w.chars().flat_map(char::to_lowercase));
+            if w.is_ascii() {
+                lower.push_str(w);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.extend(w.chars().flat_map(char::to_lowercase));
+            }
             let hash = hash_str(&lower);
             view.word.push(hash);
             let cut = lower.char_indices().rev().nth(2).map_or(0, |(b, _)| b);
