@@ -71,50 +71,57 @@ pub fn prefetch<T>(slot: &T) {
     let _ = slot;
 }
 
-/// One quantized weight table.
+/// One quantized weight table: hashed feature rows of `L` label weights each, as 8-bit codes
+/// into a log-scale codebook. The NER and the quote taggers both keep their weights so.
 #[derive(Clone)]
-pub struct Table {
+pub struct Table<const L: usize> {
     codes: Vec<u8>,
     book: [f32; 256],
     mask: usize,
 }
 
-impl Weights for Table {
+impl<const L: usize> Table<L> {
+    pub fn quantize(weights: &[f32], bits: u32) -> Self {
+        let (codes, book) = log_codes(weights);
+        Table { codes, book, mask: (1usize << bits) - 1 }
+    }
+
+    /// Hints that `feature`'s row will be read soon.
     #[inline]
-    fn prefetch(&self, feature: u64) {
-        if let Some(code) = self.codes.get((feature as usize & self.mask) * N_LABELS) {
+    pub fn prefetch_row(&self, feature: u64) {
+        if let Some(code) = self.codes.get((feature as usize & self.mask) * L) {
             prefetch(code);
         }
     }
 
+    /// Adds `feature`'s label weights to `scores`.
     #[inline]
-    fn add(&self, feature: u64, scores: &mut [f32; N_LABELS]) {
-        let row = (feature as usize & self.mask) * N_LABELS;
-        if let Some(codes) = self.codes.get(row..row + N_LABELS) {
+    pub fn add_row(&self, feature: u64, scores: &mut [f32; L]) {
+        let row = (feature as usize & self.mask) * L;
+        if let Some(codes) = self.codes.get(row..row + L) {
             for (s, &c) in scores.iter_mut().zip(codes) {
                 *s += self.book[c as usize];
             }
         }
     }
-}
 
-impl Table {
-    pub fn quantize(weights: &[f32], bits: u32) -> Table {
-        let (codes, book) = log_codes(weights);
-        Table { codes, book, mask: (1usize << bits) - 1 }
+    /// log2 of the number of rows.
+    pub fn bits(&self) -> u32 {
+        (self.mask + 1).trailing_zeros()
     }
 
-    fn write(&self, out: &mut Vec<u8>) {
+    pub fn write(&self, out: &mut Vec<u8>) {
         for v in self.book {
             out.extend_from_slice(&v.to_le_bytes());
         }
         out.extend_from_slice(&self.codes);
     }
 
-    fn read(bytes: &[u8], bits: u32) -> Result<(Table, &[u8]), ModelError> {
-        let n = N_LABELS << bits;
+    /// A table of `2^bits` rows from the front of `bytes`, and the bytes after it.
+    pub fn read(bytes: &[u8], bits: u32) -> Result<(Self, &[u8]), &'static str> {
+        let n = L << bits;
         if bytes.len() < 1024 + n {
-            return Err(ModelError::Corrupt("weights of the wrong length"));
+            return Err("weights of the wrong length");
         }
         let mut book = [0f32; 256];
         for (k, c) in bytes[..1024].chunks_exact(4).enumerate() {
@@ -125,10 +132,22 @@ impl Table {
     }
 }
 
+impl Weights for Table<N_LABELS> {
+    #[inline]
+    fn prefetch(&self, feature: u64) {
+        self.prefetch_row(feature);
+    }
+
+    #[inline]
+    fn add(&self, feature: u64, scores: &mut [f32; N_LABELS]) {
+        self.add_row(feature, scores);
+    }
+}
+
 /// A trained model: the first- and second-pass tables and the gazetteer their features use.
 pub struct NerModel {
-    pub first: Table,
-    pub second: Table,
+    pub first: Table<N_LABELS>,
+    pub second: Table<N_LABELS>,
     pub gazetteer: Gazetteer,
 }
 
@@ -145,7 +164,7 @@ impl NerModel {
         let mut payload = Vec::with_capacity(2 * (self.first.codes.len() + 1024));
         self.first.write(&mut payload);
         self.second.write(&mut payload);
-        let bits = (self.first.mask + 1).trailing_zeros();
+        let bits = self.first.bits();
         let mut out = Vec::with_capacity(HEADER + payload.len());
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&FEATURE_VERSION.to_le_bytes());
@@ -184,8 +203,8 @@ impl NerModel {
         if xxhash_rust::xxh3::xxh3_64(payload) != u64_at(bytes, 28) {
             return Err(ModelError::Corrupt("checksum mismatch"));
         }
-        let (first, rest) = Table::read(payload, bits)?;
-        let (second, rest) = Table::read(rest, bits)?;
+        let (first, rest) = Table::read(payload, bits).map_err(ModelError::Corrupt)?;
+        let (second, rest) = Table::read(rest, bits).map_err(ModelError::Corrupt)?;
         if !rest.is_empty() {
             return Err(ModelError::Corrupt("trailing bytes"));
         }
@@ -224,7 +243,7 @@ mod tests {
     #[test]
     fn quantization_keeps_relative_precision() {
         let w = [0.0, 1.0, -1.0, 250.0, -0.5, 1000.0, 0.01];
-        let t = Table::quantize(&w, 0);
+        let t = Table::<N_LABELS>::quantize(&w, 0);
         for (k, &x) in w.iter().enumerate() {
             let q = t.book[t.codes[k] as usize];
             assert!((q - x).abs() <= x.abs() * 0.04 + 1e-9 || x.abs() < 1000.0 / 8192.0, "{x} -> {q}");

@@ -4,7 +4,7 @@
 use std::io::{Read, Write};
 use std::ops::Range;
 
-use super::super::super::ner::model::{log_codes, prefetch};
+use super::super::super::ner;
 use super::Role;
 use super::features::{CueContext, fixed_dynamics, statics, token_dynamics};
 use super::view::{B, I, O, ParaView};
@@ -20,38 +20,18 @@ pub trait Scorer {
     fn prefetch(&self, _feature: u64) {}
 }
 
-/// One role's quantized table.
-#[derive(Clone)]
-pub struct Table {
-    codes: Vec<u8>,
-    book: [f32; 256],
-    mask: usize,
-}
+/// One role's weights.
+pub type Table = ner::model::Table<LABELS>;
 
 impl Scorer for Table {
     #[inline]
     fn prefetch(&self, feature: u64) {
-        if let Some(code) = self.codes.get((feature as usize & self.mask) * LABELS) {
-            prefetch(code);
-        }
+        self.prefetch_row(feature);
     }
 
     #[inline]
     fn add(&self, feature: u64, scores: &mut [f32; LABELS]) {
-        let row = (feature as usize & self.mask) * LABELS;
-        if let Some(codes) = self.codes.get(row..row + LABELS) {
-            for (s, &c) in scores.iter_mut().zip(codes) {
-                *s += self.book[c as usize];
-            }
-        }
-    }
-}
-
-impl Table {
-    /// 8-bit codes on a log scale, as the NER model stores its weights.
-    pub fn quantize(weights: &[f32], bits: u32) -> Table {
-        let (codes, book) = log_codes(weights);
-        Table { codes, book, mask: (1usize << bits) - 1 }
+        self.add_row(feature, scores);
     }
 }
 
@@ -73,13 +53,9 @@ impl TaggerModel {
     pub fn to_bytes(&self) -> Result<Vec<u8>, TaggerModelError> {
         let mut raw = Vec::new();
         raw.extend_from_slice(MAGIC);
-        let bits = self.tables[0].mask.count_ones();
-        raw.push(bits as u8);
+        raw.push(self.tables[0].bits() as u8);
         for t in &self.tables {
-            for v in t.book {
-                raw.extend_from_slice(&v.to_le_bytes());
-            }
-            raw.extend_from_slice(&t.codes);
+            t.write(&mut raw);
         }
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
         gz.write_all(&raw)?;
@@ -94,18 +70,10 @@ impl TaggerModel {
         if !(8..=24).contains(&bits) {
             return Err(TaggerModelError::Corrupt("bad table size"));
         }
-        let n = LABELS << bits;
         let mut read_table = || -> Result<Table, TaggerModelError> {
-            if rest.len() < 1024 + n {
-                return Err(TaggerModelError::Corrupt("table too short"));
-            }
-            let mut book = [0f32; 256];
-            for (k, c) in rest[..1024].chunks_exact(4).enumerate() {
-                book[k] = f32::from_le_bytes([c[0], c[1], c[2], c[3]]);
-            }
-            let codes = rest[1024..1024 + n].to_vec();
-            rest = &rest[1024 + n..];
-            Ok(Table { codes, book, mask: (1usize << bits) - 1 })
+            let (table, after) = Table::read(rest, bits as u32).map_err(TaggerModelError::Corrupt)?;
+            rest = after;
+            Ok(table)
         };
         let tables = [read_table()?, read_table()?, read_table()?];
         Ok(TaggerModel { tables })
