@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::sync::OnceLock;
 
+use super::super::super::ner::features::HashMap64;
 use super::view::hash_str;
 
 const EMBEDDED: &[u8] = include_bytes!("../../../../../../models/word-clusters-en.tsv.gz");
@@ -20,27 +21,6 @@ pub struct Clusters {
 
 pub const UNKNOWN: Clusters = Clusters { coarse: u16::MAX, fine: u16::MAX };
 
-/// Keys are already xxh3 hashes of the words: the map need not hash them again.
-#[derive(Default, Clone, Copy)]
-pub struct Prehashed(u64);
-
-impl std::hash::Hasher for Prehashed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        // Only `write_u64` is used for the keys; fold anything else in for completeness.
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
 /// A word type: its classes and its cue-lexicon weight.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct WordInfo {
@@ -50,7 +30,8 @@ pub struct WordInfo {
 
 pub const UNSEEN: WordInfo = WordInfo { clusters: UNKNOWN, cue_weight: 0.0 };
 
-type Table = HashMap<u64, WordInfo, std::hash::BuildHasherDefault<Prehashed>>;
+// Keys are already xxh3 hashes of the words: the map need not hash them again.
+type Table = HashMap64<WordInfo>;
 
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
