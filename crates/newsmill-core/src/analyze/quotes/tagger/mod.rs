@@ -1,8 +1,9 @@
-//! The learned pass of the quote finder. Three averaged-perceptron taggers mark cue, source
-//! and content tokens (BIO) from the words, the quotation marks, the cue lexicon and the rule
-//! finder's own attributions; the source and content taggers also see where the cue tagger
-//! put the cues. The spans are then tied into attributions (`assemble`). Trained on PolNeAR
-//! train with `newsmill train quotes`; see `models/quotes-en.md`.
+//! The learned pass of the quote finder. Three averaged structured perceptrons (Viterbi over
+//! BIO labels) mark cue, source and content tokens from the words, word classes, entity
+//! mentions, quotation marks, the cue lexicon and the rule finder's own attributions; the
+//! source and content taggers also see where the cue tagger put the cues. The spans are then
+//! tied into attributions (`assemble`). Trained on PolNeAR train with `newsmill train quotes`;
+//! see `models/quotes-en.md`.
 
 mod assemble;
 pub mod clusters;
@@ -109,7 +110,7 @@ fn widen_leading_content(out: &mut [Attribution], rules: &[Attribution]) {
 const MAX_GAP: usize = 3;
 
 /// Joins content pieces split by a short untagged run in the same sentence, unless a cue or
-/// source sits in the run: greedy tagging sometimes drops a word in the middle of a clause.
+/// source sits in the run: the tagger sometimes drops a word in the middle of a clause.
 fn fill_gaps(view: &ParaView, content: &mut [u8], blockers: &[&[u8]], max_gap: usize) {
     let mut i = 1;
     while i < content.len() {
