@@ -8,15 +8,16 @@ use super::features::{
 };
 use super::stack::DocStack;
 
-/// Scores features: the weight table of a model.
-pub trait Weights {
-    fn add(&self, feature: u64, scores: &mut [f32; N_LABELS]);
+/// Scores features: the weight table of a model with `L` labels (the NER's by default; the
+/// quote taggers have three).
+pub trait Weights<const L: usize = N_LABELS> {
+    fn add(&self, feature: u64, scores: &mut [f32; L]);
 
     /// Asks the CPU to start loading a feature's weights that will be added soon.
     fn prefetch(&self, _feature: u64) {}
 
-    fn score(&self, features: &[u64]) -> [f32; N_LABELS] {
-        let mut scores = [0.0; N_LABELS];
+    fn score(&self, features: &[u64]) -> [f32; L] {
+        let mut scores = [0.0; L];
         for &f in features {
             self.add(f, &mut scores);
         }

@@ -86,25 +86,6 @@ impl<const L: usize> Table<L> {
         Table { codes, book, mask: (1usize << bits) - 1 }
     }
 
-    /// Hints that `feature`'s row will be read soon.
-    #[inline]
-    pub fn prefetch_row(&self, feature: u64) {
-        if let Some(code) = self.codes.get((feature as usize & self.mask) * L) {
-            prefetch(code);
-        }
-    }
-
-    /// Adds `feature`'s label weights to `scores`.
-    #[inline]
-    pub fn add_row(&self, feature: u64, scores: &mut [f32; L]) {
-        let row = (feature as usize & self.mask) * L;
-        if let Some(codes) = self.codes.get(row..row + L) {
-            for (s, &c) in scores.iter_mut().zip(codes) {
-                *s += self.book[c as usize];
-            }
-        }
-    }
-
     /// log2 of the number of rows.
     pub fn bits(&self) -> u32 {
         (self.mask + 1).trailing_zeros()
@@ -132,15 +113,22 @@ impl<const L: usize> Table<L> {
     }
 }
 
-impl Weights for Table<N_LABELS> {
+impl<const L: usize> Weights<L> for Table<L> {
     #[inline]
     fn prefetch(&self, feature: u64) {
-        self.prefetch_row(feature);
+        if let Some(code) = self.codes.get((feature as usize & self.mask) * L) {
+            prefetch(code);
+        }
     }
 
     #[inline]
-    fn add(&self, feature: u64, scores: &mut [f32; N_LABELS]) {
-        self.add_row(feature, scores);
+    fn add(&self, feature: u64, scores: &mut [f32; L]) {
+        let row = (feature as usize & self.mask) * L;
+        if let Some(codes) = self.codes.get(row..row + L) {
+            for (s, &c) in scores.iter_mut().zip(codes) {
+                *s += self.book[c as usize];
+            }
+        }
     }
 }
 

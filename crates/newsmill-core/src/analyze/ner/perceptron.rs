@@ -5,7 +5,8 @@
 use super::decode::Weights;
 use super::features::N_LABELS;
 
-pub struct Perceptron {
+/// `L` weights per hashed row: the NER's labels by default.
+pub struct Perceptron<const L: usize = N_LABELS> {
     w: Vec<f32>,
     /// Sum of `c * update`, for the average.
     u: Vec<f64>,
@@ -14,10 +15,10 @@ pub struct Perceptron {
     c: f64,
 }
 
-impl Perceptron {
-    pub fn new(bits: u32) -> Perceptron {
+impl<const L: usize> Perceptron<L> {
+    pub fn new(bits: u32) -> Self {
         let buckets = 1usize << bits;
-        Perceptron { w: vec![0.0; buckets * N_LABELS], u: vec![0.0; buckets * N_LABELS], mask: buckets - 1, c: 1.0 }
+        Perceptron { w: vec![0.0; buckets * L], u: vec![0.0; buckets * L], mask: buckets - 1, c: 1.0 }
     }
 
     pub fn tick(&mut self) {
@@ -29,12 +30,16 @@ impl Perceptron {
         if gold == pred {
             return;
         }
+        self.nudge(features, gold, 1.0);
+        self.nudge(features, pred, -1.0);
+    }
+
+    /// Adds `sign` to the weight of `label` in the rows of `features`.
+    pub fn nudge(&mut self, features: &[u64], label: usize, sign: f32) {
         for &f in features {
-            let row = (f as usize & self.mask) * N_LABELS;
-            self.w[row + gold] += 1.0;
-            self.u[row + gold] += self.c;
-            self.w[row + pred] -= 1.0;
-            self.u[row + pred] -= self.c;
+            let k = (f as usize & self.mask) * L + label;
+            self.w[k] += sign;
+            self.u[k] += sign as f64 * self.c;
         }
     }
 
@@ -44,11 +49,11 @@ impl Perceptron {
     }
 }
 
-impl Weights for Perceptron {
+impl<const L: usize> Weights<L> for Perceptron<L> {
     #[inline]
-    fn add(&self, feature: u64, scores: &mut [f32; N_LABELS]) {
-        let row = (feature as usize & self.mask) * N_LABELS;
-        for (s, w) in scores.iter_mut().zip(&self.w[row..row + N_LABELS]) {
+    fn add(&self, feature: u64, scores: &mut [f32; L]) {
+        let row = (feature as usize & self.mask) * L;
+        for (s, w) in scores.iter_mut().zip(&self.w[row..row + L]) {
             *s += w;
         }
     }

@@ -5,6 +5,7 @@ use std::io::{Read, Write};
 use std::ops::Range;
 
 use super::super::super::ner;
+use super::super::super::ner::decode::Weights;
 use super::Role;
 use super::features::{CueContext, fixed_dynamics, statics, token_dynamics};
 use super::view::{B, I, O, ParaView};
@@ -12,28 +13,8 @@ use super::view::{B, I, O, ParaView};
 pub const LABELS: usize = 3;
 const MAGIC: &[u8; 8] = b"NMQTAG01";
 
-/// Anything that adds a feature's label weights to the scores.
-pub trait Scorer {
-    fn add(&self, feature: u64, scores: &mut [f32; LABELS]);
-
-    /// A hint that `feature`'s row will be read soon.
-    fn prefetch(&self, _feature: u64) {}
-}
-
 /// One role's weights.
 pub type Table = ner::model::Table<LABELS>;
-
-impl Scorer for Table {
-    #[inline]
-    fn prefetch(&self, feature: u64) {
-        self.prefetch_row(feature);
-    }
-
-    #[inline]
-    fn add(&self, feature: u64, scores: &mut [f32; LABELS]) {
-        self.add_row(feature, scores);
-    }
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum TaggerModelError {
@@ -96,14 +77,20 @@ pub struct Buffers {
 
 /// The label sequence of one paragraph for one role with the highest score (Viterbi over the
 /// BIO labels; `I` only continues a span).
-pub fn tag<S: Scorer>(s: &S, view: &ParaView, role: Role, cues: Option<&CueContext>, buf: &mut Buffers) -> Vec<u8> {
+pub fn tag<S: Weights<LABELS>>(
+    s: &S,
+    view: &ParaView,
+    role: Role,
+    cues: Option<&CueContext>,
+    buf: &mut Buffers,
+) -> Vec<u8> {
     let mut out = vec![O; view.len()];
     tag_into(s, view, role, cues, 0..view.len(), &mut out, buf);
     out
 }
 
 /// `tag` over the tokens of `range` only (a sentence, say), written into `out[range]`.
-pub fn tag_into<S: Scorer>(
+pub fn tag_into<S: Weights<LABELS>>(
     s: &S,
     view: &ParaView,
     role: Role,

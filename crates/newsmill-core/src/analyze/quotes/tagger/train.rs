@@ -6,10 +6,11 @@
 use super::super::{MentionRef, attribute};
 use rayon::prelude::*;
 
+use super::super::super::ner;
 use super::Role;
 use super::features::CueContext;
 use super::features::{dynamics, statics};
-use super::model::{Buffers, LABELS, Scorer, Table, TaggerModel, tag};
+use super::model::{Buffers, LABELS, Table, TaggerModel, tag};
 use super::view::{O, ParaView, gold_labels};
 use crate::eval::polnear::Parts;
 
@@ -45,80 +46,35 @@ pub struct TrainConfig {
 
 impl Default for TrainConfig {
     fn default() -> TrainConfig {
-        TrainConfig { epochs: 8, bits: 20, folds: 5, bags: 1 }
+        TrainConfig { epochs: 8, bits: 18, folds: 5, bags: 1 }
     }
 }
 
 /// The averaged perceptron of one role while training.
-struct Perceptron {
-    w: Vec<f32>,
-    u: Vec<f64>,
-    mask: usize,
-    c: f64,
-}
+type Perceptron = ner::perceptron::Perceptron<LABELS>;
 
-impl Scorer for Perceptron {
-    #[inline]
-    fn add(&self, feature: u64, scores: &mut [f32; LABELS]) {
-        let row = (feature as usize & self.mask) * LABELS;
-        for (s, w) in scores.iter_mut().zip(&self.w[row..row + LABELS]) {
-            *s += w;
+/// The structured perceptron step: towards the gold sequence's features, away from the
+/// predicted one's, token by token where they differ.
+fn learn(
+    p: &mut Perceptron,
+    view: &ParaView,
+    role: Role,
+    ctx: Option<&CueContext>,
+    gold: &[u8],
+    pred: &[u8],
+    buf: &mut Buffers,
+) {
+    for i in 0..gold.len() {
+        let (gp, pp) = if i > 0 { (gold[i - 1], pred[i - 1]) } else { (O, O) };
+        if gold[i] == pred[i] && gp == pp {
+            continue;
         }
-    }
-}
-
-impl Perceptron {
-    fn new(bits: u32) -> Perceptron {
-        let n = LABELS << bits;
-        Perceptron { w: vec![0.0; n], u: vec![0.0; n], mask: (1usize << bits) - 1, c: 1.0 }
-    }
-
-    fn update(&mut self, features: &[u64], gold: u8, pred: u8) {
-        self.nudge(features, gold, 1.0);
-        self.nudge(features, pred, -1.0);
-    }
-
-    /// The structured perceptron step: towards the gold sequence's features, away from the
-    /// predicted one's, token by token where they differ.
-    fn learn(
-        &mut self,
-        view: &ParaView,
-        role: Role,
-        ctx: Option<&CueContext>,
-        gold: &[u8],
-        pred: &[u8],
-        buf: &mut Buffers,
-    ) {
-        for i in 0..gold.len() {
-            let (gp, pp) = if i > 0 { (gold[i - 1], pred[i - 1]) } else { (O, O) };
-            if gold[i] == pred[i] && gp == pp {
-                continue;
-            }
-            let side = statics(view, role, ctx, i, &mut buf.statics);
-            if gold[i] != pred[i] {
-                let feats = std::mem::take(&mut buf.statics);
-                self.update(&feats, gold[i], pred[i]);
-                buf.statics = feats;
-            }
-            dynamics(view, role, side, i, gp, &mut buf.dynamics);
-            let feats = std::mem::take(&mut buf.dynamics);
-            self.nudge(&feats, gold[i], 1.0);
-            dynamics(view, role, side, i, pp, &mut buf.statics);
-            self.nudge(&buf.statics, pred[i], -1.0);
-            buf.dynamics = feats;
-        }
-    }
-
-    fn nudge(&mut self, features: &[u64], label: u8, sign: f32) {
-        for &f in features {
-            let k = (f as usize & self.mask) * LABELS + label as usize;
-            self.w[k] += sign;
-            self.u[k] += sign as f64 * self.c;
-        }
-    }
-
-    fn averaged(&self) -> Vec<f32> {
-        self.w.iter().zip(&self.u).map(|(&w, &u)| (w as f64 - u / self.c) as f32).collect()
+        let side = statics(view, role, ctx, i, &mut buf.statics);
+        p.update(&buf.statics, gold[i] as usize, pred[i] as usize);
+        dynamics(view, role, side, i, gp, &mut buf.dynamics);
+        p.nudge(&buf.dynamics, gold[i] as usize, 1.0);
+        dynamics(view, role, side, i, pp, &mut buf.dynamics);
+        p.nudge(&buf.dynamics, pred[i] as usize, -1.0);
     }
 }
 
@@ -175,9 +131,9 @@ fn train_bag(
                 let gold = &docs[d].gold[pi][role as usize];
                 let pred = tag(&p, view, role, ctx.as_ref(), &mut buf);
                 if pred != *gold {
-                    p.learn(view, role, ctx.as_ref(), gold, &pred, &mut buf);
+                    learn(&mut p, view, role, ctx.as_ref(), gold, &pred, &mut buf);
                 }
-                p.c += 1.0;
+                p.tick();
             }
         }
     }
