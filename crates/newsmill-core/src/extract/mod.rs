@@ -11,7 +11,7 @@
 pub mod dates;
 pub mod html;
 pub mod language;
-mod nesting;
+mod preparse;
 pub mod stopwords;
 pub mod text;
 pub mod title;
@@ -38,7 +38,7 @@ pub fn extract(raw: &RawDoc, config: &ExtractConfig) -> Result<Document, Error> 
     let kind = config.force_kind.or(raw.kind_hint).unwrap_or_else(|| sniff(&decoded.text));
     let mut doc = match kind {
         ContentKind::Html => {
-            let page = nesting::cap_depth(&decoded.text, nesting::MAX_DEPTH);
+            let page = preparse::preparse(&decoded.text, preparse::MAX_DEPTH);
             html::extract_html(&page, raw.url.as_deref(), config)
         }
         ContentKind::Text => text::extract_text(&decoded.text, config),

@@ -225,16 +225,27 @@ pub(crate) fn debug_candidates(dom: &Html, page_url: Option<&str>) -> String {
     )
 }
 
-/// A publication date in a page script's data (framework state, analytics variables):
-/// `"publishedDate":"2019-08-16T00:00:00Z"`, `published_at:\"2025-06-17\"`.
-fn script_date(dom: &Html) -> Option<String> {
+/// `"publishedDate":"2019-08-16…` and the like in script data; group 1 is the date.
+fn keyed_script_date() -> Option<&'static Regex> {
     static KEYED: LazyLock<Option<Regex>> = LazyLock::new(|| {
         Regex::new(
             r#"(?:datePublished|publishedDate|published_at|publishDate|publish_date|pubDate|firstPublishedAt|date_published|publishedAt|publicationDate|publication_date)\\?"?\s*:\s*\\?"(\d{4}-\d{2}-\d{2}[^"\\]{0,30})"#,
         )
         .ok()
     });
-    let re = KEYED.as_ref()?;
+    KEYED.as_ref()
+}
+
+/// Whether a script body may hold a publication date this module reads: the pass before
+/// parsing keeps such scripts and empties the others, which nothing reads.
+pub(crate) fn script_may_hold_date(body: &str) -> bool {
+    body.len() <= MAX_SCRIPT_BYTES && keyed_script_date().is_none_or(|re| re.is_match(body))
+}
+
+/// A publication date in a page script's data (framework state, analytics variables):
+/// `"publishedDate":"2019-08-16T00:00:00Z"`, `published_at:\"2025-06-17\"`.
+fn script_date(dom: &Html) -> Option<String> {
+    let re = keyed_script_date()?;
     let sel = Selector::parse("script").ok()?;
     dom.select(&sel).take(200).find_map(|script| {
         script

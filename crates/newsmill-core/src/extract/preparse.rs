@@ -1,13 +1,20 @@
-//! Caps the element nesting depth of an HTML page before it is parsed.
+//! One linear pass over an HTML page's tags before it is parsed. It does two things.
 //!
-//! html5ever follows the HTML standard, whose scope checks walk the stack of open elements:
-//! on a page nested 100,000 deep every new element walks the whole stack and parsing turns
-//! quadratic (13 s for such a page, where a normal page takes 2 ms). Browsers cap the depth
-//! instead (Blink builds no tree deeper than 512); so do we, with a linear scan that drops
-//! start tags below the cap and their matching end tags. Pages under the cap are untouched.
+//! - It caps the element nesting depth. html5ever follows the HTML standard, whose scope
+//!   checks walk the stack of open elements: on a page nested 100,000 deep every new element
+//!   walks the whole stack and parsing turns quadratic (13 s for such a page, where a normal
+//!   page takes 2 ms). Browsers cap the depth instead (Blink builds no tree deeper than 512);
+//!   so do we, dropping start tags below the cap and their matching end tags.
+//! - It empties the bodies of `<style>` elements and of scripts that hold no data we read
+//!   (JSON-LD, a keyed publication date). They are two fifths of a typical news page's bytes,
+//!   which the parser would otherwise copy into text nodes that extraction skips.
+//!
+//! A page with nothing to change is borrowed unchanged.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+
+use super::html::metadata::dates_in_page;
 
 /// Deepest element nesting kept. Real pages stay under 100; Blink's parser caps at 512.
 pub const MAX_DEPTH: usize = 512;
@@ -30,13 +37,14 @@ struct Open<'a> {
     dropped: bool,
 }
 
-/// Returns `html` with nesting beyond `max_depth` flattened, borrowing when nothing changes.
-pub fn cap_depth(html: &str, max_depth: usize) -> Cow<'_, str> {
+/// Returns `html` with nesting beyond `max_depth` flattened and unread script and style
+/// bodies emptied, borrowing when nothing changes.
+pub fn preparse(html: &str, max_depth: usize) -> Cow<'_, str> {
     let mut stack: Vec<Open> = Vec::new();
     // Elements on the stack that were kept: the depth html5ever will see.
     let mut kept = 0usize;
     let mut open_counts: HashMap<&str, usize> = HashMap::new();
-    // Byte ranges of tags to remove, in order.
+    // Byte ranges to remove (tags, raw-text bodies), in order.
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     let bytes = html.as_bytes();
     let mut pos = 0;
@@ -51,7 +59,13 @@ pub fn cap_depth(html: &str, max_depth: usize) -> Cow<'_, str> {
             TagKind::Start { self_closing } => {
                 let name = tag.name;
                 if RAW_TEXT.contains(&name) {
-                    pos = skip_raw_text(html, pos, name);
+                    let body_start = pos;
+                    let (body_end, after) = skip_raw_text(html, pos, name);
+                    let body = &html[body_start..body_end];
+                    if !body.is_empty() && after > body_end && unread(name, &html[start..body_start], body) {
+                        cuts.push((body_start, body_end));
+                    }
+                    pos = after;
                     continue;
                 }
                 if self_closing || VOID.contains(&name) {
@@ -189,19 +203,40 @@ fn canonical_name(name: &str) -> &str {
     name
 }
 
-/// The offset past the end tag of raw-text element `name`, or the end of the input.
-fn skip_raw_text(html: &str, from: usize, name: &str) -> usize {
+/// Where the end tag of raw-text element `name` starts and the offset past it; the end of the
+/// input for both when there is none.
+fn skip_raw_text(html: &str, from: usize, name: &str) -> (usize, usize) {
     let bytes = html.as_bytes();
     let mut pos = from;
     while let Some(offset) = memchr::memmem::find(&bytes[pos..], b"</") {
         let start = pos + offset;
         let candidate = &bytes[start + 2..];
         if candidate.len() >= name.len() && candidate[..name.len()].eq_ignore_ascii_case(name.as_bytes()) {
-            return tag_end(bytes, start + 2 + name.len());
+            return (start, tag_end(bytes, start + 2 + name.len()));
         }
         pos = start + 2;
     }
-    html.len()
+    (html.len(), html.len())
+}
+
+/// Whether the body of a raw-text element is read by no one: a style sheet, or a script that
+/// is neither JSON-LD nor data holding a publication date. A body with `<!--` is kept, since
+/// it can change where the parser ends a script.
+fn unread(name: &str, start_tag: &str, body: &str) -> bool {
+    let script = match name {
+        "style" => false,
+        "script" => true,
+        _ => return false,
+    };
+    if memchr::memmem::find(body.as_bytes(), b"<!--").is_some() {
+        return false;
+    }
+    !script || !(has_ascii_ci(start_tag, "ld+json") || dates_in_page::script_may_hold_date(body))
+}
+
+/// Whether `haystack` contains the lowercase ASCII `needle`, ignoring ASCII case.
+fn has_ascii_ci(haystack: &str, needle: &str) -> bool {
+    haystack.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 #[cfg(test)]
@@ -210,14 +245,45 @@ mod tests {
 
     #[test]
     fn shallow_pages_are_borrowed_unchanged() {
-        let page = "<html><body><div><p>a<p>b</div><script>if (a<b) {}</script></body></html>";
-        assert!(matches!(cap_depth(page, 4), Cow::Borrowed(_)));
+        let page = "<html><body><div><p>a<p>b</div><script src=x.js></script></body></html>";
+        assert!(matches!(preparse(page, 4), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn style_and_code_bodies_are_emptied() {
+        let page = "<style>p { color: red }</style><p>a</p><SCRIPT type=module>if (a<b) {}</SCRIPT ><p>b</p>";
+        assert_eq!(preparse(page, 8), "<style></style><p>a</p><SCRIPT type=module></SCRIPT ><p>b</p>");
+    }
+
+    #[test]
+    fn scripts_holding_read_data_are_kept() {
+        let pages = [
+            r#"<script type="application/LD+JSON">{"@type":"NewsArticle"}</script>"#,
+            r#"<script>window.__DATA__={publishedDate:"2019-08-16T00:00:00Z"}</script>"#,
+            // A comment in a script can move the end of the script in the parser's eyes.
+            "<script><!-- document.write('<script>x()</script>') --></script>",
+            // No end tag: the parser reads the rest of the page as the script.
+            "<p>a</p><script>var a = 1; <p>b</p>",
+        ];
+        for page in pages {
+            assert!(matches!(preparse(page, 8), Cow::Borrowed(_)), "{page}");
+        }
+    }
+
+    #[test]
+    fn emptied_scripts_leave_the_text_and_its_dates() {
+        let page = r#"<html><head><script>var x = "<div>";</script>
+            <script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2020-02-03"}</script>
+            </head><body><p>Story text.</p><style>.a{}</style></body></html>"#;
+        let doc = crate::extract::html::extract_html(&preparse(page, 8), None, &Default::default());
+        assert_eq!(doc.published.as_deref(), Some("2020-02-03"));
+        assert!(doc.text.contains("Story text."));
     }
 
     #[test]
     fn deep_nesting_is_flattened_with_text_kept() {
         let page = format!("{}text{}", "<div>".repeat(100), "</div>".repeat(100));
-        let capped = cap_depth(&page, 10);
+        let capped = preparse(&page, 10);
         assert_eq!(capped.matches("<div>").count(), 10);
         assert_eq!(capped.matches("</div>").count(), 10);
         assert!(capped.contains("text"));
@@ -226,25 +292,29 @@ mod tests {
     #[test]
     fn innermost_paragraphs_survive_the_cap() {
         let page = format!("{}<p>text</p>{}", "<div>".repeat(100), "</div>".repeat(100));
-        let capped = cap_depth(&page, 10);
+        let capped = preparse(&page, 10);
         assert!(capped.contains("<p>text</p>"));
     }
 
     #[test]
     fn sibling_paragraphs_do_not_count_as_nesting() {
         let page = format!("<div>{}</div>", "<p>x".repeat(1000));
-        assert!(matches!(cap_depth(&page, 8), Cow::Borrowed(_)));
+        assert!(matches!(preparse(&page, 8), Cow::Borrowed(_)));
     }
 
     #[test]
     fn tags_inside_scripts_and_comments_are_ignored() {
-        let page = format!("<!-- {} --><script>{}</script><p>x</p>", "<div>".repeat(50), "<div>".repeat(50));
-        assert!(matches!(cap_depth(&page, 8), Cow::Borrowed(_)));
+        let page = format!(
+            r#"<!-- {} --><script type="application/ld+json">{}</script><p>x</p>"#,
+            "<div>".repeat(50),
+            "<div>".repeat(50)
+        );
+        assert!(matches!(preparse(&page, 8), Cow::Borrowed(_)));
     }
 
     #[test]
     fn stray_end_tags_are_cheap_and_harmless() {
         let page = format!("{}<div>x</div>", "</span>".repeat(100_000));
-        assert!(matches!(cap_depth(&page, 8), Cow::Borrowed(_)));
+        assert!(matches!(preparse(&page, 8), Cow::Borrowed(_)));
     }
 }
