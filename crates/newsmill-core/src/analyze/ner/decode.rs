@@ -16,11 +16,16 @@ pub trait Weights<const L: usize = N_LABELS> {
     /// Asks the CPU to start loading a feature's weights that will be added soon.
     fn prefetch(&self, _feature: u64) {}
 
+    /// Adds the weights of all `features`, in order.
+    fn add_all(&self, features: &[u64], scores: &mut [f32; L]) {
+        for &f in features {
+            self.add(f, scores);
+        }
+    }
+
     fn score(&self, features: &[u64]) -> [f32; L] {
         let mut scores = [0.0; L];
-        for &f in features {
-            self.add(f, &mut scores);
-        }
+        self.add_all(features, &mut scores);
         scores
     }
 }
@@ -171,9 +176,7 @@ pub fn tag_pass<W: Weights>(
             {
                 buf.all.clear();
                 st.features(sent, labels, i, &mut buf.all);
-                for &f in &buf.all {
-                    w.add(f, &mut scores);
-                }
+                w.add_all(&buf.all, &mut scores);
             }
             base.push(scores);
         }
@@ -183,9 +186,7 @@ pub fn tag_pass<W: Weights>(
             buf.all.clear();
             dynamic_features(info, prev, prev2, doc.history(info), &mut buf.all);
             let mut scores = *scores;
-            for &f in &buf.all {
-                w.add(f, &mut scores);
-            }
+            w.add_all(&buf.all, &mut scores);
             let label = argmax(&scores);
             doc.record(info, label);
             out.push(label);

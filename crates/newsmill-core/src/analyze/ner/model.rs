@@ -130,6 +130,23 @@ impl<const L: usize> Weights<L> for Table<L> {
             }
         }
     }
+
+    /// Sums in a local array the compiler keeps in registers: summing through `scores` made
+    /// every feature wait for the previous one's sums to go through memory. Each label still
+    /// adds its weights in feature order, so the scores are bit-identical.
+    #[inline]
+    fn add_all(&self, features: &[u64], scores: &mut [f32; L]) {
+        let mut acc = *scores;
+        for &f in features {
+            let row = (f as usize & self.mask) * L;
+            if let Some(codes) = self.codes.get(row..row + L) {
+                for k in 0..L {
+                    acc[k] += self.book[codes[k] as usize];
+                }
+            }
+        }
+        *scores = acc;
+    }
 }
 
 /// A trained model: the first- and second-pass tables and the gazetteer their features use.

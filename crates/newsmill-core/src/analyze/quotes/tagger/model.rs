@@ -128,10 +128,7 @@ pub fn tag_into<S: Weights<LABELS>>(
                 s.prefetch(f);
             }
         }
-        let mut emit = [0f32; LABELS];
-        for &f in &buf.all[row(j)] {
-            s.add(f, &mut emit);
-        }
+        let emit = s.score(&buf.all[row(j)]);
         let mut next = [f32::NEG_INFINITY; LABELS];
         let prevs: &[u8] = if j == 0 { &[O] } else { &[O, B, I] };
         for &p in prevs {
