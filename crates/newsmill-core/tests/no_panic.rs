@@ -74,6 +74,10 @@ fn html_piece() -> impl Strategy<Value = String> {
         Just("<time datetime='2018-11-09T22:21:00Z'>".to_string()),
         Just("<div class='comments footer share'>".to_string()),
         Just("<blockquote>".to_string()),
+        Just("<svg><path d='M0 0'/>".to_string()),
+        Just("</svg>".to_string()),
+        Just("<style>p{}</style>".to_string()),
+        Just("<script>window.x={publishedAt:\"2020-01-02\"}</script>".to_string()),
         "[a-zA-Z ,.“”‘’'\"<>&;#0-9\u{0}-\u{1f}\u{80}-\u{10ffff}]{0,80}",
     ]
 }

@@ -72,13 +72,6 @@ pub fn preparse(html: &str, max_depth: usize) -> Cow<'_, str> {
                 if self_closing || VOID.contains(&name) {
                     continue;
                 }
-                if name == "svg"
-                    && let Some(body_end) = drawing_end(html, pos)
-                {
-                    // The drawing's shapes go; the element stays, as an empty box.
-                    cuts.push((pos, body_end));
-                    pos = body_end;
-                }
                 if SELF_CLOSING_SIBLINGS.contains(&name) && open_counts.get(name).is_some_and(|&n| n > 0) {
                     pop_through(&mut stack, &mut open_counts, &mut kept, name);
                 }
@@ -87,6 +80,14 @@ pub fn preparse(html: &str, max_depth: usize) -> Cow<'_, str> {
                 kept += usize::from(!dropped);
                 if dropped {
                     cuts.push((start, tag.end));
+                }
+                // The drawing's shapes go; the element stays, as an empty box. (After the
+                // tag's own cut: cuts are kept in order.)
+                if name == "svg"
+                    && let Some(body_end) = drawing_end(html, pos)
+                {
+                    cuts.push((pos, body_end));
+                    pos = body_end;
                 }
                 *open_counts.entry(name).or_insert(0) += 1;
                 stack.push(Open { name, dropped });
@@ -289,8 +290,32 @@ mod tests {
         assert_eq!(preparse(page, 8), r#"<p>a</p><svg viewBox="0 0 9 9"></SVG><p>b</p>"#);
         // Only the innermost of nested drawings is emptied.
         assert_eq!(preparse("<svg><g/><svg><path/></svg></svg>", 8), "<svg><g/><svg></svg></svg>");
+        // Beyond the depth cap both the tag and the drawing go.
+        let deep = format!("{}<svg><path/></svg><p>x</p>{}", "<div>".repeat(20), "</div>".repeat(20));
+        let capped = preparse(&deep, 10);
+        assert!(capped.contains("<p>x</p>") && !capped.contains("path"), "{capped}");
         for page in ["<svg><!-- </svg> --></svg>", "<svg><path/>"] {
             assert!(matches!(preparse(page, 8), Cow::Borrowed(_)), "{page}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Tag soup under a tiny depth cap, where every kind of cut meets the others.
+        #[test]
+        fn any_soup_is_cut_in_order(pieces in proptest::collection::vec(proptest::prop_oneof![
+            proptest::strategy::Just("<div>"), proptest::strategy::Just("</div>"),
+            proptest::strategy::Just("<p>"), proptest::strategy::Just("<svg><path/>"),
+            proptest::strategy::Just("</svg>"), proptest::strategy::Just("<style>a{}</style>"),
+            proptest::strategy::Just("<script>x()</script>"), proptest::strategy::Just("<!-- c -->"),
+            proptest::strategy::Just("text"),
+        ], 0..60)) {
+            let page = pieces.concat();
+            let out = preparse(&page, 3);
+            proptest::prop_assert!(out.len() <= page.len());
+            // Only drawings take text with them.
+            if !page.contains("<svg") {
+                proptest::prop_assert_eq!(out.matches("text").count(), page.matches("text").count());
+            }
         }
     }
 
