@@ -1,7 +1,8 @@
 //! Analysis speed on the committed clean article texts (the seed story and the WCXB expected
 //! texts): tokenize + sentences + NER (both passes), and the whole `analyze()` (entities,
-//! titles, quotes, amounts, dates, places). Throughput is in words (whitespace-
-//! separated); the benchmark first checks the seed's people are still found.
+//! titles, quotes, amounts, dates, places), also over all the texts as one long document.
+//! Throughput is in words (whitespace-separated); the benchmark first checks the seed's
+//! people are still found.
 
 use std::path::Path;
 
@@ -36,6 +37,11 @@ fn bench(c: &mut Criterion) {
     g.bench_function("whole analysis", |b| {
         b.iter(|| docs.iter().map(|d| analyze(d.clone(), &res).entities.len()).sum::<usize>())
     });
+    // All the texts as one long document, so that work growing faster than the text (such as
+    // grouping every mention with every other) shows as lower throughput here than above.
+    let long = document_from_text("bench", texts.join("\n\n").repeat(8));
+    g.throughput(Throughput::Elements(8 * words as u64));
+    g.bench_function("whole analysis, one long document", |b| b.iter(|| analyze(long.clone(), &res).entities.len()));
     g.finish();
 }
 

@@ -184,9 +184,12 @@ fn is_punct(tok: &str) -> bool {
 
 /// Finds the titles of every person entity and stores them, without duplicates.
 pub fn attach(text: &str, tokens: &[Token], sents: &[Range<usize>], mentions: &[FoundMention], ents: &mut [Entity]) {
+    // Each entity's mentions by span, found without a scan of all mentions per entity.
+    let by_span: std::collections::HashMap<(usize, usize), &FoundMention> =
+        mentions.iter().map(|m| ((m.span.start, m.span.end), m)).collect();
     for ent in ents.iter_mut().filter(|e| e.kind == EntityType::Person) {
         let mut titles: Vec<String> = Vec::new();
-        for m in mentions.iter().filter(|m| ent.mentions.iter().any(|x| x.span == m.span)) {
+        for m in ent.mentions.iter().filter_map(|x| by_span.get(&(x.span.start, x.span.end))) {
             let Some(sent) = sents.get(m.sentence) else { continue };
             let found = [
                 pre_modifier(text, tokens, sent, m),

@@ -9,7 +9,8 @@ use super::MentionRef;
 const PERSONAL: &[&str] = &["he", "she", "him", "her", "his"];
 const RELATIVE: &[&str] = &["who", "whom"];
 
-/// The entity a speaker phrase refers to, when it can be told from the mentions.
+/// The entity a speaker phrase refers to, when it can be told from the mentions (in text
+/// order, not overlapping, as the analysis gives them).
 pub fn link<'a>(text: &str, span: &Range<usize>, mentions: &'a [MentionRef]) -> Option<&'a MentionRef> {
     let phrase = text.get(span.clone()).unwrap_or("").trim();
     let lower = phrase.to_lowercase();
@@ -50,7 +51,9 @@ fn apposed<'a>(text: &str, span: &Range<usize>, mentions: &'a [MentionRef]) -> O
     if !["the ", "a ", "an "].iter().any(|d| phrase.starts_with(d)) {
         return None;
     }
-    let m = mentions.iter().find(|m| m.span.start >= span.end && m.person)?;
+    // Mentions are in text order: the first person after the phrase, if near enough.
+    let from = mentions.partition_point(|m| m.span.start < span.end);
+    let m = mentions[from..].iter().take_while(|m| m.span.start - span.end <= MAX_GAP).find(|m| m.person)?;
     let gap = text.get(span.end..m.span.start)?;
     let clause_break = gap.contains(['.', ';', ':', '“', '”', '"', '(']) || gap.trim_end().matches(',').count() > 1;
     (gap.len() <= MAX_GAP && gap.trim_end().ends_with(',') && !clause_break).then_some(m)
@@ -58,15 +61,16 @@ fn apposed<'a>(text: &str, span: &Range<usize>, mentions: &'a [MentionRef]) -> O
 
 /// The best mention inside the phrase: a person first, else the longest.
 fn inside<'a>(span: &Range<usize>, mentions: &'a [MentionRef]) -> Option<&'a MentionRef> {
-    let within = || mentions.iter().filter(|m| m.span.start >= span.start && m.span.end <= span.end);
+    let from = mentions.partition_point(|m| m.span.start < span.start);
+    let within = || mentions[from..].iter().take_while(|m| m.span.start < span.end).filter(|m| m.span.end <= span.end);
     within().find(|m| m.person).or_else(|| within().max_by_key(|m| m.span.len()))
 }
 
-/// Mentions ending before `at`, nearest first.
+/// Mentions ending before `at`, nearest first. Mentions are in text order and do not
+/// overlap, so walking back from `at` gives them by descending end.
 fn before(at: usize, mentions: &[MentionRef]) -> impl Iterator<Item = &MentionRef> {
-    let mut v: Vec<&MentionRef> = mentions.iter().filter(|m| m.span.end <= at).collect();
-    v.sort_by_key(|m| std::cmp::Reverse(m.span.end));
-    v.into_iter()
+    let upto = mentions.partition_point(|m| m.span.start < at);
+    mentions[..upto].iter().rev().filter(move |m| m.span.end <= at)
 }
 
 #[cfg(test)]
