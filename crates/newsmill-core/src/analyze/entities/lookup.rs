@@ -1,6 +1,6 @@
-//! The name forms grouped so far, under every key on which `same_referent` (the rule it replaces a scan with) can match
-//! a later mention, each with the first group holding such a form. A mention then finds its
-//! group with a few lookups instead of a comparison with every mention before it, which made
+//! The name forms grouped so far, under every key on which `same_referent` can match a later
+//! mention, each with the first group holding such a form. A mention then finds its group
+//! with a few lookups instead of a comparison with every mention before it, which made
 //! grouping quadratic: a long text with tens of thousands of mentions took seconds.
 
 use std::collections::HashMap;
