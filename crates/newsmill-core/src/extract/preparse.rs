@@ -38,8 +38,8 @@ struct Open<'a> {
     dropped: bool,
 }
 
-/// Returns `html` with nesting beyond `max_depth` flattened and unread script and style
-/// bodies emptied, borrowing when nothing changes.
+/// Returns `html` with nesting beyond `max_depth` flattened and unread script, style and
+/// drawing bodies emptied, borrowing when nothing changes.
 pub fn preparse(html: &str, max_depth: usize) -> Cow<'_, str> {
     let mut stack: Vec<Open> = Vec::new();
     // Elements on the stack that were kept: the depth html5ever will see.
@@ -219,8 +219,7 @@ fn skip_raw_text(html: &str, from: usize, name: &str) -> (usize, usize) {
     let mut pos = from;
     while let Some(offset) = memchr::memmem::find(&bytes[pos..], b"</") {
         let start = pos + offset;
-        let candidate = &bytes[start + 2..];
-        if candidate.len() >= name.len() && candidate[..name.len()].eq_ignore_ascii_case(name.as_bytes()) {
+        if starts_with_ci(&bytes[start + 2..], name.as_bytes()) {
             return (start, tag_end(bytes, start + 2 + name.len()));
         }
         pos = start + 2;
@@ -232,15 +231,12 @@ fn skip_raw_text(html: &str, from: usize, name: &str) -> (usize, usize) {
 /// is neither JSON-LD nor data holding a publication date. A body with `<!--` is kept, since
 /// it can change where the parser ends a script.
 fn unread(name: &str, start_tag: &str, body: &str) -> bool {
-    let script = match name {
-        "style" => false,
-        "script" => true,
-        _ => return false,
-    };
-    if memchr::memmem::find(body.as_bytes(), b"<!--").is_some() {
-        return false;
+    let comment = || memchr::memmem::find(body.as_bytes(), b"<!--").is_some();
+    match name {
+        "style" => !comment(),
+        "script" => !comment() && !has_ascii_ci(start_tag, "ld+json") && !dates_in_page::script_may_hold_date(body),
+        _ => false,
     }
-    !script || !(has_ascii_ci(start_tag, "ld+json") || dates_in_page::script_may_hold_date(body))
 }
 
 /// Where the body of an `<svg>` starting at `from` ends (at its end tag), when it holds no
@@ -251,11 +247,10 @@ fn drawing_end(html: &str, from: usize) -> Option<usize> {
     while let Some(offset) = memchr::memchr(b'<', &bytes[pos..]) {
         let at = pos + offset;
         let rest = &bytes[at + 1..];
-        let is = |name: &[u8]| rest.len() >= name.len() && rest[..name.len()].eq_ignore_ascii_case(name);
-        if is(b"/svg") {
+        if starts_with_ci(rest, b"/svg") {
             return Some(at);
         }
-        if is(b"svg") || is(b"!--") {
+        if starts_with_ci(rest, b"svg") || rest.starts_with(b"!--") {
             return None;
         }
         pos = at + 1;
@@ -263,7 +258,12 @@ fn drawing_end(html: &str, from: usize) -> Option<usize> {
     None
 }
 
-/// Whether `haystack` contains the lowercase ASCII `needle`, ignoring ASCII case.
+/// Whether `bytes` starts with `prefix`, ignoring ASCII case.
+fn starts_with_ci(bytes: &[u8], prefix: &[u8]) -> bool {
+    bytes.get(..prefix.len()).is_some_and(|b| b.eq_ignore_ascii_case(prefix))
+}
+
+/// Whether `haystack` contains `needle`, ignoring ASCII case.
 fn has_ascii_ci(haystack: &str, needle: &str) -> bool {
     haystack.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }

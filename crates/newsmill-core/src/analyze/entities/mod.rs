@@ -132,8 +132,7 @@ pub fn group(text: &str, mentions: &[FoundMention], gaz: &Gazetteer) -> Vec<Enti
     let mut indexed: HashSet<(EntityType, &str, usize)> = HashSet::new();
     for (k, m) in mentions.iter().enumerate() {
         let name = &text[m.span.clone()];
-        let country =
-            if m.kind == EntityType::Loc || m.kind == EntityType::Org { country_code(gaz, name) } else { None };
+        let country = mention_country(gaz, name, m.kind);
         let same_country = country.and_then(|c| by_country.get(&c).copied());
         let found = [same_country, lookup.find(&keys[k])].into_iter().flatten().min();
         let g = match found {
@@ -180,6 +179,11 @@ fn refine_kind(text: &str, e: &Entity, country: bool, gaz: &Gazetteer) -> Entity
         }
     }
     e.kind
+}
+
+/// The country a place or organization mention names (`US`, `the United States`), if any.
+fn mention_country(gaz: &Gazetteer, name: &str, kind: EntityType) -> Option<[u8; 2]> {
+    matches!(kind, EntityType::Loc | EntityType::Org).then(|| country_code(gaz, name)).flatten()
 }
 
 fn country_code(gaz: &Gazetteer, name: &str) -> Option<[u8; 2]> {
@@ -261,9 +265,7 @@ mod tests {
         let keys: Vec<Key> = mentions.iter().map(|m| Key::new(text, m)).collect();
         let mut groups: Vec<Group> = Vec::new();
         for (k, m) in mentions.iter().enumerate() {
-            let name = &text[m.span.clone()];
-            let country =
-                if m.kind == EntityType::Loc || m.kind == EntityType::Org { country_code(gaz, name) } else { None };
+            let country = mention_country(gaz, &text[m.span.clone()], m.kind);
             let found = groups.iter_mut().position(|g| {
                 (country.is_some() && g.country == country)
                     || g.mentions.iter().any(|&j| same_referent(&keys[j], &keys[k]))

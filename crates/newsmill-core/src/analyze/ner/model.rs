@@ -123,12 +123,7 @@ impl<const L: usize> Weights<L> for Table<L> {
 
     #[inline]
     fn add(&self, feature: u64, scores: &mut [f32; L]) {
-        let row = (feature as usize & self.mask) * L;
-        if let Some(codes) = self.codes.get(row..row + L) {
-            for (s, &c) in scores.iter_mut().zip(codes) {
-                *s += self.book[c as usize];
-            }
-        }
+        self.add_all(std::slice::from_ref(&feature), scores);
     }
 
     /// Sums in a local array the compiler keeps in registers: summing through `scores` made
