@@ -11,6 +11,8 @@ const AFTER: usize = 40;
 const BEFORE: usize = 6;
 /// A dateline is short; longer text is a paragraph that happens to hold a date.
 const MAX_CHARS: usize = 90;
+/// How far into a paragraph a lede's dateline may end.
+const LEDE_HEAD_CHARS: usize = 40;
 /// Words that label a date as an update, in the languages of the evaluation sets.
 const UPDATE_WORDS: &[&str] = &[
     "updated",
@@ -52,7 +54,8 @@ pub fn shown_dates(dom: &Html, title: Option<&str>) -> Vec<Shown> {
                 Piece::Time(dt) => parse_date(dt).map(|d| (d, labelled)),
                 Piece::Text(t) => published_before_update(t)
                     .map(|d| (d, false))
-                    .or_else(|| dateline(t).map(|d| (d, labelled || is_update_label(t)))),
+                    .or_else(|| dateline(t).map(|d| (d, labelled || is_update_label(t))))
+                    .or_else(|| lede_dateline(t).map(|d| (d, false))),
             };
             let Some((date, updated)) = found else { continue };
             // The same day seen twice (a `<time>` and its label): either label counts.
@@ -149,6 +152,14 @@ fn dateline(text: &str) -> Option<String> {
     parse_date(text)
 }
 
+/// `29.11.2022 – Mehrfach hatte die Branche …`: a story's first paragraph opening with
+/// its date and a dash, as wire copy does.
+fn lede_dateline(text: &str) -> Option<String> {
+    let head: String = text.chars().take(LEDE_HEAD_CHARS).collect();
+    let at = [" – ", " — ", " - "].iter().filter_map(|dash| head.find(dash)).min()?;
+    dateline(&head[..at])
+}
+
 /// `August 16, 2019 - Updated July 9, 2025`: the date before the update label.
 fn published_before_update(text: &str) -> Option<String> {
     let lower = text.to_lowercase();
@@ -188,6 +199,18 @@ mod tests {
         assert_eq!(got, [Shown { date: "2025-06-18".into(), updated: true }]);
         let got = shown("<h1>T</h1><p>August 16, 2019 - Updated July 9, 2025</p>");
         assert_eq!(got[0], Shown { date: "2019-08-16".into(), updated: false });
+    }
+
+    #[test]
+    fn reads_a_lede_that_opens_with_its_date() {
+        let lede = "29.11.2022 – Mehrfach und vehement hatte die Branche die Nachteile des Entwurfs dargelegt, leider ohne Erfolg.";
+        let got = shown(&format!("<h1>T</h1><p>{lede}</p>"));
+        assert_eq!(got, [Shown { date: "2022-11-29".into(), updated: false }]);
+        // A date later in a long paragraph is not a dateline.
+        let got = shown(
+            "<h1>T</h1><p>Die Preise haben sich seit Juli 2021 verzehnfacht – sagt der Verband, der am 29.11.2022 protestierte.</p>",
+        );
+        assert!(got.is_empty());
     }
 
     #[test]
