@@ -1,19 +1,31 @@
 //! Prints the attributions found in each text file given, one line each, for error analysis:
-//! `file<TAB>cue start<TAB>cue end<TAB>source<TAB>cue<TAB>content` (byte offsets).
+//! `file<TAB>cue start<TAB>cue end<TAB>source<TAB>cue<TAB>content<TAB>content ranges` (byte
+//! offsets; ranges as `start-end` joined by commas).
 
-use newsmill_core::analyze::quotes::find_attributions;
+use newsmill_core::analyze::quotes::tagger;
 
 fn main() {
     let Ok(res) = newsmill_core::analyze::Resources::embedded() else { return };
-    for path in std::env::args().skip(1) {
+    // `--rules`: the rule finder alone, without the learned taggers.
+    let rules = std::env::args().nth(1).is_some_and(|a| a == "--rules");
+    let model = if rules { None } else { newsmill_core::analyze::quotes::tagger::embedded() };
+    for path in std::env::args().skip(1 + usize::from(rules)) {
         let Ok(text) = std::fs::read_to_string(&path) else { continue };
         let mentions = newsmill_core::analyze::mentions_of(&text, &res);
-        for a in find_attributions(&text, &mentions) {
+        for a in tagger::analyze(&text, model, &mentions).0 {
             let Some(cue) = a.cue else { continue };
             let get = |r: &std::ops::Range<usize>| text.get(r.clone()).unwrap_or("").replace('\n', " ");
             let source = a.source.as_ref().map(get).unwrap_or_default();
             let content: Vec<String> = a.content.iter().map(get).collect();
-            println!("{path}\t{}\t{}\t{source}\t{}\t{}", cue.start, cue.end, get(&cue), content.join(" ‖ "));
+            let ranges: Vec<String> = a.content.iter().map(|r| format!("{}-{}", r.start, r.end)).collect();
+            println!(
+                "{path}\t{}\t{}\t{source}\t{}\t{}\t{}",
+                cue.start,
+                cue.end,
+                get(&cue),
+                content.join(" ‖ "),
+                ranges.join(",")
+            );
         }
     }
 }

@@ -154,7 +154,8 @@ fn parse_ann(text: &str, ann: &str) -> Parts {
     parts
 }
 
-/// The start offsets of the words inside a span.
+/// The start offsets of the words inside a span; for a span of punctuation alone (a cue
+/// `:` or `―`), of its visible characters, so that it can match at all.
 fn words(text: &str, frags: &Frags) -> Vec<usize> {
     let mut out = Vec::new();
     for r in frags {
@@ -166,6 +167,12 @@ fn words(text: &str, frags: &Frags) -> Vec<usize> {
                 out.push(r.start + i);
             }
             prev_word = w;
+        }
+    }
+    if out.is_empty() {
+        for r in frags {
+            let s = text.get(r.clone()).unwrap_or("");
+            out.extend(s.char_indices().filter(|(_, c)| !c.is_whitespace()).map(|(i, _)| r.start + i));
         }
     }
     out
@@ -233,5 +240,15 @@ mod tests {
         assert_eq!(score(text, &gold, &[vec![4..8]], true).tp, 0.0);
         assert_eq!(score(text, &gold, &[vec![0..15]], true).tp, 1.0);
         assert_eq!(score(text, &gold, &[vec![0..26]], false).tp, 1.0);
+    }
+
+    #[test]
+    #[allow(clippy::single_range_in_vec_init)]
+    fn a_punctuation_cue_matches_by_its_characters() {
+        let text = "“We are ashamed.” ― Carla Sanchez";
+        let dash = text.find('―').unwrap_or(0);
+        let gold = vec![vec![dash..dash + '―'.len_utf8()]];
+        assert_eq!(score(text, &gold, &gold, true).tp, 1.0);
+        assert_eq!(score(text, &gold, &[vec![0..4]], true).tp, 0.0);
     }
 }

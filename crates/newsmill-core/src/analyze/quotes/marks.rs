@@ -66,6 +66,9 @@ fn opener(c: char, after_space: bool, next: char) -> Option<&'static [char]> {
     match c {
         '“' => Some(&['”', '“']),
         '„' => Some(&['“', '”']),
+        // `”Fear. I am afraid.”`: a closing mark that nothing before it opened, before a
+        // word, opens (a slip of typing, and Swedish and Finnish style).
+        '”' if after_space && starts_word => Some(&['”']),
         '«' => Some(&['»']),
         '‹' => Some(&['›']),
         '‘' if starts_word => Some(&['’']),
@@ -136,6 +139,12 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert!(!q[0].closed);
         assert_eq!(&text[q[0].inner.clone()], "First paragraph of a long quote");
+    }
+
+    #[test]
+    fn a_closing_mark_before_a_word_opens() {
+        assert_eq!(inner("”Fear. I am truly afraid.” ― Edwin Monroy"), ["Fear. I am truly afraid"]);
+        assert_eq!(inner("He said ”no” twice."), ["no"]);
     }
 
     #[test]
