@@ -9,6 +9,7 @@ mod assemble;
 pub mod clusters;
 pub mod features;
 pub mod model;
+mod signed;
 pub mod train;
 pub mod view;
 
@@ -57,33 +58,8 @@ pub fn analyze(text: &str, model: Option<&TaggerModel>, mentions: &[MentionRef])
         assemble::paragraph(text, &view, scan, &labels, pi, &mut out, &mut last);
     }
     widen_leading_content(&mut out, &rules);
-    keep_dash_attributions(text, &mut out, &rules);
+    signed::add(text, &mut out, &rules);
     (out, scans)
-}
-
-/// `“…” ― Carla Sanchez`: a quotation signed with a dash and a name (vox pops, epigraphs) is
-/// unambiguous, but too rare in the training data for the taggers to learn; the rule finder's
-/// reading stands where the taggers found no cue of their own, and the quotation it claims
-/// leaves any attribution the taggers continued into it.
-fn keep_dash_attributions(text: &str, out: &mut Vec<Attribution>, rules: &[Attribution]) {
-    let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
-    let mut added = false;
-    for rule in rules {
-        let Some(cue) = &rule.cue else { continue };
-        let is_dash = text.get(cue.clone()).is_some_and(|c| matches!(c, "―" | "—" | "–"));
-        if !is_dash || out.iter().any(|a| a.cue.as_ref().is_some_and(|c| overlaps(c, cue))) {
-            continue;
-        }
-        for a in out.iter_mut() {
-            a.content.retain(|piece| !rule.content.iter().any(|r| overlaps(piece, r)));
-        }
-        out.push(rule.clone());
-        added = true;
-    }
-    if added {
-        out.retain(|a| a.cue.is_some() || !a.content.is_empty());
-        out.sort_by_key(|a| a.cue.as_ref().or(a.content.first()).map(|r| r.start));
-    }
 }
 
 /// The cue, source and content labels of one paragraph. Sources are only looked for in
