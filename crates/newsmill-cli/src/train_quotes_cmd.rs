@@ -32,6 +32,20 @@ pub struct Args {
     /// Perceptrons per tagger, trained on different orders and averaged.
     #[arg(long, default_value_t = TrainConfig::default().bags)]
     bags: usize,
+    /// The cue tagger's training cost of missing a gold O, B and I label (comma-separated):
+    /// higher B and I costs trade cue precision for recall.
+    #[arg(long, value_name = "O,B,I", value_parser = parse_costs, default_value = "0,0,0")]
+    cue_miss_cost: [f32; 3],
+    /// Instead of writing a model, score these settings by K-fold cross-validation on train
+    /// (each article scored by taggers that did not see it), to choose them without dev.
+    #[arg(long, value_name = "K")]
+    cross_validate: Option<usize>,
+}
+
+fn parse_costs(s: &str) -> Result<[f32; 3], String> {
+    let v: Vec<f32> =
+        s.split(',').map(|x| x.trim().parse::<f32>().map_err(|e| format!("{x:?}: {e}"))).collect::<Result<_, _>>()?;
+    <[f32; 3]>::try_from(v).map_err(|_| "give three numbers: O,B,I".to_string())
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -47,7 +61,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .map(|r| docs.iter().flat_map(|d| &d.gold).map(|g| g[r].iter().filter(|&&l| l != 0).count()).sum())
         .collect();
     eprintln!("training on {} articles, {tokens} tokens; gold cue/source/content tokens {marked:?}", docs.len());
-    let cfg = TrainConfig { epochs: args.epochs, bits: args.bits, folds: args.folds, bags: args.bags };
+    let cfg = TrainConfig {
+        epochs: args.epochs,
+        bits: args.bits,
+        folds: args.folds,
+        bags: args.bags,
+        cue_miss_cost: args.cue_miss_cost,
+    };
+    if let Some(k) = args.cross_validate {
+        return cross_validate(&dir, &articles, &res, &cfg, k);
+    }
     let model = tagger::train::train(&docs, &cfg);
     let bytes = model.to_bytes()?;
     std::fs::write(&args.out, &bytes).with_context(|| format!("cannot write {}", args.out.display()))?;
@@ -57,5 +80,39 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let report = polnear::evaluate_with(&dir, split, &find)?;
         crate::eval_quotes_cmd::print_report(&report);
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Scores `cfg` on PolNeAR train by `k`-fold cross-validation: articles (with all their
+/// annotations) go to folds by a hash of their text; each is scored, on its first annotation
+/// as `eval quotes` does, by taggers trained on the other folds.
+fn cross_validate(
+    dir: &std::path::Path,
+    annotated: &[(String, polnear::Parts)],
+    res: &Resources,
+    cfg: &TrainConfig,
+    k: usize,
+) -> anyhow::Result<ExitCode> {
+    anyhow::ensure!(k >= 2, "--cross-validate needs at least 2 folds");
+    let fold = |text: &str| {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        text.hash(&mut h);
+        (h.finish() % k as u64) as usize
+    };
+    let models: Vec<tagger::TaggerModel> = (0..k)
+        .map(|held| {
+            let docs: Vec<TrainDoc> = annotated
+                .iter()
+                .filter(|(text, _)| fold(text) != held)
+                .map(|(text, parts)| TrainDoc::new(text, parts, &mentions_of(text, res)))
+                .collect();
+            tagger::train::train(&docs, cfg)
+        })
+        .collect();
+    let first = polnear::articles(dir, "train")?;
+    let find = |text: &str| tagger::analyze(text, Some(&models[fold(text)]), &mentions_of(text, res)).0;
+    let report = polnear::evaluate_articles(&format!("train, {k}-fold cross-validated"), &first, &find);
+    crate::eval_quotes_cmd::print_report(&report);
     Ok(ExitCode::SUCCESS)
 }

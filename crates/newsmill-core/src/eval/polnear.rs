@@ -46,19 +46,28 @@ pub fn evaluate_with(
     split: &str,
     find: &dyn Fn(&str) -> Vec<Attribution>,
 ) -> Result<QuotesReport, EvalError> {
+    Ok(evaluate_articles(split, &articles(dir, split)?, find))
+}
+
+/// Scores an attribution finder on articles already read (text and gold spans).
+pub fn evaluate_articles(
+    split: &str,
+    articles: &[(String, Parts)],
+    find: &dyn Fn(&str) -> Vec<Attribution>,
+) -> QuotesReport {
     let mut report = QuotesReport { split: split.to_string(), ..QuotesReport::default() };
     let mut counts = [[Counts::default(); 2]; 3];
-    for (text, gold) in articles(dir, split)? {
+    for (text, gold) in articles {
         let started = std::time::Instant::now();
-        let predicted = predict(find(&text));
+        let predicted = predict(find(text));
         report.seconds_finding += started.elapsed().as_secs_f64();
         report.documents += 1;
         report.words += text.split_whitespace().count();
         let pairs =
             [(&gold.source, &predicted.source), (&gold.cue, &predicted.cue), (&gold.content, &predicted.content)];
         for (k, (g, p)) in pairs.into_iter().enumerate() {
-            counts[k][0].add(score(&text, g, p, false));
-            counts[k][1].add(score(&text, g, p, true));
+            counts[k][0].add(score(text, g, p, false));
+            counts[k][1].add(score(text, g, p, true));
         }
     }
     for (k, slot) in [&mut report.source, &mut report.cue, &mut report.content].into_iter().enumerate() {
@@ -67,7 +76,7 @@ pub fn evaluate_with(
         slot.exact = counts[k][0].prf();
         slot.overlap = counts[k][1].prf();
     }
-    Ok(report)
+    report
 }
 
 /// The texts of a split with their gold spans, one annotation per article (the first `.ann`

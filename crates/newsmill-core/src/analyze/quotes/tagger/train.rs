@@ -10,7 +10,7 @@ use super::super::super::ner;
 use super::Role;
 use super::features::CueContext;
 use super::features::{dynamics, statics};
-use super::model::{Buffers, LABELS, Table, TaggerModel, tag};
+use super::model::{Buffers, LABELS, Table, TaggerModel, tag, tag_cost_augmented};
 use super::view::{O, ParaView, gold_labels};
 use crate::eval::polnear::Parts;
 
@@ -42,11 +42,14 @@ pub struct TrainConfig {
     pub folds: usize,
     /// Perceptrons per role, trained on different orders and averaged.
     pub bags: usize,
+    /// The cue tagger's training cost of missing a gold `O`, `B` and `I` (see
+    /// [`tag_cost_augmented`]); all zero is plain perceptron training.
+    pub cue_miss_cost: [f32; LABELS],
 }
 
 impl Default for TrainConfig {
     fn default() -> TrainConfig {
-        TrainConfig { epochs: 8, bits: 18, folds: 5, bags: 1 }
+        TrainConfig { epochs: 8, bits: 18, folds: 5, bags: 1, cue_miss_cost: [0.0; LABELS] }
     }
 }
 
@@ -129,7 +132,10 @@ fn train_bag(
             for (pi, view) in docs[d].views.iter().enumerate() {
                 let ctx = cues.map(|c| CueContext::new(&c[d][pi]));
                 let gold = &docs[d].gold[pi][role as usize];
-                let pred = tag(&p, view, role, ctx.as_ref(), &mut buf);
+                let pred = match role {
+                    Role::Cue => tag_cost_augmented(&p, view, role, None, gold, cfg.cue_miss_cost, &mut buf),
+                    _ => tag(&p, view, role, ctx.as_ref(), &mut buf),
+                };
                 if pred != *gold {
                     learn(&mut p, view, role, ctx.as_ref(), gold, &pred, &mut buf);
                 }
