@@ -34,7 +34,7 @@ pub struct Args {
     bags: usize,
     /// The cue tagger's training cost of missing a gold O, B and I label (comma-separated):
     /// higher B and I costs trade cue precision for recall.
-    #[arg(long, value_name = "O,B,I", value_parser = parse_costs, default_value = "0,0,0")]
+    #[arg(long, value_name = "O,B,I", value_parser = parse_costs, default_value = "0,100,50")]
     cue_miss_cost: [f32; 3],
     /// Instead of writing a model, score these settings by K-fold cross-validation on train
     /// (each article scored by taggers that did not see it), to choose them without dev.

@@ -49,7 +49,7 @@ pub struct TrainConfig {
 
 impl Default for TrainConfig {
     fn default() -> TrainConfig {
-        TrainConfig { epochs: 8, bits: 18, folds: 5, bags: 1, cue_miss_cost: [0.0; LABELS] }
+        TrainConfig { epochs: 8, bits: 18, folds: 5, bags: 1, cue_miss_cost: [0.0, 100.0, 50.0] }
     }
 }
 
