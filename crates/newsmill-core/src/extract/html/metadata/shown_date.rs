@@ -9,6 +9,8 @@ use crate::extract::dates::parse_date;
 /// Text pieces looked at after the headline and before it.
 const AFTER: usize = 40;
 const BEFORE: usize = 6;
+/// A first date after the headline further down than this many pieces is likely a sidebar's.
+const FAR_AFTER: usize = 12;
 /// A dateline is short; longer text is a paragraph that happens to hold a date.
 const MAX_CHARS: usize = 90;
 /// How far into a paragraph a lede's dateline may end.
@@ -42,32 +44,44 @@ pub(super) enum Piece {
 }
 
 /// Dates shown around the headline `<h1>` (the one equal to `title` if any, else the
-/// first), nearest after it first, then before it.
+/// first), nearest after it first, then before it; a date just before the headline (a
+/// kicker's dateline) comes first when the nearest one after it is far down the page.
 pub fn shown_dates(dom: &Html, title: Option<&str>) -> Vec<Shown> {
     let Some(h1) = pick_h1(dom, title) else { return Vec::new() };
     let (before, after) = pieces_around(dom, h1);
-    let mut out: Vec<Shown> = Vec::new();
-    let mut scan = |pieces: &[Piece], order: &mut dyn Iterator<Item = usize>| {
-        for i in order {
-            let labelled = update_label_before(pieces, i);
-            let found = match &pieces[i] {
-                Piece::Time(dt) => parse_date(dt).map(|d| (d, labelled)),
-                Piece::Text(t) => published_before_update(t)
-                    .map(|d| (d, false))
-                    .or_else(|| dateline(t).map(|d| (d, labelled || is_update_label(t))))
-                    .or_else(|| lede_dateline(t).map(|d| (d, false))),
-            };
-            let Some((date, updated)) = found else { continue };
-            // The same day seen twice (a `<time>` and its label): either label counts.
-            match out.iter_mut().find(|s| s.date.get(..10) == date.get(..10)) {
-                Some(seen) => seen.updated |= updated,
-                None => out.push(Shown { date, updated }),
-            }
-        }
-    };
-    scan(&after, &mut (0..after.len()));
+    let after_dates = scan(&after, 0..after.len());
     // Before the headline, nearest first.
-    scan(&before, &mut (0..before.len()).rev());
+    let before_dates = scan(&before, (0..before.len()).rev());
+    let first_after = after_dates.first().map_or(usize::MAX, |(i, _)| *i);
+    let (first, second) =
+        if first_after > FAR_AFTER { (before_dates, after_dates) } else { (after_dates, before_dates) };
+    let mut out: Vec<Shown> = Vec::new();
+    for (_, found) in first.into_iter().chain(second) {
+        // The same day seen twice (a `<time>` and its label): either label counts.
+        match out.iter_mut().find(|s| s.date.get(..10) == found.date.get(..10)) {
+            Some(seen) => seen.updated |= found.updated,
+            None => out.push(found),
+        }
+    }
+    out
+}
+
+/// The dates in `pieces`, visited in `order`, each with its piece's index.
+fn scan(pieces: &[Piece], order: impl Iterator<Item = usize>) -> Vec<(usize, Shown)> {
+    let mut out = Vec::new();
+    for i in order {
+        let labelled = update_label_before(pieces, i);
+        let found = match &pieces[i] {
+            Piece::Time(dt) => parse_date(dt).map(|d| (d, labelled)),
+            Piece::Text(t) => published_before_update(t)
+                .map(|d| (d, false))
+                .or_else(|| dateline(t).map(|d| (d, labelled || is_update_label(t))))
+                .or_else(|| lede_dateline(t).map(|d| (d, false))),
+        };
+        if let Some((date, updated)) = found {
+            out.push((i, Shown { date, updated }));
+        }
+    }
     out
 }
 
@@ -185,6 +199,16 @@ mod tests {
         let got = shown("<p>Jan 1, 2001</p><h1>Big news</h1><div><b>By Ann</b> - Mar 27, 2024</div><p>Text.</p>");
         assert_eq!(got[0], Shown { date: "2024-03-27".into(), updated: false });
         assert_eq!(got[1].date, "2001-01-01");
+    }
+
+    #[test]
+    fn a_kicker_date_beats_a_date_far_down_the_page() {
+        let filler: String = (0..20).map(|i| format!("<p>Paragraph {i} of the story.</p>")).collect();
+        let page = format!("<p>12.12.2022 12:22</p><h1>Story</h1>{filler}<aside><p>10.08.2022 11:05</p></aside>");
+        assert_eq!(shown(&page)[0].date, "2022-12-12T12:22");
+        // Near the headline, the date after it still comes first.
+        let page = "<p>12.12.2022 12:22</p><h1>Story</h1><p>By Ann</p><p>10.08.2022 11:05</p>";
+        assert_eq!(shown(page)[0].date, "2022-08-10T11:05");
     }
 
     #[test]
