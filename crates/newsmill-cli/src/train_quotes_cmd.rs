@@ -33,9 +33,15 @@ pub struct Args {
     #[arg(long, default_value_t = TrainConfig::default().bags)]
     bags: usize,
     /// The cue tagger's training cost of missing a gold O, B and I label (comma-separated):
-    /// higher B and I costs trade cue precision for recall.
-    #[arg(long, value_name = "O,B,I", value_parser = parse_costs, default_value = "0,100,50")]
-    cue_miss_cost: [f32; 3],
+    /// higher B and I costs trade precision for recall [default: the shipped model's, 0,100,50].
+    #[arg(long, value_name = "O,B,I", value_parser = parse_costs)]
+    cue_miss_cost: Option<[f32; 3]>,
+    /// The same for the source tagger [default: 0,400,200].
+    #[arg(long, value_name = "O,B,I", value_parser = parse_costs)]
+    source_miss_cost: Option<[f32; 3]>,
+    /// The same for the content tagger [default: 0,0,0].
+    #[arg(long, value_name = "O,B,I", value_parser = parse_costs)]
+    content_miss_cost: Option<[f32; 3]>,
     /// Instead of writing a model, score these settings by K-fold cross-validation on train
     /// (each article scored by taggers that did not see it), to choose them without dev.
     #[arg(long, value_name = "K")]
@@ -66,7 +72,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         bits: args.bits,
         folds: args.folds,
         bags: args.bags,
-        cue_miss_cost: args.cue_miss_cost,
+        miss_cost: {
+            let [cue, source, content] = TrainConfig::default().miss_cost;
+            [
+                args.cue_miss_cost.unwrap_or(cue),
+                args.source_miss_cost.unwrap_or(source),
+                args.content_miss_cost.unwrap_or(content),
+            ]
+        },
     };
     if let Some(k) = args.cross_validate {
         return cross_validate(&dir, &articles, &res, &cfg, k);

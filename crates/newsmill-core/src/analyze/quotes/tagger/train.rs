@@ -42,14 +42,20 @@ pub struct TrainConfig {
     pub folds: usize,
     /// Perceptrons per role, trained on different orders and averaged.
     pub bags: usize,
-    /// The cue tagger's training cost of missing a gold `O`, `B` and `I` (see
-    /// [`tag_cost_augmented`]); all zero is plain perceptron training.
-    pub cue_miss_cost: [f32; LABELS],
+    /// Per role (cue, source, content), the training cost of missing a gold `O`, `B` and
+    /// `I` (see [`tag_cost_augmented`]); all zero is plain perceptron training.
+    pub miss_cost: [[f32; LABELS]; 3],
 }
 
 impl Default for TrainConfig {
     fn default() -> TrainConfig {
-        TrainConfig { epochs: 8, bits: 18, folds: 5, bags: 1, cue_miss_cost: [0.0, 100.0, 50.0] }
+        TrainConfig {
+            epochs: 8,
+            bits: 18,
+            folds: 5,
+            bags: 1,
+            miss_cost: [[0.0, 100.0, 50.0], [0.0, 400.0, 200.0], [0.0; LABELS]],
+        }
     }
 }
 
@@ -132,10 +138,8 @@ fn train_bag(
             for (pi, view) in docs[d].views.iter().enumerate() {
                 let ctx = cues.map(|c| CueContext::new(&c[d][pi]));
                 let gold = &docs[d].gold[pi][role as usize];
-                let pred = match role {
-                    Role::Cue => tag_cost_augmented(&p, view, role, None, gold, cfg.cue_miss_cost, &mut buf),
-                    _ => tag(&p, view, role, ctx.as_ref(), &mut buf),
-                };
+                let cost = cfg.miss_cost[role as usize];
+                let pred = tag_cost_augmented(&p, view, role, ctx.as_ref(), gold, cost, &mut buf);
                 if pred != *gold {
                     learn(&mut p, view, role, ctx.as_ref(), gold, &pred, &mut buf);
                 }
