@@ -107,12 +107,7 @@ fn cross_validate(
     k: usize,
 ) -> anyhow::Result<ExitCode> {
     anyhow::ensure!(k >= 2, "--cross-validate needs at least 2 folds");
-    let fold = |text: &str| {
-        use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        text.hash(&mut h);
-        (h.finish() % k as u64) as usize
-    };
+    let fold = |text: &str| (tagger::view::hash_str(text) % k as u64) as usize;
     let models: Vec<tagger::TaggerModel> = (0..k)
         .map(|held| {
             let docs: Vec<TrainDoc> = annotated

@@ -1,7 +1,7 @@
-//! Training the three taggers on PolNeAR: averaged perceptrons, greedy decoding, several
-//! epochs over shuffled articles. The source and content taggers learn from cue labels that
-//! the cue tagger predicted on articles it was not trained on (k-fold), so that they learn
-//! to trust its output only as far as it deserves.
+//! Training the three taggers on PolNeAR: averaged perceptrons, cost-augmented Viterbi
+//! decoding, several epochs over shuffled articles. The source and content taggers learn
+//! from cue labels that the cue tagger predicted on articles it was not trained on (k-fold),
+//! so that they learn to trust its output only as far as it deserves.
 
 use super::super::{MentionRef, attribute};
 use rayon::prelude::*;
