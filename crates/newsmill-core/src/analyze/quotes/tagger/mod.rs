@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 
 use super::MentionRef;
 use super::attribute::{self, Attribution, ParaScan};
-use model::{Buffers, tag, tag_into};
+use model::{Buffers, no_cost, tag, tag_into};
 pub use model::{TaggerModel, TaggerModelError};
 use view::ParaView;
 
@@ -70,12 +70,12 @@ pub fn label(model: &TaggerModel, view: &ParaView, continues: bool, buf: &mut Bu
     let n = view.len();
     let mut cues = vec![view::O; n];
     for sent in view.sentences().filter(|s| view.cue_evidence[s.clone()].contains(&true)) {
-        tag_into(&t[0], view, Role::Cue, None, sent, &mut cues, buf);
+        tag_into(&t[0], view, Role::Cue, None, sent, &mut cues, buf, no_cost);
     }
     let ctx = features::CueContext::new(&cues);
     let mut sources = vec![view::O; n];
     for sent in view.sentences().filter(|s| cues[s.clone()].contains(&view::B)) {
-        tag_into(&t[1], view, Role::Source, Some(&ctx), sent, &mut sources, buf);
+        tag_into(&t[1], view, Role::Source, Some(&ctx), sent, &mut sources, buf, no_cost);
     }
     let has_cue = cues.contains(&view::B);
     let mut content =

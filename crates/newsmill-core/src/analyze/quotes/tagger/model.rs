@@ -85,21 +85,13 @@ pub fn tag<S: Weights<LABELS>>(
     buf: &mut Buffers,
 ) -> Vec<u8> {
     let mut out = vec![O; view.len()];
-    tag_into(s, view, role, cues, 0..view.len(), &mut out, buf);
+    tag_into(s, view, role, cues, 0..view.len(), &mut out, buf, no_cost);
     out
 }
 
-/// `tag` over the tokens of `range` only (a sentence, say), written into `out[range]`.
-pub fn tag_into<S: Weights<LABELS>>(
-    s: &S,
-    view: &ParaView,
-    role: Role,
-    cues: Option<&CueContext>,
-    range: Range<usize>,
-    out: &mut [u8],
-    buf: &mut Buffers,
-) {
-    viterbi(s, view, role, cues, range, out, buf, |_, _| 0.0);
+/// No decoding cost: the scores alone decide (inference).
+pub fn no_cost(_token: usize, _label: u8) -> f32 {
+    0.0
 }
 
 /// `tag` during training, with every label other than the gold one raised by the cost of
@@ -119,13 +111,14 @@ pub fn tag_cost_augmented<S: Weights<LABELS>>(
         let g = gold.get(j).copied().unwrap_or(O);
         if l == g { 0.0 } else { miss_cost[g as usize] }
     };
-    viterbi(s, view, role, cues, 0..view.len(), &mut out, buf, cost);
+    tag_into(s, view, role, cues, 0..view.len(), &mut out, buf, cost);
     out
 }
 
-/// Viterbi over BIO with `cost(token, label)` added to each emission score.
+/// `tag` over the tokens of `range` only (a sentence, say), written into `out[range]`, with
+/// `cost(token, label)` added to each emission score ([`no_cost`] outside training).
 #[allow(clippy::too_many_arguments)]
-fn viterbi<S: Weights<LABELS>, C: Fn(usize, u8) -> f32>(
+pub fn tag_into<S: Weights<LABELS>, C: Fn(usize, u8) -> f32>(
     s: &S,
     view: &ParaView,
     role: Role,
