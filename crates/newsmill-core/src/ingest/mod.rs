@@ -4,6 +4,7 @@
 //! [`RawDoc`]: crate::RawDoc
 
 pub mod decode;
+mod gzip;
 mod progress;
 mod reader;
 pub mod sniff;

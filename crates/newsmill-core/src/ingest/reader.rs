@@ -7,8 +7,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::PathBuf;
 
-use flate2::read::MultiGzDecoder;
-
+use super::gzip;
 use super::progress::BytesRead;
 use super::warc::{WARC_MAGIC, WarcRecords};
 use crate::error::{Error, ErrorKind};
@@ -33,6 +32,8 @@ impl Default for ReadConfig {
 enum Pending {
     Path(PathBuf),
     Stdin,
+    /// Bytes from elsewhere (a network stream, an embedding program), with their name.
+    Reader(String, Box<dyn Read + Send>),
     /// A directory that could not be walked, reported in order.
     Failed(Error),
 }
@@ -99,6 +100,16 @@ impl Inputs {
         Inputs { pending, jsonl: None, warc: None, skipped: 0, config, total_bytes: size, read }
     }
 
+    /// The documents of one byte source of any kind that `new` reads (page, gzip, JSONL,
+    /// WARC), named `name` in errors: for programs that hold their input in memory or
+    /// receive it over a network.
+    pub fn from_reader(name: impl Into<String>, reader: Box<dyn Read + Send>, config: ReadConfig) -> Self {
+        let mut inputs = Inputs::new(std::iter::empty::<&str>(), config);
+        inputs.pending.push_back(Pending::Reader(name.into(), reader));
+        inputs.total_bytes = None;
+        inputs
+    }
+
     /// How far through the input files the reading is: bytes read, and the size of them all
     /// when it is known (not with stdin).
     pub fn progress(&self) -> (u64, Option<u64>) {
@@ -109,6 +120,7 @@ impl Inputs {
         let (name, reader): (String, Box<dyn Read + Send>) = match input {
             Pending::Failed(err) => return Some(Err(err)),
             Pending::Stdin => ("-".to_string(), Box::new(io::stdin())),
+            Pending::Reader(name, reader) => (name, reader),
             Pending::Path(path) => {
                 let name = path.display().to_string();
                 match File::open(&path) {
@@ -122,11 +134,8 @@ impl Inputs {
             Ok(buf) => buf.starts_with(&GZIP_MAGIC),
             Err(e) => return Some(Err(Error::new(name, ErrorKind::Io(e)))),
         };
-        let mut reader: Box<dyn BufRead + Send> = if gzipped {
-            Box::new(BufReader::with_capacity(64 * 1024, MultiGzDecoder::new(reader)))
-        } else {
-            Box::new(reader)
-        };
+        let mut reader: Box<dyn BufRead + Send> =
+            if gzipped { Box::new(gzip::decoder(reader)) } else { Box::new(reader) };
         match reader.fill_buf() {
             Ok(buf) if buf.starts_with(WARC_MAGIC) => {
                 self.warc = Some(WarcRecords::new(name, reader));
@@ -168,7 +177,7 @@ impl Inputs {
     fn next_warc(&mut self) -> Option<Result<RawDoc, Error>> {
         let warc = self.warc.as_mut()?;
         let item = warc.next_page(self.config.max_bytes);
-        if item.as_ref().is_none_or(Result::is_err) {
+        if item.is_none() {
             self.skipped += warc.skipped;
             self.warc = None;
         }
@@ -177,33 +186,57 @@ impl Inputs {
 
     fn next_jsonl(&mut self) -> Option<Result<RawDoc, Error>> {
         let state = self.jsonl.as_mut()?;
+        let limit = self.config.max_bytes;
         let mut line = Vec::new();
         loop {
             line.clear();
             state.line += 1;
-            let limited = (&mut state.lines).take(self.config.max_bytes + 1).read_until(b'\n', &mut line);
-            match limited {
+            let name = format!("{}:{}", state.name, state.line);
+            match (&mut state.lines).take(limit + 1).read_until(b'\n', &mut line) {
                 Ok(0) => {
                     self.jsonl = None;
                     return None;
                 }
                 Ok(_) if line.iter().all(u8::is_ascii_whitespace) => continue,
-                Ok(_) => {
-                    let name = format!("{}:{}", state.name, state.line);
-                    if line.len() as u64 > self.config.max_bytes {
-                        // The rest of an over-long line cannot be trusted as a record boundary.
-                        self.jsonl = None;
-                        let kind = ErrorKind::TooLarge { size: line.len() as u64, limit: self.config.max_bytes };
-                        return Some(Err(Error::new(name, kind)));
-                    }
-                    return Some(parse_jsonl_line(&line, state.line, name));
+                // JSON strings hold no raw newline, so the next line is the next record: skip
+                // the rest of this one and go on.
+                Ok(_) if line.strip_suffix(b"\n").unwrap_or(&line).len() as u64 > limit => {
+                    let rest = if line.ends_with(b"\n") { Ok(0) } else { skip_line(&mut state.lines) };
+                    let size = match rest {
+                        Ok(rest) => line.len() as u64 + rest,
+                        Err(e) => return Some(Err(self.jsonl_read_error(name, e))),
+                    };
+                    return Some(Err(Error::new(name, ErrorKind::TooLarge { size, limit })));
                 }
-                Err(e) => {
-                    let name = format!("{}:{}", state.name, state.line);
-                    self.jsonl = None;
-                    return Some(Err(Error::new(name, read_error(e, true, 0))));
-                }
+                Ok(_) => return Some(parse_jsonl_line(&line, state.line, name)),
+                Err(e) => return Some(Err(self.jsonl_read_error(name, e))),
             }
+        }
+    }
+
+    /// A damaged gzip member loses the lines in it, and reading goes on; any other read
+    /// error ends the file.
+    fn jsonl_read_error(&mut self, name: String, e: io::Error) -> Error {
+        if !gzip::is_corrupt_member(&e) {
+            self.jsonl = None;
+        }
+        Error::new(name, read_error(e, true, 0))
+    }
+}
+
+/// Consumes input through the next newline; returns how many bytes that was.
+fn skip_line(input: &mut Box<dyn BufRead + Send>) -> io::Result<u64> {
+    let mut skipped = 0u64;
+    loop {
+        let buf = input.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(skipped);
+        }
+        let (n, done) = memchr::memchr(b'\n', buf).map_or((buf.len(), false), |i| (i + 1, true));
+        input.consume(n);
+        skipped += n as u64;
+        if done {
+            return Ok(skipped);
         }
     }
 }
@@ -348,6 +381,42 @@ mod tests {
         let err = items[0].as_ref().unwrap_err();
         assert!(matches!(err.kind(), ErrorKind::Gzip { .. }), "{err}");
         assert!(err.to_string().contains("t.html.gz"));
+    }
+
+    #[test]
+    fn an_over_long_jsonl_line_is_reported_and_the_lines_after_it_are_read() {
+        let long = format!("{{\"url\":\"http://x/big\",\"html\":\"{}\"}}\n", "y".repeat(5000));
+        let short = |n: u32| format!("{{\"url\":\"http://x/{n}\",\"text\":\"line {n}\"}}\n");
+        let data = [short(1), long.clone(), short(3), long.clone(), short(5)].concat();
+        for bytes in [data.clone().into_bytes(), gzip(data.as_bytes())] {
+            let inputs =
+                Inputs::from_reader("dump.jsonl", Box::new(io::Cursor::new(bytes)), ReadConfig { max_bytes: 1000 });
+            let items: Vec<_> = inputs.collect();
+            let sources: Vec<_> =
+                items.iter().map(|i| i.as_ref().map(|d| d.source.clone()).map_err(|e| e.to_string())).collect();
+            assert_eq!(items.len(), 5, "{sources:?}");
+            for (i, n) in [(0, 1), (2, 3), (4, 5)] {
+                assert_eq!(items[i].as_ref().unwrap().source, format!("http://x/{n}"));
+            }
+            let err = items[1].as_ref().unwrap_err();
+            let whole_line = long.len() as u64;
+            assert!(matches!(err.kind(), ErrorKind::TooLarge { size, limit: 1000 } if *size == whole_line), "{err}");
+            assert_eq!(err.source_name(), "dump.jsonl:2");
+        }
+    }
+
+    #[test]
+    fn a_line_just_over_the_limit_does_not_swallow_the_next() {
+        let line = |n: u32| format!("{{\"url\":\"u{n}\",\"text\":\"abc\"}}\n");
+        let content = line(1).len() as u64 - 1;
+        let read = |limit| -> Vec<_> {
+            let data = [line(1), line(2)].concat().into_bytes();
+            Inputs::from_reader("d", Box::new(io::Cursor::new(data)), ReadConfig { max_bytes: limit }).collect()
+        };
+        assert!(read(content).iter().all(Result::is_ok), "the newline does not count");
+        let items = read(content - 1);
+        assert_eq!(items.len(), 2);
+        assert!(items.iter().all(Result::is_err), "{items:?}");
     }
 
     #[test]
