@@ -21,16 +21,24 @@ pub struct AnalyzeArgs {
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = Format::Json)]
     format: Format,
+    #[command(flatten)]
+    limit: crate::pipeline::SizeLimit,
 }
 
-fn read_text(path: &str) -> anyhow::Result<String> {
-    let bytes = if path == "-" {
-        let mut b = Vec::new();
-        io::stdin().read_to_end(&mut b).context("cannot read stdin")?;
-        b
+/// Reads at most `limit` bytes of text: a runaway input (`/dev/zero`) is refused, not
+/// swallowed.
+fn read_text(path: &str, limit: u64) -> anyhow::Result<String> {
+    let source: Box<dyn Read> = if path == "-" {
+        Box::new(io::stdin())
     } else {
-        std::fs::read(path).with_context(|| format!("cannot read {path}"))?
+        Box::new(std::fs::File::open(path).with_context(|| format!("cannot read {path}"))?)
     };
+    let mut bytes = Vec::new();
+    source.take(limit.saturating_add(1)).read_to_end(&mut bytes).with_context(|| format!("cannot read {path}"))?;
+    anyhow::ensure!(
+        bytes.len() as u64 <= limit,
+        "{path} is over the limit of {limit} bytes; raise --max-mb to accept it"
+    );
     String::from_utf8(bytes).with_context(|| format!("{path} is not UTF-8 text"))
 }
 
@@ -40,7 +48,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
     let mut out = io::BufWriter::new(stdout.lock());
     let mut failed = 0;
     for path in &args.paths {
-        match read_text(path) {
+        match read_text(path, args.limit.bytes()) {
             Ok(text) => {
                 let article = analyze(document_from_text(path.as_str(), text), &res);
                 if let Err(err) = write_article(&mut out, &article, args.format).and_then(|_| out.flush()) {
@@ -52,7 +60,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
             }
             Err(err) => {
                 failed += 1;
-                eprintln!("newsmill: skipped {err:#}");
+                crate::output::note(format_args!("skipped {err:#}"));
             }
         }
     }

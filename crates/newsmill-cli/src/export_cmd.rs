@@ -9,6 +9,7 @@ use anyhow::Context;
 use clap::{Args, ValueEnum};
 use newsmill_store::{SearchQuery, Store};
 
+use crate::db_files::is_db_file;
 use crate::parquet_out::ParquetWriter;
 use crate::query_cmd::FilterArgs;
 
@@ -39,38 +40,90 @@ enum ExportFormat {
 }
 
 pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
+    let to_stdout = args.out.as_os_str() == "-";
+    anyhow::ensure!(
+        to_stdout || !is_db_file(&args.out, &args.db),
+        "--out {} is the corpus database {} (or one of its -wal/-shm files); exporting there would \
+         destroy the corpus: pass another path",
+        args.out.display(),
+        args.db.display()
+    );
     let store = Store::open_read_only(&args.db)?;
     let q = args.filters.query();
     if matches!(args.format, ExportFormat::Parquet) {
+        anyhow::ensure!(!to_stdout, "Parquet cannot be streamed to stdout; pass --out FILE.parquet");
         return export_parquet(&store, &q, &args.out);
     }
-    let sink: Box<dyn Write> = if args.out.as_os_str() == "-" {
-        Box::new(std::io::stdout().lock())
-    } else {
-        Box::new(File::create(&args.out).with_context(|| format!("cannot create {}", args.out.display()))?)
-    };
-    let mut out = BufWriter::new(sink);
-    let written = store.export(&q, |article| {
-        serde_json::to_writer(&mut out, &article).map_err(std::io::Error::from)?;
-        out.write_all(b"\n")
-    })?;
-    let n = match written.and_then(|n| out.flush().map(|()| n)) {
-        Ok(n) => n,
-        // A reader that stopped reading (`newsmill export --out - | head`) is not an error.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
-        Err(e) => return Err(e).with_context(|| format!("cannot write {}", args.out.display())),
-    };
-    eprintln!("newsmill: exported {n} articles to {}", args.out.display());
+    if to_stdout {
+        let n = match export_jsonl(&store, &q, BufWriter::new(std::io::stdout().lock())) {
+            Ok(n) => n,
+            // A reader that stopped reading (`newsmill export --out - | head`) is not an error.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+            Err(e) => return Err(e).context("cannot write to stdout"),
+        };
+        eprintln!("newsmill: exported {n} articles to stdout");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let partial = Partial::create(&args.out)?;
+    let n = export_jsonl(&store, &q, BufWriter::new(partial.file()?))
+        .with_context(|| format!("cannot write {}", args.out.display()))?;
+    partial.complete()?;
+    crate::output::note(format_args!("exported {n} articles to {}", args.out.display()));
     Ok(ExitCode::SUCCESS)
 }
 
+fn export_jsonl(store: &Store, q: &SearchQuery, mut out: impl Write) -> std::io::Result<u64> {
+    let written = store.export(q, |article| {
+        serde_json::to_writer(&mut out, &article).map_err(std::io::Error::from)?;
+        out.write_all(b"\n")
+    });
+    let n = written.map_err(std::io::Error::other)??;
+    out.flush()?;
+    Ok(n)
+}
+
 fn export_parquet(store: &Store, q: &SearchQuery, out: &Path) -> anyhow::Result<ExitCode> {
-    anyhow::ensure!(out.as_os_str() != "-", "Parquet cannot be streamed to stdout; pass --out FILE.parquet");
-    let file = File::create(out).with_context(|| format!("cannot create {}", out.display()))?;
-    let mut writer = ParquetWriter::create(file)?;
+    let partial = Partial::create(out)?;
+    let mut writer = ParquetWriter::create(partial.file()?)?;
     let n =
         store.export(q, |article| writer.push(&article))?.with_context(|| format!("cannot write {}", out.display()))?;
     writer.finish().with_context(|| format!("cannot write {}", out.display()))?;
-    eprintln!("newsmill: exported {n} articles to {}", out.display());
+    partial.complete()?;
+    crate::output::note(format_args!("exported {n} articles to {}", out.display()));
     Ok(ExitCode::SUCCESS)
+}
+
+/// An export written beside its destination under a temporary name and renamed over it only
+/// when complete, so a full disk, an error or a signal never leaves a truncated file (nor
+/// harms what was there before). Dropped unfinished, the temporary file is removed.
+struct Partial {
+    temp: tempfile::NamedTempFile,
+    out: PathBuf,
+}
+
+impl Partial {
+    fn create(out: &Path) -> anyhow::Result<Partial> {
+        let dir = match out.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let temp = tempfile::Builder::new()
+            .prefix(&format!(".{name}."))
+            .suffix(".partial")
+            .tempfile_in(dir)
+            .with_context(|| format!("cannot create a file in {}", dir.display()))?;
+        Ok(Partial { temp, out: out.to_path_buf() })
+    }
+
+    fn file(&self) -> anyhow::Result<File> {
+        self.temp.as_file().try_clone().with_context(|| format!("cannot write {}", self.temp.path().display()))
+    }
+
+    fn complete(self) -> anyhow::Result<()> {
+        let out = self.out;
+        self.temp.as_file().sync_all().with_context(|| format!("cannot write {}", out.display()))?;
+        self.temp.persist(&out).map_err(|e| e.error).with_context(|| format!("cannot write {}", out.display()))?;
+        Ok(())
+    }
 }

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Args;
-use newsmill_core::ingest::{Inputs, ReadConfig};
+use newsmill_core::ingest::Inputs;
 use newsmill_core::{ContentKind, ExtractConfig};
 
 use crate::output::{Format, write_article};
@@ -33,9 +33,8 @@ pub struct ExtractArgs {
     /// Treat every input as HTML or as flattened text instead of telling by content.
     #[arg(long, value_enum, value_name = "KIND")]
     force: Option<Kind>,
-    /// Largest input accepted, in megabytes (after decompression).
-    #[arg(long, default_value_t = 64, value_name = "MB")]
-    max_mb: u64,
+    #[command(flatten)]
+    limit: pipeline::SizeLimit,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -53,7 +52,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         }),
     };
     let res = pipeline::resources()?;
-    let mut inputs = Inputs::new(&args.paths, ReadConfig { max_bytes: args.max_mb.saturating_mul(1024 * 1024) });
+    let mut inputs = Inputs::new(&args.paths, args.limit.read_config());
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let (mut ok, mut failed) = (0usize, 0usize);
@@ -67,7 +66,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                 Ok(article) => {
                     ok += 1;
                     for warning in &article.doc.warnings {
-                        eprintln!("newsmill: warning: {}: {warning}", article.doc.source);
+                        crate::output::note(format_args!("warning: {}: {warning}", article.doc.source));
                     }
                     if let Err(err) = write_article(&mut out, &article, args.format) {
                         return output_closed(err);
@@ -75,7 +74,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                 }
                 Err(err) => {
                     failed += 1;
-                    eprintln!("newsmill: skipped {err}");
+                    crate::output::note(format_args!("skipped {err}"));
                 }
             }
         }

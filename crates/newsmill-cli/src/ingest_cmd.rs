@@ -9,7 +9,7 @@ use anyhow::Context;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsmill_core::ExtractConfig;
-use newsmill_core::ingest::{Inputs, ReadConfig};
+use newsmill_core::ingest::Inputs;
 use newsmill_store::{BatchOutcome, Failure, Store, StoredArticle};
 
 use crate::pipeline;
@@ -40,15 +40,14 @@ pub struct IngestArgs {
     /// After ingesting, print what the corpus holds: counts, top entities and speakers.
     #[arg(long)]
     report: bool,
-    /// Largest document accepted, in megabytes.
-    #[arg(long, default_value_t = 64, value_name = "MB")]
-    max_mb: u64,
+    #[command(flatten)]
+    limit: pipeline::SizeLimit,
 }
 
 impl IngestArgs {
     /// Ingest `inputs` into `db` with a report at the end, as `serve --ingest` does.
     pub fn with_report(inputs: Vec<String>, db: PathBuf) -> Self {
-        IngestArgs { inputs, db, quiet: false, json: false, report: true, max_mb: 64 }
+        IngestArgs { inputs, db, quiet: false, json: false, report: true, limit: pipeline::SizeLimit { max_mb: 64 } }
     }
 }
 
@@ -69,7 +68,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let run = store.begin_run(&args.inputs)?;
     let config = ExtractConfig::default();
     let res = pipeline::resources()?;
-    let inputs = Inputs::new(&args.inputs, ReadConfig { max_bytes: args.max_mb.saturating_mul(1024 * 1024) });
+    let inputs = Inputs::new(&args.inputs, args.limit.read_config()).excluding(&crate::db_files::db_files(&args.db));
     let mut progress = Progress::new(args.quiet, inputs.progress().1);
     let started = Instant::now();
     let mut skipped_records = 0;
@@ -150,7 +149,7 @@ fn split(
             Ok(article) => articles.push(article?),
             Err(err) => {
                 if !quiet {
-                    progress.suspend(|| eprintln!("newsmill: skipped {err}"));
+                    progress.suspend(|| crate::output::note(format_args!("skipped {err}")));
                 }
                 failures.push(Failure { source: err.source_name().to_string(), reason: err.kind().to_string() });
             }

@@ -2,6 +2,7 @@
 //! `newsmill-core`.
 
 mod analyze_cmd;
+mod db_files;
 mod eval_cmd;
 mod eval_ner_cmd;
 mod eval_quotes_cmd;
@@ -62,7 +63,7 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("newsmill: error: {err:#}");
+            output::note(format_args!("error: {err:#}"));
             ExitCode::from(2)
         }
     }

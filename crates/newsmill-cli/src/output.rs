@@ -17,6 +17,13 @@ pub enum Format {
     Markdown,
 }
 
+/// One line on stderr, prefixed with the program's name, with control characters in it
+/// (from file names, URLs or pages) escaped so that it stays one line and cannot drive the
+/// terminal.
+pub fn note(message: impl std::fmt::Display) {
+    eprintln!("newsmill: {}", newsmill_core::text_util::escape_controls(&message.to_string()));
+}
+
 pub fn write_article(out: &mut impl Write, article: &Article, format: Format) -> io::Result<()> {
     match format {
         Format::Json => {
@@ -45,20 +52,20 @@ fn meta_line(article: &Article) -> String {
 
 fn write_text(out: &mut impl Write, article: &Article) -> io::Result<()> {
     let doc = &article.doc;
-    writeln!(out, "{}", doc.title.as_deref().unwrap_or("(no title)"))?;
-    writeln!(out, "{}", meta_line(article))?;
+    writeln!(out, "{}", shown(doc.title.as_deref().unwrap_or("(no title)")))?;
+    writeln!(out, "{}", shown(&meta_line(article)))?;
     writeln!(out)?;
-    writeln!(out, "{}", doc.text)?;
+    writeln!(out, "{}", shown(&doc.text))?;
     explain(out, article)?;
     writeln!(out, "\n----")
 }
 
 fn write_markdown(out: &mut impl Write, article: &Article) -> io::Result<()> {
     let doc = &article.doc;
-    writeln!(out, "# {}\n", doc.title.as_deref().unwrap_or("(no title)"))?;
-    writeln!(out, "*{}*\n", meta_line(article))?;
+    writeln!(out, "# {}\n", shown(doc.title.as_deref().unwrap_or("(no title)")))?;
+    writeln!(out, "*{}*\n", shown(&meta_line(article)))?;
     for block in &doc.blocks {
-        let text = &doc.text[block.range.clone()];
+        let text = shown(&doc.text[block.range.clone()]);
         match block.kind {
             BlockKind::Heading => writeln!(out, "## {text}\n")?,
             BlockKind::ListItem => writeln!(out, "- {text}\n")?,
@@ -68,6 +75,11 @@ fn write_markdown(out: &mut impl Write, article: &Article) -> io::Result<()> {
     }
     explain(out, article)?;
     writeln!(out, "---\n")
+}
+
+/// Text for a human reader: no control characters (`analyze` keeps its input as given).
+fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    newsmill_core::text_util::strip_controls(text)
 }
 
 /// The removed blocks, for `--explain` in the text formats (JSON carries them in `removed`).
@@ -81,7 +93,7 @@ fn explain(out: &mut impl Write, article: &Article) -> io::Result<()> {
     }
     writeln!(out, "\nRemoved:")?;
     for removal in &doc.removed {
-        writeln!(out, "  [{}] {}", removal.reason, newsmill_core::text_util::truncate(&removal.text, 120))?;
+        writeln!(out, "  [{}] {}", removal.reason, shown(&newsmill_core::text_util::truncate(&removal.text, 120)))?;
     }
     Ok(())
 }

@@ -6,7 +6,7 @@ use std::thread::Scope;
 
 use anyhow::Context;
 use newsmill_core::analyze::{Resources, analyze};
-use newsmill_core::ingest::Inputs;
+use newsmill_core::ingest::{Inputs, ReadConfig};
 use newsmill_core::{Article, Error, ErrorKind, ExtractConfig, RawDoc, extract};
 use rayon::prelude::*;
 
@@ -15,6 +15,25 @@ use rayon::prelude::*;
 pub const BATCH: usize = 64;
 
 /// The models, loaded once and shared read-only by the worker threads.
+/// The per-document size cap of the commands that read documents.
+#[derive(clap::Args)]
+pub struct SizeLimit {
+    /// Largest document accepted, in megabytes (after decompression); a larger one is
+    /// reported and skipped, and the rest go on.
+    #[arg(long, default_value_t = 64, value_name = "MB", value_parser = clap::value_parser!(u64).range(1..=4096))]
+    pub max_mb: u64,
+}
+
+impl SizeLimit {
+    pub fn bytes(&self) -> u64 {
+        self.max_mb * 1024 * 1024
+    }
+
+    pub fn read_config(&self) -> ReadConfig {
+        ReadConfig { max_bytes: self.bytes() }
+    }
+}
+
 pub fn resources() -> anyhow::Result<Resources> {
     Resources::embedded().context("cannot load the built-in models (NER, places)")
 }

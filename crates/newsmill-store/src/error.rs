@@ -10,6 +10,16 @@ pub enum StoreError {
     #[error("{} is not a newsmill database (not an SQLite file); pass another --db path", path.display())]
     NotADatabase { path: PathBuf },
     #[error(
+        "{} is an SQLite database of another program (it has tables but no newsmill schema version); \
+         newsmill leaves it untouched: pass another --db path",
+        path.display()
+    )]
+    Foreign { path: PathBuf },
+    #[error("{} holds no newsmill corpus yet; add articles with `newsmill ingest INPUT --db {}`", path.display(), path.display())]
+    Empty { path: PathBuf },
+    #[error("{} has an invalid schema version ({found}); it is damaged or not newsmill's", path.display())]
+    BadVersion { path: PathBuf, found: i64 },
+    #[error(
         "{} was written by a newer newsmill (schema version {found}, this one knows up to {supported}); \
          upgrade newsmill or use another --db path",
         path.display()
@@ -25,6 +35,11 @@ pub enum StoreError {
     ReadOnly { path: PathBuf },
     #[error("cannot open {}: {source}", path.display())]
     Open { path: PathBuf, source: rusqlite::Error },
+    #[error(
+        "the database is locked by another writer (another `newsmill ingest` on it?) for over 10 s; \
+         let it finish, then run the same command again"
+    )]
+    Busy,
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("stored article is not valid JSON: {0}")]

@@ -17,43 +17,73 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store> {
         check_is_sqlite(path)?;
         let mut conn = Connection::open(path).map_err(|e| open_error(path, e))?;
+        // Before anything is written: another program's database is left as it is.
+        schema::check_is_ours(&conn, path).map_err(|e| sqlite_context(path, e))?;
         configure(&conn).map_err(|e| open_error(path, e))?;
-        schema::migrate(&mut conn, path).map_err(|e| match e {
-            StoreError::Sqlite(e) => open_error(path, e),
-            other => other,
-        })?;
+        schema::migrate(&mut conn, path).map_err(|e| sqlite_context(path, e))?;
         Ok(Store { conn, entity_ids: Default::default() })
     }
 
-    /// Opens an existing database for queries only: works on read-only files. A database
-    /// from an older newsmill is first upgraded in place when the file can be written.
+    /// Opens an existing database for queries only: never writes, and works on read-only
+    /// files and filesystems. A database from an older newsmill is first upgraded in place
+    /// when the file can be written.
     pub fn open_read_only(path: &Path) -> Result<Store> {
         if !path.is_file() {
             return Err(StoreError::Missing { path: path.to_path_buf() });
         }
         check_is_sqlite(path)?;
-        let store = Self::read_only_connection(path)?;
-        let found = schema::version(&store.conn).map_err(|e| match e {
-            StoreError::Sqlite(e) => open_error(path, e),
-            other => other,
-        })?;
+        let (store, found) = Self::read_only_connection(path)?;
         if found > schema::SCHEMA_VERSION {
             return Err(StoreError::TooNew { path: path.into(), found, supported: schema::SCHEMA_VERSION });
         }
+        if found < 0 {
+            return Err(StoreError::BadVersion { path: path.into(), found });
+        }
         if found < schema::SCHEMA_VERSION {
             drop(store);
-            let too_old = || StoreError::TooOld { path: path.into(), found, current: schema::SCHEMA_VERSION };
-            drop(Store::open(path).map_err(|_| too_old())?);
-            return Self::read_only_connection(path);
+            drop(Store::open(path).map_err(|e| match e {
+                StoreError::ReadOnly { .. } => {
+                    StoreError::TooOld { path: path.into(), found, current: schema::SCHEMA_VERSION }
+                }
+                other => other,
+            })?);
+            return Ok(Self::read_only_connection(path)?.0);
         }
         Ok(store)
     }
 
-    fn read_only_connection(path: &Path) -> Result<Store> {
+    /// A read-only connection and the schema version it finds, refusing what is not a
+    /// newsmill database. On a read-only filesystem SQLite cannot make the WAL index
+    /// (`-shm`) a reader needs, so the file is then opened as immutable.
+    fn read_only_connection(path: &Path) -> Result<(Store, i64)> {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
+        let opened = Connection::open_with_flags(path, flags).map(|conn| {
+            let found = schema::version(&conn);
+            (conn, found)
+        });
+        let (conn, found) = match opened {
+            Ok((conn, Err(StoreError::Sqlite(e)))) if is_read_only_media(&e) => {
+                drop(conn);
+                Self::immutable_connection(path)?
+            }
+            Err(e) if is_read_only_media(&e) => Self::immutable_connection(path)?,
+            Ok((conn, found)) => (conn, found.map_err(|e| sqlite_context(path, e))?),
+            Err(e) => return Err(open_error(path, e)),
+        };
+        if found == 0 {
+            // Empty, or someone else's: a query command creates nothing.
+            schema::check_is_ours(&conn, path).map_err(|e| sqlite_context(path, e))?;
+            return Err(StoreError::Empty { path: path.to_path_buf() });
+        }
         cache_statements(&conn);
-        Ok(Store { conn, entity_ids: Default::default() })
+        Ok((Store { conn, entity_ids: Default::default() }, found))
+    }
+
+    fn immutable_connection(path: &Path) -> Result<(Connection, i64)> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(immutable_uri(path), flags).map_err(|e| open_error(path, e))?;
+        let found = schema::version(&conn).map_err(|e| sqlite_context(path, e))?;
+        Ok((conn, found))
     }
 
     /// A database in memory, for tests and one-off runs.
@@ -115,6 +145,32 @@ fn check_is_sqlite(path: &Path) -> Result<()> {
         Ok(())
     } else {
         Err(StoreError::NotADatabase { path: path.to_path_buf() })
+    }
+}
+
+/// SQLite's answer when a reader cannot create or open the WAL index next to the file.
+fn is_read_only_media(e: &rusqlite::Error) -> bool {
+    matches!(e.sqlite_error_code(), Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied))
+}
+
+/// `file:` URI for `path` with `immutable=1`: no locks, no WAL index, nothing written.
+fn immutable_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for b in path.to_string_lossy().bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => uri.push(b as char),
+            _ => uri.push_str(&format!("%{b:02X}")),
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
+}
+
+/// Names the file in a bare SQLite error.
+fn sqlite_context(path: &Path, e: StoreError) -> StoreError {
+    match e {
+        StoreError::Sqlite(e) => open_error(path, e),
+        other => other,
     }
 }
 

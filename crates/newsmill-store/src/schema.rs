@@ -156,9 +156,22 @@ pub fn version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT version FROM schema_version", [], |r| r.get(0)).optional()?.unwrap_or(0))
 }
 
+/// Refuses a database that holds tables but no newsmill schema version: another program's.
+pub fn check_is_ours(conn: &Connection, path: &std::path::Path) -> Result<()> {
+    let tables: i64 =
+        conn.query_row("SELECT COUNT(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'", [], |r| r.get(0))?;
+    if tables > 0 && version(conn)? == 0 {
+        return Err(StoreError::Foreign { path: path.to_path_buf() });
+    }
+    Ok(())
+}
+
 /// Brings the schema to [`SCHEMA_VERSION`], or refuses a newer one.
 pub fn migrate(conn: &mut Connection, path: &std::path::Path) -> Result<()> {
     let found = version(conn)?;
+    if found < 0 {
+        return Err(StoreError::BadVersion { path: path.to_path_buf(), found });
+    }
     if found > SCHEMA_VERSION {
         return Err(StoreError::TooNew { path: path.to_path_buf(), found, supported: SCHEMA_VERSION });
     }
@@ -172,8 +185,9 @@ pub fn migrate(conn: &mut Connection, path: &std::path::Path) -> Result<()> {
     if found >= SCHEMA_VERSION {
         return Ok(());
     }
+    let pending = MIGRATIONS.get(usize::try_from(found).unwrap_or(usize::MAX)..).unwrap_or_default();
     tx.execute_batch("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")?;
-    for migration in &MIGRATIONS[found as usize..] {
+    for migration in pending {
         tx.execute_batch(migration)?;
     }
     tx.execute("DELETE FROM schema_version", [])?;

@@ -5,7 +5,7 @@
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use crate::Store;
-use crate::error::Result;
+use crate::error::{Result, StoreError};
 use crate::minhash::{SAME_STORY, Signature};
 use crate::record::{ArticleRecord, StoredArticle};
 
@@ -77,7 +77,10 @@ impl Store {
         if ids.len() > MAX_CACHED_ENTITIES {
             ids.clear();
         }
-        let tx = self.conn_mut().transaction()?;
+        // Immediate: the write lock is taken (waiting up to the busy timeout) before the
+        // batch reads, so a second writer waits its turn instead of failing at once when
+        // its read would have to become a write.
+        let tx = self.conn_mut().transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(busy)?;
         let mut outcome = BatchOutcome::default();
         for article in articles {
             match insert_article(&tx, run, article, &mut ids)? {
@@ -108,7 +111,7 @@ impl Store {
                 outcome.failed as i64
             ],
         )?;
-        tx.commit()?;
+        tx.commit().map_err(busy)?;
         self.entity_ids = ids;
         Ok(outcome)
     }
@@ -320,4 +323,12 @@ pub(crate) fn normalize_name(name: &str) -> String {
         out.push_str(&word);
     }
     out
+}
+
+/// A lock held by another writer past the busy timeout, said as such.
+fn busy(e: rusqlite::Error) -> StoreError {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => StoreError::Busy,
+        _ => StoreError::Sqlite(e),
+    }
 }

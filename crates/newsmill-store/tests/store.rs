@@ -156,6 +156,45 @@ fn a_file_that_is_not_sqlite_is_refused_and_left_alone() {
 }
 
 #[test]
+fn another_programs_sqlite_database_is_refused_and_left_alone() {
+    let dir = tempdir();
+    let path = dir.path().join("app.db");
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('keep me');").unwrap();
+    drop(conn);
+    let before = std::fs::read(&path).unwrap();
+    for err in [Store::open_read_only(&path).err().unwrap(), Store::open(&path).err().unwrap()] {
+        assert!(matches!(err, StoreError::Foreign { .. }), "{err}");
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), before, "not a byte changed");
+    assert!(!dir.path().join("app.db-wal").exists(), "not switched to WAL");
+}
+
+#[test]
+fn an_empty_file_is_no_corpus_and_queries_create_nothing() {
+    let dir = tempdir();
+    let path = dir.path().join("empty.db");
+    std::fs::write(&path, b"").unwrap();
+    let err = Store::open_read_only(&path).err().unwrap();
+    assert!(matches!(err, StoreError::Empty { .. }), "{err}");
+    assert!(err.to_string().contains("newsmill ingest"), "{err}");
+    assert_eq!(std::fs::metadata(&path).unwrap().len(), 0);
+}
+
+#[test]
+fn a_negative_schema_version_is_an_error_not_a_panic() {
+    let dir = tempdir();
+    let path = dir.path().join("bad.db");
+    drop(Store::open(&path).unwrap());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute("UPDATE schema_version SET version = -3", []).unwrap();
+    drop(conn);
+    for err in [Store::open(&path).err().unwrap(), Store::open_read_only(&path).err().unwrap()] {
+        assert!(matches!(err, StoreError::BadVersion { found: -3, .. }), "{err}");
+    }
+}
+
+#[test]
 fn a_database_from_a_newer_newsmill_is_refused() {
     let dir = tempdir();
     let path = dir.path().join("new.db");

@@ -35,13 +35,15 @@ pub fn extract(raw: &RawDoc, config: &ExtractConfig) -> Result<Document, Error> 
         return Err(Error::new(&raw.source, ErrorKind::Empty));
     }
     let decoded = decode(&raw.bytes, raw.charset_hint.as_deref()).map_err(|k| Error::new(&raw.source, k))?;
-    let kind = config.force_kind.or(raw.kind_hint).unwrap_or_else(|| sniff(&decoded.text));
+    // Terminal escape sequences and other controls are never part of a story.
+    let clean = crate::text_util::strip_controls(&decoded.text);
+    let kind = config.force_kind.or(raw.kind_hint).unwrap_or_else(|| sniff(&clean));
     let mut doc = match kind {
         ContentKind::Html => {
-            let page = preparse::preparse(&decoded.text, preparse::MAX_DEPTH);
+            let page = preparse::preparse(&clean, preparse::MAX_DEPTH);
             html::extract_html(&page, raw.url.as_deref(), config)
         }
-        ContentKind::Text => text::extract_text(&decoded.text, config),
+        ContentKind::Text => text::extract_text(&clean, config),
     };
     doc.source = raw.source.clone();
     if doc.url.is_none() {

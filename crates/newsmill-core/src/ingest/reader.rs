@@ -110,6 +110,26 @@ impl Inputs {
         inputs
     }
 
+    /// Leaves out these files wherever they turn up among the inputs: a database being
+    /// written inside a folder that is being read is not a document.
+    pub fn excluding(mut self, files: &[PathBuf]) -> Self {
+        let excluded: Vec<PathBuf> = files.iter().filter_map(|f| f.canonicalize().ok()).collect();
+        if excluded.is_empty() {
+            return self;
+        }
+        self.pending.retain(|p| match p {
+            Pending::Path(path) => {
+                let leave_out = path.canonicalize().is_ok_and(|c| excluded.contains(&c));
+                if leave_out && let Some(total) = &mut self.total_bytes {
+                    *total = total.saturating_sub(std::fs::metadata(path).map_or(0, |m| m.len()));
+                }
+                !leave_out
+            }
+            _ => true,
+        });
+        self
+    }
+
     /// How far through the input files the reading is: bytes read, and the size of them all
     /// when it is known (not with stdin).
     pub fn progress(&self) -> (u64, Option<u64>) {
@@ -157,7 +177,7 @@ impl Inputs {
     fn read_whole(&self, name: String, reader: Box<dyn BufRead + Send>, gzipped: bool) -> Result<RawDoc, Error> {
         let limit = self.config.max_bytes;
         let mut bytes = Vec::new();
-        if let Err(e) = reader.take(limit + 1).read_to_end(&mut bytes) {
+        if let Err(e) = reader.take(limit.saturating_add(1)).read_to_end(&mut bytes) {
             return Err(Error::new(name, read_error(e, gzipped, bytes.len())));
         }
         if bytes.len() as u64 > limit {
@@ -192,7 +212,7 @@ impl Inputs {
             line.clear();
             state.line += 1;
             let name = format!("{}:{}", state.name, state.line);
-            match (&mut state.lines).take(limit + 1).read_until(b'\n', &mut line) {
+            match (&mut state.lines).take(limit.saturating_add(1)).read_until(b'\n', &mut line) {
                 Ok(0) => {
                     self.jsonl = None;
                     return None;
