@@ -204,3 +204,36 @@ fn terminal_escapes_never_reach_the_terminal() {
     assert!(err.lines().all(|l| !l.starts_with("newsmill: error: fake")), "{err}");
     assert!(err.contains("x\\nnewsmill: error: fake"), "{err}");
 }
+
+#[test]
+fn two_ingests_into_one_database_both_finish() {
+    let dir = tempfile::tempdir().unwrap();
+    let dump = |name: &str, n: usize| {
+        let path = dir.path().join(name);
+        let lines: String = (0..n)
+            .map(|i| {
+                format!(
+                    "{{\"url\": \"http://{name}/{i}\", \"html\": \"<article><p>Report {i} from {name}: the committee \
+                     met for the {i}th time and agreed on item {i} of the harbour plan after a debate.</p></article>\"}}\n"
+                )
+            })
+            .collect();
+        std::fs::write(&path, lines).unwrap();
+        path.display().to_string()
+    };
+    let (a, b) = (dump("a", 1500), dump("b", 1500));
+    let db = dir.path().join("c.db").display().to_string();
+    let spawn = |input: &str| {
+        Command::new(BIN)
+            .args(["ingest", input, "--db", &db, "--json", "--quiet"])
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (first, second) = (spawn(&a), spawn(&b));
+    for child in [first, second] {
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    assert_eq!(articles(&db), 3000);
+}

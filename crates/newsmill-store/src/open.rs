@@ -11,12 +11,35 @@ use crate::error::{Result, StoreError};
 use crate::schema;
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+/// How long a writer waits for another one's lock before giving up (the `Busy` error).
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
 impl Store {
     /// Opens (creating if needed) the database at `path` for reading and writing.
     pub fn open(path: &Path) -> Result<Store> {
         check_is_sqlite(path)?;
+        // Two processes setting up one new database can meet where SQLite returns "locked"
+        // without waiting (switching to WAL, a read that must become a write): the setup is
+        // retried until the other one is done, within the busy timeout.
+        let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+        loop {
+            match Self::open_once(path) {
+                Err(StoreError::Open { source, .. } | StoreError::Sqlite(source))
+                    if is_busy(&source) && std::time::Instant::now() < deadline =>
+                {
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                Err(StoreError::Open { source, .. } | StoreError::Sqlite(source)) if is_busy(&source) => {
+                    return Err(StoreError::Busy);
+                }
+                result => return result,
+            }
+        }
+    }
+
+    fn open_once(path: &Path) -> Result<Store> {
         let mut conn = Connection::open(path).map_err(|e| open_error(path, e))?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(|e| open_error(path, e))?;
         // Before anything is written: another program's database is left as it is.
         schema::check_is_ours(&conn, path).map_err(|e| sqlite_context(path, e))?;
         configure(&conn).map_err(|e| open_error(path, e))?;
@@ -113,7 +136,7 @@ impl Store {
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
     // WAL: readers (search, the server) never block the ingest writer. NORMAL sync is
     // durable at each checkpoint and never corrupts on a crash, which is what resume needs.
-    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -146,6 +169,10 @@ fn check_is_sqlite(path: &Path) -> Result<()> {
     } else {
         Err(StoreError::NotADatabase { path: path.to_path_buf() })
     }
+}
+
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(e.sqlite_error_code(), Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked))
 }
 
 /// SQLite's answer when a reader cannot create or open the WAL index next to the file.

@@ -30,7 +30,10 @@ pub struct Decoded {
 /// header. Fails only on binary data.
 pub fn decode(bytes: &[u8], hint: Option<&str>) -> Result<Decoded, ErrorKind> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        return Ok(finish(&bytes[bom_len..], encoding, false));
+        // A byte-order mark is the one sure sign of UTF-16, so it is decoded as such here
+        // (`finish` turns a UTF-16 *declaration* into UTF-8).
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+        return Ok(Decoded { text: text.into_owned(), encoding, guessed: false, had_errors });
     }
     check_not_binary(bytes)?;
     let declared = hint
@@ -94,7 +97,7 @@ fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(haystack, needle)
 }
 
 #[cfg(test)]
@@ -106,6 +109,17 @@ mod tests {
         let d = decode(b"\xEF\xBB\xBFcaf\xC3\xA9", Some("latin1")).unwrap();
         assert_eq!(d.text, "café");
         assert!(!d.guessed);
+    }
+
+    #[test]
+    fn utf16_with_a_bom_is_decoded_in_both_byte_orders() {
+        let page = "<html><body><p>Grüße aus Köln</p></body></html>";
+        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain(page.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain(page.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        for bytes in [le, be] {
+            let d = decode(&bytes, None).unwrap();
+            assert_eq!((d.text.as_str(), d.had_errors), (page, false));
+        }
     }
 
     #[test]
