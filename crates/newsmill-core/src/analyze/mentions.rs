@@ -27,13 +27,53 @@ fn entity_type(label_type: usize) -> Option<EntityType> {
     })
 }
 
+/// Tokens tagged as one document. The tagger keeps about half a kilobyte of features per
+/// token for the document it tags, so a text far longer than any article (a 60 MB page) is
+/// tagged in windows of whole sentences: memory stays bounded, and articles, which are
+/// much shorter, are tagged as one document as before.
+const WINDOW_TOKENS: usize = 50_000;
+
 /// Tags every sentence and returns the mentions in text order.
 pub fn find_mentions(text: &str, tokens: &[Token], sents: &[Range<usize>], model: &NerModel) -> Vec<FoundMention> {
-    let sentence_toks: Vec<Vec<&str>> =
-        sents.iter().map(|r| tokens[r.clone()].iter().map(|t| t.text(text)).collect()).collect();
-    let tags = model.tag_document(&sentence_toks);
     let mut out = Vec::new();
-    for (s, (range, labels)) in sents.iter().zip(&tags).enumerate() {
+    for window in windows(sents, WINDOW_TOKENS) {
+        tag_window(text, tokens, sents, window, model, &mut out);
+    }
+    refine(text, tokens, sents, &model.gazetteer, &mut out);
+    out
+}
+
+/// Runs of whole sentences of at most `max_tokens` tokens (a longer sentence on its own).
+fn windows(sents: &[Range<usize>], max_tokens: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut first = 0;
+    std::iter::from_fn(move || {
+        if first >= sents.len() {
+            return None;
+        }
+        let mut last = first + 1;
+        while last < sents.len() && sents[last].end - sents[first].start <= max_tokens {
+            last += 1;
+        }
+        let window = first..last;
+        first = last;
+        Some(window)
+    })
+}
+
+/// Tags the sentences `window` as one document, adding their mentions to `out`.
+fn tag_window(
+    text: &str,
+    tokens: &[Token],
+    sents: &[Range<usize>],
+    window: Range<usize>,
+    model: &NerModel,
+    out: &mut Vec<FoundMention>,
+) {
+    let sentence_toks: Vec<Vec<&str>> =
+        sents[window.clone()].iter().map(|r| tokens[r.clone()].iter().map(|t| t.text(text)).collect()).collect();
+    let tags = model.tag_document(&sentence_toks);
+    for (s, (range, labels)) in sents[window.clone()].iter().zip(&tags).enumerate() {
+        let s = window.start + s;
         let mut open: Option<(usize, usize)> = None;
         for (k, &label) in labels.iter().chain(std::iter::once(&0)).enumerate() {
             let ty = label.div_ceil(2);
@@ -54,8 +94,6 @@ pub fn find_mentions(text: &str, tokens: &[Token], sents: &[Range<usize>], model
             }
         }
     }
-    refine(text, tokens, sents, &model.gazetteer, &mut out);
-    out
 }
 
 /// Words that never open a name, even capitalized mid-sentence.
@@ -115,4 +153,19 @@ fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer,
         merged.push(m);
     }
     *ms = merged;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_texts_are_tagged_in_windows_of_whole_sentences() {
+        let sents: Vec<Range<usize>> = [0..4, 4..10, 10..11, 11..30, 30..33].into_iter().collect();
+        let got: Vec<_> = windows(&sents, 10).collect();
+        assert_eq!(got, [0..2, 2..3, 3..4, 4..5], "a window never splits a sentence; a long one stands alone");
+        let whole: Vec<_> = windows(&sents, 1000).collect();
+        assert_eq!((whole.len(), whole[0].clone()), (1, 0..5), "an article is one window");
+        assert_eq!(windows(&[], 10).count(), 0);
+    }
 }
