@@ -1,6 +1,6 @@
 //! `newsmill ingest`: extract and analyse inputs into a corpus database.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -64,6 +64,12 @@ struct Summary {
 }
 
 pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
+    let missing: Vec<&String> = args.inputs.iter().filter(|i| *i != "-" && !Path::new(i).exists()).collect();
+    anyhow::ensure!(
+        missing.len() < args.inputs.len(),
+        "no such input: {}; nothing was ingested and no database was created",
+        missing.iter().map(|m| m.as_str()).collect::<Vec<_>>().join(", ")
+    );
     let mut store = Store::open(&args.db)?;
     let run = store.begin_run(&args.inputs)?;
     let config = ExtractConfig::default();
@@ -196,8 +202,13 @@ impl Progress {
 
 fn print_summary(s: &Summary, json: bool) -> anyhow::Result<()> {
     if json {
-        println!("{}", serde_json::to_string_pretty(s)?);
-        return Ok(());
+        use std::io::Write;
+        let written = writeln!(std::io::stdout().lock(), "{}", serde_json::to_string_pretty(s)?);
+        // A reader that stopped reading is not an error: the run itself is stored.
+        return match written {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e).context("cannot write the summary"),
+            _ => Ok(()),
+        };
     }
     let o = &s.outcome;
     eprintln!(

@@ -237,3 +237,29 @@ fn two_ingests_into_one_database_both_finish() {
     }
     assert_eq!(articles(&db), 3000);
 }
+
+#[test]
+fn ingesting_nothing_that_exists_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let out = newsmill(&["ingest", "/no/such/path", "--db", db.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("no such input: /no/such/path"), "{}", stderr(&out));
+    assert!(!db.exists());
+}
+
+#[test]
+fn a_closed_stdout_is_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db").display().to_string();
+    let mut child = Command::new(BIN)
+        .args(["ingest", &samples(), "--db", &db, "--json", "--quiet"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // the reader goes away before the summary is written
+    let out = child.wait_with_output().unwrap();
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+    assert!(articles(&db) > 0);
+}
