@@ -33,6 +33,12 @@ enum Task {
     ///
     /// Example: newsmill eval quotes --polnear ../shared/eval/polnear --split dev
     Quotes(crate::eval_quotes_cmd::QuotesArgs),
+    /// Score the whole analysis on recent articles annotated by careful reading
+    /// (news-analysis-dev): entity P/R/F1 and one-per-referent, quote P/R/F1, speaker
+    /// accuracy and who-said-what P/R/F1, as the set's score.py computes them.
+    ///
+    /// Example: newsmill eval analysis --predictions pred.jsonl
+    Analysis(crate::eval_analysis_cmd::AnalysisArgs),
 }
 
 #[derive(Args)]
@@ -56,6 +62,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
         Task::Extraction(args) => extraction(args),
         Task::Ner(args) => crate::eval_ner_cmd::run(args),
         Task::Quotes(args) => crate::eval_quotes_cmd::run(args),
+        Task::Analysis(args) => crate::eval_analysis_cmd::run(args),
     }
 }
 

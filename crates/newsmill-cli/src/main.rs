@@ -3,6 +3,7 @@
 
 mod analyze_cmd;
 mod db_files;
+mod eval_analysis_cmd;
 mod eval_cmd;
 mod eval_ner_cmd;
 mod eval_quotes_cmd;

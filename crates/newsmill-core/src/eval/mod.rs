@@ -6,6 +6,7 @@ mod cleanportal;
 mod metadata;
 pub mod metrics;
 pub mod ner;
+pub mod news_analysis;
 pub mod polnear;
 mod readability;
 mod trafilatura;

@@ -1,0 +1,69 @@
+//! `newsmill eval analysis`: entities and who-said-what on news-analysis-dev, recent articles
+//! annotated by careful reading, with the figures of the set's own scorer.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::Args;
+use newsmill_core::analyze::{analyze, document_from_text};
+use newsmill_core::eval::news_analysis::{self, AnalysisReport};
+
+#[derive(Args)]
+pub struct AnalysisArgs {
+    /// The annotated set (NAME.txt with NAME.json) [default: <eval dir>/news-analysis-dev].
+    #[arg(long, value_name = "DIR")]
+    data: Option<PathBuf>,
+    /// Write the figures as JSON to this file.
+    #[arg(short, long, value_name = "FILE")]
+    json: Option<PathBuf>,
+    /// Write the analysed articles as JSONL, the input of the set's `score.py`.
+    #[arg(long, value_name = "FILE")]
+    predictions: Option<PathBuf>,
+}
+
+pub fn run(args: AnalysisArgs) -> anyhow::Result<ExitCode> {
+    let dir = args.data.unwrap_or_else(|| newsmill_core::eval::default_data_dir().join("news-analysis-dev"));
+    let gold = news_analysis::load(&dir).with_context(|| format!("cannot read the set at {}", dir.display()))?;
+    let res = crate::pipeline::resources()?;
+    let (report, articles) = news_analysis::evaluate(&gold, |g| {
+        analyze(document_from_text(g.path.display().to_string(), g.text.clone()), &res)
+    });
+    print_report(&report);
+    if let Some(path) = args.predictions {
+        let mut out = std::io::BufWriter::new(
+            std::fs::File::create(&path).with_context(|| format!("cannot create {}", path.display()))?,
+        );
+        for article in &articles {
+            serde_json::to_writer(&mut out, article)?;
+            out.write_all(b"\n")?;
+        }
+        out.flush().with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    if let Some(path) = args.json {
+        std::fs::write(&path, serde_json::to_string_pretty(&report)?)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_report(r: &AnalysisReport) {
+    println!(
+        "news-analysis-dev: {} articles, {:.2} s (gold quotes not located in the text: {})",
+        r.documents, r.seconds, r.gold_quotes_not_found_in_text
+    );
+    let e = &r.entities;
+    println!(
+        "  entities       P {:.3} R {:.3} F1 {:.3}  one-per-referent {:.3}  ({} predicted / {} gold)",
+        e.precision, e.recall, e.f1, r.one_per_referent, r.entities_predicted, r.entities_gold
+    );
+    let q = &r.quotes;
+    println!(
+        "  quotes         P {:.3} R {:.3} F1 {:.3}  ({} predicted / {} gold)",
+        q.precision, q.recall, q.f1, r.quotes_predicted, r.quotes_gold
+    );
+    println!("  speaker accuracy on matched named quotes {:.3}", r.speaker_accuracy);
+    let w = &r.who_said_what;
+    println!("  who-said-what  P {:.3} R {:.3} F1 {:.3}", w.precision, w.recall, w.f1);
+}
