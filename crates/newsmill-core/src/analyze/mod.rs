@@ -160,6 +160,25 @@ mod tests {
     }
 
     #[test]
+    fn heading_capitals_and_sentence_openers_are_not_names_when_the_text_says_so() {
+        let res = Resources::embedded().expect("embedded model");
+        let text = "Step 4: Choose Your Payment Option\n\n\
+            After you have chosen a proposal, decide how you want to pay. Your payment option changes \
+            the total cost, and the best option depends on your budget.\n\n\
+            Features to Look For in an Ergonomic Office Chair\n\n\
+            A good chair should let you look for comfort first. Spending long workdays in a bad chair \
+            hurts, said Dana Whitfield, a physiotherapist.\n\n\
+            Bumps Along the Road\n\n\
+            The road had bumps along the way, Whitfield said.";
+        let article = analyze(document_from_text("t", text.to_string()), &res);
+        let names: Vec<&str> = article.entities.iter().map(|e| e.name.as_str()).collect();
+        for junk in ["Your", "Look For", "Road"] {
+            assert!(!names.contains(&junk), "{junk} in {names:?}");
+        }
+        assert!(names.contains(&"Dana Whitfield"), "{names:?}");
+    }
+
+    #[test]
     fn text_documents_keep_offsets_into_the_input() {
         let doc = document_from_text("t", "One.\n\n  Two.\n\n".to_string());
         let blocks: Vec<_> = doc.blocks.iter().map(|b| &doc.text[b.range.clone()]).collect();
