@@ -44,6 +44,10 @@ fn amount_at(w: &[Word], i: usize) -> Option<(Amount, usize)> {
         let span = w[i].span.start..w[next - 1].span.end;
         return Some((Amount { span, value, max: None, unit: Some(unit.into()), approximate }, next));
     }
+    if let Some((value, next)) = fraction(w, j) {
+        let span = w[i].span.start..w[next - 1].span.end;
+        return Some((Amount { span, value, max: None, unit: Some("fraction".into()), approximate }, next));
+    }
     let mut currency = w.get(j).and_then(|x| currency_symbol(x.text));
     if currency.is_some() && w.get(j).is_some_and(|x| x.text.len() <= 3 && !x.ends_clause) {
         j += 1; // a bare `$` before the number
@@ -77,6 +81,49 @@ fn amount_at(w: &[Word], i: usize) -> Option<(Amount, usize)> {
     }
     let span = w[i].span.start..w[end - 1].span.end;
     Some((Amount { span, value: number.value, max, unit, approximate }, end))
+}
+
+/// A fraction in words: `two thirds`, `two-thirds`, `three quarters`, `one half`, and
+/// `a third of` — its value (2/3) and where it ends. Without this, `about two thirds` was the
+/// number 2 counting `thirds`.
+fn fraction(w: &[Word], j: usize) -> Option<(f64, usize)> {
+    let first = w.get(j)?;
+    if let Some((numerator, denominator)) = first.text.split_once('-')
+        && let (Some(n), Some(d)) = (word_value(&numerator.to_ascii_lowercase()), denominator_value(denominator))
+    {
+        return Some((n / d, j + 1));
+    }
+    let next = w.get(j + 1).filter(|_| !first.ends_clause)?;
+    let d = denominator_value(next.text)?;
+    let lower = first.text.to_ascii_lowercase();
+    let n = match lower.as_str() {
+        // `a third of the budget`; `a second` and `a half hour` are not fractions.
+        "a" | "an" => (d > 2.0 && !next.ends_clause && w.get(j + 2)?.text.eq_ignore_ascii_case("of")).then_some(1.0)?,
+        _ => word_value(&lower).or_else(|| parse_digits(first.text).filter(|v| v.fract() == 0.0 && *v < 100.0))?,
+    };
+    Some((n / d, j + 2))
+}
+
+/// `thirds` → 3: the denominators of fractions in words (not `second`, which is a time).
+fn denominator_value(word: &str) -> Option<f64> {
+    let lower = word.to_ascii_lowercase();
+    let singular = match lower.as_str() {
+        "halves" => "half",
+        other => other.strip_suffix('s').unwrap_or(other),
+    };
+    let value = match singular {
+        "half" => 2,
+        "third" => 3,
+        "quarter" | "fourth" => 4,
+        "fifth" => 5,
+        "sixth" => 6,
+        "seventh" => 7,
+        "eighth" => 8,
+        "ninth" => 9,
+        "tenth" => 10,
+        _ => return None,
+    };
+    Some(f64::from(value))
 }
 
 fn approx_prefix(w: &[Word], i: usize) -> Option<usize> {
@@ -280,6 +327,20 @@ mod tests {
             .into_iter()
             .map(|a| (text[a.span.clone()].to_string(), a.value, a.unit, a.approximate))
             .collect()
+    }
+
+    #[test]
+    fn fractions_in_words_are_fractions() {
+        let close = |got: &[(String, f64, Option<String>, bool)], text: &str, value: f64, approximate: bool| {
+            let a = got.iter().find(|a| a.0 == text).unwrap_or_else(|| panic!("{text} not in {got:?}"));
+            assert!((a.1 - value).abs() < 1e-9 && a.2.as_deref() == Some("fraction") && a.3 == approximate, "{a:?}");
+        };
+        let got =
+            found("About two thirds of voters agreed, and three-quarters of them said so; a third of the budget.");
+        close(&got, "About two thirds", 2.0 / 3.0, true);
+        close(&got, "three-quarters", 0.75, false);
+        close(&got, "a third", 1.0 / 3.0, false);
+        assert!(found("She came third, a second later, and half an hour after that.").is_empty());
     }
 
     #[test]
