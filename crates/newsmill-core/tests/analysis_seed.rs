@@ -62,11 +62,14 @@ fn seed_quotes_have_their_speakers_with_real_entities() {
     let quotes = got["quotes"].as_array().unwrap();
     for want in gold["quotes"].as_array().unwrap() {
         let text = fold(want["text"].as_str().unwrap());
+        // Words quoted inside reported speech (`“main goal”`) are part of that one quote
+        // (issue 15: never listed on their own); the gold lists them as direct quotes, so
+        // they count when a quote of the same speaker holds them.
         let found = quotes.iter().any(|q| {
             let t = fold(q["text"].as_str().unwrap_or(""));
-            (t == text || (want["kind"] == "indirect" && t.starts_with(&text)))
-                && q["kind"] == want["kind"]
-                && q["speaker"]["name"] == want["speaker"]
+            let same = (t == text || (want["kind"] == "indirect" && t.starts_with(&text))) && q["kind"] == want["kind"];
+            let within = want["kind"] == "direct" && q["kind"] == "indirect" && t.contains(&text);
+            (same || within) && q["speaker"]["name"] == want["speaker"]
         });
         assert!(found, "quote {want} not found with its speaker");
     }

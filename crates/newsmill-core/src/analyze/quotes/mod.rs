@@ -76,12 +76,10 @@ pub fn find_quotes_with(text: &str, mentions: &[MentionRef], model: Option<&tagg
                 None if inside.len() == 1 && inside[0].outer == *piece => {
                     push(inside[0].inner.clone(), QuoteKind::Direct)
                 }
-                None => {
-                    push(without_that(text, piece.clone()), QuoteKind::Indirect);
-                    for q in inside {
-                        push(q.inner.clone(), QuoteKind::Direct);
-                    }
-                }
+                // Words quoted inside reported speech (`the group's “main goal” is to “put an
+                // end” to it`) belong to that one quote: listed on their own they would count
+                // the same speech several times.
+                None => push(without_that(text, piece.clone()), QuoteKind::Indirect),
             }
         }
     }
@@ -118,6 +116,15 @@ mod tests {
         assert_eq!(q[0].kind, QuoteKind::Indirect);
         let speaker = q[0].speaker.as_ref().map(|s| &text[s.span.clone()]);
         assert_eq!(speaker, Some("The minister"));
+    }
+
+    #[test]
+    fn words_quoted_inside_reported_speech_are_part_of_it_not_quotes_of_their_own() {
+        let text = "Stanikzai said the group’s “main goal” is to “put an end” to the “invasion” led by the US.";
+        let q = rule_quotes(text, &[]);
+        let texts: Vec<&str> = q.iter().map(|q| &text[q.span.clone()]).collect();
+        assert_eq!(texts, ["the group’s “main goal” is to “put an end” to the “invasion” led by the US"]);
+        assert_eq!(q[0].kind, QuoteKind::Indirect);
     }
 
     #[test]
