@@ -31,6 +31,13 @@ pub enum StoreError {
     Json(#[from] serde_json::Error),
     #[error("invalid query: {0}")]
     Query(String),
+    #[error(
+        "the query ran past its time budget of {:.1} s and was stopped; narrow it (fewer or rarer words, a date range)",
+        budget.as_secs_f64()
+    )]
+    TimedOut { budget: std::time::Duration },
+    #[error("the query was cancelled")]
+    Cancelled,
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

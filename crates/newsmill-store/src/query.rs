@@ -17,6 +17,9 @@ pub const HIGHLIGHT_END: char = '\u{E001}';
 const MAX_LIMIT: usize = 1000;
 /// Longest search text accepted, in bytes.
 const MAX_QUERY_BYTES: usize = 1000;
+/// Most distinct words a search may have. FTS5's ranking and snippets grow with the square
+/// of the number of terms times their occurrences, so an unbounded list is a way to burn CPU.
+pub const MAX_TERMS: usize = 16;
 
 /// A search: words to find (all of them, BM25-ranked) and filters.
 #[derive(Debug, Clone, Default)]
@@ -62,7 +65,8 @@ impl Store {
         if q.text.len() > MAX_QUERY_BYTES {
             return Err(StoreError::Query(format!("search text longer than {MAX_QUERY_BYTES} bytes")));
         }
-        let words = fts_words(&q.text);
+        check_dates(q.since.as_deref(), q.until.as_deref())?;
+        let words = fts_words(&q.text)?;
         let Some(names) = names_filter(q) else { return Ok(Vec::new()) };
         let fts = [words.clone(), names].into_iter().flatten().collect::<Vec<_>>().join(" AND ");
         let fts = (!fts.is_empty()).then_some(fts);
@@ -129,14 +133,60 @@ fn hit_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, SearchHit)> {
 }
 
 /// The user's words as an FTS5 expression over the title and body: each word quoted (so no
-/// word is read as an operator), all required. `None` when there are no words.
-fn fts_words(text: &str) -> Option<String> {
+/// word is read as an operator), all required, each once (a repeated word adds nothing to
+/// the match but multiplies FTS5's work). `None` when there are no words; an error past
+/// [`MAX_TERMS`] distinct words.
+fn fts_words(text: &str) -> Result<Option<String>> {
+    let mut seen = std::collections::HashSet::new();
     let words: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| w.chars().any(char::is_alphanumeric))
+        .filter(|w| seen.insert(w.to_lowercase()))
         .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
         .collect();
-    (!words.is_empty()).then(|| format!("{{title body}} : ({})", words.join(" ")))
+    if words.len() > MAX_TERMS {
+        return Err(StoreError::Query(format!(
+            "search has {} different words; at most {MAX_TERMS} are allowed",
+            words.len()
+        )));
+    }
+    Ok((!words.is_empty()).then(|| format!("{{title body}} : ({})", words.join(" "))))
+}
+
+/// True for a real calendar day written `YYYY-MM-DD` (what `--since` and `--until` take).
+pub fn is_day(s: &str) -> bool {
+    let b = s.as_bytes();
+    let shaped = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shaped {
+        return false;
+    }
+    let number = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(0);
+    let (year, month, day) = (number(0..4), number(5..7), number(8..10));
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}
+
+/// A date filter that is not a day would compare as text and quietly match nothing (or
+/// everything): refuse it.
+pub(crate) fn check_dates(since: Option<&str>, until: Option<&str>) -> Result<()> {
+    for (name, value) in [("since", since), ("until", until)] {
+        if let Some(v) = value
+            && !is_day(v)
+        {
+            return Err(StoreError::Query(format!("{name} must be a real date written YYYY-MM-DD, not {v:?}")));
+        }
+    }
+    Ok(())
 }
 
 /// The entity and speaker filters as FTS5 phrases on the index's name columns: a full name
@@ -222,17 +272,33 @@ pub struct EntityRow {
 impl Store {
     /// Who said what, newest first.
     pub fn quotes(&self, q: &QuoteQuery) -> Result<Vec<QuoteRow>> {
+        check_dates(q.since.as_deref(), q.until.as_deref())?;
         let about = q.about.as_deref().map(normalize_name);
+        if about.as_deref() == Some("") {
+            // A subject with no letters or digits would match every quote.
+            return Ok(Vec::new());
+        }
+        // The subject is resolved first, each part through an index or one linear pass: the
+        // entities with the name (a scan of the entity table), their mentions (by entity)
+        // inside a quote of the same article (by article), and the quotes whose text holds
+        // the words. Asking per quote whether a mention lies inside it scanned every mention
+        // for every quote. (`IN` keeps SQLite from turning the mention lookup into a scan of
+        // all mentions; LIKE already ignores ASCII case, all that `lower` folded.)
         let mut stmt = self.conn().prepare_cached(
-            "SELECT q.text, q.kind, q.cue, COALESCE(se.name, q.speaker_name, q.speaker_text), a.id, a.title, a.published,
+            "WITH about_entities AS (
+                 SELECT id FROM entities WHERE (' ' || norm || ' ') LIKE ('% ' || ?2 || ' %')),
+             about_quotes AS (
+                 SELECT q.id FROM mentions m
+                     JOIN quotes q ON q.article = m.article AND m.start >= q.start AND m.end <= q.end
+                     WHERE m.entity IN (SELECT id FROM about_entities)
+                 UNION
+                 SELECT id FROM quotes WHERE text LIKE ('%' || ?2 || '%'))
+             SELECT q.text, q.kind, q.cue, COALESCE(se.name, q.speaker_name, q.speaker_text), a.id, a.title, a.published,
                     q.speaker_entity
              FROM quotes q JOIN articles a ON a.rowid = q.article
              LEFT JOIN entities se ON se.id = q.speaker_entity
              WHERE (?1 IS NULL OR (' ' || se.norm || ' ') LIKE ('% ' || ?1 || ' %'))
-               AND (?2 IS NULL OR lower(q.text) LIKE ('%' || ?2 || '%')
-                    OR EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity
-                               WHERE m.article = q.article AND m.start >= q.start AND m.end <= q.end
-                                 AND (' ' || e.norm || ' ') LIKE ('% ' || ?2 || ' %')))
+               AND (?2 IS NULL OR q.id IN (SELECT id FROM about_quotes))
                AND (?5 IS NULL OR q.speaker_entity = ?5)
                AND (?6 IS NULL OR substr(a.published, 1, 10) >= ?6)
                AND (?7 IS NULL OR substr(a.published, 1, 10) <= ?7)
@@ -360,11 +426,45 @@ mod tests {
     #[test]
     fn search_words_are_quoted_so_operators_are_plain_words() {
         assert_eq!(
-            fts_words("taliban AND NOT moscow").as_deref(),
+            fts_words("taliban AND NOT moscow").unwrap().as_deref(),
             Some("{title body} : (\"taliban\" \"AND\" \"NOT\" \"moscow\")")
         );
-        assert_eq!(fts_words("\"quoted\" (x)*").as_deref(), Some("{title body} : (\"quoted\" \"x\")"));
-        assert_eq!(fts_words(" -- "), None);
+        assert_eq!(fts_words("\"quoted\" (x)*").unwrap().as_deref(), Some("{title body} : (\"quoted\" \"x\")"));
+        assert_eq!(fts_words(" -- ").unwrap(), None);
+    }
+
+    #[test]
+    fn repeated_words_become_one_term_and_the_terms_are_capped() {
+        // 100 × "the" took 46 s: each copy multiplied FTS5's ranking and snippet work.
+        let fts = fts_words(&"the ".repeat(100)).unwrap().unwrap_or_default();
+        assert_eq!(fts.matches("\"the\"").count(), 1, "{fts}");
+        let fts = fts_words("The the THE bridge").unwrap().unwrap_or_default();
+        assert_eq!(fts, "{title body} : (\"The\" \"bridge\")");
+        let many: Vec<String> = (0..=MAX_TERMS).map(|i| format!("w{i}")).collect();
+        assert!(fts_words(&many[..MAX_TERMS].join(" ")).is_ok());
+        assert!(matches!(fts_words(&many.join(" ")), Err(StoreError::Query(_))));
+    }
+
+    #[test]
+    fn days_must_be_real() {
+        for good in ["2018-11-09", "2024-02-29", "2000-02-29", "1999-12-31"] {
+            assert!(is_day(good), "{good}");
+        }
+        for bad in [
+            "garbage",
+            "",
+            "2018-11-9",
+            "2018-13-01",
+            "2018-00-10",
+            "2018-02-30",
+            "1900-02-29",
+            "2018-11-00",
+            "２０１８-11-09",
+        ] {
+            assert!(!is_day(bad), "{bad}");
+        }
+        assert!(check_dates(Some("2018-11-09"), None).is_ok());
+        assert!(matches!(check_dates(None, Some("garbage")), Err(StoreError::Query(_))));
     }
 
     #[test]
