@@ -17,8 +17,8 @@ pub const HIGHLIGHT_END: char = '\u{E001}';
 const MAX_LIMIT: usize = 1000;
 /// Longest search text accepted, in bytes.
 const MAX_QUERY_BYTES: usize = 1000;
-/// Most distinct words a search may have. FTS5's ranking and snippets grow with the square
-/// of the number of terms times their occurrences, so an unbounded list is a way to burn CPU.
+/// Most distinct words a search may have. FTS5's ranking grows faster than the number of
+/// terms times their occurrences, so an unbounded list is a way to burn CPU.
 pub const MAX_TERMS: usize = 16;
 
 /// A search: words to find (all of them, BM25-ranked) and filters.
@@ -77,17 +77,101 @@ impl Store {
         let rows =
             stmt.query_map(params![fts, q.site, q.since, q.until, limit(q.limit) as i64, q.offset as i64], hit_row)?;
         let mut hits = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-        if let (Some(_), Some(fts)) = (&words, &fts) {
-            let mut snippet = self.conn().prepare_cached(
-                "SELECT snippet(articles_fts, 1, char(57344), char(57345), '…', 16)
-                 FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid = ?2",
-            )?;
+        if words.is_some() {
+            // Snippets are made here in one pass over each body: FTS5's own snippet() compares
+            // every match with every other, which a page of long articles full of common
+            // words turns into seconds.
+            let terms = snippet_terms(&q.text);
+            let mut body = self.conn().prepare_cached("SELECT body FROM articles WHERE rowid = ?1")?;
             for (rowid, hit) in &mut hits {
-                hit.snippet = snippet.query_row(params![fts, *rowid], |r| r.get(0))?;
+                let text: String = body.query_row([*rowid], |r| r.get(0))?;
+                hit.snippet = snippet(&text, &terms, SNIPPET_TOKENS);
             }
         }
         Ok(hits.into_iter().map(|(_, hit)| hit).collect())
     }
+}
+
+/// Words in a snippet, as FTS5's `snippet(…, 16)` gave.
+const SNIPPET_TOKENS: usize = 16;
+
+/// The search words as the index compares them: runs of letters and digits, lowercased.
+fn snippet_terms(text: &str) -> Vec<String> {
+    let mut terms: Vec<String> =
+        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    terms.sort_unstable();
+    terms.dedup();
+    terms
+}
+
+/// The window of `width` words of `body` holding the most different search terms (then the
+/// most matches), matches between [`HIGHLIGHT_START`] and [`HIGHLIGHT_END`], with `…` where
+/// the body goes on. Linear in the body: one pass to find the words, one sliding window.
+fn snippet(body: &str, terms: &[String], width: usize) -> String {
+    // Each word: its byte span and which term it is, if any.
+    let mut words: Vec<(usize, usize, Option<usize>)> = Vec::new();
+    let mut start = None;
+    for (i, c) in body.char_indices().chain(std::iter::once((body.len(), ' '))) {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                let word = &body[s..i];
+                let term = terms.binary_search_by(|t| t.as_str().cmp(&word.to_lowercase())).ok();
+                words.push((s, i, term));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if words.is_empty() {
+        return String::new();
+    }
+    let width = width.clamp(1, words.len());
+    let mut counts = vec![0usize; terms.len()];
+    let (mut distinct, mut matches) = (0, 0);
+    let (mut best, mut best_score) = (0, (0, 0));
+    for (i, &(_, _, term)) in words.iter().enumerate() {
+        if let Some(t) = term {
+            counts[t] += 1;
+            matches += 1;
+            if counts[t] == 1 {
+                distinct += 1;
+            }
+        }
+        if i >= width
+            && let Some(t) = words[i - width].2
+        {
+            counts[t] -= 1;
+            matches -= 1;
+            if counts[t] == 0 {
+                distinct -= 1;
+            }
+        }
+        if i + 1 >= width && (distinct, matches) > best_score {
+            (best, best_score) = (i + 1 - width, (distinct, matches));
+        }
+    }
+    let window = &words[best..best + width];
+    let mut out = String::new();
+    if best > 0 {
+        out.push('…');
+    }
+    let mut at = window[0].0;
+    for &(s, e, term) in window {
+        out.push_str(&body[at..s]);
+        if term.is_some() {
+            out.push(HIGHLIGHT_START);
+            out.push_str(&body[s..e]);
+            out.push(HIGHLIGHT_END);
+        } else {
+            out.push_str(&body[s..e]);
+        }
+        at = e;
+    }
+    if best + width < words.len() {
+        out.push('…');
+    }
+    out
 }
 
 /// The search statement: ranked by BM25 when there are words, newest first otherwise, through
@@ -443,6 +527,19 @@ mod tests {
         let many: Vec<String> = (0..=MAX_TERMS).map(|i| format!("w{i}")).collect();
         assert!(fts_words(&many[..MAX_TERMS].join(" ")).is_ok());
         assert!(matches!(fts_words(&many.join(" ")), Err(StoreError::Query(_))));
+    }
+
+    #[test]
+    fn snippets_show_the_window_with_the_most_terms() {
+        let terms = snippet_terms("Bridge CABLES");
+        let body = "The city said. A new bridge: its cables, all new. Nothing else here at all today.";
+        let mark = |w: &str| format!("{HIGHLIGHT_START}{w}{HIGHLIGHT_END}");
+        let s = snippet(body, &terms, 4);
+        assert_eq!(s, format!("…new {}: its {}…", mark("bridge"), mark("cables")));
+        assert_eq!(snippet(body, &terms, 100).chars().filter(|&c| c == HIGHLIGHT_START).count(), 2);
+        assert_eq!(snippet("no match here", &terms, 2), "no match…");
+        assert_eq!(snippet("", &terms, 16), "");
+        assert_eq!(snippet("Ünïcode ÉTÉ bridge", &snippet_terms("été"), 16), format!("Ünïcode {} bridge", mark("ÉTÉ")));
     }
 
     #[test]
