@@ -63,7 +63,7 @@ with open(sys.argv[3], "w") as out:
     out.write("\n".join(hostile) + "\n")
 PY
 
-port=18090
+port=${NEWSMILL_BENCH_PORT:-18090}
 "$target/release/newsmill" serve --db "$work/serve-load.db" --addr "127.0.0.1:$port" 2>/dev/null &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
