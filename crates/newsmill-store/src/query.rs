@@ -353,6 +353,27 @@ pub struct EntityRow {
     pub articles: i64,
 }
 
+/// Quotes by speaker, subject and date; ?2 is the normalised subject.
+const QUOTES_SQL: &str = "WITH about_entities AS (
+             SELECT id FROM entities WHERE (' ' || norm || ' ') LIKE ('% ' || ?2 || ' %')),
+         about_quotes AS (
+             SELECT q.id FROM mentions m
+                 JOIN quotes q ON q.article = m.article AND m.start >= q.start AND m.end <= q.end
+                 WHERE m.entity IN (SELECT id FROM about_entities)
+             UNION
+             SELECT id FROM quotes WHERE text LIKE ('%' || ?2 || '%'))
+         SELECT q.text, q.kind, q.cue, COALESCE(se.name, q.speaker_name, q.speaker_text), a.id, a.title, a.published,
+                q.speaker_entity
+         FROM quotes q JOIN articles a ON a.rowid = q.article
+         LEFT JOIN entities se ON se.id = q.speaker_entity
+         WHERE (?1 IS NULL OR (' ' || se.norm || ' ') LIKE ('% ' || ?1 || ' %'))
+           AND (?2 IS NULL OR q.id IN (SELECT id FROM about_quotes))
+           AND (?5 IS NULL OR q.speaker_entity = ?5)
+           AND (?6 IS NULL OR substr(a.published, 1, 10) >= ?6)
+           AND (?7 IS NULL OR substr(a.published, 1, 10) <= ?7)
+         ORDER BY a.published IS NULL, a.published DESC, q.article, q.start
+         LIMIT ?3 OFFSET ?4";
+
 impl Store {
     /// Who said what, newest first.
     pub fn quotes(&self, q: &QuoteQuery) -> Result<Vec<QuoteRow>> {
@@ -368,27 +389,7 @@ impl Store {
         // the words. Asking per quote whether a mention lies inside it scanned every mention
         // for every quote. (`IN` keeps SQLite from turning the mention lookup into a scan of
         // all mentions; LIKE already ignores ASCII case, all that `lower` folded.)
-        let mut stmt = self.conn().prepare_cached(
-            "WITH about_entities AS (
-                 SELECT id FROM entities WHERE (' ' || norm || ' ') LIKE ('% ' || ?2 || ' %')),
-             about_quotes AS (
-                 SELECT q.id FROM mentions m
-                     JOIN quotes q ON q.article = m.article AND m.start >= q.start AND m.end <= q.end
-                     WHERE m.entity IN (SELECT id FROM about_entities)
-                 UNION
-                 SELECT id FROM quotes WHERE text LIKE ('%' || ?2 || '%'))
-             SELECT q.text, q.kind, q.cue, COALESCE(se.name, q.speaker_name, q.speaker_text), a.id, a.title, a.published,
-                    q.speaker_entity
-             FROM quotes q JOIN articles a ON a.rowid = q.article
-             LEFT JOIN entities se ON se.id = q.speaker_entity
-             WHERE (?1 IS NULL OR (' ' || se.norm || ' ') LIKE ('% ' || ?1 || ' %'))
-               AND (?2 IS NULL OR q.id IN (SELECT id FROM about_quotes))
-               AND (?5 IS NULL OR q.speaker_entity = ?5)
-               AND (?6 IS NULL OR substr(a.published, 1, 10) >= ?6)
-               AND (?7 IS NULL OR substr(a.published, 1, 10) <= ?7)
-             ORDER BY a.published IS NULL, a.published DESC, q.article, q.start
-             LIMIT ?3 OFFSET ?4",
-        )?;
+        let mut stmt = self.conn().prepare_cached(QUOTES_SQL)?;
         let rows = stmt.query_map(
             params![
                 q.speaker.as_deref().map(normalize_name),
@@ -540,6 +541,18 @@ mod tests {
         assert_eq!(snippet("no match here", &terms, 2), "no match…");
         assert_eq!(snippet("", &terms, 16), "");
         assert_eq!(snippet("Ünïcode ÉTÉ bridge", &snippet_terms("été"), 16), format!("Ünïcode {} bridge", mark("ÉTÉ")));
+    }
+
+    #[test]
+    fn quotes_about_a_subject_read_indexes_not_every_mention() {
+        let store = Store::open_in_memory().unwrap();
+        let mut plan = store.conn().prepare(&format!("EXPLAIN QUERY PLAN {QUOTES_SQL}")).unwrap();
+        let params = params![None::<String>, "lima", 20, 0, None::<i64>, None::<String>, None::<String>];
+        let steps: Vec<String> = plan.query_map(params, |r| r.get(3)).unwrap().map(|r| r.unwrap()).collect();
+        let steps = steps.join("\n");
+        assert!(steps.contains("SEARCH m USING COVERING INDEX mentions_entity_span"), "{steps}");
+        assert!(steps.contains("USING COVERING INDEX quotes_article_span"), "{steps}");
+        assert!(!steps.contains("SCAN m"), "{steps}");
     }
 
     #[test]
