@@ -26,8 +26,12 @@ use pool::Pool;
 /// Shared by all requests.
 pub(crate) struct App {
     pool: Pool,
-    /// Longest a request's database work may take before it is stopped (503).
+    /// Longest a request's database work, waiting included, may take before it is stopped
+    /// (503).
     query_budget: Duration,
+    /// Queries allowed to run at once; the rest wait their turn (within their budget) rather
+    /// than all share the cores and all run late.
+    slots: Arc<tokio::sync::Semaphore>,
 }
 
 /// How the server bounds its work.
@@ -66,12 +70,18 @@ pub fn router(db: &Path) -> Result<Router, ServeError> {
 /// [`router`] with the given options.
 pub fn router_with(db: &Path, options: &ServeOptions) -> Result<Router, ServeError> {
     let pool = Pool::open(db)?;
-    let app = Arc::new(App { pool, query_budget: options.query_budget });
+    let slots = Arc::new(tokio::sync::Semaphore::new(query_slots()));
+    let app = Arc::new(App { pool, query_budget: options.query_budget, slots });
     Ok(Router::new()
         .merge(api::routes())
         .merge(ui::routes())
         .layer(axum::middleware::from_fn(security::headers))
         .with_state(app))
+}
+
+/// Two queries per core: one may wait on the disk while the other computes.
+fn query_slots() -> usize {
+    std::thread::available_parallelism().map_or(4, |n| 2 * n.get())
 }
 
 /// Serves until Ctrl-C (or SIGTERM), then finishes the requests in flight for at most
