@@ -79,9 +79,11 @@ pub fn router_with(db: &Path, options: &ServeOptions) -> Result<Router, ServeErr
         .with_state(app))
 }
 
-/// Two queries per core: one may wait on the disk while the other computes.
+/// Eight queries per core: enough that short queries share the cores with a long one
+/// instead of queueing behind it, few enough that an overload queues instead of starting
+/// hundreds of threads that all run late.
 fn query_slots() -> usize {
-    std::thread::available_parallelism().map_or(4, |n| 2 * n.get())
+    std::thread::available_parallelism().map_or(16, |n| 8 * n.get())
 }
 
 /// Serves until Ctrl-C (or SIGTERM), then finishes the requests in flight for at most
