@@ -217,6 +217,45 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn a_client_that_disconnects_drops_its_request() {
+        struct Dropped(Option<tokio::sync::oneshot::Sender<()>>);
+        impl Drop for Dropped {
+            fn drop(&mut self) {
+                if let Some(tx) = self.0.take() {
+                    let _ = tx.send(());
+                }
+            }
+        }
+        let (entered_tx, entered) = tokio::sync::oneshot::channel::<()>();
+        let (dropped_tx, dropped) = tokio::sync::oneshot::channel::<()>();
+        let slots = Arc::new(std::sync::Mutex::new(Some((entered_tx, dropped_tx))));
+        let router = Router::new().route(
+            "/stuck",
+            get(move || {
+                let taken = slots.lock().ok().and_then(|mut t| t.take());
+                async move {
+                    let Some((entered_tx, dropped_tx)) = taken else { return "again" };
+                    let _guard = Dropped(Some(dropped_tx));
+                    let _ = entered_tx.send(());
+                    std::future::pending::<&'static str>().await
+                }
+            }),
+        );
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let (_stop, stops) = tokio::sync::mpsc::channel(2);
+        tokio::spawn(run(listener, router, stops, Duration::from_secs(5)));
+        let mut client = tokio::net::TcpStream::connect(addr).await.unwrap();
+        client.write_all(b"GET /stuck HTTP/1.1\r\nHost: x\r\n\r\n").await.unwrap();
+        entered.await.unwrap();
+        drop(client);
+        // Ends only if the server drops the handler's future when its client goes away (the
+        // minute is a bound against hanging, not a speed requirement).
+        let dropped = tokio::time::timeout(Duration::from_secs(60), dropped).await;
+        assert!(matches!(dropped, Ok(Ok(()))), "the request outlived its client");
+    }
+
+    #[tokio::test]
     async fn with_nothing_in_flight_a_stop_is_graceful() {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let (stop, stops) = tokio::sync::mpsc::channel(2);
