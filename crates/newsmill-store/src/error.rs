@@ -32,8 +32,7 @@ pub enum StoreError {
     #[error("invalid query: {0}")]
     Query(String),
     #[error(
-        "the query ran past its time budget of {:.1} s and was stopped; narrow it (fewer or rarer words, a date range)",
-        budget.as_secs_f64()
+        "the query ran past its time budget of {budget:?} and was stopped; narrow it (fewer or rarer words, a date range)"
     )]
     TimedOut { budget: std::time::Duration },
     #[error("the query was cancelled")]
