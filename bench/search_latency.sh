@@ -11,6 +11,7 @@ articles=${1:-100000}
 queries=${2:-2000}
 eval_dir=${NEWSMILL_EVAL_DIR:-../shared/eval}
 work=${NEWSMILL_BENCH_DIR:-/tmp/newsmill-bench}
+target=${CARGO_TARGET_DIR:-target}
 mkdir -p "$work/seeds"
 
 python3 - "$eval_dir/wcxb-dev" "$work/seeds" <<'PY'
@@ -24,5 +25,5 @@ PY
 
 cargo build --release --quiet -p newsmill-cli
 cargo build --release --quiet -p newsmill-store --example search_bench
-target/release/newsmill extract "$work/seeds" --format jsonl > "$work/seeds.jsonl" 2>/dev/null || true
-target/release/examples/search_bench "$work/seeds.jsonl" "$work/search-bench.db" "$articles" "$queries"
+"$target/release/newsmill" extract "$work/seeds" --format jsonl > "$work/seeds.jsonl" 2>/dev/null || true
+"$target/release/examples/search_bench" "$work/seeds.jsonl" "$work/search-bench.db" "$articles" "$queries"

@@ -1,10 +1,12 @@
 //! `newsmill search`, `quotes`, `entities` and `stats`: read a corpus database.
 
+use std::io::{ErrorKind, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Args, ValueEnum};
-use newsmill_store::{EntityQuery, HIGHLIGHT_END, HIGHLIGHT_START, QuoteQuery, SearchQuery, Store};
+use newsmill_store::{EntityQuery, HIGHLIGHT_END, HIGHLIGHT_START, Limits, QuoteQuery, SearchQuery, Store};
 
 #[derive(Args)]
 pub struct DbArg {
@@ -26,11 +28,49 @@ pub struct FilterArgs {
     #[arg(long, value_name = "SITE")]
     site: Option<String>,
     /// Published on or after (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = day_arg)]
     since: Option<String>,
     /// Published on or before (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = day_arg)]
     until: Option<String>,
+}
+
+/// A `--since`/`--until` value: a real day, so a typo is an error rather than no results.
+fn day_arg(s: &str) -> Result<String, String> {
+    if newsmill_store::is_day(s) { Ok(s.to_string()) } else { Err("expected a real date written YYYY-MM-DD".into()) }
+}
+
+/// `--limit` and `--top`: 0 is refused (as the API refuses it) rather than read as a default.
+fn count(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("must be at least 1".into()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// A time budget in seconds: positive and finite.
+pub fn seconds(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v > 0.0 && v.is_finite() && v < 1e9 => Ok(v),
+        Ok(_) => Err("must be a positive number of seconds".into()),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// Writes a command's output to stdout. A reader that stops early (`| head -1`) closes the
+/// pipe; that ends the output quietly instead of as an error.
+fn output(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> anyhow::Result<()> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match write(&mut out).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
+
+fn json(out: &mut dyn Write, value: &impl serde::Serialize) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)
 }
 
 impl FilterArgs {
@@ -90,8 +130,11 @@ pub struct SearchArgs {
     speaker: Option<String>,
     #[command(flatten)]
     filters: FilterArgs,
-    #[arg(long, default_value_t = 10, value_name = "N")]
+    #[arg(long, default_value_t = 10, value_name = "N", value_parser = count)]
     limit: usize,
+    /// Stop the query after this many seconds.
+    #[arg(long, default_value_t = 10.0, value_name = "SECONDS", value_parser = seconds)]
+    timeout: f64,
     #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
     format: TableOrJson,
     #[command(flatten)]
@@ -101,24 +144,26 @@ pub struct SearchArgs {
 pub fn search(args: SearchArgs) -> anyhow::Result<ExitCode> {
     let store = Store::open_read_only(&args.db.db)?;
     let q = SearchQuery { text: args.text, speaker: args.speaker, limit: args.limit, ..args.filters.query() };
-    let hits = store.search(&q)?;
-    match args.format {
-        TableOrJson::Json => println!("{}", serde_json::to_string_pretty(&hits)?),
+    let hits = store.limited(&Limits::budget(Duration::from_secs_f64(args.timeout)), |s| s.search(&q))?;
+    output(|out| match args.format {
+        TableOrJson::Json => json(out, &hits),
         TableOrJson::Table => {
             for hit in &hits {
                 let title = hit.title.as_deref().unwrap_or("(untitled)");
                 let date = day(hit.published.as_deref());
-                println!(
+                writeln!(
+                    out,
                     "{title}\n  {date}  {}  {}",
                     hit.site.as_deref().unwrap_or(""),
                     hit.url.as_deref().unwrap_or(&hit.id)
-                );
+                )?;
                 let snippet = hit.snippet.replace(HIGHLIGHT_START, "\x1b[1m").replace(HIGHLIGHT_END, "\x1b[0m");
-                println!("  {}\n", snippet.replace('\n', " "));
+                writeln!(out, "  {}\n", snippet.replace('\n', " "))?;
             }
             eprintln!("{} results", hits.len());
+            Ok(())
         }
-    }
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -134,13 +179,16 @@ pub struct QuotesArgs {
     #[arg(long, value_name = "NAME")]
     about: Option<String>,
     /// Published on or after (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = day_arg)]
     since: Option<String>,
     /// Published on or before (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = day_arg)]
     until: Option<String>,
-    #[arg(long, default_value_t = 20, value_name = "N")]
+    #[arg(long, default_value_t = 20, value_name = "N", value_parser = count)]
     limit: usize,
+    /// Stop the query after this many seconds.
+    #[arg(long, default_value_t = 10.0, value_name = "SECONDS", value_parser = seconds)]
+    timeout: f64,
     #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
     format: TableOrJson,
     #[command(flatten)]
@@ -157,17 +205,19 @@ pub fn quotes(args: QuotesArgs) -> anyhow::Result<ExitCode> {
         limit: args.limit,
         ..QuoteQuery::default()
     };
-    let rows = store.quotes(&q)?;
-    match args.format {
-        TableOrJson::Json => println!("{}", serde_json::to_string_pretty(&rows)?),
+    let rows = store.limited(&Limits::budget(Duration::from_secs_f64(args.timeout)), |s| s.quotes(&q))?;
+    output(|out| match args.format {
+        TableOrJson::Json => json(out, &rows),
         TableOrJson::Table => {
             for q in &rows {
                 let date = day(q.published.as_deref());
-                println!("{} ({}, {date}): {}", q.speaker.as_deref().unwrap_or("unknown speaker"), q.kind, q.text);
+                let speaker = q.speaker.as_deref().unwrap_or("unknown speaker");
+                writeln!(out, "{speaker} ({}, {date}): {}", q.kind, q.text)?;
             }
             eprintln!("{} quotes", rows.len());
+            Ok(())
         }
-    }
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -178,7 +228,7 @@ pub fn quotes(args: QuotesArgs) -> anyhow::Result<ExitCode> {
 pub struct EntitiesArgs {
     #[arg(long = "type", value_enum, value_name = "TYPE")]
     kind: Option<EntityType>,
-    #[arg(long, default_value_t = 20, value_name = "N")]
+    #[arg(long, default_value_t = 20, value_name = "N", value_parser = count)]
     top: usize,
     #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
     format: TableOrJson,
@@ -189,15 +239,16 @@ pub struct EntitiesArgs {
 pub fn entities(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
     let store = Store::open_read_only(&args.db.db)?;
     let rows = store.entities(&EntityQuery { kind: args.kind.map(|k| k.as_str().to_string()), top: args.top })?;
-    match args.format {
-        TableOrJson::Json => println!("{}", serde_json::to_string_pretty(&rows)?),
+    output(|out| match args.format {
+        TableOrJson::Json => json(out, &rows),
         TableOrJson::Table => {
-            println!("{:<40} {:<7} {:>8} {:>8}", "entity", "type", "mentions", "articles");
+            writeln!(out, "{:<40} {:<7} {:>8} {:>8}", "entity", "type", "mentions", "articles")?;
             for e in &rows {
-                println!("{:<40} {:<7} {:>8} {:>8}", e.name, e.kind, e.mentions, e.articles);
+                writeln!(out, "{:<40} {:<7} {:>8} {:>8}", e.name, e.kind, e.mentions, e.articles)?;
             }
+            Ok(())
         }
-    }
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -220,36 +271,35 @@ pub fn stats(args: StatsArgs) -> anyhow::Result<ExitCode> {
     let s = store.stats()?;
     let integrity = if args.check { Some(store.integrity_check()?) } else { None };
     let healthy = integrity.as_deref().is_none_or(|i| i == "ok");
-    match args.format {
-        TableOrJson::Json => {
-            let mut value = serde_json::to_value(&s)?;
-            if let (Some(map), Some(check)) = (value.as_object_mut(), &integrity) {
-                map.insert("integrity".into(), check.clone().into());
-            }
-            println!("{}", serde_json::to_string_pretty(&value)?)
-        }
+    let mut value = serde_json::to_value(&s)?;
+    if let (Some(map), Some(check)) = (value.as_object_mut(), &integrity) {
+        map.insert("integrity".into(), check.clone().into());
+    }
+    output(|out| match args.format {
+        TableOrJson::Json => json(out, &value),
         TableOrJson::Table => {
             if let Some(check) = &integrity {
-                println!("integrity:       {check}");
+                writeln!(out, "integrity:       {check}")?;
             }
-            println!("articles:        {} ({} near-duplicates linked)", s.articles, s.near_duplicates);
-            println!("entities:        {} ({} mentions)", s.entities, s.mentions);
-            println!("quotes:          {}", s.quotes);
+            writeln!(out, "articles:        {} ({} near-duplicates linked)", s.articles, s.near_duplicates)?;
+            writeln!(out, "entities:        {} ({} mentions)", s.entities, s.mentions)?;
+            writeln!(out, "quotes:          {}", s.quotes)?;
             let range = match (&s.first_published, &s.last_published) {
                 (Some(a), Some(b)) => format!("{a} to {b}"),
                 _ => "no dates".to_string(),
             };
-            println!("published:       {range}");
-            println!("ingest runs:     {}", s.runs);
-            println!("failures:        {}", s.failures);
+            writeln!(out, "published:       {range}")?;
+            writeln!(out, "ingest runs:     {}", s.runs)?;
+            writeln!(out, "failures:        {}", s.failures)?;
             for (site, n) in &s.sites {
-                println!("  site {site}: {n}");
+                writeln!(out, "  site {site}: {n}")?;
             }
             for (source, reason) in &s.recent_failures {
-                println!("  failed {source}: {reason}");
+                writeln!(out, "  failed {source}: {reason}")?;
             }
+            Ok(())
         }
-    }
+    })?;
     Ok(if healthy { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 

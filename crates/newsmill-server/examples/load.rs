@@ -2,8 +2,11 @@
 //! whatever the server's pace), and each latency is measured from its scheduled time, so a
 //! slow server cannot hide its queueing (no coordinated omission). Keep-alive connections.
 //!
-//! Usage: load HOST:PORT RATE SECONDS QUERIES_FILE
-//! QUERIES_FILE holds one search text per line. Prints throughput and latency percentiles.
+//! Usage: load HOST:PORT RATE SECONDS QUERIES_FILE [HOSTILE_FILE SHARE]
+//! QUERIES_FILE holds one search text per line. With HOSTILE_FILE (one request path per
+//! line, e.g. `/api/search?q=the+the+…` or `/api/quotes?about=…`), that SHARE of the
+//! requests (0-1, spread evenly through the schedule) are hostile. Prints throughput and
+//! latency percentiles, for normal and hostile requests apart, and the statuses seen.
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -16,8 +19,10 @@ type Conn = BufReader<TcpStream>;
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
-    let [_, addr, rate, seconds, queries] = &args[..] else {
-        return Err("usage: load HOST:PORT RATE SECONDS QUERIES_FILE".into());
+    let (addr, rate, seconds, queries, hostile) = match &args[..] {
+        [_, addr, rate, seconds, queries] => (addr, rate, seconds, queries, None),
+        [_, addr, rate, seconds, queries, hostile, share] => (addr, rate, seconds, queries, Some((hostile, share))),
+        _ => return Err("usage: load HOST:PORT RATE SECONDS QUERIES_FILE [HOSTILE_FILE SHARE]".into()),
     };
     let rate: f64 = rate.parse()?;
     let seconds: f64 = seconds.parse()?;
@@ -26,13 +31,26 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     if queries.is_empty() {
         return Err("no queries".into());
     }
+    let (hostile, share): (Vec<String>, f64) = match hostile {
+        Some((file, share)) => (
+            std::fs::read_to_string(file)?.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect(),
+            share.parse()?,
+        ),
+        None => (Vec::new(), 0.0),
+    };
     let idle: Arc<Mutex<Vec<Conn>>> = Arc::new(Mutex::new(Vec::new()));
     let total = (rate * seconds) as usize;
     let start = Instant::now() + Duration::from_millis(100);
     let mut tasks = Vec::with_capacity(total);
     for i in 0..total {
         let scheduled = start + Duration::from_secs_f64(i as f64 / rate);
-        let path = format!("/api/search?q={}&limit=20", queries[i % queries.len()]);
+        // Request i is hostile when the running count of hostile ones steps up at i.
+        let is_hostile = !hostile.is_empty() && ((i + 1) as f64 * share).floor() > (i as f64 * share).floor();
+        let path = if is_hostile {
+            hostile[i % hostile.len()].clone()
+        } else {
+            format!("/api/search?q={}&limit=20", queries[i % queries.len()])
+        };
         let (addr, idle) = (addr.clone(), Arc::clone(&idle));
         tasks.push(tokio::spawn(async move {
             tokio::time::sleep_until(scheduled.into()).await;
@@ -44,32 +62,44 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                     if let Ok(mut v) = idle.lock() {
                         v.push(conn);
                     }
-                    (latency, status)
+                    (is_hostile, latency, status)
                 }
-                Err(_) => (latency, 0),
+                Err(_) => (is_hostile, latency, 0),
             }
         }));
     }
-    let mut latencies = Vec::with_capacity(total);
-    let mut failed = 0;
+    let mut normal = Vec::with_capacity(total);
+    let mut bad = Vec::new();
+    let mut statuses = std::collections::BTreeMap::<(bool, u16), usize>::new();
     for t in tasks {
-        let (latency, status) = t.await?;
-        if status != 200 {
-            failed += 1;
-        }
-        latencies.push(latency.as_secs_f64() * 1000.0);
+        let (is_hostile, latency, status) = t.await?;
+        *statuses.entry((is_hostile, status)).or_default() += 1;
+        let ms = latency.as_secs_f64() * 1000.0;
+        if is_hostile { bad.push(ms) } else { normal.push(ms) }
     }
     let elapsed = start.elapsed().as_secs_f64();
-    latencies.sort_by(f64::total_cmp);
-    let pct = |p: f64| latencies[((latencies.len() as f64 - 1.0) * p) as usize];
-    println!("{total} requests at {rate} req/s over {elapsed:.1} s; {failed} not 200");
-    println!(
-        "latency: median {:.2} ms  p90 {:.2} ms  p99 {:.2} ms  max {:.2} ms",
-        pct(0.5),
-        pct(0.9),
-        pct(0.99),
-        pct(1.0)
-    );
+    println!("{total} requests at {rate} req/s over {elapsed:.1} s");
+    for (label, latencies) in [("normal", &mut normal), ("hostile", &mut bad)] {
+        if latencies.is_empty() {
+            continue;
+        }
+        latencies.sort_by(f64::total_cmp);
+        let pct = |p: f64| latencies[((latencies.len() as f64 - 1.0) * p) as usize];
+        let seen: Vec<String> = statuses
+            .iter()
+            .filter(|((h, _), _)| *h == (label == "hostile"))
+            .map(|((_, status), n)| format!("{n} x {status}"))
+            .collect();
+        println!(
+            "{label:<8} n={:<6} median {:.2} ms  p90 {:.2} ms  p99 {:.2} ms  max {:.2} ms  ({})",
+            latencies.len(),
+            pct(0.5),
+            pct(0.9),
+            pct(0.99),
+            pct(1.0),
+            seen.join(", ")
+        );
+    }
     Ok(())
 }
 

@@ -60,7 +60,7 @@ async fn article(State(app): State<Arc<App>>, Path(id): Path<String>) -> ApiResu
 
 async fn entities(State(app): State<Arc<App>>, p: Result<Query<EntityParams>, QueryRejection>) -> ApiResult {
     let p = params(p)?;
-    let q = EntityQuery { kind: p.kind()?, top: p.top() };
+    let q = EntityQuery { kind: p.kind()?, top: p.top()? };
     let rows = query(&app, move |s| s.entities(&q)).await?;
     Ok(Json(json!({"results": rows})))
 }

@@ -34,6 +34,11 @@ impl ApiError {
         ApiError { status: StatusCode::NOT_FOUND, message: message.into() }
     }
 
+    /// The server would not finish the request in its time (a query past its budget).
+    pub fn unavailable(message: impl Into<String>) -> Self {
+        ApiError { status: StatusCode::SERVICE_UNAVAILABLE, message: message.into() }
+    }
+
     pub fn internal(message: impl Into<String>) -> Self {
         ApiError { status: StatusCode::INTERNAL_SERVER_ERROR, message: message.into() }
     }
@@ -43,6 +48,9 @@ impl From<StoreError> for ApiError {
     fn from(err: StoreError) -> Self {
         match err {
             StoreError::Query(m) => ApiError::bad_request(m),
+            // 503, not 500: nothing is broken, the request asked for more work than one
+            // request may do. (Cancelled is only seen by a client that has already gone.)
+            e @ (StoreError::TimedOut { .. } | StoreError::Cancelled) => ApiError::unavailable(e.to_string()),
             other => ApiError::internal(other.to_string()),
         }
     }

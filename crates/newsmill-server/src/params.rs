@@ -1,7 +1,7 @@
 //! Query-string parameters shared by the API and the pages, and their bounds: a request can
 //! never ask for an unbounded page or an unbounded search text.
 
-use newsmill_store::{QuoteQuery, SearchQuery};
+use newsmill_store::{QuoteQuery, SearchQuery, is_day};
 use serde::Deserialize;
 
 use crate::error::ApiError;
@@ -35,7 +35,7 @@ impl SearchParams {
             site: opt_text(&self.site, "site")?,
             since: date(&self.since, "since")?,
             until: date(&self.until, "until")?,
-            limit: page(self.limit, 20),
+            limit: page(self.limit, 20, "limit")?,
             offset: offset(self.offset)?,
         })
     }
@@ -67,7 +67,7 @@ impl QuoteParams {
             about: opt_text(&self.about, "about")?,
             since: date(&self.since, "since")?,
             until: date(&self.until, "until")?,
-            limit: page(self.limit, 30),
+            limit: page(self.limit, 30, "limit")?,
             offset: offset(self.offset)?,
         })
     }
@@ -85,13 +85,18 @@ impl EntityParams {
         entity_type(&self.kind)
     }
 
-    pub fn top(&self) -> usize {
-        page(self.top, 20)
+    pub fn top(&self) -> Result<usize, ApiError> {
+        page(self.top, 20, "top")
     }
 }
 
-fn page(asked: Option<usize>, default: usize) -> usize {
-    asked.unwrap_or(default).clamp(1, MAX_PAGE)
+/// A page size: more than [`MAX_PAGE`] is cut to it; 0 is refused, as the CLI refuses it,
+/// rather than quietly read as some other number.
+fn page(asked: Option<usize>, default: usize, name: &str) -> Result<usize, ApiError> {
+    match asked {
+        Some(0) => Err(ApiError::bad_request(format!("{name} must be at least 1"))),
+        other => Ok(other.unwrap_or(default).min(MAX_PAGE)),
+    }
 }
 
 fn offset(asked: Option<usize>) -> Result<usize, ApiError> {
@@ -115,13 +120,8 @@ fn opt_text(value: &Option<String>, name: &str) -> Result<Option<String>, ApiErr
 
 fn date(value: &Option<String>, name: &str) -> Result<Option<String>, ApiError> {
     let Some(v) = opt_text(value, name)? else { return Ok(None) };
-    let b = v.as_bytes();
-    let shaped = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    if !shaped {
-        return Err(ApiError::bad_request(format!("{name} must be a date like 2018-11-09")));
+    if !is_day(&v) {
+        return Err(ApiError::bad_request(format!("{name} must be a real date written YYYY-MM-DD, like 2018-11-09")));
     }
     Ok(Some(v))
 }
@@ -157,5 +157,17 @@ mod tests {
         assert_eq!(p.to_query().unwrap().kind.as_deref(), Some("PERSON"));
         assert!(SearchParams { kind: Some("robot".into()), ..SearchParams::default() }.to_query().is_err());
         assert!(SearchParams { offset: Some(MAX_OFFSET + 1), ..SearchParams::default() }.to_query().is_err());
+    }
+
+    #[test]
+    fn impossible_dates_and_empty_pages_are_refused() {
+        for bad in ["garbage", "2018-02-30", "2018-13-01"] {
+            assert!(SearchParams { since: Some(bad.into()), ..SearchParams::default() }.to_query().is_err(), "{bad}");
+            assert!(QuoteParams { until: Some(bad.into()), ..QuoteParams::default() }.to_query().is_err(), "{bad}");
+        }
+        assert!(SearchParams { limit: Some(0), ..SearchParams::default() }.to_query().is_err());
+        assert!(QuoteParams { limit: Some(0), ..QuoteParams::default() }.to_query().is_err());
+        assert!(EntityParams { top: Some(0), ..EntityParams::default() }.top().is_err());
+        assert_eq!(SearchParams { limit: Some(1), ..SearchParams::default() }.to_query().unwrap().limit, 1);
     }
 }

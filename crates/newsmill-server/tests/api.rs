@@ -124,3 +124,28 @@ fn a_missing_database_is_a_clear_error() {
     let err = newsmill_server::router(std::path::Path::new("/no/such/corpus.db")).err().unwrap();
     assert!(err.to_string().contains("newsmill ingest"), "{err}");
 }
+
+#[tokio::test]
+async fn hostile_query_parameters_get_clear_answers() {
+    let (_dir, db) = corpus();
+    for uri in [
+        "/api/search?q=bridge&since=garbage",
+        "/api/search?q=bridge&until=2018-02-30",
+        "/api/quotes?since=2018-13-01",
+        "/api/search?q=bridge&limit=0",
+        "/api/quotes?limit=0",
+        "/api/entities?top=0",
+    ] {
+        let (status, body) = json_of(&db, uri).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}: {body}");
+        assert!(body["error"].as_str().is_some_and(|e| !e.is_empty()), "{uri}: {body}");
+    }
+    // A word said 60 times is one word: answered, not a minute of CPU.
+    let repeated = vec!["the"; 60].join("+");
+    let (status, body) = json_of(&db, &format!("/api/search?q={repeated}")).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let many: Vec<String> = (0..40).map(|i| format!("w{i}")).collect();
+    let (status, body) = json_of(&db, &format!("/api/search?q={}", many.join("+"))).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(body["error"].as_str().unwrap_or_default().contains("at most"), "{body}");
+}

@@ -46,6 +46,12 @@ pub enum StoreError {
     Json(#[from] serde_json::Error),
     #[error("invalid query: {0}")]
     Query(String),
+    #[error(
+        "the query ran past its time budget of {budget:?} and was stopped; narrow it (fewer or rarer words, a date range)"
+    )]
+    TimedOut { budget: std::time::Duration },
+    #[error("the query was cancelled")]
+    Cancelled,
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -4,7 +4,7 @@ use rusqlite::params;
 
 use crate::Store;
 use crate::error::Result;
-use crate::query::SearchQuery;
+use crate::query::{SearchQuery, check_dates};
 use crate::write::normalize_name;
 
 impl Store {
@@ -15,6 +15,12 @@ impl Store {
         q: &SearchQuery,
         mut each: impl FnMut(serde_json::Value) -> Result<(), E>,
     ) -> Result<Result<u64, E>> {
+        check_dates(q.since.as_deref(), q.until.as_deref())?;
+        let entity = q.entity.as_deref().map(normalize_name);
+        if entity.as_deref() == Some("") {
+            // A name with no letters or digits would match every entity: it names none.
+            return Ok(Ok(0));
+        }
         let mut stmt = self.conn().prepare(
             "SELECT a.json, a.body FROM articles a
              WHERE (?1 IS NULL OR a.site = ?1)
@@ -25,8 +31,7 @@ impl Store {
                   AND (?5 IS NULL OR type = ?5))))
              ORDER BY a.rowid",
         )?;
-        let mut rows =
-            stmt.query(params![q.site, q.since, q.until, q.entity.as_deref().map(normalize_name), q.kind])?;
+        let mut rows = stmt.query(params![q.site, q.since, q.until, entity, q.kind])?;
         let mut n = 0;
         while let Some(row) = rows.next()? {
             let json: String = row.get(0)?;

@@ -20,6 +20,7 @@
 mod detail;
 mod error;
 mod export;
+mod limits;
 mod minhash;
 mod open;
 mod query;
@@ -29,9 +30,10 @@ mod write;
 
 pub use detail::{ArticleRef, CoMention, EntityDetail};
 pub use error::{Result, StoreError};
+pub use limits::{CancelToken, Limits};
 pub use query::{
     EntityQuery, EntityRow, HIGHLIGHT_END, HIGHLIGHT_START, QuoteQuery, QuoteRow, SearchHit, SearchQuery, SpeakerRow,
-    Stats,
+    Stats, is_day,
 };
 pub use record::{ArticleRecord, StoredArticle};
 pub use schema::SCHEMA_VERSION;

@@ -17,6 +17,9 @@ pub const HIGHLIGHT_END: char = '\u{E001}';
 const MAX_LIMIT: usize = 1000;
 /// Longest search text accepted, in bytes.
 const MAX_QUERY_BYTES: usize = 1000;
+/// Most distinct words a search may have. FTS5's ranking grows faster than the number of
+/// terms times their occurrences, so an unbounded list is a way to burn CPU.
+pub const MAX_TERMS: usize = 16;
 
 /// A search: words to find (all of them, BM25-ranked) and filters.
 #[derive(Debug, Clone, Default)]
@@ -62,7 +65,8 @@ impl Store {
         if q.text.len() > MAX_QUERY_BYTES {
             return Err(StoreError::Query(format!("search text longer than {MAX_QUERY_BYTES} bytes")));
         }
-        let words = fts_words(&q.text);
+        check_dates(q.since.as_deref(), q.until.as_deref())?;
+        let words = fts_words(&q.text)?;
         let Some(names) = names_filter(q) else { return Ok(Vec::new()) };
         let fts = [words.clone(), names].into_iter().flatten().collect::<Vec<_>>().join(" AND ");
         let fts = (!fts.is_empty()).then_some(fts);
@@ -73,17 +77,101 @@ impl Store {
         let rows =
             stmt.query_map(params![fts, q.site, q.since, q.until, limit(q.limit) as i64, q.offset as i64], hit_row)?;
         let mut hits = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-        if let (Some(_), Some(fts)) = (&words, &fts) {
-            let mut snippet = self.conn().prepare_cached(
-                "SELECT snippet(articles_fts, 1, char(57344), char(57345), '…', 16)
-                 FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid = ?2",
-            )?;
+        if words.is_some() {
+            // Snippets are made here in one pass over each body: FTS5's own snippet() compares
+            // every match with every other, which a page of long articles full of common
+            // words turns into seconds.
+            let terms = snippet_terms(&q.text);
+            let mut body = self.conn().prepare_cached("SELECT body FROM articles WHERE rowid = ?1")?;
             for (rowid, hit) in &mut hits {
-                hit.snippet = snippet.query_row(params![fts, *rowid], |r| r.get(0))?;
+                let text: String = body.query_row([*rowid], |r| r.get(0))?;
+                hit.snippet = snippet(&text, &terms, SNIPPET_TOKENS);
             }
         }
         Ok(hits.into_iter().map(|(_, hit)| hit).collect())
     }
+}
+
+/// Words in a snippet, as FTS5's `snippet(…, 16)` gave.
+const SNIPPET_TOKENS: usize = 16;
+
+/// The search words as the index compares them: runs of letters and digits, lowercased.
+fn snippet_terms(text: &str) -> Vec<String> {
+    let mut terms: Vec<String> =
+        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    terms.sort_unstable();
+    terms.dedup();
+    terms
+}
+
+/// The window of `width` words of `body` holding the most different search terms (then the
+/// most matches), matches between [`HIGHLIGHT_START`] and [`HIGHLIGHT_END`], with `…` where
+/// the body goes on. Linear in the body: one pass to find the words, one sliding window.
+fn snippet(body: &str, terms: &[String], width: usize) -> String {
+    // Each word: its byte span and which term it is, if any.
+    let mut words: Vec<(usize, usize, Option<usize>)> = Vec::new();
+    let mut start = None;
+    for (i, c) in body.char_indices().chain(std::iter::once((body.len(), ' '))) {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                let word = &body[s..i];
+                let term = terms.binary_search_by(|t| t.as_str().cmp(&word.to_lowercase())).ok();
+                words.push((s, i, term));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if words.is_empty() {
+        return String::new();
+    }
+    let width = width.clamp(1, words.len());
+    let mut counts = vec![0usize; terms.len()];
+    let (mut distinct, mut matches) = (0, 0);
+    let (mut best, mut best_score) = (0, (0, 0));
+    for (i, &(_, _, term)) in words.iter().enumerate() {
+        if let Some(t) = term {
+            counts[t] += 1;
+            matches += 1;
+            if counts[t] == 1 {
+                distinct += 1;
+            }
+        }
+        if i >= width
+            && let Some(t) = words[i - width].2
+        {
+            counts[t] -= 1;
+            matches -= 1;
+            if counts[t] == 0 {
+                distinct -= 1;
+            }
+        }
+        if i + 1 >= width && (distinct, matches) > best_score {
+            (best, best_score) = (i + 1 - width, (distinct, matches));
+        }
+    }
+    let window = &words[best..best + width];
+    let mut out = String::new();
+    if best > 0 {
+        out.push('…');
+    }
+    let mut at = window[0].0;
+    for &(s, e, term) in window {
+        out.push_str(&body[at..s]);
+        if term.is_some() {
+            out.push(HIGHLIGHT_START);
+            out.push_str(&body[s..e]);
+            out.push(HIGHLIGHT_END);
+        } else {
+            out.push_str(&body[s..e]);
+        }
+        at = e;
+    }
+    if best + width < words.len() {
+        out.push('…');
+    }
+    out
 }
 
 /// The search statement: ranked by BM25 when there are words, newest first otherwise, through
@@ -129,14 +217,60 @@ fn hit_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, SearchHit)> {
 }
 
 /// The user's words as an FTS5 expression over the title and body: each word quoted (so no
-/// word is read as an operator), all required. `None` when there are no words.
-fn fts_words(text: &str) -> Option<String> {
+/// word is read as an operator), all required, each once (a repeated word adds nothing to
+/// the match but multiplies FTS5's work). `None` when there are no words; an error past
+/// [`MAX_TERMS`] distinct words.
+fn fts_words(text: &str) -> Result<Option<String>> {
+    let mut seen = std::collections::HashSet::new();
     let words: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| w.chars().any(char::is_alphanumeric))
+        .filter(|w| seen.insert(w.to_lowercase()))
         .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
         .collect();
-    (!words.is_empty()).then(|| format!("{{title body}} : ({})", words.join(" ")))
+    if words.len() > MAX_TERMS {
+        return Err(StoreError::Query(format!(
+            "search has {} different words; at most {MAX_TERMS} are allowed",
+            words.len()
+        )));
+    }
+    Ok((!words.is_empty()).then(|| format!("{{title body}} : ({})", words.join(" "))))
+}
+
+/// True for a real calendar day written `YYYY-MM-DD` (what `--since` and `--until` take).
+pub fn is_day(s: &str) -> bool {
+    let b = s.as_bytes();
+    let shaped = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shaped {
+        return false;
+    }
+    let number = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(0);
+    let (year, month, day) = (number(0..4), number(5..7), number(8..10));
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}
+
+/// A date filter that is not a day would compare as text and quietly match nothing (or
+/// everything): refuse it.
+pub(crate) fn check_dates(since: Option<&str>, until: Option<&str>) -> Result<()> {
+    for (name, value) in [("since", since), ("until", until)] {
+        if let Some(v) = value
+            && !is_day(v)
+        {
+            return Err(StoreError::Query(format!("{name} must be a real date written YYYY-MM-DD, not {v:?}")));
+        }
+    }
+    Ok(())
 }
 
 /// The entity and speaker filters as FTS5 phrases on the index's name columns: a full name
@@ -219,26 +353,42 @@ pub struct EntityRow {
     pub articles: i64,
 }
 
+/// Quotes by speaker, subject and date, newest first; ?2 is the normalised subject.
+///
+/// Newest first is read off an index (articles by date, then quotes by article and start), so
+/// a page stops once it has its rows instead of sorting every quote. The subject's mentions
+/// are resolved first, through indexes only: the entities with the name (one pass over the
+/// entity table), their mentions by entity, the quotes around them by article. Words inside
+/// the quote text are checked row by row on the same walk. (Asking per quote whether some
+/// mention lay inside it scanned every mention for every quote: minutes on 2,000 articles.)
+/// `published DESC` puts undated articles last, as `published IS NULL` did. CROSS JOIN
+/// keeps articles the outer loop, which is what lets the index give the order.
+const QUOTES_SQL: &str = "WITH about_quotes AS (
+        SELECT q.id FROM mentions m
+            JOIN quotes q ON q.article = m.article AND m.start >= q.start AND m.end <= q.end
+            WHERE m.entity IN (SELECT id FROM entities WHERE (' ' || norm || ' ') LIKE ('% ' || ?2 || ' %')))
+    SELECT q.text, q.kind, q.cue, COALESCE(se.name, q.speaker_name, q.speaker_text), a.id, a.title, a.published,
+           q.speaker_entity
+    FROM articles a CROSS JOIN quotes q ON q.article = a.rowid
+    LEFT JOIN entities se ON se.id = q.speaker_entity
+    WHERE (?1 IS NULL OR (' ' || se.norm || ' ') LIKE ('% ' || ?1 || ' %'))
+      AND (?2 IS NULL OR q.text LIKE ('%' || ?2 || '%') OR q.id IN (SELECT id FROM about_quotes))
+      AND (?5 IS NULL OR q.speaker_entity = ?5)
+      AND (?6 IS NULL OR substr(a.published, 1, 10) >= ?6)
+      AND (?7 IS NULL OR substr(a.published, 1, 10) <= ?7)
+    ORDER BY a.published DESC, a.rowid, q.start
+    LIMIT ?3 OFFSET ?4";
+
 impl Store {
     /// Who said what, newest first.
     pub fn quotes(&self, q: &QuoteQuery) -> Result<Vec<QuoteRow>> {
+        check_dates(q.since.as_deref(), q.until.as_deref())?;
         let about = q.about.as_deref().map(normalize_name);
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT q.text, q.kind, q.cue, COALESCE(se.name, q.speaker_name, q.speaker_text), a.id, a.title, a.published,
-                    q.speaker_entity
-             FROM quotes q JOIN articles a ON a.rowid = q.article
-             LEFT JOIN entities se ON se.id = q.speaker_entity
-             WHERE (?1 IS NULL OR (' ' || se.norm || ' ') LIKE ('% ' || ?1 || ' %'))
-               AND (?2 IS NULL OR lower(q.text) LIKE ('%' || ?2 || '%')
-                    OR EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity
-                               WHERE m.article = q.article AND m.start >= q.start AND m.end <= q.end
-                                 AND (' ' || e.norm || ' ') LIKE ('% ' || ?2 || ' %')))
-               AND (?5 IS NULL OR q.speaker_entity = ?5)
-               AND (?6 IS NULL OR substr(a.published, 1, 10) >= ?6)
-               AND (?7 IS NULL OR substr(a.published, 1, 10) <= ?7)
-             ORDER BY a.published IS NULL, a.published DESC, q.article, q.start
-             LIMIT ?3 OFFSET ?4",
-        )?;
+        if about.as_deref() == Some("") {
+            // A subject with no letters or digits would match every quote.
+            return Ok(Vec::new());
+        }
+        let mut stmt = self.conn().prepare_cached(QUOTES_SQL)?;
         let rows = stmt.query_map(
             params![
                 q.speaker.as_deref().map(normalize_name),
@@ -360,11 +510,72 @@ mod tests {
     #[test]
     fn search_words_are_quoted_so_operators_are_plain_words() {
         assert_eq!(
-            fts_words("taliban AND NOT moscow").as_deref(),
+            fts_words("taliban AND NOT moscow").unwrap().as_deref(),
             Some("{title body} : (\"taliban\" \"AND\" \"NOT\" \"moscow\")")
         );
-        assert_eq!(fts_words("\"quoted\" (x)*").as_deref(), Some("{title body} : (\"quoted\" \"x\")"));
-        assert_eq!(fts_words(" -- "), None);
+        assert_eq!(fts_words("\"quoted\" (x)*").unwrap().as_deref(), Some("{title body} : (\"quoted\" \"x\")"));
+        assert_eq!(fts_words(" -- ").unwrap(), None);
+    }
+
+    #[test]
+    fn repeated_words_become_one_term_and_the_terms_are_capped() {
+        // 100 × "the" took 46 s: each copy multiplied FTS5's ranking and snippet work.
+        let fts = fts_words(&"the ".repeat(100)).unwrap().unwrap_or_default();
+        assert_eq!(fts.matches("\"the\"").count(), 1, "{fts}");
+        let fts = fts_words("The the THE bridge").unwrap().unwrap_or_default();
+        assert_eq!(fts, "{title body} : (\"The\" \"bridge\")");
+        let many: Vec<String> = (0..=MAX_TERMS).map(|i| format!("w{i}")).collect();
+        assert!(fts_words(&many[..MAX_TERMS].join(" ")).is_ok());
+        assert!(matches!(fts_words(&many.join(" ")), Err(StoreError::Query(_))));
+    }
+
+    #[test]
+    fn snippets_show_the_window_with_the_most_terms() {
+        let terms = snippet_terms("Bridge CABLES");
+        let body = "The city said. A new bridge: its cables, all new. Nothing else here at all today.";
+        let mark = |w: &str| format!("{HIGHLIGHT_START}{w}{HIGHLIGHT_END}");
+        let s = snippet(body, &terms, 4);
+        assert_eq!(s, format!("…new {}: its {}…", mark("bridge"), mark("cables")));
+        assert_eq!(snippet(body, &terms, 100).chars().filter(|&c| c == HIGHLIGHT_START).count(), 2);
+        assert_eq!(snippet("no match here", &terms, 2), "no match…");
+        assert_eq!(snippet("", &terms, 16), "");
+        assert_eq!(snippet("Ünïcode ÉTÉ bridge", &snippet_terms("été"), 16), format!("Ünïcode {} bridge", mark("ÉTÉ")));
+    }
+
+    #[test]
+    fn quotes_read_indexes_not_every_mention_nor_a_sort_of_every_quote() {
+        let store = Store::open_in_memory().unwrap();
+        let mut plan = store.conn().prepare(&format!("EXPLAIN QUERY PLAN {QUOTES_SQL}")).unwrap();
+        let params = params![None::<String>, "lima", 20, 0, None::<i64>, None::<String>, None::<String>];
+        let steps: Vec<String> = plan.query_map(params, |r| r.get(3)).unwrap().map(|r| r.unwrap()).collect();
+        let steps = steps.join("\n");
+        assert!(steps.contains("SEARCH m USING COVERING INDEX mentions_entity_span"), "{steps}");
+        assert!(steps.contains("USING COVERING INDEX quotes_article_span"), "{steps}");
+        assert!(!steps.contains("SCAN m"), "{steps}");
+        assert!(steps.contains("SCAN a USING INDEX articles_newest"), "{steps}");
+        assert!(!steps.contains("FOR ORDER BY"), "newest first without sorting every quote: {steps}");
+    }
+
+    #[test]
+    fn days_must_be_real() {
+        for good in ["2018-11-09", "2024-02-29", "2000-02-29", "1999-12-31"] {
+            assert!(is_day(good), "{good}");
+        }
+        for bad in [
+            "garbage",
+            "",
+            "2018-11-9",
+            "2018-13-01",
+            "2018-00-10",
+            "2018-02-30",
+            "1900-02-29",
+            "2018-11-00",
+            "２０１８-11-09",
+        ] {
+            assert!(!is_day(bad), "{bad}");
+        }
+        assert!(check_dates(Some("2018-11-09"), None).is_ok());
+        assert!(matches!(check_dates(None, Some("garbage")), Err(StoreError::Query(_))));
     }
 
     #[test]

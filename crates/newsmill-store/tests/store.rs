@@ -247,3 +247,77 @@ fn an_entity_in_full_titles_timeline_quotes_and_company() {
     assert!(store.article("nope").unwrap().is_none());
     assert_eq!(store.articles_per_day().unwrap().len(), 2);
 }
+
+#[test]
+fn an_entity_filter_with_no_letters_exports_nothing() {
+    // An entity whose name is only punctuation is stored with an empty normalised name.
+    let mut odd = article_json("b", "x.com", "2018-11-10", BRIDGE);
+    odd["entities"] = json!([{"id": "E1", "name": "“”", "type": "MISC", "titles": [],
+                              "mentions": [{"text": "“”", "start": 0, "end": 2}]}]);
+    let store = stored(&[article("a", "x.com", "2018-11-09", BRIDGE), StoredArticle::from_json(odd).unwrap()]);
+    let count = |entity: &str| {
+        let q = SearchQuery { entity: Some(entity.into()), ..SearchQuery::default() };
+        store.export(&q, |_| Ok::<_, std::convert::Infallible>(())).unwrap().unwrap()
+    };
+    assert_eq!(count("Lima"), 1);
+    assert_eq!(count("'"), 0, "a name that normalises to nothing names no entity");
+    assert_eq!(count(" -- "), 0);
+}
+
+#[test]
+fn dates_that_are_not_days_are_refused() {
+    let store = stored(&[article("a", "x.com", "2018-11-09", BRIDGE)]);
+    for bad in ["garbage", "2018-02-30", "2018-11-9"] {
+        let q = SearchQuery { since: Some(bad.into()), ..SearchQuery::text("bridge") };
+        assert!(matches!(store.search(&q), Err(StoreError::Query(_))), "search --since {bad}");
+        let q = QuoteQuery { until: Some(bad.into()), ..QuoteQuery::default() };
+        assert!(matches!(store.quotes(&q), Err(StoreError::Query(_))), "quotes --until {bad}");
+        let q = SearchQuery { since: Some(bad.into()), ..SearchQuery::default() };
+        let exported = store.export(&q, |_| Ok::<_, std::convert::Infallible>(()));
+        assert!(matches!(exported, Err(StoreError::Query(_))), "export --since {bad}");
+    }
+    let q = SearchQuery { since: Some("2018-11-09".into()), ..SearchQuery::text("bridge") };
+    assert_eq!(store.search(&q).unwrap().len(), 1);
+}
+
+#[test]
+fn quotes_about_a_subject_by_name_or_words() {
+    // Quote 1 mentions Ana Lima inside it; quote 2 holds the word "cable"; quote 3 neither.
+    let text = "“Ana Lima was right,” the engineer said. “Every cable is new,” she said. “We are done,” he said.";
+    let cp = |s: &str| text[..text.find(s).unwrap()].chars().count();
+    let quote = |q: &str| {
+        let start = cp(q);
+        json!({"text": q, "start": start, "end": start + q.chars().count(), "kind": "direct", "speaker": null})
+    };
+    let json = json!({
+        "id": "q", "source": "q.html", "title": "Quotes", "published": "2018-11-09", "text": text,
+        "entities": [{"id": "E1", "name": "Ana Lima", "type": "PERSON", "titles": [],
+                      "mentions": [{"text": "Ana Lima", "start": cp("Ana"), "end": cp("Ana") + 8}]},
+                     {"id": "E2", "name": "Dock Works", "type": "ORG", "titles": [],
+                      "mentions": [{"text": "Dock Works", "start": 0, "end": 0}]}],
+        "quotes": [quote("Ana Lima was right,"), quote("Every cable is new,"), quote("We are done,")]
+    });
+    let store = stored(&[StoredArticle::from_json(json).unwrap()]);
+    let about = |s: &str| {
+        let q = QuoteQuery { about: Some(s.into()), ..QuoteQuery::default() };
+        store.quotes(&q).unwrap().into_iter().map(|r| r.text).collect::<Vec<_>>()
+    };
+    assert_eq!(about("Lima"), ["Ana Lima was right,"]);
+    assert_eq!(about("cable"), ["Every cable is new,"]);
+    assert_eq!(about("abl"), ["Every cable is new,"], "words match inside quote text as before");
+    assert!(about("Dock Works").is_empty(), "a mention outside every quote");
+    assert!(about("'").is_empty(), "a subject with no letters matches nothing");
+    assert_eq!(about("a").len(), 3);
+}
+
+#[test]
+fn a_tiny_budget_stops_a_search() {
+    let articles: Vec<StoredArticle> =
+        (0..200).map(|i| article(&format!("a{i}"), "x.com", "2018-11-09", BRIDGE)).collect();
+    let store = stored(&articles);
+    let limits = newsmill_store::Limits::budget(std::time::Duration::ZERO);
+    let err = store.limited(&limits, |s| s.search(&SearchQuery::text("the bridge"))).unwrap_err();
+    assert!(matches!(err, StoreError::TimedOut { .. }), "{err:?}");
+    assert!(err.to_string().contains("time budget"), "{err}");
+    assert_eq!(store.search(&SearchQuery::text("the bridge")).unwrap().len(), 20, "no budget after");
+}

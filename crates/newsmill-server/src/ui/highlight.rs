@@ -33,11 +33,12 @@ pub(crate) fn body(article: &Value, ids: &HashMap<String, i64>) -> Markup {
             .map(|b| (offset(&b["start"]), offset(&b["end"]), b["kind"].as_str().unwrap_or("").into()))
             .collect()
     };
+    let segments = Segments::new(text.len(), &blocks, &quotes, &mentions);
     html! {
         @for (start, end, kind) in &blocks {
             @let start = (*start).min(text.len());
             @let end = (*end).clamp(start, text.len());
-            @let inner = marked(&text, start, end, &quotes, &mentions);
+            @let inner = marked(&text, segments.within(start, end), &quotes, &mentions);
             @match kind.as_str() {
                 "heading" => h2 { (inner) },
                 "list_item" => p.item { "• " (inner) },
@@ -95,25 +96,80 @@ type Segment = (Option<usize>, usize, usize);
 /// Segments under one quote (by index), or none.
 type QuoteGroup = (Option<usize>, Vec<Segment>);
 
-/// The index of the first span covering `[a, b)`.
-fn covering(spans: &[Span], a: usize, b: usize) -> Option<usize> {
-    spans.iter().position(|s| s.start <= a && b <= s.end && s.start < s.end)
+/// The text cut wherever a block, quote or mention starts or ends, each piece with the first
+/// quote and the first mention (in their sorted order) covering it. Made in one sweep over
+/// all spans (n log n), not by asking every span about every piece: an article with
+/// thousands of mentions would make that quadratic.
+struct Segments {
+    /// `(start, end, quote, mention)`, in text order, tiling the text.
+    pieces: Vec<(usize, usize, Option<usize>, Option<usize>)>,
 }
 
-/// One block's text split where a quote or mention starts or ends; quotes outside,
-/// mentions inside (a mention crossing a quote edge is split in two).
-fn marked(text: &[char], start: usize, end: usize, quotes: &[Span], mentions: &[Span]) -> Markup {
-    let mut cuts = vec![start, end];
-    for s in quotes.iter().chain(mentions) {
-        cuts.extend([s.start, s.end].into_iter().filter(|&c| c > start && c < end));
+impl Segments {
+    fn new(len: usize, blocks: &[(usize, usize, String)], quotes: &[Span], mentions: &[Span]) -> Self {
+        let mut cuts = vec![0, len];
+        cuts.extend(blocks.iter().flat_map(|b| [b.0, b.1]));
+        cuts.extend(quotes.iter().chain(mentions).flat_map(|s| [s.start, s.end]));
+        for c in &mut cuts {
+            *c = (*c).min(len);
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        let (mut quote, mut mention) = (Cover::new(quotes), Cover::new(mentions));
+        let pieces = cuts.windows(2).map(|w| (w[0], w[1], quote.at(w[0], w[1]), mention.at(w[0], w[1]))).collect();
+        Segments { pieces }
     }
-    cuts.sort_unstable();
-    cuts.dedup();
+
+    /// The pieces tiling `[start, end)` (block edges are cuts, so they tile it exactly).
+    fn within(&self, start: usize, end: usize) -> &[(usize, usize, Option<usize>, Option<usize>)] {
+        let from = self.pieces.partition_point(|p| p.0 < start);
+        let to = self.pieces.partition_point(|p| p.1 <= end).max(from);
+        &self.pieces[from..to]
+    }
+}
+
+/// The first span (by index in a list sorted by start) covering each of a series of
+/// increasing pieces `[a, b)`. A span that ends before some piece's end can cover no later
+/// piece, so each span enters and leaves the heap once.
+struct Cover<'a> {
+    spans: &'a [Span],
+    next: usize,
+    active: std::collections::BinaryHeap<std::cmp::Reverse<usize>>,
+}
+
+impl<'a> Cover<'a> {
+    fn new(spans: &'a [Span]) -> Self {
+        Cover { spans, next: 0, active: Default::default() }
+    }
+
+    fn at(&mut self, a: usize, b: usize) -> Option<usize> {
+        while self.next < self.spans.len() && self.spans[self.next].start <= a {
+            if self.spans[self.next].start < self.spans[self.next].end {
+                self.active.push(std::cmp::Reverse(self.next));
+            }
+            self.next += 1;
+        }
+        while let Some(&std::cmp::Reverse(i)) = self.active.peek() {
+            if self.spans[i].end >= b {
+                return Some(i);
+            }
+            self.active.pop();
+        }
+        None
+    }
+}
+
+/// One block's pieces, quotes outside, mentions inside (a mention crossing a quote edge is
+/// split in two).
+fn marked(
+    text: &[char],
+    pieces: &[(usize, usize, Option<usize>, Option<usize>)],
+    quotes: &[Span],
+    mentions: &[Span],
+) -> Markup {
     // Segments grouped by the quote covering them, then by the mention.
     let mut groups: Vec<QuoteGroup> = Vec::new();
-    for w in cuts.windows(2) {
-        let (a, b) = (w[0], w[1]);
-        let (q, m) = (covering(quotes, a, b), covering(mentions, a, b));
+    for &(a, b, q, m) in pieces {
         match groups.last_mut() {
             Some((last_q, segs)) if *last_q == q => match segs.last_mut() {
                 Some((last_m, _, seg_end)) if *last_m == m => *seg_end = b,
@@ -182,6 +238,36 @@ mod tests {
         assert!(!html.contains("<script>") && !html.contains("<b>"), "{html}");
         assert!(html.contains(r#"<a class="ent person" href="/entities/7" title="Ana Lima">Lima</a>"#), "{html}");
         assert!(html.contains(r#"<span class="quote direct">we &lt;b&gt;won&lt;/b&gt;</span><a class="who" href="/entities/7">— Ana Lima</a>"#), "{html}");
+    }
+
+    /// The first covering span by asking every span, as the pages did before.
+    fn covering(spans: &[Span], a: usize, b: usize) -> Option<usize> {
+        spans.iter().position(|s| s.start <= a && b <= s.end && s.start < s.end)
+    }
+
+    #[test]
+    fn the_sweep_finds_the_same_covering_spans_as_asking_each() {
+        let span = |start, end| Span { start, end, entity: None, label: None, kind: String::new() };
+        let mut rng = 0x2545_F491_u64;
+        let mut next = |n: usize| {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            (rng % n as u64) as usize
+        };
+        let mut spans: Vec<Span> = (0..300)
+            .map(|_| {
+                let s = next(1000);
+                span(s, s + next(40))
+            })
+            .collect();
+        spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+        let blocks = vec![(0, 400, String::new()), (400, 1000, String::new())];
+        let segments = Segments::new(1000, &blocks, &spans, &[]);
+        assert_eq!(segments.within(0, 400).last().map(|p| p.1), Some(400));
+        for &(a, b, q, _) in &segments.pieces {
+            assert_eq!(q, covering(&spans, a, b), "[{a}, {b})");
+        }
     }
 
     #[test]

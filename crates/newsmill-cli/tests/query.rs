@@ -1,0 +1,102 @@
+//! `search`, `quotes`, `entities` and `stats` with hostile arguments and a reader that
+//! stops early.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn newsmill(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_newsmill")).args(args).output().unwrap()
+}
+
+/// A corpus of the bundled samples, built once per test binary.
+fn corpus() -> PathBuf {
+    static DB: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    DB.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("newsmill-cli-query-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let db = dir.join("q.db");
+        let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples/pages");
+        let out = newsmill(&["ingest", samples.to_str().unwrap(), "--db", db.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        db
+    })
+    .clone()
+}
+
+#[test]
+fn a_closed_pipe_ends_output_quietly() {
+    let db = corpus();
+    let db = db.to_str().unwrap();
+    for args in [
+        vec!["search", "the", "--db", db],
+        vec!["search", "the", "--format", "json", "--db", db],
+        vec!["quotes", "--db", db],
+        vec!["entities", "--db", db],
+        vec!["stats", "--db", db],
+    ] {
+        // The reading end is closed before the command starts, so its first write fails
+        // with EPIPE, as behind `| head -1` once head has its line.
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = Command::new(env!("CARGO_BIN_EXE_newsmill"))
+            .args(&args)
+            .stdout(Stdio::from(writer))
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {:?} {stderr}", out.status);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn dates_that_are_not_days_are_refused() {
+    let db = corpus();
+    let db = db.to_str().unwrap();
+    for args in [
+        vec!["search", "bridge", "--since", "garbage", "--db", db],
+        vec!["search", "bridge", "--until", "2018-02-30", "--db", db],
+        vec!["quotes", "--since", "yesterday", "--db", db],
+        vec!["export", "--since", "2018-13-01", "--db", db],
+    ] {
+        let out = newsmill(&args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains("YYYY-MM-DD"), "{args:?}: {stderr}");
+    }
+    let out = newsmill(&["search", "bridge", "--since", "2000-02-29", "--db", db]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn a_limit_of_zero_is_refused() {
+    let db = corpus();
+    let db = db.to_str().unwrap();
+    for args in [
+        vec!["search", "the", "--limit", "0", "--db", db],
+        vec!["quotes", "--limit", "0", "--db", db],
+        vec!["entities", "--top", "0", "--db", db],
+    ] {
+        let out = newsmill(&args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains("at least 1"), "{args:?}: {stderr}");
+    }
+    let out = newsmill(&["search", "the", "--limit", "1", "--format", "json", "--db", db]);
+    let hits: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(hits.as_array().map(Vec::len), Some(1));
+}
+
+#[test]
+fn too_many_words_is_a_clear_error() {
+    let db = corpus();
+    let words: Vec<String> = (0..40).map(|i| format!("w{i}")).collect();
+    let out = newsmill(&["search", &words.join(" "), "--db", db.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("at most 16"), "{stderr}");
+    let out = newsmill(&["search", &"the ".repeat(100), "--db", db.to_str().unwrap()]);
+    assert!(out.status.success(), "a repeated word is one word");
+}
