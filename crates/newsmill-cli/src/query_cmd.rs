@@ -68,6 +68,12 @@ fn output(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> anyhow::
     }
 }
 
+/// Stored text for a terminal: control characters (escape sequences in a page or a URL,
+/// stored before extraction stripped them) never reach it.
+fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    newsmill_core::text_util::strip_controls(text)
+}
+
 fn json(out: &mut dyn Write, value: &impl serde::Serialize) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, value)?;
     writeln!(out)
@@ -149,15 +155,15 @@ pub fn search(args: SearchArgs) -> anyhow::Result<ExitCode> {
         TableOrJson::Json => json(out, &hits),
         TableOrJson::Table => {
             for hit in &hits {
-                let title = hit.title.as_deref().unwrap_or("(untitled)");
+                let title = shown(hit.title.as_deref().unwrap_or("(untitled)"));
                 let date = day(hit.published.as_deref());
                 writeln!(
                     out,
                     "{title}\n  {date}  {}  {}",
-                    hit.site.as_deref().unwrap_or(""),
-                    hit.url.as_deref().unwrap_or(&hit.id)
+                    shown(hit.site.as_deref().unwrap_or("")),
+                    shown(hit.url.as_deref().unwrap_or(&hit.id))
                 )?;
-                let snippet = hit.snippet.replace(HIGHLIGHT_START, "\x1b[1m").replace(HIGHLIGHT_END, "\x1b[0m");
+                let snippet = shown(&hit.snippet).replace(HIGHLIGHT_START, "\x1b[1m").replace(HIGHLIGHT_END, "\x1b[0m");
                 writeln!(out, "  {}\n", snippet.replace('\n', " "))?;
             }
             eprintln!("{} results", hits.len());
@@ -211,8 +217,8 @@ pub fn quotes(args: QuotesArgs) -> anyhow::Result<ExitCode> {
         TableOrJson::Table => {
             for q in &rows {
                 let date = day(q.published.as_deref());
-                let speaker = q.speaker.as_deref().unwrap_or("unknown speaker");
-                writeln!(out, "{speaker} ({}, {date}): {}", q.kind, q.text)?;
+                let speaker = shown(q.speaker.as_deref().unwrap_or("unknown speaker"));
+                writeln!(out, "{speaker} ({}, {date}): {}", q.kind, shown(&q.text))?;
             }
             eprintln!("{} quotes", rows.len());
             Ok(())
@@ -244,7 +250,7 @@ pub fn entities(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
         TableOrJson::Table => {
             writeln!(out, "{:<40} {:<7} {:>8} {:>8}", "entity", "type", "mentions", "articles")?;
             for e in &rows {
-                writeln!(out, "{:<40} {:<7} {:>8} {:>8}", e.name, e.kind, e.mentions, e.articles)?;
+                writeln!(out, "{:<40} {:<7} {:>8} {:>8}", shown(&e.name), e.kind, e.mentions, e.articles)?;
             }
             Ok(())
         }
@@ -292,10 +298,10 @@ pub fn stats(args: StatsArgs) -> anyhow::Result<ExitCode> {
             writeln!(out, "ingest runs:     {}", s.runs)?;
             writeln!(out, "failures:        {}", s.failures)?;
             for (site, n) in &s.sites {
-                writeln!(out, "  site {site}: {n}")?;
+                writeln!(out, "  site {}: {n}", shown(site))?;
             }
             for (source, reason) in &s.recent_failures {
-                writeln!(out, "  failed {source}: {reason}")?;
+                writeln!(out, "  failed {}: {}", newsmill_core::text_util::escape_controls(source), shown(reason))?;
             }
             Ok(())
         }
@@ -306,26 +312,36 @@ pub fn stats(args: StatsArgs) -> anyhow::Result<ExitCode> {
 /// The corpus at a glance: what `newsmill ingest --report` prints.
 pub fn print_report(store: &Store) -> anyhow::Result<()> {
     let s = store.stats()?;
+    let entities = store.entities(&EntityQuery { kind: None, top: 10 })?;
+    let speakers = store.speakers(10)?;
     let range = match (&s.first_published, &s.last_published) {
         (Some(a), Some(b)) => format!(", published {a} to {b}"),
         _ => String::new(),
     };
-    println!(
-        "{} articles ({} near-duplicates), {} entities, {} quotes{range}",
-        s.articles, s.near_duplicates, s.entities, s.quotes
-    );
-    println!("\nmost mentioned:");
-    let entities = store.entities(&EntityQuery { kind: None, top: 10 })?;
-    for e in &entities {
-        println!("  {:<36} {:<7} {:>4} mentions in {} articles", e.name, e.kind, e.mentions, e.articles);
-    }
-    let speakers = store.speakers(10)?;
-    println!("\nmost quoted:");
-    for sp in &speakers {
-        println!("  {:<36} {:>4} quotes in {} articles", sp.name, sp.quotes, sp.articles);
-    }
-    if entities.is_empty() || speakers.is_empty() {
-        println!("  (entities and quotes come from the analysis stage)");
-    }
-    Ok(())
+    output(|out| {
+        writeln!(
+            out,
+            "{} articles ({} near-duplicates), {} entities, {} quotes{range}",
+            s.articles, s.near_duplicates, s.entities, s.quotes
+        )?;
+        writeln!(out, "\nmost mentioned:")?;
+        for e in &entities {
+            writeln!(
+                out,
+                "  {:<36} {:<7} {:>4} mentions in {} articles",
+                shown(&e.name),
+                e.kind,
+                e.mentions,
+                e.articles
+            )?;
+        }
+        writeln!(out, "\nmost quoted:")?;
+        for sp in &speakers {
+            writeln!(out, "  {:<36} {:>4} quotes in {} articles", shown(&sp.name), sp.quotes, sp.articles)?;
+        }
+        if entities.is_empty() || speakers.is_empty() {
+            writeln!(out, "  (entities and quotes come from the analysis stage)")?;
+        }
+        Ok(())
+    })
 }

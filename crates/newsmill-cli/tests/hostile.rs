@@ -263,3 +263,22 @@ fn a_closed_stdout_is_not_a_crash() {
     assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
     assert!(articles(&db) > 0);
 }
+
+#[test]
+fn stored_escape_sequences_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = corpus(dir.path());
+    // Text stored before extraction stripped control characters.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute("UPDATE articles SET title = 'Harbour' || char(27) || ']0;owned' || char(7) || ' bridge'", [])
+        .unwrap();
+    conn.execute("UPDATE quotes SET text = 'safe' || char(27) || '[2J again'", []).unwrap();
+    drop(conn);
+    for args in [vec!["search", "harbour"], vec!["quotes"]] {
+        let out = newsmill(&[args.clone(), vec!["--db", &db]].concat());
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(!out.stdout.is_empty());
+        let printed = String::from_utf8_lossy(&out.stdout).replace("\x1b[1m", "").replace("\x1b[0m", "");
+        assert!(!printed.contains('\x1b') && !printed.contains('\x07'), "{args:?}: {printed:?}");
+    }
+}
