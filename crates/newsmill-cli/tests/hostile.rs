@@ -68,9 +68,11 @@ fn export_leaves_no_partial_file_and_replaces_the_old_one_whole() {
 /// Runs `script` in a private mount namespace (root only); `None` where that is not allowed,
 /// and the test then has nothing to check.
 fn with_private_mounts(script: &str) -> Option<Output> {
-    let probe = Command::new("unshare").args(["-m", "true"]).stderr(Stdio::null()).status();
+    let dir = tempfile::tempdir().unwrap();
+    let mount = format!("mount -t tmpfs none {}", dir.path().display());
+    let probe = Command::new("unshare").args(["-m", "sh", "-c", &mount]).stderr(Stdio::null()).status();
     if !probe.is_ok_and(|s| s.success()) {
-        eprintln!("skipped: no private mount namespace here (needs root and unshare)");
+        eprintln!("skipped: no private mount namespace here (needs root, unshare and mount)");
         return None;
     }
     Some(Command::new("unshare").args(["-m", "sh", "-ec", script]).env("NEWSMILL", BIN).output().unwrap())
