@@ -61,6 +61,6 @@ pub enum ErrorKind {
     JsonLineFields { line: usize },
     #[error("newsmill failed on it ({0}); the rest of the batch went on — please report this input")]
     Internal(String),
-    #[error("WARC record {record} is malformed or truncated: {reason}; the records before it were read")]
+    #[error("WARC record {record} is malformed or truncated: {reason}; the other records are read")]
     Warc { record: usize, reason: String },
 }
