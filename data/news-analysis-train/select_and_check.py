@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+"""Select wcxb-dev article pages for news-analysis-train and check the annotations.
+
+Usage:
+  python3 select_and_check.py            # list the chosen ids, then check every wcxb-*.json here
+  python3 select_and_check.py --list     # only list the chosen ids (in annotation order)
+Standard library only. Texts are read from ../../../shared/eval/wcxb-dev/ground-truth
+(override with WCXB_DIR); the held-out news-analysis-dev ids from ../../../shared/eval/news-analysis-dev
+(override with DEV_DIR).
+"""
+import gzip
+import json
+import os
+import random
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SHARED = HERE.parents[2] / "shared" / "eval"
+if not SHARED.exists():
+    SHARED = Path("/work/shared/eval")
+WCXB = Path(os.environ.get("WCXB_DIR", SHARED / "wcxb-dev"))
+DEV = Path(os.environ.get("DEV_DIR", SHARED / "news-analysis-dev"))
+SEED = 15
+N = 25
+CUES = re.compile(r"\b(said|says|told|tells|according to|added|adds|argued|argues|warned|warns|"
+                  r"claimed|denied|announced|explained|wrote|stated|insisted|recalled|noted|believes|estimated)\b")
+TYPES = {"PERSON", "ORG", "LOC", "MISC"}
+KINDS = {"direct", "indirect"}
+
+
+def text_of(fid):
+    with gzip.open(WCXB / "ground-truth" / f"{fid}.json.gz", "rt", encoding="utf8") as f:
+        return (json.load(f).get("ground_truth") or {}).get("main_content") or ""
+
+
+def held_out():
+    return {p.stem.split("-")[1] for p in DEV.glob("wcxb-*.txt")}
+
+
+def qualifying():
+    meta = json.load(open(WCXB / "metadata.json", encoding="utf8"))["files"]
+    excl = held_out()
+    assert len(excl) == 32, len(excl)
+    out = []
+    for fid in sorted(meta):
+        m = meta[fid]
+        if m.get("page_type") != "article" or fid in excl:
+            continue
+        t = text_of(fid)
+        nw = len(t.split())
+        ncue = len(CUES.findall(t))
+        if 200 <= nw <= 1400 and ncue >= 2:
+            out.append((fid, m.get("domain", ""), nw, ncue))
+    return out
+
+
+def choose():
+    """Qualifying pages (article, 200-1,400 words, >= 2 speech cues, not held out) in a random order
+    fixed by random.Random(15).shuffle over the id-sorted list; pages with >= 5 cues (more likely news
+    or magazine reporting) are moved to the front, keeping their shuffled order; then at most one page
+    per domain. The first N of the result are the chosen pages."""
+    q = qualifying()
+    rng = random.Random(SEED)
+    rng.shuffle(q)
+    newsy = [x for x in q if x[3] >= 5]
+    rest = [x for x in q if x[3] < 5]
+    chosen, domains = [], set()
+    for x in newsy + rest:
+        if x[1] in domains:
+            continue
+        chosen.append(x)
+        domains.add(x[1])
+    return chosen, len(q)
+
+
+def find_span(text, snippet):  # as in news-analysis-dev/score.py
+    words = re.findall(r"\w+", snippet)[:10]
+    if not words:
+        return None
+    pat = r"\W+".join(re.escape(w) for w in words)
+    m = re.search(pat, text)
+    return (m.start(), m.end()) if m else None
+
+
+def check(path):
+    errs = []
+    try:
+        a = json.loads(path.read_text(encoding="utf8"))
+    except Exception as e:  # noqa
+        return [f"invalid JSON: {e}"], None
+    fid = path.stem.split("-")[1]
+    if fid in held_out():
+        errs.append("page is in the held-out news-analysis-dev set")
+    if a.get("doc") != path.stem:
+        errs.append(f"doc field {a.get('doc')!r} != {path.stem}")
+    if set(a) != {"doc", "entities", "quotes", "notes"}:
+        errs.append(f"keys {sorted(a)}")
+    t = text_of(fid)
+    seen = set()
+    for e in a.get("entities", []):
+        if e.get("type") not in TYPES:
+            errs.append(f"bad type {e}")
+        if not e.get("mentions"):
+            errs.append(f"no mentions {e}")
+        if e.get("name") not in e.get("mentions", []):
+            errs.append(f"name not among mentions: {e.get('name')!r}")
+        for m in e.get("mentions", []):
+            if m not in t:
+                errs.append(f"mention not in text: {m!r}")
+            if (m, e.get("type")) in seen:
+                errs.append(f"mention listed twice: {m!r}")
+            seen.add((m, e.get("type")))
+    for q in a.get("quotes", []):
+        cs = q.get("content_start", "")
+        nw = len(re.findall(r"\w+", cs))
+        if find_span(t, cs) is None:
+            errs.append(f"content_start not found: {cs!r}")
+        if nw < 3 or nw > 12:
+            errs.append(f"content_start length {nw}: {cs!r}")
+        if q.get("kind") not in KINDS:
+            errs.append(f"bad kind {q}")
+        if not isinstance(q.get("speaker_named"), bool) or not q.get("speaker"):
+            errs.append(f"bad speaker {q}")
+        if "cue" not in q:
+            errs.append(f"no cue {q}")
+        elif q["cue"] and not re.search(re.escape(q["cue"].split()[0]), t, re.I):
+            errs.append(f"cue not in text: {q['cue']!r}")
+        forms = {f for e in a.get("entities", []) for f in [e.get("name")] + e.get("mentions", [])}
+        if q.get("speaker_named") and q.get("speaker") not in forms:
+            print(f"    note: {path.name}: named speaker {q.get('speaker')!r} is not an entity form (composite?)")
+    return errs, a
+
+
+def main():
+    chosen, nq = choose()
+    print(f"{nq} qualifying pages; seed {SEED}; order of annotation (first {N} targeted):")
+    for i, (fid, dom, nw, nc) in enumerate(chosen[:N]):
+        print(f"  {i+1:2d} {fid} {dom} words={nw} cues={nc}")
+    if "--list" in sys.argv:
+        return
+    tot = dict(docs=0, ents=0, direct=0, indirect=0, bad=0)
+    for p in sorted(HERE.glob("wcxb-*.json")):
+        errs, a = check(p)
+        tot["docs"] += 1
+        if a:
+            tot["ents"] += len(a["entities"])
+            for q in a["quotes"]:
+                tot[q.get("kind")] = tot.get(q.get("kind"), 0) + 1
+        status = "OK" if not errs else f"{len(errs)} problem(s)"
+        print(f"{p.name}: {status}")
+        for e in errs:
+            print("   ", e)
+        tot["bad"] += bool(errs)
+    print(f"total: {tot['docs']} articles, {tot['ents']} entities, "
+          f"{tot['direct'] + tot['indirect']} quotes ({tot['direct']} direct, {tot['indirect']} indirect); "
+          f"{tot['bad']} file(s) with problems")
+    sys.exit(1 if tot["bad"] else 0)
+
+
+if __name__ == "__main__":
+    main()
