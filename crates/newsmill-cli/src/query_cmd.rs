@@ -218,7 +218,11 @@ pub fn quotes(args: QuotesArgs) -> anyhow::Result<ExitCode> {
             for q in &rows {
                 let date = day(q.published.as_deref());
                 let speaker = shown(q.speaker.as_deref().unwrap_or("unknown speaker"));
-                writeln!(out, "{speaker} ({}, {date}): {}", q.kind, shown(&q.text))?;
+                // Reported speech is the writer's account: never printed in quotation marks.
+                match q.kind.as_str() {
+                    "direct" => writeln!(out, "{speaker} ({date}): “{}”", shown(&q.text))?,
+                    _ => writeln!(out, "{speaker} ({date}), reported: {}", shown(&q.text))?,
+                }
             }
             eprintln!("{} quotes", rows.len());
             Ok(())

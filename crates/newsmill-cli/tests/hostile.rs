@@ -284,3 +284,24 @@ fn stored_escape_sequences_never_reach_the_terminal() {
         assert!(!printed.contains('\x1b') && !printed.contains('\x07'), "{args:?}: {printed:?}");
     }
 }
+
+#[test]
+fn reported_speech_is_never_printed_in_quotation_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = corpus(dir.path());
+    let table = newsmill(&["quotes", "--limit", "100", "--db", &db]);
+    let json = newsmill(&["quotes", "--limit", "100", "--format", "json", "--db", &db]);
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&json.stdout).unwrap();
+    let printed = String::from_utf8_lossy(&table.stdout);
+    let lines: Vec<&str> = printed.lines().collect();
+    assert_eq!(lines.len(), rows.len(), "{printed}");
+    assert!(rows.iter().any(|r| r["kind"] == "direct") && rows.iter().any(|r| r["kind"] == "indirect"));
+    for (line, row) in lines.iter().zip(&rows) {
+        let text = row["text"].as_str().unwrap();
+        let shown = match row["kind"].as_str() {
+            Some("direct") => line.split_once("): “").map(|(_, t)| t.strip_suffix('”').unwrap_or("")),
+            _ => line.split_once("), reported: ").map(|(_, t)| t),
+        };
+        assert_eq!(shown, Some(text), "{line}");
+    }
+}

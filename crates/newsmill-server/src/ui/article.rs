@@ -37,14 +37,19 @@ fn render(a: &Value, ids: &HashMap<String, i64>) -> Markup {
                 h1 { (title) }
                 p.meta {
                     @if !s("site").is_empty() { span { (s("site")) } }
-                    @if !s("published").is_empty() { span { time datetime=(s("published")) { (s("published")) } } }
+                    @if !s("published").is_empty() { span { time datetime=(s("published")) { (layout::readable_date(s("published"))) } } }
                     @if !authors.is_empty() { span { "by " (authors.join(", ")) } }
                     @if !s("url").is_empty() { span { a href=(safe_url(s("url"))) rel="noopener noreferrer nofollow" { "original" } } }
                 }
                 @if !s("description").is_empty() { p.standfirst { (s("description")) } }
+                @if a["quotes"].as_array().is_some_and(|q| !q.is_empty()) { (layout::quote_legend()) }
                 (highlight::body(a, ids))
             }
             aside.side {
+                @if !s("language").is_empty() && !s("language").starts_with("en") {
+                    p.legend { "The analysis (names, quotes) is for English; this article is in "
+                        (s("language")) ", so none is shown." }
+                }
                 h2 { "Named" }
                 ul {
                     @for e in a["entities"].as_array().into_iter().flatten() {
@@ -65,7 +70,7 @@ fn render(a: &Value, ids: &HashMap<String, i64>) -> Markup {
                 ul.quotes {
                     @for q in &quotes {
                         li {
-                            q { (q["text"].as_str().unwrap_or("")) }
+                            (layout::quote_words(q["kind"].as_str().unwrap_or(""), q["text"].as_str().unwrap_or("")))
                             " — "
                             @let sp = &q["speaker"];
                             @match (sp["name"].as_str().or(sp["text"].as_str()), sp["entity"].as_str().and_then(|id| ids.get(id))) {

@@ -37,10 +37,10 @@ fn render(e: EntityDetail) -> Markup {
             div.grid {
                 section {
                     h2 { "Quotes" }
-                    @if e.quotes.is_empty() { p.muted { "No quotes attributed." } }
+                    @if e.quotes.is_empty() { p.muted { "No quotes attributed." } } @else { (layout::quote_legend()) }
                     ul.quotes {
                         @for q in &e.quotes {
-                            li { q { (q.text) } " " a.muted href={ "/articles/" (q.article) } { (layout::day(q.published.as_deref())) } }
+                            li { (layout::quote_words(&q.kind, &q.text)) " " a.muted href={ "/articles/" (q.article) } { (layout::day(q.published.as_deref())) } }
                         }
                     }
                 }

@@ -38,3 +38,75 @@ pub(crate) fn page(title: &str, body: Markup) -> Markup {
 pub(crate) fn day(published: Option<&str>) -> &str {
     published.map_or("", |p| p.get(..10).unwrap_or(p))
 }
+
+/// A quote's words as a reader may take them: direct speech in quotation marks; reported
+/// speech (the writer's account of what was said) never in quotation marks, set apart so
+/// that nobody quotes as said words that were not.
+pub(crate) fn quote_words(kind: &str, text: &str) -> Markup {
+    html! {
+        @if kind == "direct" {
+            q.direct { (text) }
+        } @else {
+            span.reported title="Reported speech: the writer's account, not a quotation" { (text) }
+        }
+    }
+}
+
+/// What the two kinds of quote look like, for every page that lists or marks them.
+pub(crate) fn quote_legend() -> Markup {
+    html! {
+        p.legend {
+            span.quote.direct { "Direct speech" } " is quoted as said; "
+            span.quote.indirect { "reported speech" } " (in italics in lists) is the writer's account, "
+            "not the speaker's words."
+        }
+    }
+}
+
+/// `2018-11-09T22:21:00+03:00` → `9 November 2018, 22:21`; what is not an ISO date is shown
+/// as it is.
+pub(crate) fn readable_date(iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let part = |range: std::ops::Range<usize>| iso.get(range).and_then(|p| p.parse::<usize>().ok());
+    let (Some(year), Some(month), Some(day)) = (part(0..4), part(5..7), part(8..10)) else { return iso.to_string() };
+    let Some(name) = month.checked_sub(1).and_then(|m| MONTHS.get(m)) else { return iso.to_string() };
+    let date = format!("{day} {name} {year}");
+    match (iso.get(10..11), iso.get(11..16)) {
+        (Some("T" | " "), Some(time)) if part(11..13).is_some() && part(14..16).is_some() => format!("{date}, {time}"),
+        _ => date,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_as_people_write_them() {
+        assert_eq!(readable_date("2018-11-09T22:21:00+03:00"), "9 November 2018, 22:21");
+        assert_eq!(readable_date("2018-11-09"), "9 November 2018");
+        assert_eq!(readable_date("2018-13-09"), "2018-13-09");
+        assert_eq!(readable_date("yesterday"), "yesterday");
+    }
+
+    #[test]
+    fn reported_speech_is_never_in_quotation_marks() {
+        let direct = quote_words("direct", "We will stay").into_string();
+        let reported = quote_words("indirect", "they would stay").into_string();
+        assert!(direct.starts_with("<q class=\"direct\">"), "{direct}");
+        assert!(!reported.contains("<q") && reported.contains("class=\"reported\""), "{reported}");
+    }
+}

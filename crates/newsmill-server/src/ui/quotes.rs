@@ -32,18 +32,18 @@ fn render(p: &QuoteParams, rows: &[QuoteRow]) -> Markup {
                 label { "To" input type="date" name="until" value=(p.until.as_deref().unwrap_or("")); }
                 button type="submit" { "Show" }
             }
-            @if rows.is_empty() { p.muted { "No quotes match." } }
+            @if rows.is_empty() { p.muted { "No quotes match." } } @else { (layout::quote_legend()) }
             ul.quotes.big {
                 @for q in rows {
                     li {
-                        q { (q.text) }
+                        (layout::quote_words(&q.kind, &q.text))
                         div.meta {
                             @match (&q.speaker, q.speaker_id) {
                                 (Some(n), Some(id)) => a href={ "/entities/" (id) } { (n) },
                                 (Some(n), None) => span { (n) },
                                 _ => span.muted { "speaker unknown" },
                             }
-                            " · " (q.kind) " · "
+                            " · " (if q.kind == "direct" { "direct" } else { "reported" }) " · "
                             a href={ "/articles/" (q.article) } { (q.title.as_deref().unwrap_or("(untitled)")) }
                             " " span.muted { (layout::day(q.published.as_deref())) }
                         }
