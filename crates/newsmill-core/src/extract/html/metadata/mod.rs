@@ -142,7 +142,10 @@ fn latin_letter(name: &str) -> Option<char> {
     if name == "szlig" {
         return Some('ß');
     }
-    let (base, accent) = name.split_at(1);
+    // The base letter is ASCII, so the accent name starts one byte in (splitting at byte 1
+    // before checking it panicked on `&žquo;`, found by fuzzing).
+    let base = name.chars().next().filter(char::is_ascii_alphabetic)?;
+    let accent = &name[1..];
     let combining = match accent {
         "acute" => '\u{301}',
         "grave" => '\u{300}',
@@ -153,7 +156,6 @@ fn latin_letter(name: &str) -> Option<char> {
         "ring" => '\u{30a}',
         _ => return None,
     };
-    let base = base.chars().next().filter(char::is_ascii_alphabetic)?;
     // Compose base + accent through the few precomposed letters we need.
     let composed: String = [base, combining].iter().collect();
     COMPOSED.iter().find(|(decomposed, _)| *decomposed == composed).map(|&(_, c)| c)
@@ -217,6 +219,15 @@ mod tests {
             clean_text("Redacci&oacute;n M&uuml;ller &Ntilde;u&ntilde;ez Stra&szlig;e"),
             "Redacción Müller Ñuñez Straße"
         );
+    }
+
+    #[test]
+    fn a_multibyte_letter_after_an_ampersand_stays_text() {
+        // Found by fuzzing (fuzz/regressions/extract_html/): a would-be entity name of 4 bytes
+        // or more starting with a multibyte letter was split at byte 1, inside the letter.
+        assert_eq!(clean_text("&žquo; &ééacute; &aacute;"), "&žquo; &ééacute; á");
+        let raw = crate::RawDoc::from_bytes("f.html", "<h1>&žquo;</h1>".as_bytes().to_vec());
+        assert!(crate::extract(&raw, &crate::ExtractConfig::default()).is_ok());
     }
 
     #[test]
