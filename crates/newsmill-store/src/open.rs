@@ -7,7 +7,7 @@ use std::path::Path;
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use crate::Store;
-use crate::error::{Result, StoreError};
+use crate::error::{Result, StoreError, is_busy};
 use crate::schema;
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
@@ -23,17 +23,16 @@ impl Store {
         // retried until the other one is done, within the busy timeout.
         let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
         loop {
-            match Self::open_once(path) {
-                Err(StoreError::Open { source, .. } | StoreError::Sqlite(source))
-                    if is_busy(&source) && std::time::Instant::now() < deadline =>
-                {
-                    std::thread::sleep(std::time::Duration::from_millis(50));
-                }
-                Err(StoreError::Open { source, .. } | StoreError::Sqlite(source)) if is_busy(&source) => {
-                    return Err(StoreError::Busy);
-                }
-                result => return result,
+            let result = Self::open_once(path);
+            let busy =
+                matches!(&result, Err(StoreError::Open { source, .. } | StoreError::Sqlite(source)) if is_busy(source));
+            if !busy {
+                return result;
             }
+            if std::time::Instant::now() >= deadline {
+                return Err(StoreError::Busy);
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
         }
     }
 
@@ -171,10 +170,6 @@ fn check_is_sqlite(path: &Path) -> Result<()> {
     }
 }
 
-fn is_busy(e: &rusqlite::Error) -> bool {
-    matches!(e.sqlite_error_code(), Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked))
-}
-
 /// SQLite's answer when a reader cannot create or open the WAL index next to the file.
 fn is_read_only_media(e: &rusqlite::Error) -> bool {
     matches!(e.sqlite_error_code(), Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied))
@@ -202,10 +197,10 @@ fn sqlite_context(path: &Path, e: StoreError) -> StoreError {
 }
 
 fn open_error(path: &Path, err: rusqlite::Error) -> StoreError {
+    if is_read_only_media(&err) {
+        return StoreError::ReadOnly { path: path.to_path_buf() };
+    }
     match err.sqlite_error_code() {
-        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
-            StoreError::ReadOnly { path: path.to_path_buf() }
-        }
         Some(ErrorCode::NotADatabase) => StoreError::NotADatabase { path: path.to_path_buf() },
         _ => StoreError::Open { path: path.to_path_buf(), source: err },
     }

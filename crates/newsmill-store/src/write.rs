@@ -327,8 +327,5 @@ pub(crate) fn normalize_name(name: &str) -> String {
 
 /// A lock held by another writer past the busy timeout, said as such.
 fn busy(e: rusqlite::Error) -> StoreError {
-    match e.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => StoreError::Busy,
-        _ => StoreError::Sqlite(e),
-    }
+    if crate::error::is_busy(&e) { StoreError::Busy } else { StoreError::Sqlite(e) }
 }

@@ -52,23 +52,24 @@ pub fn find_mentions(text: &str, tokens: &[Token], sents: &[Range<usize>], model
 /// `Apple`) stays.
 fn drop_headline_words(text: &str, tokens: &[Token], sents: &[Range<usize>], ms: &mut Vec<FoundMention>) {
     let headings = title_case_lines(text, tokens);
+    // Headings are in text order: the one that could hold `at` is found by binary search.
+    let in_heading = |at: usize| headings.get(headings.partition_point(|h| h.end <= at)).is_some_and(|h| h.start <= at);
+    // A sentence's first word is capitalized whatever it is: one word there is no more a
+    // name than a heading's words are.
+    let opens_sentence =
+        |m: &FoundMention| m.tokens.len() == 1 && sents.get(m.sentence).is_some_and(|r| r.start == m.tokens.start);
+    let suspect: Vec<bool> = ms.iter().map(|m| opens_sentence(m) || in_heading(m.span.start)).collect();
+    if !suspect.contains(&true) {
+        return;
+    }
     let lower_seen: std::collections::HashSet<&str> =
         tokens.iter().map(|t| t.text(text)).filter(|w| w.starts_with(char::is_lowercase)).collect();
-    ms.retain(|m| {
-        // A sentence's first word is capitalized whatever it is: one word there is no more a
-        // name than a heading's words are.
-        let opens_sentence = m.tokens.len() == 1 && sents.get(m.sentence).is_some_and(|r| r.start == m.tokens.start);
-        let in_heading = headings.iter().any(|h| h.contains(&m.span.start));
-        let ordinary = || {
-            tokens[m.tokens.clone()].iter().map(|t| t.text(text)).filter(|w| w.chars().any(char::is_alphabetic)).all(
-                |w| {
-                    let lower = w.to_lowercase();
-                    lower_seen.contains(lower.as_str())
-                },
-            )
-        };
-        !((opens_sentence || in_heading) && ordinary())
-    });
+    let ordinary = |m: &FoundMention| {
+        let words = tokens[m.tokens.clone()].iter().map(|t| t.text(text));
+        words.filter(|w| w.chars().any(char::is_alphabetic)).all(|w| lower_seen.contains(w.to_lowercase().as_str()))
+    };
+    let mut suspect = suspect.into_iter();
+    ms.retain(|m| !(suspect.next().unwrap_or(false) && ordinary(m)));
 }
 
 /// The byte ranges of the lines of `text` written in title case (headings have no full stop,
