@@ -109,6 +109,18 @@ impl Statics {
     }
 }
 
+/// Where a pass finds each sentence's static features.
+#[derive(Clone, Copy)]
+pub enum StaticsFor<'a> {
+    /// Computed once for the document: training tags the same documents many times.
+    Cached(&'a [Statics]),
+    /// Computed for each token as it is scored, from whether its sentence is written in
+    /// capitals: the features take about 400 bytes a token, so holding them for a whole
+    /// document (or one endless sentence) would cost far more memory than its text, and
+    /// computing them is cheap next to looking up their weights.
+    Each(&'a [bool]),
+}
+
 /// Reused buffers for [`greedy`].
 #[derive(Default)]
 pub struct Buffers {
@@ -142,45 +154,59 @@ pub fn greedy(
     }
 }
 
-/// How many tokens ahead the weights of static features are prefetched: the tables are
-/// megabytes, so nearly every lookup misses the L1 and L2 caches. A token's ~38 rows already
-/// fill the CPU's queue of pending misses: once the sums stayed in registers, 1 measured
-/// about 5% faster than 2 or 3.
-const PREFETCH_AHEAD: usize = 1;
-
 /// Tags a document's sentences (their [`TokInfo`]s) in one pass; with `stack`, as the
 /// second pass over the first pass's labels. The same features and decisions as
 /// [`greedy`] (which training uses), ordered for speed.
 pub fn tag_pass<W: Weights>(
     w: &W,
     infos: &[Vec<TokInfo>],
-    statics: &[Statics],
+    statics: StaticsFor<'_>,
     doc: &mut DocContext,
     stack: Option<(&DocStack, &[Vec<usize>])>,
 ) -> Vec<Vec<usize>> {
     let mut buf = Buffers::default();
+    let (mut cur, mut next) = (Vec::new(), Vec::new());
     let mut base: Vec<[f32; N_LABELS]> = Vec::new();
     let mut tags = Vec::with_capacity(infos.len());
     for (s, sent) in infos.iter().enumerate() {
+        let caps = match statics {
+            StaticsFor::Each(caps) => caps.get(s).copied().unwrap_or(false),
+            StaticsFor::Cached(_) => false,
+        };
+        if let (StaticsFor::Each(_), false) = (statics, sent.is_empty()) {
+            cur.clear();
+            static_features(sent, 0, caps, &mut cur);
+        }
         // Score everything that does not depend on this pass's own tags first, in one tight
-        // loop: its table lookups are independent, so their cache misses overlap, and the
-        // static features of the tokens a little ahead are prefetched.
+        // loop: its table lookups are independent, so their cache misses overlap. The tables
+        // are megabytes, so nearly every lookup misses the L1 and L2 caches: the weights of
+        // the next token's static features are prefetched (one token ahead measured about 5%
+        // faster than two or three: a token's ~38 rows already fill the queue of misses).
         base.clear();
         for i in 0..sent.len() {
-            if i + PREFETCH_AHEAD < sent.len() {
-                for &f in statics[s].of(i + PREFETCH_AHEAD) {
-                    w.prefetch(f);
+            let (now, ahead): (&[u64], &[u64]) = match statics {
+                StaticsFor::Cached(all) => (all[s].of(i), if i + 1 < sent.len() { all[s].of(i + 1) } else { &[] }),
+                StaticsFor::Each(_) => {
+                    next.clear();
+                    if i + 1 < sent.len() {
+                        static_features(sent, i + 1, caps, &mut next);
+                    }
+                    (&cur, &next)
                 }
+            };
+            for &f in ahead {
+                w.prefetch(f);
             }
-            let mut scores = w.score(statics[s].of(i));
-            if let Some((st, first)) = stack
+            let mut scores = w.score(now);
+            if let Some((stack, first)) = stack
                 && let Some(labels) = first.get(s)
             {
                 buf.all.clear();
-                st.features(sent, labels, i, &mut buf.all);
+                stack.features(sent, labels, i, &mut buf.all);
                 w.add_all(&buf.all, &mut scores);
             }
             base.push(scores);
+            std::mem::swap(&mut cur, &mut next);
         }
         let mut out = Vec::with_capacity(sent.len());
         let (mut prev, mut prev2) = (0usize, 0usize);

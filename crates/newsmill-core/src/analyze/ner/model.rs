@@ -7,7 +7,7 @@
 //! The codebook is logarithmic (about 3.5 % apart), so small and large weights keep the
 //! same relative precision at a quarter of the size of `f32`.
 
-use super::decode::{DocContext, Statics, Weights, tag_pass};
+use super::decode::{DocContext, Statics, StaticsFor, Weights, tag_pass};
 use super::features::{FEATURE_VERSION, N_LABELS, Scratch, TokInfo, caps_sentence, token_infos};
 use super::stack::DocStack;
 use crate::analyze::gazetteer::Gazetteer;
@@ -214,16 +214,24 @@ impl NerModel {
     /// Tags the sentences of one document (each a slice of token texts), returning one
     /// label index per token ([`super::LABELS`]).
     pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<usize>> {
-        let (infos, statics, mut doc) = prepare(sentences, &self.gazetteer);
-        let first = tag_pass(&self.first, &infos, &statics, &mut doc, None);
+        let (infos, mut doc) = token_infos_of(sentences, &self.gazetteer);
+        let caps: Vec<bool> = sentences.iter().map(|s| caps_sentence(s)).collect();
+        let first = tag_pass(&self.first, &infos, StaticsFor::Each(&caps), &mut doc, None);
         let stack = DocStack::new(&infos, &first);
         doc.reset_history();
-        tag_pass(&self.second, &infos, &statics, &mut doc, Some((&stack, &first)))
+        tag_pass(&self.second, &infos, StaticsFor::Each(&caps), &mut doc, Some((&stack, &first)))
     }
 }
 
 /// The token infos, static features and context of a document's sentences.
 pub fn prepare(sentences: &[Vec<&str>], gaz: &Gazetteer) -> (Vec<Vec<TokInfo>>, Vec<Statics>, DocContext) {
+    let (infos, doc) = token_infos_of(sentences, gaz);
+    let statics = sentences.iter().zip(&infos).map(|(s, i)| Statics::new(i, caps_sentence(s))).collect();
+    (infos, statics, doc)
+}
+
+/// The token infos and context of a document's sentences.
+fn token_infos_of(sentences: &[Vec<&str>], gaz: &Gazetteer) -> (Vec<Vec<TokInfo>>, DocContext) {
     let doc = DocContext::for_document(sentences);
     let mut scratch = Scratch::default();
     let mut infos = Vec::with_capacity(sentences.len());
@@ -232,8 +240,7 @@ pub fn prepare(sentences: &[Vec<&str>], gaz: &Gazetteer) -> (Vec<Vec<TokInfo>>, 
         token_infos(s, gaz, &|h| doc.lower.contains(&h), &mut scratch, &mut v);
         infos.push(v);
     }
-    let statics = sentences.iter().zip(&infos).map(|(s, i)| Statics::new(i, caps_sentence(s))).collect();
-    (infos, statics, doc)
+    (infos, doc)
 }
 
 #[cfg(test)]

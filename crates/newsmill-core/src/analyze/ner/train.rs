@@ -5,7 +5,7 @@
 
 use std::time::Instant;
 
-use super::decode::{Buffers, DocContext, Statics, Weights, argmax, greedy, tag_pass};
+use super::decode::{Buffers, DocContext, Statics, StaticsFor, Weights, argmax, greedy, tag_pass};
 use super::features::{LABELS, N_LABELS, TokInfo};
 use super::model::{NerModel, Table, prepare};
 use super::perceptron::Perceptron;
@@ -132,7 +132,7 @@ fn jackknife(docs: &mut [Prepared], config: &TrainConfig, state: &mut u64) -> Ve
         for d in (0..docs.len()).filter(|d| d % folds == k) {
             let doc = &mut docs[d];
             doc.ctx.reset_history();
-            labels[d] = tag_pass(&table, &doc.infos, &doc.statics, &mut doc.ctx, None);
+            labels[d] = tag_pass(&table, &doc.infos, StaticsFor::Cached(&doc.statics), &mut doc.ctx, None);
         }
     }
     docs.iter().zip(labels).map(|(doc, l)| (DocStack::new(&doc.infos, &l), l)).collect()
