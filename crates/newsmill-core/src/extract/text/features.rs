@@ -170,44 +170,83 @@ fn ln1(x: usize) -> f32 {
     (1.0 + x as f32).ln()
 }
 
-/// The feature vectors of all lines of a page, one row per line, columns as [`NAMES`].
+/// What the feature rows of a page's lines are computed from. A row is built when asked
+/// for: held for every line at once, rows would cost about 200 bytes a line, far more than
+/// the text of a page of short lines.
+pub struct LineFeatures<'p, 'a> {
+    page: &'p Page<'a>,
+    stats: Vec<Stats>,
+    runs: Vec<usize>,
+    max_words: usize,
+    first_long: Option<usize>,
+    last_long: Option<usize>,
+}
+
+impl<'p, 'a> LineFeatures<'p, 'a> {
+    pub fn new(page: &'p Page<'a>) -> Self {
+        let stats: Vec<Stats> = page.lines.iter().map(stats).collect();
+        let max_words = stats.iter().map(|s| s.words).max().unwrap_or(0).max(1);
+        let runs = short_runs(&stats);
+        let first_long = stats.iter().position(|s| s.words >= LONG_WORDS);
+        let last_long = stats.iter().rposition(|s| s.words >= LONG_WORDS);
+        LineFeatures { page, stats, runs, max_words, first_long, last_long }
+    }
+
+    pub fn len(&self) -> usize {
+        self.stats.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.stats.is_empty()
+    }
+
+    /// The line's word count as the models read it (the first column, `words_ln`, undone).
+    pub fn words(&self, i: usize) -> f32 {
+        ln1(self.stats[i].words).exp() - 1.0
+    }
+
+    /// Writes the feature row of line `i` (columns as [`NAMES`]) into `f`.
+    pub fn row_into(&self, i: usize, f: &mut Vec<f32>) {
+        let (stats, n) = (&self.stats, self.len());
+        let line = &self.page.lines[i];
+        let s = stats[i];
+        f.clear();
+        local(line, s, f);
+        let prev = if i > 0 { stats[i - 1] } else { Stats::default() };
+        let next = stats.get(i + 1).copied().unwrap_or_default();
+        let lo = i.saturating_sub(3);
+        let hi = (i + 4).min(n);
+        let window = stats[lo..hi].iter().map(|s| ln1(s.words)).sum::<f32>() / (hi - lo) as f32;
+        f.splice(11..11, [f32::from(line.repeats > 1), ln1(line.repeats - 1), i as f32 / n.max(1) as f32]);
+        f.splice(14..14, [f32::from(line.blank_before), f32::from(line.blank_after)]);
+        f.splice(20..20, [ln1(self.runs[i])]);
+        f.splice(21..21, [ln1(prev.words), ln1(next.words), prev.stop_share, next.stop_share, window]);
+        f.splice(26..26, [s.words as f32 / self.max_words as f32]);
+        f.push(f32::from(self.first_long.is_some_and(|p| p < i)));
+        f.push(f32::from(self.last_long.is_some_and(|p| p > i)));
+        f.push(f32::from(is_label_soup(line.content)));
+        let bin = WORD_BINS.iter().position(|&b| s.words <= b).unwrap_or(WORD_BINS.len() - 1);
+        f.extend((0..WORD_BINS.len()).map(|b| f32::from(b == bin)));
+        let wl = ln1(s.words);
+        f.extend([
+            s.stop_share * wl,
+            f[3] * wl,
+            f[10] * wl,
+            f[16] * f32::from(s.words < SHORT_WORDS),
+            f[13] * wl,
+            f[11] * wl,
+        ]);
+    }
+}
+
+/// The feature vectors of all lines of a page, one row per line, columns as [`NAMES`]
+/// (training holds them all; extraction builds each when needed, see [`LineFeatures`]).
 pub fn extract(page: &Page) -> Vec<Vec<f32>> {
-    let stats: Vec<Stats> = page.lines.iter().map(stats).collect();
-    let max_words = stats.iter().map(|s| s.words).max().unwrap_or(0).max(1);
-    let runs = short_runs(&stats);
-    let long: Vec<bool> = stats.iter().map(|s| s.words >= LONG_WORDS).collect();
-    let first_long = long.iter().position(|&l| l);
-    let last_long = long.iter().rposition(|&l| l);
-    let n = page.len();
-    (0..n)
+    let lf = LineFeatures::new(page);
+    (0..lf.len())
         .map(|i| {
-            let line = &page.lines[i];
-            let s = stats[i];
-            let mut f = local(line, s);
-            let prev = if i > 0 { stats[i - 1] } else { Stats::default() };
-            let next = stats.get(i + 1).copied().unwrap_or_default();
-            let lo = i.saturating_sub(3);
-            let hi = (i + 4).min(n);
-            let window = stats[lo..hi].iter().map(|s| ln1(s.words)).sum::<f32>() / (hi - lo) as f32;
-            f.splice(11..11, [f32::from(line.repeats > 1), ln1(line.repeats - 1), i as f32 / n.max(1) as f32]);
-            f.splice(14..14, [f32::from(line.blank_before), f32::from(line.blank_after)]);
-            f.splice(20..20, [ln1(runs[i])]);
-            f.splice(21..21, [ln1(prev.words), ln1(next.words), prev.stop_share, next.stop_share, window]);
-            f.splice(26..26, [s.words as f32 / max_words as f32]);
-            f.push(f32::from(first_long.is_some_and(|p| p < i)));
-            f.push(f32::from(last_long.is_some_and(|p| p > i)));
-            f.push(f32::from(is_label_soup(line.content)));
-            let bin = WORD_BINS.iter().position(|&b| s.words <= b).unwrap_or(WORD_BINS.len() - 1);
-            f.extend((0..WORD_BINS.len()).map(|b| f32::from(b == bin)));
-            let wl = ln1(s.words);
-            f.extend([
-                s.stop_share * wl,
-                f[3] * wl,
-                f[10] * wl,
-                f[16] * f32::from(s.words < SHORT_WORDS),
-                f[13] * wl,
-                f[11] * wl,
-            ]);
+            let mut f = Vec::with_capacity(NAMES.len());
+            lf.row_into(i, &mut f);
             f
         })
         .collect()
@@ -263,8 +302,9 @@ fn short_runs(stats: &[Stats]) -> Vec<usize> {
     out
 }
 
-/// Features of the line alone, without the context ones (spliced in by [`extract`]).
-fn local(line: &Line, s: Stats) -> Vec<f32> {
+/// Writes the features of the line alone into `out`, without the context ones (spliced in
+/// by [`LineFeatures::row_into`]).
+fn local(line: &Line, s: Stats, out: &mut Vec<f32>) {
     let text = line.content;
     let ws: Vec<&str> = words(text).collect();
     let nw = ws.len().max(1) as f32;
@@ -288,7 +328,7 @@ fn local(line: &Line, s: Stats) -> Vec<f32> {
     let date_like = s.words <= 10 && crate::extract::dates::parse_date(text).is_some();
     let byline = s.words <= 8 && (low.starts_with("by ") || low.starts_with("von ") || low.starts_with("par "));
     let mean_len = ws.iter().map(|w| w.chars().count()).sum::<usize>() as f32 / nw;
-    vec![
+    out.extend([
         ln1(s.words),
         f32::from(s.words >= LONG_WORDS),
         f32::from(s.words <= 3),
@@ -309,7 +349,7 @@ fn local(line: &Line, s: Stats) -> Vec<f32> {
         f32::from(byline),
         mean_len.min(20.0) / 10.0,
         f32::from(last == ':'),
-    ]
+    ]);
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ use model::LineModel;
 use page::Page;
 use region::Verdict;
 
-/// Lines classified per page; the feature rows cost a few hundred bytes a line.
+/// Lines classified per page: each costs about a hundred bytes while it is classified.
 const MAX_LINES: usize = 200_000;
 
 /// Extracts the story from flattened text with the shipped model.
@@ -42,9 +42,10 @@ pub fn extract_with(text: &str, model: &LineModel, config: &ExtractConfig) -> Do
         doc.no_article = Some(NoArticle::NoText);
         return doc;
     }
-    let rows = features::extract(&page);
-    let p = model.predict(&rows, &features::content_words(&page));
-    let words: Vec<f32> = rows.iter().map(|r| r[0].exp() - 1.0).collect();
+    let lines = features::LineFeatures::new(&page);
+    let p = model.predict(&lines, &features::content_words(&page));
+    let words: Vec<f32> = (0..lines.len()).map(|i| lines.words(i)).collect();
+    drop(lines);
     let mut verdicts = region::select(&p, &words, model.threshold);
     for (v, line) in verdicts.iter_mut().zip(&page.lines) {
         if features::is_label_soup(line.content) {

@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use super::features::NAMES;
+use super::features::{LineFeatures, NAMES};
 use super::region;
 
 /// One logistic regression over standardized features, plus (optionally) one learned weight
@@ -26,6 +26,20 @@ pub struct Logistic {
     pub bin_weights: Vec<Vec<f32>>,
 }
 
+/// Partial sums of a [`Logistic`]'s linear and binned terms.
+#[derive(Debug, Clone, Copy)]
+pub struct Terms {
+    linear: f32,
+    bins: f32,
+}
+
+impl Default for Terms {
+    /// Empty sums start at -0.0, as `Iterator::sum` does for floats.
+    fn default() -> Self {
+        Terms { linear: -0.0, bins: -0.0 }
+    }
+}
+
 /// The bin of `v` among `edges`.
 pub fn bin_of(edges: &[f32], v: f32) -> usize {
     edges.partition_point(|e| *e < v)
@@ -33,21 +47,24 @@ pub fn bin_of(edges: &[f32], v: f32) -> usize {
 
 impl Logistic {
     pub fn prob(&self, x: &[f32]) -> f32 {
-        let linear = x
-            .iter()
-            .zip(&self.mean)
-            .zip(&self.scale)
-            .zip(&self.weights)
-            .map(|(((x, m), s), w)| (x - m) / s * w)
-            .sum::<f32>();
-        let bins: f32 = self
-            .edges
-            .iter()
-            .zip(&self.bin_weights)
-            .zip(x)
-            .map(|((e, w), v)| w.get(bin_of(e, *v)).copied().unwrap_or(0.0))
-            .sum();
-        sigmoid(linear + bins + self.bias)
+        self.prob_after(x, 0, Terms::default())
+    }
+
+    /// The sums of the terms of features `first..first + x.len()`, added to `acc` in the
+    /// order [`Logistic::prob`] adds them, so that a row scored in two parts gets exactly
+    /// the probability it gets in one.
+    pub fn terms(&self, x: &[f32], first: usize, acc: Terms) -> Terms {
+        let params = self.mean.iter().zip(&self.scale).zip(&self.weights).skip(first);
+        let linear = x.iter().zip(params).fold(acc.linear, |sum, (x, ((m, s), w))| sum + (x - m) / s * w);
+        let bins = self.edges.iter().zip(&self.bin_weights).skip(first).zip(x);
+        let bins = bins.fold(acc.bins, |sum, ((e, w), v)| sum + w.get(bin_of(e, *v)).copied().unwrap_or(0.0));
+        Terms { linear, bins }
+    }
+
+    /// The probability of a row whose features before `first` were summed into `acc`.
+    pub fn prob_after(&self, x: &[f32], first: usize, acc: Terms) -> f32 {
+        let t = self.terms(x, first, acc);
+        sigmoid(t.linear + t.bins + self.bias)
     }
 
     fn fits(&self, names: &[String]) -> bool {
@@ -151,21 +168,24 @@ impl LineModel {
 
     /// The story probability of each line, from its feature rows.
     /// `words` are each line's content-word ids ([`super::features::content_words`]).
-    pub fn predict(&self, rows: &[Vec<f32>], words: &[Vec<u32>]) -> Vec<f32> {
-        let mut p: Vec<f32> = rows.iter().map(|x| self.local.prob(x)).collect();
-        let mut row = Vec::with_capacity(NAMES.len() + CONTEXT_NAMES.len());
-        for stage in &self.context {
-            let extras = context_extras(rows, words, &p);
-            p = rows
-                .iter()
-                .zip(&extras)
-                .map(|(local, extra)| {
-                    row.clear();
-                    row.extend_from_slice(local);
-                    row.extend_from_slice(extra);
-                    stage.prob(&row)
-                })
-                .collect();
+    pub fn predict(&self, lines: &LineFeatures, words: &[Vec<u32>]) -> Vec<f32> {
+        // Each row is built once: the context stages keep only their sums over its local
+        // features, and add the context features when the stage before has run.
+        let n = lines.len();
+        let mut row = Vec::with_capacity(NAMES.len());
+        let mut p = Vec::with_capacity(n);
+        let mut local_terms: Vec<Vec<Terms>> = vec![Vec::with_capacity(n); self.context.len()];
+        for i in 0..n {
+            lines.row_into(i, &mut row);
+            p.push(self.local.prob(&row));
+            for (stage, terms) in self.context.iter().zip(&mut local_terms) {
+                terms.push(stage.terms(&row, 0, Terms::default()));
+            }
+        }
+        let sizes: Vec<f32> = (0..n).map(|i| lines.words(i)).collect();
+        for (stage, terms) in self.context.iter().zip(local_terms) {
+            let extras = context_extras(&sizes, words, &p);
+            p = extras.iter().zip(terms).map(|(extra, acc)| stage.prob_after(extra, NAMES.len(), acc)).collect();
         }
         p
     }
@@ -173,17 +193,19 @@ impl LineModel {
 
 /// The second-stage rows: each local row followed by its [`context_extras`].
 pub fn context_rows(rows: &[Vec<f32>], words: &[Vec<u32>], p: &[f32]) -> Vec<Vec<f32>> {
-    rows.iter().zip(context_extras(rows, words, p)).map(|(r, e)| r.iter().chain(&e).copied().collect()).collect()
+    let sizes: Vec<f32> = rows.iter().map(|r| r.first().map_or(0.0, |w| w.exp() - 1.0)).collect();
+    rows.iter().zip(context_extras(&sizes, words, p)).map(|(r, e)| r.iter().chain(&e).copied().collect()).collect()
 }
 
-/// [`CONTEXT_NAMES`] of each line, computed from the previous stage's probabilities `p`.
-pub fn context_extras(rows: &[Vec<f32>], vocab: &[Vec<u32>], p: &[f32]) -> Vec<[f32; CONTEXT_NAMES.len()]> {
-    let n = rows.len();
+/// [`CONTEXT_NAMES`] of each line, computed from each line's word count (`words`, as
+/// [`LineFeatures::words`] gives it), its content words and the previous stage's
+/// probabilities `p`.
+pub fn context_extras(words: &[f32], vocab: &[Vec<u32>], p: &[f32]) -> Vec<[f32; CONTEXT_NAMES.len()]> {
+    let n = words.len();
     let coherence = story_vocabulary(vocab, p);
-    let words: Vec<f32> = rows.iter().map(|r| r.first().map_or(0.0, |w| w.exp() - 1.0)).collect();
-    let mass: Vec<f32> = p.iter().zip(&words).map(|(p, w)| if *p >= 0.5 { *w } else { 0.0 }).collect();
+    let mass: Vec<f32> = p.iter().zip(words).map(|(p, w)| if *p >= 0.5 { *w } else { 0.0 }).collect();
     let total = mass.iter().sum::<f32>().max(1.0);
-    let region = region::best_region(&region::gains(p, &words, 0.5));
+    let region = region::best_region(&region::gains(p, words, 0.5));
     let mut before_max = vec![0.0f32; n];
     let mut after_max = vec![0.0f32; n];
     for i in 1..n {
@@ -255,11 +277,10 @@ mod tests {
     #[test]
     fn fallback_keeps_long_lines() {
         let m = LineModel::fallback();
-        let mut long = vec![0.0; NAMES.len()];
-        long[1] = 1.0;
-        long[0] = 25f32.ln();
-        let short = vec![0.0; NAMES.len()];
-        let p = m.predict(&[long, short], &[vec![], vec![]]);
+        let long = "word ".repeat(25);
+        let text = format!("{long}\nHome\n");
+        let page = super::super::page::Page::parse(&text);
+        let p = m.predict(&LineFeatures::new(&page), &[vec![], vec![]]);
         assert!(p[0] > 0.5 && p[1] < 0.5, "{p:?}");
     }
 }
