@@ -2,6 +2,8 @@
 //! paragraph, a heading, a list item, a table cell…), and records for every element its place
 //! in the tree and its boilerplate hint. Iterative, so no nesting depth can overflow the stack.
 
+use std::borrow::Cow;
+
 use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
@@ -46,17 +48,18 @@ pub(super) struct Page {
     pub segments: Vec<Segment>,
 }
 
-struct Frame {
+struct Frame<'d> {
     elem: usize,
-    tag: String,
+    /// Borrowed from the DOM: a deep tree holds one frame per level.
+    tag: Cow<'d, str>,
     block: bool,
     hinted: Option<usize>,
 }
 
 #[derive(Default)]
-struct State {
+struct State<'d> {
     page: Page,
-    stack: Vec<Frame>,
+    stack: Vec<Frame<'d>>,
     buf: String,
     link_chars: usize,
     skip: usize,
@@ -90,9 +93,15 @@ pub(super) fn walk(dom: &Html) -> Page {
     st.page
 }
 
-impl State {
-    fn open(&mut self, el: &scraper::node::Element) {
-        let tag = el.name().to_ascii_lowercase();
+impl<'d> State<'d> {
+    fn open(&mut self, el: &'d scraper::node::Element) {
+        let name = el.name();
+        // HTML element names come lower case from the parser; foreign (SVG) ones may not.
+        let tag = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(name.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(name)
+        };
         let index = self.page.elems.len();
         let parent = self.stack.last().map(|f| f.elem);
         let inherited = self.stack.last().and_then(|f| f.hinted);
@@ -101,7 +110,7 @@ impl State {
         if block || tag == "br" {
             self.boundary(&tag);
         }
-        let semantic = matches!(tag.as_str(), "article" | "main")
+        let semantic = matches!(tag.as_ref(), "article" | "main")
             || el.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articleBody"));
         self.page.elems.push(Elem { parent, end: index + 1, hint, hinted_ancestor: inherited, semantic, block });
         self.counters(&tag, 1);
@@ -193,7 +202,7 @@ impl State {
             return BlockKind::BlockQuote;
         }
         for frame in self.stack.iter().rev() {
-            match frame.tag.as_str() {
+            match frame.tag.as_ref() {
                 "li" | "dd" | "dt" => return BlockKind::ListItem,
                 "p" | "ul" | "ol" | "dl" | "td" | "th" | "div" | "section" | "article" => break,
                 _ => {}
