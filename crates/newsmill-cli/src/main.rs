@@ -14,6 +14,7 @@ mod output;
 mod parquet_out;
 mod pipeline;
 mod query_cmd;
+mod schema_cmd;
 mod serve_cmd;
 mod train_cmd;
 mod train_ner_cmd;
@@ -42,6 +43,7 @@ enum Command {
     Export(export_cmd::ExportArgs),
     Serve(serve_cmd::ServeArgs),
     Analyze(analyze_cmd::AnalyzeArgs),
+    Schema(schema_cmd::SchemaArgs),
     Eval(eval_cmd::EvalArgs),
     Train(train_cmd::TrainArgs),
 }
@@ -58,6 +60,7 @@ fn main() -> ExitCode {
         Command::Export(args) => export_cmd::run(args),
         Command::Serve(args) => serve_cmd::run(args),
         Command::Analyze(args) => analyze_cmd::run(args),
+        Command::Schema(args) => schema_cmd::run(args),
         Command::Eval(args) => eval_cmd::run(args),
         Command::Train(args) => train_cmd::run(args),
     };

@@ -4,9 +4,11 @@
 //! that list's JSON (read it with DuckDB's `json` functions or `json.loads`). Rows are
 //! written in groups, so memory stays bounded whatever the corpus size.
 
+use std::borrow::Cow;
 use std::fs::File;
 use std::sync::Arc;
 
+use newsmill_core::model::ArticleJson;
 use parquet::basic::Compression;
 use parquet::data_type::{ByteArray, ByteArrayType};
 use parquet::errors::ParquetError;
@@ -37,6 +39,11 @@ pub const COLUMNS: &[(&str, bool)] = &[
 
 const ROW_GROUP: usize = 2000;
 
+/// A list of the article as a cell: its JSON.
+fn list<T: serde::Serialize + ?Sized>(value: &T) -> Option<ByteArray> {
+    Some(ByteArray::from(serde_json::to_string(value).unwrap_or_default().as_str()))
+}
+
 pub struct ParquetWriter {
     writer: SerializedFileWriter<File>,
     /// Buffered values per column; `None` is a null.
@@ -57,16 +64,30 @@ impl ParquetWriter {
         Ok(ParquetWriter { writer, columns: vec![Vec::new(); COLUMNS.len()] })
     }
 
-    /// Adds one article (its JSON form).
-    pub fn push(&mut self, article: &serde_json::Value) -> Result<(), ParquetError> {
-        for ((name, required), column) in COLUMNS.iter().zip(&mut self.columns) {
-            let value = match article.get(*name) {
-                None | Some(serde_json::Value::Null) if *required => Some(ByteArray::from("")),
-                None | Some(serde_json::Value::Null) => None,
-                Some(serde_json::Value::String(s)) => Some(ByteArray::from(s.as_str())),
-                Some(other) => Some(ByteArray::from(other.to_string().as_str())),
-            };
-            column.push(value);
+    /// Adds one article.
+    pub fn push(&mut self, a: &ArticleJson) -> Result<(), ParquetError> {
+        let text = |s: &Option<Cow<str>>| s.as_deref().map(ByteArray::from);
+        let cells: [Option<ByteArray>; COLUMNS.len()] = [
+            Some(ByteArray::from(a.id.as_ref())),
+            Some(ByteArray::from(a.source.as_ref())),
+            text(&a.url),
+            text(&a.site),
+            text(&a.title),
+            text(&a.description),
+            text(&a.published),
+            text(&a.modified),
+            text(&a.language),
+            Some(ByteArray::from(a.text.as_deref().unwrap_or_default())),
+            list(&a.authors),
+            list(&a.blocks),
+            list(&a.entities),
+            list(&a.quotes),
+            list(&a.amounts),
+            list(&a.dates),
+            list(&a.places),
+        ];
+        for (cell, column) in cells.into_iter().zip(&mut self.columns) {
+            column.push(cell);
         }
         if self.columns[0].len() >= ROW_GROUP {
             self.flush()?;

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Args, ValueEnum};
+use newsmill_core::model::EntityType;
 use newsmill_store::{EntityQuery, HIGHLIGHT_END, HIGHLIGHT_START, Limits, QuoteQuery, SearchQuery, Store};
 
 #[derive(Args)]
@@ -21,8 +22,8 @@ pub struct FilterArgs {
     /// Only articles naming this entity (a full name or a surname).
     #[arg(long, value_name = "NAME")]
     entity: Option<String>,
-    /// With --entity: only entities of this type.
-    #[arg(long = "type", value_enum, value_name = "TYPE")]
+    /// With --entity: only entities of this type (PERSON, ORG, LOC or MISC, in any case).
+    #[arg(long = "type", value_name = "TYPE", value_parser = entity_type)]
     kind: Option<EntityType>,
     /// Only articles from this site.
     #[arg(long, value_name = "SITE")]
@@ -103,24 +104,9 @@ pub enum TableOrJson {
     Json,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-#[value(rename_all = "UPPER")]
-pub enum EntityType {
-    Person,
-    Org,
-    Loc,
-    Misc,
-}
-
-impl EntityType {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EntityType::Person => "PERSON",
-            EntityType::Org => "ORG",
-            EntityType::Loc => "LOC",
-            EntityType::Misc => "MISC",
-        }
-    }
+/// An entity type named on the command line, in any case (`--type person`).
+fn entity_type(name: &str) -> Result<EntityType, String> {
+    name.parse().map_err(|e: newsmill_core::model::UnknownEntityType| e.to_string())
 }
 
 /// Search the corpus: all words must occur; best matches (BM25) first, with snippets.
@@ -236,7 +222,8 @@ pub fn quotes(args: QuotesArgs) -> anyhow::Result<ExitCode> {
 /// Example: newsmill entities --type PERSON --top 20
 #[derive(Args)]
 pub struct EntitiesArgs {
-    #[arg(long = "type", value_enum, value_name = "TYPE")]
+    /// Only entities of this type (PERSON, ORG, LOC or MISC, in any case).
+    #[arg(long = "type", value_name = "TYPE", value_parser = entity_type)]
     kind: Option<EntityType>,
     #[arg(long, default_value_t = 20, value_name = "N", value_parser = count)]
     top: usize,

@@ -135,3 +135,29 @@ fn text_and_markdown_formats_print_the_story() {
         assert!(stdout.contains("Harbour Bridge carried its first cars"), "{format}: {stdout}");
     }
 }
+
+#[test]
+fn schema_is_the_shipped_one_and_describes_what_extract_prints() {
+    let out = newsmill(&["schema"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/article.schema.json");
+    let shipped = std::fs::read_to_string(shipped).unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        shipped,
+        "docs/article.schema.json is stale: newsmill schema > it"
+    );
+    let schema: serde_json::Value = serde_json::from_str(&shipped).unwrap();
+    let properties = schema["properties"].as_object().unwrap();
+    let required: Vec<&str> = schema["required"].as_array().unwrap().iter().filter_map(|r| r.as_str()).collect();
+    let out = newsmill(&["extract", samples().to_str().unwrap(), "--format", "jsonl", "--explain"]);
+    for article in jsonl(&out) {
+        let fields = article.as_object().unwrap();
+        for key in fields.keys() {
+            assert!(properties.contains_key(key), "{key} is printed but not in the schema");
+        }
+        for key in &required {
+            assert!(fields.contains_key(*key), "{key} is required by the schema but not printed");
+        }
+    }
+}

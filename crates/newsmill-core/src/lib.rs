@@ -37,7 +37,8 @@ pub mod error;
 pub mod eval;
 pub mod extract;
 pub mod ingest;
-pub mod model;
+/// The data model: what flows between the stages of the pipeline (the `newsmill-model` crate).
+pub use newsmill_model as model;
 pub mod text_util;
 
 pub use error::{Error, ErrorKind};

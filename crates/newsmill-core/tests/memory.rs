@@ -77,7 +77,12 @@ fn heap_stays_within_a_small_multiple_of_the_input() {
     // analysis' own per-token state, which stay proportional to the text.
     let cases = [
         ("short paragraphs", fill("<p>Mr Smith said \"yes\" on 2 May.</p>"), ContentKind::Html, 60.0),
-        ("names", format!("<p>{}</p>", fill("John Smith, Anna Lee and Bob Ray met IBM in Paris. ")), ContentKind::Html, 70.0),
+        (
+            "names",
+            format!("<p>{}</p>", fill("John Smith, Anna Lee and Bob Ray met IBM in Paris. ")),
+            ContentKind::Html,
+            70.0,
+        ),
         ("short text lines", fill("a\n"), ContentKind::Text, 100.0),
     ];
     for (name, input, kind, bound) in cases {

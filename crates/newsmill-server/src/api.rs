@@ -1,7 +1,7 @@
 //! The JSON API: `/api/search`, `/api/articles/{id}`, `/api/entities`, `/api/entities/{id}`,
 //! `/api/quotes`, `/api/stats`, and its OpenAPI description at `/api/openapi.json`.
 
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use axum::Json;
 use axum::Router;
@@ -42,9 +42,10 @@ async fn search(State(app): State<Arc<App>>, p: Result<Query<SearchParams>, Quer
 async fn article(State(app): State<Arc<App>>, Path(id): Path<String>) -> ApiResult {
     let lookup = id.clone();
     let found = query(&app, move |s| Ok(s.article(&lookup)?.map(|a| (a, s.article_entity_ids(&lookup))))).await?;
-    let Some((mut article, ids)) = found else {
+    let Some((article, ids)) = found else {
         return Err(ApiError::not_found(format!("no article with id {id}")));
     };
+    let mut article = serde_json::to_value(&article).map_err(|e| ApiError::internal(e.to_string()))?;
     // Each article-local entity also gets its corpus id, for /api/entities/{id}.
     let ids: std::collections::HashMap<String, i64> = ids?.into_iter().collect();
     if let Some(entities) = article.get_mut("entities").and_then(Value::as_array_mut) {
@@ -92,7 +93,18 @@ async fn stats(State(app): State<Arc<App>>) -> ApiResult {
 }
 
 async fn openapi() -> impl IntoResponse {
-    ([(CONTENT_TYPE, "application/json")], include_str!("../static/openapi.json"))
+    static DOCUMENT: LazyLock<String> = LazyLock::new(openapi_document);
+    ([(CONTENT_TYPE, "application/json")], DOCUMENT.as_str())
+}
+
+/// The hand-written description of the endpoints, with the article's schemas generated from
+/// the model's types (so the article the API serves is described by the code that writes it).
+fn openapi_document() -> String {
+    let mut doc: Value = serde_json::from_str(include_str!("../static/openapi.json")).unwrap_or_default();
+    if let Some(schemas) = doc.pointer_mut("/components/schemas").and_then(Value::as_object_mut) {
+        schemas.extend(newsmill_model::openapi_schemas());
+    }
+    doc.to_string()
 }
 
 async fn unknown(Path(rest): Path<String>) -> ApiError {

@@ -129,14 +129,10 @@ fn date(value: &Option<String>, name: &str) -> Result<Option<String>, ApiError> 
 fn entity_type(value: &Option<String>) -> Result<Option<String>, ApiError> {
     match value.as_deref().map(str::trim) {
         None | Some("") => Ok(None),
-        Some(t) => {
-            let upper = t.to_ascii_uppercase();
-            if ["PERSON", "ORG", "LOC", "MISC"].contains(&upper.as_str()) {
-                Ok(Some(upper))
-            } else {
-                Err(ApiError::bad_request("type must be one of PERSON, ORG, LOC, MISC"))
-            }
-        }
+        Some(t) => match t.parse::<newsmill_model::EntityType>() {
+            Ok(t) => Ok(Some(t.as_str().to_string())),
+            Err(e) => Err(ApiError::bad_request(e.to_string())),
+        },
     }
 }
 

@@ -84,6 +84,27 @@ async fn api_endpoints_answer_with_json() {
     let (_, spec) = json_of(&db, "/api/openapi.json").await;
     assert_eq!(spec["openapi"], "3.0.3");
     assert!(spec["paths"]["/api/entities/{id}"].is_object());
+    every_reference_resolves(&spec, &spec);
+    let article_schema = &spec["components"]["schemas"]["Article"];
+    let (_, article) = json_of(&db, "/api/articles/evil").await;
+    for key in article_schema["required"].as_array().unwrap() {
+        assert!(article.get(key.as_str().unwrap()).is_some(), "the served article lacks {key}");
+    }
+}
+
+/// Fails on a `$ref` anywhere in `node` that does not point into `doc`.
+fn every_reference_resolves(doc: &Value, node: &Value) {
+    match node {
+        Value::Object(map) => {
+            if let Some(target) = map.get("$ref").and_then(Value::as_str) {
+                let pointer = target.strip_prefix('#').unwrap_or(target);
+                assert!(doc.pointer(pointer).is_some(), "{target} does not resolve");
+            }
+            map.values().for_each(|v| every_reference_resolves(doc, v));
+        }
+        Value::Array(items) => items.iter().for_each(|v| every_reference_resolves(doc, v)),
+        _ => {}
+    }
 }
 
 #[tokio::test]

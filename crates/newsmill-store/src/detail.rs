@@ -5,8 +5,8 @@ use serde::Serialize;
 
 use crate::Store;
 use crate::error::Result;
-use crate::export::with_text;
 use crate::query::{QuoteQuery, QuoteRow};
+use crate::record::{ArticleRecord, stored_article};
 
 /// Everything known about one entity across the corpus.
 #[derive(Debug, Clone, Serialize)]
@@ -45,13 +45,13 @@ pub struct CoMention {
 
 impl Store {
     /// One article in the article JSON, or `None` if no article has this id.
-    pub fn article(&self, id: &str) -> Result<Option<serde_json::Value>> {
+    pub fn article(&self, id: &str) -> Result<Option<ArticleRecord>> {
         let row: Option<(String, String)> = self
             .conn()
             .query_row("SELECT json, body FROM articles WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
         let Some((json, body)) = row else { return Ok(None) };
-        Ok(Some(with_text(serde_json::from_str(&json)?, body)))
+        Ok(Some(stored_article(&json, body)?))
     }
 
     /// The corpus-wide entity id of each article-local entity id (`E1` → 42).

@@ -5,15 +5,16 @@ use rusqlite::params;
 use crate::Store;
 use crate::error::Result;
 use crate::query::{SearchQuery, check_dates};
+use crate::record::{ArticleRecord, stored_article};
 use crate::write::normalize_name;
 
 impl Store {
     /// Calls `each` with every article matching the filters of `q` (its text and limit are
-    /// ignored), in storage order, as article JSON. Stops at the first error `each` returns.
+    /// ignored), in storage order, text included. Stops at the first error `each` returns.
     pub fn export<E>(
         &self,
         q: &SearchQuery,
-        mut each: impl FnMut(serde_json::Value) -> Result<(), E>,
+        mut each: impl FnMut(ArticleRecord) -> Result<(), E>,
     ) -> Result<Result<u64, E>> {
         check_dates(q.since.as_deref(), q.until.as_deref())?;
         let entity = q.entity.as_deref().map(normalize_name);
@@ -36,31 +37,11 @@ impl Store {
         while let Some(row) = rows.next()? {
             let json: String = row.get(0)?;
             let body: String = row.get(1)?;
-            let value = with_text(serde_json::from_str(&json)?, body);
-            if let Err(e) = each(value) {
+            if let Err(e) = each(stored_article(&json, body)?) {
                 return Ok(Err(e));
             }
             n += 1;
         }
         Ok(Ok(n))
     }
-}
-
-/// Puts the body back as `text`, right after `language` as in the contract.
-pub(crate) fn with_text(value: serde_json::Value, body: String) -> serde_json::Value {
-    let serde_json::Value::Object(map) = value else { return value };
-    let mut out = serde_json::Map::with_capacity(map.len() + 1);
-    let mut placed = false;
-    for (k, v) in map {
-        let after_language = k == "language";
-        out.insert(k, v);
-        if after_language {
-            out.insert("text".into(), serde_json::Value::String(body.clone()));
-            placed = true;
-        }
-    }
-    if !placed {
-        out.insert("text".into(), serde_json::Value::String(body));
-    }
-    serde_json::Value::Object(out)
 }

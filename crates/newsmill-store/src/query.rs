@@ -1,6 +1,7 @@
 //! Reads: full-text search, quotes, entities and corpus statistics. The CLI and the server
 //! call these; results are plain structs that serialize to JSON.
 
+use newsmill_model::EntityType;
 use rusqlite::params;
 use serde::Serialize;
 
@@ -279,13 +280,13 @@ pub(crate) fn check_dates(since: Option<&str>, until: Option<&str>) -> Result<()
 fn names_filter(q: &SearchQuery) -> Option<Option<String>> {
     let mut parts = Vec::new();
     if let Some(entity) = &q.entity {
-        let columns = match q.kind.as_deref().map(str::to_ascii_uppercase).as_deref() {
+        let columns = match q.kind.as_deref().map(str::parse::<EntityType>) {
             None => "person org loc misc",
-            Some("PERSON") => "person",
-            Some("ORG") => "org",
-            Some("LOC") => "loc",
-            Some("MISC") => "misc",
-            Some(_) => return None,
+            Some(Ok(EntityType::Person)) => "person",
+            Some(Ok(EntityType::Org)) => "org",
+            Some(Ok(EntityType::Loc)) => "loc",
+            Some(Ok(EntityType::Misc)) => "misc",
+            Some(Err(_)) => return None,
         };
         parts.push(format!("{{{columns}}} : {}", name_phrase(entity)?));
     }

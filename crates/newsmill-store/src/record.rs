@@ -1,115 +1,22 @@
-//! The article JSON of `docs/DESIGN.md`, read back: the store takes articles in their public
-//! form, so anything that speaks the contract (`newsmill extract --format jsonl`, another
-//! engine) can be stored. Offsets are code points into `text`, as in the JSON.
+//! The article JSON of `docs/DESIGN.md`, read back with the model's types: the store takes
+//! articles in their public form, so anything that speaks the contract (`newsmill extract
+//! --format jsonl`, another engine) can be stored. Offsets are code points into `text`, as in
+//! the JSON.
 
+use newsmill_model::{ArticleJson, EntityType};
 use serde::Deserialize;
 
 use crate::minhash::Signature;
 use crate::write::normalize_name;
 
-#[derive(Debug, Clone, Deserialize)]
-pub struct ArticleRecord {
-    pub id: String,
-    pub source: String,
-    #[serde(default)]
-    pub url: Option<String>,
-    #[serde(default)]
-    pub site: Option<String>,
-    #[serde(default)]
-    pub title: Option<String>,
-    #[serde(default)]
-    pub published: Option<String>,
-    #[serde(default)]
-    pub language: Option<String>,
-    #[serde(default)]
-    pub text: String,
-    #[serde(default)]
-    pub entities: Vec<EntityRecord>,
-    #[serde(default)]
-    pub quotes: Vec<QuoteRecord>,
-    #[serde(default)]
-    pub amounts: Vec<AmountRecord>,
-    #[serde(default)]
-    pub dates: Vec<DateRecord>,
-    #[serde(default)]
-    pub places: Vec<PlaceRecord>,
-}
+/// An article as the store reads it: the model's JSON form, owning its strings.
+pub type ArticleRecord = ArticleJson<'static>;
 
-#[derive(Debug, Clone, Deserialize)]
-pub struct EntityRecord {
-    /// Article-local id (`E1`).
-    pub id: String,
-    pub name: String,
-    #[serde(rename = "type")]
-    pub kind: String,
-    #[serde(default)]
-    pub titles: Vec<String>,
-    #[serde(default)]
-    pub mentions: Vec<SpanRecord>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-pub struct SpanRecord {
-    #[serde(default)]
-    pub text: String,
-    pub start: u64,
-    pub end: u64,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-pub struct QuoteRecord {
-    pub text: String,
-    pub start: u64,
-    pub end: u64,
-    pub kind: String,
-    #[serde(default)]
-    pub cue: Option<SpanRecord>,
-    #[serde(default)]
-    pub speaker: Option<SpeakerRecord>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-pub struct SpeakerRecord {
-    #[serde(default)]
-    pub text: String,
-    #[serde(default)]
-    pub entity: Option<String>,
-    #[serde(default)]
-    pub name: Option<String>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-pub struct AmountRecord {
-    pub text: String,
-    pub start: u64,
-    pub end: u64,
-    pub value: f64,
-    #[serde(default)]
-    pub unit: Option<String>,
-    #[serde(default)]
-    pub approximate: bool,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-pub struct DateRecord {
-    pub text: String,
-    pub start: u64,
-    pub end: u64,
-    pub value: String,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-pub struct PlaceRecord {
-    pub entity: String,
-    pub name: String,
-    #[serde(default)]
-    pub country: Option<String>,
-    #[serde(default)]
-    pub lat: Option<f64>,
-    #[serde(default)]
-    pub lon: Option<f64>,
-    #[serde(default)]
-    pub geonames_id: Option<u64>,
+/// An article as stored: its JSON without `text`, and its text.
+pub(crate) fn stored_article(json_without_text: &str, text: String) -> serde_json::Result<ArticleRecord> {
+    let mut article: ArticleRecord = serde_json::from_str(json_without_text)?;
+    article.text = Some(text.into());
+    Ok(article)
 }
 
 /// An article ready to store: its parsed record, its JSON as stored, and its MinHash
@@ -117,6 +24,7 @@ pub struct PlaceRecord {
 /// every core and leave the single writer only the inserts.
 #[derive(Debug, Clone)]
 pub struct StoredArticle {
+    /// The article, its `text` included.
     pub record: ArticleRecord,
     /// The article JSON without `text`: the body lives once, in its own column.
     pub(crate) json_without_text: String,
@@ -139,12 +47,11 @@ impl Names {
     fn of(rec: &ArticleRecord) -> Names {
         let mut names = Names::default();
         for e in &rec.entities {
-            let column = match e.kind.as_str() {
-                "PERSON" => &mut names.person,
-                "ORG" => &mut names.org,
-                "LOC" => &mut names.loc,
-                "MISC" => &mut names.misc,
-                _ => continue,
+            let column = match e.kind {
+                EntityType::Person => &mut names.person,
+                EntityType::Org => &mut names.org,
+                EntityType::Loc => &mut names.loc,
+                EntityType::Misc => &mut names.misc,
             };
             join(column, &normalize_name(&e.name));
         }
@@ -170,21 +77,28 @@ impl StoredArticle {
     /// An article from its JSON form without `text`, and its text: what ingest makes on its
     /// worker threads, cheaper than going through a JSON value.
     pub fn from_parts(json_without_text: String, text: String) -> Result<Self, serde_json::Error> {
-        let mut record: ArticleRecord = serde_json::from_str(&json_without_text)?;
-        record.text = text;
-        let signature = Signature::of(&record.text);
-        let names = Names::of(&record);
-        Ok(StoredArticle { json_without_text, signature, names, record })
+        let record = stored_article(&json_without_text, text)?;
+        Ok(StoredArticle::new(json_without_text, record))
     }
 
-    /// Reads an article from its JSON form.
-    pub fn from_json(mut json: serde_json::Value) -> Result<Self, serde_json::Error> {
-        let record = ArticleRecord::deserialize(&json)?;
-        if let Some(map) = json.as_object_mut() {
-            map.remove("text");
-        }
-        let signature = Signature::of(&record.text);
+    /// Reads an article from its JSON form. What is stored is the article as the model writes
+    /// it, so a field another program left out is served with its default.
+    pub fn from_json(json: serde_json::Value) -> Result<Self, serde_json::Error> {
+        let mut record = ArticleRecord::deserialize(json)?;
+        let text = record.text.take();
+        let json_without_text = serde_json::to_string(&record)?;
+        record.text = Some(text.unwrap_or_default());
+        Ok(StoredArticle::new(json_without_text, record))
+    }
+
+    fn new(json_without_text: String, record: ArticleRecord) -> Self {
+        let signature = Signature::of(record.text.as_deref().unwrap_or_default());
         let names = Names::of(&record);
-        Ok(StoredArticle { json_without_text: serde_json::to_string(&json)?, signature, names, record })
+        StoredArticle { json_without_text, signature, names, record }
+    }
+
+    /// The article's text.
+    pub fn text(&self) -> &str {
+        self.record.text.as_deref().unwrap_or_default()
     }
 }

@@ -150,6 +150,16 @@ const MIGRATIONS: &[&str] = &[
     DROP INDEX quotes_article;
     CREATE INDEX articles_newest ON articles(published DESC, rowid);
     "#,
+    // 4: the high end of a range (`between 10 and 20 people`), which the article JSON has;
+    // rows stored before it get it from their article's JSON.
+    r#"
+    ALTER TABLE amounts ADD COLUMN max REAL;
+    UPDATE amounts SET max = (
+        SELECT json_extract(j.value, '$.max') FROM articles a, json_each(a.json, '$.amounts') j
+        WHERE a.rowid = amounts.article
+          AND json_extract(j.value, '$.start') = amounts.start AND json_extract(j.value, '$.end') = amounts.end
+        LIMIT 1);
+    "#,
 ];
 
 /// The schema version this build writes.
@@ -245,6 +255,28 @@ mod tests {
         assert_eq!(store.search(&q).unwrap().len(), 1);
         q.speaker = Some("Bob".into());
         assert!(store.search(&q).unwrap().is_empty());
+    }
+
+    #[test]
+    fn amounts_stored_before_version_4_get_their_range_end_from_the_article_json() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        version_1(&conn);
+        conn.execute_batch(
+            r#"UPDATE articles SET json = '{"amounts": [{"text": "10 to 20 people", "start": 4, "end": 19,
+                   "value": 10.0, "max": 20.0}, {"text": "3", "start": 30, "end": 31, "value": 3.0}]}';
+               INSERT INTO amounts (article, text, start, end, value, unit, approximate)
+                   VALUES (1, '10 to 20 people', 4, 19, 10.0, 'people', 0), (1, '3', 30, 31, 3.0, NULL, 0);"#,
+        )
+        .unwrap();
+        migrate(&mut conn, std::path::Path::new(":memory:")).unwrap();
+        let max: Vec<Option<f64>> = conn
+            .prepare("SELECT max FROM amounts ORDER BY start")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(max, [Some(20.0), None]);
     }
 
     #[test]

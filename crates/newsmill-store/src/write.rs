@@ -130,7 +130,7 @@ fn insert_article(tx: &Transaction, run: RunId, article: &StoredArticle, ids: &m
         return Ok(Inserted::Unchanged);
     }
     let (signature, names) = (&article.signature, &article.names);
-    let duplicate_of = if rec.text.split_whitespace().count() >= MIN_WORDS_FOR_NEAR_DUP {
+    let duplicate_of = if article.text().split_whitespace().count() >= MIN_WORDS_FOR_NEAR_DUP {
         near_duplicate_of(tx, signature)?
     } else {
         None
@@ -147,7 +147,7 @@ fn insert_article(tx: &Transaction, run: RunId, article: &StoredArticle, ids: &m
             rec.title,
             rec.published,
             rec.language,
-            rec.text,
+            article.text(),
             signature.to_bytes(),
             duplicate_of,
             run.0,
@@ -167,7 +167,7 @@ fn insert_article(tx: &Transaction, run: RunId, article: &StoredArticle, ids: &m
         params![
             rowid,
             rec.title.as_deref().unwrap_or(""),
-            rec.text,
+            article.text(),
             names.person,
             names.org,
             names.loc,
@@ -212,8 +212,8 @@ fn near_duplicate_of(tx: &Transaction, signature: &Signature) -> Result<Option<i
 fn insert_analysis(tx: &Transaction, article: i64, rec: &ArticleRecord, ids: &mut EntityIds) -> Result<()> {
     let mut local_to_global = std::collections::HashMap::new();
     for entity in &rec.entities {
-        let id = upsert_entity(tx, &entity.name, &entity.kind, ids)?;
-        local_to_global.insert(entity.id.as_str(), id);
+        let id = upsert_entity(tx, &entity.name, entity.kind.as_str(), ids)?;
+        local_to_global.insert(entity.id.as_ref(), id);
         execute(
             tx,
             "INSERT INTO article_entities (article, entity, local_id, titles, mentions) VALUES (?1, ?2, ?3, ?4, ?5)
@@ -237,7 +237,7 @@ fn insert_analysis(tx: &Transaction, article: i64, rec: &ArticleRecord, ids: &mu
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
                 article,
-                q.kind,
+                q.kind.as_str(),
                 q.text,
                 q.start as i64,
                 q.end as i64,
@@ -251,8 +251,9 @@ fn insert_analysis(tx: &Transaction, article: i64, rec: &ArticleRecord, ids: &mu
     for a in &rec.amounts {
         execute(
             tx,
-            "INSERT INTO amounts (article, text, start, end, value, unit, approximate) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![article, a.text, a.start as i64, a.end as i64, a.value, a.unit, a.approximate],
+            "INSERT INTO amounts (article, text, start, end, value, max, unit, approximate)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![article, a.text, a.start as i64, a.end as i64, a.value, a.max, a.unit, a.approximate],
         )?;
     }
     for d in &rec.dates {
@@ -262,7 +263,7 @@ fn insert_analysis(tx: &Transaction, article: i64, rec: &ArticleRecord, ids: &mu
             params![article, d.text, d.start as i64, d.end as i64, d.value],
         )?;
     }
-    for p in &rec.places {
+    for p in rec.places.iter() {
         execute(
             tx,
             "INSERT INTO places (article, entity, name, country, lat, lon, geonames_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

@@ -133,7 +133,7 @@ fn export_gives_back_the_article_json() {
     let mut out = Vec::new();
     let n = store
         .export(&SearchQuery::default(), |v| {
-            out.push(v);
+            out.push(serde_json::to_value(v).unwrap());
             Ok::<_, ()>(())
         })
         .unwrap()
@@ -243,7 +243,7 @@ fn an_entity_in_full_titles_timeline_quotes_and_company() {
     assert_eq!(e.quotes.len(), 2);
     assert_eq!(e.co_mentioned[0].name, "Harbour Trust");
     assert!(store.entity(9999).unwrap().is_none());
-    assert_eq!(store.article("a").unwrap().unwrap()["text"], BRIDGE);
+    assert_eq!(store.article("a").unwrap().unwrap().text.as_deref(), Some(BRIDGE));
     assert!(store.article("nope").unwrap().is_none());
     assert_eq!(store.articles_per_day().unwrap().len(), 2);
 }

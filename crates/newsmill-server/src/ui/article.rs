@@ -6,7 +6,7 @@ use std::sync::Arc;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use maud::{Markup, html};
-use serde_json::Value;
+use newsmill_store::ArticleRecord;
 
 use super::{highlight, layout, respond};
 use crate::App;
@@ -26,54 +26,51 @@ pub(crate) async fn page(State(app): State<Arc<App>>, Path(id): Path<String>) ->
     }))
 }
 
-fn render(a: &Value, ids: &HashMap<String, i64>) -> Markup {
-    let s = |k: &str| a[k].as_str().unwrap_or("");
-    let title = a["title"].as_str().unwrap_or("(untitled)");
-    let authors: Vec<&str> = a["authors"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+fn render(a: &ArticleRecord, ids: &HashMap<String, i64>) -> Markup {
+    let title = a.title.as_deref().unwrap_or("(untitled)");
+    let language = a.language.as_deref().unwrap_or_default();
+    let global = |local: &str| ids.get(local).copied();
     layout::page(
         title,
         html! {
             article.reader {
                 h1 { (title) }
                 p.meta {
-                    @if !s("site").is_empty() { span { (s("site")) } }
-                    @if !s("published").is_empty() { span { time datetime=(s("published")) { (layout::readable_date(s("published"))) } } }
-                    @if !authors.is_empty() { span { "by " (authors.join(", ")) } }
-                    @if !s("url").is_empty() { span { a href=(safe_url(s("url"))) rel="noopener noreferrer nofollow" { "original" } } }
+                    @if let Some(site) = &a.site { span { (site) } }
+                    @if let Some(published) = &a.published { span { time datetime=(published) { (layout::readable_date(published)) } } }
+                    @if !a.authors.is_empty() { span { "by " (a.authors.join(", ")) } }
+                    @if let Some(url) = &a.url { span { a href=(safe_url(url)) rel="noopener noreferrer nofollow" { "original" } } }
                 }
-                @if !s("description").is_empty() { p.standfirst { (s("description")) } }
-                @if a["quotes"].as_array().is_some_and(|q| !q.is_empty()) { (layout::quote_legend()) }
+                @if let Some(description) = &a.description { p.standfirst { (description) } }
+                @if !a.quotes.is_empty() { (layout::quote_legend()) }
                 (highlight::body(a, ids))
             }
             aside.side {
-                @if !s("language").is_empty() && !s("language").starts_with("en") {
+                @if !language.is_empty() && !language.starts_with("en") {
                     p.legend { "The analysis (names, quotes) is for English; this article is in "
-                        (s("language")) ", so none is shown." }
+                        (language) ", so none is shown." }
                 }
                 h2 { "Named" }
                 ul {
-                    @for e in a["entities"].as_array().into_iter().flatten() {
-                        @let name = e["name"].as_str().unwrap_or("");
-                        @let kind = e["type"].as_str().unwrap_or("");
+                    @for e in &a.entities {
                         li {
-                            @match e["id"].as_str().and_then(|id| ids.get(id)) {
-                                Some(gid) => a class={ "ent " (kind.to_lowercase()) } href={ "/entities/" (gid) } { (name) },
-                                None => span { (name) },
+                            @match global(&e.id) {
+                                Some(gid) => a class={ "ent " (e.kind.as_str().to_lowercase()) } href={ "/entities/" (gid) } { (e.name) },
+                                None => span { (e.name) },
                             }
-                            span.muted { " " (kind) }
+                            span.muted { " " (e.kind) }
                         }
                     }
                 }
                 h2 { "Quotes" }
-                @let quotes = a["quotes"].as_array().cloned().unwrap_or_default();
-                @if quotes.is_empty() { p.muted { "None found." } }
+                @if a.quotes.is_empty() { p.muted { "None found." } }
                 ul.quotes {
-                    @for q in &quotes {
+                    @for q in &a.quotes {
                         li {
-                            (layout::quote_words(q["kind"].as_str().unwrap_or(""), q["text"].as_str().unwrap_or("")))
+                            (layout::quote_words(q.kind.as_str(), &q.text))
                             " — "
-                            @let sp = &q["speaker"];
-                            @match (sp["name"].as_str().or(sp["text"].as_str()), sp["entity"].as_str().and_then(|id| ids.get(id))) {
+                            @let sp = q.speaker.as_ref();
+                            @match (sp.map(|s| s.name.as_deref().unwrap_or(&s.text)), sp.and_then(|s| global(s.entity.as_deref()?))) {
                                 (Some(n), Some(gid)) => a href={ "/entities/" (gid) } { (n) },
                                 (Some(n), None) => span { (n) },
                                 _ => span.muted { "speaker unknown" },

@@ -5,7 +5,8 @@
 use std::collections::HashMap;
 
 use maud::{Markup, html};
-use serde_json::Value;
+use newsmill_model::BlockKind;
+use newsmill_store::ArticleRecord;
 
 /// A marked span: a quote or a mention, in code points.
 #[derive(Debug, Clone)]
@@ -20,18 +21,14 @@ struct Span {
 }
 
 /// Renders the article body; `ids` maps article-local entity ids to corpus ids.
-pub(crate) fn body(article: &Value, ids: &HashMap<String, i64>) -> Markup {
-    let text: Vec<char> = article["text"].as_str().unwrap_or_default().chars().collect();
+pub(crate) fn body(article: &ArticleRecord, ids: &HashMap<String, i64>) -> Markup {
+    let text: Vec<char> = article.text.as_deref().unwrap_or_default().chars().collect();
     let mentions = mention_spans(article, ids);
     let quotes = quote_spans(article, ids);
-    let blocks = article["blocks"].as_array().cloned().unwrap_or_default();
-    let blocks: Vec<(usize, usize, String)> = if blocks.is_empty() {
-        vec![(0, text.len(), "paragraph".into())]
+    let blocks: Vec<(usize, usize, BlockKind)> = if article.blocks.is_empty() {
+        vec![(0, text.len(), BlockKind::Paragraph)]
     } else {
-        blocks
-            .iter()
-            .map(|b| (offset(&b["start"]), offset(&b["end"]), b["kind"].as_str().unwrap_or("").into()))
-            .collect()
+        article.blocks.iter().map(|b| (b.start, b.end, b.kind)).collect()
     };
     let segments = Segments::new(text.len(), &blocks, &quotes, &mentions);
     html! {
@@ -39,31 +36,27 @@ pub(crate) fn body(article: &Value, ids: &HashMap<String, i64>) -> Markup {
             @let start = (*start).min(text.len());
             @let end = (*end).clamp(start, text.len());
             @let inner = marked(&text, segments.within(start, end), &quotes, &mentions);
-            @match kind.as_str() {
-                "heading" => h2 { (inner) },
-                "list_item" => p.item { "• " (inner) },
-                "block_quote" => blockquote { (inner) },
+            @match kind {
+                BlockKind::Heading => h2 { (inner) },
+                BlockKind::ListItem => p.item { "• " (inner) },
+                BlockKind::BlockQuote => blockquote { (inner) },
                 _ => p { (inner) },
             }
         }
     }
 }
 
-fn offset(v: &Value) -> usize {
-    v.as_u64().unwrap_or(0) as usize
-}
-
-fn mention_spans(article: &Value, ids: &HashMap<String, i64>) -> Vec<Span> {
+fn mention_spans(article: &ArticleRecord, ids: &HashMap<String, i64>) -> Vec<Span> {
     let mut spans = Vec::new();
-    for e in article["entities"].as_array().into_iter().flatten() {
-        let entity = e["id"].as_str().and_then(|id| ids.get(id)).copied();
-        for m in e["mentions"].as_array().into_iter().flatten() {
+    for e in &article.entities {
+        let entity = ids.get(e.id.as_ref()).copied();
+        for m in &e.mentions {
             spans.push(Span {
-                start: offset(&m["start"]),
-                end: offset(&m["end"]),
+                start: m.start,
+                end: m.end,
                 entity,
-                label: e["name"].as_str().map(str::to_string),
-                kind: e["type"].as_str().unwrap_or("").to_lowercase(),
+                label: Some(e.name.to_string()),
+                kind: e.kind.as_str().to_lowercase(),
             });
         }
     }
@@ -71,19 +64,18 @@ fn mention_spans(article: &Value, ids: &HashMap<String, i64>) -> Vec<Span> {
     spans
 }
 
-fn quote_spans(article: &Value, ids: &HashMap<String, i64>) -> Vec<Span> {
-    let mut spans: Vec<Span> = article["quotes"]
-        .as_array()
-        .into_iter()
-        .flatten()
+fn quote_spans(article: &ArticleRecord, ids: &HashMap<String, i64>) -> Vec<Span> {
+    let mut spans: Vec<Span> = article
+        .quotes
+        .iter()
         .map(|q| {
-            let speaker = &q["speaker"];
+            let speaker = q.speaker.as_ref();
             Span {
-                start: offset(&q["start"]),
-                end: offset(&q["end"]),
-                entity: speaker["entity"].as_str().and_then(|id| ids.get(id)).copied(),
-                label: speaker["name"].as_str().or(speaker["text"].as_str()).map(str::to_string),
-                kind: q["kind"].as_str().unwrap_or("").to_string(),
+                start: q.start,
+                end: q.end,
+                entity: speaker.and_then(|s| ids.get(s.entity.as_deref()?)).copied(),
+                label: speaker.map(|s| s.name.as_deref().unwrap_or(&s.text).to_string()),
+                kind: q.kind.as_str().to_string(),
             }
         })
         .collect();
@@ -106,7 +98,7 @@ struct Segments {
 }
 
 impl Segments {
-    fn new(len: usize, blocks: &[(usize, usize, String)], quotes: &[Span], mentions: &[Span]) -> Self {
+    fn new(len: usize, blocks: &[(usize, usize, BlockKind)], quotes: &[Span], mentions: &[Span]) -> Self {
         let mut cuts = vec![0, len];
         cuts.extend(blocks.iter().flat_map(|b| [b.0, b.1]));
         cuts.extend(quotes.iter().chain(mentions).flat_map(|s| [s.start, s.end]));
@@ -224,20 +216,28 @@ mod tests {
     fn quotes_mentions_and_hostile_text_render_safely() {
         let text = "<script>x</script> Lima said “we <b>won</b>” today.";
         let cp = |s: &str| text[..text.find(s).unwrap()].chars().count();
-        let article = json!({
+        let article = typed(json!({
             "text": text,
             "blocks": [{"start": 0, "end": text.chars().count(), "kind": "paragraph"}],
             "entities": [{"id": "E1", "name": "Ana Lima", "type": "PERSON",
                           "mentions": [{"start": cp("Lima"), "end": cp("Lima") + 4}]}],
-            "quotes": [{"start": cp("we"), "end": cp("” today"), "kind": "direct",
-                        "speaker": {"text": "Lima", "entity": "E1", "name": "Ana Lima"}}]
-        });
+            "quotes": [{"text": "we <b>won</b>", "start": cp("we"), "end": cp("” today"), "kind": "direct",
+                        "speaker": {"text": "Lima", "start": cp("Lima"), "end": cp("Lima") + 4,
+                                    "entity": "E1", "name": "Ana Lima"}}]
+        }));
         let ids = HashMap::from([("E1".to_string(), 7)]);
         let html = body(&article, &ids).into_string();
         assert!(html.contains("&lt;script&gt;x&lt;/script&gt;"), "{html}");
         assert!(!html.contains("<script>") && !html.contains("<b>"), "{html}");
         assert!(html.contains(r#"<a class="ent person" href="/entities/7" title="Ana Lima">Lima</a>"#), "{html}");
         assert!(html.contains(r#"<span class="quote direct">we &lt;b&gt;won&lt;/b&gt;</span><a class="who" href="/entities/7">— Ana Lima</a>"#), "{html}");
+    }
+
+    /// A test article: the JSON given, with an id and a source.
+    fn typed(mut json: serde_json::Value) -> ArticleRecord {
+        json["id"] = "t".into();
+        json["source"] = "t".into();
+        serde_json::from_value(json).unwrap()
     }
 
     /// The first covering span by asking every span, as the pages did before.
@@ -262,7 +262,7 @@ mod tests {
             })
             .collect();
         spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
-        let blocks = vec![(0, 400, String::new()), (400, 1000, String::new())];
+        let blocks = vec![(0, 400, BlockKind::Paragraph), (400, 1000, BlockKind::Paragraph)];
         let segments = Segments::new(1000, &blocks, &spans, &[]);
         assert_eq!(segments.within(0, 400).last().map(|p| p.1), Some(400));
         for &(a, b, q, _) in &segments.pieces {
@@ -272,8 +272,8 @@ mod tests {
 
     #[test]
     fn offsets_past_the_text_are_clamped() {
-        let article = json!({"text": "short", "blocks": [{"start": 3, "end": 99, "kind": "heading"}],
-            "quotes": [{"start": 0, "end": 500, "kind": "direct", "speaker": null}]});
+        let article = typed(json!({"text": "short", "blocks": [{"start": 3, "end": 99, "kind": "heading"}],
+            "quotes": [{"text": "short", "start": 0, "end": 500, "kind": "direct", "speaker": null}]}));
         let html = body(&article, &HashMap::new()).into_string();
         assert!(html.contains("<h2>"), "{html}");
         assert!(html.contains("rt</span>"), "{html}");

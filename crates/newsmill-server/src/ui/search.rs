@@ -5,6 +5,7 @@ use std::sync::Arc;
 use axum::extract::{Query, State};
 use axum::response::Response;
 use maud::{Markup, html};
+use newsmill_model::EntityType;
 use newsmill_store::{HIGHLIGHT_END, HIGHLIGHT_START, SearchHit};
 
 use super::{layout, respond};
@@ -34,7 +35,7 @@ fn render(p: &SearchParams, hits: Option<&[SearchHit]>) -> Markup {
                 label { "Entity" input name="entity" value=(p.entity.as_deref().unwrap_or("")) maxlength="500"; }
                 label { "Type" select name="type" {
                     option value="" selected[kind.is_empty()] { "any" }
-                    @for t in ["PERSON", "ORG", "LOC", "MISC"] { option value=(t) selected[kind == t] { (t) } }
+                    @for t in EntityType::ALL.map(EntityType::as_str) { option value=(t) selected[kind == t] { (t) } }
                 } }
                 label { "Speaker" input name="speaker" value=(p.speaker.as_deref().unwrap_or("")) maxlength="500"; }
                 label { "Site" input name="site" value=(p.site.as_deref().unwrap_or("")) maxlength="500"; }

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 /// The kind of a body block. Serialized in snake case (`paragraph`, `heading`, `list_item`,
 /// `block_quote`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum BlockKind {
     Paragraph,
@@ -22,7 +22,7 @@ pub struct Block {
 }
 
 /// Why a piece of the page was left out of the story. Shown by `--explain`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum RemovalReason {
@@ -94,14 +94,14 @@ impl fmt::Display for RemovalReason {
 }
 
 /// A piece of the page that was removed, and why.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Removal {
     pub text: String,
     pub reason: RemovalReason,
 }
 
 /// Why a page yielded no article. The document is still returned, with empty text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum NoArticle {
@@ -120,7 +120,7 @@ impl fmt::Display for NoArticle {
     }
 }
 
-/// The cleaned story: metadata and body. Produced by [`crate::extract()`].
+/// The cleaned story: metadata and body. Produced by extraction (`newsmill_core::extract`).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Document {
     pub source: String,
@@ -137,7 +137,7 @@ pub struct Document {
     /// Body blocks joined by blank lines.
     pub text: String,
     pub blocks: Vec<Block>,
-    /// What was removed and why; filled only when [`crate::ExtractConfig::explain`] is set.
+    /// What was removed and why; filled only when extraction is asked to explain (`ExtractConfig::explain`).
     pub removed: Vec<Removal>,
     /// Set when the page yielded no article.
     pub no_article: Option<NoArticle>,

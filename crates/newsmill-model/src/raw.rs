@@ -1,8 +1,8 @@
 //! [`RawDoc`]: an input's bytes plus what is known about it from outside.
 
 /// What kind of content an input holds. Decided from the content itself, never from a file
-/// extension (see [`crate::ingest::sniff`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+/// extension (see `newsmill_core::ingest::sniff`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ContentKind {
     /// An HTML page: goes through the DOM extractor.

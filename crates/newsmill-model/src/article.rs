@@ -1,0 +1,224 @@
+//! [`Article`]: a [`Document`] plus what the analysis found in its text. Its JSON form is the
+//! public contract of `docs/DESIGN.md`: offsets there are Unicode code points into `text`,
+//! while inside Rust every span is a byte range.
+
+use std::fmt;
+use std::ops::Range;
+use std::str::FromStr;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+#[cfg(test)]
+use crate::BlockKind;
+use crate::Document;
+
+/// A byte range into the article text.
+pub type Span = Range<usize>;
+
+/// The type of a named entity, as CoNLL-2003 names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+pub enum EntityType {
+    #[serde(rename = "PERSON")]
+    Person,
+    #[serde(rename = "ORG")]
+    Org,
+    #[serde(rename = "LOC")]
+    Loc,
+    #[serde(rename = "MISC")]
+    Misc,
+}
+
+impl EntityType {
+    /// Every type, in the order the contract lists them.
+    pub const ALL: [EntityType; 4] = [EntityType::Person, EntityType::Org, EntityType::Loc, EntityType::Misc];
+
+    /// The name the JSON, the store and the API use: `PERSON`, `ORG`, `LOC`, `MISC`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Person => "PERSON",
+            EntityType::Org => "ORG",
+            EntityType::Loc => "LOC",
+            EntityType::Misc => "MISC",
+        }
+    }
+}
+
+impl fmt::Display for EntityType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A name that is not an entity type.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown entity type {0:?}: use one of PERSON, ORG, LOC, MISC")]
+pub struct UnknownEntityType(pub String);
+
+impl FromStr for EntityType {
+    type Err = UnknownEntityType;
+
+    /// Reads a type name in any case (`person`, `Person`, `PERSON`).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let s = s.trim();
+        EntityType::ALL
+            .into_iter()
+            .find(|t| t.as_str().eq_ignore_ascii_case(s))
+            .ok_or_else(|| UnknownEntityType(s.into()))
+    }
+}
+
+/// One place in the text where an entity is named.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub span: Span,
+}
+
+/// One real-world referent named in the article, with all its mentions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// `E1`, `E2`, … in order of first mention.
+    pub id: String,
+    pub name: String,
+    pub kind: EntityType,
+    pub titles: Vec<String>,
+    pub mentions: Vec<Mention>,
+}
+
+/// Direct speech (in quotation marks) or reported speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    Direct,
+    Indirect,
+}
+
+impl QuoteKind {
+    /// The name the JSON and the store use: `direct`, `indirect`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Indirect => "indirect",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Speaker {
+    pub span: Span,
+    /// The id of the speaker's entity, when resolved.
+    pub entity: Option<String>,
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    pub span: Span,
+    pub kind: QuoteKind,
+    pub cue: Option<Span>,
+    /// `None` when no speaker can be found: never a guess dressed as fact.
+    pub speaker: Option<Speaker>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Amount {
+    pub span: Span,
+    pub value: f64,
+    /// The high end of a range (`between 10 and 20 people`: value 10, max 20).
+    pub max: Option<f64>,
+    pub unit: Option<String>,
+    pub approximate: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateMention {
+    pub span: Span,
+    /// ISO 8601 at the granularity the text gives (`2018`, `2018-07`, `2018-11-09`).
+    pub value: String,
+}
+
+/// A place entity linked to the gazetteer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Place {
+    pub entity: String,
+    pub name: String,
+    pub country: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub geonames_id: Option<u64>,
+}
+
+/// A document and its analysis: what `newsmill extract` prints.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Article {
+    /// Stable id: a hash of the canonical URL, else of the normalized text.
+    pub id: String,
+    pub doc: Document,
+    pub entities: Vec<Entity>,
+    pub quotes: Vec<Quote>,
+    pub amounts: Vec<Amount>,
+    pub dates: Vec<DateMention>,
+    pub places: Vec<Place>,
+    /// The countries the article is about (ISO 3166 alpha-2), most named first.
+    pub focus_countries: Vec<String>,
+}
+
+impl Article {
+    /// An article with no analysis yet.
+    pub fn from_document(doc: Document) -> Self {
+        let id = article_id(&doc);
+        Article { id, doc, ..Article::default() }
+    }
+}
+
+/// The stable id of a document: xxh3 of its canonical URL, else of its whitespace- and
+/// case-normalized text, so the same story fetched twice gets the same id.
+pub fn article_id(doc: &Document) -> String {
+    let hash = match &doc.url {
+        Some(url) => xxhash_rust::xxh3::xxh3_64(url.trim().as_bytes()),
+        None => {
+            let normalized: String =
+                doc.text.split_whitespace().flat_map(|w| w.chars().flat_map(char::to_lowercase).chain([' '])).collect();
+            xxhash_rust::xxh3::xxh3_64(normalized.as_bytes())
+        }
+    };
+    format!("{hash:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_blocks_use_code_point_offsets() {
+        let mut doc = Document::default();
+        doc.push_block("‘Quoted’ title", BlockKind::Heading);
+        doc.push_block("Body", BlockKind::Paragraph);
+        let json = serde_json::to_value(Article::from_document(doc)).unwrap();
+        assert_eq!(json["blocks"][1]["start"], 16);
+        assert_eq!(json["blocks"][1]["end"], 20);
+        assert_eq!(json["blocks"][0]["kind"], "heading");
+    }
+
+    #[test]
+    fn entity_types_read_in_any_case() {
+        assert_eq!("person".parse(), Ok(EntityType::Person));
+        assert_eq!(" Loc ".parse(), Ok(EntityType::Loc));
+        assert!("ROBOT".parse::<EntityType>().is_err());
+        for t in EntityType::ALL {
+            assert_eq!(serde_json::to_value(t).unwrap(), t.as_str());
+        }
+        for k in [QuoteKind::Direct, QuoteKind::Indirect] {
+            assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
+        }
+    }
+
+    #[test]
+    fn id_is_stable_under_whitespace_and_case() {
+        let mut a = Document::default();
+        a.push_block("Hello   World", BlockKind::Paragraph);
+        let mut b = Document::default();
+        b.push_block("hello world", BlockKind::Paragraph);
+        assert_eq!(article_id(&a), article_id(&b));
+    }
+}

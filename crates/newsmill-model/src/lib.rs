@@ -1,0 +1,34 @@
+//! The newsmill data model: what flows between the stages of the pipeline, and the article's
+//! JSON form, the contract that the CLI prints, the store keeps and the server serves.
+//!
+//! Inside Rust, spans are byte ranges into the article text; in the JSON they are code-point
+//! offsets with the text they cover ([`ArticleJson`]). An [`Article`] serializes to that JSON
+//! and parses back from it.
+//!
+//! ```
+//! use newsmill_model::{Article, BlockKind, Document};
+//!
+//! let mut doc = Document::default();
+//! doc.push_block("Café owners met on Tuesday.", BlockKind::Paragraph);
+//! let article = Article::from_document(doc);
+//! let json = serde_json::to_string(&article).unwrap();
+//! let back: Article = serde_json::from_str(&json).unwrap();
+//! assert_eq!(back, article);
+//! ```
+
+mod article;
+mod document;
+mod json;
+mod offsets;
+mod raw;
+
+pub use article::{
+    Amount, Article, DateMention, Entity, EntityType, Mention, Place, Quote, QuoteKind, Span, Speaker,
+    UnknownEntityType, article_id,
+};
+pub use document::{Block, BlockKind, Document, NoArticle, Removal, RemovalReason};
+pub use json::{
+    AmountJson, ArticleJson, BlockJson, DateJson, EntityJson, QuoteJson, SpanError, SpanJson, SpeakerJson, WithoutText,
+    article_schema, openapi_schemas,
+};
+pub use raw::{ContentKind, RawDoc};
