@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Args;
+use newsmill_core::ContentKind;
 use newsmill_core::ingest::Inputs;
-use newsmill_core::{ContentKind, ExtractConfig};
 
 use crate::output::{Format, write_article};
 use crate::pipeline;
@@ -44,20 +44,17 @@ enum Kind {
 }
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
-    let config = ExtractConfig {
-        explain: args.explain,
-        force_kind: args.force.map(|k| match k {
-            Kind::Html => ContentKind::Html,
-            Kind::Text => ContentKind::Text,
-        }),
-    };
-    let res = pipeline::resources()?;
+    let force_kind = args.force.map(|k| match k {
+        Kind::Html => ContentKind::Html,
+        Kind::Text => ContentKind::Text,
+    });
+    let pipeline = pipeline::build(args.limit.options(args.explain, force_kind))?;
     let mut inputs = Inputs::new(&args.paths, args.limit.read_config());
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let (mut ok, mut failed) = (0usize, 0usize);
     loop {
-        let results = pipeline::next_batch(&mut inputs, &config, &res);
+        let results = pipeline::next_batch(&mut inputs, &pipeline);
         if results.is_empty() {
             break;
         }

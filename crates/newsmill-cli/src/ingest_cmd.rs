@@ -8,7 +8,6 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use newsmill_core::ExtractConfig;
 use newsmill_core::ingest::Inputs;
 use newsmill_store::{BatchOutcome, Failure, Store, StoredArticle};
 
@@ -72,8 +71,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     );
     let mut store = Store::open(&args.db)?;
     let run = store.begin_run(&args.inputs)?;
-    let config = ExtractConfig::default();
-    let res = pipeline::resources()?;
+    let pipeline = pipeline::build(args.limit.options(false, None))?;
     let inputs = Inputs::new(&args.inputs, args.limit.read_config()).excluding(&crate::db_files::db_files(&args.db));
     let mut progress = Progress::new(args.quiet, inputs.progress().1);
     let started = Instant::now();
@@ -89,7 +87,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
             if batch.docs.is_empty() {
                 break;
             }
-            let results = pipeline::process_batch(batch.docs, &config, &res, prepare);
+            let results = pipeline.process_batch_then(batch.docs, prepare);
             let documents = results.len() as u64;
             let (articles, failures) = split(results, &progress.bar, args.quiet)?;
             progress.advance(batch.bytes_read, documents, failures.len() as u64);

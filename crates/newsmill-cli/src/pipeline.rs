@@ -5,16 +5,13 @@ use std::sync::mpsc::{self, Receiver};
 use std::thread::Scope;
 
 use anyhow::Context;
-use newsmill_core::analyze::{Resources, analyze};
-use newsmill_core::ingest::{Inputs, ReadConfig};
-use newsmill_core::{Article, Error, ErrorKind, ExtractConfig, RawDoc, extract};
-use rayon::prelude::*;
+use newsmill::{Article, ContentKind, Error, Inputs, Options, Pipeline, RawDoc, ReadConfig};
+use newsmill_core::analyze::Resources;
 
 /// Documents read ahead and processed in parallel: enough to keep every core busy, few
 /// enough that a batch of large pages stays small in memory.
 pub const BATCH: usize = 64;
 
-/// The models, loaded once and shared read-only by the worker threads.
 /// The per-document size cap of the commands that read documents.
 #[derive(clap::Args)]
 pub struct SizeLimit {
@@ -32,51 +29,26 @@ impl SizeLimit {
     pub fn read_config(&self) -> ReadConfig {
         ReadConfig { max_bytes: self.bytes() }
     }
+
+    /// Pipeline options with this limit: analysis on, no time budget (the command line
+    /// waits for every document), the rest as given.
+    pub fn options(&self, explain: bool, force_kind: Option<ContentKind>) -> Options {
+        Options { analyze: true, max_bytes: self.bytes(), time_budget: None, explain, force_kind }
+    }
 }
 
 pub fn resources() -> anyhow::Result<Resources> {
     Resources::embedded().context("cannot load the built-in models (NER, places)")
 }
 
-/// One raw document to its analysed article. A bug that panics on one document becomes
-/// that document's error: the batch, and what is already stored, go on.
-pub fn process(raw: &RawDoc, config: &ExtractConfig, res: &Resources) -> Result<Article, Error> {
-    let run = || extract(raw, config).map(|doc| analyze(doc, res));
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).unwrap_or_else(|panic| {
-        let message = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".into());
-        Err(Error::new(raw.source.clone(), ErrorKind::Internal(message)))
-    })
+/// The pipeline with the built-in models, reading documents up to `limit`.
+pub fn build(options: Options) -> anyhow::Result<Pipeline> {
+    Pipeline::new(options).context("cannot load the built-in models")
 }
 
 /// The next batch of results from `inputs`, in input order; empty at the end.
-pub fn next_batch(inputs: &mut Inputs, config: &ExtractConfig, res: &Resources) -> Vec<Result<Article, Error>> {
-    next_batch_then(inputs, config, res, |article| article)
-}
-
-/// As [`next_batch`], with `then` applied to each article on the worker that made it, so
-/// what a caller does next with every article (serializing it, say) runs on all cores too.
-pub fn next_batch_then<T: Send>(
-    inputs: &mut Inputs,
-    config: &ExtractConfig,
-    res: &Resources,
-    then: impl Fn(Article) -> T + Sync,
-) -> Vec<Result<T, Error>> {
-    process_batch(inputs.by_ref().take(BATCH).collect(), config, res, then)
-}
-
-/// Processes read documents on all cores, in input order, with `then` applied to each
-/// article on the worker that made it.
-pub fn process_batch<T: Send>(
-    batch: Vec<Result<RawDoc, Error>>,
-    config: &ExtractConfig,
-    res: &Resources,
-    then: impl Fn(Article) -> T + Sync,
-) -> Vec<Result<T, Error>> {
-    batch.into_par_iter().map(|item| item.and_then(|raw| process(&raw, config, res)).map(&then)).collect()
+pub fn next_batch(inputs: &mut Inputs, pipeline: &Pipeline) -> Vec<Result<Article, Error>> {
+    pipeline.process_batch(inputs.by_ref().take(BATCH).collect())
 }
 
 /// Documents as read, with how far through the inputs the reader was after them.

@@ -63,4 +63,6 @@ pub enum ErrorKind {
     Internal(String),
     #[error("WARC record {record} is malformed or truncated: {reason}; the other records are read")]
     Warc { record: usize, reason: String },
+    #[error("it ran past its time budget of {budget:?} and was stopped; the rest of the batch went on")]
+    TimedOut { budget: std::time::Duration },
 }

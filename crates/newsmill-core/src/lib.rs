@@ -7,8 +7,8 @@
 //! ```
 //!
 //! - [`ingest`] reads files, directories, `.gz` files, JSONL dumps and stdin into [`RawDoc`]s,
-//!   and decodes their bytes to text ([`ingest::decode`]).
-//! - [`extract`] turns a [`RawDoc`] into a [`Document`]: the story's metadata and body
+//!   and decodes their bytes to text ([`ingest::decode`](mod@ingest::decode)).
+//! - [`extract`](mod@extract) turns a [`RawDoc`] into a [`Document`]: the story's metadata and body
 //!   [`Block`]s, with what was removed and why. HTML goes through the DOM extractor, text that a
 //!   scraper already flattened goes through the line extractor.
 //! - [`Article`] is the public JSON contract (see `docs/DESIGN.md`); its analysis fields are

@@ -27,6 +27,8 @@ pub mod titles;
 pub mod tokens;
 mod words;
 
+use std::time::Instant;
+
 use crate::model::{Article, Document};
 pub use gazetteer::Gazetteer;
 pub use ner::{ModelError, NerModel};
@@ -45,12 +47,16 @@ pub enum ResourceError {
     Model(#[from] ModelError),
     #[error(transparent)]
     Places(#[from] places::PlacesError),
+    #[error(transparent)]
+    QuoteTagger(#[from] &'static quotes::tagger::TaggerModelError),
 }
 
 impl Resources {
     /// The model and gazetteer embedded in the program.
+    /// The quote taggers load on first use, once per process; a failure is reported here.
     pub fn embedded() -> Result<Resources, ResourceError> {
         let ner = NerModel::from_bytes(ner::EMBEDDED_MODEL, Gazetteer::embedded())?;
+        quotes::tagger::load_embedded()?;
         Ok(Resources { ner, places: places::Places::load()? })
     }
 
@@ -66,22 +72,41 @@ impl Resources {
 /// countries of its article. Documents in a language other than English (when known) are
 /// left without analysis: the models and word lists are English.
 pub fn analyze(doc: Document, res: &Resources) -> Article {
+    analyze_until(doc, res, None).unwrap_or_else(|TimedOut(article)| *article)
+}
+
+/// The analysis ran past its deadline; the article holds what was found before it stopped.
+#[derive(Debug)]
+pub struct TimedOut(pub Box<Article>);
+
+/// As [`analyze`], stopping at the first stage boundary past `deadline` (after names, after
+/// quotes, after amounts, after dates). No stage runs long on a document under the size
+/// limit, so a document stops soon after its deadline, not at it.
+pub fn analyze_until(doc: Document, res: &Resources, deadline: Option<Instant>) -> Result<Article, TimedOut> {
     let mut article = Article::from_document(doc);
     // The model and word lists are English: other languages get no entities rather than
     // wrong ones (every capitalized German noun would be a name).
     if article.doc.language.as_deref().is_some_and(|l| !l.starts_with("en")) {
-        return article;
+        return Ok(article);
     }
+    let past = || deadline.is_some_and(|d| Instant::now() >= d);
     let text = &article.doc.text;
     let ents = entities_of(text, res);
-    article.quotes = quotes::find_quotes(text, &mention_refs(&ents));
-    article.amounts = amounts::find_amounts(text);
-    article.dates = temporal::find_dates(text, article.doc.published.as_deref());
-    let (places, focus) = places::link_places(text, &ents, &res.places);
-    article.places = places;
-    article.focus_countries = focus;
-    article.entities = ents;
-    article
+    if past() {
+        article.entities = ents;
+        return Err(TimedOut(Box::new(article)));
+    }
+    let quotes = quotes::find_quotes(text, &mention_refs(&ents));
+    let stop = past();
+    let amounts = if stop { Vec::new() } else { amounts::find_amounts(text) };
+    let stop = stop || past();
+    let dates = if stop { Vec::new() } else { temporal::find_dates(text, article.doc.published.as_deref()) };
+    let stop = stop || past();
+    if !stop {
+        (article.places, article.focus_countries) = places::link_places(text, &ents, &res.places);
+    }
+    (article.entities, article.quotes, article.amounts, article.dates) = (ents, quotes, amounts, dates);
+    if stop { Err(TimedOut(Box::new(article))) } else { Ok(article) }
 }
 
 /// The entities of `text` with their mentions and titles.

@@ -1,6 +1,6 @@
 //! Extract: from a [`RawDoc`] to a [`Document`], the story without the page around it.
 //!
-//! 1. Decode the bytes ([`crate::ingest::decode`]); binary input is an error.
+//! 1. Decode the bytes ([`crate::ingest::decode`](mod@crate::ingest::decode)); binary input is an error.
 //! 2. Decide HTML or flattened text by content ([`crate::ingest::sniff`]).
 //! 3. Run the DOM extractor ([`html`]) or the line extractor ([`text`]).
 //! 4. Fill what both share: source, URL, language (declared, else detected).
@@ -27,6 +27,12 @@ pub struct ExtractConfig {
     pub explain: bool,
     /// Treat every input as this kind instead of sniffing it.
     pub force_kind: Option<ContentKind>,
+}
+
+/// Whether the models extraction reads load in this build: the line classifier of the text
+/// extractor (which otherwise falls back to keeping long lines), with the reason if not.
+pub fn check_models() -> Result<(), &'static str> {
+    text::model::LineModel::load_embedded().map(|_| ())
 }
 
 /// Extracts the story from one input.

@@ -1,10 +1,10 @@
 //! The DOM extractor: HTML page to [`Document`].
 //!
-//! 1. [`walk`] cuts the page into text segments at block boundaries, with each element's
-//!    boilerplate [`hints`] (nav, footer, sidebar, comments, consent, share, ads, captions…).
-//! 2. [`select`] scores every element by the prose and chrome inside it ([`score`]) and picks
+//! 1. `walk` cuts the page into text segments at block boundaries, with each element's
+//!    boilerplate `hints` (nav, footer, sidebar, comments, consent, share, ads, captions…).
+//! 2. `select` scores every element by the prose and chrome inside it (`score`) and picks
 //!    the one holding the story.
-//! 3. [`assemble`] keeps that element's paragraphs, headings, list items and quotes, without
+//! 3. `assemble` keeps that element's paragraphs, headings, list items and quotes, without
 //!    the headline, repeats or link lists, recording each removal and why.
 
 mod assemble;

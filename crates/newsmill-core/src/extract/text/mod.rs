@@ -4,8 +4,8 @@
 //! 2. [`features`]: statistics of each line and its neighbours.
 //! 3. [`model`]: a learned two-stage classifier gives each line a story probability.
 //! 4. [`region`]: the story is one mostly contiguous region; stray lines outside it go.
-//! 5. [`metadata`]: headline, dateline and byline above the story become metadata.
-//! 6. [`reasons`]: why each dropped line went, for `--explain`.
+//! 5. `metadata`: headline, dateline and byline above the story become metadata.
+//! 6. `reasons`: why each dropped line went, for `--explain`.
 
 pub mod features;
 mod metadata;

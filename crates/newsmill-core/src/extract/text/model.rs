@@ -137,18 +137,25 @@ pub fn context_names() -> Vec<String> {
     NAMES.iter().chain(CONTEXT_NAMES).map(|s| s.to_string()).collect()
 }
 
-static EMBEDDED: LazyLock<LineModel> = LazyLock::new(|| {
-    serde_json::from_str::<LineModel>(include_str!("../../../../../models/text-lines.json"))
-        .ok()
-        .filter(LineModel::is_valid)
-        .unwrap_or_else(LineModel::fallback)
-});
+static EMBEDDED: LazyLock<Result<LineModel, String>> =
+    LazyLock::new(|| match serde_json::from_str::<LineModel>(include_str!("../../../../../models/text-lines.json")) {
+        Ok(model) if model.is_valid() => Ok(model),
+        Ok(_) => Err("models/text-lines.json was trained on other features than this build computes".into()),
+        Err(e) => Err(format!("models/text-lines.json is not a line model: {e}")),
+    });
+
+static FALLBACK: LazyLock<LineModel> = LazyLock::new(LineModel::fallback);
 
 impl LineModel {
     /// The model shipped in `models/text-lines.json`; a hand-set long-line model if that file
     /// does not match this build's features (caught by a unit test before release).
     pub fn embedded() -> &'static LineModel {
-        &EMBEDDED
+        EMBEDDED.as_ref().unwrap_or(&FALLBACK)
+    }
+
+    /// The model shipped in `models/text-lines.json`, or why this build cannot use it.
+    pub fn load_embedded() -> Result<&'static LineModel, &'static str> {
+        EMBEDDED.as_ref().map_err(String::as_str)
     }
 
     pub fn is_valid(&self) -> bool {

@@ -34,10 +34,15 @@ pub enum Role {
 pub const EMBEDDED_MODEL: &[u8] = include_bytes!("../../../../../../models/quotes-en-tagger.bin.gz");
 
 /// The shipped model, loaded once; `None` (rules only) if it does not load, which a unit
-/// test rules out for the model in the repository.
+/// test rules out for the model in the repository and `Resources::embedded` reports.
 pub fn embedded() -> Option<&'static TaggerModel> {
-    static MODEL: OnceLock<Option<TaggerModel>> = OnceLock::new();
-    MODEL.get_or_init(|| TaggerModel::from_bytes(EMBEDDED_MODEL).ok()).as_ref()
+    load_embedded().ok()
+}
+
+/// The shipped model, loaded once, or why it does not load.
+pub fn load_embedded() -> Result<&'static TaggerModel, &'static TaggerModelError> {
+    static MODEL: OnceLock<Result<TaggerModel, TaggerModelError>> = OnceLock::new();
+    MODEL.get_or_init(|| TaggerModel::from_bytes(EMBEDDED_MODEL)).as_ref()
 }
 
 /// The attributions of `text` with the given model (rules only without one), and the scan

@@ -2,7 +2,7 @@
 //! declared language.
 //!
 //! Each field weighs the sources a page may carry it in, most trusted first: JSON-LD
-//! ([`jsonld`]), `<meta>` tags ([`meta_tags`]), then what the page shows (the `<h1>`, bylines,
+//! (`jsonld`), `<meta>` tags (`meta_tags`), then what the page shows (the `<h1>`, bylines,
 //! datelines) and finally the URL. Every reader tolerates broken input and returns nothing
 //! rather than a guess when the page says nothing usable.
 

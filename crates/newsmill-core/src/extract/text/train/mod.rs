@@ -1,6 +1,6 @@
 //! Training the line model on a set laid out like wcxb-dev-text (`text/<id>.txt.gz` and
 //! `ground-truth.json.gz`): labels from the gold bodies ([`labels`]), the two stages fitted
-//! by logistic regression ([`fit`]), k-fold cross-validation by page ([`cv`]) for honest
+//! by logistic regression ([`fit`](mod@fit)), k-fold cross-validation by page ([`cv`]) for honest
 //! scores and the decision threshold, then the final model on all pages.
 
 pub mod cv;
