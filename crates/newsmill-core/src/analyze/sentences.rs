@@ -11,6 +11,13 @@ fn is_closer(s: &str) -> bool {
     matches!(s, "”" | "’" | "\"" | "'" | ")" | "]" | "»" | "’’" | "''")
 }
 
+/// Whether a straight quotation mark after a full stop opens the next sentence rather than
+/// closing this one: `ended. "We won,"` — it touches the word after it (`after` is the text
+/// that follows the mark). Curly marks say which they are; straight ones only by position.
+pub(crate) fn opens_next_sentence(mark: &str, after: &str) -> bool {
+    matches!(mark, "\"" | "'" | "''") && after.chars().next().is_some_and(char::is_alphanumeric)
+}
+
 fn is_terminal(s: &str) -> bool {
     s.starts_with(['.', '!', '?', '…']) && s.chars().all(|c| matches!(c, '.' | '!' | '?' | '…'))
 }
@@ -53,6 +60,7 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
         if is_terminal(tok) {
             while end < tokens.len()
                 && is_closer(tokens[end].text(text))
+                && !opens_next_sentence(tokens[end].text(text), &text[tokens[end].end as usize..])
                 && newlines_between(text, &tokens[end - 1], &tokens[end]) == 0
             {
                 end += 1;
@@ -93,6 +101,15 @@ mod tests {
     fn ends_inside_quotations() {
         let text = "“We will not tolerate it.” He said so. Then “why?” she asked.";
         assert_eq!(sentences(text), ["“We will not tolerate it.”", "He said so.", "Then “why?” she asked."]);
+    }
+
+    #[test]
+    fn a_straight_mark_after_a_full_stop_opens_the_next_sentence() {
+        let text = "The strike ended. \"We won,\" he said. \"It is over.\" Then it rained. 'Yes.' 'No.'";
+        assert_eq!(
+            sentences(text),
+            ["The strike ended.", "\"We won,\" he said.", "\"It is over.\"", "Then it rained.", "'Yes.'", "'No.'"]
+        );
     }
 
     #[test]

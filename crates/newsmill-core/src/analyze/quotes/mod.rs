@@ -128,6 +128,24 @@ mod tests {
     }
 
     #[test]
+    fn a_straight_quote_after_a_sentence_keeps_the_speaker_named_after_it() {
+        // The opening mark used to close the sentence before, so the taggers read that
+        // sentence's subject (`Dock workers`) as the speaker. British single quotes alike.
+        for mark in ["\"", "'"] {
+            let text = format!(
+                "Dock workers in Rotterdam went back to work on Thursday after the strike ended. \
+                 {mark}We won a fair deal,{mark} said Peter Jansen."
+            );
+            for model in [None, tagger::embedded()] {
+                let q = find_quotes_with(&text, &[], model);
+                let speakers: Vec<&str> =
+                    q.iter().filter_map(|q| q.speaker.as_ref()).map(|s| &text[s.span.clone()]).collect();
+                assert_eq!(speakers, ["Peter Jansen"], "{text}");
+            }
+        }
+    }
+
+    #[test]
     fn quote_split_around_the_attribution_is_two_direct_quotes() {
         let text = "“We will stay,” he said. “It is our home.”";
         let q = rule_quotes(text, &[]);

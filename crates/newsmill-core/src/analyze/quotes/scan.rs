@@ -2,6 +2,8 @@
 
 use std::ops::Range;
 
+use crate::analyze::sentences::opens_next_sentence;
+
 /// A word (letters, digits, inner `.'’-`) or one punctuation character.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
@@ -87,7 +89,10 @@ pub fn sentences(text: &str, toks: &[Token], protected: impl Fn(usize) -> bool) 
         if matches!(t, "." | "!" | "?") && !protected(i) {
             let mut end = i + 1;
             // Closing marks and brackets belong to the sentence they close.
-            while end < toks.len() && matches!(&text[toks[end].span.clone()], "”" | "’" | "\"" | "'" | ")" | "»") {
+            while end < toks.len()
+                && matches!(&text[toks[end].span.clone()], "”" | "’" | "\"" | "'" | ")" | "»")
+                && !opens_next_sentence(&text[toks[end].span.clone()], &text[toks[end].span.end..])
+            {
                 end += 1;
             }
             let next_starts = toks.get(end).is_none_or(|n| {
@@ -132,6 +137,15 @@ mod tests {
             words("Mr. Trump’s U.S. plan, he said."),
             ["Mr.", "Trump’s", "U.S.", "plan", ",", "he", "said", "."]
         );
+    }
+
+    #[test]
+    fn a_straight_mark_after_a_full_stop_opens_the_next_sentence() {
+        let text = "The strike ended. \"We won,\" said Jansen.";
+        let toks = tokens(text, 0..text.len());
+        let sents = sentences(text, &toks, |_| false);
+        assert_eq!(show(text, &toks, sents[0].clone()), "The strike ended.");
+        assert_eq!(show(text, &toks, sents[1].clone()), "\"We won,\" said Jansen.");
     }
 
     #[test]
