@@ -14,6 +14,7 @@ pub mod marks;
 mod resolve;
 mod scan;
 mod speaker;
+mod states;
 pub mod tagger;
 
 use std::ops::Range;
@@ -76,6 +77,8 @@ pub fn find_quotes_with(text: &str, mentions: &[MentionRef], model: Option<&tagg
                 None if inside.len() == 1 && inside[0].outer == *piece => {
                     push(inside[0].inner.clone(), QuoteKind::Direct)
                 }
+                // A reported wish, perception or state of mind is not something the source said.
+                None if a.cue.as_ref().is_some_and(|c| states::not_speech(text.get(c.clone()).unwrap_or(""))) => {}
                 // Words quoted inside reported speech (`the group's “main goal” is to “put an
                 // end” to it`) belong to that one quote: listed on their own they would count
                 // the same speech several times.
@@ -142,6 +145,17 @@ mod tests {
                     q.iter().filter_map(|q| q.speaker.as_ref()).map(|s| &text[s.span.clone()]).collect();
                 assert_eq!(speakers, ["Peter Jansen"], "{text}");
             }
+        }
+    }
+
+    #[test]
+    fn wishes_perceptions_and_states_of_mind_are_not_quotes() {
+        let text = "Most buyers want a phone that lasts five years. Many parents fear that schools will close. \
+                    The minister said that the talks were over.";
+        for model in [None, tagger::embedded()] {
+            let q = find_quotes_with(text, &[], model);
+            let texts: Vec<&str> = q.iter().map(|q| &text[q.span.clone()]).collect();
+            assert_eq!(texts, ["the talks were over"], "{model:?}", model = model.is_some());
         }
     }
 
