@@ -14,7 +14,7 @@ pub mod marks;
 mod resolve;
 mod scan;
 mod speaker;
-mod states;
+mod speech;
 pub mod tagger;
 
 use std::ops::Range;
@@ -78,7 +78,7 @@ pub fn find_quotes_with(text: &str, mentions: &[MentionRef], model: Option<&tagg
                     push(inside[0].inner.clone(), QuoteKind::Direct)
                 }
                 // A reported wish, perception or state of mind is not something the source said.
-                None if a.cue.as_ref().is_some_and(|c| states::not_speech(text.get(c.clone()).unwrap_or(""))) => {}
+                None if a.cue.as_ref().is_some_and(|c| !speech::reports_speech(text.get(c.clone()).unwrap_or(""))) => {}
                 // Words quoted inside reported speech (`the group's “main goal” is to “put an
                 // end” to it`) belong to that one quote: listed on their own they would count
                 // the same speech several times.
