@@ -1,6 +1,7 @@
 //! Linking a speaker phrase to an entity, given the entity mentions found by NER: a name
-//! inside the phrase, a pronoun to the most recent person before it, a nominal (`the
-//! minister`) to the person whose titles hold that noun.
+//! inside the phrase, a pronoun to the most recent person before it (`it`, `they` to the
+//! most recent organisation), a nominal (`the minister`) to the person whose titles hold
+//! that noun, and `the company`, `the report` to the organisation named last.
 
 use std::ops::Range;
 
@@ -8,6 +9,33 @@ use super::MentionRef;
 
 const PERSONAL: &[&str] = &["he", "she", "him", "her", "his"];
 const RELATIVE: &[&str] = &["who", "whom"];
+/// Pronouns that stand for an organisation in news prose (`the ministry … it said`).
+const NEUTER: &[&str] = &["it", "they"];
+/// Heads of a phrase that names an organisation or its work without its name (`the
+/// company said`, `the report found`): the organisation named last before it.
+const ORG_HEADS: &[&str] = &[
+    "company",
+    "firm",
+    "agency",
+    "group",
+    "organisation",
+    "organization",
+    "department",
+    "ministry",
+    "brand",
+    "report",
+    "study",
+    "research",
+    "survey",
+    "paper",
+    "findings",
+    "analysis",
+    "website",
+    "statement",
+    "startup",
+];
+/// How far back (bytes) an organisation is looked for: a few sentences.
+const ORG_WINDOW: usize = 1000;
 
 /// The entity a speaker phrase refers to, when it can be told from the mentions (in text
 /// order, not overlapping, as the analysis gives them).
@@ -32,9 +60,20 @@ pub fn link<'a>(text: &str, span: &Range<usize>, mentions: &'a [MentionRef]) -> 
         let gap = |m: &&MentionRef| text.get(m.span.end..span.start).is_some_and(|g| g.trim() == ",");
         return before(span.start, mentions).find(gap);
     }
+    let near_org = || {
+        before(span.start, mentions)
+            .take_while(|m| span.start - m.span.end <= ORG_WINDOW)
+            .find(|m| m.kind == crate::model::EntityType::Org)
+    };
+    if NEUTER.contains(&lower.as_str()) {
+        return near_org();
+    }
     let head = lower.split_whitespace().last()?.trim_matches(|c: char| !c.is_alphanumeric());
     if head.len() < 3 || !lower.starts_with("the ") {
         return None;
+    }
+    if ORG_HEADS.contains(&head) {
+        return near_org();
     }
     let titled =
         |m: &&MentionRef| m.person && m.titles.iter().any(|t| t.to_lowercase().split_whitespace().any(|w| w == head));
@@ -96,6 +135,22 @@ mod tests {
         let start = text.find("the head").unwrap_or(0);
         let span = start..text.find(", adding").unwrap_or(0);
         assert_eq!(link(text, &span, &ms).map(|m| m.entity.as_str()), Some("E1"));
+    }
+
+    #[test]
+    fn it_they_and_the_company_link_to_the_organisation_named_last() {
+        let text = "Ana Lima met Acme Corp on Monday. It said the plant would stay. The company said so too.";
+        let ms = [mention(text, "Ana Lima", "E1", true, &[]), mention(text, "Acme Corp", "E2", false, &[])];
+        for phrase in ["It", "The company"] {
+            let start = text.find(phrase).unwrap_or(0);
+            let span = start..start + phrase.len();
+            assert_eq!(link(text, &span, &ms).map(|m| m.entity.as_str()), Some("E2"), "{phrase}");
+        }
+        // Too far back, or no organisation at all: no guess.
+        let far = format!("Acme Corp opened. {} It said so.", "Then nothing happened. ".repeat(50));
+        let ms = [mention(&far, "Acme Corp", "E2", false, &[])];
+        let start = far.find("It said").unwrap_or(0);
+        assert_eq!(link(&far, &(start..start + 2), &ms).map(|m| m.entity.as_str()), None);
     }
 
     #[test]
