@@ -169,10 +169,16 @@ const NOT_NAME: &[&str] =
 ///   Ministry`), and so is a one-word "place" the gazetteer does not know (`High` + `Peace
 ///   Council`).
 fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer, ms: &mut Vec<FoundMention>) {
+    for m in ms.iter_mut() {
+        titled_person(text, tokens, m);
+    }
     for m in ms.iter_mut().filter(|m| m.kind == EntityType::Person) {
-        // A title the tagger took into the name (`Councillor Dev Patel`) is a title.
-        while m.tokens.len() > 1 && super::titles::is_role(tokens[m.tokens.start].text(text)) {
-            m.tokens.start += 1;
+        // A title the tagger took into the name (`Councillor Dev Patel`, `DAE Additional
+        // Director Dr Azizur Rahman`) is a title: the name starts after its last role word.
+        let last_role =
+            (m.tokens.start..m.tokens.end - 1).rev().find(|&i| super::titles::is_role(tokens[i].text(text)));
+        if let Some(i) = last_role {
+            m.tokens.start = i + 1;
             m.span.start = tokens[m.tokens.start].start as usize;
         }
     }
@@ -215,9 +221,76 @@ fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer,
     *ms = merged;
 }
 
+/// Words that stand only before a person's name: a mention of any type that holds one
+/// followed by two or more capitalized words names that person (`Officer Stacy Chiarolanza`,
+/// `DAE Additional Director Dr Azizur Rahman`), as CoNLL leaves titles out of names. Roles
+/// that also start organisation names (`General Motors`, `Chief Executives Board`) are not
+/// among them.
+const PERSON_TITLES: &[&str] = &[
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "prof",
+    "prof.",
+    "officer",
+    "detective",
+    "sergeant",
+    "sgt.",
+    "lieutenant",
+    "lt.",
+    "senator",
+    "sen.",
+    "councillor",
+    "councilman",
+    "councilwoman",
+    "judge",
+];
+
+/// Makes `m` the person named after the last title word in it, when there is one.
+fn titled_person(text: &str, tokens: &[Token], m: &mut FoundMention) {
+    let is_title = |i: usize| {
+        let w = tokens[i].text(text);
+        PERSON_TITLES.iter().any(|t| t.eq_ignore_ascii_case(w))
+    };
+    let Some(at) = (m.tokens.start..m.tokens.end.saturating_sub(2)).rev().find(|&i| is_title(i)) else { return };
+    let name = at + 1..m.tokens.end;
+    let capitalized = |i: usize| tokens[i].text(text).starts_with(char::is_uppercase);
+    if name.len() <= 3 && name.clone().all(capitalized) {
+        m.kind = EntityType::Person;
+        m.tokens = name;
+        m.span = tokens[m.tokens.start].start as usize..m.span.end;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_before_a_name_makes_the_mention_that_person() {
+        let cases = [
+            ("Officer Stacy Chiarolanza said so.", EntityType::Org, Some("Stacy Chiarolanza")),
+            ("DAE Additional Director Dr Azizur Rahman said so.", EntityType::Org, Some("Azizur Rahman")),
+            ("General Motors Company said so.", EntityType::Org, None),
+            ("Judge Dredd said so.", EntityType::Person, None),
+        ];
+        for (text, kind, person) in cases {
+            let tokens = super::super::tokens::tokenize(text);
+            let n = tokens.iter().position(|t| t.text(text) == "said").unwrap_or(0);
+            let span = 0..tokens[n - 1].end as usize;
+            let mut m = FoundMention { span: span.clone(), kind, tokens: 0..n, sentence: 0 };
+            titled_person(text, &tokens, &mut m);
+            match person {
+                Some(name) => assert_eq!((&text[m.span.clone()], m.kind), (name, EntityType::Person), "{text}"),
+                None => assert_eq!((m.span, m.kind), (span, kind), "{text}"),
+            }
+        }
+    }
 
     #[test]
     fn title_case_lines_are_told_from_sentences_and_capital_headlines() {
