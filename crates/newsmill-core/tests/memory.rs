@@ -3,51 +3,14 @@
 //! extractor a few hundred bytes of feature rows per line. One test in this binary, so
 //! that the counting allocator sees nothing else.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
-
 use newsmill_core::analyze::{Resources, analyze};
 use newsmill_core::{ContentKind, ExtractConfig, RawDoc, extract};
 
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc(layout) };
-        if !p.is_null() {
-            grew(layout.size());
-        }
-        p
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) };
-        LIVE.fetch_sub(layout.size(), Relaxed);
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let p = unsafe { System.realloc(ptr, layout, new_size) };
-        if !p.is_null() {
-            if new_size >= layout.size() {
-                grew(new_size - layout.size());
-            } else {
-                LIVE.fetch_sub(layout.size() - new_size, Relaxed);
-            }
-        }
-        p
-    }
-}
-
-fn grew(by: usize) {
-    let live = LIVE.fetch_add(by, Relaxed) + by;
-    PEAK.fetch_max(live, Relaxed);
-}
+#[path = "support/counting.rs"]
+mod counting;
 
 #[global_allocator]
-static ALLOC: Counting = Counting;
+static ALLOC: counting::Counting = counting::Counting;
 
 /// The most heap one run of extraction and analysis holds beyond what was live before, per
 /// input byte. The input runs once first, so state built on first use is not counted.
@@ -59,10 +22,7 @@ fn heap_per_byte(input: &str, kind: ContentKind, res: &Resources) -> f64 {
         analyze(doc, res).entities.len()
     };
     run();
-    let start = LIVE.load(Relaxed);
-    PEAK.store(start, Relaxed);
-    run();
-    PEAK.load(Relaxed).saturating_sub(start) as f64 / input.len() as f64
+    counting::extra_heap(run).1 as f64 / input.len() as f64
 }
 
 /// Repeats `unit` up to about 64 KiB.
