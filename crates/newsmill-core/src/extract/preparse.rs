@@ -36,7 +36,13 @@ const SELF_CLOSING_SIBLINGS: &[&str] = &["p", "li", "dt", "dd", "option", "tr", 
 struct Open<'a> {
     name: &'a str,
     dropped: bool,
+    /// Tables open around it: a row or cell closes a sibling only in its own table.
+    tables: usize,
 }
+
+/// Row and cell tags, which close a sibling only inside the same table: a `<td>` in a table
+/// nested in a cell opens a new cell there, as html5ever builds it.
+const TABLE_SCOPED: &[&str] = &["tr", "td", "th"];
 
 /// Returns `html` with nesting beyond `max_depth` flattened and unread script, style and
 /// drawing bodies emptied, borrowing when nothing changes.
@@ -45,6 +51,9 @@ pub fn preparse(html: &str, max_depth: usize) -> Cow<'_, str> {
     // Elements on the stack that were kept: the depth html5ever will see.
     let mut kept = 0usize;
     let mut open_counts: HashMap<&str, usize> = HashMap::new();
+    // The `tables` of the open elements of each table-scoped name, innermost last.
+    let mut scoped: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut tables = 0usize;
     // Byte ranges to remove (tags, raw-text bodies), in order.
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     let bytes = html.as_bytes();
@@ -72,8 +81,11 @@ pub fn preparse(html: &str, max_depth: usize) -> Cow<'_, str> {
                 if self_closing || VOID.contains(&name) {
                     continue;
                 }
-                if SELF_CLOSING_SIBLINGS.contains(&name) && open_counts.get(name).is_some_and(|&n| n > 0) {
-                    pop_through(&mut stack, &mut open_counts, &mut kept, name);
+                let same_table =
+                    !TABLE_SCOPED.contains(&name) || scoped.get(name).and_then(|v| v.last()) == Some(&tables);
+                if SELF_CLOSING_SIBLINGS.contains(&name) && open_counts.get(name).is_some_and(|&n| n > 0) && same_table
+                {
+                    pop_through(&mut stack, &mut open_counts, &mut scoped, &mut tables, &mut kept, name);
                 }
                 let cap = if TEXT_BLOCKS.contains(&name) { max_depth + TEXT_BLOCK_MARGIN } else { max_depth };
                 let dropped = kept >= cap;
@@ -90,11 +102,15 @@ pub fn preparse(html: &str, max_depth: usize) -> Cow<'_, str> {
                     pos = body_end;
                 }
                 *open_counts.entry(name).or_insert(0) += 1;
-                stack.push(Open { name, dropped });
+                if TABLE_SCOPED.contains(&name) {
+                    scoped.entry(name).or_default().push(tables);
+                }
+                stack.push(Open { name, dropped, tables });
+                tables += usize::from(name == "table");
             }
             TagKind::End => {
                 if open_counts.get(tag.name).is_some_and(|&n| n > 0)
-                    && pop_through(&mut stack, &mut open_counts, &mut kept, tag.name)
+                    && pop_through(&mut stack, &mut open_counts, &mut scoped, &mut tables, &mut kept, tag.name)
                 {
                     cuts.push((start, tag.end));
                 }
@@ -120,6 +136,8 @@ pub fn preparse(html: &str, max_depth: usize) -> Cow<'_, str> {
 fn pop_through<'a>(
     stack: &mut Vec<Open<'a>>,
     counts: &mut HashMap<&'a str, usize>,
+    scoped: &mut HashMap<&'a str, Vec<usize>>,
+    tables: &mut usize,
     kept: &mut usize,
     name: &str,
 ) -> bool {
@@ -127,6 +145,12 @@ fn pop_through<'a>(
         *kept -= usize::from(!open.dropped);
         if let Some(n) = counts.get_mut(open.name) {
             *n = n.saturating_sub(1);
+        }
+        if let Some(v) = scoped.get_mut(open.name) {
+            v.pop();
+        }
+        if open.name == "table" {
+            *tables = open.tables;
         }
         if open.name == name {
             return open.dropped;
@@ -276,6 +300,17 @@ mod tests {
     fn shallow_pages_are_borrowed_unchanged() {
         let page = "<html><body><div><p>a<p>b</div><script src=x.js></script></body></html>";
         assert!(matches!(preparse(page, 4), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn tables_nested_in_cells_count_toward_the_depth_cap() {
+        // A cell in a table inside a cell is a new cell, not the sibling of the outer one: a
+        // page of 16 MB of such tables made a DOM of 1.1 GB before the cap saw them.
+        let page = "<table><tr><td>".repeat(100);
+        let capped = preparse(&page, 30);
+        assert!(capped.matches("<table>").count() <= 12, "{capped}");
+        let siblings = "<table><tr><td>a<td>b<tr><td>c</table>";
+        assert!(matches!(preparse(siblings, 8), Cow::Borrowed(_)));
     }
 
     #[test]
