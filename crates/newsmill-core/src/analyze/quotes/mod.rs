@@ -54,18 +54,26 @@ pub fn find_quotes_with(text: &str, mentions: &[MentionRef], model: Option<&tagg
     let quoted: Vec<&marks::Quoted> = scans.iter().flat_map(|s| &s.quoted).collect();
     let mut out = Vec::new();
     for a in &attributions {
+        let mut person = false;
         let speaker = a.source.as_ref().map(|span| {
             // The attribution keeps PolNeAR's parenthetical comma; a reader does not need it.
             let shown = text.get(span.clone()).unwrap_or("").trim_end_matches([',', ' ']);
             let span = span.start..span.start + shown.len();
             let span = &span;
             let linked = resolve::link(text, span, mentions);
+            person = linked.is_some_and(|m| m.person);
             Speaker {
                 span: span.clone(),
                 entity: linked.map(|m| m.entity.clone()),
                 name: linked.map(|m| m.name.clone()),
             }
         });
+        // `NAME: words` is speech in a transcript or interview; `Quick Tip: …`, `Principle: …`
+        // are labels. Only a person named before the colon makes it a quote.
+        let colon = a.cue.as_ref().is_some_and(|c| text.get(c.clone()).is_some_and(|t| t.trim() == ":"));
+        if colon && !person {
+            continue;
+        }
         for piece in &a.content {
             let mut push =
                 |span: Range<usize>, kind| out.push(Quote { span, kind, cue: a.cue.clone(), speaker: speaker.clone() });
@@ -156,6 +164,24 @@ mod tests {
             let q = find_quotes_with(text, &[], model);
             let texts: Vec<&str> = q.iter().map(|q| &text[q.span.clone()]).collect();
             assert_eq!(texts, ["the talks were over"], "{model:?}", model = model.is_some());
+        }
+    }
+
+    #[test]
+    fn a_label_before_a_colon_is_no_speaker() {
+        let text = "Use leading lines.\n\nQuick Tip: Leading lines can add an extra layer of elegance to your photos.";
+        let at = text.find("Quick").unwrap_or(0);
+        let label = MentionRef {
+            span: at..at + 5,
+            entity: "E1".into(),
+            name: "Quick".into(),
+            person: false,
+            kind: crate::model::EntityType::Org,
+            titles: Vec::new(),
+        };
+        for mentions in [Vec::new(), vec![label]] {
+            let quotes = find_quotes_with(text, &mentions, tagger::embedded());
+            assert!(quotes.iter().all(|q| q.speaker.is_none()), "{quotes:?}");
         }
     }
 
