@@ -1,0 +1,44 @@
+#!/usr/bin/env python3
+"""Lays these annotations out as an evaluation set, so the training articles can be scored the
+way news-analysis-dev is: `python3 data/news-analysis-train/eval_dir.py OUT` writes
+OUT/wcxb-NNNN.json (a copy of each annotation) and OUT/wcxb-NNNN.txt (the page's
+`ground_truth.main_content` from ../shared/eval/wcxb-dev), then
+
+    newsmill eval analysis --data OUT
+
+scores them. The texts are the publishers' and are not redistributed here (see README.md).
+Standard library only.
+"""
+import gzip
+import json
+import pathlib
+import shutil
+import sys
+
+HERE = pathlib.Path(__file__).resolve().parent
+WCXB = HERE.parent.parent.parent / "shared" / "eval" / "wcxb-dev" / "ground-truth"
+
+
+def main() -> int:
+    if len(sys.argv) != 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    out = pathlib.Path(sys.argv[1])
+    if not WCXB.is_dir():
+        print(f"the wcxb-dev texts are not at {WCXB}", file=sys.stderr)
+        return 1
+    out.mkdir(parents=True, exist_ok=True)
+    n = 0
+    for ann in sorted(HERE.glob("wcxb-*.json")):
+        page = ann.stem.removeprefix("wcxb-")
+        with gzip.open(WCXB / f"{page}.json.gz", "rt", encoding="utf-8") as f:
+            text = json.load(f)["ground_truth"]["main_content"]
+        shutil.copy(ann, out / ann.name)
+        (out / f"{ann.stem}.txt").write_text(text, encoding="utf-8")
+        n += 1
+    print(f"{n} articles written to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
