@@ -41,7 +41,7 @@ pub fn resources() -> anyhow::Result<Resources> {
     Resources::embedded().context("cannot load the built-in models (NER, places)")
 }
 
-/// The pipeline with the built-in models, reading documents up to `limit`.
+/// The pipeline with the built-in models, run with `options`.
 pub fn build(options: Options) -> anyhow::Result<Pipeline> {
     Pipeline::new(options).context("cannot load the built-in models")
 }
