@@ -40,67 +40,8 @@ pub fn find_mentions(text: &str, tokens: &[Token], sents: &[Range<usize>], model
         tag_window(text, tokens, sents, window, model, &mut out);
     }
     refine(text, tokens, sents, &model.gazetteer, &mut out);
-    drop_headline_words(text, tokens, sents, &mut out);
+    super::not_names::drop_non_names(text, tokens, sents, &model.gazetteer, &mut out);
     out
-}
-
-/// Drops names the tagger found in a title-case line (a heading: `Best Office Chair For
-/// Lower Back Pain`), or a lone word opening a sentence (`Spending 6 to 8 hours…`), when
-/// every word of the name is written in lower case elsewhere in the text: there, the
-/// capitals are the heading's or the sentence's, not a name's, and the document itself shows
-/// the words are ordinary ones. A name the text never writes in lower case (`Herman Miller`,
-/// `Apple`) stays.
-fn drop_headline_words(text: &str, tokens: &[Token], sents: &[Range<usize>], ms: &mut Vec<FoundMention>) {
-    let headings = title_case_lines(text, tokens);
-    // Headings are in text order: the one that could hold `at` is found by binary search.
-    let in_heading = |at: usize| headings.get(headings.partition_point(|h| h.end <= at)).is_some_and(|h| h.start <= at);
-    // A sentence's first word is capitalized whatever it is: one word there is no more a
-    // name than a heading's words are.
-    let opens_sentence =
-        |m: &FoundMention| m.tokens.len() == 1 && sents.get(m.sentence).is_some_and(|r| r.start == m.tokens.start);
-    let suspect: Vec<bool> = ms.iter().map(|m| opens_sentence(m) || in_heading(m.span.start)).collect();
-    if !suspect.contains(&true) {
-        return;
-    }
-    let lower_seen: std::collections::HashSet<&str> =
-        tokens.iter().map(|t| t.text(text)).filter(|w| w.starts_with(char::is_lowercase)).collect();
-    let ordinary = |m: &FoundMention| {
-        let words = tokens[m.tokens.clone()].iter().map(|t| t.text(text));
-        words.filter(|w| w.chars().any(char::is_alphabetic)).all(|w| lower_seen.contains(w.to_lowercase().as_str()))
-    };
-    let mut suspect = suspect.into_iter();
-    ms.retain(|m| !(suspect.next().unwrap_or(false) && ordinary(m)));
-}
-
-/// The byte ranges of the lines of `text` written in title case (headings have no full stop,
-/// so a sentence may run on from one into the next paragraph: lines are what tell them).
-fn title_case_lines(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut first = 0;
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let end = start + line.len();
-        let last = first + tokens[first..].partition_point(|t| (t.start as usize) < end);
-        if is_title_case(tokens[first..last].iter().map(|t| t.text(text))) {
-            out.push(start..end);
-        }
-        (first, start) = (last, end);
-    }
-    out
-}
-
-/// A line in title case: at least three words, and at least three in four of the longer
-/// words after the first (four letters or more: title case leaves `to`, `in`, `an` small)
-/// start with a capital; but not all in capitals (wire headlines in capitals are the tagger's
-/// own business: it learned them).
-fn is_title_case<'a>(words: impl Iterator<Item = &'a str>) -> bool {
-    let words: Vec<&str> = words.filter(|w| w.chars().any(char::is_alphabetic)).collect();
-    if words.len() < 3 || super::ner::features::caps_sentence(&words) {
-        return false;
-    }
-    let long: Vec<&&str> = words[1..].iter().filter(|w| w.chars().count() >= 4).collect();
-    let capitalized = long.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
-    long.len() >= 2 && capitalized * 4 >= long.len() * 3
 }
 
 /// Runs of whole sentences of at most `max_tokens` tokens (a longer sentence on its own).
@@ -290,17 +231,6 @@ mod tests {
                 None => assert_eq!((m.span, m.kind), (span, kind), "{text}"),
             }
         }
-    }
-
-    #[test]
-    fn title_case_lines_are_told_from_sentences_and_capital_headlines() {
-        let words = |s: &'static str| s.split(' ');
-        assert!(is_title_case(words("Best Office Chair For Lower Back Pain")));
-        assert!(is_title_case(words("How To Choose A Solar Installer")));
-        assert!(is_title_case(words("Features to Look For in an Ergonomic Office Chair")));
-        assert!(!is_title_case(words("Ana Lima said the bridge would open on Monday")));
-        assert!(!is_title_case(words("SOCCER - JAPAN GET LUCKY WIN")));
-        assert!(!is_title_case(words("Herman Miller")));
     }
 
     #[test]

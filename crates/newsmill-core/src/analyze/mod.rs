@@ -16,8 +16,10 @@
 pub mod amounts;
 pub mod entities;
 pub mod gazetteer;
+mod lexicon;
 pub mod mentions;
 pub mod ner;
+mod not_names;
 mod numbers;
 pub mod places;
 pub mod quotes;
@@ -49,14 +51,22 @@ pub enum ResourceError {
     Places(#[from] places::PlacesError),
     #[error(transparent)]
     QuoteTagger(#[from] &'static quotes::tagger::TaggerModelError),
+    #[error(
+        "the embedded word tables (models/word-freq-en.tsv.gz, models/word-case-en.tsv.gz) did not load: rebuild the program"
+    )]
+    WordTables,
 }
 
 impl Resources {
     /// The model and gazetteer embedded in the program.
-    /// The quote taggers load on first use, once per process; a failure is reported here.
+    /// The quote taggers and the word tables load on first use, once per process; a failure
+    /// is reported here.
     pub fn embedded() -> Result<Resources, ResourceError> {
         let ner = NerModel::from_bytes(ner::EMBEDDED_MODEL, Gazetteer::embedded())?;
         quotes::tagger::load_embedded()?;
+        if !lexicon::loaded() {
+            return Err(ResourceError::WordTables);
+        }
         Ok(Resources { ner, places: places::Places::load()? })
     }
 

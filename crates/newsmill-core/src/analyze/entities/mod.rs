@@ -163,11 +163,20 @@ pub fn group(text: &str, mentions: &[FoundMention], gaz: &Gazetteer) -> Vec<Enti
 
 /// Types that hold whatever the tagger said about single mentions:
 /// - a country is a place (`US` in `US troops` too);
+/// - a name among the organisations known worldwide is an organisation's (`Facebook`);
+/// - a name ending in a word such as `Software`, `Partners` or `Police` is an organisation's,
+///   one ending in `County` or `Street` a place's;
 /// - a MISC name that owns something (`Taliban’s participation`) and is no nationality is
 ///   a group acting as an organization.
 fn refine_kind(text: &str, e: &Entity, country: bool, gaz: &Gazetteer) -> EntityType {
     if country {
         return EntityType::Loc;
+    }
+    if super::lexicon::is_known_org(&e.name) {
+        return EntityType::Org;
+    }
+    if let Some(kind) = super::lexicon::type_by_last_word(&e.name, e.kind) {
+        return kind;
     }
     if e.kind == EntityType::Misc && gaz.country_of(&e.name).is_none() {
         let possessive = e.mentions.iter().any(|m| {
