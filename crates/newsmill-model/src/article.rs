@@ -68,10 +68,32 @@ impl FromStr for EntityType {
     }
 }
 
-/// One place in the text where an entity is named.
+/// One place where an entity is named: in the body, or in the headline or standfirst, which
+/// are analysed with the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
+    /// Byte range into the text of `field`.
     pub span: Span,
+    pub field: TextField,
+}
+
+/// Which text of the article a span points into.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum TextField {
+    /// The article body (`text`).
+    #[default]
+    Body,
+    /// The headline (`title`).
+    Title,
+    /// The standfirst or summary (`description`).
+    Description,
+}
+
+impl TextField {
+    pub fn is_body(&self) -> bool {
+        *self == TextField::Body
+    }
 }
 
 /// One real-world referent named in the article, with all its mentions.

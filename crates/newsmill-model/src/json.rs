@@ -11,7 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::offsets::{ByteOffsets, CharOffsets};
 use crate::{
     Amount, Article, Block, BlockKind, DateMention, Document, Entity, EntityType, Mention, NoArticle, Place, Quote,
-    QuoteKind, Removal, Span, Speaker,
+    QuoteKind, Removal, Span, Speaker, TextField,
 };
 
 /// An article as JSON: what `newsmill extract` prints, what the store and the server read.
@@ -106,7 +106,21 @@ pub struct EntityJson<'a> {
     #[serde(default)]
     pub titles: Cow<'a, [String]>,
     #[serde(default)]
-    pub mentions: Vec<SpanJson<'a>>,
+    pub mentions: Vec<MentionJson<'a>>,
+}
+
+/// Where an entity is named: code-point offsets into the body `text`, or into `title` or
+/// `description` when `field` says so (the headline and standfirst are analysed too).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "Mention")]
+pub struct MentionJson<'a> {
+    pub start: usize,
+    pub end: usize,
+    #[serde(default)]
+    pub text: Cow<'a, str>,
+    /// `title` or `description`; absent for the body.
+    #[serde(default, skip_serializing_if = "TextField::is_body")]
+    pub field: TextField,
 }
 
 /// A quote with its cue and speaker.
@@ -190,6 +204,20 @@ impl<'a> ArticleJson<'a> {
             text: Cow::Borrowed(doc.text.get(r.clone()).unwrap_or("")),
         };
         let borrowed = |s: &'a Option<String>| s.as_deref().map(Cow::Borrowed);
+        let (title_offsets, description_offsets) = (field_offsets(&doc.title), field_offsets(&doc.description));
+        let mention = |m: &Mention| {
+            let (text, offsets) = match m.field {
+                TextField::Body => (doc.text.as_str(), &offsets),
+                TextField::Title => (doc.title.as_deref().unwrap_or(""), &title_offsets),
+                TextField::Description => (doc.description.as_deref().unwrap_or(""), &description_offsets),
+            };
+            MentionJson {
+                start: offsets.at(m.span.start),
+                end: offsets.at(m.span.end),
+                text: Cow::Borrowed(text.get(m.span.clone()).unwrap_or("")),
+                field: m.field,
+            }
+        };
         ArticleJson {
             id: Cow::Borrowed(&article.id),
             source: Cow::Borrowed(&doc.source),
@@ -215,7 +243,7 @@ impl<'a> ArticleJson<'a> {
                     name: Cow::Borrowed(&e.name),
                     kind: e.kind,
                     titles: Cow::Borrowed(&e.titles),
-                    mentions: e.mentions.iter().map(|m| span(&m.span)).collect(),
+                    mentions: e.mentions.iter().map(&mention).collect(),
                 })
                 .collect(),
             quotes: article
@@ -289,6 +317,11 @@ impl Spans<'_> {
     }
 }
 
+/// Code-point offsets into a headline or standfirst (empty when there is none).
+fn field_offsets(s: &Option<String>) -> CharOffsets<'_> {
+    CharOffsets::new(s.as_deref().unwrap_or(""))
+}
+
 fn owned(s: Option<Cow<'_, str>>) -> Option<String> {
     s.map(Cow::into_owned)
 }
@@ -300,6 +333,15 @@ impl TryFrom<ArticleJson<'_>> for Article {
     fn try_from(j: ArticleJson<'_>) -> Result<Article, SpanError> {
         let text = j.text.map(Cow::into_owned).unwrap_or_default();
         let spans = Spans { bytes: ByteOffsets::new(&text), text: &text };
+        let title = j.title.as_deref().unwrap_or("");
+        let description = j.description.as_deref().unwrap_or("");
+        let title_spans = Spans { bytes: ByteOffsets::new(title), text: title };
+        let description_spans = Spans { bytes: ByteOffsets::new(description), text: description };
+        let field_spans = |f: TextField| match f {
+            TextField::Body => &spans,
+            TextField::Title => &title_spans,
+            TextField::Description => &description_spans,
+        };
         let blocks = j
             .blocks
             .iter()
@@ -312,7 +354,7 @@ impl TryFrom<ArticleJson<'_>> for Article {
                 let mentions = e
                     .mentions
                     .iter()
-                    .map(|m| Ok(Mention { span: spans.get("mention", m.start, m.end)? }))
+                    .map(|m| Ok(Mention { span: field_spans(m.field).get("mention", m.start, m.end)?, field: m.field }))
                     .collect::<Result<_, SpanError>>()?;
                 Ok(Entity {
                     id: e.id.into_owned(),

@@ -23,12 +23,12 @@ mod offsets;
 mod raw;
 
 pub use article::{
-    Amount, Article, DateMention, Entity, EntityType, Mention, Place, Quote, QuoteKind, Span, Speaker,
+    Amount, Article, DateMention, Entity, EntityType, Mention, Place, Quote, QuoteKind, Span, Speaker, TextField,
     UnknownEntityType, article_id,
 };
 pub use document::{Block, BlockKind, Document, NoArticle, Removal, RemovalReason};
 pub use json::{
-    AmountJson, ArticleJson, BlockJson, DateJson, EntityJson, QuoteJson, SpanError, SpanJson, SpeakerJson, WithoutText,
-    article_schema, openapi_schemas,
+    AmountJson, ArticleJson, BlockJson, DateJson, EntityJson, MentionJson, QuoteJson, SpanError, SpanJson, SpeakerJson,
+    WithoutText, article_schema, openapi_schemas,
 };
 pub use raw::{ContentKind, RawDoc};

@@ -220,7 +220,9 @@ fn insert_analysis(tx: &Transaction, article: i64, rec: &ArticleRecord, ids: &mu
              ON CONFLICT (article, entity) DO UPDATE SET mentions = mentions + excluded.mentions",
             params![article, id, entity.id, serde_json::to_string(&entity.titles)?, entity.mentions.len() as i64],
         )?;
-        for m in &entity.mentions {
+        // The mentions table locates names in the body (quotes about a name are found by
+        // offsets): mentions in the headline are counted above but not placed here.
+        for m in entity.mentions.iter().filter(|m| m.field.is_body()) {
             execute(
                 tx,
                 "INSERT INTO mentions (article, entity, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5)",

@@ -101,7 +101,7 @@ pub fn analyze_until(doc: Document, res: &Resources, deadline: Option<Instant>) 
     }
     let past = || deadline.is_some_and(|d| Instant::now() >= d);
     let text = &article.doc.text;
-    let ents = entities_of(text, res);
+    let ents = article_entities(&article.doc, res);
     if past() {
         article.entities = ents;
         return Err(TimedOut(Box::new(article)));
@@ -117,6 +117,50 @@ pub fn analyze_until(doc: Document, res: &Resources, deadline: Option<Instant>) 
     }
     (article.entities, article.quotes, article.amounts, article.dates) = (ents, quotes, amounts, dates);
     if stop { Err(TimedOut(Box::new(article))) } else { Ok(article) }
+}
+
+/// The entities of an article: its headline and standfirst are analysed with the body, set
+/// before it as paragraphs of their own, so that a name only they give (`NATO` in the
+/// headline) is found and its mentions in the body join it. Each mention says which text it
+/// points into. A standfirst the body already holds is not read twice.
+fn article_entities(doc: &Document, res: &Resources) -> Vec<crate::model::Entity> {
+    use crate::model::TextField;
+    let description = doc.description.as_deref().filter(|d| !doc.text.contains(d.trim()));
+    let mut text = String::with_capacity(doc.text.len() + 512);
+    // Each head's field, where it starts in `text` and its length there, and how much
+    // leading space its own text has before that.
+    let mut fields = Vec::new();
+    for (field, head) in [(TextField::Title, doc.title.as_deref()), (TextField::Description, description)] {
+        let Some(head) = head.filter(|h| !h.trim().is_empty()) else { continue };
+        let trimmed = head.trim();
+        let lead = head.len() - head.trim_start().len();
+        fields.push((field, text.len(), trimmed.len(), lead));
+        // A headline is one paragraph: line breaks inside it would split its sentence.
+        text.extend(trimmed.chars().map(|c| if c == '\n' { ' ' } else { c }));
+        text.push_str("\n\n");
+    }
+    if fields.is_empty() {
+        return entities_of(&doc.text, res);
+    }
+    let body_at = text.len();
+    text.push_str(&doc.text);
+    let mut ents = entities_of(&text, res);
+    for e in &mut ents {
+        e.mentions.retain_mut(|m| {
+            let (field, at, lead) = if m.span.start >= body_at {
+                (TextField::Body, body_at, 0)
+            } else {
+                match fields.iter().find(|(_, at, len, _)| m.span.start >= *at && m.span.end <= at + len) {
+                    Some(&(field, at, _, lead)) => (field, at, lead),
+                    None => return false, // runs from a headline into what follows it
+                }
+            };
+            (m.field, m.span) = (field, m.span.start - at + lead..m.span.end - at + lead);
+            true
+        });
+    }
+    ents.retain(|e| !e.mentions.is_empty());
+    ents
 }
 
 /// The entities of `text` with their mentions and titles.
@@ -140,7 +184,8 @@ fn mention_refs(ents: &[crate::model::Entity]) -> Vec<quotes::MentionRef> {
     let mut refs: Vec<quotes::MentionRef> = ents
         .iter()
         .flat_map(|e| {
-            e.mentions.iter().map(move |m| quotes::MentionRef {
+            // The quote finder reads the body: mentions in the headline are not in it.
+            e.mentions.iter().filter(|m| m.field.is_body()).map(move |m| quotes::MentionRef {
                 span: m.span.clone(),
                 entity: e.id.clone(),
                 name: e.name.clone(),
@@ -211,6 +256,36 @@ mod tests {
             assert!(!names.contains(&junk), "{junk} in {names:?}");
         }
         assert!(names.contains(&"Dana Whitfield"), "{names:?}");
+    }
+
+    #[test]
+    fn headline_and_standfirst_are_analysed_with_the_body() {
+        use crate::model::{ArticleJson, TextField};
+        let res = Resources::embedded().expect("embedded model");
+        let mut doc = document_from_text(
+            "t",
+            "Ministers met in Brussels on Monday. \"We will not leave,\" Halvorsen said.".to_string(),
+        );
+        doc.title = Some(" Norway rejects NATO exit plan".into());
+        doc.description = Some("Defence minister Ingrid Halvorsen speaks out.".into());
+        let article = analyze(doc, &res);
+        let by_name = |n: &str| article.entities.iter().find(|e| e.name == n);
+        let nato = by_name("NATO").expect("NATO, named only in the headline");
+        assert_eq!(nato.mentions.iter().map(|m| m.field).collect::<Vec<_>>(), [TextField::Title]);
+        let title = article.doc.title.as_deref().unwrap_or("");
+        assert_eq!(title.get(nato.mentions[0].span.clone()), Some("NATO"), "offsets into the untrimmed headline");
+        let person = by_name("Ingrid Halvorsen").expect("the standfirst's person");
+        let fields: Vec<TextField> = person.mentions.iter().map(|m| m.field).collect();
+        assert_eq!(fields, [TextField::Description, TextField::Body], "the body's surname joins her");
+        let body = person.mentions.iter().find(|m| m.field.is_body()).map(|m| &article.doc.text[m.span.clone()]);
+        assert_eq!(body, Some("Halvorsen"));
+        let speaker = article.quotes.first().and_then(|q| q.speaker.as_ref()).and_then(|s| s.entity.clone());
+        assert_eq!(speaker.as_deref(), Some(person.id.as_str()));
+        // The JSON form gives title offsets in code points of the title, and reads back.
+        let json = serde_json::to_string(&ArticleJson::new(&article, true)).expect("json");
+        assert!(json.contains(r#""text":"NATO","field":"title""#), "{json}");
+        let back: ArticleJson = serde_json::from_str(&json).expect("parse");
+        assert_eq!(crate::model::Article::try_from(back).expect("fits"), article);
     }
 
     #[test]

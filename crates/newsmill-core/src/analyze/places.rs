@@ -168,7 +168,9 @@ fn country_of(e: &Entity, gaz: &Places) -> Option<String> {
 /// the best mix of population, capital status and agreement with the article's countries.
 fn best_record<'g>(e: &Entity, text: &str, gaz: &'g Places, context: &HashMap<String, usize>) -> Option<&'g Record> {
     let mut keys = vec![normalize(&e.name)];
-    keys.extend(e.mentions.iter().filter_map(|m| text.get(m.span.clone())).map(normalize));
+    keys.extend(
+        e.mentions.iter().filter(|m| m.field.is_body()).filter_map(|m| text.get(m.span.clone())).map(normalize),
+    );
     let mut candidates: Vec<u32> = keys.iter().filter_map(|k| gaz.by_name.get(k)).flatten().copied().collect();
     candidates.sort_unstable();
     candidates.dedup();
@@ -200,10 +202,11 @@ fn focus(weight: HashMap<String, usize>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Mention;
+    use crate::model::{Mention, TextField};
 
     fn entity(id: &str, name: &str, kind: EntityType, text: &str) -> Entity {
-        let mentions = text.match_indices(name).map(|(s, m)| Mention { span: s..s + m.len() }).collect();
+        let mentions =
+            text.match_indices(name).map(|(s, m)| Mention { span: s..s + m.len(), field: TextField::Body }).collect();
         Entity { id: id.into(), name: name.into(), kind, titles: vec![], mentions }
     }
 

@@ -293,7 +293,7 @@ fn apposition_before(text: &str, tokens: &[Token], sent: &Range<usize>, m: &Foun
 mod tests {
     use super::*;
     use crate::analyze::{sentences::split_sentences, tokens::tokenize};
-    use crate::model::Mention;
+    use crate::model::{Mention, TextField};
 
     fn titles_of(text: &str, name: &str) -> Vec<String> {
         let tokens = tokenize(text);
@@ -312,7 +312,7 @@ mod tests {
             name: name.into(),
             kind: EntityType::Person,
             titles: vec![],
-            mentions: vec![Mention { span: m.span.clone() }],
+            mentions: vec![Mention { span: m.span.clone(), field: TextField::Body }],
         }];
         attach(text, &tokens, &sents, &[m], &mut ents);
         ents.remove(0).titles

@@ -50,7 +50,7 @@ fn mention_spans(article: &ArticleRecord, ids: &HashMap<String, i64>) -> Vec<Spa
     let mut spans = Vec::new();
     for e in &article.entities {
         let entity = ids.get(e.id.as_ref()).copied();
-        for m in &e.mentions {
+        for m in e.mentions.iter().filter(|m| m.field.is_body()) {
             spans.push(Span {
                 start: m.start,
                 end: m.end,

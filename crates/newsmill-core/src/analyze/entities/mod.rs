@@ -17,7 +17,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::gazetteer::Gazetteer;
 use super::mentions::FoundMention;
-use crate::model::{Entity, EntityType, Mention};
+use crate::model::{Entity, EntityType, Mention, TextField};
 use lookup::Lookup;
 
 /// Words left out of acronyms (`Bureau of South Asian Affairs` → `BSAA`).
@@ -224,7 +224,7 @@ fn build(text: &str, mentions: &[FoundMention], g: &Group, n: usize) -> Entity {
         name,
         kind,
         titles: Vec::new(),
-        mentions: ms.iter().map(|m| Mention { span: m.span.clone() }).collect(),
+        mentions: ms.iter().map(|m| Mention { span: m.span.clone(), field: TextField::Body }).collect(),
     }
 }
 
