@@ -87,6 +87,8 @@ pub fn find_quotes_with(text: &str, mentions: &[MentionRef], model: Option<&tagg
                 }
                 // A reported wish, perception or state of mind is not something the source said.
                 None if a.cue.as_ref().is_some_and(|c| !speech::reports_speech(text.get(c.clone()).unwrap_or(""))) => {}
+                // Nor is the author's own claim, or a report nobody is said to have made.
+                None if !speech::has_a_source(speaker.as_ref().and_then(|s| text.get(s.span.clone()))) => {}
                 // Words quoted inside reported speech (`the group's “main goal” is to “put an
                 // end” to it`) belong to that one quote: listed on their own they would count
                 // the same speech several times.
@@ -275,11 +277,14 @@ mod tests {
     }
 
     #[test]
-    fn passive_report_has_no_speaker() {
+    fn reports_with_no_source_or_the_authors_own_are_not_quotes() {
+        // PolNeAR counts these as attributions (find_attributions keeps them); a reader has
+        // no one to cite.
         let text = "Alice Wells was reported to have met Taliban officials in Doha.";
-        let q = rule_quotes(text, &[]);
-        assert_eq!(q.len(), 1);
-        assert!(q[0].speaker.is_none());
+        assert!(find_attributions(text, &[]).iter().any(|a| a.source.is_none()));
+        assert!(rule_quotes(text, &[]).is_empty());
+        let text = "I think the plan will fail. We argue that the tax is too low. You may ask why it matters.";
+        assert!(rule_quotes(text, &[]).is_empty(), "{:?}", rule_quotes(text, &[]));
     }
 
     proptest::proptest! {
