@@ -11,6 +11,7 @@ mod attribute;
 pub mod cues;
 mod indirect;
 pub mod marks;
+mod postposed;
 mod resolve;
 mod scan;
 mod speaker;
@@ -103,6 +104,13 @@ pub fn find_quotes_with(text: &str, mentions: &[MentionRef], model: Option<&tagg
     }
     out.sort_by_key(|q| (q.span.start, q.span.end));
     out.dedup_by(|a, b| a.span == b.span);
+    for q in out.iter_mut().filter(|q| q.kind == QuoteKind::Direct && q.speaker.is_none()) {
+        if let Some((m, cue)) = postposed::speaker_after(text, &q.span, mentions) {
+            q.speaker =
+                Some(Speaker { span: m.span.clone(), entity: Some(m.entity.clone()), name: Some(m.name.clone()) });
+            q.cue = q.cue.take().or(Some(cue));
+        }
+    }
     out
 }
 
