@@ -140,6 +140,9 @@ pub struct Quote {
     pub cue: Option<Span>,
     /// `None` when no speaker can be found: never a guess dressed as fact.
     pub speaker: Option<Speaker>,
+    /// The further parts of a quotation its attribution interrupts (`“We won,” she said,
+    /// “and we will win again.”`): one quote, its first part in `span`.
+    pub continuation: Vec<Span>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

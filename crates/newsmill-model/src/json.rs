@@ -137,6 +137,10 @@ pub struct QuoteJson<'a> {
     /// Absent when no speaker can be found: never a guess dressed as fact.
     #[serde(default)]
     pub speaker: Option<SpeakerJson<'a>>,
+    /// The further parts of a quotation its attribution interrupts (`“We won,” she said,
+    /// “and we will win again.”`); `text`, `start` and `end` are its first part.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub continuation: Vec<SpanJson<'a>>,
 }
 
 /// Who said it: where the text names the speaker, and the entity when resolved.
@@ -267,6 +271,7 @@ impl<'a> ArticleJson<'a> {
                                 name: borrowed(&sp.name),
                             }
                         }),
+                        continuation: q.continuation.iter().map(span).collect(),
                     }
                 })
                 .collect(),
@@ -377,7 +382,9 @@ impl TryFrom<ArticleJson<'_>> for Article {
                         Ok(Speaker { span, entity: owned(s.entity), name: owned(s.name) })
                     })
                     .transpose()?;
-                Ok(Quote { span: spans.get("quote", q.start, q.end)?, kind: q.kind, cue, speaker })
+                let continuation =
+                    q.continuation.iter().map(|c| spans.get("quote", c.start, c.end)).collect::<Result<_, _>>()?;
+                Ok(Quote { span: spans.get("quote", q.start, q.end)?, kind: q.kind, cue, speaker, continuation })
             })
             .collect::<Result<_, SpanError>>()?;
         let amounts = j

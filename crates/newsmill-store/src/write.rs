@@ -232,6 +232,13 @@ fn insert_analysis(tx: &Transaction, article: i64, rec: &ArticleRecord, ids: &mu
     }
     for q in &rec.quotes {
         let speaker = q.speaker.as_ref();
+        // An interrupted quotation is one quote: its parts joined, its offsets the first
+        // part's (mentions inside those are what the quote is about; the attribution between
+        // the parts names the speaker, not a subject).
+        let text = std::iter::once(q.text.as_ref())
+            .chain(q.continuation.iter().map(|c| c.text.as_ref()))
+            .collect::<Vec<_>>()
+            .join(" … ");
         let speaker_entity = speaker.and_then(|s| s.entity.as_deref()).and_then(|e| local_to_global.get(e));
         execute(
             tx,
@@ -240,7 +247,7 @@ fn insert_analysis(tx: &Transaction, article: i64, rec: &ArticleRecord, ids: &mu
             params![
                 article,
                 q.kind.as_str(),
-                q.text,
+                text,
                 q.start as i64,
                 q.end as i64,
                 q.cue.as_ref().map(|c| &c.text),

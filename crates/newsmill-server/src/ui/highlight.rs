@@ -65,18 +65,20 @@ fn mention_spans(article: &ArticleRecord, ids: &HashMap<String, i64>) -> Vec<Spa
 }
 
 fn quote_spans(article: &ArticleRecord, ids: &HashMap<String, i64>) -> Vec<Span> {
+    // Each part of an interrupted quotation is marked, with the same speaker.
     let mut spans: Vec<Span> = article
         .quotes
         .iter()
-        .map(|q| {
+        .flat_map(|q| {
             let speaker = q.speaker.as_ref();
-            Span {
-                start: q.start,
-                end: q.end,
+            let parts = std::iter::once((q.start, q.end)).chain(q.continuation.iter().map(|c| (c.start, c.end)));
+            parts.map(move |(start, end)| Span {
+                start,
+                end,
                 entity: speaker.and_then(|s| ids.get(s.entity.as_deref()?)).copied(),
                 label: speaker.map(|s| s.name.as_deref().unwrap_or(&s.text).to_string()),
                 kind: q.kind.as_str().to_string(),
-            }
+            })
         })
         .collect();
     spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));

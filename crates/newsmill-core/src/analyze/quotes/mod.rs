@@ -76,8 +76,9 @@ pub fn find_quotes_with(text: &str, mentions: &[MentionRef], model: Option<&tagg
             continue;
         }
         for piece in &a.content {
-            let mut push =
-                |span: Range<usize>, kind| out.push(Quote { span, kind, cue: a.cue.clone(), speaker: speaker.clone() });
+            let mut push = |span: Range<usize>, kind| {
+                out.push(Quote { span, kind, cue: a.cue.clone(), speaker: speaker.clone(), continuation: Vec::new() })
+            };
             let inside: Vec<&marks::Quoted> =
                 quoted.iter().copied().filter(|q| q.outer.start >= piece.start && q.outer.end <= piece.end).collect();
             let whole = quoted.iter().find(|q| q.outer.start <= piece.start && piece.end <= q.outer.end);
@@ -111,7 +112,42 @@ pub fn find_quotes_with(text: &str, mentions: &[MentionRef], model: Option<&tagg
             q.cue = q.cue.take().or(Some(cue));
         }
     }
+    join_interrupted(text, out)
+}
+
+/// `“We won,” she said, “and we will win again.”`: the direct quote after an attribution
+/// that interrupts a quotation, in the same paragraph and by the same speaker, is that
+/// quotation's continuation, not a quote of its own (which would count the speaker twice).
+fn join_interrupted(text: &str, quotes: Vec<Quote>) -> Vec<Quote> {
+    const MAX_GAP: usize = 80;
+    let mut out: Vec<Quote> = Vec::with_capacity(quotes.len());
+    for q in quotes {
+        if let Some(first) = out.last_mut()
+            && first.kind == QuoteKind::Direct
+            && q.kind == QuoteKind::Direct
+            && same_speaker(first, &q)
+        {
+            let last_end = first.continuation.last().map_or(first.span.end, |c| c.end);
+            let gap = text.get(last_end..q.span.start).unwrap_or("\n");
+            if q.span.start >= last_end && gap.len() <= MAX_GAP && !gap.contains('\n') && gap.contains(['”', '"']) {
+                first.continuation.push(q.span);
+                continue;
+            }
+        }
+        out.push(q);
+    }
     out
+}
+
+/// Both quotes have a speaker and it is the same entity, or the same words when unresolved.
+fn same_speaker(a: &Quote, b: &Quote) -> bool {
+    match (&a.speaker, &b.speaker) {
+        (Some(x), Some(y)) => match (&x.entity, &y.entity) {
+            (Some(e), Some(f)) => e == f,
+            _ => x.span == y.span,
+        },
+        _ => false,
+    }
 }
 
 /// The reported clause without its complementizer: PolNeAR counts `that` in the content,
@@ -201,11 +237,14 @@ mod tests {
     }
 
     #[test]
-    fn quote_split_around_the_attribution_is_two_direct_quotes() {
-        let text = "“We will stay,” he said. “It is our home.”";
+    fn a_quotation_interrupted_by_its_attribution_is_one_quote() {
+        let text = "“We will stay,” he said. “It is our home.”\n\n“Not here,” she said.";
         let q = rule_quotes(text, &[]);
-        let texts: Vec<&str> = q.iter().map(|q| &text[q.span.clone()]).collect();
-        assert_eq!(texts, ["We will stay", "It is our home"]);
+        let parts: Vec<Vec<&str>> = q
+            .iter()
+            .map(|q| std::iter::once(&q.span).chain(&q.continuation).map(|s| &text[s.clone()]).collect())
+            .collect();
+        assert_eq!(parts, [vec!["We will stay", "It is our home"], vec!["Not here"]], "a new paragraph, a new quote");
         assert!(q.iter().all(|q| q.kind == QuoteKind::Direct && q.speaker.is_some()));
     }
 
