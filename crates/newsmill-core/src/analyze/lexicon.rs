@@ -67,6 +67,14 @@ const COMMON_SHORT_FORMS: &[&str] = &[
 
 /// Whether `word` is a short form used as a common noun (`AI`, `GPUs`, `Wi-Fi`).
 pub fn is_common_short_form(word: &str) -> bool {
+    // `R.D.N.` is `RDN`.
+    let undotted: String;
+    let word = if word.contains('.') && word.len() > 2 {
+        undotted = word.replace('.', "");
+        undotted.as_str()
+    } else {
+        word
+    };
     let singular = word.strip_suffix('s').filter(|w| w.len() >= 2).unwrap_or(word);
     COMMON_SHORT_FORMS.contains(&word) || COMMON_SHORT_FORMS.contains(&singular)
 }
@@ -115,6 +123,7 @@ const ORG_HEADS: &[&str] = &[
     "Security",
     "Police",
     "University",
+    "School",
     "College",
     "Institute",
     "Council",
@@ -220,6 +229,8 @@ mod tests {
     fn short_forms() {
         assert!(is_common_short_form("AI"));
         assert!(is_common_short_form("GPUs"));
+        assert!(is_common_short_form("R.D.N."));
+        assert!(!is_common_short_form("U.S."));
         assert!(!is_common_short_form("NATO"));
         assert!(!is_common_short_form("s"));
     }

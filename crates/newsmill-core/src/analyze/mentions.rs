@@ -192,14 +192,28 @@ const PERSON_TITLES: &[&str] = &[
     "judge",
 ];
 
+/// The titles of `PERSON_TITLES` that stand before a surname alone.
+const HONORIFICS: &[&str] = &["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof."];
+
 /// Makes `m` the person named after the last title word in it, when there is one.
 fn titled_person(text: &str, tokens: &[Token], m: &mut FoundMention) {
     let is_title = |i: usize| {
         let w = tokens[i].text(text);
         PERSON_TITLES.iter().any(|t| t.eq_ignore_ascii_case(w))
     };
-    let Some(at) = (m.tokens.start..m.tokens.end.saturating_sub(2)).rev().find(|&i| is_title(i)) else { return };
+    let Some(at) = (m.tokens.start..m.tokens.end.saturating_sub(1)).rev().find(|&i| is_title(i)) else { return };
     let name = at + 1..m.tokens.end;
+    // A courtesy title names a person by the surname alone (`Dr Rahman`, `Ms Lee`); a rank
+    // or office before one word may open an organisation's name (`Judge Business School`).
+    let honorific = HONORIFICS.iter().any(|t| t.eq_ignore_ascii_case(tokens[at].text(text)));
+    if name.len() < 2 && !honorific {
+        return;
+    }
+    // Nor is a title a person's before an organisation's name (`Judge Business School`).
+    let rest = text.get(tokens[name.start].start as usize..m.span.end).unwrap_or("");
+    if super::lexicon::type_by_last_word(rest, EntityType::Person) == Some(EntityType::Org) {
+        return;
+    }
     let capitalized = |i: usize| tokens[i].text(text).starts_with(char::is_uppercase);
     if name.len() <= 3 && name.clone().all(capitalized) {
         m.kind = EntityType::Person;
@@ -219,6 +233,8 @@ mod tests {
             ("DAE Additional Director Dr Azizur Rahman said so.", EntityType::Org, Some("Azizur Rahman")),
             ("General Motors Company said so.", EntityType::Org, None),
             ("Judge Dredd said so.", EntityType::Person, None),
+            ("Dr Rahman said so.", EntityType::Org, Some("Rahman")),
+            ("Judge Business School said so.", EntityType::Org, None),
         ];
         for (text, kind, person) in cases {
             let tokens = super::super::tokens::tokenize(text);
