@@ -113,6 +113,7 @@ fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer,
     for m in ms.iter_mut() {
         titled_person(text, tokens, m);
     }
+    split_coordinated_organisations(text, tokens, ms);
     for m in ms.iter_mut().filter(|m| m.kind == EntityType::Person) {
         // A title the tagger took into the name (`Councillor Dev Patel`, `DAE Additional
         // Director Dr Azizur Rahman`) is a title: the name starts after its last role word.
@@ -160,6 +161,34 @@ fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer,
         merged.push(m);
     }
     *ms = merged;
+}
+
+/// `Emory University and Oglethorpe University` is two organisations: a span joined by `and`
+/// whose two sides each end in a word that ends organisations' names is split there. A name
+/// with `and` inside (`Bureau of South and Central Asian Affairs`) has no such word before it.
+fn split_coordinated_organisations(text: &str, tokens: &[Token], ms: &mut Vec<FoundMention>) {
+    let mut out = Vec::with_capacity(ms.len());
+    for m in ms.drain(..) {
+        let and = (m.tokens.start + 1..m.tokens.end.saturating_sub(1)).find(|&i| tokens[i].text(text) == "and");
+        let Some(and) = and else {
+            out.push(m);
+            continue;
+        };
+        let side =
+            |r: Range<usize>| text.get(tokens[r.start].start as usize..tokens[r.end - 1].end as usize).unwrap_or("");
+        let org =
+            |r: Range<usize>| super::lexicon::type_by_last_word(side(r), EntityType::Person) == Some(EntityType::Org);
+        let (left, right) = (m.tokens.start..and, and + 1..m.tokens.end);
+        if !(org(left.clone()) && org(right.clone())) {
+            out.push(m);
+            continue;
+        }
+        for r in [left, right] {
+            let span = tokens[r.start].start as usize..tokens[r.end - 1].end as usize;
+            out.push(FoundMention { span, kind: EntityType::Org, tokens: r, sentence: m.sentence });
+        }
+    }
+    *ms = out;
 }
 
 /// Words that stand only before a person's name: a mention of any type that holds one
@@ -247,6 +276,26 @@ mod tests {
                 None => assert_eq!((m.span, m.kind), (span, kind), "{text}"),
             }
         }
+    }
+
+    #[test]
+    fn coordinated_organisations_are_split_one_name_with_and_is_not() {
+        let split = |text: &str| {
+            let tokens = super::super::tokens::tokenize(text);
+            let n = tokens.iter().position(|t| t.text(text) == "said").unwrap_or(0);
+            let span = 0..tokens[n - 1].end as usize;
+            let mut ms = vec![FoundMention { span, kind: EntityType::Org, tokens: 0..n, sentence: 0 }];
+            split_coordinated_organisations(text, &tokens, &mut ms);
+            ms.iter().map(|m| text[m.span.clone()].to_string()).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            split("Emory University and Oglethorpe University said so."),
+            ["Emory University", "Oglethorpe University"]
+        );
+        assert_eq!(
+            split("Bureau of South and Central Asian Affairs said so."),
+            ["Bureau of South and Central Asian Affairs"]
+        );
     }
 
     #[test]
