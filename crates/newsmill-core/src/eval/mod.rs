@@ -80,15 +80,18 @@ impl EvalError {
     }
 }
 
-/// The folder that holds the evaluation sets: `$NEWSMILL_EVAL_DIR`, else `../shared/eval`
-/// relative to the working directory or to the workspace.
+/// The folder that holds the evaluation sets: `$NEWSMILL_EVAL_DIR`, else the nearest
+/// `shared/eval` beside the working directory or one of its parents (`../shared/eval` from the
+/// checkout, `../../../shared/eval` from a crate's folder, where `cargo test` runs), else
+/// `../shared/eval`. Nothing of the machine that built the program is kept in it.
 pub fn default_data_dir() -> PathBuf {
     if let Some(dir) = std::env::var_os("NEWSMILL_EVAL_DIR") {
         return PathBuf::from(dir);
     }
-    let candidates =
-        [PathBuf::from("../shared/eval"), Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval")];
-    candidates.iter().find(|p| p.is_dir()).cloned().unwrap_or_else(|| candidates[0].clone())
+    let fallback = PathBuf::from("../shared/eval");
+    let Ok(cwd) = std::env::current_dir() else { return fallback };
+    let beside = |dir: &Path| dir.parent().map(|p| p.join("shared").join("eval"));
+    cwd.ancestors().filter_map(beside).find(|p| p.is_dir()).unwrap_or(fallback)
 }
 
 /// Scores extraction on one set, found as `data_dir/<set>`.
