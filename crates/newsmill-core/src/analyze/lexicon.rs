@@ -6,7 +6,6 @@
 //! a name.
 
 use std::collections::{HashMap, HashSet};
-use std::io::Read;
 use std::sync::OnceLock;
 
 use crate::model::EntityType;
@@ -19,17 +18,8 @@ const KNOWN_ORGS: &str = include_str!("../../../../models/known-orgs-en.txt");
 fn case_table() -> &'static HashMap<String, u8> {
     static TABLE: OnceLock<HashMap<String, u8>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut text = String::new();
-        if flate2::read::GzDecoder::new(WORD_CASE).read_to_string(&mut text).is_err() {
-            return HashMap::new();
-        }
-        text.lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let mut f = l.split('\t');
-                let (word, share) = (f.next()?, f.nth(1)?);
-                Some((word.to_string(), share.parse().ok()?))
-            })
+        crate::text_util::gz_tsv_rows(WORD_CASE, |f| Some((f.first()?.to_string(), f.get(2)?.parse().ok()?)))
+            .into_iter()
             .collect()
     })
 }

@@ -4,7 +4,6 @@
 //! cue lexicon.
 
 use std::collections::HashMap;
-use std::io::Read;
 use std::sync::OnceLock;
 
 use super::super::super::ner::features::HashMap64;
@@ -47,20 +46,12 @@ fn table() -> &'static Table {
 
 /// The classes of each word of the embedded table, by word hash.
 fn cluster_table() -> HashMap<u64, Clusters> {
-    let mut text = String::new();
-    if flate2::read::GzDecoder::new(EMBEDDED).read_to_string(&mut text).is_err() {
-        return HashMap::new();
-    }
-    text.lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| {
-            let mut f = l.split('\t');
-            let word = f.next()?;
-            let coarse = f.next()?.parse().ok()?;
-            let fine = f.next()?.parse().ok()?;
-            Some((hash_str(word), Clusters { coarse, fine }))
-        })
-        .collect()
+    crate::text_util::gz_tsv_rows(EMBEDDED, |f| {
+        let clusters = Clusters { coarse: f.get(1)?.parse().ok()?, fine: f.get(2)?.parse().ok()? };
+        Some((hash_str(f.first()?), clusters))
+    })
+    .into_iter()
+    .collect()
 }
 
 /// What is known of a lowercased word, given its `hash_str`.
