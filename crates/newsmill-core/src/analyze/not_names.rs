@@ -63,7 +63,10 @@ pub fn drop_non_names(
         let words = name_words(name);
         let capitals_say_nothing = suspect.next().unwrap_or(false) && !running.contains(name);
         let ordinary_words = capitals_say_nothing && doc.all_ordinary(&words);
-        !(ordinary_words || common_noun(&words, &doc))
+        // One word anywhere that this document writes in lower case too and English mostly
+        // does: a common noun given a capital (`Mindfulness`, `Ministry`), not a name.
+        let lone_word = matches!(words.as_slice(), [w] if doc.seen_lower(w) && is_ordinary_word(w));
+        !(ordinary_words || lone_word || common_noun(&words, &doc))
     });
 }
 
@@ -238,6 +241,16 @@ mod tests {
         }
         assert!(has(&ents, "Ines Okafor"), "{ents:?}");
         assert!(has(&ents, "Leeds"), "{ents:?}");
+    }
+
+    #[test]
+    fn a_common_noun_given_a_capital_is_not_a_name() {
+        let ents = entities(
+            "Teachers at the school in Leeds now start each day with Mindfulness, said Priya Nair. \
+             She believes mindfulness helps pupils focus.",
+        );
+        assert!(!has(&ents, "Mindfulness"), "{ents:?}");
+        assert!(has(&ents, "Priya Nair") && has(&ents, "Leeds"), "{ents:?}");
     }
 
     #[test]
