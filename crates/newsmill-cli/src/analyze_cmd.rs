@@ -15,7 +15,7 @@ use crate::output::{Format, write_article};
 /// Example: newsmill analyze story.txt --format jsonl
 #[derive(Args)]
 pub struct AnalyzeArgs {
-    /// UTF-8 text files, or - for stdin.
+    /// UTF-8 text files (`.gz` ones are decompressed), or - for stdin.
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<String>,
     /// Output format.
@@ -25,13 +25,14 @@ pub struct AnalyzeArgs {
     limit: crate::pipeline::SizeLimit,
 }
 
-/// Reads at most `limit` bytes of text: a runaway input (`/dev/zero`) is refused, not
-/// swallowed.
+/// Reads at most `limit` bytes of text, decompressed for a `.gz` file: a runaway input
+/// (`/dev/zero`, a gzip bomb) is refused, not swallowed.
 fn read_text(path: &str, limit: u64) -> anyhow::Result<String> {
     let source: Box<dyn Read> = if path == "-" {
         Box::new(io::stdin())
     } else {
-        Box::new(std::fs::File::open(path).with_context(|| format!("cannot read {path}"))?)
+        let file = std::fs::File::open(path).with_context(|| format!("cannot read {path}"))?;
+        if path.ends_with(".gz") { Box::new(flate2::read::MultiGzDecoder::new(file)) } else { Box::new(file) }
     };
     let mut bytes = Vec::new();
     source.take(limit.saturating_add(1)).read_to_end(&mut bytes).with_context(|| format!("cannot read {path}"))?;
@@ -43,6 +44,7 @@ fn read_text(path: &str, limit: u64) -> anyhow::Result<String> {
 }
 
 pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
+    crate::pipeline::refuse_urls(&args.paths)?;
     let res = crate::pipeline::resources()?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());

@@ -44,6 +44,7 @@ enum Kind {
 }
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
+    pipeline::refuse_urls(&args.paths)?;
     let force_kind = args.force.map(|k| match k {
         Kind::Html => ContentKind::Html,
         Kind::Text => ContentKind::Text,

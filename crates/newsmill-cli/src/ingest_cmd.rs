@@ -63,6 +63,7 @@ struct Summary {
 }
 
 pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
+    pipeline::refuse_urls(&args.inputs)?;
     let missing: Vec<&String> = args.inputs.iter().filter(|i| *i != "-" && !Path::new(i).exists()).collect();
     anyhow::ensure!(
         missing.len() < args.inputs.len(),

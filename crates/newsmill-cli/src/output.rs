@@ -24,6 +24,13 @@ pub fn note(message: impl std::fmt::Display) {
     eprintln!("newsmill: {}", newsmill_core::text_util::escape_controls(&message.to_string()));
 }
 
+/// Whether standard output takes colour and bold: a terminal, and `NO_COLOR` unset or empty
+/// (no-color.org). Pipes and files get plain text.
+pub fn colour_on_stdout() -> bool {
+    use std::io::IsTerminal;
+    io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
 pub fn write_article(out: &mut impl Write, article: &Article, format: Format) -> io::Result<()> {
     match format {
         Format::Json => {

@@ -76,3 +76,19 @@ pub fn read_ahead<'scope>(scope: &'scope Scope<'scope, '_>, mut inputs: Inputs) 
     });
     rx
 }
+
+/// Refuses inputs that are web addresses: newsmill reads files and does not fetch pages, and
+/// a user who passed one should hear so, not "no such file".
+pub fn refuse_urls(inputs: &[String]) -> anyhow::Result<()> {
+    let url = inputs.iter().find(|i| {
+        let lower = i.to_ascii_lowercase();
+        (lower.starts_with("http://") || lower.starts_with("https://")) && !std::path::Path::new(i.as_str()).exists()
+    });
+    match url {
+        Some(url) => anyhow::bail!(
+            "{url} is a web address: newsmill reads files and does not fetch pages; \
+             download it first (curl -L -o page.html '{url}') and pass the file"
+        ),
+        None => Ok(()),
+    }
+}

@@ -140,6 +140,8 @@ pub fn search(args: SearchArgs) -> anyhow::Result<ExitCode> {
     output(|out| match args.format {
         TableOrJson::Json => json(out, &hits),
         TableOrJson::Table => {
+            // Matched words in bold on a terminal only (plain in a pipe or with NO_COLOR).
+            let bold = if crate::output::colour_on_stdout() { ("\x1b[1m", "\x1b[0m") } else { ("", "") };
             for hit in &hits {
                 let title = shown(hit.title.as_deref().unwrap_or("(untitled)"));
                 let date = day(hit.published.as_deref());
@@ -149,7 +151,7 @@ pub fn search(args: SearchArgs) -> anyhow::Result<ExitCode> {
                     shown(hit.site.as_deref().unwrap_or("")),
                     shown(hit.url.as_deref().unwrap_or(&hit.id))
                 )?;
-                let snippet = shown(&hit.snippet).replace(HIGHLIGHT_START, "\x1b[1m").replace(HIGHLIGHT_END, "\x1b[0m");
+                let snippet = shown(&hit.snippet).replace(HIGHLIGHT_START, bold.0).replace(HIGHLIGHT_END, bold.1);
                 writeln!(out, "  {}\n", snippet.replace('\n', " "))?;
             }
             eprintln!("{} results", hits.len());

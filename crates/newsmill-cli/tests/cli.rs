@@ -161,3 +161,29 @@ fn schema_is_the_shipped_one_and_describes_what_extract_prints() {
         }
     }
 }
+
+#[test]
+fn web_addresses_are_refused_with_what_to_do() {
+    for cmd in ["extract", "analyze", "ingest"] {
+        let out = newsmill(&[cmd, "https://example.com/news/story"]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{cmd}: {err}");
+        assert!(err.contains("does not fetch pages") && err.contains("curl"), "{cmd}: {err}");
+    }
+}
+
+#[test]
+fn analyze_reads_gzipped_text() {
+    use std::io::Write;
+    let dir = temp_dir("analyze-gz");
+    let path = dir.join("story.txt.gz");
+    let text = "Transport minister Ana Lima said the bridge would reopen in May.";
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(text.as_bytes()).unwrap();
+    std::fs::write(&path, gz.finish().unwrap()).unwrap();
+    let out = newsmill(&["analyze", path.to_str().unwrap(), "--format", "jsonl"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let articles = jsonl(&out);
+    assert_eq!(articles[0]["text"], text);
+    assert!(articles[0]["entities"].as_array().is_some_and(|e| e.iter().any(|e| e["name"] == "Ana Lima")));
+}

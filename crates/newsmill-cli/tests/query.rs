@@ -100,3 +100,13 @@ fn too_many_words_is_a_clear_error() {
     let out = newsmill(&["search", &"the ".repeat(100), "--db", db.to_str().unwrap()]);
     assert!(out.status.success(), "a repeated word is one word");
 }
+
+#[test]
+fn search_output_in_a_pipe_has_no_terminal_codes() {
+    let db = corpus();
+    let out = newsmill(&["search", "bridge", "--db", db.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.to_lowercase().contains("bridge"), "{text}");
+    assert!(!text.contains('\x1b'), "escape codes in a pipe: {text:?}");
+}
