@@ -61,14 +61,18 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
             Err(e) => return Err(e).context("cannot write to stdout"),
         };
-        eprintln!("newsmill: exported {n} articles to stdout");
+        eprintln!("newsmill: exported {} to stdout", crate::output::counted(n, "article", "articles"));
         return Ok(ExitCode::SUCCESS);
     }
     let partial = Partial::create(&args.out)?;
     let n = export_jsonl(&store, &q, BufWriter::new(partial.file()?))
         .with_context(|| format!("cannot write {}", args.out.display()))?;
     partial.complete()?;
-    crate::output::note(format_args!("exported {n} articles to {}", args.out.display()));
+    crate::output::note(format_args!(
+        "exported {} to {}",
+        crate::output::counted(n, "article", "articles"),
+        args.out.display()
+    ));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -89,7 +93,11 @@ fn export_parquet(store: &Store, q: &SearchQuery, out: &Path) -> anyhow::Result<
         store.export(q, |article| writer.push(&article))?.with_context(|| format!("cannot write {}", out.display()))?;
     writer.finish().with_context(|| format!("cannot write {}", out.display()))?;
     partial.complete()?;
-    crate::output::note(format_args!("exported {n} articles to {}", out.display()));
+    crate::output::note(format_args!(
+        "exported {} to {}",
+        crate::output::counted(n, "article", "articles"),
+        out.display()
+    ));
     Ok(ExitCode::SUCCESS)
 }
 

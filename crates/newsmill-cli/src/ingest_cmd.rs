@@ -210,17 +210,17 @@ fn print_summary(s: &Summary, json: bool) -> anyhow::Result<()> {
         };
     }
     let o = &s.outcome;
+    // The words are the JSON summary's (`unchanged`: already stored as it is).
     eprintln!(
-        "newsmill: {} documents in {:.1}s ({:.0}/s): {} added, {} already stored, {} near-duplicates linked, \
-         {} failed, {} WARC records skipped — {}",
-        s.documents,
+        "newsmill: {} in {:.1}s ({:.0}/s): {} added, {} unchanged, {} linked, {} failed, {} skipped — {}",
+        crate::output::counted(s.documents, "document", "documents"),
         s.seconds,
         s.documents_per_second,
         o.added,
         o.unchanged,
-        o.near_duplicates,
+        crate::output::counted(o.near_duplicates, "near-duplicate", "near-duplicates"),
         o.failed,
-        s.skipped_records,
+        crate::output::counted(s.skipped_records, "WARC record", "WARC records"),
         s.db
     );
     Ok(())

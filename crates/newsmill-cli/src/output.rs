@@ -24,6 +24,12 @@ pub fn note(message: impl std::fmt::Display) {
     eprintln!("newsmill: {}", newsmill_core::text_util::escape_controls(&message.to_string()));
 }
 
+/// `1 article`, `2 articles`: a count with its noun in the right number.
+pub fn counted(n: impl TryInto<u64>, one: &str, many: &str) -> String {
+    let n: u64 = n.try_into().unwrap_or(0);
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Whether standard output takes colour and bold: a terminal, and `NO_COLOR` unset or empty
 /// (no-color.org). Pipes and files get plain text.
 pub fn colour_on_stdout() -> bool {

@@ -154,7 +154,7 @@ pub fn search(args: SearchArgs) -> anyhow::Result<ExitCode> {
                 let snippet = shown(&hit.snippet).replace(HIGHLIGHT_START, bold.0).replace(HIGHLIGHT_END, bold.1);
                 writeln!(out, "  {}\n", snippet.replace('\n', " "))?;
             }
-            eprintln!("{} results", hits.len());
+            eprintln!("{}", crate::output::counted(hits.len(), "result", "results"));
             Ok(())
         }
     })?;
@@ -212,7 +212,7 @@ pub fn quotes(args: QuotesArgs) -> anyhow::Result<ExitCode> {
                     _ => writeln!(out, "{speaker} ({date}), reported: {}", shown(&q.text))?,
                 }
             }
-            eprintln!("{} quotes", rows.len());
+            eprintln!("{}", crate::output::counted(rows.len(), "quote", "quotes"));
             Ok(())
         }
     })?;
@@ -314,8 +314,11 @@ pub fn print_report(store: &Store) -> anyhow::Result<()> {
     output(|out| {
         writeln!(
             out,
-            "{} articles ({} near-duplicates), {} entities, {} quotes{range}",
-            s.articles, s.near_duplicates, s.entities, s.quotes
+            "{} ({}), {}, {}{range}",
+            crate::output::counted(s.articles, "article", "articles"),
+            crate::output::counted(s.near_duplicates, "near-duplicate", "near-duplicates"),
+            crate::output::counted(s.entities, "entity", "entities"),
+            crate::output::counted(s.quotes, "quote", "quotes")
         )?;
         writeln!(out, "\nmost mentioned:")?;
         for e in &entities {

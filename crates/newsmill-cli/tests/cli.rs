@@ -187,3 +187,16 @@ fn analyze_reads_gzipped_text() {
     assert_eq!(articles[0]["text"], text);
     assert!(articles[0]["entities"].as_array().is_some_and(|e| e.iter().any(|e| e["name"] == "Ana Lima")));
 }
+
+#[test]
+fn the_ingest_summary_uses_the_json_words() {
+    let dir = temp_dir("ingest-words");
+    let db = dir.join("w.db");
+    let page = samples().join("harbour-bridge-reopens.html");
+    for _ in 0..2 {
+        let out = newsmill(&["ingest", page.to_str().unwrap(), "--db", db.to_str().unwrap(), "--quiet"]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("1 document in") && !err.contains("already stored"), "{err}");
+    }
+}

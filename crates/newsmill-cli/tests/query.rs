@@ -110,3 +110,11 @@ fn search_output_in_a_pipe_has_no_terminal_codes() {
     assert!(text.to_lowercase().contains("bridge"), "{text}");
     assert!(!text.contains('\x1b'), "escape codes in a pipe: {text:?}");
 }
+
+#[test]
+fn counts_take_the_right_number() {
+    let db = corpus();
+    let out = newsmill(&["search", "bridge", "--limit", "1", "--db", db.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("1 result") && !err.contains("1 results"), "{err}");
+}
