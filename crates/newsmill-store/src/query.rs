@@ -56,7 +56,8 @@ pub struct SearchHit {
     pub published: Option<String>,
     /// Text around the matches, matches between [`HIGHLIGHT_START`] and [`HIGHLIGHT_END`].
     pub snippet: String,
-    /// BM25 score (lower is better, as SQLite reports it); 0 when there was no search text.
+    /// Relevance: the BM25 score, higher for a better match (SQLite's own `bm25()` is its
+    /// negative); 0 when there was no search text.
     pub score: f64,
 }
 
@@ -212,7 +213,8 @@ fn hit_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, SearchHit)> {
             url: r.get(4)?,
             published: r.get(5)?,
             snippet: r.get(6)?,
-            score: r.get(7)?,
+            // SQLite's bm25() is lower for better matches; users read a score as higher-better.
+            score: 0.0 - r.get::<_, f64>(7)?,
         },
     ))
 }

@@ -66,6 +66,9 @@ fn search_ranks_highlights_and_filters() {
     let hits = store.search(&SearchQuery::text("bridge cable")).unwrap();
     assert_eq!(hits.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(), ["a"]);
     assert!(hits[0].snippet.contains(&format!("{HIGHLIGHT_START}bridge{HIGHLIGHT_END}")), "{}", hits[0].snippet);
+    assert!(hits[0].score > 0.0, "a score is higher for a better match: {}", hits[0].score);
+    let ranked = store.search(&SearchQuery::text("the")).unwrap();
+    assert!(ranked.windows(2).all(|w| w[0].score >= w[1].score), "best first");
 
     let mut q = SearchQuery::text("");
     q.since = Some("2019-01-01".into());
