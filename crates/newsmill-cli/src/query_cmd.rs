@@ -290,8 +290,15 @@ pub fn stats(args: StatsArgs) -> anyhow::Result<ExitCode> {
             writeln!(out, "published:       {range}")?;
             writeln!(out, "ingest runs:     {}", s.runs)?;
             writeln!(out, "failures:        {}", s.failures)?;
+            if !s.sites.is_empty() {
+                writeln!(out, "sites:           {} (most articles first)", s.site_count)?;
+            }
             for (site, n) in &s.sites {
                 writeln!(out, "  site {}: {n}", shown(site))?;
+            }
+            let more = s.site_count - s.sites.len() as i64;
+            if more > 0 {
+                writeln!(out, "  and {} more", crate::output::counted(more, "site", "sites"))?;
             }
             for (source, reason) in &s.recent_failures {
                 writeln!(out, "  failed {}: {}", newsmill_core::text_util::escape_controls(source), shown(reason))?;

@@ -468,8 +468,10 @@ pub struct Stats {
     pub runs: i64,
     pub first_published: Option<String>,
     pub last_published: Option<String>,
-    /// Sites with the most articles, with their counts.
+    /// Sites with the most articles (at most ten, most first), with their counts.
     pub sites: Vec<(String, i64)>,
+    /// How many sites there are in all.
+    pub site_count: i64,
     /// Where each failure came from and why (the latest 20).
     pub recent_failures: Vec<(String, String)>,
 }
@@ -501,6 +503,7 @@ impl Store {
             first_published: first,
             last_published: last,
             sites,
+            site_count: count("SELECT COUNT(DISTINCT site) FROM articles WHERE site IS NOT NULL")?,
             recent_failures,
         })
     }

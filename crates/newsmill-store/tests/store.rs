@@ -324,3 +324,15 @@ fn a_tiny_budget_stops_a_search() {
     assert!(err.to_string().contains("time budget"), "{err}");
     assert_eq!(store.search(&SearchQuery::text("the bridge")).unwrap().len(), 20, "no budget after");
 }
+
+#[test]
+fn stats_count_every_site_and_list_the_ten_biggest() {
+    let mut articles: Vec<StoredArticle> = (0..12)
+        .map(|i| article(&format!("a{i}"), &format!("site{i}.org"), "2020-01-01", &format!("Story number {i} here.")))
+        .collect();
+    articles.push(article("b", "site3.org", "2020-01-02", "Another story from the third site."));
+    let stats = stored(&articles).stats().unwrap();
+    assert_eq!(stats.site_count, 12);
+    assert_eq!(stats.sites.len(), 10);
+    assert_eq!(stats.sites[0], ("site3.org".to_string(), 2), "most articles first");
+}
