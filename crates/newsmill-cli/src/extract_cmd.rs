@@ -27,7 +27,8 @@ pub struct ExtractArgs {
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = Format::Json)]
     format: Format,
-    /// List each removed block and why.
+    /// List each removed block and why: after the article in text and Markdown output, in
+    /// its `removed` field in JSON.
     #[arg(short, long)]
     explain: bool,
     /// Treat every input as HTML or as flattened text instead of telling by content.

@@ -55,6 +55,8 @@ pub fn write_article(out: &mut impl Write, article: &Article, format: Format) ->
 fn meta_line(article: &Article) -> String {
     let doc = &article.doc;
     let mut parts = vec![doc.source.clone()];
+    // The page's canonical address when the page gives one, beside the file it came from.
+    parts.extend(doc.url.clone().filter(|u| *u != doc.source));
     parts.extend(doc.published.clone());
     if !doc.authors.is_empty() {
         parts.push(doc.authors.join(", "));

@@ -200,3 +200,16 @@ fn the_ingest_summary_uses_the_json_words() {
         assert!(err.contains("1 document in") && !err.contains("already stored"), "{err}");
     }
 }
+
+#[test]
+fn text_output_names_the_canonical_address() {
+    let page = samples().join("harbour-bridge-reopens.html");
+    let json = newsmill(&["extract", page.to_str().unwrap()]);
+    let url = serde_json::from_slice::<serde_json::Value>(&json.stdout).unwrap()["url"].as_str().map(str::to_string);
+    let url = url.expect("the sample page has a canonical URL");
+    for format in ["text", "markdown"] {
+        let out = newsmill(&["extract", page.to_str().unwrap(), "--format", format]);
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.lines().take(3).any(|l| l.contains(&url)), "{format}: {text}");
+    }
+}
