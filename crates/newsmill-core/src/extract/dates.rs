@@ -259,32 +259,32 @@ pub fn date_from_url(url: &str) -> Option<String> {
     for window in segments.windows(3) {
         if let (Ok(y), Ok(m)) = (window[0].parse::<i32>(), window[1].parse::<u32>()) {
             let day_digits: String = window[2].chars().take_while(char::is_ascii_digit).collect();
-            if window[0].len() == 4 && in_range(y) && window[1].len() <= 2 {
-                if let Ok(d) = day_digits.parse::<u32>() {
-                    if day_digits.len() <= 2 {
-                        if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
-                            return Some(date.format("%Y-%m-%d").to_string());
-                        }
-                    }
-                }
+            if window[0].len() == 4
+                && in_range(y)
+                && window[1].len() <= 2
+                && let Ok(d) = day_digits.parse::<u32>()
+                && day_digits.len() <= 2
+                && let Some(date) = NaiveDate::from_ymd_opt(y, m, d)
+            {
+                return Some(date.format("%Y-%m-%d").to_string());
             }
         }
     }
     for segment in &segments {
         let bytes = segment.as_bytes();
         for start in 0..bytes.len().saturating_sub(9) {
-            if let Some((d, m, y)) = segment.get(start..start + 10).and_then(numeric_date) {
-                if bytes[start + 4] == b'-' {
-                    return NaiveDate::from_ymd_opt(y, m, d).map(|dt| dt.format("%Y-%m-%d").to_string());
-                }
+            if let Some((d, m, y)) = segment.get(start..start + 10).and_then(numeric_date)
+                && bytes[start + 4] == b'-'
+            {
+                return NaiveDate::from_ymd_opt(y, m, d).map(|dt| dt.format("%Y-%m-%d").to_string());
             }
         }
-        if bytes.len() == 8 && bytes.iter().all(u8::is_ascii_digit) {
-            if let Ok(date) = NaiveDate::parse_from_str(segment, "%Y%m%d") {
-                if in_range(date.year()) {
-                    return Some(date.format("%Y-%m-%d").to_string());
-                }
-            }
+        if bytes.len() == 8
+            && bytes.iter().all(u8::is_ascii_digit)
+            && let Ok(date) = NaiveDate::parse_from_str(segment, "%Y%m%d")
+            && in_range(date.year())
+        {
+            return Some(date.format("%Y-%m-%d").to_string());
         }
     }
     None

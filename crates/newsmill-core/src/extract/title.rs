@@ -17,10 +17,10 @@ pub fn clean_title(raw: &str, site: Option<&str>) -> String {
             if tail.trim().to_lowercase() == site || site.contains(&tail.trim().to_lowercase()) {
                 return head.trim().to_string();
             }
-            if let Some((first, rest)) = title.split_once(sep) {
-                if first.trim().to_lowercase() == site {
-                    return rest.trim().to_string();
-                }
+            if let Some((first, rest)) = title.split_once(sep)
+                && first.trim().to_lowercase() == site
+            {
+                return rest.trim().to_string();
             }
         }
         let tail_words = tail.split_whitespace().count();

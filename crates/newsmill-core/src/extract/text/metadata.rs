@@ -46,18 +46,20 @@ pub fn find(page: &Page, first_story: Option<usize>) -> Meta {
         if words == 0 || words > BYLINE_MAX_WORDS {
             continue;
         }
-        if meta.published.is_none() && words <= META_MAX_WORDS && has_year(text) {
-            if let Some(date) = parse_date(text) {
-                meta.published = Some(date);
-                meta.date_line = Some(i);
-                continue;
-            }
+        if meta.published.is_none()
+            && words <= META_MAX_WORDS
+            && has_year(text)
+            && let Some(date) = parse_date(text)
+        {
+            meta.published = Some(date);
+            meta.date_line = Some(i);
+            continue;
         }
-        if meta.byline.is_none() {
-            if let Some(names) = byline(text) {
-                meta.authors = names;
-                meta.byline = Some(i);
-            }
+        if meta.byline.is_none()
+            && let Some(names) = byline(text)
+        {
+            meta.authors = names;
+            meta.byline = Some(i);
         }
     }
     meta
