@@ -4,7 +4,8 @@
 //! in `target/browser-artifacts/`.
 //!
 //! Needs Debian's `chromium` and `npm ci` in `tests/browser` (`.ci/run` does both). Without
-//! them the test says so and passes, unless NEWSMILL_REQUIRE_BROWSER is set, as in CI.
+//! them the test says so in the test output (SKIPPED …) and passes, unless
+//! NEWSMILL_REQUIRE_BROWSER is set, as in CI.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -23,7 +24,11 @@ fn the_ui_works_in_headless_chromium() {
     let missing: Vec<&str> = missing.into_iter().flatten().collect();
     if !missing.is_empty() {
         assert!(std::env::var_os("NEWSMILL_REQUIRE_BROWSER").is_none(), "browser test needs {missing:?}");
-        eprintln!("SKIPPED the browser test: needs {}", missing.join(", "));
+        // Written to the stderr handle itself, which the test harness does not capture: a
+        // skip shows in `cargo test`'s output, not only an `ok`.
+        use std::io::Write;
+        let _ =
+            writeln!(std::io::stderr(), "\nSKIPPED the_ui_works_in_headless_chromium: needs {}", missing.join(", "));
         return;
     }
     let (_tmp, db) = common::corpus();
