@@ -16,6 +16,7 @@ mod pipeline;
 mod query_cmd;
 mod schema_cmd;
 mod serve_cmd;
+mod show_cmd;
 mod train_cmd;
 mod train_ner_cmd;
 mod train_quotes_cmd;
@@ -40,6 +41,7 @@ enum Command {
     Quotes(query_cmd::QuotesArgs),
     Entities(query_cmd::EntitiesArgs),
     Stats(query_cmd::StatsArgs),
+    Show(show_cmd::ShowArgs),
     Export(export_cmd::ExportArgs),
     Serve(serve_cmd::ServeArgs),
     Analyze(analyze_cmd::AnalyzeArgs),
@@ -57,6 +59,7 @@ fn main() -> ExitCode {
         Command::Quotes(args) => query_cmd::quotes(args),
         Command::Entities(args) => query_cmd::entities(args),
         Command::Stats(args) => query_cmd::stats(args),
+        Command::Show(args) => show_cmd::run(args),
         Command::Export(args) => export_cmd::run(args),
         Command::Serve(args) => serve_cmd::run(args),
         Command::Analyze(args) => analyze_cmd::run(args),

@@ -16,6 +16,12 @@ pub struct DbArg {
     db: PathBuf,
 }
 
+impl DbArg {
+    pub fn path(&self) -> &std::path::Path {
+        &self.db
+    }
+}
+
 /// The article filters `search` and `export` share.
 #[derive(Args)]
 pub struct FilterArgs {
@@ -145,11 +151,13 @@ pub fn search(args: SearchArgs) -> anyhow::Result<ExitCode> {
             for hit in &hits {
                 let title = shown(hit.title.as_deref().unwrap_or("(untitled)"));
                 let date = day(hit.published.as_deref());
+                // The id is what `newsmill show` takes.
                 writeln!(
                     out,
-                    "{title}\n  {date}  {}  {}",
+                    "{title}\n  {date}  {}  {}  id {}",
                     shown(hit.site.as_deref().unwrap_or("")),
-                    shown(hit.url.as_deref().unwrap_or(&hit.id))
+                    shown(hit.url.as_deref().unwrap_or("")),
+                    shown(&hit.id)
                 )?;
                 let snippet = shown(&hit.snippet).replace(HIGHLIGHT_START, bold.0).replace(HIGHLIGHT_END, bold.1);
                 writeln!(out, "  {}\n", snippet.replace('\n', " "))?;
@@ -211,6 +219,8 @@ pub fn quotes(args: QuotesArgs) -> anyhow::Result<ExitCode> {
                     "direct" => writeln!(out, "{speaker} ({date}): “{}”", shown(&q.text))?,
                     _ => writeln!(out, "{speaker} ({date}), reported: {}", shown(&q.text))?,
                 }
+                let title = shown(q.title.as_deref().unwrap_or("(untitled)"));
+                writeln!(out, "  in {title}, id {}", shown(&q.article))?;
             }
             eprintln!("{}", crate::output::counted(rows.len(), "quote", "quotes"));
             Ok(())

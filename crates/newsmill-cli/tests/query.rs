@@ -118,3 +118,20 @@ fn counts_take_the_right_number() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("1 result") && !err.contains("1 results"), "{err}");
 }
+
+#[test]
+fn show_prints_the_article_a_search_names() {
+    let db = corpus();
+    let db = db.to_str().unwrap();
+    let hits = newsmill(&["search", "bridge", "--format", "json", "--db", db]);
+    let hits: serde_json::Value = serde_json::from_slice(&hits.stdout).unwrap();
+    let id = hits[0]["id"].as_str().unwrap().to_string();
+    let table = newsmill(&["search", "bridge", "--db", db]);
+    assert!(String::from_utf8_lossy(&table.stdout).contains(&format!("id {id}")), "the table names the id");
+    let out = newsmill(&["show", &id, "--format", "text", "--db", db]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("Harbour bridge reopens"));
+    let out = newsmill(&["show", "no-such-id", "--db", db]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no article no-such-id"));
+}
