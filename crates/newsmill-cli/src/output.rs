@@ -65,9 +65,14 @@ fn meta_line(article: &Article) -> String {
     parts.join(" · ")
 }
 
+/// The headline, or for a text with none (`analyze`) the file it came from.
+fn title(article: &Article) -> &str {
+    article.doc.title.as_deref().filter(|t| !t.trim().is_empty()).unwrap_or(&article.doc.source)
+}
+
 fn write_text(out: &mut impl Write, article: &Article) -> io::Result<()> {
     let doc = &article.doc;
-    writeln!(out, "{}", shown(doc.title.as_deref().unwrap_or("(no title)")))?;
+    writeln!(out, "{}", shown(title(article)))?;
     writeln!(out, "{}", shown(&meta_line(article)))?;
     writeln!(out)?;
     writeln!(out, "{}", shown(&doc.text))?;
@@ -77,7 +82,7 @@ fn write_text(out: &mut impl Write, article: &Article) -> io::Result<()> {
 
 fn write_markdown(out: &mut impl Write, article: &Article) -> io::Result<()> {
     let doc = &article.doc;
-    writeln!(out, "# {}\n", shown(doc.title.as_deref().unwrap_or("(no title)")))?;
+    writeln!(out, "# {}\n", shown(title(article)))?;
     writeln!(out, "*{}*\n", shown(&meta_line(article)))?;
     for block in &doc.blocks {
         let text = shown(&doc.text[block.range.clone()]);

@@ -213,3 +213,14 @@ fn text_output_names_the_canonical_address() {
         assert!(text.lines().take(3).any(|l| l.contains(&url)), "{format}: {text}");
     }
 }
+
+#[test]
+fn analyze_text_and_markdown_have_a_title() {
+    let dir = temp_dir("analyze-title");
+    let path = dir.join("note.txt");
+    std::fs::write(&path, "Ana Lima said the bridge would reopen in May after the long repair.").unwrap();
+    let out = newsmill(&["analyze", path.to_str().unwrap(), "--format", "markdown"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with(&format!("# {}", path.display())), "{text}");
+    assert!(!text.contains("(no title)"), "{text}");
+}
