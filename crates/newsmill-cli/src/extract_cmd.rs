@@ -22,8 +22,16 @@ use crate::pipeline;
 #[derive(Args)]
 pub struct ExtractArgs {
     /// Files, directories, or - for stdin.
-    #[arg(required = true, value_name = "PATH")]
+    #[arg(required_unless_present = "input_list", value_name = "PATH")]
     paths: Vec<String>,
+    /// A file listing inputs, one path per line (blank lines and `#` comments skipped), read
+    /// before the PATHs given.
+    #[arg(short = 'i', long = "input-list", value_name = "FILE")]
+    input_list: Option<std::path::PathBuf>,
+    /// Write each article to its own file in DIR (named after its input, `.json`, `.txt` or
+    /// `.md` by format) instead of to standard output.
+    #[arg(short, long, value_name = "DIR")]
+    output_dir: Option<std::path::PathBuf>,
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = Format::Json)]
     format: Format,
@@ -44,8 +52,19 @@ enum Kind {
     Text,
 }
 
-pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
+pub fn run(mut args: ExtractArgs) -> anyhow::Result<ExitCode> {
+    if let Some(list) = &args.input_list {
+        let listed =
+            std::fs::read_to_string(list).with_context(|| format!("cannot read the input list {}", list.display()))?;
+        let listed = listed.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(String::from);
+        args.paths = listed.chain(std::mem::take(&mut args.paths)).collect();
+        anyhow::ensure!(!args.paths.is_empty(), "the input list {} names no input", list.display());
+    }
     pipeline::refuse_urls(&args.paths)?;
+    let mut files = match &args.output_dir {
+        Some(dir) => Some(OutputDir::create(dir, args.format)?),
+        None => None,
+    };
     let force_kind = args.force.map(|k| match k {
         Kind::Html => ContentKind::Html,
         Kind::Text => ContentKind::Text,
@@ -67,7 +86,9 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                     for warning in &article.doc.warnings {
                         crate::output::note(format_args!("warning: {}: {warning}", article.doc.source));
                     }
-                    if let Err(err) = write_article(&mut out, &article, args.format) {
+                    if let Some(files) = &mut files {
+                        files.write(&article, args.format)?;
+                    } else if let Err(err) = write_article(&mut out, &article, args.format) {
                         return output_closed(err);
                     }
                 }
@@ -91,4 +112,40 @@ fn output_closed(err: io::Error) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     Err(err).context("cannot write output")
+}
+
+/// `--output-dir`: one file per article, named after its input.
+struct OutputDir {
+    dir: std::path::PathBuf,
+    extension: &'static str,
+    used: std::collections::HashSet<String>,
+}
+
+impl OutputDir {
+    fn create(dir: &std::path::Path, format: Format) -> anyhow::Result<Self> {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create the output folder {}", dir.display()))?;
+        let extension = match format {
+            Format::Json | Format::Jsonl => "json",
+            Format::Text => "txt",
+            Format::Markdown => "md",
+        };
+        Ok(OutputDir { dir: dir.to_path_buf(), extension, used: Default::default() })
+    }
+
+    /// Writes `article` to `NAME.EXT`, NAME its input's file name without extension (made of
+    /// letters, digits, `-`, `_` and `.`); a name already used in this run gets the article id.
+    fn write(&mut self, article: &newsmill::Article, format: Format) -> anyhow::Result<()> {
+        let source = article.doc.source.rsplit(['/', '\\']).next().unwrap_or("");
+        let stem = source.split('.').next().unwrap_or("");
+        let mut name: String =
+            stem.chars().map(|c| if c.is_alphanumeric() || "-_".contains(c) { c } else { '_' }).take(100).collect();
+        if name.is_empty() || !self.used.insert(name.clone()) {
+            name = format!("{name}-{}", article.id);
+            self.used.insert(name.clone());
+        }
+        let path = self.dir.join(format!("{name}.{}", self.extension));
+        let mut bytes = Vec::new();
+        write_article(&mut bytes, article, format)?;
+        std::fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))
+    }
 }

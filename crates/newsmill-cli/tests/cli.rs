@@ -224,3 +224,34 @@ fn analyze_text_and_markdown_have_a_title() {
     assert!(text.starts_with(&format!("# {}", path.display())), "{text}");
     assert!(!text.contains("(no title)"), "{text}");
 }
+
+#[test]
+fn an_input_list_and_an_output_folder() {
+    let dir = temp_dir("list-outdir");
+    let list = dir.join("inputs.txt");
+    let pages = samples();
+    let listed = format!(
+        "# pages to extract\n{}\n\n{}\n",
+        pages.join("harbour-bridge-reopens.html").display(),
+        pages.join("rt-2018-11-09-taliban.txt").display()
+    );
+    std::fs::write(&list, listed).unwrap();
+    let out_dir = dir.join("out");
+    let out = newsmill(&[
+        "extract",
+        "-i",
+        list.to_str().unwrap(),
+        "--output-dir",
+        out_dir.to_str().unwrap(),
+        "--format",
+        "markdown",
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stdout.is_empty(), "articles go to the folder, not stdout");
+    let mut names: Vec<String> =
+        std::fs::read_dir(&out_dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    assert_eq!(names, ["harbour-bridge-reopens.md", "rt-2018-11-09-taliban.md"]);
+    let md = std::fs::read_to_string(out_dir.join("harbour-bridge-reopens.md")).unwrap();
+    assert!(md.starts_with("# Harbour bridge reopens"), "{md}");
+}
