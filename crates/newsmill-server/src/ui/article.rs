@@ -37,7 +37,7 @@ fn render(a: &ArticleRecord, ids: &HashMap<String, i64>) -> Markup {
                 h1 { (title) }
                 p.meta {
                     @if let Some(site) = &a.site { span { (site) } }
-                    @if let Some(published) = &a.published { span { time datetime=(published) { (layout::readable_date(published)) } } }
+                    @if let Some(published) = &a.published { span { time datetime=(published) title=(published) { (layout::readable_date(published)) } } }
                     @if !a.authors.is_empty() { span { "by " (a.authors.join(", ")) } }
                     @if let Some(url) = &a.url { span { a href=(safe_url(url)) rel="noopener noreferrer nofollow" { "original" } } }
                 }

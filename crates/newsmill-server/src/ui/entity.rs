@@ -40,7 +40,7 @@ fn render(e: EntityDetail) -> Markup {
                     @if e.quotes.is_empty() { p.muted { "No quotes attributed." } } @else { (layout::quote_legend()) }
                     ul.quotes {
                         @for q in &e.quotes {
-                            li { (layout::quote_words(&q.kind, &q.text)) " " a.muted href={ "/articles/" (q.article) } { (layout::day(q.published.as_deref())) } }
+                            li { (layout::quote_words(&q.kind, &q.text)) " " a.muted href={ "/articles/" (q.article) } { (layout::date_tag(q.published.as_deref())) } }
                         }
                     }
                 }
@@ -56,7 +56,7 @@ fn render(e: EntityDetail) -> Markup {
                     h2 { "Articles" }
                     ul {
                         @for a in &e.articles {
-                            li { a href={ "/articles/" (a.id) } { (a.title.as_deref().unwrap_or("(untitled)")) } span.muted { " " (layout::day(a.published.as_deref())) } }
+                            li { a href={ "/articles/" (a.id) } { (a.title.as_deref().unwrap_or("(untitled)")) } span.muted { " " (layout::date_tag(a.published.as_deref())) } }
                         }
                     }
                 }

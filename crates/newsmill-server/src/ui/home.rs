@@ -48,7 +48,7 @@ fn render(h: Home) -> Markup {
                 li { strong { (s.quotes) } " quotes" }
                 li { strong { (s.near_duplicates) } " near-duplicates" }
                 @if let (Some(a), Some(b)) = (&s.first_published, &s.last_published) {
-                    li { "published " (a) " to " (b) }
+                    li { "published " (layout::date_tag(Some(a))) " to " (layout::date_tag(Some(b))) }
                 }
             }
             (chart::bars(&h.per_day, 120, "Articles per day"))

@@ -39,6 +39,12 @@ pub(crate) fn day(published: Option<&str>) -> &str {
     published.map_or("", |p| p.get(..10).unwrap_or(p))
 }
 
+/// A publication date for lists, as people write it (`9 November 2018`), with the full ISO
+/// value in `datetime` and in a tooltip; nothing when the date is unknown.
+pub(crate) fn date_tag(published: Option<&str>) -> Markup {
+    html! { @if let Some(p) = published { time datetime=(p) title=(p) { (readable_date(day(Some(p)))) } } }
+}
+
 /// A quote's words as a reader may take them: direct speech in quotation marks; reported
 /// speech (the writer's account of what was said) never in quotation marks, set apart so
 /// that nobody quotes as said words that were not.
@@ -100,6 +106,12 @@ mod tests {
         assert_eq!(readable_date("2018-11-09"), "9 November 2018");
         assert_eq!(readable_date("2018-13-09"), "2018-13-09");
         assert_eq!(readable_date("yesterday"), "yesterday");
+        let tag = date_tag(Some("2018-11-09T22:21:00+03:00")).into_string();
+        assert_eq!(
+            tag,
+            r#"<time datetime="2018-11-09T22:21:00+03:00" title="2018-11-09T22:21:00+03:00">9 November 2018</time>"#
+        );
+        assert_eq!(date_tag(None).into_string(), "");
     }
 
     #[test]

@@ -45,7 +45,7 @@ fn render(p: &QuoteParams, rows: &[QuoteRow]) -> Markup {
                             }
                             " · " (if q.kind == "direct" { "direct" } else { "reported" }) " · "
                             a href={ "/articles/" (q.article) } { (q.title.as_deref().unwrap_or("(untitled)")) }
-                            " " span.muted { (layout::day(q.published.as_deref())) }
+                            " " span.muted { (layout::date_tag(q.published.as_deref())) }
                         }
                     }
                 }

@@ -49,7 +49,7 @@ fn render(p: &SearchParams, hits: Option<&[SearchHit]>) -> Markup {
                     @for h in hits {
                         li {
                             a.title href={ "/articles/" (h.id) } { (h.title.as_deref().unwrap_or("(untitled)")) }
-                            div.meta { (layout::day(h.published.as_deref())) " " (h.site.as_deref().unwrap_or("")) }
+                            div.meta { (layout::date_tag(h.published.as_deref())) " " (h.site.as_deref().unwrap_or("")) }
                             p.snippet { (snippet(&h.snippet)) }
                         }
                     }

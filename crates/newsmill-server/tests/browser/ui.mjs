@@ -41,6 +41,9 @@ try {
   await Promise.all([page.waitForURL(/\/search\?q=bridge/), page.keyboard.press("Enter")]);
   expect(await page.locator("ol.hits li").count() >= 1, "a search hit");
   expect((await page.textContent("ol.hits mark")).toLowerCase() === "bridge", "a highlighted match");
+  const hitDate = page.locator("ol.hits time").first();
+  expect(/^\d{1,2} [A-Z][a-z]+ \d{4}$/.test(await hitDate.textContent()), "a date people read (9 November 2018)");
+  expect(/^\d{4}-\d{2}-\d{2}/.test(await hitDate.getAttribute("title")), "the ISO date in its tooltip");
   await shot("2-search");
 
   await Promise.all([page.waitForURL(/\/articles\//), page.click("ol.hits li a.title")]);
