@@ -5,7 +5,7 @@ use std::sync::Arc;
 use axum::extract::State;
 use axum::response::Response;
 use maud::{Markup, html};
-use newsmill_store::{EntityQuery, EntityRow, SpeakerRow, Stats};
+use newsmill_store::{EntityQuery, EntityRow, SearchHit, SearchQuery, SpeakerRow, Stats};
 
 use super::{chart, layout, respond};
 use crate::App;
@@ -18,6 +18,7 @@ struct Home {
     orgs: Vec<EntityRow>,
     places: Vec<EntityRow>,
     speakers: Vec<SpeakerRow>,
+    recent: Vec<SearchHit>,
 }
 
 pub(crate) async fn page(State(app): State<Arc<App>>) -> Response {
@@ -30,6 +31,8 @@ pub(crate) async fn page(State(app): State<Arc<App>>) -> Response {
             orgs: top("ORG")?,
             places: top("LOC")?,
             speakers: s.speakers(10)?,
+            // No search words: the newest articles first.
+            recent: s.search(&SearchQuery { limit: 10, ..SearchQuery::default() })?,
         })
     })
     .await;
@@ -52,6 +55,18 @@ fn render(h: Home) -> Markup {
                 }
             }
             (chart::bars(&h.per_day, 120, "Articles per day"))
+            section.recent {
+                h2 { "Recent articles" }
+                @if h.recent.is_empty() { p.muted { "None yet: ingest some pages." } }
+                ol {
+                    @for a in &h.recent {
+                        li {
+                            a href={ "/articles/" (a.id) } { (a.title.as_deref().unwrap_or("(untitled)")) }
+                            span.muted { " " (layout::date_tag(a.published.as_deref())) " " (a.site.as_deref().unwrap_or("")) }
+                        }
+                    }
+                }
+            }
             div.grid {
                 (entity_list("People", &h.people))
                 (entity_list("Organisations", &h.orgs))

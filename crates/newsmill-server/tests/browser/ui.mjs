@@ -33,6 +33,7 @@ try {
   expect((await page.textContent("ul.counts")).includes("2 articles"), "the article count");
   expect(await page.locator("figure.chart svg rect").count() >= 2, "the articles-per-day chart");
   expect((await page.textContent("main")).includes("Ana Lima"), "the top people");
+  expect(await page.locator("section.recent li a").count() >= 2, "the recent articles, newest first");
   await shot("1-home");
 
   await page.keyboard.press("/");
