@@ -67,7 +67,8 @@ fn render(a: &ArticleRecord, ids: &HashMap<String, i64>) -> Markup {
                 ul.quotes {
                     @for q in &a.quotes {
                         li {
-                            (layout::quote_words(q.kind.as_str(), &q.text))
+                            @let parts = std::iter::once(q.text.as_ref()).chain(q.continuation.iter().map(|c| c.text.as_ref()));
+                            (layout::quote_words(q.kind.as_str(), &parts.collect::<Vec<_>>().join(" … ")))
                             " — "
                             @let sp = q.speaker.as_ref();
                             @match (sp.map(|s| s.name.as_deref().unwrap_or(&s.text)), sp.and_then(|s| global(s.entity.as_deref()?))) {

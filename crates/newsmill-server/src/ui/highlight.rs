@@ -177,7 +177,9 @@ fn marked(
             @let inner = html! { @for (m, a, b) in segs { (mention(text, *a, *b, m.map(|i| &mentions[i]))) } };
             @match q.map(|i| &quotes[i]) {
                 Some(quote) => {
-                    span class={ "quote " (quote.kind) } { (inner) }
+                    // The speaker shows on hovering the quote (and in the sidebar): a name set
+                    // inline in the sentence breaks its reading.
+                    span class={ "quote " (quote.kind) } title=(speaker_title(quote)) { (inner) }
                     @if segs.last().is_some_and(|&(_, _, b)| b == quote.end) { (speaker(quote)) }
                 }
                 None => (inner),
@@ -197,6 +199,11 @@ fn mention(text: &[char], a: usize, b: usize, span: Option<&Span>) -> Markup {
             None => (s),
         }
     }
+}
+
+fn speaker_title(quote: &Span) -> String {
+    let said = if quote.kind == "direct" { "Said by" } else { "Reported of" };
+    quote.label.as_deref().map_or_else(|| "Speaker unknown".to_string(), |name| format!("{said} {name}"))
 }
 
 fn speaker(quote: &Span) -> Markup {
@@ -232,7 +239,7 @@ mod tests {
         assert!(html.contains("&lt;script&gt;x&lt;/script&gt;"), "{html}");
         assert!(!html.contains("<script>") && !html.contains("<b>"), "{html}");
         assert!(html.contains(r#"<a class="ent person" href="/entities/7" title="Ana Lima">Lima</a>"#), "{html}");
-        assert!(html.contains(r#"<span class="quote direct">we &lt;b&gt;won&lt;/b&gt;</span><a class="who" href="/entities/7">— Ana Lima</a>"#), "{html}");
+        assert!(html.contains(r#"<span class="quote direct" title="Said by Ana Lima">we &lt;b&gt;won&lt;/b&gt;</span><a class="who" href="/entities/7">— Ana Lima</a>"#), "{html}");
     }
 
     /// A test article: the JSON given, with an id and a source.

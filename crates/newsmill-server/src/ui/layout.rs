@@ -49,6 +49,8 @@ pub(crate) fn date_tag(published: Option<&str>) -> Markup {
 /// speech (the writer's account of what was said) never in quotation marks, set apart so
 /// that nobody quotes as said words that were not.
 pub(crate) fn quote_words(kind: &str, text: &str) -> Markup {
+    // `q` adds the quotation marks: marks kept at the text's ends would double them.
+    let text = text.trim_matches(|c: char| c.is_whitespace() || "\"“”‘’'«»„".contains(c));
     html! {
         @if kind == "direct" {
             q.direct { (text) }
@@ -117,6 +119,7 @@ mod tests {
     #[test]
     fn reported_speech_is_never_in_quotation_marks() {
         let direct = quote_words("direct", "We will stay").into_string();
+        assert_eq!(quote_words("direct", "“We will stay”").into_string(), direct, "no doubled marks");
         let reported = quote_words("indirect", "they would stay").into_string();
         assert!(direct.starts_with("<q class=\"direct\">"), "{direct}");
         assert!(!reported.contains("<q") && reported.contains("class=\"reported\""), "{reported}");

@@ -53,6 +53,13 @@ try {
   expect(await page.locator("article.reader script, article.reader img").count() === 0, "no injected elements");
   expect(await page.locator("span.quote").count() >= 1, "a highlighted quote");
   expect((await page.textContent("a.who")).includes("Ana Lima"), "the quote's speaker");
+  const who = page.locator("article.reader a.who").first();
+  expect(!(await who.isVisible()), "no speaker name inline in the sentence until asked for");
+  const spoken = page.locator("article.reader span.quote.direct[title]").first();
+  expect(await spoken.count() === 1 && (await spoken.getAttribute("title")).startsWith("Said by "), "the speaker in the quote's tooltip");
+  await spoken.hover();
+  expect(await who.isVisible(), "the speaker shown on hovering the quote");
+  expect(await page.locator("p.legend").count() >= 1, "the quote legend");
   await shot("3-article");
 
   await Promise.all([page.waitForURL(/\/entities\/\d+/), page.click("article.reader a.ent.person")]);
