@@ -45,6 +45,48 @@ pub(crate) fn date_tag(published: Option<&str>) -> Markup {
     html! { @if let Some(p) = published { time datetime=(p) title=(p) { (readable_date(day(Some(p)))) } } }
 }
 
+/// Links to the previous and next page of a list: `path` with `filters` (name, value; empty
+/// values left out), the page size and the offset of that page; `more` when rows follow this
+/// page's `shown` ones.
+pub(crate) fn pager(
+    path: &str,
+    filters: &[(&str, Option<&str>)],
+    offset: usize,
+    limit: usize,
+    shown: usize,
+    more: bool,
+) -> Markup {
+    let link = |at: usize| {
+        let mut query: Vec<String> = filters
+            .iter()
+            .filter_map(|(k, v)| v.filter(|v| !v.is_empty()).map(|v| format!("{k}={}", url_encode(v))))
+            .collect();
+        query.push(format!("limit={limit}&offset={at}"));
+        format!("{path}?{}", query.join("&"))
+    };
+    let next = (more && offset + limit <= crate::params::MAX_OFFSET).then(|| link(offset + limit));
+    html! {
+        @if offset > 0 || next.is_some() {
+            nav.pager {
+                @if offset > 0 { a rel="prev" href=(link(offset.saturating_sub(limit))) { "← Previous" } }
+                span.muted { " " (offset + 1) "–" (offset + shown) " " }
+                @if let Some(next) = next { a rel="next" href=(next) { "Next →" } }
+            }
+        }
+    }
+}
+
+/// `value` for a URL's query: every byte but letters, digits and `-._~` percent-encoded.
+fn url_encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 /// A quote's words as a reader may take them: direct speech in quotation marks; reported
 /// speech (the writer's account of what was said) never in quotation marks, set apart so
 /// that nobody quotes as said words that were not.
@@ -114,6 +156,10 @@ mod tests {
             r#"<time datetime="2018-11-09T22:21:00+03:00" title="2018-11-09T22:21:00+03:00">9 November 2018</time>"#
         );
         assert_eq!(date_tag(None).into_string(), "");
+        let nav = pager("/search", &[("q", Some("a b&c")), ("site", None)], 20, 20, 20, true).into_string();
+        assert!(nav.contains(r#"href="/search?q=a%20b%26c&amp;limit=20&amp;offset=0""#), "{nav}");
+        assert!(nav.contains(r#"href="/search?q=a%20b%26c&amp;limit=20&amp;offset=40""#), "{nav}");
+        assert_eq!(pager("/search", &[], 0, 20, 20, false).into_string(), "", "one full last page needs no pager");
     }
 
     #[test]

@@ -14,13 +14,19 @@ use crate::pool::query;
 
 pub(crate) async fn page(State(app): State<Arc<App>>, Query(p): Query<QuoteParams>) -> Response {
     let rows = match p.to_query() {
-        Ok(q) => query(&app, move |s| s.quotes(&q)).await,
+        // One row more than the page shows tells whether there is a next page.
+        Ok(mut q) => {
+            q.limit += 1;
+            query(&app, move |s| s.quotes(&q)).await
+        }
         Err(e) => Err(e),
     };
     respond(rows.map(|r| render(&p, &r)))
 }
 
 fn render(p: &QuoteParams, rows: &[QuoteRow]) -> Markup {
+    let limit = p.limit.unwrap_or(30);
+    let (rows, more) = (&rows[..rows.len().min(limit)], rows.len() > limit);
     layout::page(
         "Quotes",
         html! {
@@ -50,6 +56,10 @@ fn render(p: &QuoteParams, rows: &[QuoteRow]) -> Markup {
                     }
                 }
             }
+            (layout::pager("/quotes", &[
+                ("speaker", p.speaker.as_deref()), ("about", p.about.as_deref()),
+                ("since", p.since.as_deref()), ("until", p.until.as_deref()),
+            ], p.offset.unwrap_or(0), limit, rows.len(), more))
         },
     )
 }

@@ -18,13 +18,20 @@ pub(crate) async fn page(State(app): State<Arc<App>>, Query(p): Query<SearchPara
         return respond(Ok(render(&p, None)));
     }
     let hits = match p.to_query() {
-        Ok(q) => query(&app, move |s| s.search(&q)).await,
+        // One hit more than the page shows tells whether there is a next page.
+        Ok(mut q) => {
+            q.limit += 1;
+            query(&app, move |s| s.search(&q)).await
+        }
         Err(e) => Err(e),
     };
     respond(hits.map(|h| render(&p, Some(&h))))
 }
 
 fn render(p: &SearchParams, hits: Option<&[SearchHit]>) -> Markup {
+    let limit = p.limit.unwrap_or(20);
+    let more = hits.is_some_and(|h| h.len() > limit);
+    let hits = hits.map(|h| &h[..h.len().min(limit)]);
     let kind = p.kind.as_deref().unwrap_or("");
     layout::page(
         "Search",
@@ -54,6 +61,13 @@ fn render(p: &SearchParams, hits: Option<&[SearchHit]>) -> Markup {
                         }
                     }
                 }
+            }
+            @if let Some(hits) = hits {
+                (layout::pager("/search", &[
+                    ("q", Some(p.q.as_str())), ("entity", p.entity.as_deref()), ("type", p.kind.as_deref()),
+                    ("speaker", p.speaker.as_deref()), ("site", p.site.as_deref()), ("since", p.since.as_deref()),
+                    ("until", p.until.as_deref()),
+                ], p.offset.unwrap_or(0), limit, hits.len(), more))
             }
         },
     )

@@ -72,6 +72,13 @@ try {
   expect(await page.locator("ul.quotes.big li").count() >= 1, "the quotes explorer");
   await shot("5-quotes");
 
+  await page.goto(`${base}/search?q=the&limit=1`);
+  expect(await page.locator("ol.hits li").count() === 1, "a page of one hit");
+  await Promise.all([page.waitForURL(/offset=1/), page.click("nav.pager a[rel=next]")]);
+  expect(await page.locator("ol.hits li").count() === 1, "the next page");
+  expect(await page.locator("nav.pager a[rel=prev]").count() === 1, "a way back");
+  expect(await page.locator("nav.pager a[rel=next]").count() === 0, "no next page after the last hit");
+
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goBack();
   await page.goto(`${base}/articles/evil`);
