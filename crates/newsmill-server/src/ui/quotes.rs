@@ -25,7 +25,7 @@ pub(crate) async fn page(State(app): State<Arc<App>>, Query(p): Query<QuoteParam
 }
 
 fn render(p: &QuoteParams, rows: &[QuoteRow]) -> Markup {
-    let limit = p.limit.unwrap_or(30);
+    let limit = p.limit.unwrap_or(30).min(crate::params::MAX_PAGE);
     let (rows, more) = (&rows[..rows.len().min(limit)], rows.len() > limit);
     layout::page(
         "Quotes",

@@ -29,7 +29,7 @@ pub(crate) async fn page(State(app): State<Arc<App>>, Query(p): Query<SearchPara
 }
 
 fn render(p: &SearchParams, hits: Option<&[SearchHit]>) -> Markup {
-    let limit = p.limit.unwrap_or(20);
+    let limit = p.limit.unwrap_or(20).min(crate::params::MAX_PAGE);
     let more = hits.is_some_and(|h| h.len() > limit);
     let hits = hits.map(|h| &h[..h.len().min(limit)]);
     let kind = p.kind.as_deref().unwrap_or("");
