@@ -32,6 +32,11 @@ try {
   expect((await page.textContent("h1")) === "The corpus", "the home heading");
   expect((await page.textContent("ul.counts")).includes("2 articles"), "the article count");
   expect(await page.locator("figure.chart svg rect").count() >= 2, "the articles-per-day chart");
+  // Two days: two narrow bars, the later one in the right half of the axis.
+  const lastBar = page.locator("figure.chart svg rect").last();
+  const lastX = Number(await lastBar.getAttribute("x"));
+  expect(lastX > 360 && Number(await lastBar.getAttribute("width")) <= 24, `a real time axis (x=${lastX})`);
+  expect((await page.textContent("figure.chart figcaption")).includes("one bar per"), "the axis unit");
   expect((await page.textContent("main")).includes("Ana Lima"), "the top people");
   expect(await page.locator("section.recent li a").count() >= 2, "the recent articles, newest first");
   await shot("1-home");
