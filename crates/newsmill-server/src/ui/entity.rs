@@ -43,6 +43,10 @@ fn render(e: EntityDetail) -> Markup {
                             li { (layout::quote_words(&q.kind, &q.text)) " " a.muted href={ "/articles/" (q.article) } { (layout::date_tag(q.published.as_deref())) } }
                         }
                     }
+                    // The list stops at 50; the quotes page pages through all of them.
+                    @if e.quotes.len() >= 50 {
+                        p { a.more href={ "/quotes?speaker=" (layout::url_encode(&e.name)) } { "All quotes by " (e.name) " →" } }
+                    }
                 }
                 section {
                     h2 { "Named with" }
@@ -59,8 +63,39 @@ fn render(e: EntityDetail) -> Markup {
                             li { a href={ "/articles/" (a.id) } { (a.title.as_deref().unwrap_or("(untitled)")) } span.muted { " " (layout::date_tag(a.published.as_deref())) } }
                         }
                     }
+                    @if e.articles.len() >= 50 {
+                        p { a.more href={ "/search?entity=" (layout::url_encode(&e.name)) } { "All articles naming " (e.name) " →" } }
+                    }
                 }
             }
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsmill_store::ArticleRef;
+
+    fn detail(articles: usize) -> EntityDetail {
+        let article = |i: usize| ArticleRef { id: format!("a{i}"), title: None, site: None, published: None };
+        EntityDetail {
+            id: 7,
+            name: "Ana Lima".into(),
+            kind: "PERSON".into(),
+            titles: vec![],
+            timeline: vec![],
+            mentions: articles as i64,
+            articles: (0..articles).map(article).collect(),
+            quotes: vec![],
+            co_mentioned: vec![],
+        }
+    }
+
+    #[test]
+    fn a_full_list_links_to_the_paged_search() {
+        let html = render(detail(50)).into_string();
+        assert!(html.contains(r#"href="/search?entity=Ana%20Lima""#), "{html}");
+        assert!(!render(detail(3)).into_string().contains("/search?entity="), "a short list is whole");
+    }
 }

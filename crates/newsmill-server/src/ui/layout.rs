@@ -77,7 +77,7 @@ pub(crate) fn pager(
 }
 
 /// `value` for a URL's query: every byte but letters, digits and `-._~` percent-encoded.
-fn url_encode(value: &str) -> String {
+pub(crate) fn url_encode(value: &str) -> String {
     value
         .bytes()
         .map(|b| match b {
