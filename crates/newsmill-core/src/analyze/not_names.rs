@@ -84,7 +84,7 @@ fn common_noun(words: &[&str], doc: &DocWords) -> bool {
     let short = words.iter().filter(|w| is_common_short_form(w)).count();
     let lower = words.iter().filter(|w| is_plain_lowercase(w)).count();
     if short + lower == words.len() {
-        return short > 0 || lower > 0;
+        return !words.is_empty();
     }
     short > 0 && words.iter().all(|w| is_common_short_form(w) || doc.ordinary(w))
 }
