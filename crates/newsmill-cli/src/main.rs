@@ -29,6 +29,10 @@ use clap::{Parser, Subcommand};
 #[derive(Parser)]
 #[command(name = "newsmill", version, about, long_about = None)]
 struct Cli {
+    /// When to print colour and bold (matched words in `search`): auto means on a terminal
+    /// and only when `NO_COLOR` is unset or empty.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = output::ColorChoice::Auto)]
+    color: output::ColorChoice,
     #[command(subcommand)]
     command: Command,
 }
@@ -52,6 +56,7 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    output::set_color_choice(cli.color);
     let result = match cli.command {
         Command::Extract(args) => extract_cmd::run(args),
         Command::Ingest(args) => ingest_cmd::run(args),

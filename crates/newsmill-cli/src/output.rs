@@ -30,11 +30,42 @@ pub fn counted(n: impl TryInto<u64>, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// Whether standard output takes colour and bold: a terminal, and `NO_COLOR` unset or empty
-/// (no-color.org). Pipes and files get plain text.
+/// When to print colour and bold: `--color`, as ripgrep and ls name it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless `NO_COLOR` is set to a non-empty value (no-color.org).
+    #[default]
+    Auto,
+    /// Always, even into a pipe or a file (for `less -R`).
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether output with this choice gets colour, given where it goes and the environment.
+    pub fn resolve(self, to_terminal: bool, no_color: Option<&std::ffi::OsStr>) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => to_terminal && no_color.is_none_or(|v| v.is_empty()),
+        }
+    }
+}
+
+static COLOR: std::sync::OnceLock<ColorChoice> = std::sync::OnceLock::new();
+
+/// Records the `--color` choice once, at start-up.
+pub fn set_color_choice(choice: ColorChoice) {
+    let _ = COLOR.set(choice);
+}
+
+/// Whether standard output takes colour and bold, by the `--color` choice (auto by default:
+/// a terminal and no `NO_COLOR`). Pipes and files get plain text unless asked otherwise.
 pub fn colour_on_stdout() -> bool {
     use std::io::IsTerminal;
-    io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    let choice = COLOR.get().copied().unwrap_or_default();
+    choice.resolve(io::stdout().is_terminal(), std::env::var_os("NO_COLOR").as_deref())
 }
 
 pub fn write_article(out: &mut impl Write, article: &Article, format: Format) -> io::Result<()> {
@@ -116,4 +147,24 @@ fn explain(out: &mut impl Write, article: &Article) -> io::Result<()> {
         writeln!(out, "  [{}] {}", removal.reason, shown(&newsmill_core::text_util::truncate(&removal.text, 120)))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod colour_tests {
+    use super::ColorChoice;
+    use std::ffi::OsStr;
+
+    #[test]
+    fn auto_colours_a_terminal_unless_no_color_is_set() {
+        assert!(ColorChoice::Auto.resolve(true, None));
+        assert!(ColorChoice::Auto.resolve(true, Some(OsStr::new(""))));
+        assert!(!ColorChoice::Auto.resolve(true, Some(OsStr::new("1"))));
+        assert!(!ColorChoice::Auto.resolve(false, None));
+    }
+
+    #[test]
+    fn always_and_never_ignore_the_terminal_and_the_environment() {
+        assert!(ColorChoice::Always.resolve(false, Some(OsStr::new("1"))));
+        assert!(!ColorChoice::Never.resolve(true, None));
+    }
 }

@@ -146,7 +146,7 @@ pub fn search(args: SearchArgs) -> anyhow::Result<ExitCode> {
     output(|out| match args.format {
         TableOrJson::Json => json(out, &hits),
         TableOrJson::Table => {
-            // Matched words in bold on a terminal only (plain in a pipe or with NO_COLOR).
+            // Matched words in bold by `--color` (by default on a terminal without NO_COLOR).
             let bold = if crate::output::colour_on_stdout() { ("\x1b[1m", "\x1b[0m") } else { ("", "") };
             for hit in &hits {
                 let title = shown(hit.title.as_deref().unwrap_or("(untitled)"));

@@ -95,6 +95,28 @@ fn explain_lists_removed_blocks_with_reasons() {
 }
 
 #[test]
+fn explain_help_says_where_its_output_goes() {
+    let out = newsmill(&["extract", "--help"]);
+    let help = String::from_utf8_lossy(&out.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
+    let explain = help.split("--explain").nth(1).unwrap_or_default();
+    assert!(explain.contains("text and Markdown") && explain.contains("`removed` field in JSON"), "{explain}");
+}
+
+#[test]
+fn explain_in_text_output_comes_after_the_article() {
+    let page = samples().join("harbour-bridge-reopens.html");
+    let out = newsmill(&["extract", page.to_str().unwrap(), "--format", "text", "--explain"]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    let plain = newsmill(&["extract", page.to_str().unwrap(), "--format", "text"]);
+    let plain = String::from_utf8_lossy(&plain.stdout);
+    // The article ends with its `----` separator line; the removed blocks come before it.
+    let article = plain.trim_end().trim_end_matches("----").trim_end();
+    let rest = text.strip_prefix(article).expect("the article comes first, unchanged");
+    assert!(rest.trim_start().starts_with("Removed:"), "{rest}");
+}
+
+#[test]
 fn every_subcommand_has_help_with_an_example() {
     // Walk the command tree from `newsmill --help`, so a new subcommand is checked too.
     let mut pending: Vec<Vec<String>> = subcommands(&[]).into_iter().map(|c| vec![c]).collect();

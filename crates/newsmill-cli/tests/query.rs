@@ -112,6 +112,42 @@ fn search_output_in_a_pipe_has_no_terminal_codes() {
 }
 
 #[test]
+fn color_always_bolds_matches_even_in_a_pipe_and_never_does_not() {
+    let db = corpus();
+    let db = db.to_str().unwrap();
+    let always = newsmill(&["search", "bridge", "--db", db, "--color", "always"]);
+    assert!(String::from_utf8_lossy(&always.stdout).contains("\x1b[1m"), "no bold with --color always");
+    let never = newsmill(&["--color", "never", "search", "bridge", "--db", db]);
+    assert!(!String::from_utf8_lossy(&never.stdout).contains('\x1b'));
+}
+
+/// Runs `search` under a pseudo-terminal (util-linux `script`), with or without `NO_COLOR`.
+/// None when `script` is not installed.
+fn search_on_a_terminal(no_color: Option<&str>) -> Option<String> {
+    let db = corpus();
+    let command = format!("{} search bridge --db {}", env!("CARGO_BIN_EXE_newsmill"), db.display());
+    let mut script = Command::new("script");
+    script.args(["-qec", &command, "/dev/null"]).env_remove("NO_COLOR").stdin(Stdio::null());
+    if let Some(value) = no_color {
+        script.env("NO_COLOR", value);
+    }
+    let out = script.output().ok().filter(|o| o.status.success())?;
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn a_terminal_gets_bold_unless_no_color_is_set() {
+    let Some(plain_terminal) = search_on_a_terminal(None) else {
+        eprintln!("SKIPPED: util-linux `script` is not installed, so no pseudo-terminal to test on");
+        return;
+    };
+    assert!(plain_terminal.contains("\x1b[1m"), "no bold on a terminal: {plain_terminal:?}");
+    let no_color = search_on_a_terminal(Some("1")).unwrap_or_default();
+    assert!(no_color.to_lowercase().contains("bridge"), "{no_color:?}");
+    assert!(!no_color.contains('\x1b'), "escape codes with NO_COLOR=1: {no_color:?}");
+}
+
+#[test]
 fn counts_take_the_right_number() {
     let db = corpus();
     let out = newsmill(&["search", "bridge", "--limit", "1", "--db", db.to_str().unwrap()]);

@@ -41,22 +41,33 @@ fn flags(text: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// The option lines of `newsmill ARGS --help`, each as its set of flags (`-f`, `--format`).
+fn help_options(args: &[&str]) -> Vec<BTreeSet<String>> {
+    let help = Command::new(env!("CARGO_BIN_EXE_newsmill")).args(args).arg("--help").output().unwrap();
+    let help = String::from_utf8_lossy(&help.stdout);
+    // An option line of --help: `  -f, --format <FORMAT>` or `      --db <FILE>`.
+    help.lines()
+        .filter(|l| l.trim_start().starts_with('-') && l.starts_with("  "))
+        .map(|l| flags(l.trim_start().split("  ").next().unwrap_or("")))
+        .filter(|f| !f.contains("--help") && !f.contains("--version") && !f.is_empty())
+        .collect()
+}
+
 #[test]
 fn synopses_match_help() {
+    // Options every command takes (`--color`) are documented once, not in each synopsis.
+    let global = help_options(&[]);
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../README.md")).unwrap();
+    for option in &global {
+        assert!(option.iter().any(|f| readme.contains(f.as_str())), "the README never names {option:?}");
+    }
     let synopses = synopses();
     assert!(synopses.len() >= 15, "{synopses:#?}");
     for synopsis in synopses {
         let command: Vec<&str> =
             synopsis.split_whitespace().skip(1).take_while(|w| w.chars().all(|c| c.is_ascii_lowercase())).collect();
-        let help = Command::new(env!("CARGO_BIN_EXE_newsmill")).args(&command).arg("--help").output().unwrap();
-        let help = String::from_utf8_lossy(&help.stdout);
-        // An option line of --help: `  -f, --format <FORMAT>` or `      --db <FILE>`.
-        let options: Vec<BTreeSet<String>> = help
-            .lines()
-            .filter(|l| l.trim_start().starts_with('-') && l.starts_with("  "))
-            .map(|l| flags(l.trim_start().split("  ").next().unwrap_or("")))
-            .filter(|f| !f.contains("--help") && !f.contains("--version") && !f.is_empty())
-            .collect();
+        let options: Vec<BTreeSet<String>> =
+            help_options(&command).into_iter().filter(|o| !global.contains(o)).collect();
         let shown = flags(&synopsis);
         for option in &options {
             assert!(option.iter().any(|f| shown.contains(f)), "{command:?}: {option:?} is not in the README synopsis");
