@@ -308,7 +308,7 @@ pub fn stats(args: StatsArgs) -> anyhow::Result<ExitCode> {
             }
             let more = s.site_count - s.sites.len() as i64;
             if more > 0 {
-                writeln!(out, "  and {} more", crate::output::counted(more, "site", "sites"))?;
+                writeln!(out, "  and {more} more {}", if more == 1 { "site" } else { "sites" })?;
             }
             for (source, reason) in &s.recent_failures {
                 writeln!(out, "  failed {}: {}", newsmill_core::text_util::escape_controls(source), shown(reason))?;

@@ -60,6 +60,8 @@ fn dates_that_are_not_days_are_refused() {
         vec!["search", "bridge", "--until", "2018-02-30", "--db", db],
         vec!["quotes", "--since", "yesterday", "--db", db],
         vec!["export", "--since", "2018-13-01", "--db", db],
+        vec!["search", "bridge", "--since", "2018/11/01", "--db", db],
+        vec!["quotes", "--until", "2018-13-45", "--db", db],
     ] {
         let out = newsmill(&args);
         let stderr = String::from_utf8_lossy(&out.stderr);
@@ -170,4 +172,66 @@ fn show_prints_the_article_a_search_names() {
     let out = newsmill(&["show", "no-such-id", "--db", db]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no article no-such-id"));
+}
+
+#[test]
+fn entity_types_are_taken_in_any_case() {
+    let db = corpus();
+    let db = db.to_str().unwrap();
+    let upper = newsmill(&["entities", "--type", "PERSON", "--format", "json", "--db", db]);
+    for spelling in ["person", "Person"] {
+        let out = newsmill(&["entities", "--type", spelling, "--format", "json", "--db", db]);
+        assert!(out.status.success(), "{spelling}: {}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(out.stdout, upper.stdout, "{spelling}");
+    }
+    let out = newsmill(&["search", "bridge", "--type", "org", "--db", db]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = newsmill(&["entities", "--type", "people", "--db", db]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("PERSON"), "the error lists the types");
+}
+
+#[test]
+fn search_scores_are_positive_and_best_first() {
+    let db = corpus();
+    let out = newsmill(&["search", "the", "--format", "json", "--db", db.to_str().unwrap()]);
+    let hits: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let scores: Vec<f64> = hits.as_array().unwrap().iter().map(|h| h["score"].as_f64().unwrap()).collect();
+    assert!(scores.len() >= 2, "{scores:?}");
+    assert!(scores.iter().all(|s| *s > 0.0), "{scores:?}");
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+}
+
+#[test]
+fn stats_counts_the_sites_beyond_the_ten_it_lists() {
+    let dir = std::env::temp_dir().join(format!("newsmill-cli-sites-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let pages = dir.join("pages");
+    std::fs::create_dir_all(&pages).unwrap();
+    for i in 0..12 {
+        let page = format!(
+            "<html><head><title>Story {i}</title><meta property='og:site_name' content='Site {i}'></head>\
+             <body><article><h1>Story {i}</h1><p>The council of town number {i} met on Monday and voted \
+             to repair the old library roof before the winter rains, members said after the vote.</p>\
+             <p>Work is expected to start next month and to last about six weeks, the clerk said.</p>\
+             </article></body></html>"
+        );
+        std::fs::write(pages.join(format!("{i}.html")), page).unwrap();
+    }
+    let db = dir.join("s.db");
+    let db = db.to_str().unwrap();
+    let out = newsmill(&["ingest", pages.to_str().unwrap(), "--db", db, "--quiet"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&newsmill(&["stats", "--db", db]).stdout).into_owned();
+    assert!(text.contains("sites:           12"), "{text}");
+    assert_eq!(text.matches("  site ").count(), 10, "{text}");
+    assert!(text.contains("and 2 more sites"), "{text}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&newsmill(&["stats", "--format", "json", "--db", db]).stdout).unwrap();
+    assert_eq!(json["site_count"], 12);
+    // Names seen only in headlines count as mentions here as they do in `entities`.
+    let listed: serde_json::Value =
+        serde_json::from_slice(&newsmill(&["entities", "--format", "json", "--db", db]).stdout).unwrap();
+    let listed: u64 = listed.as_array().unwrap().iter().map(|e| e["mentions"].as_u64().unwrap()).sum();
+    assert_eq!(json["mentions"].as_u64(), Some(listed));
 }

@@ -496,7 +496,7 @@ impl Store {
             articles: count("SELECT COUNT(*) FROM articles")?,
             near_duplicates: count("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL")?,
             entities: count("SELECT COUNT(*) FROM entities")?,
-            mentions: count("SELECT COUNT(*) FROM mentions")?,
+            mentions: count("SELECT COALESCE(SUM(mentions), 0) FROM article_entities")?,
             quotes: count("SELECT COUNT(*) FROM quotes")?,
             failures: count("SELECT COUNT(*) FROM failures")?,
             runs: count("SELECT COUNT(*) FROM runs")?,
