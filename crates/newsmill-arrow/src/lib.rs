@@ -9,7 +9,7 @@
 //!
 //! ```
 //! use newsmill_arrow::ArticleBatch;
-//! use newsmill_model::Article;
+//! use newsmill_model::{Article, ArticleJson};
 //!
 //! let article: Article = serde_json::from_str(
 //!     r#"{"id": "a1", "source": "page.html", "title": "Rain at last", "text": "Rain fell."}"#,
@@ -31,7 +31,7 @@ use std::sync::Arc;
 use arrow_array::RecordBatch;
 use arrow_json::reader::{Decoder, ReaderBuilder};
 use arrow_schema::{ArrowError, SchemaRef};
-use newsmill_model::Article;
+use newsmill_model::{Article, ArticleJson};
 
 pub use schema::{ERROR_COLUMN, article_schema, batch_schema};
 
@@ -83,6 +83,11 @@ impl ArticleBatch {
 
     /// Appends one article, exactly as its JSON form reads.
     pub fn push(&mut self, article: &Article) -> Result<(), Error> {
+        self.push_json(&ArticleJson::new(article, true))
+    }
+
+    /// Appends one article in its JSON form (as a store gives it back).
+    pub fn push_json(&mut self, article: &ArticleJson) -> Result<(), Error> {
         Ok(self.decoder.serialize(std::slice::from_ref(article))?)
     }
 

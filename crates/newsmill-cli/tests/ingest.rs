@@ -193,8 +193,8 @@ fn kill_9_mid_ingest_then_resume_loses_nothing_and_duplicates_nothing() {
 
 #[test]
 fn export_writes_jsonl_and_parquet_with_every_article() {
-    use parquet::file::reader::{FileReader, SerializedFileReader};
-    use parquet::record::RowAccessor;
+    use arrow_array::{RecordBatch, cast::AsArray};
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("c.db").display().to_string();
@@ -210,10 +210,19 @@ fn export_writes_jsonl_and_parquet_with_every_article() {
     let pq = dir.path().join("out.parquet");
     let out = newsmill(&["export", "--format", "parquet", "--out", pq.to_str().unwrap(), "--db", &db]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let reader = SerializedFileReader::new(std::fs::File::open(&pq).unwrap()).unwrap();
-    assert_eq!(reader.metadata().file_metadata().num_rows() as u64, added);
-    let rows: Vec<_> = reader.get_row_iter(None).unwrap().map(|r| r.unwrap()).collect();
-    let ids: Vec<&str> = lines.iter().map(|a| a["id"].as_str().unwrap()).collect();
-    assert_eq!(rows[0].get_string(0).unwrap(), ids[0]);
-    assert_eq!(rows[0].get_string(9).unwrap(), lines[0]["text"].as_str().unwrap());
+    let file = std::fs::File::open(&pq).unwrap();
+    let batches: Vec<RecordBatch> =
+        ParquetRecordBatchReaderBuilder::try_new(file).unwrap().build().unwrap().map(|b| b.unwrap()).collect();
+    assert_eq!(batches.iter().map(RecordBatch::num_rows).sum::<usize>() as u64, added);
+    let batch = &batches[0];
+    let strings = |name: &str| batch.column_by_name(name).unwrap().as_string::<i32>().clone();
+    assert_eq!(strings("id").value(0), lines[0]["id"].as_str().unwrap());
+    assert_eq!(strings("text").value(0), lines[0]["text"].as_str().unwrap());
+    // Entities are a list of structs, queryable without JSON functions.
+    let entities = batch.column_by_name("entities").unwrap().as_list::<i32>();
+    let first = entities.value(0);
+    let names = first.as_struct().column_by_name("name").unwrap().as_string::<i32>().clone();
+    let expected: Vec<&str> =
+        lines[0]["entities"].as_array().unwrap().iter().map(|e| e["name"].as_str().unwrap()).collect();
+    assert_eq!(names.iter().map(|n| n.unwrap()).collect::<Vec<_>>(), expected);
 }
