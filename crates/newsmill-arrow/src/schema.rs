@@ -1,8 +1,9 @@
 //! The Arrow schema, derived from the JSON Schema of the article contract.
 //!
-//! The mapping: `string` (and string enums) → Utf8; `integer` → UInt64 when the schema says
-//! it is unsigned, else Int64; `number` → Float64; `boolean` → Boolean; `array` → List;
-//! `object` → Struct. A field is nullable when JSON may leave it out or set it to null.
+//! The mapping: `string` (and string enums) → Utf8; `integer` → Int64; `number` → Float64;
+//! `boolean` → Boolean; `array` → List; `object` → Struct. A field is nullable when JSON may
+//! leave it out or set it to null. Integers are signed although offsets never are: Spark and
+//! other JVM readers have no unsigned types and refuse UInt64 columns.
 
 use std::sync::Arc;
 
@@ -96,7 +97,6 @@ impl Mapper<'_> {
             "string" => DataType::Utf8,
             "boolean" => DataType::Boolean,
             "number" => DataType::Float64,
-            "integer" if node.get("minimum").and_then(Value::as_f64).is_some_and(|m| m >= 0.0) => DataType::UInt64,
             "integer" => DataType::Int64,
             "array" => {
                 let items = node.get("items").ok_or_else(|| bad(path, "array without items"))?;
@@ -148,7 +148,7 @@ mod tests {
         let entities = struct_of_list(schema.field_with_name("entities").unwrap());
         assert_eq!(field(entities, "type").data_type(), &DataType::Utf8);
         let mentions = struct_of_list(field(entities, "mentions"));
-        assert_eq!(field(mentions, "start").data_type(), &DataType::UInt64);
+        assert_eq!(field(mentions, "start").data_type(), &DataType::Int64);
         assert!(!field(mentions, "start").is_nullable());
         assert!(field(mentions, "field").is_nullable(), "absent for the body");
         let quotes = struct_of_list(schema.field_with_name("quotes").unwrap());
@@ -159,7 +159,7 @@ mod tests {
         assert_eq!(field(amounts, "value").data_type(), &DataType::Float64);
         assert_eq!(field(amounts, "approximate").data_type(), &DataType::Boolean);
         let places = struct_of_list(schema.field_with_name("places").unwrap());
-        assert_eq!(field(places, "geonames_id").data_type(), &DataType::UInt64);
+        assert_eq!(field(places, "geonames_id").data_type(), &DataType::Int64);
         let authors = schema.field_with_name("authors").unwrap();
         assert!(matches!(authors.data_type(), DataType::List(item) if item.data_type() == &DataType::Utf8));
     }
