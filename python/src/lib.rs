@@ -12,7 +12,7 @@ use std::time::Duration;
 use arrow_array::RecordBatch;
 use arrow_pyarrow::PyArrowType;
 use newsmill::{Options, RawDoc};
-use pyo3::exceptions::PyValueError;
+use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 
@@ -24,7 +24,7 @@ fn document(data: &Bound<'_, PyAny>, url: Option<String>, row: &str) -> PyResult
     } else if let Ok(bytes) = data.cast::<PyBytes>() {
         (bytes.as_bytes().to_vec(), None)
     } else {
-        return Err(PyValueError::new_err(format!(
+        return Err(PyTypeError::new_err(format!(
             "{row}: data must be str or bytes, not {}",
             data.get_type().name()?
         )));
