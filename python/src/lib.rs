@@ -24,10 +24,7 @@ fn document(data: &Bound<'_, PyAny>, url: Option<String>, row: &str) -> PyResult
     } else if let Ok(bytes) = data.cast::<PyBytes>() {
         (bytes.as_bytes().to_vec(), None)
     } else {
-        return Err(PyTypeError::new_err(format!(
-            "{row}: data must be str or bytes, not {}",
-            data.get_type().name()?
-        )));
+        return Err(PyTypeError::new_err(format!("{row}: data must be str or bytes, not {}", data.get_type().name()?)));
     };
     let source = url.clone().unwrap_or_else(|| row.to_string());
     Ok(RawDoc { source, url, charset_hint: charset, bytes, ..RawDoc::default() })

@@ -34,7 +34,8 @@ def spark():
 
 def read_rows(out):
     table = ds.dataset(str(out), format="parquet", partitioning="hive").to_table()
-    return table.to_pylist()
+    return [dict(r, language=None if r["language"] == "__HIVE_DEFAULT_PARTITION__" else r["language"])
+            for r in table.to_pylist()]
 
 
 def test_spark_job_rows_are_the_batch_rows_and_reruns_skip_what_is_done(spark, tmp_path, warc_shards, pages):
@@ -46,13 +47,16 @@ def test_spark_job_rows_are_the_batch_rows_and_reruns_skip_what_is_done(spark, t
     out = tmp_path / "out"
     paths = [str(p) for p in warc_shards] + [str(broken)]
     summary = process_warcs(spark, paths, str(out))
-    assert summary == {"files": 5, "skipped": 0, "processed": 5}
+    assert {k: summary[k] for k in ("files", "skipped", "processed")} == {"files": 5, "skipped": 0, "processed": 5}
 
     rows = read_rows(out)
+    assert summary["rows"] == len(rows) and summary["errors"] >= 1
     good = [r for r in rows if r["error"] is None]
     assert len(good) >= len(pages)
     assert {r["warc"] for r in rows} == set(paths)
     assert any(r["error"] for r in rows if r["warc"] == str(broken))
+    # Spark reads the dataset back, partitions and all.
+    assert spark.read.parquet(str(out)).count() == len(rows)
 
     # Field by field, the job's rows are what process_batch gives for the same records.
     pipeline = newsmill.Pipeline()
@@ -73,6 +77,19 @@ def test_spark_job_rows_are_the_batch_rows_and_reruns_skip_what_is_done(spark, t
     again = process_warcs(spark, paths + [str(tmp_path / "new.warc.gz")], str(out))
     assert again["skipped"] == 5 and again["processed"] == 1
     assert len(read_rows(out)) == len(rows) + 1, "the missing file is recorded as one error row"
+
+
+def test_a_file_cut_short_by_a_crash_is_written_again_whole(tmp_path, warc_shards):
+    from newsmill.jobs import file_key, process_warc
+
+    out = tmp_path / "out"
+    first = process_warc(str(warc_shards[0]), str(out))
+    marker = out / "_newsmill" / "done" / f"{file_key(str(warc_shards[0]))}.json"
+    marker.unlink()  # as if the worker died before finishing
+    (out / "month=unknown").mkdir(exist_ok=True)
+    (out / "month=unknown" / ".part-x.parquet.tmp").write_bytes(b"half a file")
+    again = process_warc(str(warc_shards[0]), str(out))
+    assert again["rows"] == first["rows"] == len(read_rows(out))
 
 
 def test_the_module_runs_without_code(tmp_path, warc_shards):

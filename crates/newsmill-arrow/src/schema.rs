@@ -60,7 +60,10 @@ impl Mapper<'_> {
             .map(|(name, property)| {
                 let path = if path.is_empty() { name.clone() } else { format!("{path}.{name}") };
                 let (data_type, may_be_null) = self.data_type(&path, property)?;
-                Ok(Arc::new(Field::new(name, data_type, may_be_null || !required.contains(&name.as_str()))))
+                let nullable = may_be_null || !required.contains(&name.as_str());
+                // Under a null struct its fields are null too (Arrow writers check this).
+                let data_type = if nullable { fields_nullable(data_type) } else { data_type };
+                Ok(Arc::new(Field::new(name, data_type, nullable)))
             })
             .collect()
     }
@@ -110,6 +113,23 @@ impl Mapper<'_> {
     }
 }
 
+/// A struct type with every field (and theirs) nullable; other types as they are.
+fn fields_nullable(data_type: DataType) -> DataType {
+    match data_type {
+        DataType::Struct(fields) => DataType::Struct(
+            fields
+                .iter()
+                .map(|f| {
+                    Arc::new(
+                        f.as_ref().clone().with_data_type(fields_nullable(f.data_type().clone())).with_nullable(true),
+                    )
+                })
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
 fn bad(path: &str, reason: impl Into<String>) -> Error {
     Error::Schema { path: path.to_string(), reason: reason.into() }
 }
@@ -155,6 +175,7 @@ mod tests {
         let DataType::Struct(speaker) = field(quotes, "speaker").data_type() else { panic!("speaker is a struct") };
         assert!(field(quotes, "speaker").is_nullable());
         assert!(field(speaker, "entity").is_nullable());
+        assert!(field(speaker, "start").is_nullable(), "null when the quote has no speaker");
         let amounts = struct_of_list(schema.field_with_name("amounts").unwrap());
         assert_eq!(field(amounts, "value").data_type(), &DataType::Float64);
         assert_eq!(field(amounts, "approximate").data_type(), &DataType::Boolean);

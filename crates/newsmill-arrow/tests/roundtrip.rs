@@ -3,7 +3,10 @@
 
 use std::path::Path;
 
+use arrow_array::Array;
+use arrow_array::cast::AsArray;
 use arrow_json::writer::LineDelimitedWriter;
+use arrow_schema::{DataType, Field};
 use newsmill::{Inputs, Options, Pipeline, ReadConfig};
 use newsmill_arrow::ArticleBatch;
 use serde_json::Value;
@@ -19,6 +22,21 @@ fn without_nulls(value: Value) -> Value {
     }
 }
 
+/// Parquet and pyarrow refuse a column declared non-nullable that holds nulls, even under a
+/// null parent: the schema must say nullable wherever a value can be missing.
+fn no_nulls_where_declared_not(array: &dyn Array, field: &Field) {
+    assert!(field.is_nullable() || array.null_count() == 0, "{} holds nulls", field.name());
+    match array.data_type() {
+        DataType::Struct(fields) => {
+            for (child, field) in array.as_struct().columns().iter().zip(fields) {
+                no_nulls_where_declared_not(child.as_ref(), field);
+            }
+        }
+        DataType::List(item) => no_nulls_where_declared_not(array.as_list::<i32>().values().as_ref(), item),
+        _ => {}
+    }
+}
+
 #[test]
 fn articles_read_back_from_arrow_as_their_json() {
     let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples/pages");
@@ -30,10 +48,22 @@ fn articles_read_back_from_arrow_as_their_json() {
         batch.push(&article).unwrap();
         expected.push(without_nulls(serde_json::to_value(&article).unwrap()));
     }
+    // A quote with neither cue nor speaker: null structs whose fields must be nullable.
+    let bare: newsmill::Article = serde_json::from_str(
+        r#"{"id": "b1", "source": "bare", "text": "Rain fell.", "quotes": [{"text": "Rain", "start": 0, "end": 4,
+            "kind": "indirect", "cue": null, "speaker": null}]}"#,
+    )
+    .unwrap();
+    batch.push(&bare).unwrap();
+    expected.push(without_nulls(serde_json::to_value(&bare).unwrap()));
     batch.push_error("broken.bin", Some("https://example.org/x"), "not a page").unwrap();
     let batch = batch.finish().unwrap();
     assert_eq!(batch.num_rows(), expected.len() + 1);
     assert!(expected.iter().any(|a| a["quotes"].as_array().is_some_and(|q| !q.is_empty())));
+
+    for (column, field) in batch.columns().iter().zip(batch.schema().fields()) {
+        no_nulls_where_declared_not(column, field);
+    }
 
     let mut out = LineDelimitedWriter::new(Vec::new());
     out.write(&batch).unwrap();

@@ -7,12 +7,13 @@ or without writing code:
 
     python -m newsmill.spark crawl/*.warc.gz --out articles/ --master 'local[*]'
 
-Each WARC file is read and processed by one task (`mapInArrow`), with the Rust reader and
-pipeline; the rows are the Arrow schema of the article (README), plus `warc` (the file they
-came from) and `month` (`YYYY-MM` of publication, `unknown` without a date). The output is
-partitioned by `month` and `language`. A file already in the output is skipped on a rerun; a
-file that cannot be read, or a damaged record, becomes a row with its reason in `error`, and
-the rest of the job finishes.
+Each WARC file is read and processed by one task (`mapInArrow` over the list of files), with
+the Rust reader and pipeline, and the task writes its rows itself, straight from Arrow: the
+Arrow schema of the article (README) plus `warc`, the file they came from, in a dataset
+partitioned by `month` (`YYYY-MM` of publication, `unknown` without a date) and `language`
+(see `newsmill.jobs`). Spark reads it back with `spark.read.parquet(OUTPUT)`. A file already
+done is skipped on a rerun, even after a crash; a file that cannot be read, or a damaged
+record, becomes a row with its reason in `error`, and the rest of the job finishes.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Iterable, Iterator, List, Optional
+from typing import Iterable, List, Optional
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 
@@ -42,82 +43,36 @@ def warc_files(paths: Iterable[str]) -> List[str]:
     return sorted(os.path.abspath(p) if "://" not in p else p for p in found)
 
 
-def output_schema():
-    """The Arrow schema of the job's rows: the article schema, `warc` and `month`."""
-    import pyarrow as pa
-
-    from . import Pipeline
-
-    empty = Pipeline(analyze=False).process_batch(pa.record_batch({"html": pa.array([], pa.string())}))
-    return empty.schema.append(pa.field("warc", pa.string())).append(pa.field("month", pa.string()))
-
-
-def _with_origin(batch, warc: str):
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    published = batch.column("published")
-    month = pc.fill_null(pc.utf8_slice_codeunits(published, 0, 7), "unknown")
-    columns = batch.columns + [pa.array([warc] * batch.num_rows, pa.string()), month]
-    return pa.RecordBatch.from_arrays(columns, schema=batch.schema.append(pa.field("warc", pa.string())).append(
-        pa.field("month", pa.string())))
-
-
-def _failed_file(warc: str, error: str, schema):
-    import pyarrow as pa
-
-    row = {name: None for name in schema.names}
-    row.update(source=warc, error=error, warc=warc, month="unknown")
-    return pa.RecordBatch.from_pylist([row], schema=schema)
-
-
-def process_files(paths: Iterable[str], analyze: bool = True, batch_size: int = 256, threads: int = 1,
-                  timeout_ms: Optional[int] = 2000) -> Iterator:
-    """The rows of WARC files, batch by batch, as one Spark task produces them."""
-    from . import Pipeline, read_warc
-
-    pipeline = Pipeline(analyze=analyze, timeout_ms=timeout_ms, threads=threads)
-    schema = output_schema()
-    for warc in paths:
-        try:
-            for batch in read_warc(warc, batch_size=batch_size):
-                yield _with_origin(pipeline.process_batch(batch), warc)
-        except Exception as err:  # an unreadable file is recorded, the task goes on
-            yield _failed_file(warc, f"{type(err).__name__}: {err}", schema)
-
-
-def _done(spark, output: str) -> set:
-    """The WARC files the output already holds."""
-    try:
-        rows = spark.read.parquet(output).select("warc").distinct().collect()
-    except Exception:  # no output yet
-        return set()
-    return {row.warc for row in rows}
-
-
 def process_warcs(spark, paths: Iterable[str], output: str, analyze: bool = True, batch_size: int = 256,
                   threads: int = 1, timeout_ms: Optional[int] = 2000) -> dict:
     """Processes the WARC files (or folders of them) into Parquet under `output`.
 
-    Returns counts: files found, skipped as already done, and processed.
+    One Spark task per file not yet done; each task writes its file's rows itself
+    (`newsmill.jobs.process_warc`) and reports what it did. Returns the counts: files found,
+    skipped as already done, processed, rows and error rows written.
     """
-    from pyspark.sql.pandas.types import from_arrow_schema
+    from .jobs import is_done, process_warc
 
     files = warc_files(paths)
-    done = _done(spark, output)
-    todo = [f for f in files if f not in done]
-    summary = {"files": len(files), "skipped": len(files) - len(todo), "processed": len(todo)}
+    todo = [f for f in files if not is_done(output, f)]
+    summary = {"files": len(files), "skipped": len(files) - len(todo), "processed": len(todo), "rows": 0,
+               "errors": 0}
     if not todo:
         return summary
-    spark_schema = from_arrow_schema(output_schema())
 
     def run(batches):
+        import pyarrow as pa
+
         for batch in batches:
-            yield from process_files(batch.column("path").to_pylist(), analyze, batch_size, threads, timeout_ms)
+            done = [process_warc(w, output, analyze, batch_size, threads, timeout_ms)
+                    for w in batch.column("path").to_pylist()]
+            yield pa.RecordBatch.from_pylist(done, schema=pa.schema(
+                [("warc", pa.string()), ("rows", pa.int64()), ("errors", pa.int64()), ("seconds", pa.float64())]))
 
     tasks = spark.createDataFrame([(f,) for f in todo], "path string").repartition(len(todo), "path")
-    rows = tasks.mapInArrow(run, spark_schema)
-    rows.write.mode("append").partitionBy("month", "language").parquet(output)
+    done = tasks.mapInArrow(run, "warc string, rows long, errors long, seconds double").collect()
+    summary["rows"] = sum(r.rows for r in done)
+    summary["errors"] = sum(r.errors for r in done)
     return summary
 
 
@@ -144,8 +99,8 @@ def main(argv: Optional[List[str]] = None) -> int:
                                 batch_size=args.batch_size)
     finally:
         spark.stop()
-    print(f"newsmill.spark: {summary['processed']} WARC files processed, {summary['skipped']} already done "
-          f"-> {args.out}", file=sys.stderr)
+    print(f"newsmill.spark: {summary['processed']} WARC files processed ({summary['rows']} rows, "
+          f"{summary['errors']} errors), {summary['skipped']} already done -> {args.out}", file=sys.stderr)
     return 0
 
 
