@@ -84,9 +84,10 @@ def main() -> None:
         print(*run_master(master, json.loads(warcs), out))
         return
     if args.one_shard:
-        from newsmill.spark import process_files
+        from newsmill.jobs import process_warc
 
-        rows = sum(b.num_rows for b in process_files([args.one_shard]))
+        with tempfile.TemporaryDirectory() as out:
+            rows = process_warc(args.one_shard, out)["rows"]
         print(rows, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
         return
     with tempfile.TemporaryDirectory() as tmp:

@@ -99,3 +99,20 @@ def test_the_module_runs_without_code(tmp_path, warc_shards):
     assert done.returncode == 0, done.stderr[-2000:]
     assert "1 WARC files processed" in done.stderr
     assert len(read_rows(out)) > 0
+
+
+def test_the_job_output_ingests_into_a_corpus(tmp_path, warc_shards, newsmill_bin):
+    from newsmill.jobs import process_warc
+
+    out = tmp_path / "out"
+    written = sum(process_warc(str(w), str(out))["rows"] for w in warc_shards)
+    db = tmp_path / "corpus.db"
+    done = subprocess.run([newsmill_bin, "ingest", str(out), "--db", str(db), "--json", "--quiet"],
+                          capture_output=True, text=True)
+    assert done.returncode in (0, 1), done.stderr
+    import json
+
+    summary = json.loads(done.stdout)
+    assert summary["documents"] == written
+    assert summary["added"] + summary["unchanged"] + summary["failed"] == written
+    assert summary["added"] > 0

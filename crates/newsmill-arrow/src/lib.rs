@@ -112,3 +112,60 @@ impl ArticleBatch {
         Ok(self.decoder.flush()?.unwrap_or_else(|| RecordBatch::new_empty(self.schema.clone())))
     }
 }
+
+/// One row of a batch read back: an article, or the record of a document that failed.
+#[derive(Debug)]
+pub enum Row {
+    /// A row with no error: the article, exactly as it was written.
+    Article(Box<Article>),
+    /// A row with its reason in `error`.
+    Failed {
+        /// Where the document came from.
+        source: String,
+        /// Why it yielded no article.
+        error: String,
+    },
+    /// A row that does not read as an article: which one and why (a damaged file, or
+    /// columns of another program).
+    Unreadable {
+        /// The row's index in its batch.
+        index: usize,
+        /// What did not read.
+        reason: String,
+    },
+}
+
+/// The rows of a batch in the article schema (as [`ArticleBatch`] writes it, or a Parquet
+/// file of `newsmill export` or the Spark job), back as articles. Columns outside the
+/// article (`warc`, `month`) are ignored; `extra` gives values for article fields the batch
+/// lacks (`language` of a Hive-partitioned dataset keeps it in the folder name).
+pub fn read_rows(batch: &RecordBatch, extra: &serde_json::Map<String, serde_json::Value>) -> Result<Vec<Row>, Error> {
+    let mut lines = arrow_json::LineDelimitedWriter::new(Vec::new());
+    lines.write(batch)?;
+    lines.finish()?;
+    let known = article_schema()?;
+    let rows = lines.into_inner();
+    let mut out = Vec::with_capacity(batch.num_rows());
+    for (index, line) in rows.split(|b| *b == b'\n').filter(|l| !l.is_empty()).enumerate() {
+        let row = match serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(line) {
+            Ok(mut fields) => {
+                let error = fields.remove(ERROR_COLUMN).and_then(|e| e.as_str().map(str::to_string));
+                let source = fields.get("source").and_then(|s| s.as_str()).unwrap_or_default().to_string();
+                fields.retain(|name, _| known.field_with_name(name).is_ok());
+                for (name, value) in extra.iter().filter(|(name, _)| known.field_with_name(name).is_ok()) {
+                    fields.entry(name.clone()).or_insert_with(|| value.clone());
+                }
+                match error {
+                    Some(error) => Row::Failed { source, error },
+                    None => match serde_json::from_value::<Article>(serde_json::Value::Object(fields)) {
+                        Ok(article) => Row::Article(Box::new(article)),
+                        Err(err) => Row::Unreadable { index, reason: err.to_string() },
+                    },
+                }
+            }
+            Err(err) => Row::Unreadable { index, reason: err.to_string() },
+        };
+        out.push(row);
+    }
+    Ok(out)
+}

@@ -73,6 +73,14 @@ fn articles_read_back_from_arrow_as_their_json() {
     for (row, article) in rows.iter().zip(&expected) {
         assert_eq!(row, article, "{}", article["source"]);
     }
+    // And back to articles: every one equal to what was pushed.
+    let read = newsmill_arrow::read_rows(&batch, &serde_json::Map::new()).unwrap();
+    for (row, article) in read.iter().zip(&expected) {
+        let newsmill_arrow::Row::Article(back) = row else { panic!("{row:?}") };
+        assert_eq!(&without_nulls(serde_json::to_value(back).unwrap()), article);
+    }
+    assert!(matches!(read.last(), Some(newsmill_arrow::Row::Failed { error, .. }) if error == "not a page"));
+
     let failed = rows.last().unwrap();
     assert_eq!(failed["error"], "not a page");
     assert_eq!(failed["source"], "broken.bin");

@@ -17,7 +17,9 @@ use crate::pipeline;
 ///
 /// Inputs are HTML pages, flattened text, directories (recursive), .gz files, JSONL dumps,
 /// WARC archives (.warc, .warc.gz: HTML response records; other records are skipped and
-/// counted) or - for stdin. Ingesting the same input twice adds nothing; a run that was
+/// counted) or - for stdin. Parquet files in the article's Arrow schema (from `export
+/// --format parquet`, the Python package or its Spark job), or folders holding them, are
+/// stored as they are, without extracting or analysing again. Ingesting the same input twice adds nothing; a run that was
 /// killed is resumed by running the same command again. A document that fails is recorded
 /// with its reason and the run goes on.
 ///
@@ -73,7 +75,8 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let mut store = Store::open(&args.db)?;
     let run = store.begin_run(&args.inputs)?;
     let pipeline = pipeline::build(args.limit.options(false, None))?;
-    let inputs = Inputs::new(&args.inputs, args.limit.read_config()).excluding(&crate::db_files::db_files(&args.db));
+    let (parquet_files, page_inputs) = crate::parquet_in::split_inputs(&args.inputs);
+    let inputs = Inputs::new(&page_inputs, args.limit.read_config()).excluding(&crate::db_files::db_files(&args.db));
     let mut progress = Progress::new(args.quiet, inputs.progress().1);
     let started = Instant::now();
     let mut skipped_records = 0;
@@ -83,6 +86,24 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let (tx, rx) = mpsc::sync_channel::<(Vec<StoredArticle>, Vec<Failure>)>(2);
     let outcome = std::thread::scope(|scope| -> anyhow::Result<BatchOutcome> {
         let writer = scope.spawn(move || write_all(store, run, rx));
+        // Articles already made (Parquet from export, process_batch or the Spark job) are
+        // stored as they are; a failure to read them stops the run like a writer failure.
+        let mut stored = Ok(());
+        for file in &parquet_files {
+            stored = crate::parquet_in::read_file(file, |articles, failures| {
+                let position = progress.bar.position();
+                progress.advance(position, (articles.len() + failures.len()) as u64, failures.len() as u64);
+                tx.send((articles, failures)).map_err(|_| anyhow::anyhow!("the database writer stopped"))
+            });
+            if stored.is_err() {
+                break;
+            }
+        }
+        if let Err(err) = stored {
+            drop(tx);
+            writer.join().map_err(|_| anyhow::anyhow!("the database writer stopped unexpectedly"))??;
+            return Err(err);
+        }
         for batch in pipeline::read_ahead(scope, inputs) {
             skipped_records = batch.skipped;
             if batch.docs.is_empty() {
@@ -134,7 +155,7 @@ fn write_all(
 }
 
 /// An article in the form the store takes, made on the worker thread.
-fn prepare(article: newsmill_core::Article) -> serde_json::Result<StoredArticle> {
+pub(crate) fn prepare(article: newsmill_core::Article) -> serde_json::Result<StoredArticle> {
     let json = serde_json::to_string(&newsmill_core::model::WithoutText(&article))?;
     StoredArticle::from_parts(json, article.doc.text)
 }

@@ -11,6 +11,7 @@ mod export_cmd;
 mod extract_cmd;
 mod ingest_cmd;
 mod output;
+mod parquet_in;
 mod parquet_out;
 mod pipeline;
 mod query_cmd;

@@ -226,3 +226,29 @@ fn export_writes_jsonl_and_parquet_with_every_article() {
         lines[0]["entities"].as_array().unwrap().iter().map(|e| e["name"].as_str().unwrap()).collect();
     assert_eq!(names.iter().map(|n| n.unwrap()).collect::<Vec<_>>(), expected);
 }
+
+#[test]
+fn parquet_ingests_back_as_the_same_articles_without_analysis() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name).display().to_string();
+    assert!(newsmill(&["ingest", &samples(), "--db", &path("a.db"), "--quiet"]).status.success());
+    let folder = dir.path().join("dataset/month=2024-03");
+    std::fs::create_dir_all(&folder).unwrap();
+    let parquet = folder.join("part-0.parquet").display().to_string();
+    assert!(newsmill(&["export", "--format", "parquet", "--out", &parquet, "--db", &path("a.db")]).status.success());
+    // Beside it, what a job leaves that is not data, and a damaged part.
+    std::fs::write(folder.join(".part-1.parquet.tmp"), b"half written").unwrap();
+    std::fs::create_dir_all(dir.path().join("dataset/_newsmill")).unwrap();
+    std::fs::write(dir.path().join("dataset/_newsmill/x.parquet"), b"marker").unwrap();
+    std::fs::write(folder.join("part-2.parquet"), b"PAR1 not really").unwrap();
+
+    let out = newsmill(&["ingest", &path("dataset"), "--db", &path("b.db"), "--json", "--quiet"]);
+    assert_eq!(out.status.code(), Some(1), "the damaged part is a failure");
+    let s = summary(&out);
+    assert_eq!((s["added"].as_u64(), s["failed"].as_u64()), (Some(5), Some(1)), "{s}");
+    let export = |db: &str, out: &str| {
+        assert!(newsmill(&["export", "--out", &path(out), "--db", &path(db)]).status.success());
+        std::fs::read(path(out)).unwrap()
+    };
+    assert_eq!(export("a.db", "a.jsonl"), export("b.db", "b.jsonl"), "stored articles differ");
+}

@@ -111,7 +111,7 @@ class _PartWriters:
             # A leading dot: readers (Spark, pyarrow, DuckDB globs) skip a part being written.
             temporary = f"{folder}/.part-{self.key}.parquet.tmp"
             stream = self.fs.open_output_stream(temporary)
-            writer = pq.ParquetWriter(stream, self.schema, compression="zstd")
+            writer = pq.ParquetWriter(stream, self.schema, compression="snappy")
             self.writers[partition] = (writer, stream, temporary, final)
         self.writers[partition][0].write_batch(batch)
 
