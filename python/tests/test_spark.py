@@ -116,3 +116,13 @@ def test_the_job_output_ingests_into_a_corpus(tmp_path, warc_shards, newsmill_bi
     assert summary["documents"] == written
     assert summary["added"] + summary["unchanged"] + summary["failed"] == written
     assert summary["added"] > 0
+
+
+def test_folders_are_walked_for_warc_files_and_names_kept_once(tmp_path, warc_shards):
+    from newsmill.spark import warc_files
+
+    folder = str(warc_shards[0].parent)
+    (tmp_path / "notes.txt").write_text("not a WARC")
+    found = warc_files([folder, str(warc_shards[1]), str(tmp_path)])
+    assert found == sorted(str(p) for p in warc_shards)
+    assert warc_files(["missing.warc.gz"]) == [str(tmp_path.cwd() / "missing.warc.gz")]

@@ -27,20 +27,25 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 
 
 def warc_files(paths: Iterable[str]) -> List[str]:
-    """The WARC files named or inside the folders named (local paths), sorted; other URIs
-    (s3://, hdfs://) are kept as they are."""
+    """The WARC files named, or inside the folders (or object-store prefixes) named, sorted.
+    Local paths come back absolute; remote ones (s3://, gs://, hdfs://) as URIs."""
+    import pyarrow.fs as pafs
+
     found = []
     for path in paths:
-        if "://" in path and not path.startswith("file://"):
-            found.append(path)
-            continue
-        local = path[len("file://"):] if path.startswith("file://") else path
-        if os.path.isdir(local):
-            for root, _dirs, files in os.walk(local):
-                found.extend(os.path.join(root, f) for f in files if f.endswith(WARC_SUFFIXES))
+        remote = "://" in path and not path.startswith("file://")
+        if remote:
+            fs, base = pafs.FileSystem.from_uri(path)
+            scheme = path.split("://", 1)[0]
         else:
-            found.append(local)
-    return sorted(os.path.abspath(p) if "://" not in p else p for p in found)
+            fs, base = pafs.LocalFileSystem(), os.path.abspath(path[len("file://"):] if "://" in path else path)
+        if fs.get_file_info(base).type == pafs.FileType.Directory:
+            listed = fs.get_file_info(pafs.FileSelector(base, recursive=True))
+            names = [i.path for i in listed if i.type == pafs.FileType.File and i.path.endswith(WARC_SUFFIXES)]
+            found.extend(f"{scheme}://{n}" if remote else n for n in names)
+        else:
+            found.append(path if remote else base)
+    return sorted(set(found))
 
 
 def process_warcs(spark, paths: Iterable[str], output: str, analyze: bool = True, batch_size: int = 256,
