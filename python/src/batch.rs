@@ -4,19 +4,29 @@
 use arrow_array::cast::AsArray;
 use arrow_array::{Array, ArrayRef, RecordBatch};
 use arrow_schema::DataType;
-use newsmill::{Error, ErrorKind, RawDoc};
+use newsmill::{ContentKind, Error, ErrorKind, RawDoc};
 use newsmill_arrow::ArticleBatch;
 use pyo3::PyResult;
 use pyo3::exceptions::{PyKeyError, PyTypeError};
 
 /// The input columns `process_batch` reads: the page, and optionally its URL, the charset its
-/// HTTP header named, its source name and an error from an earlier step (`read_warc`).
+/// HTTP header named, its kind (`html` or `text`, as a WARC response or JSONL field says), its
+/// source name and an error from an earlier step (`read_warc`).
 pub struct Columns {
     html: ArrayRef,
     url: Option<ArrayRef>,
     charset: Option<ArrayRef>,
+    kind: Option<ArrayRef>,
     source: Option<ArrayRef>,
     error: Option<ArrayRef>,
+}
+
+/// The `kind` column's name for a content kind.
+pub fn kind_name(kind: ContentKind) -> &'static str {
+    match kind {
+        ContentKind::Html => "html",
+        ContentKind::Text => "text",
+    }
 }
 
 fn is_text(data_type: &DataType) -> bool {
@@ -66,6 +76,7 @@ impl Columns {
             html,
             url: optional(url),
             charset: optional("charset"),
+            kind: optional("kind"),
             source: optional("source"),
             error: optional("error"),
         })
@@ -84,7 +95,12 @@ impl Columns {
         // A string column is Unicode already: its bytes are UTF-8 whatever the page's meta says.
         let charset =
             if is_text(self.html.data_type()) { Some("utf-8".to_string()) } else { text_at(self.charset.as_ref(), i) };
-        Ok(RawDoc { source, url, charset_hint: charset, bytes: bytes.to_vec(), ..RawDoc::default() })
+        let kind_hint = match text_at(self.kind.as_ref(), i).as_deref() {
+            Some("html") => Some(ContentKind::Html),
+            Some("text") => Some(ContentKind::Text),
+            _ => None,
+        };
+        Ok(RawDoc { source, url, charset_hint: charset, kind_hint, bytes: bytes.to_vec(), ..RawDoc::default() })
     }
 }
 

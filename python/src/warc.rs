@@ -22,6 +22,7 @@ fn schema() -> Arc<Schema> {
         text("fetched"),
         Field::new("html", DataType::Binary, true),
         text("charset"),
+        text("kind"),
         text("error"),
     ]))
 }
@@ -40,6 +41,7 @@ struct Builders {
     fetched: StringBuilder,
     html: BinaryBuilder,
     charset: StringBuilder,
+    kind: StringBuilder,
     error: StringBuilder,
 }
 
@@ -52,6 +54,7 @@ impl Builders {
                 self.fetched.append_option(raw.fetched.as_deref());
                 self.html.append_value(&raw.bytes);
                 self.charset.append_option(raw.charset_hint.as_deref());
+                self.kind.append_option(raw.kind_hint.map(crate::batch::kind_name));
                 self.error.append_null();
             }
             Err(err) => {
@@ -60,6 +63,7 @@ impl Builders {
                 self.fetched.append_null();
                 self.html.append_null();
                 self.charset.append_null();
+                self.kind.append_null();
                 self.error.append_value(err.kind().to_string());
             }
         }
@@ -72,6 +76,7 @@ impl Builders {
             Arc::new(self.fetched.finish()),
             Arc::new(self.html.finish()),
             Arc::new(self.charset.finish()),
+            Arc::new(self.kind.finish()),
             Arc::new(self.error.finish()),
         ];
         RecordBatch::try_new(schema(), columns)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -16,6 +17,8 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def _eval_dir():
+    if os.environ.get("NEWSMILL_NO_EVAL"):
+        return None
     for parent in [REPO, *REPO.parents]:
         candidate = parent / "shared" / "eval"
         if candidate.is_dir():
@@ -32,8 +35,13 @@ def html_pages(limit: int = 48):
         for path in sorted(dev.glob("*.html.gz"))[:limit]:
             pages.append((f"https://dev.example/{path.name[:-8]}", gzip.decompress(path.read_bytes())))
     if not pages:
-        for path in sorted((REPO / "samples" / "pages").glob("*.html")):
+        samples = REPO / "samples" / "pages"
+        for path in sorted(samples.glob("*.html")) + sorted(samples.glob("*.txt")):
             pages.append((f"https://samples.example/{path.name}", path.read_bytes()))
+        for line in (samples / "wire-briefs.jsonl").read_text().splitlines():
+            record = json.loads(line)
+            if "html" in record:
+                pages.append((record["url"], record["html"].encode()))
     return pages
 
 

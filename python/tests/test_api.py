@@ -102,7 +102,8 @@ def test_a_str_is_taken_as_unicode_whatever_its_meta_says():
 
 
 def test_read_warc_then_process_batch_gives_what_the_cli_prints(tmp_path, pages, newsmill_bin):
-    warc = write_warc(tmp_path / "pages.warc.gz", pages[:12])
+    some = (pages * 6)[:12]  # the bundled samples are few: repeat them
+    warc = write_warc(tmp_path / "pages.warc.gz", some)
     pipeline = newsmill.Pipeline(timeout_ms=None)
     batches = list(newsmill.read_warc(warc, batch_size=5))
     assert [b.num_rows for b in batches] == [5, 5, 2]

@@ -9,7 +9,8 @@ from newsmill.ray import ProcessBatches
 
 def test_process_batches_returns_a_table_row_per_page(pages):
     fn = ProcessBatches(analyze=False)
-    table = pa.table({"html": pa.array([p for _, p in pages[:5]] + [b""], pa.binary())})
+    some = [p for _, p in pages[:5]]
+    table = pa.table({"html": pa.array(some + [b""], pa.binary())})
     out = fn(table)
-    assert isinstance(out, pa.Table) and out.num_rows == 6
+    assert isinstance(out, pa.Table) and out.num_rows == len(some) + 1
     assert out.column("error").to_pylist()[-1]

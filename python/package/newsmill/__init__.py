@@ -93,8 +93,8 @@ class Pipeline:
         """A batch of pages to a `pyarrow.RecordBatch` of articles, one row per input row.
 
         `batch` is any Arrow object (pyarrow batch or table, polars, DuckDB results). The page
-        column holds strings or bytes; optional columns `url_column`, `charset` and `error`
-        (from `read_warc`) are used when present. A document that fails, panics or runs past
+        column holds strings or bytes; optional columns `url_column`, `charset`, `kind`
+        (`html` or `text`: skip sniffing) and `error` (from `read_warc`) are used when present. A document that fails, panics or runs past
         `timeout_ms` gets its reason in the `error` column; the rest are unharmed.
         """
         return self._inner.process_batch(_record_batch(batch), html_column, url_column)
@@ -103,8 +103,9 @@ class Pipeline:
 def read_warc(path: str, batch_size: int = 256, max_mb: int = 64) -> Iterator[Any]:
     """The HTML responses of a `.warc` or `.warc.gz` file as `pyarrow.RecordBatch`es.
 
-    Columns: `source`, `url`, `fetched`, `html` (bytes), `charset` (from the HTTP header) and
-    `error` (a damaged record: its reason, and reading goes on). Raises FileNotFoundError
+    Columns: `source`, `url`, `fetched`, `html` (bytes), `charset` (from the HTTP header),
+    `kind` (`html`: a response is a page) and `error` (a damaged record: its reason, and
+    reading goes on). Raises FileNotFoundError
     for a missing file.
     """
     return iter(_WarcBatches(str(path), batch_size, max_mb))
