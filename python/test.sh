@@ -12,6 +12,6 @@ rm -rf dist
 "$venv/bin/maturin" build --release --locked -o dist
 wheel=(dist/newsmill-*.whl)
 "$venv/bin/pip" install -q --disable-pip-version-check "${wheel[0]}[spark,datatrove,test]"
-# The CLI the tests compare against, when the workspace has built it.
-export NEWSMILL_BIN="${NEWSMILL_BIN:-}"
+# The tests compare against the CLI that `cargo test` built (found through CARGO_TARGET_DIR or
+# ../target); NEWSMILL_REQUIRE_CLI=1 (CI) makes its absence a failure instead of a skip.
 "$venv/bin/pytest" -q -rs tests/

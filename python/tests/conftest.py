@@ -74,11 +74,18 @@ def warc_shards(tmp_path_factory, pages):
 @pytest.fixture(scope="session")
 def newsmill_bin():
     """The CLI, to check that the package gives what it prints; skips when it is not built."""
-    for candidate in [os.environ.get("NEWSMILL_BIN"), REPO / "target" / "release" / "newsmill",
-                      REPO / "target" / "debug" / "newsmill", shutil.which("newsmill")]:
+    targets = [Path(os.environ["CARGO_TARGET_DIR"])] if os.environ.get("CARGO_TARGET_DIR") else []
+    targets.append(REPO / "target")
+    candidates = [os.environ.get("NEWSMILL_BIN")]
+    candidates += [t / profile / "newsmill" for t in targets for profile in ("release", "debug")]
+    candidates.append(shutil.which("newsmill"))
+    for candidate in candidates:
         if candidate and Path(candidate).is_file():
             return str(candidate)
-    pytest.skip("SKIPPED: the newsmill binary is not built (cargo build -p newsmill-cli)")
+    message = "the newsmill binary is not built (cargo build -p newsmill-cli)"
+    if os.environ.get("NEWSMILL_REQUIRE_CLI"):
+        pytest.fail(message)
+    pytest.skip(f"SKIPPED: {message}")
 
 
 def cli_articles(binary: str, *paths) -> list:
