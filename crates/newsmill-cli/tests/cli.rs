@@ -277,3 +277,20 @@ fn an_input_list_and_an_output_folder() {
     let md = std::fs::read_to_string(out_dir.join("harbour-bridge-reopens.md")).unwrap();
     assert!(md.starts_with("# Harbour bridge reopens"), "{md}");
 }
+
+#[test]
+fn no_analysis_gives_the_same_text_and_metadata_without_the_analysis() {
+    let page = samples().join("harbour-bridge-reopens.html");
+    let page = page.to_str().unwrap();
+    let full: serde_json::Value = serde_json::from_slice(&newsmill(&["extract", page]).stdout).unwrap();
+    let out = newsmill(&["extract", page, "--no-analysis"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let bare: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for field in ["id", "title", "text", "published", "authors", "blocks", "language"] {
+        assert_eq!(bare[field], full[field], "{field}");
+    }
+    assert!(full["entities"].as_array().is_some_and(|e| !e.is_empty()));
+    for field in ["entities", "quotes", "amounts", "dates", "places"] {
+        assert_eq!(bare[field], serde_json::json!([]), "{field}");
+    }
+}
