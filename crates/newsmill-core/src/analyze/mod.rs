@@ -39,7 +39,8 @@ pub use ner::{ModelError, NerModel};
 /// once, share by reference.
 pub struct Resources {
     pub ner: NerModel,
-    pub places: places::Places,
+    /// Loaded once per process and shared by every `Resources`.
+    pub places: &'static places::Places,
 }
 
 /// Why the built-in resources could not be loaded.
@@ -55,26 +56,35 @@ pub enum ResourceError {
         "the embedded word tables (models/word-freq-en.tsv.gz, models/word-case-en.tsv.gz) did not load: rebuild the program"
     )]
     WordTables,
+    #[error("loading the {0} stopped unexpectedly: rebuild the program and report it")]
+    Loader(&'static str),
 }
 
 impl Resources {
     /// The model and gazetteer embedded in the program.
     /// The quote taggers and the word tables load on first use, once per process; a failure
-    /// is reported here.
+    /// is reported here. The models are independent, so they load side by side: start-up
+    /// costs the slowest of them, not their sum.
     pub fn embedded() -> Result<Resources, ResourceError> {
-        let ner = NerModel::from_bytes(ner::EMBEDDED_MODEL, Gazetteer::embedded())?;
-        quotes::tagger::load_embedded()?;
-        if !lexicon::loaded() {
-            return Err(ResourceError::WordTables);
-        }
-        Ok(Resources { ner, places: places::Places::load()? })
+        std::thread::scope(|s| {
+            let places = s.spawn(places::Places::shared);
+            let tagger = s.spawn(quotes::tagger::load_embedded);
+            let words = s.spawn(lexicon::loaded);
+            let ner = NerModel::from_bytes(ner::EMBEDDED_MODEL, Gazetteer::embedded());
+            let places = places.join().map_err(|_| ResourceError::Loader("place gazetteer"))??;
+            tagger.join().map_err(|_| ResourceError::Loader("quote tagger"))??;
+            if !words.join().map_err(|_| ResourceError::Loader("word tables"))? {
+                return Err(ResourceError::WordTables);
+            }
+            Ok(Resources { ner: ner?, places })
+        })
     }
 
     /// A model read from a file, with the embedded gazetteer.
     pub fn from_model_file(path: &std::path::Path) -> Result<Resources, ResourceError> {
         let bytes = std::fs::read(path).map_err(ModelError::from)?;
         let ner = NerModel::from_bytes(&bytes, Gazetteer::embedded())?;
-        Ok(Resources { ner, places: places::Places::load()? })
+        Ok(Resources { ner, places: places::Places::shared()? })
     }
 }
 
@@ -113,7 +123,7 @@ pub fn analyze_until(doc: Document, res: &Resources, deadline: Option<Instant>) 
     let dates = if stop { Vec::new() } else { temporal::find_dates(text, article.doc.published.as_deref()) };
     let stop = stop || past();
     if !stop {
-        (article.places, article.focus_countries) = places::link_places(text, &ents, &res.places);
+        (article.places, article.focus_countries) = places::link_places(text, &ents, res.places);
     }
     (article.entities, article.quotes, article.amounts, article.dates) = (ents, quotes, amounts, dates);
     if stop { Err(TimedOut(Box::new(article))) } else { Ok(article) }

@@ -35,17 +35,26 @@ struct Record {
 #[derive(Debug)]
 pub struct Places {
     records: Vec<Record>,
-    by_name: HashMap<String, Vec<u32>>,
+    /// (xxh3 of the normalised name, record), sorted: built at start-up with no allocation
+    /// per name (a map of strings took most of the load time); 64-bit hashes of some 60,000
+    /// names do not collide.
+    by_name: Vec<(u64, u32)>,
     demonyms: HashMap<String, String>,
     countries: HashMap<String, u32>,
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 #[error("the built-in place gazetteer is corrupt ({0}); rebuild it with tools/build_places.py")]
 pub struct PlacesError(String);
 
 impl Places {
     /// Reads the gazetteer compiled into the binary (about 37,000 records).
+    /// The built-in gazetteer, loaded on first use and shared by the whole process.
+    pub fn shared() -> Result<&'static Self, PlacesError> {
+        static SHARED: std::sync::OnceLock<Result<Places, PlacesError>> = std::sync::OnceLock::new();
+        SHARED.get_or_init(Self::load).as_ref().map_err(Clone::clone)
+    }
+
     pub fn load() -> Result<Self, PlacesError> {
         let mut text = String::new();
         flate2::read::GzDecoder::new(PLACES).read_to_string(&mut text).map_err(|e| PlacesError(e.to_string()))?;
@@ -55,19 +64,27 @@ impl Places {
     fn parse(text: &str) -> Result<Self, PlacesError> {
         let mut g = Places {
             records: Vec::new(),
-            by_name: HashMap::new(),
+            by_name: Vec::with_capacity(1 << 16),
             demonyms: HashMap::new(),
             countries: HashMap::new(),
         };
         for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.is_empty()) {
-            let f: Vec<&str> = line.split('\t').collect();
+            let mut f = [""; 10];
+            let mut fields = 0;
+            for (slot, field) in f.iter_mut().zip(line.split('\t')) {
+                *slot = field;
+                fields += 1;
+            }
             let bad = || PlacesError(format!("line {}", n + 1));
             if f[0] == "D" {
-                let (cc, demonym) = (f.get(1).ok_or_else(bad)?, f.get(2).ok_or_else(bad)?);
+                let (cc, demonym) = (f[1], f[2]);
+                if fields < 3 {
+                    return Err(bad());
+                }
                 g.demonyms.insert(normalize(demonym), cc.to_string());
                 continue;
             }
-            if f.len() < 8 {
+            if fields < 8 {
                 return Err(bad());
             }
             let kind = match f[0] {
@@ -83,20 +100,25 @@ impl Places {
                 lat: f[5].parse().ok(),
                 lon: f[6].parse().ok(),
                 population: f[7].parse().unwrap_or(0),
-                capital: f.get(8) == Some(&"PPLC"),
+                capital: f[8] == "PPLC",
             });
             if kind == Kind::Country {
                 g.countries.insert(f[1].to_string(), index);
             }
             for name in std::iter::once(f[3]).chain(f[4].split('|').filter(|a| !a.is_empty())) {
-                let key = normalize(name);
-                let ids = g.by_name.entry(key).or_default();
-                if !ids.contains(&index) {
-                    ids.push(index);
-                }
+                g.by_name.push((name_key(&normalize(name)), index));
             }
         }
+        g.by_name.sort_unstable();
+        g.by_name.dedup();
         Ok(g)
+    }
+
+    /// The records a normalised name names, in gazetteer order.
+    fn named(&self, normalized: &str) -> impl Iterator<Item = u32> + '_ {
+        let key = name_key(normalized);
+        let start = self.by_name.partition_point(|&(k, _)| k < key);
+        self.by_name[start..].iter().take_while(move |&&(k, _)| k == key).map(|&(_, i)| i)
     }
 
     /// The country a demonym or nationality names (`Afghan`, `Afghans` → AF).
@@ -106,11 +128,28 @@ impl Places {
     }
 }
 
+fn name_key(normalized: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(normalized.as_bytes())
+}
+
 /// Lowercase, no dots, one space, no leading `the`: `the U.S.` and `US` meet.
 fn normalize(name: &str) -> String {
-    let joined: String = name.split_whitespace().collect::<Vec<_>>().join(" ");
-    let lower = joined.to_lowercase().replace('.', "");
-    lower.strip_prefix("the ").map(str::to_string).unwrap_or(lower)
+    // Most names are plain ASCII words with single spaces: one allocation, not four (this
+    // runs for every name and alias when the gazetteer loads).
+    let plain = name.bytes().all(|b| (b.is_ascii_graphic() && b != b'.') || b == b' ')
+        && !name.starts_with(' ')
+        && !name.ends_with(' ')
+        && !name.contains("  ");
+    let lower = if plain {
+        name.to_ascii_lowercase()
+    } else {
+        let joined: String = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        joined.to_lowercase().replace('.', "")
+    };
+    match lower.strip_prefix("the ") {
+        Some(rest) => rest.to_string(),
+        None => lower,
+    }
 }
 
 /// Links the article's place entities and demonyms; returns the places and the focus
@@ -152,8 +191,7 @@ fn country_of(e: &Entity, gaz: &Places) -> Option<String> {
         EntityType::Misc => gaz.demonym(&e.name).map(str::to_string),
         EntityType::Loc => {
             // A country by name, or a place every namesake of which is in one country.
-            let records: Vec<&Record> =
-                gaz.by_name.get(&normalize(&e.name))?.iter().map(|&i| &gaz.records[i as usize]).collect();
+            let records: Vec<&Record> = gaz.named(&normalize(&e.name)).map(|i| &gaz.records[i as usize]).collect();
             if let Some(r) = records.iter().find(|r| r.kind == Kind::Country) {
                 return Some(r.country.clone());
             }
@@ -171,7 +209,7 @@ fn best_record<'g>(e: &Entity, text: &str, gaz: &'g Places, context: &HashMap<St
     keys.extend(
         e.mentions.iter().filter(|m| m.field.is_body()).filter_map(|m| text.get(m.span.clone())).map(normalize),
     );
-    let mut candidates: Vec<u32> = keys.iter().filter_map(|k| gaz.by_name.get(k)).flatten().copied().collect();
+    let mut candidates: Vec<u32> = keys.iter().flat_map(|k| gaz.named(k)).collect();
     candidates.sort_unstable();
     candidates.dedup();
     candidates
@@ -202,6 +240,21 @@ fn focus(weight: HashMap<String, usize>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_normalisation_agrees_with_the_general_one() {
+        let general = |name: &str| {
+            let joined: String = name.split_whitespace().collect::<Vec<_>>().join(" ");
+            let lower = joined.to_lowercase().replace('.', "");
+            lower.strip_prefix("the ").map(str::to_string).unwrap_or(lower)
+        };
+        for name in
+            ["New York", "the U.S.", "The Hague", " Paris", "São Paulo", "A  B", "THE\tGAMBIA", "Côte d'Ivoire", "the"]
+        {
+            assert_eq!(normalize(name), general(name), "{name:?}");
+        }
+    }
+
     use crate::model::{Mention, TextField};
 
     fn entity(id: &str, name: &str, kind: EntityType, text: &str) -> Entity {
