@@ -108,6 +108,11 @@ fn print_report(r: &SetReport) {
             println!("  {name} accuracy: {:.3} ({}/{})", a.value(), a.correct, a.total);
         }
     }
+    if !r.date_by_source.is_empty() {
+        let parts: Vec<String> =
+            r.date_by_source.iter().map(|(s, a)| format!("{s} {:.3} ({}/{})", a.value(), a.correct, a.total)).collect();
+        println!("  date accuracy by source: {}", parts.join(", "));
+    }
     if r.failures > 0 {
         println!("  failures: {}", r.failures);
     }

@@ -120,6 +120,24 @@ impl fmt::Display for NoArticle {
     }
 }
 
+/// Which evidence gave the publication date (`date_source`), so a user can weigh it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DateSource {
+    /// A date in the page's address (`/2018/11/09/`), fixed when the address was made.
+    Url,
+    /// What the page declares: JSON-LD, `<meta>` tags, microdata, script data, `<time pubdate>`.
+    Metadata,
+    /// The date shown beside the headline (or a dateline at the top of a flattened page).
+    Headline,
+    /// A dateline elsewhere on the page.
+    Dateline,
+    /// Only a modification date is known: the page is taken as published then.
+    Modified,
+    /// The first date in the page's text: the weakest evidence.
+    Text,
+}
+
 /// The cleaned story: metadata and body. Produced by extraction (`newsmill_core::extract`).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Document {
@@ -130,6 +148,8 @@ pub struct Document {
     pub description: Option<String>,
     /// ISO 8601, with the offset when known.
     pub published: Option<String>,
+    /// Which evidence gave `published`; None when there is no date.
+    pub date_source: Option<DateSource>,
     pub modified: Option<String>,
     pub authors: Vec<String>,
     /// ISO 639-1 code.

@@ -10,8 +10,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::offsets::{ByteOffsets, CharOffsets};
 use crate::{
-    Amount, Article, Block, BlockKind, DateMention, Document, Entity, EntityType, Mention, NoArticle, Place, Quote,
-    QuoteKind, Removal, Span, Speaker, TextField,
+    Amount, Article, Block, BlockKind, DateMention, DateSource, Document, Entity, EntityType, Mention, NoArticle,
+    Place, Quote, QuoteKind, Removal, Span, Speaker, TextField,
 };
 
 /// An article as JSON: what `newsmill extract` prints, what the store and the server read.
@@ -35,6 +35,10 @@ pub struct ArticleJson<'a> {
     /// ISO 8601, with the offset when known.
     #[serde(default)]
     pub published: Option<Cow<'a, str>>,
+    /// Which evidence gave `published`: `url`, `metadata`, `headline`, `dateline`, `modified`
+    /// or `text` (weakest).
+    #[serde(default)]
+    pub date_source: Option<DateSource>,
     #[serde(default)]
     pub modified: Option<Cow<'a, str>>,
     #[serde(default)]
@@ -230,6 +234,7 @@ impl<'a> ArticleJson<'a> {
             title: borrowed(&doc.title),
             description: borrowed(&doc.description),
             published: borrowed(&doc.published),
+            date_source: doc.date_source,
             modified: borrowed(&doc.modified),
             authors: Cow::Borrowed(&doc.authors),
             language: borrowed(&doc.language),
@@ -407,6 +412,7 @@ impl TryFrom<ArticleJson<'_>> for Article {
             title: owned(j.title),
             description: owned(j.description),
             published: owned(j.published),
+            date_source: j.date_source,
             modified: owned(j.modified),
             authors: j.authors.into_owned(),
             language: owned(j.language),

@@ -32,6 +32,8 @@ pub struct MetadataReport {
     pub title: Option<Accuracy>,
     pub author: Option<Accuracy>,
     pub date: Option<Accuracy>,
+    /// Date accuracy by `date_source` (`none` where no date was found), sources in order.
+    pub date_by_source: Vec<(String, Accuracy)>,
 }
 
 /// One page with what its gold says; `None` where the gold says nothing.
@@ -51,6 +53,7 @@ struct Outcome {
     title: Option<bool>,
     author: Option<bool>,
     date: Option<bool>,
+    date_source: Option<crate::model::DateSource>,
     #[cfg_attr(not(test), allow(dead_code))]
     predicted: (Option<String>, Vec<String>, Option<String>, Option<String>),
 }
@@ -76,7 +79,20 @@ fn report(outcomes: &[Outcome]) -> MetadataReport {
         outcomes.iter().filter_map(field).for_each(|ok| acc.add(ok));
         (acc.total > 0).then_some(acc)
     };
-    MetadataReport { title: tally(|o| o.title), author: tally(|o| o.author), date: tally(|o| o.date) }
+    let mut by_source: std::collections::BTreeMap<String, Accuracy> = Default::default();
+    for o in outcomes {
+        if let Some(ok) = o.date {
+            let source = o.date_source.and_then(|s| serde_json::to_value(s).ok());
+            let name = source.as_ref().and_then(|v| v.as_str()).unwrap_or("none").to_string();
+            by_source.entry(name).or_default().add(ok);
+        }
+    }
+    MetadataReport {
+        title: tally(|o| o.title),
+        author: tally(|o| o.author),
+        date: tally(|o| o.date),
+        date_by_source: by_source.into_iter().collect(),
+    }
 }
 
 fn score(case: &Case) -> Outcome {
@@ -88,12 +104,13 @@ fn score(case: &Case) -> Outcome {
         };
         extract(&raw, &ExtractConfig::default()).ok()
     });
-    let (title, authors, published, modified) =
-        doc.map(|d| (d.title, d.authors, d.published, d.modified)).unwrap_or_default();
+    let (title, authors, published, modified, date_source) =
+        doc.map(|d| (d.title, d.authors, d.published, d.modified, d.date_source)).unwrap_or_default();
     Outcome {
         title: case.title.as_deref().map(|g| title_matches(title.as_deref(), g)),
         author: case.author.as_deref().map(|g| authors_match(&authors, g)),
         date: case.date.as_deref().map(|g| dates_match(published.as_deref(), g)),
+        date_source,
         predicted: (title, authors, published, modified),
     }
 }

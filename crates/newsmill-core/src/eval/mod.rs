@@ -51,6 +51,9 @@ pub struct SetReport {
     pub author_accuracy: Option<Accuracy>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date_accuracy: Option<Accuracy>,
+    /// Date accuracy by the evidence that gave the date (`date_source`; `none` for no date).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub date_by_source: Vec<(String, Accuracy)>,
     /// Documents that could not be extracted (scored as empty output).
     pub failures: usize,
     pub seconds: f64,
@@ -115,6 +118,7 @@ pub fn evaluate_extraction(data_dir: &Path, set: &str, options: &EvalOptions) ->
     report.title_accuracy = report.title_accuracy.or(meta.title);
     report.author_accuracy = report.author_accuracy.or(meta.author);
     report.date_accuracy = report.date_accuracy.or(meta.date);
+    report.date_by_source = meta.date_by_source;
     report.set = set.to_string();
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
@@ -168,6 +172,7 @@ pub(crate) fn report(metric: &str, documents: usize, scores: Prf, failures: usiz
         title_accuracy: None,
         author_accuracy: None,
         date_accuracy: None,
+        date_by_source: Vec::new(),
         failures,
         seconds: 0.0,
     }

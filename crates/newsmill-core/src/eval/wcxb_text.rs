@@ -72,6 +72,7 @@ pub fn evaluate(dir: &Path, options: &EvalOptions) -> Result<SetReport, EvalErro
         title_accuracy: None,
         author_accuracy: None,
         date_accuracy: None,
+        date_by_source: Vec::new(),
         failures: scored.iter().filter(|s| s.2).count(),
         seconds: 0.0,
     })

@@ -71,6 +71,7 @@ fn apply_metadata(doc: &mut Document, meta: metadata::Metadata) {
     doc.title = meta.title;
     doc.description = meta.description;
     doc.published = meta.published;
+    doc.date_source = meta.date_source;
     doc.modified = meta.modified;
     doc.authors = meta.authors;
     doc.site = meta.site;

@@ -84,6 +84,8 @@ pub fn extract_with(text: &str, model: &LineModel, config: &ExtractConfig) -> Do
         }
     }
     doc.title = meta.title;
+    // A flattened page's date is the dateline at the top of the story.
+    doc.date_source = meta.published.as_ref().map(|_| crate::model::DateSource::Headline);
     doc.published = meta.published;
     doc.authors = meta.authors;
     if doc.text.is_empty() {

@@ -13,6 +13,7 @@ use super::jsonld::LdFacts;
 use super::meta_tags::MetaTags;
 use super::shown_date::{Shown, shown_dates};
 use crate::extract::dates::{date_from_url, parse_date};
+use crate::model::DateSource;
 
 /// `<meta>` keys of the publication date, most specific first.
 const PUBLISHED_KEYS: &[&str] = &[
@@ -133,7 +134,7 @@ pub fn dates(
     ld: &LdFacts,
     urls: [Option<&str>; 2],
     title: Option<&str>,
-) -> (Option<String>, Option<String>) {
+) -> (Option<(String, DateSource)>, Option<String>) {
     let c = Candidates::read(dom, tags, ld, urls, title);
     let Candidates { url_day, declared, modified, shown, pubdate } = c;
     // A declared date equal to the modification date is often just the last save; the
@@ -142,13 +143,18 @@ pub fn dates(
         Some(p) if declared.is_none() || declared == modified => Some(p),
         _ => declared,
     };
+    let from = |source: DateSource| move |date: String| (date, source);
     // A date in the URL path is fixed when the address is made: no later update or time
     // zone moves it. Only a declared date that the headline's dateline confirms outranks it
     // (the address was made days before the story went out).
     if let Some(day) = url_day {
         let confirmed =
             declared.as_deref().is_some_and(|d| shown.iter().any(|s| !s.updated && same_day(d, &Some(s.date.clone()))));
-        let published = if same_day(&day, &declared) || confirmed { declared } else { Some(day) };
+        let published = if same_day(&day, &declared) || confirmed {
+            declared.map(from(DateSource::Metadata))
+        } else {
+            Some((day, DateSource::Url))
+        };
         return (published, modified);
     }
     // Dates shown without an "Updated" label are publication dates; the declared one
@@ -161,6 +167,7 @@ pub fn dates(
     let swapped = |s: &Shown| {
         declared.as_deref().is_some_and(|d| day_month_swapped(&s.date, d) && !days_after(d, modified.as_deref(), 0))
     };
+    let declared_as = |source| declared.clone().map(from(source));
     let first_shown = shown
         .iter()
         .filter(publishable)
@@ -168,25 +175,30 @@ pub fn dates(
         .or_else(|| shown.iter().find(publishable))
         .map(|s| {
             if same_day(&s.date, &declared) || swapped(s) {
-                declared.clone()
+                declared_as(DateSource::Metadata)
             } else if same_day(&s.date, &modified) {
-                declared.clone().or_else(|| modified.clone())
+                declared_as(DateSource::Metadata).or_else(|| modified.clone().map(from(DateSource::Modified)))
             } else {
-                Some(s.date.clone())
+                Some((s.date.clone(), DateSource::Headline))
             }
         });
-    let updated_shown =
-        shown.first().map(|s| if same_day(&s.date, &modified) { modified.clone() } else { Some(s.date.clone()) });
+    let updated_shown = shown.first().map(|s| {
+        if same_day(&s.date, &modified) {
+            modified.clone().map(from(DateSource::Modified))
+        } else {
+            Some((s.date.clone(), DateSource::Headline))
+        }
+    });
     let published = first_shown
         .flatten()
-        .or(declared)
+        .or_else(|| declared_as(DateSource::Metadata))
         // The "Updated" date beside the headline is the page's own; a dateline elsewhere
         // may be a sidebar's.
         .or_else(|| updated_shown.flatten())
-        .or_else(|| visible_dateline(dom))
-        .or_else(|| modified.clone())
-        .or_else(|| microdata(dom, "dateModified"))
-        .or_else(|| first_date_in_text(dom));
+        .or_else(|| visible_dateline(dom).map(from(DateSource::Dateline)))
+        .or_else(|| modified.clone().map(from(DateSource::Modified)))
+        .or_else(|| microdata(dom, "dateModified").map(from(DateSource::Modified)))
+        .or_else(|| first_date_in_text(dom).map(from(DateSource::Text)));
     (published, modified)
 }
 
@@ -354,11 +366,29 @@ fn element_date(el: ElementRef) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn dates_of(html: &str, url: Option<&str>) -> (Option<String>, Option<String>) {
+    fn dated(html: &str, url: Option<&str>) -> (Option<(String, DateSource)>, Option<String>) {
         let dom = Html::parse_document(html);
         let tags = MetaTags::read(&dom);
         let ld = super::super::jsonld::read(&dom);
         dates(&dom, &tags, &ld, [url, url], None)
+    }
+
+    fn dates_of(html: &str, url: Option<&str>) -> (Option<String>, Option<String>) {
+        let (published, modified) = dated(html, url);
+        (published.map(|(date, _)| date), modified)
+    }
+
+    #[test]
+    fn each_date_names_the_evidence_that_gave_it() {
+        let source = |html: &str, url: Option<&str>| dated(html, url).0.map(|(_, s)| s);
+        let meta = r#"<meta property="article:published_time" content="2018-11-09T22:21:00+03:00">"#;
+        assert_eq!(source(meta, None), Some(DateSource::Metadata));
+        // The address's day outranks metadata a day off; metadata on the same day keeps its time.
+        assert_eq!(source(meta, Some("https://x.example/2018/11/12/story")), Some(DateSource::Url));
+        assert_eq!(source(meta, Some("https://x.example/2018/11/09/story")), Some(DateSource::Metadata));
+        let modified_only = r#"<meta property="article:modified_time" content="2019-02-03">"#;
+        assert_eq!(source(modified_only, None), Some(DateSource::Modified));
+        assert_eq!(source("<p>Nothing dated here.</p>", None), None);
     }
 
     #[test]

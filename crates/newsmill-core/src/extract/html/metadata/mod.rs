@@ -26,6 +26,8 @@ pub struct Metadata {
     pub description: Option<String>,
     /// ISO 8601 (see [`crate::extract::dates`]).
     pub published: Option<String>,
+    /// Which evidence gave `published`.
+    pub date_source: Option<crate::model::DateSource>,
     pub modified: Option<String>,
     pub authors: Vec<String>,
     pub site: Option<String>,
@@ -44,11 +46,13 @@ pub fn extract_metadata(dom: &Html, page_url: Option<&str>) -> Metadata {
     let title = headline::title(dom, &tags, &ld, declared_site.as_deref());
     let site = declared_site.or_else(|| headline::site_from_title(dom, title.as_deref()));
     let (published, modified) = dates_in_page::dates(dom, &tags, &ld, [url.as_deref(), page_url], title.as_deref());
+    let (published, date_source) = published.map_or((None, None), |(date, source)| (Some(date), Some(source)));
     let authors = authors::authors(dom, &tags, &ld, site.as_deref(), title.as_deref());
     Metadata {
         title,
         description: description(&tags, &ld),
         published,
+        date_source,
         modified,
         authors,
         site,
