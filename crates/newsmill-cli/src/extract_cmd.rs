@@ -44,6 +44,10 @@ pub struct ExtractArgs {
     /// Loads no analysis model, so it starts faster and runs several times faster.
     #[arg(long)]
     no_analysis: bool,
+    /// Keep the readers' comments below an HTML story, in the `comments` field (one per
+    /// block) and after the article in text and Markdown; they never go into the body.
+    #[arg(long)]
+    comments: bool,
     /// Treat every input as HTML or as flattened text instead of telling by content.
     #[arg(long, value_enum, value_name = "KIND")]
     force: Option<Kind>,
@@ -74,7 +78,8 @@ pub fn run(mut args: ExtractArgs) -> anyhow::Result<ExitCode> {
         Kind::Html => ContentKind::Html,
         Kind::Text => ContentKind::Text,
     });
-    let options = Options { analyze: !args.no_analysis, ..args.limit.options(args.explain, force_kind) };
+    let options =
+        Options { analyze: !args.no_analysis, comments: args.comments, ..args.limit.options(args.explain, force_kind) };
     let pipeline = pipeline::build(options)?;
     let mut inputs = Inputs::new(&args.paths, args.limit.read_config());
     let stdout = io::stdout();

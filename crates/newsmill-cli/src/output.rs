@@ -107,6 +107,7 @@ fn write_text(out: &mut impl Write, article: &Article) -> io::Result<()> {
     writeln!(out, "{}", shown(&meta_line(article)))?;
     writeln!(out)?;
     writeln!(out, "{}", shown(&doc.text))?;
+    comments(out, article, "Comments:", "  ")?;
     explain(out, article)?;
     writeln!(out, "\n----")
 }
@@ -124,8 +125,21 @@ fn write_markdown(out: &mut impl Write, article: &Article) -> io::Result<()> {
             BlockKind::Paragraph => writeln!(out, "{text}\n")?,
         }
     }
+    comments(out, article, "## Comments\n", "- ")?;
     explain(out, article)?;
     writeln!(out, "---\n")
+}
+
+/// The readers' comments (`--comments`), under a heading, one per line.
+fn comments(out: &mut impl Write, article: &Article, heading: &str, bullet: &str) -> io::Result<()> {
+    if article.doc.comments.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\n{heading}")?;
+    for comment in &article.doc.comments {
+        writeln!(out, "{bullet}{}", shown(&comment.replace('\n', " ")))?;
+    }
+    Ok(())
 }
 
 /// Text for a human reader: no control characters (`analyze` keeps its input as given).

@@ -33,7 +33,7 @@ impl SizeLimit {
     /// Pipeline options with this limit: analysis on, no time budget (the command line
     /// waits for every document), the rest as given.
     pub fn options(&self, explain: bool, force_kind: Option<ContentKind>) -> Options {
-        Options { analyze: true, max_bytes: self.bytes(), time_budget: None, explain, force_kind }
+        Options { analyze: true, max_bytes: self.bytes(), time_budget: None, explain, force_kind, comments: false }
     }
 }
 

@@ -294,3 +294,29 @@ fn no_analysis_gives_the_same_text_and_metadata_without_the_analysis() {
         assert_eq!(bare[field], serde_json::json!([]), "{field}");
     }
 }
+
+#[test]
+fn comments_come_apart_from_the_story_when_asked_for() {
+    let dir = temp_dir("comments");
+    let page = dir.join("c.html");
+    std::fs::write(
+        &page,
+        "<html><body><article><h1>Library roof to be repaired</h1><p>The town council voted on Monday to \
+         repair the roof of the old library before the winter rains, members said after the vote.</p>\
+         <p>Work is expected to start next month and to last about six weeks, the clerk said.</p></article>\
+         <section id=comments><div class=comment><p>Great news, it has leaked for years and smelled of \
+         damp all summer.</p></div></section></body></html>",
+    )
+    .unwrap();
+    let page = page.to_str().unwrap();
+    let with: serde_json::Value =
+        serde_json::from_slice(&newsmill(&["extract", page, "--comments", "--no-analysis"]).stdout).unwrap();
+    let without: serde_json::Value =
+        serde_json::from_slice(&newsmill(&["extract", page, "--no-analysis"]).stdout).unwrap();
+    assert_eq!(with["text"], without["text"]);
+    assert!(!with["text"].as_str().unwrap().contains("leaked"));
+    assert!(with["comments"][0].as_str().unwrap().starts_with("Great news"), "{with}");
+    assert!(without.get("comments").is_none(), "absent unless asked for");
+    let text = newsmill(&["extract", page, "--comments", "--no-analysis", "--format", "text"]);
+    assert!(String::from_utf8_lossy(&text.stdout).contains("Comments:\n  Great news"));
+}

@@ -161,6 +161,8 @@ pub struct Document {
     pub removed: Vec<Removal>,
     /// Set when the page yielded no article.
     pub no_article: Option<NoArticle>,
+    /// The readers' comments, one per block, when extraction is asked for them.
+    pub comments: Vec<String>,
     /// Things a user should know, such as a guessed charset.
     pub warnings: Vec<String>,
 }

@@ -67,6 +67,9 @@ pub struct ArticleJson<'a> {
     /// Set when the page yielded no article.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub no_article: Option<NoArticle>,
+    /// The readers' comments below the story, one per block (with `--comments`).
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub comments: Cow<'a, [String]>,
     /// What was removed and why (with `--explain`).
     #[serde(default, skip_serializing_if = "is_empty")]
     pub removed: Cow<'a, [Removal]>,
@@ -307,6 +310,7 @@ impl<'a> ArticleJson<'a> {
             places: Cow::Borrowed(&article.places),
             focus_countries: Cow::Borrowed(&article.focus_countries),
             no_article: doc.no_article,
+            comments: Cow::Borrowed(&doc.comments),
             removed: Cow::Borrowed(&doc.removed),
         }
     }
@@ -418,6 +422,7 @@ impl TryFrom<ArticleJson<'_>> for Article {
             language: owned(j.language),
             text,
             blocks,
+            comments: j.comments.into_owned(),
             removed: j.removed.into_owned(),
             no_article: j.no_article,
             warnings: Vec::new(),

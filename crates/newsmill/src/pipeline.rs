@@ -22,6 +22,8 @@ pub struct Options {
     pub explain: bool,
     /// Treat every document as HTML or as flattened text instead of telling by content.
     pub force_kind: Option<ContentKind>,
+    /// Keep readers' comments in `Document::comments` (HTML pages).
+    pub comments: bool,
 }
 
 impl Default for Options {
@@ -33,6 +35,7 @@ impl Default for Options {
             time_budget: Some(Duration::from_secs(2)),
             explain: false,
             force_kind: None,
+            comments: false,
         }
     }
 }
@@ -62,7 +65,8 @@ impl Pipeline {
     pub fn new(options: Options) -> Result<Pipeline, LoadError> {
         newsmill_core::extract::check_models().map_err(LoadError::Extraction)?;
         let resources = if options.analyze { Some(Resources::embedded()?) } else { None };
-        let extract = ExtractConfig { explain: options.explain, force_kind: options.force_kind };
+        let extract =
+            ExtractConfig { explain: options.explain, force_kind: options.force_kind, comments: options.comments };
         Ok(Pipeline { options, extract, resources })
     }
 

@@ -27,6 +27,9 @@ pub struct ExtractConfig {
     pub explain: bool,
     /// Treat every input as this kind instead of sniffing it.
     pub force_kind: Option<ContentKind>,
+    /// Keep the readers' comments of an HTML page in [`Document::comments`] (`--comments`);
+    /// they never go into the body.
+    pub comments: bool,
 }
 
 /// Whether the models extraction reads load in this build: the line classifier of the text

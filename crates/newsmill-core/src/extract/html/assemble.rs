@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use super::phrases;
 use super::select::Selection;
 use super::walk::{Page, Segment};
+use crate::ExtractConfig;
 use crate::model::{BlockKind, Document, NoArticle, Removal, RemovalReason};
 
 /// Link density above which a segment inside the story is a link list. Higher than the
@@ -19,8 +20,9 @@ const MIN_DUPLICATE_WORDS: usize = 5;
 /// Longest line, in words, taken as the label of the block after it.
 const MAX_LABEL_WORDS: usize = 8;
 
-/// Fills `doc.text` and `doc.blocks` from the page, and `doc.removed` when `explain` is set.
-pub(super) fn assemble(doc: &mut Document, page: &Page, sel: &Selection, headlines: &[String], explain: bool) {
+/// Fills `doc.text` and `doc.blocks` from the page, `doc.removed` when `explain` is set and
+/// `doc.comments` when `comments` is.
+pub(super) fn assemble(doc: &mut Document, page: &Page, sel: &Selection, headlines: &[String], config: &ExtractConfig) {
     let keys: Vec<String> = doc.title.iter().chain(headlines).map(|t| key(t)).filter(|k| !k.is_empty()).collect();
     let mut repeats = Repeats::default();
     let mut reasons: Vec<Option<RemovalReason>> = (0..page.segments.len()).map(|i| removal(page, sel, i)).collect();
@@ -32,8 +34,14 @@ pub(super) fn assemble(doc: &mut Document, page: &Page, sel: &Selection, headlin
         let reason = reason.or_else(|| repeats.check(page, seg, &keys));
         match reason {
             None => doc.push_block(&seg.text, seg.kind),
-            Some(reason) if explain => doc.removed.push(Removal { text: seg.text.clone(), reason }),
-            Some(_) => {}
+            Some(reason) => {
+                if config.comments && reason == RemovalReason::Comments {
+                    doc.comments.push(seg.text.clone());
+                }
+                if config.explain {
+                    doc.removed.push(Removal { text: seg.text.clone(), reason });
+                }
+            }
         }
     }
     if doc.text.is_empty() {

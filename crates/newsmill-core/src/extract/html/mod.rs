@@ -32,7 +32,7 @@ pub fn extract_html(html: &str, url: Option<&str>, config: &ExtractConfig) -> Do
     }
     let page = walk::walk(&dom);
     let selection = select::select(&page);
-    assemble::assemble(&mut doc, &page, &selection, &headlines(&dom), config.explain);
+    assemble::assemble(&mut doc, &page, &selection, &headlines(&dom), config);
     doc
 }
 

@@ -53,6 +53,23 @@ fn removes_page_chrome_with_reasons() {
 }
 
 #[test]
+fn comments_are_kept_apart_only_when_asked_for() {
+    let body = format!(
+        "{}<div id=comments><p>Great article, I have always said this bridge was a disgrace.</p>\
+         <p>Who pays for the repairs, though? Nobody says.</p></div>",
+        story()
+    );
+    let html = format!("<html><body>{body}</body></html>");
+    let asked = extract_html(&html, None, &ExtractConfig { comments: true, ..ExtractConfig::default() });
+    assert_eq!(asked.block_texts().collect::<Vec<_>>(), [P1, P2, P3], "comments stay out of the body");
+    assert_eq!(asked.comments.len(), 2, "{:?}", asked.comments);
+    assert!(asked.comments[0].starts_with("Great article") && asked.removed.is_empty());
+    let plain = extract_html(&html, None, &ExtractConfig::default());
+    assert!(plain.comments.is_empty());
+    assert_eq!(plain.text, asked.text);
+}
+
+#[test]
 fn keeps_headings_lists_and_quotes() {
     let body = format!(
         "<article><h1>Bridge reopens</h1><p>{P1}</p><h2>What changes</h2>\
