@@ -120,6 +120,17 @@ impl fmt::Display for NoArticle {
     }
 }
 
+/// An image of the story: its address (absolute when the page's is known), its alt text and
+/// the caption of the figure holding it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+pub struct Image {
+    pub url: String,
+    #[serde(default)]
+    pub alt: Option<String>,
+    #[serde(default)]
+    pub caption: Option<String>,
+}
+
 /// Which evidence gave the publication date (`date_source`), so a user can weigh it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -157,6 +168,8 @@ pub struct Document {
     /// Body blocks joined by blank lines.
     pub text: String,
     pub blocks: Vec<Block>,
+    /// The story's images, in page order (HTML pages).
+    pub images: Vec<Image>,
     /// What was removed and why; filled only when extraction is asked to explain (`ExtractConfig::explain`).
     pub removed: Vec<Removal>,
     /// Set when the page yielded no article.

@@ -10,8 +10,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::offsets::{ByteOffsets, CharOffsets};
 use crate::{
-    Amount, Article, Block, BlockKind, DateMention, DateSource, Document, Entity, EntityType, Mention, NoArticle,
-    Place, Quote, QuoteKind, Removal, Span, Speaker, TextField,
+    Amount, Article, Block, BlockKind, DateMention, DateSource, Document, Entity, EntityType, Image, Mention,
+    NoArticle, Place, Quote, QuoteKind, Removal, Span, Speaker, TextField,
 };
 
 /// An article as JSON: what `newsmill extract` prints, what the store and the server read.
@@ -51,6 +51,9 @@ pub struct ArticleJson<'a> {
     pub text: Option<Cow<'a, str>>,
     #[serde(default)]
     pub blocks: Vec<BlockJson>,
+    /// The story's images: address, alt text, caption.
+    #[serde(default)]
+    pub images: Cow<'a, [Image]>,
     #[serde(default)]
     pub entities: Vec<EntityJson<'a>>,
     #[serde(default)]
@@ -247,6 +250,7 @@ impl<'a> ArticleJson<'a> {
                 .iter()
                 .map(|b| BlockJson { start: offsets.at(b.range.start), end: offsets.at(b.range.end), kind: b.kind })
                 .collect(),
+            images: Cow::Borrowed(&doc.images),
             entities: article
                 .entities
                 .iter()
@@ -422,6 +426,7 @@ impl TryFrom<ArticleJson<'_>> for Article {
             language: owned(j.language),
             text,
             blocks,
+            images: j.images.into_owned(),
             comments: j.comments.into_owned(),
             removed: j.removed.into_owned(),
             no_article: j.no_article,

@@ -5,10 +5,12 @@
 //! 2. `select` scores every element by the prose and chrome inside it (`score`) and picks
 //!    the one holding the story.
 //! 3. `assemble` keeps that element's paragraphs, headings, list items and quotes, without
-//!    the headline, repeats or link lists, recording each removal and why.
+//!    the headline, repeats or link lists, recording each removal and why; `images` keeps
+//!    the pictures in it.
 
 mod assemble;
 mod hints;
+mod images;
 pub mod metadata;
 mod phrases;
 mod score;
@@ -33,6 +35,8 @@ pub fn extract_html(html: &str, url: Option<&str>, config: &ExtractConfig) -> Do
     let page = walk::walk(&dom);
     let selection = select::select(&page);
     assemble::assemble(&mut doc, &page, &selection, &headlines(&dom), config);
+    let base = doc.url.clone().or_else(|| url.map(str::to_string));
+    doc.images = images::story_images(&dom, &page, &selection, base.as_deref());
     doc
 }
 

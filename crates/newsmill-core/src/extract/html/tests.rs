@@ -70,6 +70,24 @@ fn comments_are_kept_apart_only_when_asked_for() {
 }
 
 #[test]
+fn the_story_images_with_address_alt_and_caption_and_no_chrome() {
+    // The lead figure sits beside the story's container; the others are inside it.
+    let html = format!(
+        "<html><body><nav><img src=/logo.png alt=Logo></nav><div class=main><img src=/banner.png>\
+         <figure><img src=img/bridge.jpg alt='The bridge at dawn'><figcaption>The bridge on Tuesday.</figcaption></figure>\
+         <article><h1>Bridge reopens</h1><p>{P1}</p><img data-src='https://cdn.example/b.jpg' src='data:image/gif;base64,R0lGOD'>\
+         <p>{P2}</p><img src=/pixel.gif width=1 height=1><p>{P3}</p>\
+         <div class=share-tools><img src=/share.png>Share this story</div></article></div></body></html>"
+    );
+    let doc = extract_html(&html, Some("https://bugle.example/news/story.html"), &ExtractConfig::default());
+    let urls: Vec<&str> = doc.images.iter().map(|i| i.url.as_str()).collect();
+    assert_eq!(urls, ["https://bugle.example/news/img/bridge.jpg", "https://cdn.example/b.jpg"]);
+    assert_eq!(doc.images[0].alt.as_deref(), Some("The bridge at dawn"));
+    assert_eq!(doc.images[0].caption.as_deref(), Some("The bridge on Tuesday."));
+    assert_eq!((doc.images[1].alt.as_deref(), doc.images[1].caption.as_deref()), (None, None));
+}
+
+#[test]
 fn keeps_headings_lists_and_quotes() {
     let body = format!(
         "<article><h1>Bridge reopens</h1><p>{P1}</p><h2>What changes</h2>\

@@ -8,6 +8,7 @@
 
 mod authors;
 mod canonical;
+pub(crate) use canonical::resolve as resolve_url;
 pub(crate) mod dates_in_page;
 pub(crate) mod headline;
 mod jsonld;
