@@ -32,12 +32,46 @@ pub fn extract_html(html: &str, url: Option<&str>, config: &ExtractConfig) -> Do
     if doc.title.is_none() {
         doc.title = fallback_title(&dom, doc.site.as_deref());
     }
+    let headlines = headlines(&dom);
     let page = walk::walk(&dom);
     let selection = select::select(&page);
-    assemble::assemble(&mut doc, &page, &selection, &headlines(&dom), config);
+    let bare = doc.clone();
+    assemble::assemble(&mut doc, &page, &selection, &headlines, config);
     let base = doc.url.clone().or_else(|| url.map(str::to_string));
     doc.images = images::story_images(&dom, &page, &selection, base.as_deref());
+    if doc.text.is_empty()
+        && let Some(fallback) = noscript_version(&dom, bare, &headlines, config, base.as_deref())
+    {
+        return fallback;
+    }
     doc
+}
+
+/// Pages that render their content with scripts (Discourse forums, some shops) often serve
+/// the same content to script-less readers inside `<noscript>`, which a parser with scripting
+/// on keeps as raw text. When the page itself gave no text, that markup is a second
+/// candidate: parsed and extracted on its own, with the page's metadata.
+fn noscript_version(
+    dom: &Html,
+    mut doc: Document,
+    headlines: &[String],
+    config: &ExtractConfig,
+    base: Option<&str>,
+) -> Option<Document> {
+    /// Less than this is a tracking pixel or a "please enable JavaScript" line.
+    const MIN_BYTES: usize = 1_000;
+    let sel = Selector::parse("noscript").ok()?;
+    let markup: String = dom.select(&sel).flat_map(|n| n.text()).collect();
+    if markup.len() < MIN_BYTES {
+        return None;
+    }
+    let markup = crate::extract::preparse::preparse(&markup, crate::extract::preparse::MAX_DEPTH);
+    let inner = Html::parse_document(&markup);
+    let page = walk::walk(&inner);
+    let selection = select::select(&page);
+    assemble::assemble(&mut doc, &page, &selection, headlines, config);
+    doc.images = images::story_images(&inner, &page, &selection, base);
+    (!doc.text.is_empty()).then_some(doc)
 }
 
 /// The first `<h1>` when the `<title>` contains it (the headline without the site name, for

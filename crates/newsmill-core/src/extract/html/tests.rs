@@ -88,6 +88,29 @@ fn the_story_images_with_address_alt_and_caption_and_no_chrome() {
 }
 
 #[test]
+fn a_page_rendered_by_scripts_falls_back_to_its_noscript_content() {
+    // As Discourse serves a thread: an empty app shell, the posts inside <noscript>.
+    const P4: &str = "A reply from a resident of the east bank: the detour added forty minutes to every school \
+                      run, and the buses were full by the second stop, so many of us walked instead.";
+    const P5: &str = "Another reply, from the owner of the bakery by the old toll house, who said trade had \
+                      fallen by half and that she hoped the customers would find their way back soon.";
+    let html = format!(
+        "<html><head><title>Bridge reopens - Town forum</title></head><body><div id=app></div>\
+         <noscript><div class=topic><h1>Bridge reopens</h1><div class=post><p>{P1}</p></div>\
+         <div class=post><p>{P2}</p></div><div class=post><p>{P3}</p></div><div class=post><p>{P4}</p></div>\
+         <div class=post><p>{P5}</p></div></div><footer>Powered by forum software</footer></noscript></body></html>"
+    );
+    let doc = extract_html(&html, None, &ExtractConfig::default());
+    assert_eq!(doc.block_texts().collect::<Vec<_>>(), [P1, P2, P3, P4, P5]);
+    assert_eq!(doc.no_article, None);
+    // A short "enable JavaScript" notice is not a second candidate.
+    let shell = "<html><body><div id=app></div><noscript><p>Please enable JavaScript to view this \
+                 page, then reload it.</p></noscript></body></html>";
+    let doc = extract_html(shell, None, &ExtractConfig::default());
+    assert!(doc.text.is_empty());
+}
+
+#[test]
 fn keeps_headings_lists_and_quotes() {
     let body = format!(
         "<article><h1>Bridge reopens</h1><p>{P1}</p><h2>What changes</h2>\
