@@ -116,18 +116,70 @@ fn write_markdown(out: &mut impl Write, article: &Article) -> io::Result<()> {
     let doc = &article.doc;
     writeln!(out, "# {}\n", shown(title(article)))?;
     writeln!(out, "*{}*\n", shown(&meta_line(article)))?;
-    for block in &doc.blocks {
-        let text = shown(&doc.text[block.range.clone()]);
-        match block.kind {
-            BlockKind::Heading => writeln!(out, "## {text}\n")?,
-            BlockKind::ListItem => writeln!(out, "- {text}\n")?,
-            BlockKind::BlockQuote => writeln!(out, "> {}\n", text.replace('\n', "\n> "))?,
-            BlockKind::Paragraph => writeln!(out, "{text}\n")?,
+    let mut i = 0;
+    while let Some(block) = doc.blocks.get(i) {
+        // A table's cells come in a run of blocks: a data table is drawn as one Markdown
+        // table; a layout table (a page laid out in cells) reads as the blocks it holds.
+        let run = block.cell.map_or(1, |cell| {
+            doc.blocks[i..].iter().take_while(|b| b.cell.is_some_and(|c| c.table == cell.table)).count()
+        });
+        let blocks = &doc.blocks[i..i + run];
+        i += run;
+        if block.cell.is_some() && is_data_table(doc, blocks) {
+            writeln!(out, "{}", markdown_table(doc, blocks))?;
+            continue;
+        }
+        for block in blocks {
+            let text = shown(&doc.text[block.range.clone()]);
+            match block.kind {
+                BlockKind::Heading => writeln!(out, "## {text}\n")?,
+                BlockKind::ListItem => writeln!(out, "- {text}\n")?,
+                BlockKind::BlockQuote => writeln!(out, "> {}\n", text.replace('\n', "\n> "))?,
+                BlockKind::Paragraph => writeln!(out, "{text}\n")?,
+            }
         }
     }
     comments(out, article, "## Comments\n", "- ")?;
     explain(out, article)?;
     writeln!(out, "---\n")
+}
+
+/// A table of data rather than of layout: two rows and two columns at least, and no cell
+/// long enough to be a paragraph of the story.
+fn is_data_table(doc: &newsmill_core::Document, cells: &[newsmill_core::Block]) -> bool {
+    const MAX_CELL_WORDS: usize = 40;
+    let rows = cells.iter().filter_map(|b| b.cell).map(|c| c.row).max().unwrap_or(0);
+    let columns = cells.iter().filter_map(|b| b.cell).map(|c| c.column).max().unwrap_or(0);
+    rows >= 1
+        && columns >= 1
+        && cells.iter().all(|b| doc.text[b.range.clone()].split_whitespace().count() <= MAX_CELL_WORDS)
+}
+
+/// Table cells as a Markdown table: the first row is the header; a cell of several blocks
+/// joins them with a space; `|` is escaped.
+fn markdown_table(doc: &newsmill_core::Document, cells: &[newsmill_core::Block]) -> String {
+    let place = |b: &newsmill_core::Block| b.cell.map_or((0, 0), |c| (c.row as usize, c.column as usize));
+    let rows = cells.iter().map(|b| place(b).0).max().map_or(0, |r| r + 1);
+    let columns = cells.iter().map(|b| place(b).1).max().map_or(0, |c| c + 1);
+    let mut grid = vec![vec![String::new(); columns]; rows];
+    for block in cells {
+        let (row, column) = place(block);
+        let text = shown(&doc.text[block.range.clone()]).replace('\n', " ").replace('|', "\\|");
+        let slot = &mut grid[row][column];
+        if !slot.is_empty() {
+            slot.push(' ');
+        }
+        slot.push_str(&text);
+    }
+    let line = |row: &[String]| format!("| {} |", row.join(" | "));
+    let mut lines = Vec::with_capacity(rows + 1);
+    for (r, row) in grid.iter().enumerate() {
+        lines.push(line(row));
+        if r == 0 {
+            lines.push(line(&vec!["---".to_string(); columns]));
+        }
+    }
+    lines.join("\n") + "\n"
 }
 
 /// The readers' comments (`--comments`), under a heading, one per line.

@@ -320,3 +320,28 @@ fn comments_come_apart_from_the_story_when_asked_for() {
     let text = newsmill(&["extract", page, "--comments", "--no-analysis", "--format", "text"]);
     assert!(String::from_utf8_lossy(&text.stdout).contains("Comments:\n  Great news"));
 }
+
+#[test]
+fn markdown_draws_data_tables_as_tables_and_layout_tables_as_text() {
+    let dir = temp_dir("tables");
+    let story = "<p>The weather service published its yearly figures on Monday, and the valley had its \
+                 wettest spring since records began, officials said after the meeting.</p>";
+    let data = format!(
+        "<html><body><article><h1>Rain</h1>{story}<table><tr><th>Month</th><th>Rain</th></tr>\
+         <tr><td>March</td><td>112 | est.</td></tr></table>{story}</article></body></html>"
+    );
+    let layout = format!(
+        "<html><body><table><tr><td><article><h1>Rain</h1>{story}</article></td><td>{story}</td></tr></table></body></html>"
+    );
+    let markdown = |name: &str, html: &str| {
+        let page = dir.join(name);
+        std::fs::write(&page, html).unwrap();
+        let out = newsmill(&["extract", page.to_str().unwrap(), "--no-analysis", "--format", "markdown"]);
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let table = markdown("data.html", &data);
+    assert!(table.contains("| Month | Rain |\n| --- | --- |\n| March | 112 \\| est. |"), "{table}");
+    let text = markdown("layout.html", &layout);
+    assert!(!text.contains("| ---"), "{text}");
+    assert!(text.contains("\nThe weather service published"), "{text}");
+}

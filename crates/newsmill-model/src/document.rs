@@ -19,6 +19,19 @@ pub enum BlockKind {
 pub struct Block {
     pub range: Range<usize>,
     pub kind: BlockKind,
+    /// Where the block sits when it is a table cell, so a table can be rebuilt (Markdown).
+    pub cell: Option<TableCell>,
+}
+
+/// A table cell's place: which table of the page (in order), row and column from 0, and
+/// whether it is a header cell (`<th>`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+pub struct TableCell {
+    pub table: u32,
+    pub row: u32,
+    pub column: u32,
+    #[serde(default)]
+    pub header: bool,
 }
 
 /// Why a piece of the page was left out of the story. Shown by `--explain`.
@@ -183,6 +196,11 @@ pub struct Document {
 impl Document {
     /// Appends a block to the body, separated from the previous one by a blank line.
     pub fn push_block(&mut self, text: &str, kind: BlockKind) {
+        self.push_block_in(text, kind, None);
+    }
+
+    /// [`Document::push_block`] for a block that may be a table cell.
+    pub fn push_block_in(&mut self, text: &str, kind: BlockKind, cell: Option<TableCell>) {
         let text = text.trim();
         if text.is_empty() {
             return;
@@ -192,7 +210,7 @@ impl Document {
         }
         let start = self.text.len();
         self.text.push_str(text);
-        self.blocks.push(Block { range: start..self.text.len(), kind });
+        self.blocks.push(Block { range: start..self.text.len(), kind, cell });
     }
 
     /// The text of each block, in order.

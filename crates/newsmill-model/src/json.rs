@@ -11,7 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::offsets::{ByteOffsets, CharOffsets};
 use crate::{
     Amount, Article, Block, BlockKind, DateMention, DateSource, Document, Entity, EntityType, Image, Mention,
-    NoArticle, Place, Quote, QuoteKind, Removal, Span, Speaker, TextField,
+    NoArticle, Place, Quote, QuoteKind, Removal, Span, Speaker, TableCell, TextField,
 };
 
 /// An article as JSON: what `newsmill extract` prints, what the store and the server read.
@@ -90,6 +90,9 @@ pub struct BlockJson {
     pub start: usize,
     pub end: usize,
     pub kind: BlockKind,
+    /// Set on a table cell: its table, row and column (absent elsewhere).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cell: Option<TableCell>,
 }
 
 /// A stretch of `text`: code-point offsets and the text they cover.
@@ -248,7 +251,12 @@ impl<'a> ArticleJson<'a> {
             blocks: doc
                 .blocks
                 .iter()
-                .map(|b| BlockJson { start: offsets.at(b.range.start), end: offsets.at(b.range.end), kind: b.kind })
+                .map(|b| BlockJson {
+                    start: offsets.at(b.range.start),
+                    end: offsets.at(b.range.end),
+                    kind: b.kind,
+                    cell: b.cell,
+                })
                 .collect(),
             images: Cow::Borrowed(&doc.images),
             entities: article
@@ -363,7 +371,7 @@ impl TryFrom<ArticleJson<'_>> for Article {
         let blocks = j
             .blocks
             .iter()
-            .map(|b| Ok(Block { range: spans.get("block", b.start, b.end)?, kind: b.kind }))
+            .map(|b| Ok(Block { range: spans.get("block", b.start, b.end)?, kind: b.kind, cell: b.cell }))
             .collect::<Result<_, SpanError>>()?;
         let entities = j
             .entities

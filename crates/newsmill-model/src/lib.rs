@@ -26,7 +26,7 @@ pub use article::{
     Amount, Article, DateMention, Entity, EntityType, Mention, Place, Quote, QuoteKind, Span, Speaker, TextField,
     UnknownEntityType, article_id,
 };
-pub use document::{Block, BlockKind, DateSource, Document, Image, NoArticle, Removal, RemovalReason};
+pub use document::{Block, BlockKind, DateSource, Document, Image, NoArticle, Removal, RemovalReason, TableCell};
 pub use json::{
     AmountJson, ArticleJson, BlockJson, DateJson, EntityJson, MentionJson, QuoteJson, SpanError, SpanJson, SpeakerJson,
     WithoutText, article_schema, openapi_schemas,

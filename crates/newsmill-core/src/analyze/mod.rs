@@ -222,6 +222,7 @@ pub fn document_from_text(source: impl Into<String>, text: String) -> Document {
             blocks.push(crate::model::Block {
                 range: start..start + trimmed.len(),
                 kind: crate::model::BlockKind::Paragraph,
+                cell: None,
             });
         }
         at += part.len() + 2;

@@ -33,7 +33,7 @@ pub(super) fn assemble(doc: &mut Document, page: &Page, sel: &Selection, headlin
     for (seg, reason) in page.segments.iter().zip(reasons) {
         let reason = reason.or_else(|| repeats.check(page, seg, &keys));
         match reason {
-            None => doc.push_block(&seg.text, seg.kind),
+            None => doc.push_block_in(&seg.text, seg.kind, seg.cell),
             Some(reason) => {
                 if config.comments && reason == RemovalReason::Comments {
                     doc.comments.push(seg.text.clone());

@@ -111,6 +111,26 @@ fn a_page_rendered_by_scripts_falls_back_to_its_noscript_content() {
 }
 
 #[test]
+fn table_cells_know_their_table_row_and_column() {
+    let html = format!(
+        "<html><body><article><h1>Bridge reopens</h1><p>{P1}</p>\
+         <table><tr><th>Year</th><th>Cost</th></tr><tr><td>2022</td><td>4.1 million\
+         <table><tr><td>inner note</td></tr></table></td></tr></table><p>{P2}</p><p>{P3}</p></article></body></html>"
+    );
+    let doc = extract_html(&html, None, &ExtractConfig::default());
+    let cells: Vec<(&str, Option<(u32, u32, u32, bool)>)> = doc
+        .blocks
+        .iter()
+        .map(|b| (&doc.text[b.range.clone()], b.cell.map(|c| (c.table, c.row, c.column, c.header))))
+        .collect();
+    assert_eq!(cells[0], (P1, None));
+    assert_eq!(cells[1], ("Year", Some((0, 0, 0, true))));
+    assert_eq!(cells[4], ("4.1 million", Some((0, 1, 1, false))));
+    assert_eq!(cells[5], ("inner note", Some((1, 0, 0, false))), "a nested table counts apart");
+    assert_eq!(cells[6], (P2, None));
+}
+
+#[test]
 fn keeps_headings_lists_and_quotes() {
     let body = format!(
         "<article><h1>Bridge reopens</h1><p>{P1}</p><h2>What changes</h2>\

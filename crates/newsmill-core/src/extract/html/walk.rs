@@ -9,7 +9,7 @@ use scraper::{Html, Node};
 
 use super::hints::{self, Hint};
 use crate::extract::title::collapse_whitespace;
-use crate::model::BlockKind;
+use crate::model::{BlockKind, TableCell};
 
 /// An element of the page, in document (pre-)order.
 #[derive(Debug, Clone)]
@@ -39,6 +39,8 @@ pub(super) struct Segment {
     pub hinted: Option<usize>,
     /// Inside an `<h1>`.
     pub h1: bool,
+    /// Its table cell, when it is one.
+    pub cell: Option<TableCell>,
 }
 
 /// The page cut into elements and text segments.
@@ -70,6 +72,9 @@ struct State<'d> {
     /// Open `<article>` and `<main>` elements.
     stories: usize,
     last_br: bool,
+    /// Open tables, innermost last: (table number, rows so far, cells so far in the row).
+    tables: Vec<(u32, u32, u32)>,
+    tables_seen: u32,
 }
 
 /// Walks the document and returns its elements and segments.
@@ -114,6 +119,7 @@ impl<'d> State<'d> {
             || el.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articleBody"));
         self.page.elems.push(Elem { parent, end: index + 1, hint, hinted_ancestor: inherited, semantic, block });
         self.counters(&tag, 1);
+        self.table_position(&tag);
         let hinted = if hint.is_some() { Some(index) } else { inherited };
         self.stack.push(Frame { elem: index, tag, block, hinted });
     }
@@ -125,6 +131,9 @@ impl<'d> State<'d> {
         }
         let Some(frame) = self.stack.pop() else { return };
         self.counters(&frame.tag, usize::MAX);
+        if frame.tag == "table" {
+            self.tables.pop();
+        }
         let end = self.page.elems.len();
         if let Some(elem) = self.page.elems.get_mut(frame.elem) {
             elem.end = end;
@@ -146,6 +155,45 @@ impl<'d> State<'d> {
             _ => return,
         };
         *counter = counter.wrapping_add(delta);
+    }
+
+    /// Counts tables, rows and cells as they open.
+    fn table_position(&mut self, tag: &str) {
+        match tag {
+            "table" => {
+                self.tables.push((self.tables_seen, 0, 0));
+                self.tables_seen += 1;
+            }
+            "tr" => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.1 += 1;
+                    t.2 = 0;
+                }
+            }
+            "td" | "th" => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.1 = t.1.max(1); // a cell with no <tr> before it opens the first row
+                    t.2 += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The table cell the text being flushed is in: the innermost `<td>`/`<th>` below the
+    /// innermost table.
+    fn cell(&self) -> Option<TableCell> {
+        let frame = self.stack.iter().rev().find(|f| matches!(f.tag.as_ref(), "td" | "th" | "table"))?;
+        let &(table, row, column) = self.tables.last()?;
+        match frame.tag.as_ref() {
+            "td" | "th" => Some(TableCell {
+                table,
+                row: row.saturating_sub(1),
+                column: column.saturating_sub(1),
+                header: frame.tag == "th",
+            }),
+            _ => None,
+        }
     }
 
     /// A `<br>` is a space, two in a row a paragraph break; a block element always breaks.
@@ -189,6 +237,7 @@ impl<'d> State<'d> {
             owner: top.elem,
             hinted: top.hinted,
             h1: self.h1s > 0,
+            cell: self.cell(),
             text,
         };
         self.page.segments.push(segment);
