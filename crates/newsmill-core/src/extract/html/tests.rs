@@ -118,7 +118,8 @@ fn table_cells_know_their_table_row_and_column() {
          <table><tr><td>inner note</td></tr></table></td></tr></table><p>{P2}</p><p>{P3}</p></article></body></html>"
     );
     let doc = extract_html(&html, None, &ExtractConfig::default());
-    let cells: Vec<(&str, Option<(u32, u32, u32, bool)>)> = doc
+    type Place = Option<(u32, u32, u32, bool)>;
+    let cells: Vec<(&str, Place)> = doc
         .blocks
         .iter()
         .map(|b| (&doc.text[b.range.clone()], b.cell.map(|c| (c.table, c.row, c.column, c.header))))
