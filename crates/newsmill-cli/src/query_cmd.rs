@@ -339,18 +339,15 @@ pub fn print_report(store: &Store) -> anyhow::Result<()> {
         )?;
         writeln!(out, "\nmost mentioned:")?;
         for e in &entities {
-            writeln!(
-                out,
-                "  {:<36} {:<7} {:>4} mentions in {} articles",
-                shown(&e.name),
-                e.kind,
-                e.mentions,
-                e.articles
-            )?;
+            let mentions = crate::output::counted(e.mentions, "mention", "mentions");
+            let articles = crate::output::counted(e.articles, "article", "articles");
+            writeln!(out, "  {:<36} {:<7} {mentions:>13} in {articles}", shown(&e.name), e.kind)?;
         }
         writeln!(out, "\nmost quoted:")?;
         for sp in &speakers {
-            writeln!(out, "  {:<36} {:>4} quotes in {} articles", shown(&sp.name), sp.quotes, sp.articles)?;
+            let quotes = crate::output::counted(sp.quotes, "quote", "quotes");
+            let articles = crate::output::counted(sp.articles, "article", "articles");
+            writeln!(out, "  {:<36} {quotes:>11} in {articles}", shown(&sp.name))?;
         }
         if entities.is_empty() || speakers.is_empty() {
             writeln!(out, "  (entities and quotes come from the analysis stage)")?;

@@ -150,6 +150,21 @@ fn a_terminal_gets_bold_unless_no_color_is_set() {
 }
 
 #[test]
+fn the_report_counts_take_the_right_number() {
+    let dir = std::env::temp_dir().join(format!("newsmill-cli-report-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("r.db");
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples/pages");
+    let out = newsmill(&["ingest", samples.to_str().unwrap(), "--db", db.to_str().unwrap(), "--report", "--quiet"]);
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(report.contains("most mentioned:") && report.contains(" in 1 article\n"), "{report}");
+    for wrong in ["1 articles", " 1 mentions", " 1 quotes"] {
+        assert!(!report.contains(wrong), "{wrong:?} in {report}");
+    }
+}
+
+#[test]
 fn counts_take_the_right_number() {
     let db = corpus();
     let out = newsmill(&["search", "bridge", "--limit", "1", "--db", db.to_str().unwrap()]);
