@@ -5,7 +5,7 @@
 //! leave it out or set it to null. Integers are signed although offsets never are: Spark and
 //! other JVM readers have no unsigned types and refuse UInt64 columns.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use arrow_schema::{DataType, Field, Fields, Schema};
 use serde_json::{Map, Value};
@@ -18,19 +18,28 @@ pub const ERROR_COLUMN: &str = "error";
 /// The article's columns: one per top-level field of the article JSON, in its order. Every
 /// column is nullable, so one batch can hold the row of a document that failed.
 pub fn article_schema() -> Result<Schema, Error> {
-    let root = newsmill_model::article_schema();
-    let defs = root.get("$defs").and_then(Value::as_object).cloned().unwrap_or_default();
-    let mapper = Mapper { defs: &defs };
-    let fields = mapper.object_fields("", &root)?;
-    Ok(Schema::new(fields.iter().map(|f| f.as_ref().clone().with_nullable(true)).collect::<Fields>()))
+    Ok(derived()?.0.clone())
 }
 
 /// [`article_schema`] and the [`ERROR_COLUMN`]: the rows of a batch of documents.
 pub fn batch_schema() -> Result<Schema, Error> {
-    let articles = article_schema()?;
-    let mut fields: Vec<Arc<Field>> = articles.fields().iter().cloned().collect();
-    fields.push(Arc::new(Field::new(ERROR_COLUMN, DataType::Utf8, true)));
-    Ok(Schema::new(fields))
+    Ok(derived()?.1.clone())
+}
+
+/// Both schemas, derived once per process: every batch and every Parquet part asks for them.
+fn derived() -> Result<&'static (Schema, Schema), Error> {
+    static DERIVED: OnceLock<(Schema, Schema)> = OnceLock::new();
+    if let Some(schemas) = DERIVED.get() {
+        return Ok(schemas);
+    }
+    let root = newsmill_model::article_schema();
+    let defs = root.get("$defs").and_then(Value::as_object).cloned().unwrap_or_default();
+    let fields = Mapper { defs: &defs }.object_fields("", &root)?;
+    let articles = Schema::new(fields.iter().map(|f| f.as_ref().clone().with_nullable(true)).collect::<Fields>());
+    let mut columns: Vec<Arc<Field>> = articles.fields().iter().cloned().collect();
+    columns.push(Arc::new(Field::new(ERROR_COLUMN, DataType::Utf8, true)));
+    let batch = Schema::new(columns);
+    Ok(DERIVED.get_or_init(|| (articles, batch)))
 }
 
 struct Mapper<'a> {
