@@ -33,45 +33,43 @@ pub fn extract_html(html: &str, url: Option<&str>, config: &ExtractConfig) -> Do
         doc.title = fallback_title(&dom, doc.site.as_deref());
     }
     let headlines = headlines(&dom);
-    let page = walk::walk(&dom);
-    let selection = select::select(&page);
-    let bare = doc.clone();
-    assemble::assemble(&mut doc, &page, &selection, &headlines, config);
     let base = doc.url.clone().or_else(|| url.map(str::to_string));
-    doc.images = images::story_images(&dom, &page, &selection, base.as_deref());
-    if doc.text.is_empty()
-        && let Some(fallback) = noscript_version(&dom, bare, &headlines, config, base.as_deref())
-    {
-        return fallback;
+    let story = |dom: &Html, doc: Document| with_story(dom, doc, &headlines, config, base.as_deref());
+    // Pages that render their content with scripts (Discourse forums, some shops) often serve
+    // it to script-less readers inside `<noscript>`: when the page itself gives no text, that
+    // markup is the second candidate, extracted with the page's metadata.
+    let first = story(&dom, doc.clone());
+    if !first.text.is_empty() {
+        return first;
     }
-    doc
+    let Some(markup) = noscript_markup(&dom) else { return first };
+    let markup = crate::extract::preparse::preparse(&markup, crate::extract::preparse::MAX_DEPTH);
+    Some(story(&Html::parse_document(&markup), doc)).filter(|d| !d.text.is_empty()).unwrap_or(first)
 }
 
-/// Pages that render their content with scripts (Discourse forums, some shops) often serve
-/// the same content to script-less readers inside `<noscript>`, which a parser with scripting
-/// on keeps as raw text. When the page itself gave no text, that markup is a second
-/// candidate: parsed and extracted on its own, with the page's metadata.
-fn noscript_version(
+/// `doc` (the page's metadata) with the story of `dom`: its body blocks and images.
+fn with_story(
     dom: &Html,
     mut doc: Document,
     headlines: &[String],
     config: &ExtractConfig,
     base: Option<&str>,
-) -> Option<Document> {
+) -> Document {
+    let page = walk::walk(dom);
+    let selection = select::select(&page);
+    assemble::assemble(&mut doc, &page, &selection, headlines, config);
+    doc.images = images::story_images(dom, &page, &selection, base);
+    doc
+}
+
+/// The markup inside the page's `<noscript>` elements (kept as raw text by a parser with
+/// scripting on); None when there is too little to hold a story.
+fn noscript_markup(dom: &Html) -> Option<String> {
     /// Less than this is a tracking pixel or a "please enable JavaScript" line.
     const MIN_BYTES: usize = 1_000;
     let sel = Selector::parse("noscript").ok()?;
     let markup: String = dom.select(&sel).flat_map(|n| n.text()).collect();
-    if markup.len() < MIN_BYTES {
-        return None;
-    }
-    let markup = crate::extract::preparse::preparse(&markup, crate::extract::preparse::MAX_DEPTH);
-    let inner = Html::parse_document(&markup);
-    let page = walk::walk(&inner);
-    let selection = select::select(&page);
-    assemble::assemble(&mut doc, &page, &selection, headlines, config);
-    doc.images = images::story_images(&inner, &page, &selection, base);
-    (!doc.text.is_empty()).then_some(doc)
+    (markup.len() >= MIN_BYTES).then_some(markup)
 }
 
 /// The first `<h1>` when the `<title>` contains it (the headline without the site name, for
