@@ -148,22 +148,27 @@ fn write_markdown(out: &mut impl Write, article: &Article) -> io::Result<()> {
 /// long enough to be a paragraph of the story.
 fn is_data_table(doc: &newsmill_core::Document, cells: &[newsmill_core::Block]) -> bool {
     const MAX_CELL_WORDS: usize = 40;
-    let rows = cells.iter().filter_map(|b| b.cell).map(|c| c.row).max().unwrap_or(0);
-    let columns = cells.iter().filter_map(|b| b.cell).map(|c| c.column).max().unwrap_or(0);
-    rows >= 1
-        && columns >= 1
+    let (rows, columns) = table_size(cells);
+    rows >= 2
+        && columns >= 2
         && cells.iter().all(|b| doc.text[b.range.clone()].split_whitespace().count() <= MAX_CELL_WORDS)
+}
+
+/// Rows and columns a run of table cells spans.
+fn table_size(cells: &[newsmill_core::Block]) -> (usize, usize) {
+    let places = || cells.iter().filter_map(|b| b.cell);
+    let span = |last: Option<u32>| last.map_or(0, |n| n as usize + 1);
+    (span(places().map(|c| c.row).max()), span(places().map(|c| c.column).max()))
 }
 
 /// Table cells as a Markdown table: the first row is the header; a cell of several blocks
 /// joins them with a space; `|` is escaped.
 fn markdown_table(doc: &newsmill_core::Document, cells: &[newsmill_core::Block]) -> String {
-    let place = |b: &newsmill_core::Block| b.cell.map_or((0, 0), |c| (c.row as usize, c.column as usize));
-    let rows = cells.iter().map(|b| place(b).0).max().map_or(0, |r| r + 1);
-    let columns = cells.iter().map(|b| place(b).1).max().map_or(0, |c| c + 1);
+    let (rows, columns) = table_size(cells);
     let mut grid = vec![vec![String::new(); columns]; rows];
     for block in cells {
-        let (row, column) = place(block);
+        let Some(cell) = block.cell else { continue };
+        let (row, column) = (cell.row as usize, cell.column as usize);
         let text = shown(&doc.text[block.range.clone()]).replace('\n', " ").replace('|', "\\|");
         let slot = &mut grid[row][column];
         if !slot.is_empty() {

@@ -72,9 +72,17 @@ struct State<'d> {
     /// Open `<article>` and `<main>` elements.
     stories: usize,
     last_br: bool,
-    /// Open tables, innermost last: (table number, rows so far, cells so far in the row).
-    tables: Vec<(u32, u32, u32)>,
+    /// Open tables, innermost last.
+    tables: Vec<OpenTable>,
     tables_seen: u32,
+}
+
+/// A table being walked: its number on the page, and the rows and the cells of the current
+/// row opened so far.
+struct OpenTable {
+    number: u32,
+    rows: u32,
+    cells: u32,
 }
 
 /// Walks the document and returns its elements and segments.
@@ -161,19 +169,19 @@ impl<'d> State<'d> {
     fn table_position(&mut self, tag: &str) {
         match tag {
             "table" => {
-                self.tables.push((self.tables_seen, 0, 0));
+                self.tables.push(OpenTable { number: self.tables_seen, rows: 0, cells: 0 });
                 self.tables_seen += 1;
             }
             "tr" => {
                 if let Some(t) = self.tables.last_mut() {
-                    t.1 += 1;
-                    t.2 = 0;
+                    t.rows += 1;
+                    t.cells = 0;
                 }
             }
             "td" | "th" => {
                 if let Some(t) = self.tables.last_mut() {
-                    t.1 = t.1.max(1); // a cell with no <tr> before it opens the first row
-                    t.2 += 1;
+                    t.rows = t.rows.max(1); // a cell with no <tr> before it opens the first row
+                    t.cells += 1;
                 }
             }
             _ => {}
@@ -184,12 +192,12 @@ impl<'d> State<'d> {
     /// innermost table.
     fn cell(&self) -> Option<TableCell> {
         let frame = self.stack.iter().rev().find(|f| matches!(f.tag.as_ref(), "td" | "th" | "table"))?;
-        let &(table, row, column) = self.tables.last()?;
+        let table = self.tables.last()?;
         match frame.tag.as_ref() {
             "td" | "th" => Some(TableCell {
-                table,
-                row: row.saturating_sub(1),
-                column: column.saturating_sub(1),
+                table: table.number,
+                row: table.rows.saturating_sub(1),
+                column: table.cells.saturating_sub(1),
                 header: frame.tag == "th",
             }),
             _ => None,
