@@ -4,7 +4,7 @@
 //!
 //! The gazetteer ships in the repo (`models/places-en.tsv.gz`, built by
 //! `tools/build_places.py` from GeoNames, CC BY 4.0) and is compiled into the binary: load it
-//! once with [`Places::load`] and share it.
+//! once per process ([`Places::shared`]); every pipeline shares it.
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -48,14 +48,14 @@ pub struct Places {
 pub struct PlacesError(String);
 
 impl Places {
-    /// Reads the gazetteer compiled into the binary (about 37,000 records).
     /// The built-in gazetteer, loaded on first use and shared by the whole process.
     pub fn shared() -> Result<&'static Self, PlacesError> {
         static SHARED: std::sync::OnceLock<Result<Places, PlacesError>> = std::sync::OnceLock::new();
         SHARED.get_or_init(Self::load).as_ref().map_err(Clone::clone)
     }
 
-    pub fn load() -> Result<Self, PlacesError> {
+    /// Reads the gazetteer compiled into the binary (about 37,000 records).
+    fn load() -> Result<Self, PlacesError> {
         let mut text = String::new();
         flate2::read::GzDecoder::new(PLACES).read_to_string(&mut text).map_err(|e| PlacesError(e.to_string()))?;
         Self::parse(&text)
@@ -77,11 +77,10 @@ impl Places {
             }
             let bad = || PlacesError(format!("line {}", n + 1));
             if f[0] == "D" {
-                let (cc, demonym) = (f[1], f[2]);
                 if fields < 3 {
                     return Err(bad());
                 }
-                g.demonyms.insert(normalize(demonym), cc.to_string());
+                g.demonyms.insert(normalize(f[2]), f[1].to_string());
                 continue;
             }
             if fields < 8 {
