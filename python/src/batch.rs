@@ -92,9 +92,8 @@ impl Columns {
         let Some(bytes) = bytes_at(&self.html, i) else {
             return Err((source, url, "the page is null".to_string()));
         };
-        // A string column is Unicode already: its bytes are UTF-8 whatever the page's meta says.
         let charset =
-            if is_text(self.html.data_type()) { Some("utf-8".to_string()) } else { text_at(self.charset.as_ref(), i) };
+            if is_text(self.html.data_type()) { crate::text_charset() } else { text_at(self.charset.as_ref(), i) };
         let kind_hint = match text_at(self.kind.as_ref(), i).as_deref() {
             Some("html") => Some(ContentKind::Html),
             Some("text") => Some(ContentKind::Text),

@@ -16,18 +16,31 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 
-/// Bytes of a `str` or `bytes` argument, with the charset a `str` implies.
-fn document(data: &Bound<'_, PyAny>, url: Option<String>, row: &str) -> PyResult<RawDoc> {
+/// The charset hint of a page given as text: Python and Arrow strings are Unicode already,
+/// so their bytes are UTF-8 whatever the page's own meta tag says.
+pub(crate) fn text_charset() -> Option<String> {
+    Some("utf-8".to_string())
+}
+
+/// One page given as `str` or `bytes` through the pipeline, to its article JSON; named `url`,
+/// or `-` as standard input is.
+fn article_json(
+    py: Python<'_>,
+    pipeline: &newsmill::Pipeline,
+    data: &Bound<'_, PyAny>,
+    url: Option<String>,
+) -> PyResult<String> {
     let (bytes, charset) = if let Ok(text) = data.cast::<PyString>() {
-        // Text from Python is Unicode already: its bytes are UTF-8 whatever the page's meta says.
-        (text.to_cow()?.as_bytes().to_vec(), Some("utf-8".to_string()))
+        (text.to_cow()?.as_bytes().to_vec(), text_charset())
     } else if let Ok(bytes) = data.cast::<PyBytes>() {
         (bytes.as_bytes().to_vec(), None)
     } else {
-        return Err(PyTypeError::new_err(format!("{row}: data must be str or bytes, not {}", data.get_type().name()?)));
+        return Err(PyTypeError::new_err(format!("data must be str or bytes, not {}", data.get_type().name()?)));
     };
-    let source = url.clone().unwrap_or_else(|| row.to_string());
-    Ok(RawDoc { source, url, charset_hint: charset, bytes, ..RawDoc::default() })
+    let source = url.clone().unwrap_or_else(|| "-".to_string());
+    let raw = RawDoc { source, url, charset_hint: charset, bytes, ..RawDoc::default() };
+    let article = py.detach(|| pipeline.process(&raw)).map_err(errors::to_py)?;
+    serde_json::to_string(&article).map_err(|e| errors::InternalError::new_err(e.to_string()))
 }
 
 fn load(options: Options) -> PyResult<newsmill::Pipeline> {
@@ -46,9 +59,7 @@ fn extract_json(py: Python<'_>, data: &Bound<'_, PyAny>, url: Option<String>, an
         let _ = cell.set(pipeline);
     }
     let Some(pipeline) = cell.get() else { return Err(errors::InternalError::new_err("the pipeline did not load")) };
-    let raw = document(data, url, "-")?;
-    let article = py.detach(|| pipeline.process(&raw)).map_err(errors::to_py)?;
-    serde_json::to_string(&article).map_err(|e| errors::InternalError::new_err(e.to_string()))
+    article_json(py, pipeline, data, url)
 }
 
 /// Extraction and analysis with the models loaded once, a size limit, a time budget per
@@ -81,9 +92,7 @@ impl Pipeline {
     /// One page to its article JSON; a failure raises the matching `newsmill.Error`.
     #[pyo3(signature = (data, url=None))]
     fn process_json(&self, py: Python<'_>, data: &Bound<'_, PyAny>, url: Option<String>) -> PyResult<String> {
-        let raw = document(data, url, "-")?;
-        let article = py.detach(|| self.pool.install(|| self.inner.process(&raw))).map_err(errors::to_py)?;
-        serde_json::to_string(&article).map_err(|e| errors::InternalError::new_err(e.to_string()))
+        article_json(py, &self.inner, data, url)
     }
 
     /// A record batch of pages to a record batch of articles, one row per input row.

@@ -43,27 +43,30 @@ def file_key(warc: str) -> str:
     return hashlib.sha1(warc.encode()).hexdigest()[:16]
 
 
-def _filesystem(uri: str):
+def filesystem(uri: str):
+    """(filesystem, path) of a local path, a file:// URI or any URI pyarrow knows (s3://, gs://,
+    hdfs://); a local path comes back absolute."""
     import pyarrow.fs as pafs
 
     if "://" not in uri:
-        uri = os.path.abspath(uri)
-        return pafs.LocalFileSystem(), uri
+        return pafs.LocalFileSystem(), os.path.abspath(uri)
     return pafs.FileSystem.from_uri(uri)
 
 
 def is_done(output: str, warc: str) -> bool:
     import pyarrow.fs as pafs
 
-    fs, base = _filesystem(output)
+    fs, base = filesystem(output)
     return fs.get_file_info(f"{base}/_newsmill/done/{file_key(warc)}.json").type == pafs.FileType.File
 
 
 def _local_copy(warc: str, folder: str) -> str:
     """The WARC as a local file: remote ones are copied first (the reader needs a file)."""
-    if "://" not in warc or warc.startswith("file://"):
-        return warc[len("file://"):] if warc.startswith("file://") else warc
-    fs, path = _filesystem(warc)
+    import pyarrow.fs as pafs
+
+    fs, path = filesystem(warc)
+    if isinstance(fs, pafs.LocalFileSystem):
+        return path
     local = os.path.join(folder, os.path.basename(path))
     with fs.open_input_stream(path) as src, open(local, "wb") as dst:
         shutil.copyfileobj(src, dst, 1 << 20)
@@ -79,7 +82,8 @@ def _failed_file(warc: str, error: str, schema):
 
 
 def _split(batch):
-    """The batch's rows grouped by partition: {(month, language): batch without those two}."""
+    """The batch's rows grouped by partition: {(month, language): those rows without the
+    `language` column, which the folder name holds (`month` is not a column of the batch)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -97,7 +101,7 @@ class _PartWriters:
     """One Parquet writer per partition, each to a temporary name until `commit`."""
 
     def __init__(self, output: str, key: str, schema):
-        self.fs, self.base = _filesystem(output)
+        self.fs, self.base = filesystem(output)
         self.key, self.schema, self.writers = key, schema, {}
 
     def write(self, partition, batch) -> None:

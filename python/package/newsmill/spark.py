@@ -31,20 +31,20 @@ def warc_files(paths: Iterable[str]) -> List[str]:
     Local paths come back absolute; remote ones (s3://, gs://, hdfs://) as URIs."""
     import pyarrow.fs as pafs
 
+    from .jobs import filesystem
+
     found = []
     for path in paths:
-        remote = "://" in path and not path.startswith("file://")
-        if remote:
-            fs, base = pafs.FileSystem.from_uri(path)
-            scheme = path.split("://", 1)[0]
-        else:
-            fs, base = pafs.LocalFileSystem(), os.path.abspath(path[len("file://"):] if "://" in path else path)
-        if fs.get_file_info(base).type == pafs.FileType.Directory:
-            listed = fs.get_file_info(pafs.FileSelector(base, recursive=True))
-            names = [i.path for i in listed if i.type == pafs.FileType.File and i.path.endswith(WARC_SUFFIXES)]
-            found.extend(f"{scheme}://{n}" if remote else n for n in names)
-        else:
-            found.append(path if remote else base)
+        fs, base = filesystem(path)
+        local = isinstance(fs, pafs.LocalFileSystem)
+        if fs.get_file_info(base).type != pafs.FileType.Directory:
+            found.append(base if local else path)
+            continue
+        listed = fs.get_file_info(pafs.FileSelector(base, recursive=True))
+        names = [i.path for i in listed if i.type == pafs.FileType.File and i.path.endswith(WARC_SUFFIXES)]
+        # A listed file keeps the URI's scheme and authority: what precedes `base` in it.
+        prefix = "" if local else path[: max(path.find(base.rstrip("/")), 0)]
+        found.extend(prefix + n for n in names)
     return sorted(set(found))
 
 
