@@ -168,7 +168,118 @@ const PLACE_HEADS: &[&str] = &[
     "Desert",
     "Ocean",
     "Sea",
+    "Gulf",
+    "Coast",
+    "Strait",
+    "Canal",
+    "Basin",
+    "Plateau",
+    "Delta",
+    "Highlands",
+    "Prefecture",
+    "Oblast",
+    "Governorate",
+    "Territory",
+    "Borough",
+    "Township",
+    "Parish",
+    "Square",
+    "Bridge",
+    "Airport",
+    "Harbour",
+    "Harbor",
+    "Beach",
+    "Forest",
 ];
+
+/// Names of the world's regions that no gazetteer record holds (continents, sub-continents,
+/// regions named in the news), normalised as `places` normalises names.
+const WORLD_REGIONS: &[&str] = &[
+    "africa",
+    "asia",
+    "europe",
+    "antarctica",
+    "oceania",
+    "australasia",
+    "eurasia",
+    "north america",
+    "south america",
+    "latin america",
+    "central america",
+    "americas",
+    "middle east",
+    "near east",
+    "far east",
+    "scandinavia",
+    "balkans",
+    "baltics",
+    "caucasus",
+    "caribbean",
+    "sahel",
+    "maghreb",
+    "levant",
+    "horn of africa",
+    "arctic",
+    "antarctic",
+    "pacific",
+    "atlantic",
+    "mediterranean",
+    "midwest",
+    "silicon valley",
+    "west bank",
+    "gaza strip",
+    "persian gulf",
+    "indo-pacific",
+    "asia-pacific",
+    "sub-saharan africa",
+    "global south",
+    "subcontinent",
+];
+
+/// Words that name a part of a place or region (`South China`, `Northern Europe`).
+const COMPASS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "upper",
+    "lower",
+    "greater",
+    "inner",
+    "outer",
+];
+
+/// Whether a normalised name is a world region (`middle east`), or a compass word before one
+/// (`east asia`); `known` says whether the gazetteer holds a normalised name.
+pub fn is_region(normalized: &str, known: impl Fn(&str) -> bool) -> bool {
+    if WORLD_REGIONS.contains(&normalized) {
+        return true;
+    }
+    match normalized.split_once(' ') {
+        Some((first, rest)) if COMPASS.contains(&first) => WORLD_REGIONS.contains(&rest) || known(rest),
+        _ => false,
+    }
+}
+
+/// Whether a name of two or more words ends in a word that makes it a place's (`Bexar
+/// County`, `Trent Bridge`).
+pub fn has_place_head(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    words.next_back().is_some_and(|last| PLACE_HEADS.contains(&last)) && words.next().is_some()
+}
 
 /// The type a name's last word gives it, for names of two or more words the tagger typed
 /// otherwise. A place word overrides only a person or MISC type: the tagger's organisation
@@ -179,7 +290,7 @@ pub fn type_by_last_word(name: &str, tagged: EntityType) -> Option<EntityType> {
     words.next()?;
     if ORG_HEADS.contains(&last) {
         Some(EntityType::Org)
-    } else if PLACE_HEADS.contains(&last) && matches!(tagged, EntityType::Person | EntityType::Misc) {
+    } else if has_place_head(name) && matches!(tagged, EntityType::Person | EntityType::Misc) {
         Some(EntityType::Loc)
     } else {
         None

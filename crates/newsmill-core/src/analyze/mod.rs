@@ -111,7 +111,7 @@ pub fn analyze_until(doc: Document, res: &Resources, deadline: Option<Instant>) 
     }
     let past = || deadline.is_some_and(|d| Instant::now() >= d);
     let text = &article.doc.text;
-    let ents = article_entities(&article.doc, res);
+    let ents = places::drop_unplaced(article_entities(&article.doc, res), text, res.places);
     if past() {
         article.entities = ents;
         return Err(TimedOut(Box::new(article)));
