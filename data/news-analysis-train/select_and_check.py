@@ -75,6 +75,45 @@ def choose():
     return chosen, len(q)
 
 
+ROUND2_SEED = 16
+ROUND2_BATCHES = (12, 16)
+
+
+def round2_pool(exclude):
+    """Article pages of 200-1,600 words with at least one speech cue, not held out and not in
+    `exclude`, shuffled by random.Random(16), then (stably) those with more cues first (5 or more
+    count as 5), at most one page per domain."""
+    meta = json.load(open(WCXB / "metadata.json", encoding="utf8"))["files"]
+    excl = held_out() | set(exclude)
+    q = []
+    for fid in sorted(meta):
+        m = meta[fid]
+        if m.get("page_type") != "article" or fid in excl:
+            continue
+        t = text_of(fid)
+        nw, nc = len(t.split()), len(CUES.findall(t))
+        if 200 <= nw <= 1600 and nc >= 1:
+            q.append((fid, m.get("domain", ""), nw, nc))
+    random.Random(ROUND2_SEED).shuffle(q)
+    q.sort(key=lambda x: -min(x[3], 5))
+    out, domains = [], set()
+    for x in q:
+        if x[1] not in domains:
+            out.append(x)
+            domains.add(x[1])
+    return out
+
+
+def choose_round2():
+    """The second round: the first 12 pages of round2_pool (round one excluded), then the first 16
+    of the pool drawn again without those 12 (the rounds were annotated in two batches)."""
+    done = [x[0] for x in choose()[0][:N]]
+    chosen = []
+    for size in ROUND2_BATCHES:
+        chosen += round2_pool(done + [x[0] for x in chosen])[:size]
+    return chosen
+
+
 def find_span(text, snippet):  # as in news-analysis-dev/score.py
     words = re.findall(r"\w+", snippet)[:10]
     if not words:
@@ -137,6 +176,9 @@ def main():
     chosen, nq = choose()
     print(f"{nq} qualifying pages; seed {SEED}; order of annotation (first {N} targeted):")
     for i, (fid, dom, nw, nc) in enumerate(chosen[:N]):
+        print(f"  {i+1:2d} {fid} {dom} words={nw} cues={nc}")
+    print(f"second round (seed {ROUND2_SEED}, batches of {ROUND2_BATCHES}):")
+    for i, (fid, dom, nw, nc) in enumerate(choose_round2()):
         print(f"  {i+1:2d} {fid} {dom} words={nw} cues={nc}")
     if "--list" in sys.argv:
         return
