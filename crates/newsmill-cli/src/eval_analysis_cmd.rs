@@ -21,6 +21,10 @@ pub struct AnalysisArgs {
     /// Write the analysed articles as JSONL, the input of the set's `score.py`.
     #[arg(long, value_name = "FILE")]
     predictions: Option<PathBuf>,
+    /// Write each entity the entity filter weighs, with its signals, as JSONL (the input of
+    /// tools/train_entity_filter.py; the first line names the signals).
+    #[arg(long, value_name = "FILE")]
+    entity_features: Option<PathBuf>,
 }
 
 pub fn run(args: AnalysisArgs) -> anyhow::Result<ExitCode> {
@@ -41,11 +45,39 @@ pub fn run(args: AnalysisArgs) -> anyhow::Result<ExitCode> {
         }
         out.flush().with_context(|| format!("cannot write {}", path.display()))?;
     }
+    if let Some(path) = args.entity_features {
+        write_entity_features(&gold, &res, &path).with_context(|| format!("cannot write {}", path.display()))?;
+    }
     if let Some(path) = args.json {
         std::fs::write(&path, serde_json::to_string_pretty(&report)?)
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn write_entity_features(
+    gold: &[news_analysis::GoldArticle],
+    res: &newsmill_core::analyze::Resources,
+    path: &std::path::Path,
+) -> anyhow::Result<()> {
+    use newsmill_core::analyze::entities::confidence::FEATURES;
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+    serde_json::to_writer(&mut out, &serde_json::json!({ "features": FEATURES }))?;
+    out.write_all(b"\n")?;
+    for g in gold {
+        let doc = document_from_text(g.path.display().to_string(), g.text.clone());
+        let name = g.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        for (e, features) in newsmill_core::analyze::entity_features(&doc, res) {
+            let forms: Vec<&str> = e.mentions.iter().filter_map(|m| doc.text.get(m.span.clone())).collect();
+            let row = serde_json::json!({
+                "doc": name, "name": e.name, "type": e.kind.as_str(), "forms": forms, "features": features,
+            });
+            serde_json::to_writer(&mut out, &row)?;
+            out.write_all(b"\n")?;
+        }
+    }
+    out.flush()?;
+    Ok(())
 }
 
 fn print_report(r: &AnalysisReport) {

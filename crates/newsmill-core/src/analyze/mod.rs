@@ -41,6 +41,8 @@ pub struct Resources {
     pub ner: NerModel,
     /// Loaded once per process and shared by every `Resources`.
     pub places: &'static places::Places,
+    /// Drops entities unlikely to be names; parsed once per process.
+    pub entity_filter: &'static entities::confidence::EntityFilter,
 }
 
 /// Why the built-in resources could not be loaded.
@@ -50,6 +52,8 @@ pub enum ResourceError {
     Model(#[from] ModelError),
     #[error(transparent)]
     Places(#[from] places::PlacesError),
+    #[error(transparent)]
+    EntityFilter(#[from] entities::confidence::FilterError),
     #[error(transparent)]
     QuoteTagger(#[from] &'static quotes::tagger::TaggerModelError),
     #[error(
@@ -76,7 +80,8 @@ impl Resources {
             if !words.join().map_err(|_| ResourceError::Loader("word tables"))? {
                 return Err(ResourceError::WordTables);
             }
-            Ok(Resources { ner: ner?, places })
+            let entity_filter = entities::confidence::EntityFilter::embedded()?;
+            Ok(Resources { ner: ner?, places, entity_filter })
         })
     }
 
@@ -84,7 +89,8 @@ impl Resources {
     pub fn from_model_file(path: &std::path::Path) -> Result<Resources, ResourceError> {
         let bytes = std::fs::read(path).map_err(ModelError::from)?;
         let ner = NerModel::from_bytes(&bytes, Gazetteer::embedded())?;
-        Ok(Resources { ner, places: places::Places::shared()? })
+        let entity_filter = entities::confidence::EntityFilter::embedded()?;
+        Ok(Resources { ner, places: places::Places::shared()?, entity_filter })
     }
 }
 
@@ -111,12 +117,13 @@ pub fn analyze_until(doc: Document, res: &Resources, deadline: Option<Instant>) 
     }
     let past = || deadline.is_some_and(|d| Instant::now() >= d);
     let text = &article.doc.text;
-    let ents = places::drop_unplaced(article_entities(&article.doc, res), text, res.places);
+    let ents = entity_candidates(&article.doc, res);
     if past() {
-        article.entities = ents;
+        article.entities = res.entity_filter.keep_likely(ents, &mut [], text, res.places);
         return Err(TimedOut(Box::new(article)));
     }
-    let quotes = quotes::find_quotes(text, &mention_refs(&ents));
+    let mut quotes = quotes::find_quotes(text, &mention_refs(&ents));
+    let ents = res.entity_filter.keep_likely(ents, &mut quotes, text, res.places);
     let stop = past();
     let amounts = if stop { Vec::new() } else { amounts::find_amounts(text) };
     let stop = stop || past();
@@ -127,6 +134,24 @@ pub fn analyze_until(doc: Document, res: &Resources, deadline: Option<Instant>) 
     }
     (article.entities, article.quotes, article.amounts, article.dates) = (ents, quotes, amounts, dates);
     if stop { Err(TimedOut(Box::new(article))) } else { Ok(article) }
+}
+
+/// The entities of an article before the entity filter: places without evidence dropped.
+fn entity_candidates(doc: &Document, res: &Resources) -> Vec<crate::model::Entity> {
+    places::drop_unplaced(article_entities(doc, res), &doc.text, res.places)
+}
+
+/// The entities the entity filter weighs in an article, with their signals
+/// ([`entities::confidence::FEATURES`]): what its model is trained on.
+pub fn entity_features(doc: &Document, res: &Resources) -> Vec<(crate::model::Entity, Vec<f32>)> {
+    let words = entities::confidence::DocWords::new(&doc.text);
+    entity_candidates(doc, res)
+        .into_iter()
+        .map(|e| {
+            let f = entities::confidence::features(&e, &doc.text, &words, res.places);
+            (e, f)
+        })
+        .collect()
 }
 
 /// The entities of an article: its headline and standfirst are analysed with the body, set

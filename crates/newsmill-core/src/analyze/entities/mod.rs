@@ -11,6 +11,7 @@
 //! The canonical name is the longest form for people and organizations and the most frequent
 //! form for places; the type is the one most mentions have.
 
+pub mod confidence;
 mod lookup;
 
 use std::collections::{HashMap, HashSet};

@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""Train the entity filter (models/entity-filter-en.tsv): a logistic model of whether an entity
+the tagger found is a name of its type, from the signals newsmill computes for it.
+
+  newsmill eval analysis --data GOLD_DIR --entity-features FEATURES.jsonl
+  tools/train_entity_filter.py --set GOLD_DIR FEATURES.jsonl [--set GOLD_DIR2 FEATURES2.jsonl]
+                               [--out models/entity-filter-en.tsv]
+
+GOLD_DIR is an annotated set laid out as news-analysis-dev (NAME.txt + NAME.json; for the
+training annotations: data/news-analysis-train/eval_dir.py OUT). An entity is labelled right
+when one of its forms equals a form of a gold entity of the same type (the rule of
+news-analysis-dev's score.py). The L2 strength and the threshold are chosen by
+cross-validation grouped by article (each article's entities are predicted by a model that
+never saw that article), maximizing the mean of the sets' entity F1 (the first set's when
+alone); the shipped model is then fit on every article of every set.
+Standard library only.
+"""
+import argparse
+import json
+import math
+import random
+import re
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+TYPES = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
+FOLDS = 5
+L2S = [0.001, 0.003, 0.01, 0.03, 0.1]
+
+
+def norm(s):  # as news-analysis-dev/score.py normalises a form
+    s = unicodedata.normalize("NFKC", s or "")
+    s = s.translate(str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", ".": ""}))
+    s = re.sub(r"^(the)\s+", "", s.strip().lower())
+    return re.sub(r"\s+", " ", s).strip(" \"'.,;:")
+
+
+def load(gold_dir, features_path):
+    lines = open(features_path, encoding="utf8")
+    names = json.loads(next(lines))["features"]
+    gold, n_gold = {}, {}
+    for g in Path(gold_dir).glob("*.json"):
+        ents = json.loads(g.read_text(encoding="utf8")).get("entities", [])
+        gold[g.stem] = [(TYPES.get(e["type"], e["type"]), {norm(e["name"])} | {norm(m) for m in e.get("mentions", [])})
+                        for e in ents]
+        n_gold[g.stem] = len(ents)
+    rows = []
+    for line in lines:
+        r = json.loads(line)
+        forms = {norm(r["name"])} | {norm(f) for f in r["forms"]}
+        right = any(t == r["type"] and forms & gf for t, gf in gold.get(r["doc"], []))
+        rows.append((r["doc"], r["features"], 1 if right else 0, r))
+    return names, rows, n_gold
+
+
+def fit(rows, l2, epochs=300, lr=0.5):
+    """Logistic regression by full-batch gradient descent (a few hundred rows)."""
+    w = [0.0] * len(rows[0][1])
+    n = len(rows)
+    for _ in range(epochs):
+        grad = [0.0] * len(w)
+        for _, x, y, _ in rows:
+            p = 1 / (1 + math.exp(-max(-30, min(30, sum(a * b for a, b in zip(w, x))))))
+            for i, xi in enumerate(x):
+                grad[i] += (p - y) * xi
+        for i in range(len(w)):
+            reg = 0.0 if i == 0 else l2 * w[i]
+            w[i] -= lr * (grad[i] / n + reg)
+    return w
+
+
+def prob(w, x):
+    return 1 / (1 + math.exp(-max(-30, min(30, sum(a * b for a, b in zip(w, x))))))
+
+
+def f1_at(scored, total_gold, t):
+    kept = [y for p, y in scored if p >= t]
+    tp = sum(kept)
+    p = tp / len(kept) if kept else 0.0
+    r = tp / total_gold if total_gold else 0.0
+    return (2 * p * r / (p + r) if p + r else 0.0), p, r
+
+
+def cross_validate(rows, l2):
+    """Out-of-fold probabilities, in the order of `rows`."""
+    docs = sorted({d for d, *_ in rows})
+    random.Random(15).shuffle(docs)
+    fold_of = {d: i % FOLDS for i, d in enumerate(docs)}
+    scored = [None] * len(rows)
+    for k in range(FOLDS):
+        w = fit([r for r in rows if fold_of[r[0]] != k], l2)
+        for i, r in enumerate(rows):
+            if fold_of[r[0]] == k:
+                scored[i] = (prob(w, r[1]), r[2])
+    return scored
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--set", nargs=2, action="append", required=True, metavar=("GOLD_DIR", "FEATURES"))
+    ap.add_argument("--choose-on-first", action="store_true",
+                    help="choose L2 and threshold by the first set's F1 alone (the others still train)")
+    ap.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "models/entity-filter-en.tsv"))
+    args = ap.parse_args()
+    sets = []
+    for gold_dir, features in args.set:
+        names, rows, n_gold = load(gold_dir, features)
+        sets.append((Path(gold_dir).name, rows, sum(n_gold.values()), len(n_gold)))
+        base = f1_at([(1.0, r[2]) for r in rows], sets[-1][2], 0.0)
+        print(f"{sets[-1][0]}: {len(rows)} entities in {len(n_gold)} articles, {sum(r[2] for r in rows)} right; "
+              f"no filter: F1 {base[0]:.3f} P {base[1]:.3f} R {base[2]:.3f}")
+    rows = [r for _, rs, _, _ in sets for r in rs]
+    best = None
+    for l2 in L2S:
+        scored = dict(zip(range(len(rows)), cross_validate(rows, l2)))
+        at = 0
+        per_set = []
+        for name, rs, gold, _ in sets:
+            per_set.append(([scored[at + i] for i in range(len(rs))], gold))
+            at += len(rs)
+        for t in [i / 20 for i in range(1, 16)]:
+            figures = [f1_at(sc, gold, t) for sc, gold in per_set]
+            counted = figures[:1] if args.choose_on_first else figures
+            mean = sum(f[0] for f in counted) / len(counted)
+            if best is None or mean > best[0]:
+                best = (mean, figures, l2, t)
+    mean, figures, l2, t = best
+    print(f"chosen L2 {l2}, threshold {t}: cross-validated " + "; ".join(
+        f"{s[0]} F1 {f:.3f} P {p:.3f} R {r:.3f}" for s, (f, p, r) in zip(sets, figures)))
+    w = fit(rows, l2)
+    with open(args.out, "w", encoding="utf8") as out:
+        out.write("# newsmill entity filter: logistic weights per signal and the probability threshold\n")
+        out.write(f"# trained by tools/train_entity_filter.py (L2 {l2}); grouped 5-fold cross-validated: "
+                  + "; ".join(f"{s[0]} ({s[3]} articles) F1 {f:.3f} P {p:.3f} R {r:.3f}"
+                              for s, (f, p, r) in zip(sets, figures)) + "\n")
+        for name, wi in zip(names, w):
+            out.write(f"{name}\t{wi:.4f}\n")
+        out.write(f"threshold\t{t}\n")
+    for name, wi in sorted(zip(names, w), key=lambda x: -abs(x[1])):
+        print(f"  {name:22} {wi:+.3f}")
+
+
+if __name__ == "__main__":
+    main()
