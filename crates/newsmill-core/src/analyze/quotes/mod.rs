@@ -10,6 +10,7 @@
 mod attribute;
 pub mod cues;
 mod indirect;
+mod introduced;
 pub mod marks;
 mod postposed;
 mod resolve;
@@ -105,11 +106,20 @@ pub fn find_quotes_with(text: &str, mentions: &[MentionRef], model: Option<&tagg
     }
     out.sort_by_key(|q| (q.span.start, q.span.end));
     out.dedup_by(|a, b| a.span == b.span);
+    let speaker_of =
+        |m: &MentionRef| Speaker { span: m.span.clone(), entity: Some(m.entity.clone()), name: Some(m.name.clone()) };
     for q in out.iter_mut().filter(|q| q.kind == QuoteKind::Direct && q.speaker.is_none()) {
         if let Some((m, cue)) = postposed::speaker_after(text, &q.span, mentions) {
-            q.speaker =
-                Some(Speaker { span: m.span.clone(), entity: Some(m.entity.clone()), name: Some(m.name.clone()) });
+            q.speaker = Some(speaker_of(m));
             q.cue = q.cue.take().or(Some(cue));
+        }
+    }
+    // A quotation introduced by the paragraph before: that paragraph's person, over no
+    // speaker or one the mentions do not name (a guess from inside the quotation).
+    let unnamed = |q: &Quote| q.speaker.as_ref().is_none_or(|s| s.entity.is_none());
+    for q in out.iter_mut().filter(|q| q.kind == QuoteKind::Direct && unnamed(q)) {
+        if let Some(m) = introduced::speaker_before(text, &q.span, mentions) {
+            q.speaker = Some(speaker_of(m));
         }
     }
     join_interrupted(text, out)
