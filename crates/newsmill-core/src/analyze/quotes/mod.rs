@@ -92,6 +92,11 @@ pub fn find_quotes_with(text: &str, mentions: &[MentionRef], model: Option<&tagg
                 None if a.cue.as_ref().is_some_and(|c| !speech::reports_speech(text.get(c.clone()).unwrap_or(""))) => {}
                 // Nor is the author's own claim, or a report nobody is said to have made.
                 None if !speech::has_a_source(speaker.as_ref().and_then(|s| text.get(s.span.clone()))) => {}
+                // Nor is a clause about a thing: a source no mention names must be one that
+                // can speak (a person's pronoun, `officials`, `the study`).
+                None if speaker.as_ref().is_some_and(|s| {
+                    s.entity.is_none() && !speech::could_speak(text.get(s.span.clone()).unwrap_or(""))
+                }) => {}
                 // Words quoted inside reported speech (`the group's “main goal” is to “put an
                 // end” to it`) belong to that one quote: listed on their own they would count
                 // the same speech several times.

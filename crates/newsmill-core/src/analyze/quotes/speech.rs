@@ -44,6 +44,318 @@ pub fn has_a_source(speaker: Option<&str>) -> bool {
     speaker.is_some_and(|s| !AUTHOR_OR_READER.contains(&s.trim().to_lowercase().as_str()))
 }
 
+/// Nouns that name someone who can say something: people by role, groups and institutions,
+/// and the documents that speak for them (a study finds, a report says). A reported clause
+/// whose source is a phrase headed by another noun (`The term organic refers to…`, `some
+/// yogurts have added…`, `The project focuses on…`) describes a thing, not speech.
+const SOURCE_NOUNS: &[&str] = &[
+    // people by role
+    "official",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "representative",
+    "expert",
+    "researcher",
+    "scientist",
+    "analyst",
+    "economist",
+    "doctor",
+    "physician",
+    "surgeon",
+    "nurse",
+    "dentist",
+    "professor",
+    "teacher",
+    "educator",
+    "student",
+    "author",
+    "co-author",
+    "writer",
+    "reporter",
+    "journalist",
+    "editor",
+    "critic",
+    "reviewer",
+    "supporter",
+    "opponent",
+    "advocate",
+    "activist",
+    "leader",
+    "executive",
+    "manager",
+    "founder",
+    "co-founder",
+    "ceo",
+    "chief",
+    "director",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "president",
+    "minister",
+    "secretary",
+    "governor",
+    "mayor",
+    "lawmaker",
+    "legislator",
+    "senator",
+    "politician",
+    "diplomat",
+    "ambassador",
+    "judge",
+    "lawyer",
+    "attorney",
+    "prosecutor",
+    "officer",
+    "investigator",
+    "detective",
+    "witness",
+    "resident",
+    "neighbour",
+    "neighbor",
+    "parent",
+    "mother",
+    "father",
+    "patient",
+    "user",
+    "customer",
+    "consumer",
+    "client",
+    "voter",
+    "worker",
+    "employee",
+    "member",
+    "participant",
+    "respondent",
+    "developer",
+    "programmer",
+    "engineer",
+    "designer",
+    "farmer",
+    "dietitian",
+    "nutritionist",
+    "psychologist",
+    "psychiatrist",
+    "therapist",
+    "coach",
+    "trainer",
+    "specialist",
+    "consultant",
+    "adviser",
+    "advisor",
+    "source",
+    "insider",
+    "observer",
+    "commentator",
+    "historian",
+    "candidate",
+    "applicant",
+    "owner",
+    "investor",
+    "partner",
+    "employer",
+    "provider",
+    "vendor",
+    "seller",
+    "retailer",
+    "maker",
+    "manufacturer",
+    "supplier",
+    "operator",
+    "buyer",
+    "homeowner",
+    "shopper",
+    "reader",
+    "viewer",
+    "listener",
+    "colleague",
+    "friend",
+    "victim",
+    "survivor",
+    "player",
+    "fan",
+    "person",
+    "man",
+    "woman",
+    "people",
+    "man's",
+    "staff",
+    "team",
+    "crew",
+    "everyone",
+    "someone",
+    "anyone",
+    "both",
+    "others",
+    "many",
+    "some",
+    "most",
+    "few",
+    "all",
+    // groups and institutions
+    "company",
+    "firm",
+    "business",
+    "startup",
+    "agency",
+    "government",
+    "administration",
+    "ministry",
+    "department",
+    "authority",
+    "council",
+    "committee",
+    "commission",
+    "court",
+    "board",
+    "university",
+    "college",
+    "school",
+    "institute",
+    "organization",
+    "organisation",
+    "group",
+    "union",
+    "party",
+    "bank",
+    "office",
+    "association",
+    "foundation",
+    "police",
+    "military",
+    "army",
+    "industry",
+    "regulator",
+    "brand",
+    "campaign",
+    "coalition",
+    "network",
+    "site",
+    "website",
+    "platform",
+    "outlet",
+    "newspaper",
+    "magazine",
+    // documents that speak
+    "study",
+    "research",
+    "report",
+    "survey",
+    "poll",
+    "data",
+    "analysis",
+    "paper",
+    "review",
+    "trial",
+    "evaluation",
+    "letter",
+    "statement",
+    "findings",
+    "evidence",
+    "guidelines",
+    "guidance",
+    "document",
+    "filing",
+    "lawsuit",
+    "complaint",
+    "memo",
+    "email",
+    "post",
+    "release",
+    "announcement",
+    "article",
+    "book",
+    "blog",
+    "estimate",
+    "estimates",
+    "forecast",
+    "model",
+    "experiment",
+    "audit",
+    "investigation",
+    "ruling",
+    "order",
+    "law",
+    "bill",
+    "policy",
+    "rule",
+    "rules",
+    "proposal",
+    "plan",
+    "message",
+    "interview",
+    "speech",
+    "tweet",
+];
+
+/// Pronouns that stand for someone who can speak (their antecedent is resolved elsewhere).
+const SOURCE_PRONOUNS: &[&str] = &["he", "she", "they", "who", "which", "both", "each", "one"];
+
+/// Words that end a noun phrase's head before its modifiers (`a spokesperson for the
+/// agency`, `researchers at the university`, `experts who…`).
+const AFTER_HEAD: &[&str] =
+    &["of", "for", "at", "from", "with", "in", "on", "who", "which", "that", "whose", "to", "like", "such", "("];
+
+/// Words that count people rather than name them: in `48% of participants` or `most of the
+/// experts` the source is what follows `of`; alone (`7%`, `More than half`) they stand for a
+/// share of the people surveyed.
+fn is_quantity(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit())
+        || ["half", "majority", "third", "thirds", "quarter", "most", "many", "some", "few", "all", "none", "one"]
+            .contains(&word)
+}
+
+/// Whether an unlinked source phrase (the speaker as written) can say something: a pronoun
+/// for a person, or a phrase headed by a noun of [`SOURCE_NOUNS`] (in the singular or the
+/// plural).
+pub fn could_speak(speaker: &str) -> bool {
+    // Each side of a coordination may be the source (`Doctors and groups representing …`).
+    speaker
+        .split([',', ';'])
+        .flat_map(|part| part.split(" and "))
+        .flat_map(|part| part.split(" or "))
+        .any(phrase_could_speak)
+}
+
+fn phrase_could_speak(phrase: &str) -> bool {
+    let raw: Vec<&str> = phrase.split_whitespace().collect();
+    let words: Vec<String> = raw
+        .iter()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '%').to_lowercase())
+        .collect();
+    // The head ends before a modifier: a preposition, a relative or a participle.
+    let modifier = |w: &String| AFTER_HEAD.contains(&w.as_str()) || (w.len() > 4 && w.ends_with("ing"));
+    let mut cut = words.iter().skip(1).position(modifier).map_or(words.len(), |i| i + 1);
+    let mut start = 0;
+    let counting =
+        |w: &String| is_quantity(w) || ["than", "more", "less", "about", "nearly", "almost"].contains(&w.as_str());
+    if cut > 0 && words.get(cut).is_some_and(|w| w == "of") && words[..cut].iter().all(counting) {
+        // `48% of participants`: the head is after `of`.
+        start = cut + 1;
+        cut = words.iter().skip(start + 1).position(modifier).map_or(words.len(), |i| i + start + 1);
+    }
+    let Some(head) = words.get(start..cut).and_then(<[String]>::last) else { return false };
+    let head = head.trim_end_matches("’s").trim_end_matches("'s");
+    let head = head.rsplit('-').next().unwrap_or(head);
+    if cut - start == 1 && SOURCE_PRONOUNS.contains(&head) {
+        return true;
+    }
+    let only_quantities = words[start..cut].iter().all(counting);
+    // A capitalized head is a name (`Business advisory firm Riveron`, `Hester`) unless, alone,
+    // it is an ordinary word capitalized to open the sentence (`Tests`, `That`): whether a name
+    // names a source is the entity filter's call.
+    let name = raw.get(cut.saturating_sub(1)).is_some_and(|w| {
+        w.starts_with(char::is_uppercase) && (cut > 1 || !crate::analyze::lexicon::is_ordinary_word(head))
+    });
+    if only_quantities || name {
+        return true;
+    }
+    let singular = head.strip_suffix("ies").map(|s| format!("{s}y"));
+    let candidates = [Some(head.to_string()), head.strip_suffix('s').map(str::to_string), singular];
+    candidates.iter().flatten().any(|c| SOURCE_NOUNS.contains(&c.as_str()))
+}
+
 /// A reported clause of at most this many words is not listed: what the taggers take for the
 /// content of such short clauses is mostly an object or an adverbial (`said the masses`,
 /// `In her only response, … said`), seldom a claim. Chosen on data/news-analysis-train as the
@@ -118,6 +430,36 @@ fn not_speech(cue: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sources_are_people_institutions_and_documents_not_things() {
+        for source in [
+            "officials",
+            "a spokesperson for the agency",
+            "Senior executives working with large organisations",
+            "48% of participants",
+            "More than half (53%)",
+            "Doctors and groups representing employers",
+            "The latest research",
+            "A meta-analysis of coffee intake",
+            "she",
+            "users like AICodeKing",
+            "Business advisory firm Riveron",
+            "Hester",
+        ] {
+            assert!(could_speak(source), "{source}");
+        }
+        for thing in [
+            "The term organic",
+            "some yogurts",
+            "The project",
+            "Negative space",
+            "a feature none of the other CLIs",
+            "it",
+        ] {
+            assert!(!could_speak(thing), "{thing}");
+        }
+    }
 
     #[test]
     fn states_of_mind_and_perception_are_not_speech() {
