@@ -8,7 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use crate::analyze::lexicon::{is_common_short_form, is_known_org, is_ordinary_word};
+use crate::analyze::lexicon::{is_common_short_form, is_known_org, is_ordinary_word, type_by_last_word};
 use crate::analyze::places::Places;
 use crate::model::{Entity, EntityType, Quote};
 
@@ -48,6 +48,8 @@ pub const FEATURES: &[&str] = &[
     "list_item",
     "caps_around",
     "doc_short_lines",
+    "org_head",
+    "running_text",
 ];
 
 /// The logistic model: one weight per feature and the probability below which an entity is
@@ -195,7 +197,16 @@ pub fn features(e: &Entity, body: &str, doc: &DocWords, places: &Places) -> Vec<
         mention_share(&|before, _| is_list_item(before)),
         mention_share(&|before, after| caps_around(before, after)),
         doc.short_lines,
+        flag(has_org_head(&e.name)),
+        mention_share(&|before, after| {
+            line_words(before, after) >= 8 && !opens_sentence(before) && !caps_around(before, after)
+        }),
     ]
+}
+
+/// A name of two or more words whose last word names an organisation (`High Peace Council`).
+fn has_org_head(name: &str) -> bool {
+    type_by_last_word(name, EntityType::Misc) == Some(EntityType::Org)
 }
 
 /// What stands before a mention on its line, list markers (`- `, `1. `) left out.

@@ -59,7 +59,9 @@ impl Key {
         let folded = fold(name);
         let words = folded.split_whitespace().map(|w| w.trim_end_matches("'s").to_string()).collect();
         Key {
-            kind: m.kind,
+            // A name's last word decides its kind for grouping too (`High Peace Council`
+            // tagged as a place is the organisation `Peace Council` refers to).
+            kind: super::lexicon::type_by_last_word(name, m.kind).unwrap_or(m.kind),
             folded,
             words,
             as_acronym: is_acronym(name).then(|| name.replace('.', "")),
@@ -159,6 +161,41 @@ pub fn group(text: &str, mentions: &[FoundMention], gaz: &Gazetteer) -> Vec<Enti
     for (e, g) in ents.iter_mut().zip(&groups) {
         e.kind = refine_kind(text, e, g.country.is_some(), gaz);
     }
+    written_in_full(text, ents)
+}
+
+/// A mention that the text writes as the tail of a longer form of its own entity (`Peace
+/// Council` right after `High`, when `High Peace Council` is a mention too) is that longer
+/// form: the tagger split the name there (`High` as a place). Mentions of other entities
+/// inside the extended span go, and entities left without mentions.
+fn written_in_full(text: &str, mut ents: Vec<Entity>) -> Vec<Entity> {
+    let mut extended: Vec<std::ops::Range<usize>> = Vec::new();
+    for e in &mut ents {
+        let forms: Vec<&str> = e.mentions.iter().filter_map(|m| text.get(m.span.clone())).collect();
+        let mut longer_of = Vec::with_capacity(e.mentions.len());
+        for m in &e.mentions {
+            let cur = text.get(m.span.clone()).unwrap_or("");
+            let longer = forms.iter().filter(|f| f.len() > cur.len() && f.ends_with(cur)).max_by_key(|f| f.len());
+            let start = longer.and_then(|f| {
+                let start = m.span.start.checked_sub(f.len() - cur.len())?;
+                (text.get(start..m.span.end) == Some(*f)).then_some(start)
+            });
+            longer_of.push(start);
+        }
+        for (m, start) in e.mentions.iter_mut().zip(longer_of) {
+            if let Some(start) = start {
+                m.span.start = start;
+                extended.push(m.span.clone());
+            }
+        }
+    }
+    if extended.is_empty() {
+        return ents;
+    }
+    for e in &mut ents {
+        e.mentions.retain(|m| !extended.iter().any(|x| x.start <= m.span.start && m.span.end <= x.end && *x != m.span));
+    }
+    ents.retain(|e| !e.mentions.is_empty());
     ents
 }
 
@@ -349,6 +386,22 @@ mod tests {
                 .collect();
             proptest::prop_assert_eq!(got, want);
         }
+    }
+
+    #[test]
+    fn a_name_split_by_the_tagger_is_written_in_full_where_the_text_has_it_whole() {
+        let res = crate::analyze::Resources::embedded().unwrap();
+        let text = "Officials met the Afghan High Peace Council – a body close to the government.\n\n\
+                    However, the High Peace Council, which held brief talks in Moscow, did not represent it.";
+        let article = crate::analyze::analyze(crate::analyze::document_from_text("t", text.into()), &res);
+        let council: Vec<Vec<&str>> = article
+            .entities
+            .iter()
+            .filter(|e| e.name.contains("Council"))
+            .map(|e| e.mentions.iter().map(|m| &text[m.span.clone()]).collect())
+            .collect();
+        assert_eq!(council, [vec!["High Peace Council", "High Peace Council"]]);
+        assert!(!article.entities.iter().any(|e| e.name == "High"), "{:?}", article.entities);
     }
 
     #[test]
