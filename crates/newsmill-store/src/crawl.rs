@@ -203,6 +203,27 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Queued URLs, at most `per_host` of each host (seeds, feeds and sitemaps first, then
+    /// in discovery order), so one big site never starves the others.
+    pub fn queued_per_host(&self, per_host: usize) -> Result<Vec<QueuedUrl>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT url, host, kind, listed_published FROM (
+                 SELECT url, host, kind, listed_published, rowid AS r, kind = 'page' AS is_page,
+                        row_number() OVER (PARTITION BY host ORDER BY kind = 'page', rowid) AS n
+                 FROM crawl_urls WHERE state = 'queued')
+             WHERE n <= ?1 ORDER BY is_page, r",
+        )?;
+        let rows = stmt.query_map([per_host as i64], |r| {
+            Ok(QueuedUrl {
+                url: r.get(0)?,
+                host: r.get(1)?,
+                kind: UrlKind::parse(&r.get::<_, String>(2)?),
+                listed_published: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Whether `url` (normalised) is known to the frontier, in any state.
     pub fn is_known(&self, url: &str) -> Result<bool> {
         let found: Option<i64> =
