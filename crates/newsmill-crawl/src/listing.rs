@@ -121,9 +121,8 @@ impl State {
         }
         let Some(kind) = self.kind else { return };
         if self.entry.is_none() && opens_entry(kind, name) {
-            let mut partial = Partial::default();
-            partial.link = attribute(e, "about"); // RDF: <item rdf:about="...">
-            self.entry = Some(partial);
+            // RDF: <item rdf:about="...">
+            self.entry = Some(Partial { link: attribute(e, "about"), ..Partial::default() });
             return;
         }
         if name == "news" {

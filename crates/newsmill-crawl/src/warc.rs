@@ -205,7 +205,7 @@ mod tests {
     fn exchange<'a>(uri: &'a str, body: &'a [u8]) -> Exchange<'a> {
         Exchange {
             target_uri: uri,
-            request_head: format!("GET / HTTP/1.1\r\nHost: news.example\r\n"),
+            request_head: "GET / HTTP/1.1\r\nHost: news.example\r\n".to_string(),
             status_line: "HTTP/1.1 200 OK".into(),
             headers: vec![
                 ("Content-Type".into(), "text/html; charset=utf-8".into()),

@@ -73,10 +73,11 @@ async fn host_a(site: &Site, path: &str, headers: &HeaderMap) -> Response {
             "text/plain",
             format!("User-agent: *\nDisallow: /private/\nCrawl-delay: 0.01\n\nSitemap: http://{a}/sitemap_index.xml\n"),
         ),
-        "/" => html(format!(
+        "/" => html(
             "<html><head><title>Home</title><link rel=\"alternate\" type=\"application/rss+xml\" href=\"/feed.rss\">\
              </head><body><p>News</p></body></html>"
-        )),
+                .to_string(),
+        ),
         // Relative links, a tracking parameter and a fragment, a disallowed section, and
         // every kind of trouble.
         "/feed.rss" => xml(format!(
@@ -235,8 +236,11 @@ fn count(log: &[(String, String, Instant)], path: &str) -> usize {
     log.iter().filter(|(_, p, _)| p == path).count()
 }
 
-/// (url, article id, title listed, date listed) of every crawled page, from the database.
-fn stored_pages(db: &Path) -> Vec<(String, Option<String>, Option<String>, Option<String>)> {
+/// A crawled page as the database holds it: url, article id, title and date listed.
+type PageRow = (String, Option<String>, Option<String>, Option<String>);
+
+/// Every crawled page, from the database.
+fn stored_pages(db: &Path) -> Vec<PageRow> {
     let conn = rusqlite::Connection::open(db).unwrap();
     let mut stmt = conn
         .prepare("SELECT url, article, listed_title, listed_published FROM crawl_urls WHERE kind = 'page' ORDER BY url")
