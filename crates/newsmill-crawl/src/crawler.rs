@@ -158,13 +158,17 @@ impl Crawler {
         self.store.requeue_sources()?;
         let run = self.store.begin_run(seeds)?;
         let (results_tx, results) = mpsc::channel::<Done>();
-        let mut loop_state = Loop { run, workers: HashMap::new(), in_flight: HashSet::new(), pages: 0 };
-        let started = Instant::now();
-        let mut summary = CrawlSummary::default();
-        let result = self.crawl_loop(&mut loop_state, &results_tx, &results, stop, notify, &mut summary, started);
+        let mut state = Loop {
+            run,
+            workers: HashMap::new(),
+            in_flight: HashSet::new(),
+            pages: 0,
+            summary: CrawlSummary::default(),
+            started: Instant::now(),
+        };
+        let result = self.crawl_loop(&mut state, &results_tx, &results, stop, notify);
         // Stop the workers, then keep what they already fetched.
-        let workers = std::mem::take(&mut loop_state.workers);
-        for (_, worker) in workers {
+        for (_, worker) in std::mem::take(&mut state.workers) {
             drop(worker.tasks);
             let _ = worker.handle.join();
         }
@@ -172,16 +176,15 @@ impl Crawler {
         let mut drained = Ok(());
         for done in results.try_iter() {
             if drained.is_ok() {
-                drained = self.handle(run, done, &mut summary, notify);
+                drained = self.handle(run, done, &mut state.summary, notify);
             }
         }
         self.store.finish_run(run)?;
-        summary.seconds = started.elapsed().as_secs_f64();
+        state.summary.seconds = state.started.elapsed().as_secs_f64();
         result.and(drained)?;
-        Ok(summary)
+        Ok(state.summary)
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn crawl_loop(
         &mut self,
         state: &mut Loop,
@@ -189,8 +192,6 @@ impl Crawler {
         results: &Receiver<Done>,
         stop: &Arc<AtomicBool>,
         notify: &dyn Fn(Event),
-        summary: &mut CrawlSummary,
-        started: Instant,
     ) -> Result<(), CrawlError> {
         while !stop.load(Ordering::Relaxed) {
             self.dispatch(state, results_tx, stop)?;
@@ -208,9 +209,9 @@ impl Crawler {
                         w.pending = w.pending.saturating_sub(1);
                     }
                     state.in_flight.remove(&done.queued.url);
-                    self.handle(state.run, done, summary, notify)?;
-                    summary.seconds = started.elapsed().as_secs_f64();
-                    notify(Event::Progress(summary));
+                    self.handle(state.run, done, &mut state.summary, notify)?;
+                    state.summary.seconds = state.started.elapsed().as_secs_f64();
+                    notify(Event::Progress(&state.summary));
                 }
                 Err(RecvTimeoutError::Timeout) => {}
                 Err(RecvTimeoutError::Disconnected) => break,
@@ -469,6 +470,8 @@ struct Loop {
     in_flight: HashSet<String>,
     /// Article pages handed out this run.
     pages: u64,
+    summary: CrawlSummary,
+    started: Instant,
 }
 
 impl Loop {

@@ -167,13 +167,20 @@ impl HostFetcher {
         }
     }
 
-    /// One request, sent when the host's pace allows, its exchange archived.
+    /// One request, sent when the host's pace allows, its exchange archived. The pace
+    /// counts from the end of the previous answer, so the host never sees two requests
+    /// closer than the interval, however long the answers take to arrive.
     fn once(&mut self, url: &Url, conditional: &Conditional) -> Result<Answer, FetchError> {
         let now = Instant::now();
         if self.next_request > now {
             std::thread::sleep(self.next_request - now);
         }
+        let answer = self.exchange(url, conditional);
         self.next_request = Instant::now() + self.config.interval;
+        answer
+    }
+
+    fn exchange(&mut self, url: &Url, conditional: &Conditional) -> Result<Answer, FetchError> {
         let mut request = self.agent.get(url.as_str());
         let mut request_head = request_head(url, &self.config.user_agent);
         if let Some(etag) = &conditional.etag {
