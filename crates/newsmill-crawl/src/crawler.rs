@@ -307,7 +307,8 @@ impl Crawler {
                 s.fetch_failures += 1;
                 let reason = e.to_string();
                 notify(Event::Failed { url: &queued.url, reason: &reason });
-                let record = record(&queued.url, UrlState::Failed, e.status(), None, Some(reason));
+                let mut record = record(&queued.url, UrlState::Failed, e.status(), None, Some(reason));
+                record.transient = e.is_transient();
                 return self.record_failure(run, &queued, &record);
             }
         };
@@ -550,7 +551,7 @@ fn record(
     final_url: Option<String>,
     error: Option<String>,
 ) -> FetchRecord {
-    FetchRecord { url: url.to_string(), state, status, final_url, error }
+    FetchRecord { url: url.to_string(), state, status, final_url, error, transient: false }
 }
 
 /// HTML by its declared type, or, when none is declared, by its first bytes.

@@ -45,6 +45,15 @@ impl FetchError {
         matches!(self, FetchError::Warc { .. } | FetchError::WarcPoisoned)
     }
 
+    /// A failure that may pass: worth trying again in a later run.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            FetchError::TimedOut { .. } | FetchError::RetryTooLate { .. } | FetchError::Transport { .. } => true,
+            FetchError::Status { status, .. } => crate::backoff::is_retryable(*status),
+            _ => false,
+        }
+    }
+
     /// The HTTP status of the last answer, when there was one.
     pub fn status(&self) -> Option<u16> {
         match self {

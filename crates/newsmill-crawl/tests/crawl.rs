@@ -384,6 +384,10 @@ fn a_news_site_with_every_kind_of_trouble_is_crawled_politely_and_completely() {
     assert!(second.iter().all(|p| !p.starts_with("/news/") && !p.starts_with("/b")), "{second:?}");
     assert_eq!(again.outcome.added, 0);
     assert!(second.contains(&&"/atom.xml".to_string()));
+    // Failures that may pass are tried again; the others are not.
+    let asked = |p: &str| second.iter().any(|s| *s == p);
+    assert!(asked("/slow.html") && asked("/error.html"), "{second:?}");
+    assert!(!asked("/loop.html") && !asked("/huge.html") && !asked("/private/secret.html"), "{second:?}");
 }
 
 /// With `NEWSMILL_WARCIO_PYTHON` naming a Python that has warcio (`.ci/run` sets it to the

@@ -97,7 +97,13 @@ pub struct FetchRecord {
     /// Where redirects led, when not to `url`.
     pub final_url: Option<String>,
     pub error: Option<String>,
+    /// The failure may pass (a timeout, a 429 or 5xx): a later run tries the page again.
+    pub transient: bool,
 }
+
+/// Failed pages are tried again by later runs this many times in all, when their failure
+/// may pass.
+pub const MAX_PAGE_ATTEMPTS: i64 = 3;
 
 /// What a feed or sitemap said about itself, for the next (conditional) poll.
 #[derive(Debug, Clone, Default)]
@@ -158,11 +164,15 @@ impl Store {
         self.with_write_tx(|w| insert_found(w.tx, urls))
     }
 
-    /// Queues every seed, feed and sitemap again (a new run polls them, conditionally).
+    /// Queues every seed, feed and sitemap again (a new run polls them, conditionally), and
+    /// the pages whose failure may pass, up to [`MAX_PAGE_ATTEMPTS`] tries.
     pub fn requeue_sources(&mut self) -> Result<usize> {
-        Ok(self
-            .conn()
-            .execute("UPDATE crawl_urls SET state = 'queued' WHERE kind != 'page' AND state != 'queued'", [])?)
+        Ok(self.conn().execute(
+            "UPDATE crawl_urls SET state = 'queued'
+             WHERE (kind != 'page' AND state != 'queued')
+                OR (kind = 'page' AND state = 'failed' AND transient = 1 AND attempts < ?1)",
+            [MAX_PAGE_ATTEMPTS],
+        )?)
     }
 
     /// Queues again the feeds and sitemaps whose next poll is due.
@@ -346,10 +356,13 @@ fn insert_found(tx: &rusqlite::Transaction, urls: &[FoundUrl]) -> Result<usize> 
 fn update_url(tx: &rusqlite::Transaction, fetch: &FetchRecord, article: Option<&str>) -> Result<()> {
     let sql = format!(
         "UPDATE crawl_urls SET state = ?2, status = ?3, final_url = ?4, error = ?5,
-             article = coalesce(?6, article), fetched = CASE WHEN ?2 = 'disallowed' THEN fetched ELSE {NOW} END
+             article = coalesce(?6, article), fetched = CASE WHEN ?2 = 'disallowed' THEN fetched ELSE {NOW} END,
+             attempts = attempts + 1, transient = ?7
          WHERE url = ?1"
     );
-    tx.execute(&sql, params![fetch.url, fetch.state.as_str(), fetch.status, fetch.final_url, fetch.error, article])?;
+    let values =
+        params![fetch.url, fetch.state.as_str(), fetch.status, fetch.final_url, fetch.error, article, fetch.transient];
+    tx.execute(&sql, values)?;
     Ok(())
 }
 
@@ -418,6 +431,32 @@ mod tests {
     }
 
     #[test]
+    fn a_page_whose_failure_may_pass_is_tried_again_a_few_times() {
+        let mut store = Store::open_in_memory().unwrap();
+        let run = store.begin_run(&["t"]).unwrap();
+        store
+            .enqueue(&[
+                found("http://example.org/busy", UrlKind::Page),
+                found("http://example.org/gone", UrlKind::Page),
+            ])
+            .unwrap();
+        let failed = |url: &str, transient: bool| FetchRecord {
+            url: url.into(),
+            state: UrlState::Failed,
+            status: Some(if transient { 503 } else { 404 }),
+            final_url: None,
+            error: Some("failed".into()),
+            transient,
+        };
+        for attempt in 1..=MAX_PAGE_ATTEMPTS {
+            store.record_page(run, &failed("http://example.org/busy", true), None, None).unwrap();
+            store.record_page(run, &failed("http://example.org/gone", false), None, None).unwrap();
+            let again = store.requeue_sources().unwrap();
+            assert_eq!(again, usize::from(attempt < MAX_PAGE_ATTEMPTS), "attempt {attempt}");
+        }
+    }
+
+    #[test]
     fn a_feed_keeps_its_validators_and_lists_new_urls_once() {
         let mut store = Store::open_in_memory().unwrap();
         store.enqueue(&[found("http://example.org/feed", UrlKind::Seed)]).unwrap();
@@ -427,6 +466,7 @@ mod tests {
             status: Some(200),
             final_url: None,
             error: None,
+            transient: false,
         };
         let update = FeedUpdate {
             kind: Some(UrlKind::Feed),

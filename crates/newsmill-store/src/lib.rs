@@ -29,7 +29,10 @@ mod record;
 mod schema;
 mod write;
 
-pub use crawl::{CrawlStats, FeedUpdate, FetchRecord, FoundUrl, QueuedUrl, SourceRow, UrlKind, UrlState, Validators};
+pub use crawl::{
+    CrawlStats, FeedUpdate, FetchRecord, FoundUrl, MAX_PAGE_ATTEMPTS, QueuedUrl, SourceRow, UrlKind, UrlState,
+    Validators,
+};
 pub use detail::{ArticleRef, CoMention, EntityDetail};
 pub use error::{Result, StoreError};
 pub use limits::{CancelToken, Limits};

@@ -178,6 +178,8 @@ const MIGRATIONS: &[&str] = &[
         status INTEGER,
         final_url TEXT,
         error TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        transient INTEGER NOT NULL DEFAULT 0,
         article TEXT
     );
     CREATE INDEX crawl_urls_state ON crawl_urls(state, kind);

@@ -51,6 +51,7 @@ pub fn corpus() -> (tempfile::TempDir, std::path::PathBuf) {
         status: Some(500),
         final_url: None,
         error: Some(format!("{SCRIPT} {ATTR}")),
+        transient: false,
     };
     store.record_source(&failed, &newsmill_store::FeedUpdate::default(), &[]).unwrap();
     (dir, db)
