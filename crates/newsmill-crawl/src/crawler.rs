@@ -47,8 +47,11 @@ pub struct CrawlConfig {
     pub max_pages: Option<u64>,
     /// Write every exchange to WARC files in this folder, rotated at the given size.
     pub warc: Option<(PathBuf, u64)>,
-    /// Article pages handed to one host's worker ahead of time.
+    /// Article pages handed to one host's worker ahead of time (default 4).
     pub host_window: usize,
+    /// Hosts crawled at once, one thread each (default 32); an idle host's worker is
+    /// retired to make room for another.
+    pub max_hosts: usize,
 }
 
 impl Default for CrawlConfig {
@@ -65,6 +68,7 @@ impl Default for CrawlConfig {
             max_pages: None,
             warc: None,
             host_window: 4,
+            max_hosts: 32,
         }
     }
 }
@@ -165,12 +169,15 @@ impl Crawler {
             pages: 0,
             summary: CrawlSummary::default(),
             started: Instant::now(),
+            last_dispatch: Instant::now(),
+            retired: Vec::new(),
         };
         let result = self.crawl_loop(&mut state, &results_tx, &results, stop, notify);
         // Stop the workers, then keep what they already fetched.
-        for (_, worker) in std::mem::take(&mut state.workers) {
-            drop(worker.tasks);
-            let _ = worker.handle.join();
+        let workers = std::mem::take(&mut state.workers).into_values().map(|w| (w.handle, Some(w.tasks)));
+        for (handle, tasks) in workers.chain(state.retired.drain(..).map(|h| (h, None))).collect::<Vec<_>>() {
+            drop(tasks);
+            let _ = handle.join();
         }
         drop(results_tx);
         let mut drained = Ok(());
@@ -203,7 +210,7 @@ impl Crawler {
                 self.wait_for_poll(every, stop, notify)?;
                 continue;
             }
-            match results.recv_timeout(Duration::from_millis(200)) {
+            match results.recv_timeout(DISPATCH_EVERY) {
                 Ok(done) => {
                     if let Some(w) = state.workers.get_mut(&done.queued.host) {
                         w.pending = w.pending.saturating_sub(1);
@@ -227,12 +234,21 @@ impl Crawler {
         results_tx: &Sender<Done>,
         stop: &Arc<AtomicBool>,
     ) -> Result<(), CrawlError> {
+        // Reading the frontier costs a scan of the queue: not more often than this while
+        // fetches are in flight (a host's pace is far slower anyway).
+        if !state.in_flight.is_empty() && state.last_dispatch.elapsed() < DISPATCH_EVERY {
+            return Ok(());
+        }
+        state.last_dispatch = Instant::now();
         let window = self.config.host_window.max(1);
         for queued in self.store.queued_per_host(window + 1)? {
             if state.in_flight.contains(&queued.url) {
                 continue;
             }
             if queued.kind == UrlKind::Page && state.limit_reached(&self.config) {
+                continue;
+            }
+            if !state.workers.contains_key(&queued.host) && !state.room_for_a_host(self.config.max_hosts) {
                 continue;
             }
             let worker = state.workers.entry(queued.host.clone()).or_insert_with(|| {
@@ -473,9 +489,31 @@ struct Loop {
     pages: u64,
     summary: CrawlSummary,
     started: Instant,
+    last_dispatch: Instant,
+    /// Workers of idle hosts let go to make room: joined at the end.
+    retired: Vec<JoinHandle<()>>,
 }
 
+/// How often the frontier is read while fetches are in flight.
+const DISPATCH_EVERY: Duration = Duration::from_millis(50);
+
 impl Loop {
+    /// Whether another host may start: under the cap, or after retiring an idle worker.
+    fn room_for_a_host(&mut self, max_hosts: usize) -> bool {
+        if self.workers.len() < max_hosts.max(1) {
+            return true;
+        }
+        let idle = self.workers.iter().find(|(_, w)| w.pending == 0).map(|(h, _)| h.clone());
+        match idle.and_then(|host| self.workers.remove(&host)) {
+            Some(worker) => {
+                drop(worker.tasks); // its thread ends when its inbox closes
+                self.retired.push(worker.handle);
+                true
+            }
+            None => false,
+        }
+    }
+
     fn limit_reached(&self, config: &CrawlConfig) -> bool {
         config.max_pages.is_some_and(|max| self.pages >= max)
     }
