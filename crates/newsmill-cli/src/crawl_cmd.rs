@@ -78,6 +78,8 @@ pub struct CrawlArgs {
     json: bool,
 }
 
+const PAGE_TIME_BUDGET: Duration = Duration::from_secs(10);
+
 pub fn run(args: CrawlArgs) -> anyhow::Result<ExitCode> {
     let mut config = CrawlConfig {
         rate_per_host: args.rate,
@@ -96,7 +98,9 @@ pub fn run(args: CrawlArgs) -> anyhow::Result<ExitCode> {
     let options = newsmill::Options {
         analyze: true,
         max_bytes: config.max_body_bytes,
-        time_budget: None,
+        // A page that takes longer than this to extract and analyse fails: it would hold up
+        // the loop that stores every host's pages.
+        time_budget: Some(PAGE_TIME_BUDGET),
         explain: false,
         force_kind: None,
         comments: false,

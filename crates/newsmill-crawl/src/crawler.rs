@@ -314,6 +314,19 @@ impl Crawler {
         let fetched = match done.result {
             Ok(fetched) => fetched,
             Err(e) if e.is_fatal() => return Err(e.into()),
+            Err(FetchError::OffHost { to, .. }) => {
+                let rec = record(&queued.url, UrlState::Done, None, Some(to.to_string()), None);
+                let target = FoundUrl {
+                    host: host_key(&to),
+                    url: to.into(),
+                    kind: queued.kind,
+                    found_in: Some(queued.url.clone()),
+                    listed_title: None,
+                    listed_published: queued.listed_published.clone(),
+                };
+                s.discovered += self.store.record_redirect(&rec, &target)? as u64;
+                return Ok(());
+            }
             Err(FetchError::Disallowed { .. }) => {
                 s.disallowed += 1;
                 let record = record(&queued.url, UrlState::Disallowed, None, None, None);

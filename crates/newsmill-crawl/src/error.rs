@@ -14,6 +14,8 @@ pub enum FetchError {
     Status { url: String, status: u16 },
     #[error("{url}: more than {limit} redirects (a loop?)")]
     TooManyRedirects { url: String, limit: u32 },
+    #[error("{url}: redirects to another host, {to}, which is queued in its place")]
+    OffHost { url: String, to: url::Url },
     #[error("{url}: redirect to an address that is not http(s)")]
     BadRedirect { url: String },
     #[error("{url}: no complete answer within {limit:?}")]

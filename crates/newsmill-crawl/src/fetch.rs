@@ -124,9 +124,13 @@ impl HostFetcher {
                 };
                 let next =
                     crate::normalize::normalize(&next).ok_or(FetchError::BadRedirect { url: url.to_string() })?;
-                if obey_robots && crate::normalize::host_key(&next) == crate::normalize::host_key(&url) {
-                    let allowed = self.robots.as_ref().is_none_or(|r| r.allowed(next.as_str()));
-                    if !allowed {
+                if obey_robots {
+                    // Another host has its own robots.txt, pace and connection: its worker
+                    // fetches the target.
+                    if crate::normalize::host_key(&next) != crate::normalize::host_key(&url) {
+                        return Err(FetchError::OffHost { url: url.to_string(), to: next });
+                    }
+                    if !self.robots.as_ref().is_none_or(|r| r.allowed(next.as_str())) {
                         return Err(FetchError::Disallowed { url: next.to_string() });
                     }
                 }

@@ -94,6 +94,7 @@ async fn host_a(site: &Site, path: &str, headers: &HeaderMap) -> Response {
              <item><title>Loop</title><link>/loop.html</link></item>\
              <item><title>Huge</title><link>/huge.html</link></item>\
              <item><title>Other host</title><link>http://{b}/b1.html</link></item>\
+             <item><title>Moved</title><link>/moved.html</link></item>\
              </channel></rss>"
         )),
         "/atom.xml" => {
@@ -168,6 +169,13 @@ async fn host_a(site: &Site, path: &str, headers: &HeaderMap) -> Response {
             r
         }
         "/huge.html" => answer(StatusCode::OK, "text/html", site.huge.clone()),
+        // To the other host: fetched there, under its robots.txt and pace.
+        "/moved.html" => {
+            let mut r = answer(StatusCode::MOVED_PERMANENTLY, "text/plain", "");
+            let to = format!("http://{b}/b-moved.html");
+            r.headers_mut().insert(header::LOCATION, header::HeaderValue::from_str(&to).unwrap());
+            r
+        }
         p if p.starts_with("/news/") => {
             let n = p.trim_start_matches("/news/").trim_end_matches(".html");
             html(story(&format!("Story {n}"), &format!("Story number {n}.")))
@@ -289,18 +297,27 @@ fn a_news_site_with_every_kind_of_trouble_is_crawled_politely_and_completely() {
     let log = requests(&site);
 
     // Every allowed article stored exactly once: 1 to 5, the two charsets, the 429 that
-    // passed, and the three of the other host.
+    // passed, the three of the other host and the page moved there.
     let pages = stored_pages(&db);
     let stored: BTreeSet<String> = pages.iter().filter(|p| p.1.is_some()).map(|p| p.0.clone()).collect();
     let mut expected: BTreeSet<String> =
         ["1", "2", "3", "4", "5", "latin1", "sjis"].iter().map(|n| format!("http://{a}/news/{n}.html")).collect();
     expected.insert(format!("http://{a}/busy.html"));
-    expected.extend(["b1", "b2", "b3"].iter().map(|n| format!("http://{b}/{n}.html")));
+    expected.extend(["b1", "b2", "b3", "b-moved"].iter().map(|n| format!("http://{b}/{n}.html")));
     assert_eq!(stored, expected, "{summary:?}");
     let store = Store::open_read_only(&db).unwrap();
-    assert_eq!(store.stats().unwrap().articles, 11);
-    assert_eq!(summary.outcome.added, 11);
-    for path in ["/news/1.html", "/news/2.html", "/news/3.html", "/news/4.html", "/news/5.html", "/b1.html"] {
+    assert_eq!(store.stats().unwrap().articles, 12);
+    assert_eq!(summary.outcome.added, 12);
+    for path in [
+        "/news/1.html",
+        "/news/2.html",
+        "/news/3.html",
+        "/news/4.html",
+        "/news/5.html",
+        "/b1.html",
+        "/moved.html",
+        "/b-moved.html",
+    ] {
         assert_eq!(count(&log, path), 1, "{path} fetched once despite duplicate links");
     }
 

@@ -283,6 +283,16 @@ impl Store {
         })
     }
 
+    /// Records a URL that redirected to another host and queues where it led (fetched
+    /// later by that host's worker, under that host's robots.txt and pace), in one
+    /// transaction. Returns 1 when the target was new.
+    pub fn record_redirect(&mut self, fetch: &FetchRecord, to: &FoundUrl) -> Result<usize> {
+        self.with_write_tx(|w| {
+            update_url(w.tx, fetch, None)?;
+            insert_found(w.tx, std::slice::from_ref(to))
+        })
+    }
+
     /// Per site: articles, fetches, failures, last fetch and next poll; busiest first.
     pub fn crawl_sources(&self) -> Result<Vec<SourceRow>> {
         let mut stmt = self.conn().prepare_cached(
