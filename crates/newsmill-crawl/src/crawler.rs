@@ -216,6 +216,10 @@ impl Crawler {
                         w.pending = w.pending.saturating_sub(1);
                     }
                     state.in_flight.remove(&done.queued.url);
+                    // --max-pages counts pages fetched: one robots.txt kept us from is not.
+                    if done.queued.kind == UrlKind::Page && matches!(done.result, Err(FetchError::Disallowed { .. })) {
+                        state.pages = state.pages.saturating_sub(1);
+                    }
                     self.handle(state.run, done, &mut state.summary, notify)?;
                     state.summary.seconds = state.started.elapsed().as_secs_f64();
                     notify(Event::Progress(&state.summary));
