@@ -2,6 +2,7 @@
 //! `newsmill-core`.
 
 mod analyze_cmd;
+mod crawl_cmd;
 mod db_files;
 mod eval_analysis_cmd;
 mod eval_cmd;
@@ -42,6 +43,7 @@ struct Cli {
 enum Command {
     Extract(extract_cmd::ExtractArgs),
     Ingest(ingest_cmd::IngestArgs),
+    Crawl(crawl_cmd::CrawlArgs),
     Search(query_cmd::SearchArgs),
     Quotes(query_cmd::QuotesArgs),
     Entities(query_cmd::EntitiesArgs),
@@ -61,6 +63,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract_cmd::run(args),
         Command::Ingest(args) => ingest_cmd::run(args),
+        Command::Crawl(args) => crawl_cmd::run(args),
         Command::Search(args) => query_cmd::search(args),
         Command::Quotes(args) => query_cmd::quotes(args),
         Command::Entities(args) => query_cmd::entities(args),

@@ -278,11 +278,17 @@ pub struct StatsArgs {
 pub fn stats(args: StatsArgs) -> anyhow::Result<ExitCode> {
     let store = Store::open_read_only(&args.db.db)?;
     let s = store.stats()?;
+    let crawl = store.crawl_stats()?;
     let integrity = if args.check { Some(store.integrity_check()?) } else { None };
     let healthy = integrity.as_deref().is_none_or(|i| i == "ok");
     let mut value = serde_json::to_value(&s)?;
     if let (Some(map), Some(check)) = (value.as_object_mut(), &integrity) {
         map.insert("integrity".into(), check.clone().into());
+    }
+    if let Some(map) = value.as_object_mut()
+        && crawl.urls > 0
+    {
+        map.insert("crawl".into(), serde_json::to_value(&crawl)?);
     }
     output(|out| match args.format {
         TableOrJson::Json => json(out, &value),
@@ -309,6 +315,21 @@ pub fn stats(args: StatsArgs) -> anyhow::Result<ExitCode> {
             let more = s.site_count - s.sites.len() as i64;
             if more > 0 {
                 writeln!(out, "  and {more} more {}", if more == 1 { "site" } else { "sites" })?;
+            }
+            if crawl.urls > 0 {
+                writeln!(
+                    out,
+                    "crawl:           {} URLs on {} hosts: {} fetched, {} queued, {} failed, {} disallowed; {} articles, {} feeds and sitemaps; last fetch {}",
+                    crawl.urls,
+                    crawl.hosts,
+                    crawl.done,
+                    crawl.queued,
+                    crawl.failed,
+                    crawl.disallowed,
+                    crawl.articles,
+                    crawl.feeds,
+                    crawl.last_fetch.as_deref().unwrap_or("never")
+                )?;
             }
             for (source, reason) in &s.recent_failures {
                 writeln!(out, "  failed {}: {}", newsmill_core::text_util::escape_controls(source), shown(reason))?;

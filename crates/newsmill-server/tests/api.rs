@@ -47,6 +47,7 @@ async fn pages_show_hostile_content_as_text() {
         "/search?q=%3Cscript%3E".to_string(),
         "/quotes".to_string(),
         "/quotes?about=%22%3E%3Cimg".to_string(),
+        "/sources".to_string(),
     ] {
         let (status, page, headers) = get(&db, &uri).await;
         assert_eq!(status, StatusCode::OK, "{uri}");
@@ -54,6 +55,8 @@ async fn pages_show_hostile_content_as_text() {
         let csp = headers["content-security-policy"].to_str().unwrap();
         assert!(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), "{csp}");
     }
+    let (_, sources, _) = get(&db, "/sources").await;
+    assert!(sources.contains("news.example&lt;script&gt;") && sources.contains("href=\"/sources\""), "{sources}");
     let (_, article, _) = get(&db, "/articles/evil").await;
     assert!(
         article.contains("Bridge &lt;script&gt;alert('xss')&lt;/script&gt; reopens &quot;&gt;&lt;img"),

@@ -17,6 +17,7 @@
 //! assert_eq!(hits[0].id, "a1");
 //! ```
 
+mod crawl;
 mod detail;
 mod error;
 mod export;
@@ -28,6 +29,10 @@ mod record;
 mod schema;
 mod write;
 
+pub use crawl::{
+    CrawlStats, FeedUpdate, FetchRecord, FoundUrl, MAX_PAGE_ATTEMPTS, QueuedUrl, SourceRow, UrlKind, UrlState,
+    Validators,
+};
 pub use detail::{ArticleRef, CoMention, EntityDetail};
 pub use error::{Result, StoreError};
 pub use limits::{CancelToken, Limits};

@@ -160,6 +160,43 @@ const MIGRATIONS: &[&str] = &[
           AND json_extract(j.value, '$.start') = amounts.start AND json_extract(j.value, '$.end') = amounts.end
         LIMIT 1);
     "#,
+    // 5: `newsmill crawl`: the frontier (every URL seen, normalised, with what listed it and
+    // the title and date the listing gave), and each feed's or sitemap's polling state. A
+    // URL's state and the article it gave are committed together, so a killed crawl resumes
+    // without fetching a stored page again.
+    r#"
+    CREATE TABLE crawl_urls (
+        url TEXT PRIMARY KEY,
+        host TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'queued',
+        found_in TEXT,
+        listed_title TEXT,
+        listed_published TEXT,
+        discovered TEXT NOT NULL,
+        fetched TEXT,
+        status INTEGER,
+        final_url TEXT,
+        error TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        transient INTEGER NOT NULL DEFAULT 0,
+        article TEXT
+    );
+    CREATE INDEX crawl_urls_state ON crawl_urls(state, kind);
+    CREATE INDEX crawl_urls_host ON crawl_urls(host);
+    CREATE TABLE crawl_feeds (
+        url TEXT PRIMARY KEY,
+        host TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        etag TEXT,
+        last_modified TEXT,
+        last_fetch TEXT,
+        next_poll TEXT,
+        entries INTEGER NOT NULL DEFAULT 0,
+        errors INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT
+    );
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -81,40 +81,84 @@ impl Store {
         // batch reads, so a second writer waits its turn instead of failing at once when
         // its read would have to become a write.
         let tx = self.conn_mut().transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(busy)?;
-        let mut outcome = BatchOutcome::default();
-        for article in articles {
-            match insert_article(&tx, run, article, &mut ids)? {
-                Inserted::Unchanged => outcome.unchanged += 1,
-                Inserted::New { near_duplicate } => {
-                    outcome.added += 1;
-                    outcome.near_duplicates += u64::from(near_duplicate);
-                }
-            }
-        }
-        for failure in failures {
-            execute(
-                &tx,
-                "INSERT INTO failures (run, source, reason) VALUES (?1, ?2, ?3)",
-                params![run.0, failure.source, failure.reason],
-            )?;
-            outcome.failed += 1;
-        }
-        execute(
-            &tx,
-            "UPDATE runs SET added = added + ?2, unchanged = unchanged + ?3, near_duplicates = near_duplicates + ?4,
-             failed = failed + ?5 WHERE id = ?1",
-            params![
-                run.0,
-                outcome.added as i64,
-                outcome.unchanged as i64,
-                outcome.near_duplicates as i64,
-                outcome.failed as i64
-            ],
-        )?;
+        let outcome = write_in(&tx, run, articles, failures, &mut ids)?;
         tx.commit().map_err(busy)?;
         self.entity_ids = ids;
         Ok(outcome)
     }
+
+    /// Runs `f` in one immediate transaction with `write` able to store articles in it: the
+    /// crawler commits an article and the state of the URL it came from together.
+    pub(crate) fn with_write_tx<T>(&mut self, f: impl FnOnce(&mut BatchWriter<'_>) -> Result<T>) -> Result<T> {
+        let mut ids = std::mem::take(&mut self.entity_ids);
+        if ids.len() > MAX_CACHED_ENTITIES {
+            ids.clear();
+        }
+        let tx = self.conn_mut().transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(busy)?;
+        let mut writer = BatchWriter { tx: &tx, ids: &mut ids };
+        let value = f(&mut writer)?;
+        tx.commit().map_err(busy)?;
+        self.entity_ids = ids;
+        Ok(value)
+    }
+}
+
+/// A write transaction in progress (see [`Store::with_write_tx`]).
+pub(crate) struct BatchWriter<'a> {
+    pub(crate) tx: &'a Transaction<'a>,
+    ids: &'a mut EntityIds,
+}
+
+impl BatchWriter<'_> {
+    pub(crate) fn write(
+        &mut self,
+        run: RunId,
+        articles: &[StoredArticle],
+        failures: &[Failure],
+    ) -> Result<BatchOutcome> {
+        write_in(self.tx, run, articles, failures, self.ids)
+    }
+}
+
+/// Stores articles and failures inside `tx` and adds the counts to the run.
+fn write_in(
+    tx: &Transaction,
+    run: RunId,
+    articles: &[StoredArticle],
+    failures: &[Failure],
+    ids: &mut EntityIds,
+) -> Result<BatchOutcome> {
+    let mut outcome = BatchOutcome::default();
+    for article in articles {
+        match insert_article(tx, run, article, ids)? {
+            Inserted::Unchanged => outcome.unchanged += 1,
+            Inserted::New { near_duplicate } => {
+                outcome.added += 1;
+                outcome.near_duplicates += u64::from(near_duplicate);
+            }
+        }
+    }
+    for failure in failures {
+        execute(
+            tx,
+            "INSERT INTO failures (run, source, reason) VALUES (?1, ?2, ?3)",
+            params![run.0, failure.source, failure.reason],
+        )?;
+        outcome.failed += 1;
+    }
+    execute(
+        tx,
+        "UPDATE runs SET added = added + ?2, unchanged = unchanged + ?3, near_duplicates = near_duplicates + ?4,
+         failed = failed + ?5 WHERE id = ?1",
+        params![
+            run.0,
+            outcome.added as i64,
+            outcome.unchanged as i64,
+            outcome.near_duplicates as i64,
+            outcome.failed as i64
+        ],
+    )?;
+    Ok(outcome)
 }
 
 enum Inserted {

@@ -21,6 +21,7 @@ pub(crate) fn page(title: &str, body: Markup) -> Markup {
                     nav {
                         a href="/search" { "Search" }
                         a href="/quotes" { "Quotes" }
+                        a href="/sources" { "Sources" }
                     }
                     form.quick action="/search" method="get" role="search" {
                         input #quick-search type="search" name="q" placeholder="Search the corpus  ( / )"

@@ -9,6 +9,7 @@ mod home;
 mod layout;
 mod quotes;
 mod search;
+mod sources;
 
 use std::sync::Arc;
 
@@ -29,6 +30,7 @@ pub(crate) fn routes() -> Router<Arc<App>> {
         .route("/articles/{id}", get(article::page))
         .route("/entities/{id}", get(entity::page))
         .route("/quotes", get(quotes::page))
+        .route("/sources", get(sources::page))
         .route("/static/app.css", get(css))
         .route("/static/app.js", get(js))
         .fallback(not_found)

@@ -34,5 +34,25 @@ pub fn corpus() -> (tempfile::TempDir, std::path::PathBuf) {
     let run = store.begin_run(&["t"]).unwrap();
     let articles = [StoredArticle::from_json(hostile).unwrap(), StoredArticle::from_json(plain).unwrap()];
     store.write_batch(run, &articles, &[]).unwrap();
+    // A crawled site whose name and error carry the payloads, for the sources page.
+    let url = format!("http://news.example/{SCRIPT}");
+    let found = newsmill_store::FoundUrl {
+        url: url.clone(),
+        host: format!("news.example{SCRIPT}"),
+        kind: newsmill_store::UrlKind::Seed,
+        found_in: None,
+        listed_title: None,
+        listed_published: None,
+    };
+    store.enqueue(&[found]).unwrap();
+    let failed = newsmill_store::FetchRecord {
+        url,
+        state: newsmill_store::UrlState::Failed,
+        status: Some(500),
+        final_url: None,
+        error: Some(format!("{SCRIPT} {ATTR}")),
+        transient: false,
+    };
+    store.record_source(&failed, &newsmill_store::FeedUpdate::default(), &[]).unwrap();
     (dir, db)
 }
