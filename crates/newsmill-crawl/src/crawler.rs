@@ -2,7 +2,10 @@
 //! the frontier, hands each to its host's worker thread (one per host, so hosts are crawled
 //! side by side and each at its own pace), and handles what comes back: a listing's links
 //! go into the frontier, a page goes through the pipeline, and each result is committed with
-//! the URL's new state in one transaction.
+//! the URL's new state in one transaction. A worker keeps each page's answer in the database
+//! the moment it arrives (its own transaction, on its own connection), so a crawl killed before
+//! the page's article is stored stores it on the next run from what was kept, without asking
+//! the site again.
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -14,7 +17,8 @@ use std::time::{Duration, Instant};
 
 use newsmill::{ContentKind, Pipeline, RawDoc};
 use newsmill_store::{
-    BatchOutcome, FeedUpdate, FetchRecord, FoundUrl, QueuedUrl, RunId, Store, StoredArticle, UrlKind, UrlState,
+    BatchOutcome, FeedUpdate, FetchJournal, FetchRecord, FoundUrl, NewFetch, QueuedUrl, RunId, Store, StoreError,
+    StoredArticle, UrlKind, UrlState,
 };
 use url::Url;
 
@@ -113,6 +117,9 @@ struct Done {
     result: Result<Fetched, FetchError>,
     /// The host's robots.txt sitemaps, for a seed (a home page announces its sitemaps there).
     robots_sitemaps: Vec<String>,
+    /// A page's answer could not be kept: the crawl stops rather than go on without its
+    /// guarantee (the answer is then fetched again by the next run).
+    not_kept: Option<StoreError>,
 }
 
 struct Worker {
@@ -161,13 +168,19 @@ impl Crawler {
         self.store.enqueue(&seed_urls)?;
         self.store.requeue_sources()?;
         let run = self.store.begin_run(seeds)?;
+        let mut kept = CrawlSummary::default();
+        let resumed = self.store_kept_answers(run, &mut kept, notify);
+        if let Err(e) = resumed {
+            self.store.finish_run(run)?;
+            return Err(e);
+        }
         let (results_tx, results) = mpsc::channel::<Done>();
         let mut state = Loop {
             run,
             workers: HashMap::new(),
             in_flight: HashSet::new(),
             pages: 0,
-            summary: CrawlSummary::default(),
+            summary: kept,
             started: Instant::now(),
             last_dispatch: Instant::now(),
             retired: Vec::new(),
@@ -255,9 +268,13 @@ impl Crawler {
             if !state.workers.contains_key(&queued.host) && !state.room_for_a_host(self.config.max_hosts) {
                 continue;
             }
-            let worker = state.workers.entry(queued.host.clone()).or_insert_with(|| {
-                spawn_worker(self.fetch_config(), self.warc.clone(), results_tx.clone(), stop.clone())
-            });
+            if !state.workers.contains_key(&queued.host) {
+                let journal = self.store.fetch_journal()?;
+                let worker =
+                    spawn_worker(self.fetch_config(), self.warc.clone(), journal, results_tx.clone(), stop.clone());
+                state.workers.insert(queued.host.clone(), worker);
+            }
+            let Some(worker) = state.workers.get_mut(&queued.host) else { continue };
             if worker.pending >= window {
                 continue;
             }
@@ -314,6 +331,9 @@ impl Crawler {
         s: &mut CrawlSummary,
         notify: &dyn Fn(Event),
     ) -> Result<(), CrawlError> {
+        if let Some(e) = done.not_kept {
+            return Err(e.into());
+        }
         let queued = done.queued;
         let fetched = match done.result {
             Ok(fetched) => fetched,
@@ -349,7 +369,8 @@ impl Crawler {
         let final_url = (fetched.url.as_str() != queued.url).then(|| fetched.url.to_string());
         match queued.kind {
             UrlKind::Page => {
-                let outcome = self.store_page(run, &queued, fetched, final_url, notify)?;
+                let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+                let outcome = self.store_page(run, &queued, fetched, final_url, now, notify)?;
                 s.outcome += outcome;
                 Ok(())
             }
@@ -382,6 +403,7 @@ impl Crawler {
         queued: &QueuedUrl,
         fetched: Fetched,
         final_url: Option<String>,
+        fetched_at: String,
         notify: &dyn Fn(Event),
     ) -> Result<BatchOutcome, CrawlError> {
         let fail = |reason: String| {
@@ -397,7 +419,7 @@ impl Crawler {
         let raw = RawDoc {
             source: queued.url.clone(),
             url: Some(fetched.url.to_string()),
-            fetched: Some(chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()),
+            fetched: Some(fetched_at),
             charset_hint: fetched.content_type.as_deref().and_then(charset_of),
             kind_hint: Some(ContentKind::Html),
             bytes: fetched.body,
@@ -420,6 +442,47 @@ impl Crawler {
                 Ok(self.store.record_page(run, &rec, None, Some(&failure))?)
             }
         }
+    }
+
+    /// Stores the pages whose answer a stopped run kept but did not store, without a
+    /// request: each is extracted and committed as if it had just arrived.
+    fn store_kept_answers(
+        &mut self,
+        run: RunId,
+        s: &mut CrawlSummary,
+        notify: &dyn Fn(Event),
+    ) -> Result<(), CrawlError> {
+        for url in self.store.pending_urls()? {
+            let Some(kept) = self.store.pending_fetch(&url)? else { continue };
+            let queued = QueuedUrl {
+                url: kept.url,
+                host: kept.host,
+                kind: UrlKind::Page,
+                listed_published: kept.listed_published,
+            };
+            // The addresses were parsed when fetched; one that no longer parses is recorded
+            // as a failure (which lets go of it) rather than stopping the crawl.
+            let Ok(address) = Url::parse(&kept.final_url).or_else(|_| Url::parse(&queued.url)) else {
+                let reason = format!("kept answer with an unreadable address {:?}", kept.final_url);
+                notify(Event::Failed { url: &queued.url, reason: &reason });
+                let failure = newsmill_store::Failure { source: queued.url.clone(), reason: reason.clone() };
+                let rec = record(&queued.url, UrlState::Failed, Some(kept.status), None, Some(reason));
+                s.outcome += self.store.record_page(run, &rec, None, Some(&failure))?;
+                continue;
+            };
+            let final_url = (address.as_str() != queued.url).then(|| address.to_string());
+            let fetched = Fetched {
+                url: address,
+                status: kept.status,
+                content_type: kept.content_type,
+                etag: None,
+                last_modified: None,
+                body: kept.body,
+            };
+            s.outcome += self.store_page(run, &queued, fetched, final_url, kept.fetched, notify)?;
+            notify(Event::Progress(s));
+        }
+        Ok(())
     }
 
     /// A seed, feed or sitemap: its entries (or, for a home page, the feeds it announces and
@@ -539,6 +602,7 @@ impl Loop {
 fn spawn_worker(
     config: FetchConfig,
     warc: Option<Arc<Mutex<WarcWriter>>>,
+    journal: Option<FetchJournal>,
     results: Sender<Done>,
     stop: Arc<AtomicBool>,
 ) -> Worker {
@@ -552,12 +616,26 @@ fn spawn_worker(
             let result = Url::parse(&task.queued.url)
                 .map_err(|_| FetchError::BadRedirect { url: task.queued.url.clone() })
                 .and_then(|url| fetcher.get(&url, &task.conditional));
+            // Kept here, not by the loop: the loop may be busy extracting other pages while
+            // this answer waits for it, and a kill then must not lose it.
+            let not_kept = match (&result, &journal) {
+                (Ok(fetched), Some(journal)) if task.queued.kind == UrlKind::Page => journal
+                    .keep(&NewFetch {
+                        url: &task.queued.url,
+                        final_url: fetched.url.as_str(),
+                        status: fetched.status,
+                        content_type: fetched.content_type.as_deref(),
+                        body: &fetched.body,
+                    })
+                    .err(),
+                _ => None,
+            };
             let robots_sitemaps = if task.queued.kind == UrlKind::Seed {
                 Url::parse(&task.queued.url).map(|u| fetcher.robots(&u).sitemaps.clone()).unwrap_or_default()
             } else {
                 Vec::new()
             };
-            if results.send(Done { queued: task.queued, result, robots_sitemaps }).is_err() {
+            if results.send(Done { queued: task.queued, result, robots_sitemaps, not_kept }).is_err() {
                 break;
             }
         }

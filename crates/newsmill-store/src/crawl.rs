@@ -1,7 +1,9 @@
 //! The crawl's state (`newsmill crawl`): the frontier of normalised URLs with what listed
 //! them, and each feed's or sitemap's polling state. Every change a fetch makes (the URL's
 //! state, the article it gave, the links it listed) is one transaction, so a crawl killed at
-//! any moment resumes from the last commit and never fetches a stored page again.
+//! any moment resumes from the last commit and never fetches a stored page again. A page's
+//! answer is also kept on its own ([`FetchJournal`]) the moment it arrives, before the slower
+//! extraction, so an answer that arrived but was not yet stored is not asked for again either.
 
 use rusqlite::{OptionalExtension, params};
 
@@ -155,9 +157,106 @@ pub struct CrawlStats {
     pub last_fetch: Option<String>,
 }
 
+/// A page's answer as it arrived, kept until its article is stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewFetch<'a> {
+    /// The queued (normalised) URL.
+    pub url: &'a str,
+    /// Where redirects led.
+    pub final_url: &'a str,
+    pub status: u16,
+    /// The `Content-Type` header, with its charset parameter.
+    pub content_type: Option<&'a str>,
+    /// Already cut to the size limit by the fetcher.
+    pub body: &'a [u8],
+}
+
+/// A kept answer whose article was not stored yet (the crawl was stopped in between).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingFetch {
+    pub url: String,
+    pub host: String,
+    pub listed_published: Option<String>,
+    pub final_url: String,
+    pub status: u16,
+    pub content_type: Option<String>,
+    pub body: Vec<u8>,
+    /// When the answer arrived (`YYYY-MM-DDTHH:MM:SSZ`).
+    pub fetched: String,
+}
+
+/// A connection of its own to the crawl's database, for a fetching thread to keep each
+/// answer the moment it arrives without waiting for the thread that extracts and stores.
+pub struct FetchJournal {
+    conn: rusqlite::Connection,
+}
+
+impl FetchJournal {
+    /// Keeps one page's answer, committed before it returns (replacing an older one).
+    pub fn keep(&self, fetch: &NewFetch) -> Result<()> {
+        keep_in(&self.conn, fetch)
+    }
+}
+
+fn keep_in(conn: &rusqlite::Connection, f: &NewFetch) -> Result<()> {
+    let sql = format!(
+        "INSERT OR REPLACE INTO crawl_fetched (url, final_url, status, content_type, body, fetched)
+         VALUES (?1, ?2, ?3, ?4, ?5, {NOW})"
+    );
+    conn.execute(&sql, params![f.url, f.final_url, f.status, f.content_type, f.body]).map_err(crate::write::busy)?;
+    Ok(())
+}
+
 const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
 
 impl Store {
+    /// A second connection to this database for a fetching thread; `None` for a database
+    /// in memory, which a second connection cannot reach (and which a kill loses anyway).
+    pub fn fetch_journal(&self) -> Result<Option<FetchJournal>> {
+        let Some(path) = self.conn().path().filter(|p| !p.is_empty()) else { return Ok(None) };
+        let conn = rusqlite::Connection::open(path)?;
+        crate::open::configure(&conn)?;
+        Ok(Some(FetchJournal { conn }))
+    }
+
+    /// Keeps one page's answer (as [`FetchJournal::keep`] does, on this connection).
+    pub fn keep_fetched(&mut self, fetch: &NewFetch) -> Result<()> {
+        keep_in(self.conn(), fetch)
+    }
+
+    /// The URLs whose answer is kept but whose article is not stored, oldest first.
+    pub fn pending_urls(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn().prepare_cached("SELECT url FROM crawl_fetched ORDER BY rowid")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One kept answer with what the frontier knows of its URL; `None` when it is not kept
+    /// (or its URL is not in the frontier).
+    pub fn pending_fetch(&self, url: &str) -> Result<Option<PendingFetch>> {
+        let found = self
+            .conn()
+            .query_row(
+                "SELECT f.url, u.host, u.listed_published, f.final_url, f.status, f.content_type, f.body, f.fetched
+                 FROM crawl_fetched f JOIN crawl_urls u ON u.url = f.url WHERE f.url = ?1",
+                [url],
+                |r| {
+                    Ok(PendingFetch {
+                        url: r.get(0)?,
+                        host: r.get(1)?,
+                        listed_published: r.get(2)?,
+                        final_url: r.get(3)?,
+                        status: r.get(4)?,
+                        content_type: r.get(5)?,
+                        body: r.get(6)?,
+                        fetched: r.get(7)?,
+                    })
+                },
+            )
+            .optional()?;
+        Ok(found)
+    }
+
     /// Adds URLs to the frontier; those already known are left as they are. Returns how
     /// many were new.
     pub fn enqueue(&mut self, urls: &[FoundUrl]) -> Result<usize> {
@@ -197,9 +296,11 @@ impl Store {
     }
 
     /// Up to `limit` queued URLs, seeds, feeds and sitemaps first, then in discovery order.
+    /// A URL whose answer is kept is not among them: it is stored from what was kept.
     pub fn queued(&self, limit: usize) -> Result<Vec<QueuedUrl>> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT url, host, kind, listed_published FROM crawl_urls WHERE state = 'queued'
+             AND url NOT IN (SELECT url FROM crawl_fetched)
              ORDER BY kind = 'page', rowid LIMIT ?1",
         )?;
         let rows = stmt.query_map([limit as i64], |r| {
@@ -220,7 +321,7 @@ impl Store {
             "SELECT url, host, kind, listed_published FROM (
                  SELECT url, host, kind, listed_published, rowid AS r, kind = 'page' AS is_page,
                         row_number() OVER (PARTITION BY host ORDER BY kind = 'page', rowid) AS n
-                 FROM crawl_urls WHERE state = 'queued')
+                 FROM crawl_urls WHERE state = 'queued' AND url NOT IN (SELECT url FROM crawl_fetched))
              WHERE n <= ?1 ORDER BY is_page, r",
         )?;
         let rows = stmt.query_map([per_host as i64], |r| {
@@ -253,7 +354,7 @@ impl Store {
     }
 
     /// Records an article page's fetch with the article (or failure) it gave, in one
-    /// transaction. `article_id` names the stored article.
+    /// transaction, which also lets go of the page's kept answer.
     pub fn record_page(
         &mut self,
         run: RunId,
@@ -266,6 +367,7 @@ impl Store {
             let failures: Vec<Failure> = failure.into_iter().cloned().collect();
             let outcome = w.write(run, &articles, &failures)?;
             update_url(w.tx, fetch, article.map(|a| a.record.id.as_ref()))?;
+            w.tx.execute("DELETE FROM crawl_fetched WHERE url = ?1", [&fetch.url])?;
             Ok(outcome)
         })
     }
@@ -464,6 +566,73 @@ mod tests {
             let again = store.requeue_sources().unwrap();
             assert_eq!(again, usize::from(attempt < MAX_PAGE_ATTEMPTS), "attempt {attempt}");
         }
+    }
+
+    #[test]
+    fn a_kept_answer_survives_the_process_and_is_stored_without_being_queued_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("crawl.db");
+        let url = "http://example.org/a";
+        {
+            let mut store = Store::open(&path).unwrap();
+            store.enqueue(&[found(url, UrlKind::Page), found("http://example.org/b", UrlKind::Page)]).unwrap();
+            // A fetching thread keeps the answer on its own connection; then the process dies
+            // before the article is stored (nothing else is committed).
+            let journal = store.fetch_journal().unwrap().expect("a file database has a journal");
+            let answer = NewFetch {
+                url,
+                final_url: "http://example.org/a?p=1",
+                status: 200,
+                content_type: Some("text/html; charset=windows-1252"),
+                body: b"<html>caf\xe9</html>",
+            };
+            journal.keep(&answer).unwrap();
+        }
+        let mut store = Store::open(&path).unwrap();
+        assert_eq!(store.pending_urls().unwrap(), [url]);
+        let queued: Vec<String> = store.queued(10).unwrap().into_iter().map(|q| q.url).collect();
+        assert_eq!(queued, ["http://example.org/b"], "a kept answer is not fetched again");
+        assert_eq!(store.queued_per_host(10).unwrap().len(), 1);
+        let pending = store.pending_fetch(url).unwrap().unwrap();
+        assert_eq!((pending.host.as_str(), pending.status), ("example.org", 200));
+        assert_eq!(pending.final_url, "http://example.org/a?p=1");
+        assert_eq!(pending.content_type.as_deref(), Some("text/html; charset=windows-1252"));
+        assert_eq!(pending.body, b"<html>caf\xe9</html>");
+        assert_eq!(pending.fetched.len(), "2026-01-01T00:00:00Z".len());
+
+        // Storing the page lets go of the kept answer in the same transaction.
+        let run = store.begin_run(&["t"]).unwrap();
+        let json = serde_json::json!({"id": "a1", "source": url, "title": "Caf\u{e9}", "text": "Caf\u{e9} opens."});
+        let article = StoredArticle::from_json(json).unwrap();
+        let done = FetchRecord {
+            url: url.into(),
+            state: UrlState::Done,
+            status: Some(200),
+            final_url: Some(pending.final_url.clone()),
+            error: None,
+            transient: false,
+        };
+        assert_eq!(store.record_page(run, &done, Some(&article), None).unwrap().added, 1);
+        assert!(store.pending_urls().unwrap().is_empty());
+        assert_eq!(store.pending_fetch(url).unwrap(), None);
+        assert_eq!(store.crawl_stats().unwrap().articles, 1);
+    }
+
+    #[test]
+    fn a_database_in_memory_has_no_journal_but_keeps_answers_itself() {
+        let mut store = Store::open_in_memory().unwrap();
+        assert!(store.fetch_journal().unwrap().is_none());
+        store.enqueue(&[found("http://example.org/a", UrlKind::Page)]).unwrap();
+        let answer = NewFetch {
+            url: "http://example.org/a",
+            final_url: "http://example.org/a",
+            status: 200,
+            content_type: None,
+            body: b"",
+        };
+        store.keep_fetched(&answer).unwrap();
+        assert_eq!(store.pending_urls().unwrap(), ["http://example.org/a"]);
+        assert!(store.queued(10).unwrap().is_empty());
     }
 
     #[test]

@@ -30,8 +30,8 @@ mod schema;
 mod write;
 
 pub use crawl::{
-    CrawlStats, FeedUpdate, FetchRecord, FoundUrl, MAX_PAGE_ATTEMPTS, QueuedUrl, SourceRow, UrlKind, UrlState,
-    Validators,
+    CrawlStats, FeedUpdate, FetchJournal, FetchRecord, FoundUrl, MAX_PAGE_ATTEMPTS, NewFetch, PendingFetch, QueuedUrl,
+    SourceRow, UrlKind, UrlState, Validators,
 };
 pub use detail::{ArticleRef, CoMention, EntityDetail};
 pub use error::{Result, StoreError};

@@ -132,7 +132,7 @@ impl Store {
     }
 }
 
-fn configure(conn: &Connection) -> rusqlite::Result<()> {
+pub(crate) fn configure(conn: &Connection) -> rusqlite::Result<()> {
     // WAL: readers (search, the server) never block the ingest writer. NORMAL sync is
     // durable at each checkpoint and never corrupts on a crash, which is what resume needs.
     conn.busy_timeout(BUSY_TIMEOUT)?;

@@ -197,6 +197,19 @@ const MIGRATIONS: &[&str] = &[
         last_error TEXT
     );
     "#,
+    // 6: a page's answer, kept in its own transaction as soon as it arrived, until its
+    // article and URL state are committed (which deletes it). A crawl killed between the
+    // two finds the answer here and stores it without asking the site again.
+    r#"
+    CREATE TABLE crawl_fetched (
+        url TEXT PRIMARY KEY,
+        final_url TEXT NOT NULL,
+        status INTEGER NOT NULL,
+        content_type TEXT,
+        body BLOB NOT NULL,
+        fetched TEXT NOT NULL
+    );
+    "#,
 ];
 
 /// The schema version this build writes.

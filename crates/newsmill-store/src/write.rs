@@ -380,6 +380,6 @@ pub(crate) fn normalize_name(name: &str) -> String {
 }
 
 /// A lock held by another writer past the busy timeout, said as such.
-fn busy(e: rusqlite::Error) -> StoreError {
+pub(crate) fn busy(e: rusqlite::Error) -> StoreError {
     if crate::error::is_busy(&e) { StoreError::Busy } else { StoreError::Sqlite(e) }
 }
