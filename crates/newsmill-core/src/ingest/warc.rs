@@ -76,7 +76,9 @@ impl WarcRecords {
     /// Reads one record's block: a page, an over-limit page as an error, or `None` for a
     /// record that is not an HTML response (skipped whatever its size).
     fn read_record(&mut self, header: RecordHeader, max_bytes: u64) -> Result<Option<Result<RawDoc, Error>>, Error> {
-        let wanted = header.kind == "response" && header.content_type.starts_with("application/http");
+        let wanted = header.kind == "response"
+            && header.content_type.starts_with("application/http")
+            && !header.target_uri.as_deref().is_some_and(is_robots_txt);
         if !wanted {
             self.skip(header.length)?;
             return Ok(None);
@@ -259,6 +261,13 @@ fn http_head(block: &[u8]) -> Option<HttpHead> {
     Some(HttpHead { body_start: split.0 + split.1, charset })
 }
 
+/// A site's robots.txt: crawls (ours and Common Crawl's) archive it beside the pages, and it
+/// is served as text/plain, but it is never an article.
+fn is_robots_txt(uri: &str) -> bool {
+    let path = uri.split(['?', '#']).next().unwrap_or(uri);
+    path.ends_with("/robots.txt") && path.matches('/').count() == 3
+}
+
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     memchr::memmem::find(haystack, needle)
 }
@@ -286,9 +295,11 @@ mod tests {
     fn html_responses_become_pages_and_the_rest_is_counted() {
         let html = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=ISO-8859-1\r\n\r\n<p>Grüße</p>";
         let image = "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\u{89}PNG";
+        let robots = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nUser-agent: *\nDisallow: /private/\n";
         let archive = [
             record("warcinfo", "", "software: test"),
             record("request", "http://x/a", "GET /a HTTP/1.1\r\n\r\n"),
+            record("response", "http://x/robots.txt", robots),
             record("response", "http://x/a", html),
             record("response", "http://x/b.png", image),
         ]
@@ -299,7 +310,8 @@ mod tests {
         assert_eq!((page.url.as_deref(), page.fetched.as_deref()), (Some("http://x/a"), Some("2018-11-10T08:00:00Z")));
         assert_eq!(page.charset_hint.as_deref(), Some("iso-8859-1"));
         assert!(page.bytes.ends_with("<p>Grüße</p>".as_bytes()));
-        assert_eq!(skipped, 3);
+        assert_eq!(skipped, 4, "warcinfo, request, robots.txt and the image");
+        assert!(is_robots_txt("https://x.org/robots.txt?x=1") && !is_robots_txt("http://x/docs/robots.txt"));
     }
 
     #[test]
