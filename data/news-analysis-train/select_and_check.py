@@ -39,21 +39,26 @@ def held_out():
     return {p.stem.split("-")[1] for p in DEV.glob("wcxb-*.txt")}
 
 
-def qualifying():
+def article_pages(max_words, min_cues, exclude=()):
+    """(id, domain, words, cues) of the wcxb-dev article pages of 200 to `max_words` words with at
+    least `min_cues` speech cues, neither held out nor in `exclude`, in id order."""
     meta = json.load(open(WCXB / "metadata.json", encoding="utf8"))["files"]
-    excl = held_out()
-    assert len(excl) == 32, len(excl)
+    excl = held_out() | set(exclude)
     out = []
     for fid in sorted(meta):
         m = meta[fid]
         if m.get("page_type") != "article" or fid in excl:
             continue
         t = text_of(fid)
-        nw = len(t.split())
-        ncue = len(CUES.findall(t))
-        if 200 <= nw <= 1400 and ncue >= 2:
-            out.append((fid, m.get("domain", ""), nw, ncue))
+        nw, nc = len(t.split()), len(CUES.findall(t))
+        if 200 <= nw <= max_words and nc >= min_cues:
+            out.append((fid, m.get("domain", ""), nw, nc))
     return out
+
+
+def qualifying():
+    assert len(held_out()) == 32, len(held_out())
+    return article_pages(1400, 2)
 
 
 def choose():
@@ -83,17 +88,7 @@ def round2_pool(exclude):
     """Article pages of 200-1,600 words with at least one speech cue, not held out and not in
     `exclude`, shuffled by random.Random(16), then (stably) those with more cues first (5 or more
     count as 5), at most one page per domain."""
-    meta = json.load(open(WCXB / "metadata.json", encoding="utf8"))["files"]
-    excl = held_out() | set(exclude)
-    q = []
-    for fid in sorted(meta):
-        m = meta[fid]
-        if m.get("page_type") != "article" or fid in excl:
-            continue
-        t = text_of(fid)
-        nw, nc = len(t.split()), len(CUES.findall(t))
-        if 200 <= nw <= 1600 and nc >= 1:
-            q.append((fid, m.get("domain", ""), nw, nc))
+    q = article_pages(1600, 1, exclude)
     random.Random(ROUND2_SEED).shuffle(q)
     q.sort(key=lambda x: -min(x[3], 5))
     out, domains = [], set()

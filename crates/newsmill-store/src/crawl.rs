@@ -303,14 +303,7 @@ impl Store {
              AND url NOT IN (SELECT url FROM crawl_fetched)
              ORDER BY kind = 'page', rowid LIMIT ?1",
         )?;
-        let rows = stmt.query_map([limit as i64], |r| {
-            Ok(QueuedUrl {
-                url: r.get(0)?,
-                host: r.get(1)?,
-                kind: UrlKind::parse(&r.get::<_, String>(2)?),
-                listed_published: r.get(3)?,
-            })
-        })?;
+        let rows = stmt.query_map([limit as i64], queued_url)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -324,14 +317,7 @@ impl Store {
                  FROM crawl_urls WHERE state = 'queued' AND url NOT IN (SELECT url FROM crawl_fetched))
              WHERE n <= ?1 ORDER BY is_page, r",
         )?;
-        let rows = stmt.query_map([per_host as i64], |r| {
-            Ok(QueuedUrl {
-                url: r.get(0)?,
-                host: r.get(1)?,
-                kind: UrlKind::parse(&r.get::<_, String>(2)?),
-                listed_published: r.get(3)?,
-            })
-        })?;
+        let rows = stmt.query_map([per_host as i64], queued_url)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -508,6 +494,16 @@ fn upsert_feed(tx: &rusqlite::Transaction, fetch: &FetchRecord, feed: &FeedUpdat
         ],
     )?;
     Ok(())
+}
+
+/// A queued URL from a row of `url, host, kind, listed_published`.
+fn queued_url(r: &rusqlite::Row<'_>) -> rusqlite::Result<QueuedUrl> {
+    Ok(QueuedUrl {
+        url: r.get(0)?,
+        host: r.get(1)?,
+        kind: UrlKind::parse(&r.get::<_, String>(2)?),
+        listed_published: r.get(3)?,
+    })
 }
 
 #[cfg(test)]

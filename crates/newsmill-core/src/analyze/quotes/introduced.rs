@@ -34,19 +34,8 @@ fn last_sentence_start(paragraph: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::EntityType;
 
-    fn person(text: &str, name: &str) -> MentionRef {
-        let start = text.find(name).unwrap();
-        MentionRef {
-            span: start..start + name.len(),
-            entity: "E1".into(),
-            name: name.into(),
-            person: true,
-            kind: EntityType::Person,
-            titles: vec![],
-        }
-    }
+    use crate::analyze::quotes::person_mention as person;
 
     fn inner(text: &str, opening: &str) -> Range<usize> {
         let start = text.find(opening).unwrap() + opening.len();

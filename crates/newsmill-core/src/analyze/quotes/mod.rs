@@ -45,6 +45,20 @@ pub struct MentionRef {
     pub titles: Vec<String>,
 }
 
+/// A person mention of `name` where `text` first writes it (tests of the speaker rules).
+#[cfg(test)]
+pub(crate) fn person_mention(text: &str, name: &str) -> MentionRef {
+    let start = text.find(name).unwrap_or(0);
+    MentionRef {
+        span: start..start + name.len(),
+        entity: "E1".into(),
+        name: name.into(),
+        person: true,
+        kind: crate::model::EntityType::Person,
+        titles: vec![],
+    }
+}
+
 /// The quotes of `text` with cue and speaker; spans are byte ranges into `text`.
 pub fn find_quotes(text: &str, mentions: &[MentionRef]) -> Vec<Quote> {
     find_quotes_with(text, mentions, tagger::embedded())

@@ -78,19 +78,8 @@ fn words(text: &str, range: Range<usize>) -> Vec<(usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::EntityType;
 
-    fn person(text: &str, name: &str) -> MentionRef {
-        let start = text.find(name).unwrap_or(0);
-        MentionRef {
-            span: start..start + name.len(),
-            entity: "E1".into(),
-            name: name.into(),
-            person: true,
-            kind: EntityType::Person,
-            titles: vec![],
-        }
-    }
+    use crate::analyze::quotes::person_mention as person;
 
     fn speaker(text: &str, name: &str) -> Option<(String, String)> {
         let quote = text.find('“').map(|i| i + '“'.len_utf8())?..text.find('”').map(|i| i - 1)?;
