@@ -18,6 +18,7 @@ mod scan;
 mod speaker;
 mod speech;
 pub mod tagger;
+mod trailing;
 
 use std::ops::Range;
 
@@ -122,6 +123,22 @@ pub fn find_quotes_with(text: &str, mentions: &[MentionRef], model: Option<&tagg
                 }
             }
         }
+    }
+    // `…, says Klinger.`: reported speech attributed at its sentence's end, where no quote is.
+    for t in trailing::trailing_attributions(text, mentions, speech::closes_attribution) {
+        if out.iter().any(|q| q.span.start < t.content.end && t.content.start < q.span.end) {
+            continue;
+        }
+        let m = t.speaker;
+        let speaker = Speaker { span: m.span.clone(), entity: Some(m.entity.clone()), name: Some(m.name.clone()) };
+        let continuation = Vec::new();
+        out.push(Quote {
+            span: t.content,
+            kind: QuoteKind::Indirect,
+            cue: Some(t.cue),
+            speaker: Some(speaker),
+            continuation,
+        });
     }
     out.sort_by_key(|q| (q.span.start, q.span.end));
     out.dedup_by(|a, b| a.span == b.span);

@@ -26,6 +26,14 @@ pub fn reports_speech(cue: &str) -> bool {
     !not_speech(cue) && words.map(super::cues::cue_weight).fold(0.0, f32::max) >= MIN_CUE_WEIGHT
 }
 
+/// Whether one verb, written where an attribution closes its sentence (`…, states Slayton.`),
+/// reports what the sentence says: a cue the lexicon knows, or any verb in the third person or
+/// the past that is no state of mind. The construction itself attributes; the lexicon, learned
+/// from political news, lacks the verbs of service journalism (`states`, `advises`, `stresses`).
+pub fn closes_attribution(verb: &str) -> bool {
+    reports_speech(verb) || ((verb.ends_with('s') || verb.ends_with("ed")) && !not_speech(verb))
+}
+
 /// Speakers that are the author or the reader: what `I think`, `we propose`, `you may ask`
 /// introduce is the article's own voice, not a source's (GUIDELINES.md: rhetorical phrases
 /// of the author are not quotes).
@@ -430,6 +438,16 @@ fn not_speech(cue: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_verb_closing_an_attribution_is_speech_unless_a_state_of_mind() {
+        for verb in ["says", "states", "advises", "stressed", "cites"] {
+            assert!(closes_attribution(verb), "{verb}");
+        }
+        for verb in ["wants", "feels", "seemed", "bread", "met"] {
+            assert!(!closes_attribution(verb), "{verb}");
+        }
+    }
 
     #[test]
     fn sources_are_people_institutions_and_documents_not_things() {
