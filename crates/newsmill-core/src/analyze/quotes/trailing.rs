@@ -51,7 +51,10 @@ fn around<'m>(text: &str, m: &'m MentionRef, is_cue: &impl Fn(&str) -> bool) -> 
     }
     let head = text.get(..tail_start)?;
     let comma = head.strip_suffix(", ")?.len();
-    let start = sentence_start(&head[..comma]);
+    // A sentence of at most 80 words starts within the last kilobytes: the search for its
+    // start stays short however long the text before it.
+    let window = (comma.saturating_sub(1200)..=comma).find(|&i| head.is_char_boundary(i)).unwrap_or(comma);
+    let start = window + sentence_start(&head[window..comma]);
     let content = start..comma;
     let words = text.get(content.clone())?.split_whitespace().count();
     // As long as a reported clause must be to state something, as short as a sentence.
