@@ -7,6 +7,7 @@
 //! itself (the link to a named entity is made separately), only outermost attributions count,
 //! and scare quotes or titles are not speech.
 
+mod advice;
 mod attribute;
 pub mod cues;
 mod indirect;
@@ -124,18 +125,21 @@ pub fn find_quotes_with(text: &str, mentions: &[MentionRef], model: Option<&tagg
             }
         }
     }
-    // `…, says Klinger.`: reported speech attributed at its sentence's end, where no quote is.
-    for t in trailing::trailing_attributions(text, mentions, speech::closes_attribution) {
-        if out.iter().any(|q| q.span.start < t.content.end && t.content.start < q.span.end) {
+    // Reported speech the taggers miss, where no quote is yet: `…, says Klinger.` attributed
+    // at its sentence's end, and advice a named source gives (`Dan recommends contacting…`).
+    let trailing = trailing::trailing_attributions(text, mentions, speech::closes_attribution)
+        .into_iter()
+        .map(|t| (t.content, t.speaker, t.cue));
+    for (content, m, cue) in trailing.chain(advice::advice(text, mentions)) {
+        if out.iter().any(|q| q.span.start < content.end && content.start < q.span.end) {
             continue;
         }
-        let m = t.speaker;
         let speaker = Speaker { span: m.span.clone(), entity: Some(m.entity.clone()), name: Some(m.name.clone()) };
         let continuation = Vec::new();
         out.push(Quote {
-            span: t.content,
+            span: content,
             kind: QuoteKind::Indirect,
-            cue: Some(t.cue),
+            cue: Some(cue),
             speaker: Some(speaker),
             continuation,
         });
