@@ -143,6 +143,10 @@ impl<'t> DocWords<'t> {
     }
 }
 
+/// How far before and after a mention its signals read (bytes): far more than the lines they
+/// look at (outputs on the dev sets are the same as with the whole text), far less than a page.
+const WINDOW: usize = 4000;
+
 /// The signals of [`FEATURES`] for one entity of the article whose body is `body`.
 pub fn features(e: &Entity, body: &str, doc: &DocWords, places: &Places) -> Vec<f32> {
     let words: Vec<&str> = e
@@ -157,9 +161,23 @@ pub fn features(e: &Entity, body: &str, doc: &DocWords, places: &Places) -> Vec<
     let kind = |k: EntityType| f32::from(u8::from(e.kind == k));
     let body_spans: Vec<_> = e.mentions.iter().filter(|m| m.field.is_body()).map(|m| m.span.clone()).collect();
     let m = body_spans.len().max(1) as f32;
+    // Each mention is read in a window around it: the signals look at its line and its
+    // neighbours, and a text of one endless line must not cost its length per mention.
     let mention_share = |f: &dyn Fn(&str, &str) -> bool| {
-        body_spans.iter().filter(|s| f(body.get(..s.start).unwrap_or(""), body.get(s.end..).unwrap_or(""))).count()
-            as f32
+        let around = |s: &std::ops::Range<usize>| {
+            let from =
+                (s.start.saturating_sub(WINDOW)..=s.start).find(|&i| body.is_char_boundary(i)).unwrap_or(s.start);
+            let to =
+                ((s.end + WINDOW).min(body.len())..=body.len()).find(|&i| body.is_char_boundary(i)).unwrap_or(s.end);
+            (body.get(from..s.start).unwrap_or(""), body.get(s.end..to).unwrap_or(""))
+        };
+        body_spans
+            .iter()
+            .filter(|s| {
+                let (before, after) = around(s);
+                f(before, after)
+            })
+            .count() as f32
             / m
     };
     let flag = |b: bool| f32::from(u8::from(b));

@@ -171,7 +171,10 @@ pub fn group(text: &str, mentions: &[FoundMention], gaz: &Gazetteer) -> Vec<Enti
 fn written_in_full(text: &str, mut ents: Vec<Entity>) -> Vec<Entity> {
     let mut extended: Vec<std::ops::Range<usize>> = Vec::new();
     for e in &mut ents {
-        let forms: Vec<&str> = e.mentions.iter().filter_map(|m| text.get(m.span.clone())).collect();
+        // The distinct forms: an entity named thousands of times has a handful.
+        let mut forms: Vec<&str> = e.mentions.iter().filter_map(|m| text.get(m.span.clone())).collect();
+        forms.sort_unstable();
+        forms.dedup();
         let mut longer_of = Vec::with_capacity(e.mentions.len());
         for m in &e.mentions {
             let cur = text.get(m.span.clone()).unwrap_or("");
@@ -192,8 +195,14 @@ fn written_in_full(text: &str, mut ents: Vec<Entity>) -> Vec<Entity> {
     if extended.is_empty() {
         return ents;
     }
+    extended.sort_by_key(|x| x.start);
+    // The extended span that could hold a mention is the last one starting at or before it.
+    let inside = |span: &std::ops::Range<usize>| {
+        let i = extended.partition_point(|x| x.start <= span.start);
+        i > 0 && extended[i - 1].end >= span.end && extended[i - 1] != *span
+    };
     for e in &mut ents {
-        e.mentions.retain(|m| !extended.iter().any(|x| x.start <= m.span.start && m.span.end <= x.end && *x != m.span));
+        e.mentions.retain(|m| !inside(&m.span));
     }
     ents.retain(|e| !e.mentions.is_empty());
     ents

@@ -57,10 +57,8 @@ fn advice_after<'m>(text: &str, m: &'m MentionRef) -> Option<(Range<usize>, &'m 
     let body = text.get(start..)?;
     let end = start + body.find(['.', '!', '?', '\n', ':']).unwrap_or(body.len());
     let content = text.get(start..end)?;
-    let words = content.split_whitespace().count();
-    // `warns against…`, `suggests a few…`: as long as a reported clause must be to state
-    // something; a lone object (`recommends it`) states nothing.
-    (6..=80).contains(&words).then_some((start..end, m, verb))
+    // A lone object (`recommends it`) states nothing.
+    super::speech::is_reported_clause(content).then_some((start..end, m, verb))
 }
 
 #[cfg(test)]

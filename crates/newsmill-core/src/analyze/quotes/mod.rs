@@ -47,6 +47,13 @@ pub struct MentionRef {
     pub titles: Vec<String>,
 }
 
+impl MentionRef {
+    /// The mention as a quote's speaker, resolved to its entity.
+    fn as_speaker(&self) -> Speaker {
+        Speaker { span: self.span.clone(), entity: Some(self.entity.clone()), name: Some(self.name.clone()) }
+    }
+}
+
 /// A person mention of `name` where `text` first writes it (tests of the speaker rules).
 #[cfg(test)]
 pub(crate) fn person_mention(text: &str, name: &str) -> MentionRef {
@@ -146,11 +153,9 @@ pub fn find_quotes_with(text: &str, mentions: &[MentionRef], model: Option<&tagg
     }
     out.sort_by_key(|q| (q.span.start, q.span.end));
     out.dedup_by(|a, b| a.span == b.span);
-    let speaker_of =
-        |m: &MentionRef| Speaker { span: m.span.clone(), entity: Some(m.entity.clone()), name: Some(m.name.clone()) };
     for q in out.iter_mut().filter(|q| q.kind == QuoteKind::Direct && q.speaker.is_none()) {
         if let Some((m, cue)) = postposed::speaker_after(text, &q.span, mentions) {
-            q.speaker = Some(speaker_of(m));
+            q.speaker = Some(m.as_speaker());
             q.cue = q.cue.take().or(Some(cue));
         }
     }
@@ -159,7 +164,7 @@ pub fn find_quotes_with(text: &str, mentions: &[MentionRef], model: Option<&tagg
     let unnamed = |q: &Quote| q.speaker.as_ref().is_none_or(|s| s.entity.is_none());
     for q in out.iter_mut().filter(|q| q.kind == QuoteKind::Direct && unnamed(q)) {
         if let Some(m) = introduced::speaker_before(text, &q.span, mentions) {
-            q.speaker = Some(speaker_of(m));
+            q.speaker = Some(m.as_speaker());
         }
     }
     join_interrupted(text, out)

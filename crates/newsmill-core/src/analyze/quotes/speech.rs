@@ -376,6 +376,12 @@ pub fn states_something(content: &str) -> bool {
     content.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count() >= MIN_REPORTED_WORDS
 }
 
+/// Whether a clause that a construction (not the taggers) takes for reported speech is one:
+/// long enough to state something, no longer than a sentence (at most 80 words).
+pub fn is_reported_clause(content: &str) -> bool {
+    states_something(content) && content.split_whitespace().count() <= 80
+}
+
 /// Every form of the verbs whose clauses are not reported speech.
 const NOT_SPEECH: &[&str] = &[
     "want",

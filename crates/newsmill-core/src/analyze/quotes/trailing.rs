@@ -56,9 +56,7 @@ fn around<'m>(text: &str, m: &'m MentionRef, is_cue: &impl Fn(&str) -> bool) -> 
     let window = (comma.saturating_sub(1200)..=comma).find(|&i| head.is_char_boundary(i)).unwrap_or(comma);
     let start = window + sentence_start(&head[window..comma]);
     let content = start..comma;
-    let words = text.get(content.clone())?.split_whitespace().count();
-    // As long as a reported clause must be to state something, as short as a sentence.
-    (6..=80).contains(&words).then_some(Trailing { content, speaker: m, cue: verb })
+    super::speech::is_reported_clause(text.get(content.clone())?).then_some(Trailing { content, speaker: m, cue: verb })
 }
 
 fn is_word(w: &str) -> bool {
