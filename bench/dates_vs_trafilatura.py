@@ -3,7 +3,7 @@
 Runs trafilatura (default settings, metadata on, as `trafilatura.extract(..., with_metadata=True)`
 reports it) on the date-annotated pages of wcxb-dev, trafilatura-eval-dev and
 mozilla-readability-testpages, and scores its date with the gold loading and matching rules of
-newsmill's `crates/newsmill-core/src/eval/metadata.rs`, so the figures sit beside the date
+newsmill's `crates/newsmill-lab/src/metadata.rs`, so the figures sit beside the date
 accuracy of `newsmill eval extraction`. A page whose extraction fails counts as a miss, as in
 newsmill's evaluation.
 

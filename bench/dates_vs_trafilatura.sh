@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Side by side: publication-date accuracy of trafilatura and of newsmill on the same pages
 # (wcxb-dev, trafilatura-eval-dev, mozilla-readability-testpages), scored with newsmill's
-# matching rules (crates/newsmill-core/src/eval/metadata.rs).
+# matching rules (crates/newsmill-lab/src/metadata.rs).
 #
 # Usage: bench/dates_vs_trafilatura.sh      (SHOW=1 lists trafilatura's misses; JOBS=N workers)
 # Needs ../shared/eval (or $NEWSMILL_EVAL_DIR) and PyPI for trafilatura.

@@ -30,7 +30,7 @@ fi
 bench/.venv/bin/python -c "import trafilatura, resiliparse" 2>/dev/null ||
   bench/.venv/bin/pip install --quiet trafilatura lxml_html_clean resiliparse
 
-cargo build --release --quiet --example throughput -p newsmill-core
+cargo build --release --quiet --example throughput -p newsmill-extract
 newsmill=$(taskset -c 0 target/release/examples/throughput "$work" html "$min_seconds")
 resiliparse=$(taskset -c 0 bench/.venv/bin/python bench/python_extract_throughput.py resiliparse "$work" "$min_seconds")
 trafilatura=$(taskset -c 0 bench/.venv/bin/python bench/python_extract_throughput.py trafilatura "$work" "$min_seconds")

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Compacts the place gazetteer in ../shared/data/gazetteer/ into models/gazetteer-en.tsv,
+"""Compacts the place gazetteer in ../shared/data/gazetteer/ into crates/newsmill-analyze/models/gazetteer-en.tsv,
 the file the NER model's gazetteer features and the entity merger read (embedded in the
 binary). One line per name: KIND<TAB>NAME<TAB>ISO2, KIND one of country, demonym, region,
 city. Only CC BY 4.0 (GeoNames) and MIT (mordecai demonyms) sources are used: the ODbL
 mledoze table is left out so the shipped file stays under CC BY 4.0.
 
-Re-run: python3 tools/build_gazetteer.py [GAZETTEER_DIR] > models/gazetteer-en.tsv
+Re-run: python3 tools/build_gazetteer.py [GAZETTEER_DIR] > crates/newsmill-analyze/models/gazetteer-en.tsv
 """
 import csv
 import sys
@@ -74,7 +74,7 @@ def main():
             add("city", r[1], r[8])
             add("city", r[2], r[8])
     print("# Compacted from GeoNames (geonames.org, CC BY 4.0) and mordecai nat_df.csv (MIT);")
-    print("# see models/gazetteer-en.md. Built by tools/build_gazetteer.py.")
+    print("# see crates/newsmill-analyze/models/gazetteer-en.md. Built by tools/build_gazetteer.py.")
     for (kind, name), cc in sorted(out.items()):
         print(f"{kind}\t{name}\t{cc}")
 

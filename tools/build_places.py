@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Builds models/places-en.tsv.gz, the compact gazetteer newsmill links places with, from the
+"""Builds crates/newsmill-analyze/models/places-en.tsv.gz, the compact gazetteer newsmill links places with, from the
 GeoNames tables in ../shared/data/gazetteer (CC BY 4.0) and the Mordecai demonym list (MIT).
 
 Rows (tab-separated, one record per line; `|` separates aliases):
@@ -15,7 +15,7 @@ Usage: python3 tools/build_places.py [GAZETTEER_DIR] [OUT]
 import collections, csv, gzip, pathlib, sys
 
 src = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/gazetteer")
-out = pathlib.Path(sys.argv[2] if len(sys.argv) > 2 else "models/places-en.tsv.gz")
+out = pathlib.Path(sys.argv[2] if len(sys.argv) > 2 else "crates/newsmill-analyze/models/places-en.tsv.gz")
 
 # Short forms news uses for countries, beyond GeoNames' one English name.
 COUNTRY_ALIASES = {
@@ -88,7 +88,7 @@ for r in csv.DictReader(open(src / "demonyms_mordecai_nat_df.csv", encoding="utf
 
 out.parent.mkdir(parents=True, exist_ok=True)
 with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as f:
-    f.write("# newsmill places: GeoNames (geonames.org) CC BY 4.0; demonyms: Mordecai (MIT). See models/places-en.md\n")
+    f.write("# newsmill places: GeoNames (geonames.org) CC BY 4.0; demonyms: Mordecai (MIT). See crates/newsmill-analyze/models/places-en.md\n")
     for r in rows:
         f.write("\t".join(r) + "\n")
 print(f"wrote {out}: {len(rows)} rows, {out.stat().st_size / 1e6:.2f} MB")

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Writes models/word-case-en.tsv.gz: for each word seen at least 3 times inside a sentence
+"""Writes crates/newsmill-analyze/models/word-case-en.tsv.gz: for each word seen at least 3 times inside a sentence
 (not at its start, not in a title-case line) of unlabelled English text, how often, and the
 share of those times it was written in lower case. A word mostly in lower case there is an
 ordinary word; one mostly capitalized is a name, however common its lower-case form is in
-a frequency list (`australia`, `mark`). See models/word-case-en.md.
+a frequency list (`australia`, `mark`). See crates/newsmill-analyze/models/word-case-en.md.
 
-    python3 tools/build_word_case.py models/word-case-en.tsv.gz ../shared/eval
+    python3 tools/build_word_case.py crates/newsmill-analyze/models/word-case-en.tsv.gz ../shared/eval
 
 Reads only text, never annotations: the article bodies of wcxb-dev and wcxb-dev-text (the
 news-analysis-dev articles left out, so that set stays held out), PolNeAR train and CoNLL-2003
@@ -81,7 +81,7 @@ def main(out, eval_dir):
     rows = [(w, n, round(100 * lower[w] / n)) for w, n in total.items() if n >= MIN_COUNT and "\t" not in w]
     rows.sort()
     with gzip.open(out, "wt", encoding="utf8", compresslevel=9) as f:
-        f.write("# word, times seen inside a sentence, % of them in lower case; see models/word-case-en.md\n")
+        f.write("# word, times seen inside a sentence, % of them in lower case; see crates/newsmill-analyze/models/word-case-en.md\n")
         for w, n, pct in rows:
             f.write(f"{w}\t{n}\t{pct}\n")
     print(f"{len(rows)} words to {out}")

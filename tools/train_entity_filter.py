@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Train the entity filter (models/entity-filter-en.tsv): a logistic model of whether an entity
+"""Train the entity filter (crates/newsmill-analyze/models/entity-filter-en.tsv): a logistic model of whether an entity
 the tagger found is a name of its type, from the signals newsmill computes for it.
 
   newsmill eval analysis --data GOLD_DIR --entity-features FEATURES.jsonl
   tools/train_entity_filter.py --set GOLD_DIR FEATURES.jsonl [--set GOLD_DIR2 FEATURES2.jsonl]
-                               [--out models/entity-filter-en.tsv]
+                               [--out crates/newsmill-analyze/models/entity-filter-en.tsv]
 
 GOLD_DIR is an annotated set laid out as news-analysis-dev (NAME.txt + NAME.json; for the
 training annotations: data/news-analysis-train/eval_dir.py OUT). An entity is labelled right
@@ -101,7 +101,7 @@ def main():
     ap.add_argument("--set", nargs=2, action="append", required=True, metavar=("GOLD_DIR", "FEATURES"))
     ap.add_argument("--choose-on-first", action="store_true",
                     help="choose L2 and threshold by the first set's F1 alone (the others still train)")
-    ap.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "models/entity-filter-en.tsv"))
+    ap.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "crates/newsmill-analyze/models/entity-filter-en.tsv"))
     args = ap.parse_args()
     sets = []
     for gold_dir, features in args.set:

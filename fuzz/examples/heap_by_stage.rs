@@ -2,8 +2,8 @@
 //! shape's memory goes: `cargo run --release --example heap_by_stage -- FILE` from `fuzz/`
 //! (a path containing `text` is read as flattened text, any other as HTML).
 
-use newsmill_core::analyze::{Resources, analyze, mentions, sentences, tokens};
-use newsmill_core::{ContentKind, ExtractConfig, RawDoc, extract};
+use newsmill_analyze::{Resources, analyze, mentions, sentences, tokens};
+use newsmill_extract::{ContentKind, ExtractConfig, RawDoc, extract};
 use newsmill_fuzz::extra_heap;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -7,7 +7,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use newsmill_core::{ContentKind, ExtractConfig, RawDoc, analyze::analyze, extract};
+use newsmill_extract::{ContentKind, ExtractConfig, RawDoc, extract}; use newsmill_analyze::analyze;
 use newsmill_store::{EntityQuery, QuoteQuery, SearchQuery, Store, StoredArticle};
 
 const PAGES: [(&str, &[u8], ContentKind); 4] = [

@@ -5,11 +5,11 @@
 use std::sync::LazyLock;
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
-use newsmill_core::analyze::{Resources, analyze};
-use newsmill_core::ingest::{Inputs, ReadConfig};
-use newsmill_core::{ContentKind, ExtractConfig, RawDoc, extract};
+use newsmill_analyze::{Resources, analyze};
+use newsmill::ingest::{Inputs, ReadConfig};
+use newsmill_extract::{ContentKind, ExtractConfig, RawDoc, extract};
 
-#[path = "../../crates/newsmill-core/tests/support/counting.rs"]
+#[path = "../../crates/newsmill/tests/support/counting.rs"]
 mod counting;
 pub use counting::{Counting, extra_heap};
 

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Args;
-use newsmill_core::analyze::{analyze, document_from_text};
+use newsmill_analyze::{analyze, document_from_text};
 
 use crate::output::{Format, write_article};
 

@@ -112,7 +112,7 @@ pub fn run(args: CrawlArgs) -> anyhow::Result<ExitCode> {
     let bar = progress_bar(args.quiet);
     let notify = |event: Event| match event {
         Event::Failed { url, reason } if !args.quiet => bar.suspend(|| {
-            crate::output::note(format_args!("failed {}: {}", newsmill_core::text_util::escape_controls(url), reason))
+            crate::output::note(format_args!("failed {}: {}", newsmill_model::text::escape_controls(url), reason))
         }),
         Event::Progress(s) => bar.set_message(progress_message(s)),
         Event::Waiting(wait) => {

@@ -7,8 +7,8 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Args;
-use newsmill_core::analyze::{analyze, document_from_text};
-use newsmill_core::eval::news_analysis::{self, AnalysisReport};
+use newsmill_analyze::{analyze, document_from_text};
+use newsmill_lab::news_analysis::{self, AnalysisReport};
 
 #[derive(Args)]
 pub struct AnalysisArgs {
@@ -28,7 +28,7 @@ pub struct AnalysisArgs {
 }
 
 pub fn run(args: AnalysisArgs) -> anyhow::Result<ExitCode> {
-    let dir = args.data.unwrap_or_else(|| newsmill_core::eval::default_data_dir().join("news-analysis-dev"));
+    let dir = args.data.unwrap_or_else(|| newsmill_lab::default_data_dir().join("news-analysis-dev"));
     let gold = news_analysis::load(&dir).with_context(|| format!("cannot read the set at {}", dir.display()))?;
     let res = crate::pipeline::resources()?;
     let (report, articles) = news_analysis::evaluate(&gold, |g| {
@@ -57,17 +57,17 @@ pub fn run(args: AnalysisArgs) -> anyhow::Result<ExitCode> {
 
 fn write_entity_features(
     gold: &[news_analysis::GoldArticle],
-    res: &newsmill_core::analyze::Resources,
+    res: &newsmill_analyze::Resources,
     path: &std::path::Path,
 ) -> anyhow::Result<()> {
-    use newsmill_core::analyze::entities::confidence::FEATURES;
+    use newsmill_analyze::entities::confidence::FEATURES;
     let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
     serde_json::to_writer(&mut out, &serde_json::json!({ "features": FEATURES }))?;
     out.write_all(b"\n")?;
     for g in gold {
         let doc = document_from_text(g.path.display().to_string(), g.text.clone());
         let name = g.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        for (e, features) in newsmill_core::analyze::entity_features(&doc, res) {
+        for (e, features) in newsmill_analyze::entity_features(&doc, res) {
             let forms: Vec<&str> = e.mentions.iter().filter_map(|m| doc.text.get(m.span.clone())).collect();
             let row = serde_json::json!({
                 "doc": name, "name": e.name, "type": e.kind.as_str(), "forms": forms, "features": features,

@@ -5,7 +5,8 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Args, Subcommand};
-use newsmill_core::eval::{self, EvalOptions, SetReport};
+use newsmill_lab as eval;
+use newsmill_lab::{EvalOptions, SetReport};
 
 /// Score newsmill on evaluation data sets with each set's upstream metric.
 ///

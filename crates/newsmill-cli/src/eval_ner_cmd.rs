@@ -6,10 +6,10 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Context;
-use newsmill_core::analyze::Resources;
-use newsmill_core::analyze::ner::LABELS;
-use newsmill_core::analyze::ner::train::evaluate;
-use newsmill_core::eval::ner::read_conll;
+use newsmill_analyze::Resources;
+use newsmill_analyze::ner::LABELS;
+use newsmill_lab::ner::read_conll;
+use newsmill_lab::train::ner::evaluate;
 
 /// Tag the tokens of a CoNLL-format file as given and score the entities: exact-match
 /// precision, recall and F1, overall and per type (conlleval; IOB1 and IOB2 gold).
@@ -64,7 +64,7 @@ fn score(args: Args) -> anyhow::Result<ExitCode> {
         secs,
         report.tokens as f64 / secs.max(1e-9)
     )?;
-    let mut row = |name: &str, c: &newsmill_core::eval::Counts| {
+    let mut row = |name: &str, c: &newsmill_lab::Counts| {
         let p = c.prf();
         let n = c.tp + c.fn_;
         writeln!(so, "  {name:<8} gold={n:<6} P={:.4} R={:.4} F1={:.4}", p.precision, p.recall, p.f1)

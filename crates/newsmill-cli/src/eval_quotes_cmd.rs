@@ -5,9 +5,9 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Args;
-use newsmill_core::analyze::quotes::tagger::{self, TaggerModel};
-use newsmill_core::analyze::{Resources, mentions_of};
-use newsmill_core::eval::polnear::{self, ComponentScores, QuotesReport};
+use newsmill_analyze::quotes::tagger::{self, TaggerModel};
+use newsmill_analyze::{Resources, mentions_of};
+use newsmill_lab::polnear::{self, ComponentScores, QuotesReport};
 
 #[derive(Args)]
 pub struct QuotesArgs {
@@ -29,7 +29,7 @@ pub struct QuotesArgs {
 }
 
 pub fn run(args: QuotesArgs) -> anyhow::Result<ExitCode> {
-    let dir = args.polnear.unwrap_or_else(|| newsmill_core::eval::default_data_dir().join("polnear"));
+    let dir = args.polnear.unwrap_or_else(|| newsmill_lab::default_data_dir().join("polnear"));
     let model = match &args.model {
         Some(path) => {
             let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;

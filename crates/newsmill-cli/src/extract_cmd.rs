@@ -6,8 +6,8 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Args;
 use newsmill::Options;
-use newsmill_core::ContentKind;
-use newsmill_core::ingest::Inputs;
+use newsmill::ingest::Inputs;
+use newsmill_extract::ContentKind;
 
 use crate::output::{Format, write_article};
 use crate::pipeline;

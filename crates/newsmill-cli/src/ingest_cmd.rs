@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use newsmill_core::ingest::Inputs;
+use newsmill::ingest::Inputs;
 use newsmill_store::{BatchOutcome, Failure, Store, StoredArticle};
 
 use crate::pipeline;
@@ -155,12 +155,12 @@ fn write_all(
 }
 
 /// An article in the form the store takes, made on the worker thread.
-pub(crate) fn prepare(article: newsmill_core::Article) -> serde_json::Result<StoredArticle> {
-    let json = serde_json::to_string(&newsmill_core::model::WithoutText(&article))?;
+pub(crate) fn prepare(article: newsmill_model::Article) -> serde_json::Result<StoredArticle> {
+    let json = serde_json::to_string(&newsmill_model::WithoutText(&article))?;
     StoredArticle::from_parts(json, article.doc.text)
 }
 
-type Processed = Vec<Result<serde_json::Result<StoredArticle>, newsmill_core::Error>>;
+type Processed = Vec<Result<serde_json::Result<StoredArticle>, newsmill_extract::Error>>;
 
 /// Articles to store in their JSON form, and failures with their reasons.
 fn split(

@@ -1,5 +1,5 @@
 //! The `newsmill` binary: argument parsing, parallelism and output only; the work is done by
-//! `newsmill-core`.
+//! the `newsmill` facade, `newsmill-store`, `newsmill-crawl` and (for `eval` and `train`) `newsmill-lab`.
 
 mod analyze_cmd;
 mod crawl_cmd;

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use clap::ValueEnum;
-use newsmill_core::{Article, BlockKind};
+use newsmill_model::{Article, BlockKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -21,7 +21,7 @@ pub enum Format {
 /// (from file names, URLs or pages) escaped so that it stays one line and cannot drive the
 /// terminal.
 pub fn note(message: impl std::fmt::Display) {
-    eprintln!("newsmill: {}", newsmill_core::text_util::escape_controls(&message.to_string()));
+    eprintln!("newsmill: {}", newsmill_model::text::escape_controls(&message.to_string()));
 }
 
 /// `1 article`, `2 articles`: a count with its noun in the right number.
@@ -146,7 +146,7 @@ fn write_markdown(out: &mut impl Write, article: &Article) -> io::Result<()> {
 
 /// A table of data rather than of layout: two rows and two columns at least, and no cell
 /// long enough to be a paragraph of the story.
-fn is_data_table(doc: &newsmill_core::Document, cells: &[newsmill_core::Block]) -> bool {
+fn is_data_table(doc: &newsmill_model::Document, cells: &[newsmill_model::Block]) -> bool {
     const MAX_CELL_WORDS: usize = 40;
     let (rows, columns) = table_size(cells);
     rows >= 2
@@ -155,7 +155,7 @@ fn is_data_table(doc: &newsmill_core::Document, cells: &[newsmill_core::Block]) 
 }
 
 /// Rows and columns a run of table cells spans.
-fn table_size(cells: &[newsmill_core::Block]) -> (usize, usize) {
+fn table_size(cells: &[newsmill_model::Block]) -> (usize, usize) {
     let places = || cells.iter().filter_map(|b| b.cell);
     let span = |last: Option<u32>| last.map_or(0, |n| n as usize + 1);
     (span(places().map(|c| c.row).max()), span(places().map(|c| c.column).max()))
@@ -163,7 +163,7 @@ fn table_size(cells: &[newsmill_core::Block]) -> (usize, usize) {
 
 /// Table cells as a Markdown table: the first row is the header; a cell of several blocks
 /// joins them with a space; `|` is escaped.
-fn markdown_table(doc: &newsmill_core::Document, cells: &[newsmill_core::Block]) -> String {
+fn markdown_table(doc: &newsmill_model::Document, cells: &[newsmill_model::Block]) -> String {
     let (rows, columns) = table_size(cells);
     let mut grid = vec![vec![String::new(); columns]; rows];
     for block in cells {
@@ -201,7 +201,7 @@ fn comments(out: &mut impl Write, article: &Article, heading: &str, bullet: &str
 
 /// Text for a human reader: no control characters (`analyze` keeps its input as given).
 fn shown(text: &str) -> std::borrow::Cow<'_, str> {
-    newsmill_core::text_util::strip_controls(text)
+    newsmill_model::text::strip_controls(text)
 }
 
 /// The removed blocks, for `--explain` in the text formats (JSON carries them in `removed`).
@@ -215,7 +215,7 @@ fn explain(out: &mut impl Write, article: &Article) -> io::Result<()> {
     }
     writeln!(out, "\nRemoved:")?;
     for removal in &doc.removed {
-        writeln!(out, "  [{}] {}", removal.reason, shown(&newsmill_core::text_util::truncate(&removal.text, 120)))?;
+        writeln!(out, "  [{}] {}", removal.reason, shown(&newsmill_model::text::truncate(&removal.text, 120)))?;
     }
     Ok(())
 }

@@ -6,7 +6,7 @@
 use std::fs::File;
 
 use newsmill_arrow::ArticleBatch;
-use newsmill_core::model::ArticleJson;
+use newsmill_model::ArticleJson;
 use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
 use parquet::file::properties::WriterProperties;

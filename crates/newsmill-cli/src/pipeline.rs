@@ -6,7 +6,7 @@ use std::thread::Scope;
 
 use anyhow::Context;
 use newsmill::{Article, ContentKind, Error, Inputs, Options, Pipeline, RawDoc, ReadConfig};
-use newsmill_core::analyze::Resources;
+use newsmill_analyze::Resources;
 
 /// Documents read ahead and processed in parallel: enough to keep every core busy, few
 /// enough that a batch of large pages stays small in memory.

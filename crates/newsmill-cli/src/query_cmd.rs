@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Args, ValueEnum};
-use newsmill_core::model::EntityType;
+use newsmill_model::EntityType;
 use newsmill_store::{EntityQuery, HIGHLIGHT_END, HIGHLIGHT_START, Limits, QuoteQuery, SearchQuery, Store};
 
 #[derive(Args)]
@@ -78,7 +78,7 @@ fn output(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> anyhow::
 /// Stored text for a terminal: control characters (escape sequences in a page or a URL,
 /// stored before extraction stripped them) never reach it.
 fn shown(text: &str) -> std::borrow::Cow<'_, str> {
-    newsmill_core::text_util::strip_controls(text)
+    newsmill_model::text::strip_controls(text)
 }
 
 fn json(out: &mut dyn Write, value: &impl serde::Serialize) -> std::io::Result<()> {
@@ -112,7 +112,7 @@ pub enum TableOrJson {
 
 /// An entity type named on the command line, in any case (`--type person`).
 fn entity_type(name: &str) -> Result<EntityType, String> {
-    name.parse().map_err(|e: newsmill_core::model::UnknownEntityType| e.to_string())
+    name.parse().map_err(|e: newsmill_model::UnknownEntityType| e.to_string())
 }
 
 /// Search the corpus: all words must occur; best matches (BM25) first, with snippets.
@@ -332,7 +332,7 @@ pub fn stats(args: StatsArgs) -> anyhow::Result<ExitCode> {
                 )?;
             }
             for (source, reason) in &s.recent_failures {
-                writeln!(out, "  failed {}: {}", newsmill_core::text_util::escape_controls(source), shown(reason))?;
+                writeln!(out, "  failed {}: {}", newsmill_model::text::escape_controls(source), shown(reason))?;
             }
             Ok(())
         }

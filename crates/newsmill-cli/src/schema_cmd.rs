@@ -15,7 +15,7 @@ use anyhow::Context;
 pub struct SchemaArgs {}
 
 pub fn run(_args: SchemaArgs) -> anyhow::Result<ExitCode> {
-    let schema = serde_json::to_string_pretty(&newsmill_core::model::article_schema())?;
+    let schema = serde_json::to_string_pretty(&newsmill_model::article_schema())?;
     let mut out = io::stdout().lock();
     match writeln!(out, "{schema}").and_then(|()| out.flush()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e).context("cannot write the schema"),

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Args;
-use newsmill_core::model::Article;
+use newsmill_model::Article;
 use newsmill_store::Store;
 
 use crate::output::{Format, write_article};

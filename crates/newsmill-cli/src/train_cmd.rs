@@ -5,12 +5,13 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Args, Subcommand};
-use newsmill_core::eval::{self, Prf};
-use newsmill_core::extract::text::train::{self, TrainOptions};
+use newsmill_lab as eval;
+use newsmill_lab::Prf;
+use newsmill_lab::train::lines::{self as train, TrainOptions};
 
 /// Train the models shipped in models/, with k-fold cross-validation by page.
 ///
-/// Example: newsmill train lines --data ../shared/eval/wcxb-dev-text --out models/text-lines.json
+/// Example: newsmill train lines --data ../shared/eval/wcxb-dev-text --out crates/newsmill-extract/models/text-lines.json
 #[derive(Args)]
 pub struct TrainArgs {
     #[command(subcommand)]
@@ -34,7 +35,7 @@ struct LinesArgs {
     #[arg(short, long, value_name = "DIR")]
     data: Option<PathBuf>,
     /// Where to write the model.
-    #[arg(short, long, value_name = "FILE", default_value = "models/text-lines.json")]
+    #[arg(short, long, value_name = "FILE", default_value = "crates/newsmill-extract/models/text-lines.json")]
     out: PathBuf,
     /// Folds of the cross-validation (pages are split, never lines of one page).
     #[arg(short = 'k', long, default_value_t = 5)]

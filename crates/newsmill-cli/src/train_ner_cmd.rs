@@ -5,14 +5,14 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Context;
-use newsmill_core::analyze::Gazetteer;
-use newsmill_core::analyze::ner::train::{TrainConfig, evaluate, train};
-use newsmill_core::eval::ner::read_conll;
+use newsmill_analyze::Gazetteer;
+use newsmill_lab::ner::read_conll;
+use newsmill_lab::train::ner::{TrainConfig, evaluate, train};
 
 /// Train the NER model (averaged perceptron) on CoNLL-2003-format files; keeps the epoch
 /// with the best dev F1 and writes the model file.
 ///
-/// Example: newsmill train ner --train ../shared/eval/conll2003/train.txt --dev ../shared/eval/conll2003/valid.txt --out models/ner-en.bin
+/// Example: newsmill train ner --train ../shared/eval/conll2003/train.txt --dev ../shared/eval/conll2003/valid.txt --out crates/newsmill-analyze/models/ner-en.bin
 #[derive(clap::Args)]
 pub struct Args {
     /// Training data in CoNLL format (token … tag per line).
@@ -22,7 +22,7 @@ pub struct Args {
     #[arg(short, long, value_name = "FILE")]
     dev: Option<PathBuf>,
     /// Where to write the model.
-    #[arg(short, long, value_name = "FILE", default_value = "models/ner-en.bin")]
+    #[arg(short, long, value_name = "FILE", default_value = "crates/newsmill-analyze/models/ner-en.bin")]
     out: PathBuf,
     /// Passes over the training data.
     #[arg(short, long, default_value_t = TrainConfig::default().epochs)]
@@ -44,7 +44,7 @@ pub struct Args {
     bits: u32,
 }
 
-fn read(path: &PathBuf) -> anyhow::Result<Vec<newsmill_core::eval::ner::ConllDoc>> {
+fn read(path: &PathBuf) -> anyhow::Result<Vec<newsmill_lab::ner::ConllDoc>> {
     let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     Ok(read_conll(&text))
 }

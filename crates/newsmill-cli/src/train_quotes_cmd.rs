@@ -5,20 +5,21 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use newsmill_core::analyze::quotes::tagger::{self, train::TrainConfig, train::TrainDoc};
-use newsmill_core::analyze::{Resources, mentions_of};
-use newsmill_core::eval::polnear;
+use newsmill_analyze::quotes::tagger::{self};
+use newsmill_analyze::{Resources, mentions_of};
+use newsmill_lab::polnear;
+use newsmill_lab::train::quotes::{self as tagger_train, TrainConfig, TrainDoc};
 
 /// The quote taggers, on PolNeAR (train/ to learn, dev/ to report).
 ///
-/// Example: newsmill train quotes --polnear ../shared/eval/polnear --out models/quotes-en-tagger.bin.gz
+/// Example: newsmill train quotes --polnear ../shared/eval/polnear --out crates/newsmill-analyze/models/quotes-en-tagger.bin.gz
 #[derive(clap::Args)]
 pub struct Args {
     /// The PolNeAR folder (holding train/, dev/) [default: <eval dir>/polnear].
     #[arg(long, value_name = "DIR")]
     polnear: Option<PathBuf>,
     /// Where to write the model.
-    #[arg(short, long, value_name = "FILE", default_value = "models/quotes-en-tagger.bin.gz")]
+    #[arg(short, long, value_name = "FILE", default_value = "crates/newsmill-analyze/models/quotes-en-tagger.bin.gz")]
     out: PathBuf,
     /// Passes over the training articles.
     #[arg(long, default_value_t = TrainConfig::default().epochs)]
@@ -55,7 +56,7 @@ fn parse_costs(s: &str) -> Result<[f32; 3], String> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let dir = args.polnear.unwrap_or_else(|| newsmill_core::eval::default_data_dir().join("polnear"));
+    let dir = args.polnear.unwrap_or_else(|| newsmill_lab::default_data_dir().join("polnear"));
     anyhow::ensure!((8..=24).contains(&args.bits), "--bits must be between 8 and 24");
     let articles = polnear::annotated(&dir, "train", true)
         .with_context(|| format!("cannot read PolNeAR train at {}", dir.display()))?;
@@ -84,7 +85,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(k) = args.cross_validate {
         return cross_validate(&dir, &articles, &res, &cfg, k);
     }
-    let model = tagger::train::train(&docs, &cfg);
+    let model = tagger_train::train(&docs, &cfg);
     let bytes = model.to_bytes()?;
     std::fs::write(&args.out, &bytes).with_context(|| format!("cannot write {}", args.out.display()))?;
     println!("wrote {} ({} bytes)", args.out.display(), bytes.len());
@@ -115,7 +116,7 @@ fn cross_validate(
                 .filter(|(text, _)| fold(text) != held)
                 .map(|(text, parts)| TrainDoc::new(text, parts, &mentions_of(text, res)))
                 .collect();
-            tagger::train::train(&docs, cfg)
+            tagger_train::train(&docs, cfg)
         })
         .collect();
     let first = polnear::articles(dir, "train")?;

@@ -162,7 +162,7 @@ pub enum DateSource {
     Text,
 }
 
-/// The cleaned story: metadata and body. Produced by extraction (`newsmill_core::extract`).
+/// The cleaned story: metadata and body. Produced by extraction (`newsmill_extract::extract`).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Document {
     pub source: String,

@@ -21,6 +21,7 @@ mod document;
 mod json;
 mod offsets;
 mod raw;
+pub mod text;
 
 pub use article::{
     Amount, Article, DateMention, Entity, EntityType, Mention, Place, Quote, QuoteKind, Span, Speaker, TextField,

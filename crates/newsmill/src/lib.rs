@@ -28,10 +28,11 @@
 //!   re-exported here.
 #![warn(missing_docs)]
 
+pub mod ingest;
 mod pipeline;
 
-pub use newsmill_core::ingest::{Inputs, ReadConfig};
-pub use newsmill_core::{Error, ErrorKind, ExtractConfig};
+pub use ingest::{Inputs, ReadConfig};
+pub use newsmill_extract::{Error, ErrorKind, ExtractConfig};
 pub use newsmill_model::{
     Amount, Article, ArticleJson, Block, BlockKind, ContentKind, DateMention, Document, Entity, EntityType, Mention,
     NoArticle, Place, Quote, QuoteKind, RawDoc, Removal, RemovalReason, Span, Speaker, WithoutText, article_schema,

@@ -3,8 +3,9 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::{Duration, Instant};
 
-use newsmill_core::analyze::{ResourceError, Resources, TimedOut, analyze_until};
-use newsmill_core::{Article, ContentKind, Error, ErrorKind, ExtractConfig, RawDoc, extract};
+use newsmill_analyze::{ResourceError, Resources, TimedOut, analyze_until};
+use newsmill_extract::{ContentKind, Error, ErrorKind, ExtractConfig, RawDoc, extract};
+use newsmill_model::Article;
 use rayon::prelude::*;
 
 /// What a [`Pipeline`] does with each document.
@@ -63,7 +64,7 @@ impl Pipeline {
     /// Loads the models the options need; any that does not load is an error, never
     /// silently replaced.
     pub fn new(options: Options) -> Result<Pipeline, LoadError> {
-        newsmill_core::extract::check_models().map_err(LoadError::Extraction)?;
+        newsmill_extract::check_models().map_err(LoadError::Extraction)?;
         let resources = if options.analyze { Some(Resources::embedded()?) } else { None };
         let extract =
             ExtractConfig { explain: options.explain, force_kind: options.force_kind, comments: options.comments };

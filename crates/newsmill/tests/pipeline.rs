@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use newsmill::{Article, ErrorKind, ExtractConfig, Options, Pipeline, RawDoc};
-use newsmill_core::analyze::{Resources, analyze};
+use newsmill_analyze::{Resources, analyze};
 
 const PAGE: &str = "<html><head><title>Port strike ends</title></head><body><nav><a href='/'>Home</a></nav>
 <article><h1>Port strike ends</h1><p>Dock workers in Rotterdam returned to work on Thursday after a
@@ -18,7 +18,7 @@ fn page(name: &str) -> RawDoc {
 fn an_article_is_what_extraction_and_analysis_make() {
     let pipeline = Pipeline::new(Options::default()).unwrap();
     let article = pipeline.process(&page("a.html")).unwrap();
-    let doc = newsmill_core::extract(&page("a.html"), &ExtractConfig::default()).unwrap();
+    let doc = newsmill_extract::extract(&page("a.html"), &ExtractConfig::default()).unwrap();
     let expected = analyze(doc, &Resources::embedded().unwrap());
     assert_eq!(article, expected);
     assert!(article.entities.iter().any(|e| e.name == "Peter Jansen"), "{:?}", article.entities);

@@ -1,0 +1,315 @@
+//! How likely an entity is a name of its type, from what its mentions look like in the
+//! document: a logistic model over a few dozen signals (its type and length, ordinary words,
+//! where its mentions sit: list items, lead-in labels, short lines, sentence openings).
+//! Entities below the model's threshold are dropped. The weights are learned from annotated
+//! recent articles (`models/entity-filter-en.md`, `tools/train_entity_filter.py`), where the
+//! tagger's wire-news habits (a capital means a name) fail most.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use crate::lexicon::{is_common_short_form, is_known_org, is_ordinary_word, type_by_last_word};
+use crate::model::{Entity, EntityType, Quote};
+use crate::places::Places;
+
+const WEIGHTS: &str = include_str!("../../models/entity-filter-en.tsv");
+
+/// The signals, in the order of [`features`]' output and of the model file.
+pub const FEATURES: &[&str] = &[
+    "bias",
+    "person",
+    "org",
+    "loc",
+    "misc",
+    "one_word",
+    "two_words",
+    "many_words",
+    "log_mentions",
+    "ordinary_share",
+    "all_ordinary",
+    "lower_in_doc_share",
+    "acronym",
+    "common_short_form",
+    "known_org",
+    "known_place",
+    "has_titles",
+    "line_start",
+    "label",
+    "short_line",
+    "sentence_start",
+    "in_parens",
+    "possessive",
+    "after_the",
+    "headline_only",
+    "has_digit",
+    "speech_after",
+    "person_one_word",
+    "org_all_ordinary",
+    "list_item",
+    "caps_around",
+    "doc_short_lines",
+    "org_head",
+    "running_text",
+];
+
+/// The logistic model: one weight per feature and the probability below which an entity is
+/// dropped.
+#[derive(Debug)]
+pub struct EntityFilter {
+    weights: Vec<f32>,
+    threshold: f32,
+}
+
+/// Why the embedded model did not load (only a corrupt build fails).
+#[derive(Debug, Clone, thiserror::Error)]
+#[error(
+    "the built-in entity filter (models/entity-filter-en.tsv) is corrupt: {0}; retrain it with tools/train_entity_filter.py"
+)]
+pub struct FilterError(String);
+
+impl EntityFilter {
+    /// The model compiled into the program, parsed once per process.
+    pub fn embedded() -> Result<&'static EntityFilter, FilterError> {
+        static MODEL: OnceLock<Result<EntityFilter, FilterError>> = OnceLock::new();
+        MODEL.get_or_init(|| Self::parse(WEIGHTS)).as_ref().map_err(Clone::clone)
+    }
+
+    fn parse(text: &str) -> Result<EntityFilter, FilterError> {
+        let mut weights = vec![f32::NAN; FEATURES.len()];
+        let mut threshold = None;
+        for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            let (name, value) = line.split_once('\t').ok_or_else(|| FilterError(format!("line {line:?}")))?;
+            let value: f32 = value.trim().parse().map_err(|_| FilterError(format!("value of {name}")))?;
+            match FEATURES.iter().position(|f| *f == name) {
+                Some(i) => weights[i] = value,
+                None if name == "threshold" => threshold = Some(value),
+                None => return Err(FilterError(format!("unknown feature {name}"))),
+            }
+        }
+        if let Some(i) = weights.iter().position(|w| w.is_nan()) {
+            return Err(FilterError(format!("no weight for {}", FEATURES[i])));
+        }
+        let threshold = threshold.ok_or_else(|| FilterError("no threshold".into()))?;
+        Ok(EntityFilter { weights, threshold })
+    }
+
+    /// The probability that `e` is a name of its type.
+    pub fn probability(&self, features: &[f32]) -> f32 {
+        let z: f32 = self.weights.iter().zip(features).map(|(w, x)| w * x).sum();
+        1.0 / (1.0 + (-z).exp())
+    }
+
+    /// The entities the model believes in, and those a quote names as its speaker (speaking
+    /// is evidence enough), renumbered `E1`, `E2`, … in order; the quotes' speakers follow.
+    pub fn keep_likely(&self, ents: Vec<Entity>, quotes: &mut [Quote], body: &str, places: &Places) -> Vec<Entity> {
+        let doc = DocWords::new(body);
+        let speakers: HashSet<String> = quotes.iter().filter_map(|q| q.speaker.as_ref()?.entity.clone()).collect();
+        let mut renamed: HashMap<String, String> = HashMap::new();
+        let mut kept = Vec::with_capacity(ents.len());
+        for mut e in ents {
+            if speakers.contains(&e.id) || self.probability(&features(&e, body, &doc, places)) >= self.threshold {
+                let id = format!("E{}", kept.len() + 1);
+                renamed.insert(std::mem::replace(&mut e.id, id.clone()), id);
+                kept.push(e);
+            }
+        }
+        for speaker in quotes.iter_mut().filter_map(|q| q.speaker.as_mut()) {
+            speaker.entity = speaker.entity.take().and_then(|id| renamed.get(&id).cloned());
+        }
+        kept
+    }
+}
+
+/// The words a document writes in lower case somewhere.
+pub struct DocWords<'t> {
+    lower: HashSet<&'t str>,
+    /// The share of the body's non-empty lines of fewer than eight words (lists, headings).
+    short_lines: f32,
+}
+
+impl<'t> DocWords<'t> {
+    pub fn new(text: &'t str) -> Self {
+        let lower = text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.starts_with(char::is_lowercase)).collect();
+        let (mut lines, mut short) = (0usize, 0usize);
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            lines += 1;
+            short += usize::from(line.split_whitespace().count() < 8);
+        }
+        DocWords { lower, short_lines: short as f32 / lines.max(1) as f32 }
+    }
+
+    fn seen_lower(&self, word: &str) -> bool {
+        self.lower.contains(word.to_lowercase().as_str())
+    }
+}
+
+/// How far before and after a mention its signals read (bytes): far more than the lines they
+/// look at (outputs on the dev sets are the same as with the whole text), far less than a page.
+const WINDOW: usize = 4000;
+
+/// The signals of [`FEATURES`] for one entity of the article whose body is `body`.
+pub fn features(e: &Entity, body: &str, doc: &DocWords, places: &Places) -> Vec<f32> {
+    let words: Vec<&str> = e
+        .name
+        .split([' ', '-', '/'])
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let n = words.len().max(1) as f32;
+    let share = |f: &dyn Fn(&str) -> bool| words.iter().filter(|w| f(w)).count() as f32 / n;
+    let ordinary = share(&|w| is_ordinary_word(w));
+    let kind = |k: EntityType| f32::from(u8::from(e.kind == k));
+    let body_spans: Vec<_> = e.mentions.iter().filter(|m| m.field.is_body()).map(|m| m.span.clone()).collect();
+    let m = body_spans.len().max(1) as f32;
+    // Each mention is read in a window around it: the signals look at its line and its
+    // neighbours, and a text of one endless line must not cost its length per mention.
+    let mention_share = |f: &dyn Fn(&str, &str) -> bool| {
+        let around = |s: &std::ops::Range<usize>| {
+            let from =
+                (s.start.saturating_sub(WINDOW)..=s.start).find(|&i| body.is_char_boundary(i)).unwrap_or(s.start);
+            let to =
+                ((s.end + WINDOW).min(body.len())..=body.len()).find(|&i| body.is_char_boundary(i)).unwrap_or(s.end);
+            (body.get(from..s.start).unwrap_or(""), body.get(s.end..to).unwrap_or(""))
+        };
+        body_spans
+            .iter()
+            .filter(|s| {
+                let (before, after) = around(s);
+                f(before, after)
+            })
+            .count() as f32
+            / m
+    };
+    let flag = |b: bool| f32::from(u8::from(b));
+    let acronym = e.name.len() >= 2 && e.name.chars().all(|c| c.is_ascii_uppercase() || c == '.' || c == '&');
+    vec![
+        1.0,
+        kind(EntityType::Person),
+        kind(EntityType::Org),
+        kind(EntityType::Loc),
+        kind(EntityType::Misc),
+        flag(words.len() == 1),
+        flag(words.len() == 2),
+        flag(words.len() > 2),
+        (1.0 + e.mentions.len() as f32).ln(),
+        ordinary,
+        flag(ordinary == 1.0),
+        share(&|w| doc.seen_lower(w)),
+        flag(acronym),
+        flag(words.iter().any(|w| is_common_short_form(w))),
+        flag(is_known_org(&e.name)),
+        flag(places.shows_place(e, body)),
+        flag(!e.titles.is_empty()),
+        mention_share(&|before, _| line_head(before).is_empty()),
+        mention_share(&|before, after| is_label(before, after)),
+        mention_share(&|before, after| line_words(before, after) < 8),
+        mention_share(&|before, _| opens_sentence(before)),
+        mention_share(&|before, _| before.ends_with('(')),
+        mention_share(&|_, after| after.starts_with("'s") || after.starts_with("’s")),
+        mention_share(&|before, _| before.ends_with("the ") || before.ends_with("The ")),
+        flag(body_spans.is_empty()),
+        flag(e.name.chars().any(|c| c.is_ascii_digit())),
+        mention_share(&|_, after| speech_after(after)),
+        flag(e.kind == EntityType::Person && words.len() == 1),
+        flag(e.kind == EntityType::Org && ordinary == 1.0),
+        mention_share(&|before, _| is_list_item(before)),
+        mention_share(&|before, after| caps_around(before, after)),
+        doc.short_lines,
+        flag(has_org_head(&e.name)),
+        mention_share(&|before, after| {
+            line_words(before, after) >= 8 && !opens_sentence(before) && !caps_around(before, after)
+        }),
+    ]
+}
+
+/// A name of two or more words whose last word names an organisation (`High Peace Council`).
+fn has_org_head(name: &str) -> bool {
+    type_by_last_word(name, EntityType::Misc) == Some(EntityType::Org)
+}
+
+/// What stands before a mention on its line, list markers (`- `, `1. `) left out.
+fn line_head(before: &str) -> &str {
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    line.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '-' | '*' | '•' | '.' | ')' | ' '))
+}
+
+/// The mention's line is a list item (`- `, `* `, `• `, `1. `).
+fn is_list_item(before: &str) -> bool {
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let rest = line.trim_start_matches(|c: char| c.is_ascii_digit());
+    ["- ", "* ", "• ", ". ", ") "]
+        .iter()
+        .any(|m| line.starts_with(m) || (rest.len() < line.len() && rest.starts_with(m)))
+}
+
+/// A capitalized word right before the mention (not opening its sentence) or right after
+/// it: the mention sits in a run of capitals, as in a heading or a title.
+fn caps_around(before: &str, after: &str) -> bool {
+    let capital = |w: &str| w.starts_with(char::is_uppercase);
+    let mut prev_words = before.split([' ']).rev().filter(|w| !w.is_empty());
+    let prev = prev_words.next().unwrap_or("");
+    let prev_opens = prev_words.next().is_none_or(|w| w.ends_with(['.', '!', '?', ':', '\n']));
+    let prev_cap = !before.ends_with('\n') && capital(prev) && !prev.contains('\n') && !prev_opens;
+    let next = after.strip_prefix(' ').and_then(|a| a.split_whitespace().next()).unwrap_or("");
+    prev_cap || capital(next)
+}
+
+/// A lead-in label: the mention is among a line's first words and a colon follows on the
+/// line before any full stop (`Hotswap Sockets (e.g. …): …`, `Quick Tip: …`).
+fn is_label(before: &str, after: &str) -> bool {
+    let head_words = line_head(before).split_whitespace().count();
+    let rest = &after[..after.find('\n').unwrap_or(after.len())];
+    let colon = rest.find(':');
+    let stop = rest.find(". ");
+    head_words <= 3 && colon.is_some_and(|c| stop.is_none_or(|s| c < s) && c <= 60)
+}
+
+/// The number of words on the mention's line.
+fn line_words(before: &str, after: &str) -> usize {
+    let start = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let end = &after[..after.find('\n').unwrap_or(after.len())];
+    start.split_whitespace().count() + end.split_whitespace().count() + 1
+}
+
+fn opens_sentence(before: &str) -> bool {
+    let trimmed = before.trim_end_matches([' ', '"', '“', '\'', '‘']);
+    trimmed.is_empty() || trimmed.ends_with(['.', '!', '?', '\n', ':'])
+}
+
+fn speech_after(after: &str) -> bool {
+    let next = after.trim_start_matches([',', ' ']).split_whitespace().next().unwrap_or("");
+    matches!(next, "said" | "says" | "told" | "tells" | "added" | "explained" | "wrote" | "noted" | "announced")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_model_names_every_feature() {
+        let model = EntityFilter::embedded().unwrap();
+        assert_eq!(model.weights.len(), FEATURES.len());
+        assert!((0.0..1.0).contains(&model.threshold));
+    }
+
+    #[test]
+    fn a_model_file_missing_a_weight_is_an_error() {
+        assert!(EntityFilter::parse("bias\t1\nthreshold\t0.5\n").is_err());
+        assert!(EntityFilter::parse("nonsense\n").is_err());
+    }
+
+    #[test]
+    fn labels_and_line_heads() {
+        assert!(is_label("text\n\n", " Sockets (e.g., Kailh): the"));
+        assert!(!is_label("Later that day he said that ", " was there: yes"));
+        assert_eq!(line_head("a\n- 1. "), "");
+        assert!(opens_sentence("It ended. \""));
+        assert!(!opens_sentence("met with "));
+        assert!(is_list_item("intro\n- Tips to "));
+        assert!(is_list_item("intro\n12. "));
+        assert!(!is_list_item("He met "));
+        assert!(caps_around("Tips to Help Your ", " Eater\n"));
+        assert!(!caps_around("It ended. ", " said that"));
+        assert!(!caps_around("he told ", " on Monday"));
+    }
+}

@@ -1,0 +1,440 @@
+//! Entities: the mentions of one referent grouped under a canonical name.
+//!
+//! Mentions join an entity when they are
+//! - the same name (quotes and case folded);
+//! - one country under several names, through the gazetteer (`US`, `U.S.`, `America`);
+//! - a shorter form of a person's name (`Lavrov` after `Sergey Lavrov`; either order);
+//! - the tail of a longer organization name (`Foreign Ministry` after `Afghan Foreign
+//!   Ministry`);
+//! - an acronym of a longer name (`NATO` and `North Atlantic Treaty Organization`).
+//!
+//! The canonical name is the longest form for people and organizations and the most frequent
+//! form for places; the type is the one most mentions have.
+
+pub mod confidence;
+mod lookup;
+
+use std::collections::{HashMap, HashSet};
+
+use super::gazetteer::Gazetteer;
+use super::mentions::FoundMention;
+use crate::model::{Entity, EntityType, Mention, TextField};
+use lookup::Lookup;
+
+/// Words left out of acronyms (`Bureau of South Asian Affairs` → `BSAA`).
+const ACRONYM_SKIP: &[&str] = &["of", "the", "and", "for", "in", "on", "de", "&"];
+
+/// An entity being built: its mentions' indices and what they are matched on.
+struct Group {
+    mentions: Vec<usize>,
+    country: Option<[u8; 2]>,
+}
+
+fn fold(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '’' | '‘' => '\'',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// What a mention is matched on, computed once per mention: grouping compares every
+/// mention with the mentions before it, so folding inside the comparison was quadratic in
+/// allocations.
+struct Key {
+    kind: EntityType,
+    folded: String,
+    words: Vec<String>,
+    /// The mention itself read as an acronym (`U.S.` → `US`), if it looks like one.
+    as_acronym: Option<String>,
+    /// The acronym the mention's words would make (`North Atlantic Treaty Organization` → `NATO`).
+    initials: Option<String>,
+}
+
+impl Key {
+    fn new(text: &str, m: &FoundMention) -> Key {
+        let name = &text[m.span.clone()];
+        let folded = fold(name);
+        let words = folded.split_whitespace().map(|w| w.trim_end_matches("'s").to_string()).collect();
+        Key {
+            // A name's last word decides its kind for grouping too (`High Peace Council`
+            // tagged as a place is the organisation `Peace Council` refers to).
+            kind: super::lexicon::type_by_last_word(name, m.kind).unwrap_or(m.kind),
+            folded,
+            words,
+            as_acronym: is_acronym(name).then(|| name.replace('.', "")),
+            initials: acronym(name),
+        }
+    }
+}
+
+/// Is `short` a contiguous run of `long`'s words ending at its last word (a surname), or any
+/// single word of a person's name (`Stanikzai`, `Abbas`)?
+#[cfg(test)]
+fn is_part(short: &[String], long: &[String], kind: EntityType) -> bool {
+    if short.is_empty() || short.len() >= long.len() {
+        return false;
+    }
+    match kind {
+        EntityType::Person => long.windows(short.len()).any(|w| w == short),
+        // Organizations: a tail of at least two words (`Foreign Ministry`), never one common word.
+        EntityType::Org | EntityType::Misc => short.len() >= 2 && long.ends_with(short),
+        EntityType::Loc => false,
+    }
+}
+
+/// The acronym of a name: the initials of its capitalized words.
+fn acronym(name: &str) -> Option<String> {
+    let ws: Vec<&str> =
+        name.split_whitespace().filter(|w| !ACRONYM_SKIP.contains(&w.to_lowercase().as_str())).collect();
+    if ws.len() < 2 || !ws.iter().all(|w| w.starts_with(char::is_uppercase)) {
+        return None;
+    }
+    Some(ws.iter().filter_map(|w| w.chars().next()).collect())
+}
+
+fn is_acronym(s: &str) -> bool {
+    let letters: String = s.chars().filter(|c| *c != '.').collect();
+    (2..=8).contains(&letters.chars().count()) && letters.chars().all(|c| c.is_uppercase())
+}
+
+/// Whether two forms refer to the same: the rule [`lookup`] indexes, kept as the reference
+/// its tests compare with.
+#[cfg(test)]
+fn same_referent(a: &Key, b: &Key) -> bool {
+    if a.folded == b.folded {
+        return true;
+    }
+    let (wa, wb) = (&a.words, &b.words);
+    let person = a.kind == EntityType::Person || b.kind == EntityType::Person;
+    if a.kind == b.kind {
+        let kind = a.kind;
+        if is_part(wa, wb, kind) || is_part(wb, wa, kind) {
+            return true;
+        }
+    } else if person {
+        // A surname the model typed otherwise (`Stanikzai` as ORG) still joins the person.
+        let surname =
+            |short: &[String], long: &[String]| short.len() == 1 && long.len() >= 2 && long.last() == short.first();
+        return surname(wa, wb) || surname(wb, wa);
+    }
+    let acr = |short: &Key, long: &Key| short.as_acronym.is_some() && short.as_acronym == long.initials;
+    !person && (acr(a, b) || acr(b, a))
+}
+
+/// Groups mentions (in text order) into entities numbered by first mention. A mention joins
+/// the first group that holds the same country or a form that refers to the same referent.
+pub fn group(text: &str, mentions: &[FoundMention], gaz: &Gazetteer) -> Vec<Entity> {
+    let keys: Vec<Key> = mentions.iter().map(|m| Key::new(text, m)).collect();
+    let mut groups: Vec<Group> = Vec::new();
+    let mut lookup = Lookup::default();
+    let mut by_country: HashMap<[u8; 2], usize> = HashMap::new();
+    // The forms (type, name) already in the lookup with their group: repeats add nothing.
+    let mut indexed: HashSet<(EntityType, &str, usize)> = HashSet::new();
+    for (k, m) in mentions.iter().enumerate() {
+        let name = &text[m.span.clone()];
+        let country = mention_country(gaz, name, m.kind);
+        let same_country = country.and_then(|c| by_country.get(&c).copied());
+        let found = [same_country, lookup.find(&keys[k])].into_iter().flatten().min();
+        let g = match found {
+            Some(i) => {
+                groups[i].mentions.push(k);
+                groups[i].country = groups[i].country.or(country);
+                i
+            }
+            None => {
+                groups.push(Group { mentions: vec![k], country });
+                groups.len() - 1
+            }
+        };
+        if let Some(c) = groups[g].country {
+            let first = by_country.entry(c).or_insert(g);
+            *first = (*first).min(g);
+        }
+        if indexed.insert((m.kind, name, g)) {
+            lookup.add(&keys[k], g);
+        }
+    }
+    let mut ents: Vec<Entity> = groups.iter().enumerate().map(|(i, g)| build(text, mentions, g, i + 1)).collect();
+    for (e, g) in ents.iter_mut().zip(&groups) {
+        e.kind = refine_kind(text, e, g.country.is_some(), gaz);
+    }
+    written_in_full(text, ents)
+}
+
+/// A mention that the text writes as the tail of a longer form of its own entity (`Peace
+/// Council` right after `High`, when `High Peace Council` is a mention too) is that longer
+/// form: the tagger split the name there (`High` as a place). Mentions of other entities
+/// inside the extended span go, and entities left without mentions.
+fn written_in_full(text: &str, mut ents: Vec<Entity>) -> Vec<Entity> {
+    let mut extended: Vec<std::ops::Range<usize>> = Vec::new();
+    for e in &mut ents {
+        // The distinct forms: an entity named thousands of times has a handful.
+        let mut forms: Vec<&str> = e.mentions.iter().filter_map(|m| text.get(m.span.clone())).collect();
+        forms.sort_unstable();
+        forms.dedup();
+        let mut longer_of = Vec::with_capacity(e.mentions.len());
+        for m in &e.mentions {
+            let cur = text.get(m.span.clone()).unwrap_or("");
+            let longer = forms.iter().filter(|f| f.len() > cur.len() && f.ends_with(cur)).max_by_key(|f| f.len());
+            let start = longer.and_then(|f| {
+                let start = m.span.start.checked_sub(f.len() - cur.len())?;
+                (text.get(start..m.span.end) == Some(*f)).then_some(start)
+            });
+            longer_of.push(start);
+        }
+        for (m, start) in e.mentions.iter_mut().zip(longer_of) {
+            if let Some(start) = start {
+                m.span.start = start;
+                extended.push(m.span.clone());
+            }
+        }
+    }
+    if extended.is_empty() {
+        return ents;
+    }
+    extended.sort_by_key(|x| x.start);
+    // The extended span that could hold a mention is the last one starting at or before it.
+    let inside = |span: &std::ops::Range<usize>| {
+        let i = extended.partition_point(|x| x.start <= span.start);
+        i > 0 && extended[i - 1].end >= span.end && extended[i - 1] != *span
+    };
+    for e in &mut ents {
+        e.mentions.retain(|m| !inside(&m.span));
+    }
+    ents.retain(|e| !e.mentions.is_empty());
+    ents
+}
+
+/// Types that hold whatever the tagger said about single mentions:
+/// - a country is a place (`US` in `US troops` too);
+/// - a name among the organisations known worldwide is an organisation's (`Facebook`);
+/// - a name ending in a word such as `Software`, `Partners` or `Police` is an organisation's,
+///   one ending in `County` or `Street` a place's;
+/// - a MISC name that owns something (`Taliban’s participation`) and is no nationality is
+///   a group acting as an organization.
+fn refine_kind(text: &str, e: &Entity, country: bool, gaz: &Gazetteer) -> EntityType {
+    if country {
+        return EntityType::Loc;
+    }
+    if super::lexicon::is_known_org(&e.name) {
+        return EntityType::Org;
+    }
+    if let Some(kind) = super::lexicon::type_by_last_word(&e.name, e.kind) {
+        return kind;
+    }
+    if e.kind == EntityType::Misc && gaz.country_of(&e.name).is_none() {
+        let possessive = e.mentions.iter().any(|m| {
+            let after = text.get(m.span.end..).unwrap_or("");
+            after.starts_with("’s") || after.starts_with("'s")
+        });
+        if possessive {
+            return EntityType::Org;
+        }
+    }
+    e.kind
+}
+
+/// The country a place or organization mention names (`US`, `the United States`), if any.
+fn mention_country(gaz: &Gazetteer, name: &str, kind: EntityType) -> Option<[u8; 2]> {
+    matches!(kind, EntityType::Loc | EntityType::Org).then(|| country_code(gaz, name)).flatten()
+}
+
+fn country_code(gaz: &Gazetteer, name: &str) -> Option<[u8; 2]> {
+    gaz.is_country(name.trim_start_matches("the ")).then(|| gaz.country_of(name)).flatten()
+}
+
+fn build(text: &str, mentions: &[FoundMention], g: &Group, n: usize) -> Entity {
+    let ms: Vec<&FoundMention> = g.mentions.iter().map(|&k| &mentions[k]).collect();
+    let kinds = [EntityType::Person, EntityType::Org, EntityType::Loc, EntityType::Misc];
+    let count = |k: EntityType| ms.iter().filter(|m| m.kind == k).count();
+    // Ties go to the kind of the longest mention.
+    let longest_kind = ms.iter().max_by_key(|m| m.tokens.len()).map_or(EntityType::Misc, |m| m.kind);
+    let kind = kinds.into_iter().max_by_key(|&k| (count(k), k == longest_kind)).unwrap_or(longest_kind);
+    let name_of = |m: &&FoundMention| text[m.span.clone()].trim_end_matches(['’', '\'']).to_string();
+    let name = if kind == EntityType::Loc {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for m in &ms {
+            *counts.entry(&text[m.span.clone()]).or_default() += 1;
+        }
+        let freq = |s: &str| counts.get(s).copied().unwrap_or(0);
+        // Ties go to the first mention (max_by_key keeps the last of equals).
+        ms.iter().rev().map(name_of).max_by_key(|s| freq(s)).unwrap_or_default()
+    } else {
+        let longest = ms.iter().filter(|m| m.kind == kind).max_by_key(|m| (m.tokens.len(), m.span.len()));
+        longest.map(name_of).unwrap_or_default()
+    };
+    Entity {
+        id: format!("E{n}"),
+        name,
+        kind,
+        titles: Vec::new(),
+        mentions: ms.iter().map(|m| Mention { span: m.span.clone(), field: TextField::Body }).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ops::Range;
+
+    fn mention(text: &str, s: &str, kind: EntityType, nth: usize) -> FoundMention {
+        let start = text.match_indices(s).nth(nth).map(|(i, _)| i).unwrap_or(0);
+        let n = s.split_whitespace().count();
+        FoundMention { span: start..start + s.len(), kind, tokens: 0..n, sentence: 0 }
+    }
+
+    #[test]
+    fn merges_surnames_countries_and_acronyms() {
+        let text = "Sergey Lavrov met NATO. Lavrov said the US and the U.S. and America and the \
+                    North Atlantic Treaty Organization. Stanikzai, Sher Mohammad Abbas Stanikzai.";
+        let ms = vec![
+            mention(text, "Sergey Lavrov", EntityType::Person, 0),
+            mention(text, "NATO", EntityType::Org, 0),
+            mention(text, "Lavrov", EntityType::Person, 1),
+            mention(text, "US", EntityType::Loc, 0),
+            mention(text, "U.S.", EntityType::Loc, 0),
+            mention(text, "America", EntityType::Loc, 0),
+            mention(text, "North Atlantic Treaty Organization", EntityType::Org, 0),
+            mention(text, "Stanikzai", EntityType::Org, 0),
+            mention(text, "Sher Mohammad Abbas Stanikzai", EntityType::Person, 0),
+        ];
+        let ents = group(text, &ms, &Gazetteer::embedded());
+        let names: Vec<(&str, usize)> = ents.iter().map(|e| (e.name.as_str(), e.mentions.len())).collect();
+        assert_eq!(
+            names,
+            [
+                ("Sergey Lavrov", 2),
+                ("North Atlantic Treaty Organization", 2),
+                ("US", 3),
+                ("Sher Mohammad Abbas Stanikzai", 2)
+            ]
+        );
+        assert_eq!(ents[3].kind, EntityType::Person);
+        assert_eq!(ents.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["E1", "E2", "E3", "E4"]);
+    }
+
+    /// Grouping as first written: each mention compared with every mention of every group.
+    fn group_by_scan(text: &str, mentions: &[FoundMention], gaz: &Gazetteer) -> Vec<Vec<usize>> {
+        let keys: Vec<Key> = mentions.iter().map(|m| Key::new(text, m)).collect();
+        let mut groups: Vec<Group> = Vec::new();
+        for (k, m) in mentions.iter().enumerate() {
+            let country = mention_country(gaz, &text[m.span.clone()], m.kind);
+            let found = groups.iter_mut().position(|g| {
+                (country.is_some() && g.country == country)
+                    || g.mentions.iter().any(|&j| same_referent(&keys[j], &keys[k]))
+            });
+            match found {
+                Some(i) => {
+                    groups[i].mentions.push(k);
+                    groups[i].country = groups[i].country.or(country);
+                }
+                None => groups.push(Group { mentions: vec![k], country }),
+            }
+        }
+        groups.into_iter().map(|g| g.mentions).collect()
+    }
+
+    const NAMES: &[&str] = &[
+        "Sergey Lavrov",
+        "Lavrov",
+        "Sergey",
+        "John Jordan",
+        "Michael Jordan",
+        "Jordan",
+        "NATO",
+        "North Atlantic Treaty Organization",
+        "US",
+        "U.S.",
+        "America",
+        "the US",
+        "Foreign Ministry",
+        "Afghan Foreign Ministry",
+        "Ministry",
+        "Stanikzai",
+        "Sher Mohammad Abbas Stanikzai",
+        "Abbas Stanikzai",
+        "Mohammad",
+        "Taliban",
+        "Taliban’s",
+        "UN",
+        "United Nations",
+        "BSAA",
+        "Bureau of South Asian Affairs",
+        "Moscow",
+        "Russia",
+        "Russian Federation",
+        "RF",
+        "Ann Lee Smith",
+        "Lee Smith",
+        "Lee",
+    ];
+
+    proptest::proptest! {
+        /// The lookup groups exactly as comparing with every earlier mention does.
+        #[test]
+        fn lookup_groups_as_the_full_scan(picks in proptest::collection::vec((0..NAMES.len(), 0..4usize), 0..40)) {
+            let kinds = [EntityType::Person, EntityType::Org, EntityType::Loc, EntityType::Misc];
+            let mut text = String::new();
+            let mut ms = Vec::new();
+            for &(n, kind) in &picks {
+                let start = text.len();
+                text.push_str(NAMES[n]);
+                let words = NAMES[n].split_whitespace().count();
+                ms.push(FoundMention { span: start..text.len(), kind: kinds[kind], tokens: 0..words, sentence: 0 });
+                text.push_str(". ");
+            }
+            let gaz = Gazetteer::embedded();
+            let got: Vec<Vec<Range<usize>>> =
+                group(&text, &ms, &gaz).into_iter().map(|e| e.mentions.into_iter().map(|m| m.span).collect()).collect();
+            let want: Vec<Vec<Range<usize>>> = group_by_scan(&text, &ms, &gaz)
+                .into_iter()
+                .map(|g| g.into_iter().map(|k| ms[k].span.clone()).collect())
+                .collect();
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    #[test]
+    fn a_name_split_by_the_tagger_is_written_in_full_where_the_text_has_it_whole() {
+        let res = crate::Resources::embedded().unwrap();
+        let text = "Officials met the Afghan High Peace Council – a body close to the government.\n\n\
+                    However, the High Peace Council, which held brief talks in Moscow, did not represent it.";
+        let article = crate::analyze(crate::document_from_text("t", text.into()), &res);
+        let council: Vec<Vec<&str>> = article
+            .entities
+            .iter()
+            .filter(|e| e.name.contains("Council"))
+            .map(|e| e.mentions.iter().map(|m| &text[m.span.clone()]).collect())
+            .collect();
+        assert_eq!(council, [vec!["High Peace Council", "High Peace Council"]]);
+        assert!(!article.entities.iter().any(|e| e.name == "High"), "{:?}", article.entities);
+    }
+
+    #[test]
+    fn people_sharing_a_surname_stay_apart() {
+        let mut text = String::new();
+        let mut ms = Vec::new();
+        for i in 0..3_000 {
+            let start = text.len();
+            text.push_str(&format!("Person{} Smith", i % 1_000));
+            ms.push(FoundMention { span: start..text.len(), kind: EntityType::Person, tokens: 0..2, sentence: 0 });
+            text.push_str(". ");
+        }
+        let ents = group(&text, &ms, &Gazetteer::embedded());
+        assert_eq!(ents.len(), 1_000);
+        assert!(ents.iter().all(|e| e.mentions.len() == 3));
+    }
+
+    #[test]
+    fn different_people_with_one_shared_word_stay_apart() {
+        let text = "John Jordan and Michael Jordan";
+        let ms = vec![
+            mention(text, "John Jordan", EntityType::Person, 0),
+            mention(text, "Michael Jordan", EntityType::Person, 0),
+        ];
+        assert_eq!(group(text, &ms, &Gazetteer::embedded()).len(), 2);
+    }
+}

@@ -1,0 +1,338 @@
+//! What general English says about a word: how often it is written in lower case inside a
+//! sentence (`models/word-case-en.tsv.gz`, see its model card), the short forms that are
+//! common nouns rather than names (`AI`, `CEO`, `PDF`), the last words that make a name an
+//! organisation's or a place's, and organisations known worldwide. The entity filters and
+//! types use them to tell a capitalized ordinary word (a heading's, a sentence opener's) from
+//! a name.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use crate::model::EntityType;
+
+const WORD_CASE: &[u8] = include_bytes!("../models/word-case-en.tsv.gz");
+const KNOWN_ORGS: &str = include_str!("../models/known-orgs-en.txt");
+
+/// The share in percent of each lowercased word's occurrences inside a sentence that were
+/// written in lower case.
+fn case_table() -> &'static HashMap<String, u8> {
+    static TABLE: OnceLock<HashMap<String, u8>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        crate::tables::gz_tsv_rows(WORD_CASE, |f| Some((f.first()?.to_string(), f.get(2)?.parse().ok()?)))
+            .into_iter()
+            .collect()
+    })
+}
+
+/// Whether the embedded case table loaded (it is compiled in, so only a corrupt build fails).
+pub fn loaded() -> bool {
+    !case_table().is_empty()
+}
+
+/// Whether `word` is an ordinary word of English rather than a name: mostly written in lower
+/// case inside sentences where the case table saw it. A word it never saw is not taken for
+/// ordinary: a lower-cased frequency list cannot tell names from words (`zambia` is about as
+/// common as `picky`), and dropping a name costs more than keeping a heading's word.
+pub fn is_ordinary_word(word: &str) -> bool {
+    case_table().get(&word.to_lowercase()).is_some_and(|&pct| pct >= 50)
+}
+
+/// Short forms used as common nouns, roles or degrees in news text: things, not names.
+/// Names of organisations written short (`NATO`, `FBI`, `BBC`) are not here, nor forms that
+/// are also places (`CT`, `MA`, `DC`).
+const COMMON_SHORT_FORMS: &[&str] = &[
+    // technology
+    "AI", "GenAI", "AGI", "LLM", "ML", "NLP", "API", "SDK", "CLI", "GUI", "UI", "UX", "OS", "CPU", "GPU", "TPU", "RAM",
+    "SSD", "HDD", "USB", "HDMI", "LED", "LCD", "OLED", "PC", "PDF", "HTML", "CSS", "URL", "HTTP", "HTTPS", "DNS",
+    "VPN", "IP", "IoT", "SaaS", "PaaS", "IaaS", "CRM", "ERP", "CMS", "SEO", "SMS", "RSS", "FAQ", "QR", "GPS", "Wi-Fi",
+    "WiFi", "5G", "4G", "LTE", "VR", "XR", "NFT", "NFTs", "CI", "CD", "DevOps", "SQL", "JSON", "XML", "FIFO", "OEM",
+    "SLA", "SLAs", "SDLC", "SBOM", "CVE", "CVEs", "XDR", "EDR", "SIEM", "SOC", "MFA", "2FA", "RPA", "B2B", "B2C",
+    "DTC", "D2C", "KPI", "KPIs", "ROI", "IPO", "M&A", "GDP", "CPI", "ESG", "HR", "IT", "R&D", "Q1", "Q2", "Q3", "Q4",
+    "YoY", "EV", "EVs", "SUV", "SUVs", "HVAC", "PPA", "PPAs", "ATM", "PIN", "FLOPs", "FLOPS", "TV", "DIY", "TBD",
+    "ASAP", "FYI", "DM", "DMs", "PS", "NB", // roles and degrees
+    "CEO", "CFO", "CTO", "COO", "CIO", "CISO", "CMO", "CPO", "CRO", "VP", "SVP", "EVP", "AVP", "MD", "PhD", "MSc",
+    "BSc", "MBA", "RN", "RD", "RDN", "DBA", "CPA", "CFA", "Jr", "Jr.", "Sr", "Sr.", // health
+    "EKG", "ECG", "MRI", "ICU", "ER", "BMI", "ADHD", "PTSD", "GLP-1", "DNA", "RNA", "HIV", "STEM", "ATP",
+];
+
+/// Whether `word` is a short form used as a common noun (`AI`, `GPUs`, `Wi-Fi`).
+pub fn is_common_short_form(word: &str) -> bool {
+    // `R.D.N.` is `RDN`.
+    let undotted: String;
+    let word = if word.contains('.') && word.len() > 2 {
+        undotted = word.replace('.', "");
+        undotted.as_str()
+    } else {
+        word
+    };
+    let singular = word.strip_suffix('s').filter(|w| w.len() >= 2).unwrap_or(word);
+    COMMON_SHORT_FORMS.contains(&word) || COMMON_SHORT_FORMS.contains(&singular)
+}
+
+/// Last words that make a name of two or more words an organisation's, whatever its first
+/// words are (`Veeam Software`, `Francisco Partners`, `Fairfield Police`). Words that end
+/// places as often (`Union` in `Soviet Union`, `Hospital`) are not here.
+const ORG_HEADS: &[&str] = &[
+    "Inc",
+    "Inc.",
+    "Corp",
+    "Corp.",
+    "Corporation",
+    "Co.",
+    "Company",
+    "Ltd",
+    "Ltd.",
+    "LLC",
+    "LLP",
+    "PLC",
+    "plc",
+    "GmbH",
+    "AG",
+    "Group",
+    "Holdings",
+    "Partners",
+    "Capital",
+    "Ventures",
+    "Software",
+    "Systems",
+    "Technologies",
+    "Labs",
+    "Networks",
+    "Solutions",
+    "Services",
+    "Healthcare",
+    "Pharmaceuticals",
+    "Therapeutics",
+    "Biosciences",
+    "Bank",
+    "Airlines",
+    "Airways",
+    "Motors",
+    "Media",
+    "Cyber",
+    "Security",
+    "Police",
+    "University",
+    "School",
+    "College",
+    "Institute",
+    "Council",
+    "Committee",
+    "Commission",
+    "Ministry",
+    "Department",
+    "Agency",
+    "Administration",
+    "Association",
+    "Foundation",
+    "Society",
+    "Party",
+    "Club",
+    "Studios",
+    "Entertainment",
+    "Insurance",
+    "Energy",
+    "Foods",
+    "Brands",
+    "Communications",
+    "Telecom",
+    "Analytics",
+    "Consulting",
+    "Industries",
+    "Enterprises",
+    "Press",
+    "Academy",
+    "Authority",
+    "Board",
+    "Court",
+];
+
+/// Last words that make such a name a place's (`Bexar County`, `Baker Street`).
+const PLACE_HEADS: &[&str] = &[
+    "County",
+    "Province",
+    "District",
+    "Street",
+    "Avenue",
+    "Road",
+    "Boulevard",
+    "River",
+    "Lake",
+    "Mountain",
+    "Mountains",
+    "Island",
+    "Islands",
+    "Valley",
+    "Bay",
+    "Peninsula",
+    "Desert",
+    "Ocean",
+    "Sea",
+    "Gulf",
+    "Coast",
+    "Strait",
+    "Canal",
+    "Basin",
+    "Plateau",
+    "Delta",
+    "Highlands",
+    "Prefecture",
+    "Oblast",
+    "Governorate",
+    "Territory",
+    "Borough",
+    "Township",
+    "Parish",
+    "Square",
+    "Bridge",
+    "Airport",
+    "Harbour",
+    "Harbor",
+    "Beach",
+    "Forest",
+];
+
+/// Names of the world's regions that no gazetteer record holds (continents, sub-continents,
+/// regions named in the news), normalised as `places` normalises names.
+const WORLD_REGIONS: &[&str] = &[
+    "africa",
+    "asia",
+    "europe",
+    "antarctica",
+    "oceania",
+    "australasia",
+    "eurasia",
+    "north america",
+    "south america",
+    "latin america",
+    "central america",
+    "americas",
+    "middle east",
+    "near east",
+    "far east",
+    "scandinavia",
+    "balkans",
+    "baltics",
+    "caucasus",
+    "caribbean",
+    "sahel",
+    "maghreb",
+    "levant",
+    "horn of africa",
+    "arctic",
+    "antarctic",
+    "pacific",
+    "atlantic",
+    "mediterranean",
+    "midwest",
+    "silicon valley",
+    "west bank",
+    "gaza strip",
+    "persian gulf",
+    "indo-pacific",
+    "asia-pacific",
+    "sub-saharan africa",
+    "global south",
+    "subcontinent",
+];
+
+/// Words that name a part of a place or region (`South China`, `Northern Europe`).
+const COMPASS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "upper",
+    "lower",
+    "greater",
+    "inner",
+    "outer",
+];
+
+/// Whether a normalised name is a world region (`middle east`), or a compass word before one
+/// (`east asia`); `known` says whether the gazetteer holds a normalised name.
+pub fn is_region(normalized: &str, known: impl Fn(&str) -> bool) -> bool {
+    if WORLD_REGIONS.contains(&normalized) {
+        return true;
+    }
+    match normalized.split_once(' ') {
+        Some((first, rest)) if COMPASS.contains(&first) => WORLD_REGIONS.contains(&rest) || known(rest),
+        _ => false,
+    }
+}
+
+/// Whether a name of two or more words ends in a word that makes it a place's (`Bexar
+/// County`, `Trent Bridge`).
+pub fn has_place_head(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    words.next_back().is_some_and(|last| PLACE_HEADS.contains(&last)) && words.next().is_some()
+}
+
+/// The type a name's last word gives it, for names of two or more words the tagger typed
+/// otherwise. A place word overrides only a person or MISC type: the tagger's organisation
+/// for `Notts County` (a football club) read its context.
+pub fn type_by_last_word(name: &str, tagged: EntityType) -> Option<EntityType> {
+    let mut words = name.split_whitespace();
+    let last = words.next_back()?;
+    words.next()?;
+    if ORG_HEADS.contains(&last) {
+        Some(EntityType::Org)
+    } else if has_place_head(name) && matches!(tagged, EntityType::Person | EntityType::Misc) {
+        Some(EntityType::Loc)
+    } else {
+        None
+    }
+}
+
+/// Whether `name` is one of the organisations known worldwide (`models/known-orgs-en.txt`)
+/// that the tagger types wrongly (`Facebook` as a place, `Eli Lilly` as a person).
+pub fn is_known_org(name: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| KNOWN_ORGS.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()).contains(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_not_ordinary_words_however_common() {
+        assert!(loaded());
+        assert!(is_ordinary_word("Help"));
+        assert!(is_ordinary_word("Trends"));
+        assert!(!is_ordinary_word("Australia"), "frequent, but written with a capital");
+        assert!(!is_ordinary_word("Google"));
+        assert!(!is_ordinary_word("Chiarolanza"));
+    }
+
+    #[test]
+    fn known_organisations() {
+        assert!(is_known_org("Eli Lilly"));
+        assert!(is_known_org("Facebook"));
+        assert!(!is_known_org("Lilly"));
+        assert!(!is_known_org("# Organisations"));
+    }
+
+    #[test]
+    fn short_forms() {
+        assert!(is_common_short_form("AI"));
+        assert!(is_common_short_form("GPUs"));
+        assert!(is_common_short_form("R.D.N."));
+        assert!(!is_common_short_form("U.S."));
+        assert!(!is_common_short_form("NATO"));
+        assert!(!is_common_short_form("s"));
+    }
+}

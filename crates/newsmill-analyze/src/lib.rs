@@ -1,0 +1,338 @@
+//! # newsmill-analyze
+//!
+//! Analysis: what an article's text says. `Document` in, [`Article`] out.
+//!
+//! 1. [`tokens`] splits the text into tokens (byte ranges), [`sentences`] groups them.
+//! 2. [`ner`] tags names as PERSON, ORG, LOC or MISC ([`mentions`] turns tags into spans).
+//! 3. [`entities`] groups the mentions of one referent (`Sergey Lavrov` … `Lavrov`, `US` …
+//!    `United States`) under a canonical name.
+//! 4. [`titles`] attaches titles and roles to people (`Russian Foreign Minister`).
+//! 5. [`quotes`] finds direct and reported speech, its cue and its speaker, linked to the
+//!    speaker's entity.
+//! 6. [`amounts`], [`temporal`] and [`places`] find quantities, dates normalised against the
+//!    publication date, and places linked to GeoNames.
+//!
+//! The model and gazetteer are loaded once into [`Resources`] and shared read-only across
+//! threads.
+
+pub mod amounts;
+pub mod entities;
+pub mod gazetteer;
+mod lexicon;
+pub mod mentions;
+pub mod ner;
+mod not_names;
+mod numbers;
+pub mod places;
+pub mod quotes;
+pub mod sentences;
+mod tables;
+pub mod temporal;
+pub mod titles;
+pub mod tokens;
+mod words;
+
+use std::time::Instant;
+
+pub(crate) use newsmill_model as model;
+
+use crate::model::{Article, Document};
+pub use gazetteer::Gazetteer;
+pub use ner::{ModelError, NerModel};
+
+/// What the analysis reads: the NER model and its gazetteer, and the place gazetteer. Load
+/// once, share by reference.
+pub struct Resources {
+    pub ner: NerModel,
+    /// Loaded once per process and shared by every `Resources`.
+    pub places: &'static places::Places,
+    /// Drops entities unlikely to be names; parsed once per process.
+    pub entity_filter: &'static entities::confidence::EntityFilter,
+}
+
+/// Why the built-in resources could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum ResourceError {
+    #[error(transparent)]
+    Model(#[from] ModelError),
+    #[error(transparent)]
+    Places(#[from] places::PlacesError),
+    #[error(transparent)]
+    EntityFilter(#[from] entities::confidence::FilterError),
+    #[error(transparent)]
+    QuoteTagger(#[from] &'static quotes::tagger::TaggerModelError),
+    #[error(
+        "the embedded word tables (models/word-freq-en.tsv.gz, models/word-case-en.tsv.gz) did not load: rebuild the program"
+    )]
+    WordTables,
+    #[error("loading the {0} stopped unexpectedly: rebuild the program and report it")]
+    Loader(&'static str),
+}
+
+impl Resources {
+    /// The model and gazetteer embedded in the program.
+    /// The quote taggers and the word tables load on first use, once per process; a failure
+    /// is reported here. The models are independent, so they load side by side: start-up
+    /// costs the slowest of them, not their sum.
+    pub fn embedded() -> Result<Resources, ResourceError> {
+        std::thread::scope(|s| {
+            let places = s.spawn(places::Places::shared);
+            let tagger = s.spawn(quotes::tagger::load_embedded);
+            let words = s.spawn(lexicon::loaded);
+            let ner = NerModel::from_bytes(ner::EMBEDDED_MODEL, Gazetteer::embedded());
+            let places = places.join().map_err(|_| ResourceError::Loader("place gazetteer"))??;
+            tagger.join().map_err(|_| ResourceError::Loader("quote tagger"))??;
+            if !words.join().map_err(|_| ResourceError::Loader("word tables"))? {
+                return Err(ResourceError::WordTables);
+            }
+            let entity_filter = entities::confidence::EntityFilter::embedded()?;
+            Ok(Resources { ner: ner?, places, entity_filter })
+        })
+    }
+
+    /// A model read from a file, with the embedded gazetteer.
+    pub fn from_model_file(path: &std::path::Path) -> Result<Resources, ResourceError> {
+        let bytes = std::fs::read(path).map_err(ModelError::from)?;
+        let ner = NerModel::from_bytes(&bytes, Gazetteer::embedded())?;
+        let entity_filter = entities::confidence::EntityFilter::embedded()?;
+        Ok(Resources { ner, places: places::Places::shared()?, entity_filter })
+    }
+}
+
+/// Analyzes a document's text: fills the entities, quotes, amounts, dates, places and focus
+/// countries of its article. Documents in a language other than English (when known) are
+/// left without analysis: the models and word lists are English.
+pub fn analyze(doc: Document, res: &Resources) -> Article {
+    analyze_until(doc, res, None).unwrap_or_else(|TimedOut(article)| *article)
+}
+
+/// The analysis ran past its deadline; the article holds what was found before it stopped.
+#[derive(Debug)]
+pub struct TimedOut(pub Box<Article>);
+
+/// As [`analyze`], stopping at the first stage boundary past `deadline` (after names, after
+/// quotes, after amounts, after dates). No stage runs long on a document under the size
+/// limit, so a document stops soon after its deadline, not at it.
+pub fn analyze_until(doc: Document, res: &Resources, deadline: Option<Instant>) -> Result<Article, TimedOut> {
+    let mut article = Article::from_document(doc);
+    // The model and word lists are English: other languages get no entities rather than
+    // wrong ones (every capitalized German noun would be a name).
+    if article.doc.language.as_deref().is_some_and(|l| !l.starts_with("en")) {
+        return Ok(article);
+    }
+    let past = || deadline.is_some_and(|d| Instant::now() >= d);
+    let text = &article.doc.text;
+    let ents = entity_candidates(&article.doc, res);
+    if past() {
+        article.entities = res.entity_filter.keep_likely(ents, &mut [], text, res.places);
+        return Err(TimedOut(Box::new(article)));
+    }
+    let mut quotes = quotes::find_quotes(text, &mention_refs(&ents));
+    let ents = res.entity_filter.keep_likely(ents, &mut quotes, text, res.places);
+    let stop = past();
+    let amounts = if stop { Vec::new() } else { amounts::find_amounts(text) };
+    let stop = stop || past();
+    let dates = if stop { Vec::new() } else { temporal::find_dates(text, article.doc.published.as_deref()) };
+    let stop = stop || past();
+    if !stop {
+        (article.places, article.focus_countries) = places::link_places(text, &ents, res.places);
+    }
+    (article.entities, article.quotes, article.amounts, article.dates) = (ents, quotes, amounts, dates);
+    if stop { Err(TimedOut(Box::new(article))) } else { Ok(article) }
+}
+
+/// The entities of an article before the entity filter: places without evidence dropped.
+fn entity_candidates(doc: &Document, res: &Resources) -> Vec<crate::model::Entity> {
+    places::drop_unplaced(article_entities(doc, res), &doc.text, res.places)
+}
+
+/// The entities the entity filter weighs in an article, with their signals
+/// ([`entities::confidence::FEATURES`]): what its model is trained on.
+pub fn entity_features(doc: &Document, res: &Resources) -> Vec<(crate::model::Entity, Vec<f32>)> {
+    let words = entities::confidence::DocWords::new(&doc.text);
+    entity_candidates(doc, res)
+        .into_iter()
+        .map(|e| {
+            let f = entities::confidence::features(&e, &doc.text, &words, res.places);
+            (e, f)
+        })
+        .collect()
+}
+
+/// The entities of an article: its headline and standfirst are analysed with the body, set
+/// before it as paragraphs of their own, so that a name only they give (`NATO` in the
+/// headline) is found and its mentions in the body join it. Each mention says which text it
+/// points into. A standfirst the body already holds is not read twice.
+fn article_entities(doc: &Document, res: &Resources) -> Vec<crate::model::Entity> {
+    use crate::model::TextField;
+    let description = doc.description.as_deref().filter(|d| !doc.text.contains(d.trim()));
+    let mut text = String::with_capacity(doc.text.len() + 512);
+    // Each head's field, where it starts in `text` and its length there, and how much
+    // leading space its own text has before that.
+    let mut fields = Vec::new();
+    for (field, head) in [(TextField::Title, doc.title.as_deref()), (TextField::Description, description)] {
+        let Some(head) = head.filter(|h| !h.trim().is_empty()) else { continue };
+        let trimmed = head.trim();
+        let lead = head.len() - head.trim_start().len();
+        fields.push((field, text.len(), trimmed.len(), lead));
+        // A headline is one paragraph: line breaks inside it would split its sentence.
+        text.extend(trimmed.chars().map(|c| if c == '\n' { ' ' } else { c }));
+        text.push_str("\n\n");
+    }
+    if fields.is_empty() {
+        return entities_of(&doc.text, res);
+    }
+    let body_at = text.len();
+    text.push_str(&doc.text);
+    let mut ents = entities_of(&text, res);
+    for e in &mut ents {
+        e.mentions.retain_mut(|m| {
+            let (field, at, lead) = if m.span.start >= body_at {
+                (TextField::Body, body_at, 0)
+            } else {
+                match fields.iter().find(|(_, at, len, _)| m.span.start >= *at && m.span.end <= at + len) {
+                    Some(&(field, at, _, lead)) => (field, at, lead),
+                    None => return false, // runs from a headline into what follows it
+                }
+            };
+            (m.field, m.span) = (field, m.span.start - at + lead..m.span.end - at + lead);
+            true
+        });
+    }
+    ents.retain(|e| !e.mentions.is_empty());
+    ents
+}
+
+/// The entities of `text` with their mentions and titles.
+fn entities_of(text: &str, res: &Resources) -> Vec<crate::model::Entity> {
+    let tokens = tokens::tokenize(text);
+    let sents = sentences::split_sentences(text, &tokens);
+    let found = mentions::find_mentions(text, &tokens, &sents, &res.ner);
+    let mut ents = entities::group(text, &found, &res.ner.gazetteer);
+    titles::attach(text, &tokens, &sents, &found, &mut ents);
+    ents
+}
+
+/// The entity mentions of a bare text as the quote finder takes them (for scoring and
+/// training the quote finder outside the whole analysis).
+pub fn mentions_of(text: &str, res: &Resources) -> Vec<quotes::MentionRef> {
+    mention_refs(&entities_of(text, res))
+}
+
+/// Every mention of every entity, in text order, as the quote finder links speakers to them.
+fn mention_refs(ents: &[crate::model::Entity]) -> Vec<quotes::MentionRef> {
+    let mut refs: Vec<quotes::MentionRef> = ents
+        .iter()
+        .flat_map(|e| {
+            // The quote finder reads the body: mentions in the headline are not in it.
+            e.mentions.iter().filter(|m| m.field.is_body()).map(move |m| quotes::MentionRef {
+                span: m.span.clone(),
+                entity: e.id.clone(),
+                name: e.name.clone(),
+                person: e.kind == crate::model::EntityType::Person,
+                kind: e.kind,
+                titles: e.titles.clone(),
+            })
+        })
+        .collect();
+    refs.sort_by_key(|m| m.span.start);
+    refs
+}
+
+/// A document whose body is `text` exactly as given (for `newsmill analyze`): offsets
+/// point into the input. Blank lines separate its paragraph blocks.
+pub fn document_from_text(source: impl Into<String>, text: String) -> Document {
+    let mut blocks = Vec::new();
+    let mut at = 0;
+    for part in text.split("\n\n") {
+        let lead = part.len() - part.trim_start().len();
+        let trimmed = part.trim();
+        if !trimmed.is_empty() {
+            let start = at + lead;
+            blocks.push(crate::model::Block {
+                range: start..start + trimmed.len(),
+                kind: crate::model::BlockKind::Paragraph,
+                cell: None,
+            });
+        }
+        at += part.len() + 2;
+    }
+    Document { source: source.into(), text, blocks, ..Document::default() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::EntityType;
+
+    #[test]
+    fn finds_people_with_titles_and_skips_other_languages() {
+        let res = Resources::embedded().expect("embedded model");
+        let text = "Councillor Dev Patel opened the bridge in Sydney on Monday. Patel said it was safe.";
+        let article = analyze(document_from_text("t", text.to_string()), &res);
+        let patel = article.entities.iter().find(|e| e.kind == EntityType::Person).expect("a person");
+        assert_eq!(
+            (patel.name.as_str(), patel.titles.as_slice(), patel.mentions.len()),
+            ("Dev Patel", &["Councillor".to_string()][..], 2)
+        );
+        let mut german = document_from_text("t", "Die Menschen in Berlin wählen am Sonntag.".to_string());
+        german.language = Some("de".into());
+        assert!(analyze(german, &res).entities.is_empty());
+    }
+
+    #[test]
+    fn heading_capitals_and_sentence_openers_are_not_names_when_the_text_says_so() {
+        let res = Resources::embedded().expect("embedded model");
+        let text = "Step 4: Choose Your Payment Option\n\n\
+            After you have chosen a proposal, decide how you want to pay. Your payment option changes \
+            the total cost, and the best option depends on your budget.\n\n\
+            Features to Look For in an Ergonomic Office Chair\n\n\
+            A good chair should let you look for comfort first. Spending long workdays in a bad chair \
+            hurts, said Dana Whitfield, a physiotherapist.\n\n\
+            Bumps Along the Road\n\n\
+            The road had bumps along the way, Whitfield said.";
+        let article = analyze(document_from_text("t", text.to_string()), &res);
+        let names: Vec<&str> = article.entities.iter().map(|e| e.name.as_str()).collect();
+        for junk in ["Your", "Look For", "Road"] {
+            assert!(!names.contains(&junk), "{junk} in {names:?}");
+        }
+        assert!(names.contains(&"Dana Whitfield"), "{names:?}");
+    }
+
+    #[test]
+    fn headline_and_standfirst_are_analysed_with_the_body() {
+        use crate::model::{ArticleJson, TextField};
+        let res = Resources::embedded().expect("embedded model");
+        let mut doc = document_from_text(
+            "t",
+            "Ministers met in Brussels on Monday. \"We will not leave,\" Halvorsen said.".to_string(),
+        );
+        doc.title = Some(" Norway rejects NATO exit plan".into());
+        doc.description = Some("Defence minister Ingrid Halvorsen speaks out.".into());
+        let article = analyze(doc, &res);
+        let by_name = |n: &str| article.entities.iter().find(|e| e.name == n);
+        let nato = by_name("NATO").expect("NATO, named only in the headline");
+        assert_eq!(nato.mentions.iter().map(|m| m.field).collect::<Vec<_>>(), [TextField::Title]);
+        let title = article.doc.title.as_deref().unwrap_or("");
+        assert_eq!(title.get(nato.mentions[0].span.clone()), Some("NATO"), "offsets into the untrimmed headline");
+        let person = by_name("Ingrid Halvorsen").expect("the standfirst's person");
+        let fields: Vec<TextField> = person.mentions.iter().map(|m| m.field).collect();
+        assert_eq!(fields, [TextField::Description, TextField::Body], "the body's surname joins her");
+        let body = person.mentions.iter().find(|m| m.field.is_body()).map(|m| &article.doc.text[m.span.clone()]);
+        assert_eq!(body, Some("Halvorsen"));
+        let speaker = article.quotes.first().and_then(|q| q.speaker.as_ref()).and_then(|s| s.entity.clone());
+        assert_eq!(speaker.as_deref(), Some(person.id.as_str()));
+        // The JSON form gives title offsets in code points of the title, and reads back.
+        let json = serde_json::to_string(&ArticleJson::new(&article, true)).expect("json");
+        assert!(json.contains(r#""text":"NATO","field":"title""#), "{json}");
+        let back: ArticleJson = serde_json::from_str(&json).expect("parse");
+        assert_eq!(crate::model::Article::try_from(back).expect("fits"), article);
+    }
+
+    #[test]
+    fn text_documents_keep_offsets_into_the_input() {
+        let doc = document_from_text("t", "One.\n\n  Two.\n\n".to_string());
+        let blocks: Vec<_> = doc.blocks.iter().map(|b| &doc.text[b.range.clone()]).collect();
+        assert_eq!(blocks, ["One.", "Two."]);
+    }
+}

@@ -1,0 +1,281 @@
+//! Tagged spans that are not names. The tagger learned capitals from wire news, where a
+//! capitalized word mid-sentence is nearly always a name; web articles capitalize headings
+//! (`Help Your Picky Eater`), product labels and short forms of common nouns (`AI`, `CRM`).
+//! These rules drop such spans using what the document and general English say about their
+//! words, never a list of names.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::gazetteer::Gazetteer;
+use super::lexicon::{is_common_short_form, is_ordinary_word};
+use super::mentions::FoundMention;
+use super::tokens::Token;
+use crate::model::EntityType;
+
+/// Endings that make a name a description of something else: `Melbourne-based`,
+/// `Taylor Swift-themed`. The name is what comes before the hyphen.
+const DESCRIPTIVE_ENDINGS: &[&str] = &[
+    "based", "born", "bred", "led", "run", "owned", "backed", "funded", "made", "built", "themed", "inspired", "style",
+    "driven", "focused", "centric", "savvy", "powered", "enabled", "related", "specific", "friendly", "like", "native",
+    "bound", "era", "wide",
+];
+
+/// Drops spans that are not names and trims descriptive endings, in place.
+pub fn drop_non_names(
+    text: &str,
+    tokens: &[Token],
+    sents: &[Range<usize>],
+    gaz: &Gazetteer,
+    ms: &mut Vec<FoundMention>,
+) {
+    for m in ms.iter_mut() {
+        trim_descriptive_ending(text, gaz, m);
+    }
+    ms.retain(|m| !m.span.is_empty());
+    let doc = DocWords::new(text, tokens);
+    let headings = title_case_lines(text, tokens);
+    // Headings are in text order: the one that could hold `at` is found by binary search.
+    let in_heading = |at: usize| headings.get(headings.partition_point(|h| h.end <= at)).is_some_and(|h| h.start <= at);
+    // A word opening a sentence (`Since the…`, `Quick Tip:`), but not a table row's first
+    // cell, which a number follows (`Stoke 4 3 1`, `Reading 2 Stoke 2`).
+    let opens_sentence = |m: &FoundMention| {
+        m.tokens.len() == 1
+            && sents.get(m.sentence).is_some_and(|r| r.start == m.tokens.start)
+            && !tokens.get(m.tokens.end).is_some_and(|t| t.text(text).starts_with(|c: char| c.is_ascii_digit()))
+    };
+    // A heading's words and a sentence's first word are capitalized whatever they are.
+    let suspect: Vec<bool> = ms.iter().map(|m| in_heading(m.span.start) || opens_sentence(m)).collect();
+    // A name written in running text is a name wherever else it appears, and so is each part
+    // of a person's name there that the document never writes in lower case (`Patel` opening
+    // a sentence after `Dev Patel`, but not `Data` after a mistyped `Eden Data`).
+    let mut running: HashSet<&str> = HashSet::new();
+    for (m, _) in ms.iter().zip(&suspect).filter(|(_, s)| !**s) {
+        let name = &text[m.span.clone()];
+        running.insert(name);
+        if m.kind == EntityType::Person {
+            running.extend(name_words(name).into_iter().filter(|w| !doc.seen_lower(w)));
+        }
+    }
+    let mut suspect = suspect.into_iter();
+    ms.retain(|m| {
+        let name = &text[m.span.clone()];
+        let words = name_words(name);
+        let capitals_say_nothing = suspect.next().unwrap_or(false) && !running.contains(name);
+        let ordinary_words = capitals_say_nothing && doc.all_ordinary(&words);
+        // One word anywhere that this document writes in lower case too and English mostly
+        // does: a common noun given a capital (`Mindfulness`, `Ministry`), not a name.
+        let lone_word = matches!(words.as_slice(), [w] if doc.seen_lower(w) && is_ordinary_word(w));
+        !(ordinary_words || lone_word || common_noun(&words, &doc))
+    });
+}
+
+/// The words of a name, split at hyphens and slashes, without possessive endings.
+fn name_words(name: &str) -> Vec<&str> {
+    name.split([' ', '-', '/', '\u{a0}'])
+        .map(|w| w.trim_end_matches("’s").trim_end_matches("'s").trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect()
+}
+
+/// A span made of common short forms and ordinary words (`AI`, `AI Agents`, `human-AI`,
+/// `Best CRM`): a thing, not a name.
+fn common_noun(words: &[&str], doc: &DocWords) -> bool {
+    let short = words.iter().filter(|w| is_common_short_form(w)).count();
+    let lower = words.iter().filter(|w| is_plain_lowercase(w)).count();
+    if short + lower == words.len() {
+        return !words.is_empty();
+    }
+    short > 0 && words.iter().all(|w| is_common_short_form(w) || doc.ordinary(w))
+}
+
+fn is_plain_lowercase(w: &str) -> bool {
+    w.chars().all(|c| !c.is_alphabetic() || c.is_lowercase())
+}
+
+/// `Melbourne-based` becomes `Melbourne`, a place when the gazetteer knows it, and
+/// `Brazilian-born` the nationality `Brazilian`; a MISC span whose rest is neither (`Taylor
+/// Swift-themed`) describes something unnamed and is emptied. (CoNLL-2003 tags the whole
+/// `New York-based` MISC; the news-analysis guidelines name the place.)
+fn trim_descriptive_ending(text: &str, gaz: &Gazetteer, m: &mut FoundMention) {
+    let name = &text[m.span.clone()];
+    let Some((head, ending)) = name.rsplit_once('-') else { return };
+    if !DESCRIPTIVE_ENDINGS.contains(&ending.to_lowercase().as_str()) {
+        return;
+    }
+    let head = head.trim_end();
+    m.span.end = m.span.start + head.len();
+    if gaz.is_place(head) {
+        m.kind = EntityType::Loc;
+    } else if gaz.country_of(head).is_some() {
+        m.kind = EntityType::Misc; // a nationality: `Brazilian-born`
+    } else if m.kind == EntityType::Misc || head.is_empty() {
+        m.span.end = m.span.start;
+    }
+}
+
+/// What the document shows of its words: those it writes in lower case somewhere.
+struct DocWords<'t> {
+    lower: HashSet<&'t str>,
+}
+
+impl<'t> DocWords<'t> {
+    fn new(text: &'t str, tokens: &[Token]) -> Self {
+        let lower = tokens.iter().map(|t| t.text(text)).filter(|w| w.starts_with(char::is_lowercase)).collect();
+        DocWords { lower }
+    }
+
+    fn seen_lower(&self, word: &str) -> bool {
+        self.lower.contains(word.to_lowercase().as_str())
+    }
+
+    /// Written in lower case in this document, or an ordinary word in general English.
+    fn ordinary(&self, word: &str) -> bool {
+        self.seen_lower(word) || is_ordinary_word(word)
+    }
+
+    fn all_ordinary(&self, words: &[&str]) -> bool {
+        !words.is_empty() && words.iter().all(|w| self.ordinary(w))
+    }
+}
+
+/// The byte ranges of the lines of `text` written in title case (headings have no full stop,
+/// so a sentence may run on from one into the next paragraph: lines are what tell them).
+fn title_case_lines(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut first = 0;
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let end = start + line.len();
+        let last = first + tokens[first..].partition_point(|t| (t.start as usize) < end);
+        if is_title_case(tokens[first..last].iter().map(|t| t.text(text))) {
+            out.push(start..end);
+        }
+        (first, start) = (last, end);
+    }
+    out
+}
+
+/// A line in title case: at least three words, and at least three in four of the longer
+/// words after the first (four letters or more: title case leaves `to`, `in`, `an` small)
+/// start with a capital; or a line of one or two words, all capitalized, with no end
+/// punctuation (`Next Steps`). Not a line all in capitals (wire headlines in capitals are the
+/// tagger's own business: it learned them), nor one with as many numbers as half its words
+/// (a results or score line: `Reading 2 Stoke 1`, `Guy Forget ( France ) 6-3 6-4`).
+fn is_title_case<'a>(tokens: impl Iterator<Item = &'a str>) -> bool {
+    let all: Vec<&str> = tokens.collect();
+    let words: Vec<&str> = all.iter().copied().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    let numbers = all.iter().filter(|w| w.starts_with(|c: char| c.is_ascii_digit())).count();
+    if words.is_empty() || numbers * 2 > words.len() {
+        return false;
+    }
+    if words.len() < 3 {
+        let ends_sentence = all.last().is_some_and(|w| w.ends_with(['.', '!', '?', ':', ',', ';']));
+        return !ends_sentence
+            && words.iter().all(|w| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase));
+    }
+    if super::ner::features::caps_sentence(&words) {
+        return false;
+    }
+    let long: Vec<&&str> = words[1..].iter().filter(|w| w.chars().count() >= 4).collect();
+    let capitalized = long.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
+    long.len() >= 2 && capitalized * 4 >= long.len() * 3
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Article, EntityType};
+    use crate::{Resources, analyze, document_from_text};
+
+    fn entities(text: &str) -> Vec<(String, EntityType)> {
+        let res = Resources::embedded().expect("embedded model");
+        let article: Article = analyze(document_from_text("t", text.to_string()), &res);
+        article.entities.into_iter().map(|e| (e.name, e.kind)).collect()
+    }
+
+    fn has(ents: &[(String, EntityType)], name: &str) -> bool {
+        ents.iter().any(|(n, _)| n == name)
+    }
+
+    #[test]
+    fn title_case_lines_are_told_from_sentences_and_capital_headlines() {
+        let words = |s: &'static str| s.split(' ');
+        assert!(super::is_title_case(words("Best Office Chair For Lower Back Pain")));
+        assert!(super::is_title_case(words("How To Choose A Solar Installer")));
+        assert!(super::is_title_case(words("Features to Look For in an Ergonomic Office Chair")));
+        assert!(super::is_title_case(words("Next Steps")), "short headings too");
+        assert!(!super::is_title_case(words("Ana Lima said the bridge would open on Monday")));
+        assert!(!super::is_title_case(words("SOCCER - JAPAN GET LUCKY WIN")));
+        assert!(!super::is_title_case(words("Ana Lima said .")));
+        assert!(!super::is_title_case(words("Thanks !")));
+        assert!(!super::is_title_case(words("Reading 2 Stoke 1")), "a score line");
+        assert!(!super::is_title_case(words("Guy Forget ( France ) 6-3 6-4")));
+        assert!(super::is_title_case(words("Top 10 Tips For Cheaper Travel In 2025")));
+    }
+
+    #[test]
+    fn common_short_forms_are_not_organisations() {
+        let ents = entities(
+            "Marta Quiroga, who runs the data team at a Lisbon bank, said AI Agents would not replace \
+             its analysts. The bank bought more GPUs and a new CRM last year, and its CEO wants the AI \
+             to answer customers by SMS.",
+        );
+        for junk in ["AI", "AI Agents", "GPUs", "CRM", "CEO", "SMS"] {
+            assert!(!has(&ents, junk), "{junk} in {ents:?}");
+        }
+        assert!(has(&ents, "Marta Quiroga"), "{ents:?}");
+    }
+
+    #[test]
+    fn headings_of_ordinary_words_are_dropped_names_in_them_kept() {
+        let ents = entities(
+            "Help Your Picky Eater Enjoy Vegetables\n\n\
+             Children often refuse new food at first, said Ines Okafor, a nutritionist in Leeds.\n\n\
+             Next Steps\n\n\
+             Okafor suggests tasting one new vegetable a week.\n\n\
+             Why Okafor Trusts Small Portions\n\n\
+             Small portions are less daunting, she said.",
+        );
+        for junk in ["Help Your Picky Eater Enjoy Vegetables", "Picky Eater", "Next Steps", "Small Portions"] {
+            assert!(!has(&ents, junk), "{junk} in {ents:?}");
+        }
+        assert!(has(&ents, "Ines Okafor"), "{ents:?}");
+        assert!(has(&ents, "Leeds"), "{ents:?}");
+    }
+
+    #[test]
+    fn a_common_noun_given_a_capital_is_not_a_name() {
+        let ents = entities(
+            "Teachers at the school in Leeds now start each day with Mindfulness, said Priya Nair. \
+             She believes mindfulness helps pupils focus.",
+        );
+        assert!(!has(&ents, "Mindfulness"), "{ents:?}");
+        assert!(has(&ents, "Priya Nair") && has(&ents, "Leeds"), "{ents:?}");
+    }
+
+    #[test]
+    fn descriptive_endings_leave_the_name() {
+        let ents = entities(
+            "The Melbourne-based startup hired Tom Beck, a Taylor Swift-themed tour guide, to lead its \
+             human-AI research team.",
+        );
+        assert!(ents.iter().any(|(n, k)| n == "Melbourne" && *k == EntityType::Loc), "{ents:?}");
+        assert!(
+            !ents.iter().any(|(n, _)| n.contains("-based") || n.contains("-themed") || n.contains("human")),
+            "{ents:?}"
+        );
+    }
+
+    #[test]
+    fn company_forms_and_known_organisations_are_organisations() {
+        let ents = entities(
+            "Shares of Eli Lilly and Novo Nordisk rose on Monday. Rosa Veeam Software said it would move \
+             its data to Facebook, while analysts at Francisco Partners and officers of the Fairfield \
+             Police looked on from Bexar County.",
+        );
+        for org in ["Eli Lilly", "Novo Nordisk", "Facebook", "Francisco Partners", "Fairfield Police"] {
+            assert!(ents.iter().any(|(n, k)| n == org && *k == EntityType::Org), "{org} not ORG in {ents:?}");
+        }
+        assert!(ents.iter().any(|(n, k)| n == "Bexar County" && *k == EntityType::Loc), "{ents:?}");
+    }
+}

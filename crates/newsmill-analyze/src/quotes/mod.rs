@@ -1,0 +1,426 @@
+//! Quotations and reported speech: who said what. Works over plain text with its own light
+//! scanning (`scan`), pairs quotation marks (`marks`), finds speech cues (`cues`), the
+//! source next to each cue (`speaker`) and the reported content (`indirect`), then links the
+//! source to an entity when mentions are given (`resolve`).
+//!
+//! Follows the PolNeAR conventions where they apply: a pronoun source is the pronoun span
+//! itself (the link to a named entity is made separately), only outermost attributions count,
+//! and scare quotes or titles are not speech.
+
+mod advice;
+pub mod attribute;
+pub mod cues;
+mod indirect;
+mod introduced;
+pub mod marks;
+mod postposed;
+mod resolve;
+mod scan;
+mod speaker;
+mod speech;
+pub mod tagger;
+mod trailing;
+
+use std::ops::Range;
+
+use crate::model::{Quote, QuoteKind, Speaker};
+
+pub use attribute::Attribution;
+
+/// The attributions of `text`: the rule finder refined by the shipped taggers, which read the
+/// entity mentions too.
+pub fn find_attributions(text: &str, mentions: &[MentionRef]) -> Vec<Attribution> {
+    tagger::analyze(text, tagger::embedded(), mentions).0
+}
+
+/// One entity mention, as NER provides it; quotes link their speaker through these.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MentionRef {
+    pub span: Range<usize>,
+    /// The entity id (`E1`).
+    pub entity: String,
+    /// The entity's canonical name.
+    pub name: String,
+    pub person: bool,
+    pub kind: crate::model::EntityType,
+    /// Titles and roles collected for the entity (`Foreign Minister`).
+    pub titles: Vec<String>,
+}
+
+impl MentionRef {
+    /// The mention as a quote's speaker, resolved to its entity.
+    fn as_speaker(&self) -> Speaker {
+        Speaker { span: self.span.clone(), entity: Some(self.entity.clone()), name: Some(self.name.clone()) }
+    }
+}
+
+/// A person mention of `name` where `text` first writes it (tests of the speaker rules).
+#[cfg(test)]
+pub(crate) fn person_mention(text: &str, name: &str) -> MentionRef {
+    let start = text.find(name).unwrap_or(0);
+    MentionRef {
+        span: start..start + name.len(),
+        entity: "E1".into(),
+        name: name.into(),
+        person: true,
+        kind: crate::model::EntityType::Person,
+        titles: vec![],
+    }
+}
+
+/// The quotes of `text` with cue and speaker; spans are byte ranges into `text`.
+pub fn find_quotes(text: &str, mentions: &[MentionRef]) -> Vec<Quote> {
+    find_quotes_with(text, mentions, tagger::embedded())
+}
+
+/// The quotes of `text` found with the given tagger model, or by the rules alone.
+pub fn find_quotes_with(text: &str, mentions: &[MentionRef], model: Option<&tagger::TaggerModel>) -> Vec<Quote> {
+    let (attributions, scans) = tagger::analyze(text, model, mentions);
+    let quoted: Vec<&marks::Quoted> = scans.iter().flat_map(|s| &s.quoted).collect();
+    let mut out = Vec::new();
+    for a in &attributions {
+        let mut person = false;
+        let speaker = a.source.as_ref().map(|span| {
+            // The attribution keeps PolNeAR's parenthetical comma; a reader does not need it.
+            let shown = text.get(span.clone()).unwrap_or("").trim_end_matches([',', ' ']);
+            let span = span.start..span.start + shown.len();
+            let span = &span;
+            let linked = resolve::link(text, span, mentions);
+            person = linked.is_some_and(|m| m.person);
+            Speaker {
+                span: span.clone(),
+                entity: linked.map(|m| m.entity.clone()),
+                name: linked.map(|m| m.name.clone()),
+            }
+        });
+        // `NAME: words` is speech in a transcript or interview; `Quick Tip: …`, `Principle: …`
+        // are labels. Only a person named before the colon makes it a quote.
+        let colon = a.cue.as_ref().is_some_and(|c| text.get(c.clone()).is_some_and(|t| t.trim() == ":"));
+        if colon && !person {
+            continue;
+        }
+        for piece in &a.content {
+            let mut push = |span: Range<usize>, kind| {
+                out.push(Quote { span, kind, cue: a.cue.clone(), speaker: speaker.clone(), continuation: Vec::new() })
+            };
+            let inside: Vec<&marks::Quoted> =
+                quoted.iter().copied().filter(|q| q.outer.start >= piece.start && q.outer.end <= piece.end).collect();
+            let whole = quoted.iter().find(|q| q.outer.start <= piece.start && piece.end <= q.outer.end);
+            match whole {
+                Some(q) => push(q.inner.clone(), QuoteKind::Direct),
+                None if inside.len() == 1 && inside[0].outer == *piece => {
+                    push(inside[0].inner.clone(), QuoteKind::Direct)
+                }
+                // A reported wish, perception or state of mind is not something the source said.
+                None if a.cue.as_ref().is_some_and(|c| !speech::reports_speech(text.get(c.clone()).unwrap_or(""))) => {}
+                // Nor is the author's own claim, or a report nobody is said to have made.
+                None if !speech::has_a_source(speaker.as_ref().and_then(|s| text.get(s.span.clone()))) => {}
+                // Nor is a clause about a thing: a source no mention names must be one that
+                // can speak (a person's pronoun, `officials`, `the study`).
+                None if speaker.as_ref().is_some_and(|s| {
+                    s.entity.is_none() && !speech::could_speak(text.get(s.span.clone()).unwrap_or(""))
+                }) => {}
+                // Words quoted inside reported speech (`the group's “main goal” is to “put an
+                // end” to it`) belong to that one quote: listed on their own they would count
+                // the same speech several times.
+                None => {
+                    let content = without_that(text, piece.clone());
+                    if speech::states_something(text.get(content.clone()).unwrap_or("")) {
+                        push(content, QuoteKind::Indirect)
+                    }
+                }
+            }
+        }
+    }
+    // Reported speech the taggers miss, where no quote is yet: `…, says Klinger.` attributed
+    // at its sentence's end, and advice a named source gives (`Dan recommends contacting…`).
+    let trailing = trailing::trailing_attributions(text, mentions, speech::closes_attribution)
+        .into_iter()
+        .map(|t| (t.content, t.speaker, t.cue));
+    for (content, m, cue) in trailing.chain(advice::advice(text, mentions)) {
+        if out.iter().any(|q| q.span.start < content.end && content.start < q.span.end) {
+            continue;
+        }
+        let speaker = Speaker { span: m.span.clone(), entity: Some(m.entity.clone()), name: Some(m.name.clone()) };
+        let continuation = Vec::new();
+        out.push(Quote {
+            span: content,
+            kind: QuoteKind::Indirect,
+            cue: Some(cue),
+            speaker: Some(speaker),
+            continuation,
+        });
+    }
+    out.sort_by_key(|q| (q.span.start, q.span.end));
+    out.dedup_by(|a, b| a.span == b.span);
+    for q in out.iter_mut().filter(|q| q.kind == QuoteKind::Direct && q.speaker.is_none()) {
+        if let Some((m, cue)) = postposed::speaker_after(text, &q.span, mentions) {
+            q.speaker = Some(m.as_speaker());
+            q.cue = q.cue.take().or(Some(cue));
+        }
+    }
+    // A quotation introduced by the paragraph before: that paragraph's person, over no
+    // speaker or one the mentions do not name (a guess from inside the quotation).
+    let unnamed = |q: &Quote| q.speaker.as_ref().is_none_or(|s| s.entity.is_none());
+    for q in out.iter_mut().filter(|q| q.kind == QuoteKind::Direct && unnamed(q)) {
+        if let Some(m) = introduced::speaker_before(text, &q.span, mentions) {
+            q.speaker = Some(m.as_speaker());
+        }
+    }
+    join_interrupted(text, out)
+}
+
+/// `“We won,” she said, “and we will win again.”`: the direct quote after an attribution
+/// that interrupts a quotation, in the same paragraph and by the same speaker, is that
+/// quotation's continuation, not a quote of its own (which would count the speaker twice).
+fn join_interrupted(text: &str, quotes: Vec<Quote>) -> Vec<Quote> {
+    const MAX_GAP: usize = 80;
+    let mut out: Vec<Quote> = Vec::with_capacity(quotes.len());
+    for q in quotes {
+        if let Some(first) = out.last_mut()
+            && first.kind == QuoteKind::Direct
+            && q.kind == QuoteKind::Direct
+            && same_speaker(first, &q)
+        {
+            let last_end = first.continuation.last().map_or(first.span.end, |c| c.end);
+            let gap = text.get(last_end..q.span.start).unwrap_or("\n");
+            if q.span.start >= last_end && gap.len() <= MAX_GAP && !gap.contains('\n') && gap.contains(['”', '"']) {
+                first.continuation.push(q.span);
+                continue;
+            }
+        }
+        out.push(q);
+    }
+    out
+}
+
+/// Both quotes have a speaker and it is the same entity, or the same words when unresolved.
+fn same_speaker(a: &Quote, b: &Quote) -> bool {
+    match (&a.speaker, &b.speaker) {
+        (Some(x), Some(y)) => match (&x.entity, &y.entity) {
+            (Some(e), Some(f)) => e == f,
+            _ => x.span == y.span,
+        },
+        _ => false,
+    }
+}
+
+/// The reported clause without its complementizer: PolNeAR counts `that` in the content,
+/// a reader of the quote does not need it.
+fn without_that(text: &str, span: Range<usize>) -> Range<usize> {
+    let body = text.get(span.clone()).unwrap_or("");
+    match body.strip_prefix("that ") {
+        Some(rest) if !rest.trim().is_empty() => span.end - rest.len()..span.end,
+        _ => span,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rule finder alone: these tests pin its patterns, which the taggers build on.
+    fn rule_quotes(text: &str, mentions: &[MentionRef]) -> Vec<Quote> {
+        find_quotes_with(text, mentions, None)
+    }
+
+    #[test]
+    fn indirect_quote_drops_that_and_keeps_the_speaker() {
+        let text = "The minister said that the talks with the rebels were over.";
+        let q = rule_quotes(text, &[]);
+        assert_eq!(q.len(), 1);
+        assert_eq!(&text[q[0].span.clone()], "the talks with the rebels were over");
+        assert_eq!(q[0].kind, QuoteKind::Indirect);
+        let speaker = q[0].speaker.as_ref().map(|s| &text[s.span.clone()]);
+        assert_eq!(speaker, Some("The minister"));
+    }
+
+    #[test]
+    fn words_quoted_inside_reported_speech_are_part_of_it_not_quotes_of_their_own() {
+        let text = "Stanikzai said the group’s “main goal” is to “put an end” to the “invasion” led by the US.";
+        let q = rule_quotes(text, &[]);
+        let texts: Vec<&str> = q.iter().map(|q| &text[q.span.clone()]).collect();
+        assert_eq!(texts, ["the group’s “main goal” is to “put an end” to the “invasion” led by the US"]);
+        assert_eq!(q[0].kind, QuoteKind::Indirect);
+    }
+
+    #[test]
+    fn a_straight_quote_after_a_sentence_keeps_the_speaker_named_after_it() {
+        // The opening mark used to close the sentence before, so the taggers read that
+        // sentence's subject (`Dock workers`) as the speaker. British single quotes alike.
+        for mark in ["\"", "'"] {
+            let text = format!(
+                "Dock workers in Rotterdam went back to work on Thursday after the strike ended. \
+                 {mark}We won a fair deal,{mark} said Peter Jansen."
+            );
+            for model in [None, tagger::embedded()] {
+                let q = find_quotes_with(&text, &[], model);
+                let speakers: Vec<&str> =
+                    q.iter().filter_map(|q| q.speaker.as_ref()).map(|s| &text[s.span.clone()]).collect();
+                assert_eq!(speakers, ["Peter Jansen"], "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn wishes_perceptions_and_states_of_mind_are_not_quotes() {
+        let text = "Most buyers want a phone that lasts five years. Many parents fear that schools will close. \
+                    The minister said that the talks with the rebels were over.";
+        for model in [None, tagger::embedded()] {
+            let q = find_quotes_with(text, &[], model);
+            let texts: Vec<&str> = q.iter().map(|q| &text[q.span.clone()]).collect();
+            assert_eq!(texts, ["the talks with the rebels were over"], "{model:?}", model = model.is_some());
+        }
+    }
+
+    #[test]
+    fn a_label_before_a_colon_is_no_speaker() {
+        let text = "Use leading lines.\n\nQuick Tip: Leading lines can add an extra layer of elegance to your photos.";
+        let at = text.find("Quick").unwrap_or(0);
+        let label = MentionRef {
+            span: at..at + 5,
+            entity: "E1".into(),
+            name: "Quick".into(),
+            person: false,
+            kind: crate::model::EntityType::Org,
+            titles: Vec::new(),
+        };
+        for mentions in [Vec::new(), vec![label]] {
+            let quotes = find_quotes_with(text, &mentions, tagger::embedded());
+            assert!(quotes.iter().all(|q| q.speaker.is_none()), "{quotes:?}");
+        }
+    }
+
+    #[test]
+    fn a_quotation_interrupted_by_its_attribution_is_one_quote() {
+        let text = "“We will stay,” he said. “It is our home.”\n\n“Not here,” she said.";
+        let q = rule_quotes(text, &[]);
+        let parts: Vec<Vec<&str>> = q
+            .iter()
+            .map(|q| std::iter::once(&q.span).chain(&q.continuation).map(|s| &text[s.clone()]).collect())
+            .collect();
+        assert_eq!(parts, [vec!["We will stay", "It is our home"], vec!["Not here"]], "a new paragraph, a new quote");
+        assert!(q.iter().all(|q| q.kind == QuoteKind::Direct && q.speaker.is_some()));
+    }
+
+    #[test]
+    fn quote_paragraph_without_cue_continues_the_speaker() {
+        let text = "“We will stay,” Lavrov said.\n\n“It is our home and we will not leave it.”";
+        let q = rule_quotes(text, &[]);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1].speaker.as_ref().map(|s| &text[s.span.clone()]), Some("Lavrov"));
+    }
+
+    #[test]
+    fn scare_quotes_are_not_quotes() {
+        assert!(rule_quotes("The ‘Moscow format’ talks began in 2017.", &[]).is_empty());
+    }
+
+    #[test]
+    fn according_to_and_postposed_cues() {
+        let text = "The talks in Doha failed on Friday, according to the Foreign Ministry. The vote in the county was rigged, the senator said.";
+        let q = rule_quotes(text, &[]);
+        let got: Vec<(&str, Option<&str>)> =
+            q.iter().map(|q| (&text[q.span.clone()], q.speaker.as_ref().map(|s| &text[s.span.clone()]))).collect();
+        assert_eq!(
+            got,
+            [
+                ("The talks in Doha failed on Friday", Some("the Foreign Ministry")),
+                ("The vote in the county was rigged", Some("the senator"))
+            ]
+        );
+    }
+
+    #[test]
+    fn coordinated_cue_shares_the_subject() {
+        let text = "He claimed vast wealth and said it kept him free of the banks.";
+        let q = rule_quotes(text, &[]);
+        let speaker = q.first().and_then(|q| q.speaker.as_ref()).map(|s| &text[s.span.clone()]);
+        assert_eq!(speaker, Some("He"));
+    }
+
+    #[test]
+    fn source_with_apposition_before_the_cue() {
+        let text =
+            "Douglas Brinkley, a historian who attended the session, recalled that the mood in the room was tense.";
+        let q = rule_quotes(text, &[]);
+        let speaker = q.first().and_then(|q| q.speaker.as_ref()).map(|s| &text[s.span.clone()]);
+        assert_eq!(speaker, Some("Douglas Brinkley, a historian who attended the session"));
+    }
+
+    #[test]
+    fn clause_after_the_cue_means_the_source_is_before_it() {
+        let text = "The state’s campaign chairman, Phil Lovas, said he has not seen the letter.";
+        let q = rule_quotes(text, &[]);
+        assert_eq!(q.first().map(|q| &text[q.span.clone()]), Some("he has not seen the letter"));
+        let text = "As a summer associate at a law firm, she said she was asked to present her own work.";
+        let q = rule_quotes(text, &[]);
+        assert_eq!(q.first().and_then(|q| q.speaker.as_ref()).map(|s| &text[s.span.clone()]), Some("she"));
+    }
+
+    #[test]
+    fn nested_cue_does_not_cut_the_content() {
+        let text = "Hester argues that families still want their own schools.";
+        let q = rule_quotes(text, &[]);
+        assert_eq!(q.first().map(|q| &text[q.span.clone()]), Some("families still want their own schools"));
+    }
+
+    #[test]
+    fn name_and_title_before_the_cue() {
+        let text =
+            "Richard Revesz, director of the institute, said the states were exaggerating the costs of the rule.";
+        let q = rule_quotes(text, &[]);
+        assert_eq!(
+            q.first().map(|q| &text[q.span.clone()]),
+            Some("the states were exaggerating the costs of the rule")
+        );
+    }
+
+    #[test]
+    fn coordinated_cue_ends_the_first_content() {
+        let text =
+            "Merrill says Machado promised support for the new party and said she would stand up to the attacks.";
+        let q = rule_quotes(text, &[]);
+        let texts: Vec<&str> = q.iter().map(|q| &text[q.span.clone()]).collect();
+        assert_eq!(texts, ["Machado promised support for the new party", "she would stand up to the attacks"]);
+    }
+
+    #[test]
+    fn cue_carries_its_auxiliaries() {
+        let text = "The minister has also said that the talks with the rebels were over.";
+        let q = rule_quotes(text, &[]);
+        assert_eq!(q.first().and_then(|q| q.cue.clone()).map(|c| &text[c]), Some("has also said"));
+    }
+
+    #[test]
+    fn short_reported_clauses_are_not_quotes() {
+        let text = "In her only response, Dana Reyes said the planned growth was fine.";
+        let q = rule_quotes(text, &[]);
+        assert!(q.iter().all(|q| text[q.span.clone()].split_whitespace().count() >= 6), "{q:?}");
+    }
+
+    #[test]
+    fn reports_with_no_source_or_the_authors_own_are_not_quotes() {
+        // PolNeAR counts these as attributions (find_attributions keeps them); a reader has
+        // no one to cite.
+        let text = "Alice Wells was reported to have met Taliban officials in Doha.";
+        assert!(find_attributions(text, &[]).iter().any(|a| a.source.is_none()));
+        assert!(rule_quotes(text, &[]).is_empty());
+        let text = "I think the plan will fail. We argue that the tax is too low. You may ask why it matters.";
+        assert!(rule_quotes(text, &[]).is_empty(), "{:?}", rule_quotes(text, &[]));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_spans_are_in_bounds(text in "[a-zA-Z ,.:;!?“”‘’\"'«»„―—–()\n]{0,200}") {
+            let words = text.replace('a', " said ").replace('b', " according to ").replace('c', ", adding ");
+            proptest::prop_assert!(find_quotes(&words, &[]).iter().all(|q| words.get(q.span.clone()).is_some()));
+            for q in find_quotes(&text, &[]) {
+                proptest::prop_assert!(text.get(q.span.clone()).is_some());
+                if let Some(s) = &q.speaker {
+                    proptest::prop_assert!(text.get(s.span.clone()).is_some());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,214 @@
+//! The learned pass of the quote finder. Three averaged structured perceptrons (Viterbi over
+//! BIO labels) mark cue, source and content tokens from the words, word classes, entity
+//! mentions, quotation marks, the cue lexicon and the rule finder's own attributions; the
+//! source and content taggers also see where the cue tagger put the cues. The spans are then
+//! tied into attributions (`assemble`). Trained on PolNeAR train with `newsmill train quotes`;
+//! see `models/quotes-en.md`.
+
+mod assemble;
+pub mod clusters;
+pub mod features;
+pub mod model;
+mod signed;
+pub mod view;
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use super::MentionRef;
+use super::attribute::{self, Attribution, ParaScan};
+use model::{Buffers, no_cost, tag, tag_into};
+pub use model::{TaggerModel, TaggerModelError};
+use view::ParaView;
+
+/// The role a tagger labels; the discriminant indexes per-role arrays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Cue = 0,
+    Source = 1,
+    Content = 2,
+}
+
+/// The model shipped with the program.
+pub const EMBEDDED_MODEL: &[u8] = include_bytes!("../../../models/quotes-en-tagger.bin.gz");
+
+/// The shipped model, loaded once; `None` (rules only) if it does not load, which a unit
+/// test rules out for the model in the repository and `Resources::embedded` reports.
+pub fn embedded() -> Option<&'static TaggerModel> {
+    load_embedded().ok()
+}
+
+/// The shipped model, loaded once, or why it does not load.
+pub fn load_embedded() -> Result<&'static TaggerModel, &'static TaggerModelError> {
+    static MODEL: OnceLock<Result<TaggerModel, TaggerModelError>> = OnceLock::new();
+    MODEL.get_or_init(|| TaggerModel::from_bytes(EMBEDDED_MODEL)).as_ref()
+}
+
+/// The attributions of `text` with the given model (rules only without one), and the scan
+/// of each paragraph.
+pub fn analyze(text: &str, model: Option<&TaggerModel>, mentions: &[MentionRef]) -> (Vec<Attribution>, Vec<ParaScan>) {
+    let (rules, scans) = attribute::analyze(text);
+    let Some(model) = model else { return (rules, scans) };
+    let mut out = Vec::new();
+    let mut last = None;
+    let mut buf = Buffers::default();
+    let rule_spans = view::rule_spans(&rules);
+    for (pi, scan) in scans.iter().enumerate() {
+        let view = ParaView::new(text, scan, &rule_spans, mentions);
+        // Content in a paragraph without a cue matters only as the continuation of the
+        // latest attribution, which must be in this paragraph or the one before.
+        let continues = last.is_some_and(|(_, p): (usize, usize)| p + 1 >= pi);
+        let labels = label(model, &view, continues, &mut buf);
+        assemble::paragraph(text, &view, scan, &labels, pi, &mut out, &mut last);
+    }
+    widen_leading_content(&mut out, &rules);
+    signed::add(text, &mut out, &rules);
+    (out, scans)
+}
+
+/// The cue, source and content labels of one paragraph. Sources are only looked for in
+/// sentences with a cue (assembly ties a source to a cue of its sentence), content only where
+/// a cue can own it: the taggers are most of the analysis time, and most text has no speech.
+pub fn label(model: &TaggerModel, view: &ParaView, continues: bool, buf: &mut Buffers) -> [Vec<u8>; 3] {
+    let t = &model.tables;
+    let n = view.len();
+    let mut cues = vec![view::O; n];
+    for sent in view.sentences().filter(|s| view.cue_evidence[s.clone()].contains(&true)) {
+        tag_into(&t[0], view, Role::Cue, None, sent, &mut cues, buf, no_cost);
+    }
+    let ctx = features::CueContext::new(&cues);
+    let mut sources = vec![view::O; n];
+    for sent in view.sentences().filter(|s| cues[s.clone()].contains(&view::B)) {
+        tag_into(&t[1], view, Role::Source, Some(&ctx), sent, &mut sources, buf, no_cost);
+    }
+    let has_cue = cues.contains(&view::B);
+    let mut content =
+        if has_cue || continues { tag(&t[2], view, Role::Content, Some(&ctx), buf) } else { vec![view::O; n] };
+    fill_gaps(view, &mut content, &[&cues, &sources], MAX_GAP);
+    [cues, sources, content]
+}
+
+/// A content before its cue (`…, the ministry said`) that the tagger cut short keeps the whole
+/// clause the rule finder read there, when its piece is part of that clause and shares one of
+/// its ends: the rules know where such a clause starts (after `However,`), the tagger at times
+/// starts it a few words late.
+fn widen_leading_content(out: &mut [Attribution], rules: &[Attribution]) {
+    let mut clauses: Vec<&Range<usize>> = rules.iter().flat_map(|r| r.content.iter()).collect();
+    clauses.sort_by_key(|r| r.start);
+    for a in out.iter_mut() {
+        let Some(cue_start) = a.cue.as_ref().map(|c| c.start) else { continue };
+        for piece in a.content.iter_mut().filter(|p| p.end <= cue_start) {
+            // The rules' outermost clauses do not overlap: the one holding the piece is the
+            // last to start at or before it.
+            let k = clauses.partition_point(|r| r.start <= piece.start);
+            let clause = k
+                .checked_sub(1)
+                .map(|k| clauses[k])
+                .filter(|r| piece.end <= r.end && (r.start == piece.start || r.end == piece.end));
+            if let Some(c) = clause {
+                *piece = c.clone();
+            }
+        }
+    }
+}
+
+/// Longest run of untagged tokens inside a content that still joins its two sides.
+const MAX_GAP: usize = 3;
+
+/// Joins content pieces split by a short untagged run in the same sentence, unless a cue or
+/// source sits in the run: the tagger sometimes drops a word in the middle of a clause.
+fn fill_gaps(view: &ParaView, content: &mut [u8], blockers: &[&[u8]], max_gap: usize) {
+    let mut i = 1;
+    while i < content.len() {
+        if content[i] != view::O || content[i - 1] == view::O {
+            i += 1;
+            continue;
+        }
+        let end = (i..content.len()).find(|&j| content[j] != view::O).unwrap_or(content.len());
+        let joins = end < content.len()
+            && end - i <= max_gap
+            && view.sent[i - 1].contains(&end)
+            && (i..=end).all(|j| blockers.iter().all(|b| b[j] == view::O));
+        if joins {
+            content[i..=end].fill(view::I);
+        }
+        i = end.max(i + 1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::find_attributions;
+
+    fn shown(text: &str, r: &Option<std::ops::Range<usize>>) -> Option<String> {
+        r.as_ref().map(|r| text[r.clone()].to_string())
+    }
+
+    #[test]
+    fn the_shipped_model_loads() {
+        let model = embedded().map(|m| m.tables.len());
+        assert_eq!(model, Some(3));
+    }
+
+    #[test]
+    fn a_corrupt_model_is_an_error_not_a_panic() {
+        assert!(TaggerModel::from_bytes(b"not a model").is_err());
+        let truncated = &EMBEDDED_MODEL[..EMBEDDED_MODEL.len() / 2];
+        assert!(TaggerModel::from_bytes(truncated).is_err());
+    }
+
+    #[test]
+    fn a_model_survives_its_own_bytes() {
+        let Some(model) = embedded() else { panic!("no shipped model") };
+        let again = model.to_bytes().and_then(|b| TaggerModel::from_bytes(&b));
+        let text = "“We will stay,” the minister said on Friday.";
+        let again = again.map(|m| analyze(text, Some(&m), &[]).0);
+        assert_eq!(again.ok(), Some(analyze(text, Some(model), &[]).0));
+    }
+
+    #[test]
+    fn reported_speech_with_its_source() {
+        let text = "The minister said that the talks were over.";
+        let a = find_attributions(text, &[]);
+        assert_eq!(a.len(), 1);
+        assert_eq!(shown(text, &a[0].cue).as_deref(), Some("said"));
+        assert_eq!(shown(text, &a[0].source).as_deref(), Some("The minister"));
+        let content: Vec<&str> = a[0].content.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(content, ["that the talks were over"]);
+    }
+
+    #[test]
+    fn quote_split_around_its_cue_is_one_attribution() {
+        let text = "“We will stay,” Lavrov said. “It is our home.”";
+        let a = find_attributions(text, &[]);
+        assert_eq!(a.len(), 1);
+        assert_eq!(shown(text, &a[0].source).as_deref(), Some("Lavrov"));
+        assert_eq!(a[0].content.len(), 2);
+    }
+
+    #[test]
+    fn a_text_with_no_speech_has_no_attributions() {
+        assert!(find_attributions("The ‘Moscow format’ talks began in 2017 in a hotel by the river.", &[]).is_empty());
+    }
+
+    #[test]
+    fn short_gaps_inside_a_content_are_joined() {
+        let text = "a b c d e f g h";
+        let scan = ParaScan {
+            toks: crate::quotes::scan::tokens(text, 0..text.len()),
+            in_quote: vec![false; 8],
+            sents: std::iter::once(0..8).collect(),
+            quoted: Vec::new(),
+        };
+        let view = ParaView::new(text, &scan, &[], &[]);
+        let mut content = vec![1, 2, 0, 0, 2, 0, 0, 0];
+        let none = vec![0; 8];
+        fill_gaps(&view, &mut content, &[&none, &none], MAX_GAP);
+        assert_eq!(content, [1, 2, 2, 2, 2, 0, 0, 0]);
+        let mut blocked = vec![1, 2, 0, 0, 2, 0, 0, 0];
+        let cue = vec![0, 0, 1, 0, 0, 0, 0, 0];
+        fill_gaps(&view, &mut blocked, &[&cue, &none], MAX_GAP);
+        assert_eq!(blocked, [1, 2, 0, 0, 2, 0, 0, 0]);
+    }
+}

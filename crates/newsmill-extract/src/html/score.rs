@@ -1,0 +1,74 @@
+//! How much a text segment reads like story prose: length, link density, sentence
+//! punctuation and function words. Prose scores positive, link lists and chrome negative.
+
+use super::walk::Segment;
+use crate::model::BlockKind;
+use crate::stopwords::stopword_share;
+
+/// Link density above which a segment is taken as a link list or menu.
+pub(super) const MAX_LINK_DENSITY: f64 = 0.5;
+
+/// Weight of a short non-link line against prose, which weighs 1 a character.
+const SHORT_LINE_WEIGHT: f64 = 0.25;
+/// Penalty a character of a link list carries.
+const LINK_WEIGHT: f64 = 0.6;
+
+/// Simple measurements of a segment's text.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Features {
+    pub chars: usize,
+    pub words: usize,
+    pub link_density: f64,
+    /// Sentence-ending and clause punctuation, in any script.
+    pub punctuation: usize,
+    /// Share of function words; measured only for text without punctuation.
+    pub stopwords: f64,
+}
+
+pub(super) fn features(seg: &Segment) -> Features {
+    let chars = seg.text.chars().count();
+    let words = seg.text.split_whitespace().count();
+    let punctuation = seg
+        .text
+        .chars()
+        .filter(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '。' | '、' | '，' | '！' | '？' | '،' | '؟' | '।'))
+        .count();
+    let link_density = if chars == 0 { 0.0 } else { seg.link_chars as f64 / chars as f64 };
+    // Function words only tell prose apart when punctuation does not: measured only then.
+    let stopwords = if punctuation == 0 { stopword_share(&seg.text) } else { 0.0 };
+    Features { chars, words, link_density, punctuation, stopwords }
+}
+
+/// Whether the text is dense in CJK or other scripts without spaces between words, where
+/// word counts say little.
+fn unspaced(f: &Features) -> bool {
+    f.words > 0 && f.chars / f.words > 20
+}
+
+/// Prose: long enough, few links, sentence structure.
+pub(super) fn is_prose(seg: &Segment, f: &Features) -> bool {
+    if f.link_density > 0.3 || seg.kind == BlockKind::Heading {
+        return false;
+    }
+    let long = f.words >= 15 || (unspaced(f) && f.chars >= 40);
+    let sentence = f.punctuation >= 1 || f.stopwords >= 0.25;
+    (long && sentence) || f.chars >= 250
+}
+
+/// The segment's contribution to the score of every element holding it: its length when it
+/// is prose, a negative share of it when it is links or chrome.
+pub(super) fn value(seg: &Segment, f: &Features, boilerplate: bool) -> f64 {
+    let chars = f.chars as f64;
+    if boilerplate {
+        return -0.5 * chars.min(400.0);
+    }
+    if f.link_density > MAX_LINK_DENSITY {
+        return -LINK_WEIGHT * chars.min(400.0);
+    }
+    if is_prose(seg, f) {
+        return chars * (1.0 - f.link_density);
+    }
+    // Short lines: datelines, labels, list items, ingredients. Worth less than prose, but
+    // something: stories have them, and menus are links.
+    SHORT_LINE_WEIGHT * chars.min(200.0)
+}

@@ -1,0 +1,6 @@
+//! Training the models the runtime crates ship: the line classifier of the text extractor
+//! ([`lines`]), the NER tagger ([`ner`]) and the quote tagger ([`quotes`]).
+
+pub mod lines;
+pub mod ner;
+pub mod quotes;

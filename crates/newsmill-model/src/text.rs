@@ -1,0 +1,67 @@
+//! Small text helpers every crate shares: char-boundary cuts, and control characters kept out
+//! of stories, terminals and log lines.
+
+/// The largest char boundary at or below `index`.
+pub fn floor_char_boundary(s: &str, index: usize) -> usize {
+    let mut i = index.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// At most `max` bytes of `s`, cut on a char boundary, with `…` when cut.
+pub fn truncate(s: &str, max: usize) -> String {
+    if s.len() <= max {
+        return s.to_string();
+    }
+    format!("{}…", &s[..floor_char_boundary(s, max)])
+}
+
+/// True for the control characters that must never reach a terminal or a reader: C0 (but
+/// tab and line breaks), DEL and C1. An escape sequence in a page can move the cursor, set
+/// the window title or hide text.
+fn is_hostile_control(c: char) -> bool {
+    matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
+}
+
+/// `s` without hostile control characters; vertical tab and form feed become spaces, so the
+/// words they separated stay apart.
+pub fn strip_controls(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(is_hostile_control) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let cleaned = s
+        .chars()
+        .filter_map(|c| match c {
+            '\u{b}' | '\u{c}' => Some(' '),
+            c if is_hostile_control(c) => None,
+            c => Some(c),
+        })
+        .collect();
+    std::borrow::Cow::Owned(cleaned)
+}
+
+/// `s` on one line with every control character written as an escape (`\n`, `\u{1b}`), for
+/// names in log lines: a newline in a file name cannot fake a line of its own.
+pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.chars().map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() }).collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_are_stripped_from_text_and_escaped_in_names() {
+        let hostile = "Title\x1b]0;pwned\x07 and\x1b[2J more\u{9b}31m\x0cwords\tkept\nhere";
+        assert_eq!(strip_controls(hostile), "Title]0;pwned and[2J more31m words\tkept\nhere");
+        assert!(matches!(strip_controls("plain text\n"), std::borrow::Cow::Borrowed(_)));
+        assert_eq!(escape_controls("a\nfake: line\x1b"), "a\\nfake: line\\u{1b}");
+    }
+}
