@@ -24,7 +24,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     report("tokens", extra);
     let (sents, extra) = extra_heap(|| sentences::split_sentences(&text, &toks));
     report("sents", extra);
-    report("ner", extra_heap(|| mentions::find_mentions(&text, &toks, &sents, &res.ner).len()).1);
+    report("ner", extra_heap(|| mentions::find_mentions(&text, &toks, &sents, res.ner()).len()).1);
     report("analyze", extra_heap(|| analyze(doc, &res).entities.len()).1);
     Ok(())
 }

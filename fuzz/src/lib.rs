@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 use newsmill_analyze::{Resources, analyze};
-use newsmill::ingest::{Inputs, ReadConfig};
+use newsmill::{Inputs, ReadConfig};
 use newsmill_extract::{ContentKind, ExtractConfig, RawDoc, extract};
 
 #[path = "../../crates/newsmill/tests/support/counting.rs"]

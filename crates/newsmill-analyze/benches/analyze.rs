@@ -21,7 +21,7 @@ fn texts() -> Vec<String> {
 fn ner(text: &str, res: &Resources) -> Vec<mentions::FoundMention> {
     let toks = tokens::tokenize(text);
     let sents = sentences::split_sentences(text, &toks);
-    mentions::find_mentions(text, &toks, &sents, &res.ner)
+    mentions::find_mentions(text, &toks, &sents, res.ner())
 }
 
 fn bench(c: &mut Criterion) {

@@ -39,7 +39,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
             let toks = tokens::tokenize(text);
             let sents = sentences::split_sentences(text, &toks);
-            entities += mentions::find_mentions(text, &toks, &sents, &res.ner).len();
+            entities += mentions::find_mentions(text, &toks, &sents, res.ner()).len();
         }
         rounds += 1;
     }

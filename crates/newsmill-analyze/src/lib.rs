@@ -2,34 +2,50 @@
 //!
 //! Analysis: what an article's text says. `Document` in, [`Article`] out.
 //!
-//! 1. [`tokens`] splits the text into tokens (byte ranges), [`sentences`] groups them.
-//! 2. [`ner`] tags names as PERSON, ORG, LOC or MISC ([`mentions`] turns tags into spans).
-//! 3. [`entities`] groups the mentions of one referent (`Sergey Lavrov` … `Lavrov`, `US` …
+//! 1. `tokens` splits the text into tokens (byte ranges), `sentences` groups them.
+//! 2. `ner` tags names as PERSON, ORG, LOC or MISC (`mentions` turns tags into spans).
+//! 3. `entities` groups the mentions of one referent (`Sergey Lavrov` … `Lavrov`, `US` …
 //!    `United States`) under a canonical name.
-//! 4. [`titles`] attaches titles and roles to people (`Russian Foreign Minister`).
-//! 5. [`quotes`] finds direct and reported speech, its cue and its speaker, linked to the
+//! 4. `titles` attaches titles and roles to people (`Russian Foreign Minister`).
+//! 5. `quotes` finds direct and reported speech, its cue and its speaker, linked to the
 //!    speaker's entity.
-//! 6. [`amounts`], [`temporal`] and [`places`] find quantities, dates normalised against the
+//! 6. `amounts`, `temporal` and `places` find quantities, dates normalised against the
 //!    publication date, and places linked to GeoNames.
 //!
 //! The model and gazetteer are loaded once into [`Resources`] and shared read-only across
-//! threads.
+//! threads. The stages are private: [`analyze`] runs them all, [`Resources`] holds what they
+//! read.
+//!
+//! ```
+//! use newsmill_analyze::{Resources, analyze, document_from_text};
+//!
+//! let resources = Resources::embedded()?;
+//! let text = "\"We won a fair deal,\" said Peter Jansen, the leader of the dock workers' union in Rotterdam.";
+//! let article = analyze(document_from_text("note.txt", text.to_string()), &resources);
+//! assert!(article.entities.iter().any(|e| e.name == "Peter Jansen"));
+//! let speaker = article.quotes.first().and_then(|q| q.speaker.as_ref()).and_then(|s| s.name.as_deref());
+//! assert_eq!(speaker, Some("Peter Jansen"));
+//! # Ok::<(), newsmill_analyze::ResourceError>(())
+//! ```
+#![warn(missing_docs)]
 
-pub mod amounts;
-pub mod entities;
-pub mod gazetteer;
+/// Declares the stage modules: private, or public but hidden with the `internals` feature,
+/// which newsmill-lab turns on to train and study the models. Neither form is a stable API.
+macro_rules! internal_mods {
+    ($($name:ident),* $(,)?) => {$(
+        #[cfg(feature = "internals")]
+        #[doc(hidden)]
+        pub mod $name;
+        #[cfg(not(feature = "internals"))]
+        mod $name;
+    )*};
+}
+
+internal_mods!(amounts, entities, gazetteer, mentions, ner, places, quotes, sentences, temporal, titles, tokens);
 mod lexicon;
-pub mod mentions;
-pub mod ner;
 mod not_names;
 mod numbers;
-pub mod places;
-pub mod quotes;
-pub mod sentences;
 mod tables;
-pub mod temporal;
-pub mod titles;
-pub mod tokens;
 mod words;
 
 use std::time::Instant;
@@ -37,34 +53,44 @@ use std::time::Instant;
 pub(crate) use newsmill_model as model;
 
 use crate::model::{Article, Document};
-pub use gazetteer::Gazetteer;
-pub use ner::{ModelError, NerModel};
+pub use entities::confidence::FilterError;
+use gazetteer::Gazetteer;
+pub use ner::ModelError;
+use ner::NerModel;
+pub use places::PlacesError;
+pub use quotes::tagger::TaggerModelError;
 
 /// What the analysis reads: the NER model and its gazetteer, and the place gazetteer. Load
 /// once, share by reference.
 pub struct Resources {
-    pub ner: NerModel,
+    ner: NerModel,
     /// Loaded once per process and shared by every `Resources`.
-    pub places: &'static places::Places,
+    places: &'static places::Places,
     /// Drops entities unlikely to be names; parsed once per process.
-    pub entity_filter: &'static entities::confidence::EntityFilter,
+    entity_filter: &'static entities::confidence::EntityFilter,
 }
 
 /// Why the built-in resources could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum ResourceError {
+    /// The NER model did not load.
     #[error(transparent)]
     Model(#[from] ModelError),
+    /// The place gazetteer did not load.
     #[error(transparent)]
-    Places(#[from] places::PlacesError),
+    Places(#[from] PlacesError),
+    /// The entity filter's weights did not load.
     #[error(transparent)]
-    EntityFilter(#[from] entities::confidence::FilterError),
+    EntityFilter(#[from] FilterError),
+    /// The quote tagger did not load.
     #[error(transparent)]
-    QuoteTagger(#[from] &'static quotes::tagger::TaggerModelError),
+    QuoteTagger(#[from] &'static TaggerModelError),
+    /// The word tables did not decompress.
     #[error(
         "the embedded word tables (models/word-freq-en.tsv.gz, models/word-case-en.tsv.gz) did not load: rebuild the program"
     )]
     WordTables,
+    /// A loader thread stopped (a panic): a bug, not bad input.
     #[error("loading the {0} stopped unexpectedly: rebuild the program and report it")]
     Loader(&'static str),
 }
@@ -97,6 +123,13 @@ impl Resources {
         let entity_filter = entities::confidence::EntityFilter::embedded()?;
         Ok(Resources { ner, places: places::Places::shared()?, entity_filter })
     }
+
+    /// The NER model, for the lab's scoring and for benchmarks of the tagger alone.
+    #[cfg(feature = "internals")]
+    #[doc(hidden)]
+    pub fn ner(&self) -> &NerModel {
+        &self.ner
+    }
 }
 
 /// Analyzes a document's text: fills the entities, quotes, amounts, dates, places and focus
@@ -108,7 +141,10 @@ pub fn analyze(doc: Document, res: &Resources) -> Article {
 
 /// The analysis ran past its deadline; the article holds what was found before it stopped.
 #[derive(Debug)]
-pub struct TimedOut(pub Box<Article>);
+pub struct TimedOut(
+    /// What was found before the deadline.
+    pub Box<Article>,
+);
 
 /// As [`analyze`], stopping at the first stage boundary past `deadline` (after names, after
 /// quotes, after amounts, after dates). No stage runs long on a document under the size
@@ -148,6 +184,8 @@ fn entity_candidates(doc: &Document, res: &Resources) -> Vec<crate::model::Entit
 
 /// The entities the entity filter weighs in an article, with their signals
 /// ([`entities::confidence::FEATURES`]): what its model is trained on.
+#[cfg(feature = "internals")]
+#[doc(hidden)]
 pub fn entity_features(doc: &Document, res: &Resources) -> Vec<(crate::model::Entity, Vec<f32>)> {
     let words = entities::confidence::DocWords::new(&doc.text);
     entity_candidates(doc, res)
@@ -215,6 +253,8 @@ fn entities_of(text: &str, res: &Resources) -> Vec<crate::model::Entity> {
 
 /// The entity mentions of a bare text as the quote finder takes them (for scoring and
 /// training the quote finder outside the whole analysis).
+#[cfg(feature = "internals")]
+#[doc(hidden)]
 pub fn mentions_of(text: &str, res: &Resources) -> Vec<quotes::MentionRef> {
     mention_refs(&entities_of(text, res))
 }

@@ -43,6 +43,7 @@ pub struct Places {
     countries: HashMap<String, u32>,
 }
 
+/// Why the built-in place gazetteer cannot be used.
 #[derive(Debug, Clone, thiserror::Error)]
 #[error("the built-in place gazetteer is corrupt ({0}); rebuild it with tools/build_places.py")]
 pub struct PlacesError(String);

@@ -50,7 +50,7 @@ fn score(args: Args) -> anyhow::Result<ExitCode> {
     let text = std::fs::read_to_string(&args.conll).with_context(|| format!("cannot read {}", args.conll.display()))?;
     let docs = read_conll(&text);
     let t0 = Instant::now();
-    let (report, tags) = evaluate(&res.ner, &docs);
+    let (report, tags) = evaluate(res.ner(), &docs);
     let secs = t0.elapsed().as_secs_f64();
     let stdout = std::io::stdout();
     let mut so = stdout.lock();

@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Args;
+use newsmill::Inputs;
 use newsmill::Options;
-use newsmill::ingest::Inputs;
 use newsmill_extract::ContentKind;
 
 use crate::output::{Format, write_article};

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use newsmill::ingest::Inputs;
+use newsmill::Inputs;
 use newsmill_store::{BatchOutcome, Failure, Store, StoredArticle};
 
 use crate::pipeline;

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Context;
-use newsmill_analyze::Gazetteer;
+use newsmill_analyze::gazetteer::Gazetteer;
 use newsmill_lab::ner::read_conll;
 use newsmill_lab::train::ner::{TrainConfig, evaluate, train};
 

@@ -12,7 +12,7 @@ pub const MAX_CRAWL_DELAY: Duration = Duration::from_secs(60);
 #[derive(Debug)]
 pub struct Robots {
     rules: Rules,
-    /// The Crawl-delay for our user agent (or `*`), capped at [`MAX_CRAWL_DELAY`].
+    /// The Crawl-delay for our user agent (or `*`), capped at `MAX_CRAWL_DELAY` (one minute).
     pub crawl_delay: Option<Duration>,
     /// Sitemaps the file declares.
     pub sitemaps: Vec<String>,

@@ -18,7 +18,9 @@ const BINARY_CONTROL_SHARE: f64 = 0.05;
 /// Text decoded from an input, and how.
 #[derive(Debug, Clone)]
 pub struct Decoded {
+    /// The text.
     pub text: String,
+    /// The charset it was decoded from.
     pub encoding: &'static Encoding,
     /// True when the charset was detected statistically rather than declared.
     pub guessed: bool,

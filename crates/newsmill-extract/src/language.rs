@@ -21,11 +21,6 @@ pub fn detect(text: &str) -> Option<String> {
     iso639_1(info.lang()).map(str::to_string)
 }
 
-/// Normalizes a declared language (`en-US`, `en_GB`, `EN`) to its ISO 639-1 code.
-pub fn normalize_declared(declared: &str) -> Option<String> {
-    let primary = declared.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-    (primary.len() == 2 && primary.chars().all(|c| c.is_ascii_alphabetic())).then_some(primary)
-}
 
 fn iso639_1(lang: whatlang::Lang) -> Option<&'static str> {
     use whatlang::Lang::*;
@@ -87,12 +82,5 @@ mod tests {
         assert_eq!(detect(en).as_deref(), Some("en"));
         assert_eq!(detect(de).as_deref(), Some("de"));
         assert_eq!(detect("short"), None);
-    }
-
-    #[test]
-    fn normalizes_declared_tags() {
-        assert_eq!(normalize_declared("en-US").as_deref(), Some("en"));
-        assert_eq!(normalize_declared("DE_de").as_deref(), Some("de"));
-        assert_eq!(normalize_declared("english"), None);
     }
 }

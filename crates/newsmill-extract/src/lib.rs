@@ -2,8 +2,8 @@
 //!
 //! Extraction: from a [`RawDoc`] to a [`Document`], the story without the page around it.
 //!
-//! 1. Decode the bytes ([`decode`](mod@decode)); binary input is an error.
-//! 2. Decide HTML or flattened text by content ([`sniff`](mod@sniff)).
+//! 1. Decode the bytes ([`decode`]); binary input is an error.
+//! 2. Decide HTML or flattened text by content.
 //! 3. Run the DOM extractor (`html`) or the line extractor (`text`).
 //! 4. Fill what both share: source, URL, language (declared, else detected).
 //!
@@ -27,16 +27,25 @@
 //! assert!(!doc.text.contains("Home"));
 //! ```
 
-pub mod dates;
-pub mod decode;
-pub mod error;
-pub mod html;
-pub mod language;
+#![warn(missing_docs)]
+
+/// Declares the extractor's modules: private, or public but hidden with the `internals`
+/// feature, which newsmill-lab turns on to train and study the models. Neither form is a
+/// stable API.
+macro_rules! internal_mods {
+    ($($name:ident),* $(,)?) => {$(
+        #[cfg(feature = "internals")]
+        #[doc(hidden)]
+        pub mod $name;
+        #[cfg(not(feature = "internals"))]
+        mod $name;
+    )*};
+}
+
+internal_mods!(dates, html, language, sniff, stopwords, text, title);
+mod decode;
+mod error;
 mod preparse;
-pub mod sniff;
-pub mod stopwords;
-pub mod text;
-pub mod title;
 
 pub(crate) use newsmill_model as model;
 

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use newsmill::ingest::{Inputs, ReadConfig};
+use newsmill::{Inputs, ReadConfig};
 use newsmill_analyze::{Resources, analyze};
 use newsmill_extract::{ExtractConfig, extract};
 use newsmill_model::Article;

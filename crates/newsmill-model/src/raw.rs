@@ -1,7 +1,7 @@
 //! [`RawDoc`]: an input's bytes plus what is known about it from outside.
 
 /// What kind of content an input holds. Decided from the content itself, never from a file
-/// extension (see `newsmill::ingest::sniff`).
+/// extension (extraction sniffs it from the content).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ContentKind {

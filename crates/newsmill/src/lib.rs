@@ -28,7 +28,7 @@
 //!   re-exported here.
 #![warn(missing_docs)]
 
-pub mod ingest;
+mod ingest;
 mod pipeline;
 
 pub use ingest::{Inputs, ReadConfig};
@@ -40,6 +40,6 @@ pub use newsmill_model::{
 pub use pipeline::{LoadError, Options, Pipeline};
 
 /// The Rust example of the README, compiled and run as a doctest.
-#[doc = include_str!("../../../README.md")]
+#[doc = include_str!("../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use newsmill::ingest::{Inputs, ReadConfig};
+use newsmill::{Inputs, ReadConfig};
 use newsmill_extract::{ContentKind, ErrorKind, ExtractConfig, NoArticle, RawDoc, extract};
 
 fn run(bytes: &[u8]) -> Result<newsmill_model::Document, newsmill_extract::Error> {

@@ -94,6 +94,7 @@ pub struct Statics {
 }
 
 impl Statics {
+    #[cfg(feature = "internals")]
     pub fn new(infos: &[TokInfo], caps: bool) -> Statics {
         let mut st = Statics { feats: Vec::with_capacity(infos.len() * 48), ends: Vec::with_capacity(infos.len()) };
         for i in 0..infos.len() {
@@ -113,6 +114,7 @@ impl Statics {
 #[derive(Clone, Copy)]
 pub enum StaticsFor<'a> {
     /// Computed once for the document: training tags the same documents many times.
+    #[cfg_attr(not(feature = "internals"), allow(dead_code))]
     Cached(&'a [Statics]),
     /// Computed for each token as it is scored, from whether its sentence is written in
     /// capitals: the features take about 400 bytes a token, so holding them for a whole
@@ -130,6 +132,7 @@ pub struct Buffers {
 /// Tags one sentence. `extra(i, features)` adds the second pass's features of token `i`;
 /// `choose(i, features)` returns the label of token `i` given all its
 /// features: the argmax when tagging, the argmax plus an update when training.
+#[cfg(feature = "internals")]
 pub fn greedy(
     infos: &[TokInfo],
     statics: &Statics,

@@ -296,6 +296,7 @@ pub fn static_features(infos: &[TokInfo], i: usize, caps: bool, out: &mut Vec<u6
 
 /// Tags: `O`, then `B-` and `I-` of PER, ORG, LOC, MISC.
 pub const N_LABELS: usize = 9;
+#[cfg(feature = "internals")]
 pub const LABELS: [&str; N_LABELS] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
 
 /// The entity type of a label (1..=4), or 0 for `O`.

@@ -7,7 +7,9 @@
 //! The codebook is logarithmic (about 3.5 % apart), so small and large weights keep the
 //! same relative precision at a quarter of the size of `f32`.
 
-use super::decode::{DocContext, Statics, StaticsFor, Weights, tag_pass};
+#[cfg(feature = "internals")]
+use super::decode::Statics;
+use super::decode::{DocContext, StaticsFor, Weights, tag_pass};
 use super::features::{FEATURE_VERSION, N_LABELS, Scratch, TokInfo, caps_sentence, token_infos};
 use super::stack::DocStack;
 use crate::gazetteer::Gazetteer;
@@ -15,28 +17,41 @@ use crate::gazetteer::Gazetteer;
 const MAGIC: &[u8; 8] = b"NMNER\0\0\x02";
 const HEADER: usize = 8 + 4 + 4 + 4 + 8 + 8;
 /// Smallest magnitude kept, relative to the largest weight.
+#[cfg(feature = "internals")]
 const DYNAMIC_RANGE: f32 = 1.0 / 8192.0;
 
 /// Why a model file cannot be used.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ModelError {
+    /// No bytes at all.
     #[error("the NER model file is empty or missing; train one with `newsmill train ner`")]
     Missing,
+    /// Not a model file.
     #[error("not a newsmill NER model (bad magic bytes)")]
     BadMagic,
+    /// A model of another feature set.
     #[error("the NER model was built with features v{found}, this program needs v{expected}; retrain it")]
-    FeatureVersion { found: u32, expected: u32 },
+    FeatureVersion {
+        /// The model's feature version.
+        found: u32,
+        /// This build's.
+        expected: u32,
+    },
+    /// A model trained with another gazetteer.
     #[error("the NER model was trained with another gazetteer; retrain it")]
     Gazetteer,
+    /// Cut short or damaged.
     #[error("the NER model file is truncated or corrupt ({0})")]
     Corrupt(&'static str),
+    /// The file could not be read or written.
     #[error("cannot read or write the NER model: {0}")]
     Io(#[from] std::io::Error),
 }
 
 /// Quantizes weights to 8-bit codes and their codebook: code 0 is zero, 1..=127 positive and
 /// 129..=255 negative magnitudes on a log scale from `max * DYNAMIC_RANGE` to `max`.
+#[cfg(feature = "internals")]
 pub fn log_codes(weights: &[f32]) -> (Vec<u8>, [f32; 256]) {
     let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-6);
     let lo = (max * DYNAMIC_RANGE).ln();
@@ -81,16 +96,19 @@ pub struct Table<const L: usize> {
 }
 
 impl<const L: usize> Table<L> {
+    #[cfg(feature = "internals")]
     pub fn quantize(weights: &[f32], bits: u32) -> Self {
         let (codes, book) = log_codes(weights);
         Table { codes, book, mask: (1usize << bits) - 1 }
     }
 
     /// log2 of the number of rows.
+    #[cfg(feature = "internals")]
     pub fn bits(&self) -> u32 {
         (self.mask + 1).trailing_zeros()
     }
 
+    #[cfg(feature = "internals")]
     pub fn write(&self, out: &mut Vec<u8>) {
         for v in self.book {
             out.extend_from_slice(&v.to_le_bytes());
@@ -160,6 +178,7 @@ fn u64_at(b: &[u8], at: usize) -> u64 {
 }
 
 impl NerModel {
+    #[cfg(feature = "internals")]
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut payload = Vec::with_capacity(2 * (self.first.codes.len() + 1024));
         self.first.write(&mut payload);
@@ -224,6 +243,7 @@ impl NerModel {
 }
 
 /// The token infos, static features and context of a document's sentences.
+#[cfg(feature = "internals")]
 pub fn prepare(sentences: &[Vec<&str>], gaz: &Gazetteer) -> (Vec<Vec<TokInfo>>, Vec<Statics>, DocContext) {
     let (infos, doc) = token_infos_of(sentences, gaz);
     let statics = sentences.iter().zip(&infos).map(|(s, i)| Statics::new(i, caps_sentence(s))).collect();

@@ -25,10 +25,12 @@ use std::ops::Range;
 
 use crate::model::{Quote, QuoteKind, Speaker};
 
+#[cfg(feature = "internals")]
 pub use attribute::Attribution;
 
 /// The attributions of `text`: the rule finder refined by the shipped taggers, which read the
 /// entity mentions too.
+#[cfg(feature = "internals")]
 pub fn find_attributions(text: &str, mentions: &[MentionRef]) -> Vec<Attribution> {
     tagger::analyze(text, tagger::embedded(), mentions).0
 }

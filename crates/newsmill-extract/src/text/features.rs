@@ -196,6 +196,7 @@ impl<'p, 'a> LineFeatures<'p, 'a> {
         self.stats.len()
     }
 
+    #[cfg(feature = "internals")]
     pub fn is_empty(&self) -> bool {
         self.stats.is_empty()
     }
@@ -241,6 +242,7 @@ impl<'p, 'a> LineFeatures<'p, 'a> {
 
 /// The feature vectors of all lines of a page, one row per line, columns as [`NAMES`]
 /// (training holds them all; extraction builds each when needed, see [`LineFeatures`]).
+#[cfg(feature = "internals")]
 pub fn extract(page: &Page) -> Vec<Vec<f32>> {
     let lf = LineFeatures::new(page);
     (0..lf.len())

@@ -199,6 +199,7 @@ impl LineModel {
 }
 
 /// The second-stage rows: each local row followed by its [`context_extras`].
+#[cfg(feature = "internals")]
 pub fn context_rows(rows: &[Vec<f32>], words: &[Vec<u32>], p: &[f32]) -> Vec<Vec<f32>> {
     let sizes: Vec<f32> = rows.iter().map(|r| r.first().map_or(0.0, |w| w.exp() - 1.0)).collect();
     rows.iter().zip(context_extras(&sizes, words, p)).map(|(r, e)| r.iter().chain(&e).copied().collect()).collect()

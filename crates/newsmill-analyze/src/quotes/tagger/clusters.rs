@@ -60,6 +60,7 @@ pub fn of_hash(hash: u64) -> WordInfo {
 }
 
 /// The classes of a lowercased word.
+#[cfg(feature = "internals")]
 pub fn of(lower: &str) -> Clusters {
     of_hash(hash_str(lower)).clusters
 }

@@ -212,6 +212,7 @@ pub fn statics(view: &ParaView, role: Role, cues: Option<&CueContext>, i: usize,
 }
 
 /// The features that depend on the label of the token before.
+#[cfg(feature = "internals")]
 pub fn dynamics(view: &ParaView, role: Role, cue_side: u64, i: usize, prev: u8, out: &mut Vec<u64>) {
     out.clear();
     out.extend(fixed_dynamics(prev, view.rule[i][role as usize]));

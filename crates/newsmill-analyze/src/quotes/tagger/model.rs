@@ -1,7 +1,9 @@
 //! The three taggers' weights: hashed feature rows of three label weights each, shipped as
 //! 8-bit codes with one scale per table, gzip-compressed (`models/quotes-en-tagger.bin.gz`).
 
-use std::io::{Read, Write};
+use std::io::Read;
+#[cfg(feature = "internals")]
+use std::io::Write;
 use std::ops::Range;
 
 use super::super::super::ner;
@@ -16,10 +18,13 @@ const MAGIC: &[u8; 8] = b"NMQTAG01";
 /// One role's weights.
 pub type Table = ner::model::Table<LABELS>;
 
+/// Why the quote tagger's weights cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum TaggerModelError {
+    /// They did not decompress or could not be written.
     #[error("the quote tagger model is not readable: {0}")]
     Io(#[from] std::io::Error),
+    /// They decompressed to something else than a tagger model.
     #[error("the quote tagger model is corrupt: {0}")]
     Corrupt(&'static str),
 }
@@ -31,6 +36,7 @@ pub struct TaggerModel {
 }
 
 impl TaggerModel {
+    #[cfg(feature = "internals")]
     pub fn to_bytes(&self) -> Result<Vec<u8>, TaggerModelError> {
         let mut raw = Vec::new();
         raw.extend_from_slice(MAGIC);
@@ -68,6 +74,7 @@ const AHEAD: usize = 3;
 #[derive(Default)]
 pub struct Buffers {
     pub statics: Vec<u64>,
+    #[cfg_attr(not(feature = "internals"), allow(dead_code))]
     pub dynamics: Vec<u64>,
     /// The static features of a whole paragraph, token after token, and where each ends.
     all: Vec<u64>,
@@ -97,6 +104,7 @@ pub fn no_cost(_token: usize, _label: u8) -> f32 {
 /// `tag` during training, with every label other than the gold one raised by the cost of
 /// missing that gold label (`miss_cost[gold]`): the perceptron then learns a margin against
 /// the errors that cost most, missed spans before invented ones.
+#[cfg(feature = "internals")]
 pub fn tag_cost_augmented<S: Weights<LABELS>>(
     s: &S,
     view: &ParaView,

@@ -164,6 +164,7 @@ impl ParaView {
         self.toks.len()
     }
 
+    #[cfg(feature = "internals")]
     pub fn is_empty(&self) -> bool {
         self.toks.is_empty()
     }
@@ -218,6 +219,7 @@ pub fn spans(labels: &[u8]) -> Vec<Range<usize>> {
 
 /// Gold BIO labels of one role from byte-range spans (each a list of fragments); where spans
 /// of a role nest, the longest one owns the tokens.
+#[cfg(feature = "internals")]
 pub fn gold_labels(view: &ParaView, spans: &[Vec<Range<usize>>]) -> Vec<u8> {
     let mut order: Vec<usize> = (0..spans.len()).collect();
     let len = |s: &Vec<Range<usize>>| s.iter().map(|r| r.len()).sum::<usize>();
