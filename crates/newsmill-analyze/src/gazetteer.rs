@@ -5,7 +5,7 @@
 //! `Sri Lanka` match as wholes; the NER model uses the matches as features and the entity
 //! merger uses the country codes to group `US`, `U.S.` and `United States`.
 
-use super::ner::features::HashMap64;
+use super::hashing::HashMap64;
 use super::tokens::{Token, tokenize};
 
 /// The gazetteer shipped with the program.

@@ -42,8 +42,8 @@ macro_rules! internal_mods {
 }
 
 internal_mods!(amounts, entities, gazetteer, mentions, ner, places, quotes, sentences, temporal, titles, tokens);
+internal_mods!(hashing);
 mod lexicon;
-mod not_names;
 mod numbers;
 mod tables;
 mod words;

@@ -1,5 +1,7 @@
 //! Mentions: the spans the NER model tags, as byte ranges with a type.
 
+mod not_names;
+
 use std::ops::Range;
 
 use super::gazetteer::Gazetteer;
@@ -40,7 +42,7 @@ pub fn find_mentions(text: &str, tokens: &[Token], sents: &[Range<usize>], model
         tag_window(text, tokens, sents, window, model, &mut out);
     }
     refine(text, tokens, sents, &model.gazetteer, &mut out);
-    super::not_names::drop_non_names(text, tokens, sents, &model.gazetteer, &mut out);
+    not_names::drop_non_names(text, tokens, sents, &model.gazetteer, &mut out);
     out
 }
 
@@ -118,7 +120,7 @@ fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer,
         // A title the tagger took into the name (`Councillor Dev Patel`, `DAE Additional
         // Director Dr Azizur Rahman`) is a title: the name starts after its last role word.
         let last_role =
-            (m.tokens.start..m.tokens.end - 1).rev().find(|&i| super::titles::is_role(tokens[i].text(text)));
+            (m.tokens.start..m.tokens.end - 1).rev().find(|&i| super::lexicon::is_role(tokens[i].text(text)));
         if let Some(i) = last_role {
             m.tokens.start = i + 1;
             m.span.start = tokens[m.tokens.start].start as usize;
@@ -137,7 +139,7 @@ fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer,
             let capitalized = w.starts_with(char::is_uppercase)
                 && w.chars().all(|c| c.is_alphabetic() || c == '-')
                 && w.chars().skip(1).any(char::is_lowercase);
-            if !adjacent || !capitalized || NOT_NAME.contains(&w) || super::titles::is_role(w) {
+            if !adjacent || !capitalized || NOT_NAME.contains(&w) || super::lexicon::is_role(w) {
                 break;
             }
             ms[k].tokens.start -= 1;

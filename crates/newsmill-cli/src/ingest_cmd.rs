@@ -109,7 +109,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
             if batch.docs.is_empty() {
                 break;
             }
-            let results = pipeline.process_batch_then(batch.docs, prepare);
+            let results = pipeline.process_batch_then(batch.docs, StoredArticle::from_article);
             let documents = results.len() as u64;
             let (articles, failures) = split(results, &progress.bar, args.quiet)?;
             progress.advance(batch.bytes_read, documents, failures.len() as u64);
@@ -152,12 +152,6 @@ fn write_all(
     }
     store.finish_run(run)?;
     Ok(total)
-}
-
-/// An article in the form the store takes, made on the worker thread.
-pub(crate) fn prepare(article: newsmill_model::Article) -> serde_json::Result<StoredArticle> {
-    let json = serde_json::to_string(&newsmill_model::WithoutText(&article))?;
-    StoredArticle::from_parts(json, article.doc.text)
 }
 
 type Processed = Vec<Result<serde_json::Result<StoredArticle>, newsmill_extract::Error>>;

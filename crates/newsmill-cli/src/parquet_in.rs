@@ -81,7 +81,7 @@ pub fn read_file(
         let (mut articles, mut failures) = (Vec::with_capacity(rows.len()), Vec::new());
         for row in rows {
             match row {
-                Row::Article(article) => articles.push(crate::ingest_cmd::prepare(*article)?),
+                Row::Article(article) => articles.push(StoredArticle::from_article(*article)?),
                 Row::Failed { source, error } => failures.push(Failure { source, reason: error }),
                 Row::Unreadable { index, reason } => failures.push(Failure {
                     source: format!("{name} row {index}"),

@@ -108,7 +108,7 @@ fn cross_validate(
     k: usize,
 ) -> anyhow::Result<ExitCode> {
     anyhow::ensure!(k >= 2, "--cross-validate needs at least 2 folds");
-    let fold = |text: &str| (tagger::view::hash_str(text) % k as u64) as usize;
+    let fold = |text: &str| (newsmill_analyze::hashing::hash_str(text) % k as u64) as usize;
     let models: Vec<tagger::TaggerModel> = (0..k)
         .map(|held| {
             let docs: Vec<TrainDoc> = annotated

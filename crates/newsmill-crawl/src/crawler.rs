@@ -430,7 +430,7 @@ impl Crawler {
             if article.doc.published.is_none() {
                 article.doc.published = queued.listed_published.clone();
             }
-            prepare(article).map_err(|e| format!("cannot serialise the article: {e}"))
+            StoredArticle::from_article(article).map_err(|e| format!("cannot serialise the article: {e}"))
         });
         match article {
             Ok(article) => {
@@ -719,12 +719,6 @@ fn gunzip_if_gzip(body: &[u8], limit: u64) -> std::borrow::Cow<'_, [u8]> {
         Err(_) if !out.is_empty() => out.into(),
         Err(_) => body.into(),
     }
-}
-
-/// The article in the form the store takes (as `ingest` prepares it).
-fn prepare(article: newsmill::Article) -> serde_json::Result<StoredArticle> {
-    let json = serde_json::to_string(&newsmill::WithoutText(&article))?;
-    StoredArticle::from_parts(json, article.doc.text)
 }
 
 #[cfg(test)]

@@ -2,8 +2,6 @@
 
 use std::time::Duration;
 
-use crate::fetch::FetchConfig;
-
 /// Why one URL gave no usable answer. Recorded with the URL; the crawl goes on.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -33,15 +31,6 @@ pub enum FetchError {
 }
 
 impl FetchError {
-    pub(crate) fn from_ureq(url: &url::Url, e: ureq::Error, config: &FetchConfig) -> FetchError {
-        let url = url.to_string();
-        match e {
-            ureq::Error::Timeout(_) => FetchError::TimedOut { url, limit: config.timeout },
-            ureq::Error::BodyExceedsLimit(_) => FetchError::TooLarge { url, limit: config.max_body_bytes },
-            other => FetchError::Transport { url, source: Box::new(other) },
-        }
-    }
-
     /// An error that must stop the crawl: the archive the user asked for cannot be kept.
     pub fn is_fatal(&self) -> bool {
         matches!(self, FetchError::Warc { .. } | FetchError::WarcPoisoned)

@@ -195,7 +195,7 @@ impl HostFetcher {
             request = request.header(IF_MODIFIED_SINCE, since.as_str());
             request_head.push_str(&format!("If-Modified-Since: {since}\r\n"));
         }
-        let mut response = request.call().map_err(|e| FetchError::from_ureq(url, e, &self.config))?;
+        let mut response = request.call().map_err(|e| from_ureq(url, e, &self.config))?;
         let status = response.status().as_u16();
         let headers: Vec<(String, String)> = response
             .headers()
@@ -207,7 +207,7 @@ impl HostFetcher {
         let read = response.body_mut().with_config().limit(self.config.max_body_bytes).read_to_vec();
         let (body, error) = match read {
             Ok(body) => (body, None),
-            Err(e) => (Vec::new(), Some(FetchError::from_ureq(url, e, &self.config))),
+            Err(e) => (Vec::new(), Some(from_ureq(url, e, &self.config))),
         };
         if let Some(warc) = &self.warc {
             let truncated = matches!(error, Some(FetchError::TooLarge { .. }));
@@ -243,4 +243,14 @@ fn request_head(url: &Url, user_agent: &str) -> String {
 
 fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
     headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+}
+
+/// The fetch error a transport error of `url` is, in this configuration's terms.
+fn from_ureq(url: &url::Url, e: ureq::Error, config: &FetchConfig) -> FetchError {
+    let url = url.to_string();
+    match e {
+        ureq::Error::Timeout(_) => FetchError::TimedOut { url, limit: config.timeout },
+        ureq::Error::BodyExceedsLimit(_) => FetchError::TooLarge { url, limit: config.max_body_bytes },
+        other => FetchError::Transport { url, source: Box::new(other) },
+    }
 }

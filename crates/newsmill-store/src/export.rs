@@ -5,8 +5,8 @@ use rusqlite::params;
 use crate::Store;
 use crate::error::Result;
 use crate::query::{SearchQuery, check_dates};
+use crate::record::normalize_name;
 use crate::record::{ArticleRecord, stored_article};
-use crate::write::normalize_name;
 
 impl Store {
     /// Calls `each` with every article matching the filters of `q` (its text and limit are

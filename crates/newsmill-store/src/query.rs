@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::Store;
 use crate::error::{Result, StoreError};
-use crate::write::normalize_name;
+use crate::record::normalize_name;
 
 /// Marks around the matched words in a snippet. Private-use characters, so a caller can
 /// escape the snippet for HTML first and then turn these into `<mark>` safely.

@@ -7,7 +7,6 @@ use newsmill_model::{ArticleJson, EntityType};
 use serde::Deserialize;
 
 use crate::minhash::Signature;
-use crate::write::normalize_name;
 
 /// An article as the store reads it: the model's JSON form, owning its strings.
 pub type ArticleRecord = ArticleJson<'static>;
@@ -81,6 +80,13 @@ impl StoredArticle {
         Ok(StoredArticle::new(json_without_text, record))
     }
 
+    /// An article as the pipeline made it: what `ingest` and `crawl` store, made on their
+    /// worker threads.
+    pub fn from_article(article: newsmill_model::Article) -> Result<Self, serde_json::Error> {
+        let json = serde_json::to_string(&newsmill_model::WithoutText(&article))?;
+        StoredArticle::from_parts(json, article.doc.text)
+    }
+
     /// Reads an article from its JSON form. What is stored is the article as the model writes
     /// it, so a field another program left out is served with its default.
     pub fn from_json(json: serde_json::Value) -> Result<Self, serde_json::Error> {
@@ -101,4 +107,20 @@ impl StoredArticle {
     pub fn text(&self) -> &str {
         self.record.text.as_deref().unwrap_or_default()
     }
+}
+
+/// Lowercased words joined by one space, punctuation dropped: `U.S.` and `US` meet.
+pub(crate) fn normalize_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for word in name.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()) {
+        let word: String = word.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&word);
+    }
+    out
 }

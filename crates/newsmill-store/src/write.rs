@@ -7,7 +7,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use crate::Store;
 use crate::error::{Result, StoreError};
 use crate::minhash::{SAME_STORY, Signature};
-use crate::record::{ArticleRecord, StoredArticle};
+use crate::record::{ArticleRecord, StoredArticle, normalize_name};
 
 /// One ingest run: what was asked and what came of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -361,22 +361,6 @@ fn upsert_entity(tx: &Transaction, name: &str, kind: &str, ids: &mut EntityIds) 
     let id = stmt.query_row(params![name, key.0, kind], |r| r.get(0))?;
     ids.insert(key, id);
     Ok(id)
-}
-
-/// Lowercased words joined by one space, punctuation dropped: `U.S.` and `US` meet.
-pub(crate) fn normalize_name(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for word in name.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()) {
-        let word: String = word.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
-        if word.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&word);
-    }
-    out
 }
 
 /// A lock held by another writer past the busy timeout, said as such.

@@ -3,9 +3,8 @@
 //! history features is as accurate as Viterbi for this kind of model (Ratinov & Roth 2009)
 //! and several times faster.
 
-use super::features::{
-    HashMap64, HashSet64, N_LABELS, TokInfo, dynamic_features, label_type, normalize, static_features,
-};
+use super::features::{N_LABELS, TokInfo, dynamic_features, label_type, normalize, static_features};
+use crate::hashing::{HashMap64, HashSet64};
 use super::stack::DocStack;
 
 /// Scores features: the weight table of a model with `L` labels (the NER's by default; the

@@ -9,6 +9,7 @@
 //! way later).
 
 use crate::gazetteer::{GazMatch, Gazetteer, token_hash};
+use crate::hashing::{hash_str, mix};
 
 /// Bumped whenever the features change: a model trained on other features is refused.
 pub const FEATURE_VERSION: u32 = 1;
@@ -63,17 +64,6 @@ enum T {
     HistoryShape,
 }
 
-/// splitmix64's finalizer: hashes of strings and templates are combined with it.
-#[inline]
-pub fn mix(a: u64, b: u64) -> u64 {
-    let mut x = a ^ b.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    x ^= x >> 30;
-    x = x.wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    x ^= x >> 27;
-    x = x.wrapping_mul(0x94D0_49BB_1331_11EB);
-    x ^ (x >> 31)
-}
-
 #[inline]
 fn f(t: T, a: u64) -> u64 {
     mix(t as u64, a)
@@ -82,10 +72,6 @@ fn f(t: T, a: u64) -> u64 {
 #[inline]
 fn f2(t: T, a: u64, b: u64) -> u64 {
     mix(mix(t as u64, a), b)
-}
-
-fn hash_str(s: &str) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(s.as_bytes())
 }
 
 /// What the features need to know about one token, computed once per sentence.
@@ -318,28 +304,3 @@ pub fn dynamic_features(t: &TokInfo, prev: usize, prev2: usize, history: usize, 
     }
 }
 
-/// A hasher for keys that are already good 64-bit hashes (xxh3, [`mix`]): passes them
-/// through instead of hashing them again with SipHash.
-#[derive(Default, Clone, Copy)]
-pub struct PreHashed(u64);
-
-impl std::hash::Hasher for PreHashed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = mix(self.0, b as u64);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-/// A map keyed by pre-hashed `u64`s.
-pub type HashMap64<V> = std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<PreHashed>>;
-/// A set of pre-hashed `u64`s.
-pub type HashSet64 = std::collections::HashSet<u64, std::hash::BuildHasherDefault<PreHashed>>;

@@ -4,7 +4,8 @@
 //! part of elsewhere (`Stanikzai` inside `Sher Mohammad Abbas Stanikzai`). Trained on
 //! first-pass tags of held-out folds, so the second pass learns how far to trust them.
 
-use super::features::{HashMap64, TokInfo, label_type, mix};
+use super::features::{TokInfo, label_type};
+use crate::hashing::{HashMap64, mix};
 
 const T_P1: u64 = 0x100;
 const T_P1_M1: u64 = 0x101;

@@ -6,8 +6,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::super::super::ner::features::HashMap64;
-use super::view::hash_str;
+use crate::hashing::{HashMap64, hash_str};
 
 const EMBEDDED: &[u8] = include_bytes!("../../../models/word-clusters-en.tsv.gz");
 

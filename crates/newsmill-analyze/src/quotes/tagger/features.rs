@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::super::super::ner::features::mix;
+use crate::hashing::mix;
 use super::Role;
 use super::view::{ParaView, spans};
 

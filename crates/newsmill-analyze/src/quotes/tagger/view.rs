@@ -7,6 +7,7 @@ use super::super::MentionRef;
 use super::super::attribute::{Attribution, ParaScan};
 use super::super::scan::Token;
 use super::{Role, clusters};
+use crate::hashing::hash_str;
 
 /// The least cue-lexicon weight that makes a sentence worth the cue tagger's time.
 const MIN_CUE_WEIGHT: f32 = 0.25;
@@ -42,10 +43,6 @@ pub struct ParaView {
     /// The entity mention a token is in: 0 none, else `1 + 2 * type` for its first token and
     /// `2 + 2 * type` for the others.
     pub entity: Vec<u8>,
-}
-
-pub fn hash_str(s: &str) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(s.as_bytes())
 }
 
 /// Coarse word shape: punctuation, quotation mark, lower, Capitalized, UPPER, digits.

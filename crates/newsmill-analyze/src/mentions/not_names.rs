@@ -7,10 +7,10 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::gazetteer::Gazetteer;
-use super::lexicon::{is_common_short_form, is_ordinary_word};
-use super::mentions::FoundMention;
-use super::tokens::Token;
+use crate::gazetteer::Gazetteer;
+use crate::lexicon::{is_common_short_form, is_ordinary_word};
+use super::FoundMention;
+use crate::tokens::Token;
 use crate::model::EntityType;
 
 /// Endings that make a name a description of something else: `Melbourne-based`,
@@ -174,7 +174,7 @@ fn is_title_case<'a>(tokens: impl Iterator<Item = &'a str>) -> bool {
         return !ends_sentence
             && words.iter().all(|w| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase));
     }
-    if super::ner::features::caps_sentence(&words) {
+    if crate::ner::features::caps_sentence(&words) {
         return false;
     }
     let long: Vec<&&str> = words[1..].iter().filter(|w| w.chars().count() >= 4).collect();
