@@ -18,6 +18,18 @@ pub fn mix(a: u64, b: u64) -> u64 {
     x ^ (x >> 31)
 }
 
+/// The key of a feature: template `t` with value `a`.
+#[inline]
+pub fn feature(t: impl Into<u64>, a: u64) -> u64 {
+    mix(t.into(), a)
+}
+
+/// The key of a feature: template `t` with values `a` and `b`.
+#[inline]
+pub fn feature2(t: impl Into<u64>, a: u64, b: u64) -> u64 {
+    mix(mix(t.into(), a), b)
+}
+
 /// A hasher for keys that are already good 64-bit hashes (xxh3, [`mix`]): passes them
 /// through instead of hashing them again with SipHash.
 #[derive(Default, Clone, Copy)]

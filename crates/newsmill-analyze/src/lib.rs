@@ -29,20 +29,10 @@
 //! ```
 #![warn(missing_docs)]
 
-/// Declares the stage modules: private, or public but hidden with the `internals` feature,
-/// which newsmill-lab turns on to train and study the models. Neither form is a stable API.
-macro_rules! internal_mods {
-    ($($name:ident),* $(,)?) => {$(
-        #[cfg(feature = "internals")]
-        #[doc(hidden)]
-        pub mod $name;
-        #[cfg(not(feature = "internals"))]
-        mod $name;
-    )*};
-}
-
-internal_mods!(amounts, entities, gazetteer, mentions, ner, places, quotes, sentences, temporal, titles, tokens);
-internal_mods!(hashing);
+newsmill_model::internal_mods!(
+    amounts, entities, gazetteer, mentions, ner, places, quotes, sentences, temporal, titles, tokens
+);
+newsmill_model::internal_mods!(hashing);
 mod lexicon;
 mod numbers;
 mod tables;

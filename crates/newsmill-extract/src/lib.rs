@@ -29,20 +29,7 @@
 
 #![warn(missing_docs)]
 
-/// Declares the extractor's modules: private, or public but hidden with the `internals`
-/// feature, which newsmill-lab turns on to train and study the models. Neither form is a
-/// stable API.
-macro_rules! internal_mods {
-    ($($name:ident),* $(,)?) => {$(
-        #[cfg(feature = "internals")]
-        #[doc(hidden)]
-        pub mod $name;
-        #[cfg(not(feature = "internals"))]
-        mod $name;
-    )*};
-}
-
-internal_mods!(dates, html, language, sniff, stopwords, text, title);
+newsmill_model::internal_mods!(dates, html, language, sniff, stopwords, text, title);
 mod decode;
 mod error;
 mod preparse;

@@ -33,3 +33,18 @@ pub use json::{
     WithoutText, article_schema, openapi_schemas,
 };
 pub use raw::{ContentKind, RawDoc};
+
+/// Declares a stage crate's modules: private, or public but hidden when the calling crate's
+/// `internals` feature is on, which newsmill-lab turns on to train and study the models.
+/// Neither form is a stable API. (The `cfg` is read in the crate that calls the macro.)
+#[doc(hidden)]
+#[macro_export]
+macro_rules! internal_mods {
+    ($($name:ident),* $(,)?) => {$(
+        #[cfg(feature = "internals")]
+        #[doc(hidden)]
+        pub mod $name;
+        #[cfg(not(feature = "internals"))]
+        mod $name;
+    )*};
+}

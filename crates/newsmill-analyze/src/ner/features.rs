@@ -9,7 +9,7 @@
 //! way later).
 
 use crate::gazetteer::{GazMatch, Gazetteer, token_hash};
-use crate::hashing::{hash_str, mix};
+use crate::hashing::{feature as f, feature2 as f2, hash_str, mix};
 
 /// Bumped whenever the features change: a model trained on other features is refused.
 pub const FEATURE_VERSION: u32 = 1;
@@ -64,14 +64,10 @@ enum T {
     HistoryShape,
 }
 
-#[inline]
-fn f(t: T, a: u64) -> u64 {
-    mix(t as u64, a)
-}
-
-#[inline]
-fn f2(t: T, a: u64, b: u64) -> u64 {
-    mix(mix(t as u64, a), b)
+impl From<T> for u64 {
+    fn from(t: T) -> u64 {
+        t as u64
+    }
 }
 
 /// What the features need to know about one token, computed once per sentence.

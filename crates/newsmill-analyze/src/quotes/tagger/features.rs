@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::hashing::mix;
+use crate::hashing::{feature as f, feature2 as f2};
 use super::Role;
 use super::view::{ParaView, spans};
 
@@ -52,14 +52,10 @@ enum T {
     CueSideFine,
 }
 
-#[inline]
-fn f(t: T, a: u64) -> u64 {
-    mix(t as u64, a)
-}
-
-#[inline]
-fn f2(t: T, a: u64, b: u64) -> u64 {
-    mix(mix(t as u64, a), b)
+impl From<T> for u64 {
+    fn from(t: T) -> u64 {
+        t as u64
+    }
 }
 
 /// Distance buckets: near distances exact, far ones coarse.
