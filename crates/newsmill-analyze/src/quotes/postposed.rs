@@ -11,6 +11,10 @@ use super::MentionRef;
 /// How far after the closing mark the attribution may run (bytes).
 const MAX_TAIL: usize = 80;
 
+/// Words that open an adjunct after the verb of an attribution (`said in a statement`,
+/// `wrote on X`, `said last week`).
+const ADJUNCT: &[&str] = &["in", "on", "at", "during", "after", "before", "via", "from", "last", "this", "earlier"];
+
 /// The person mention and the cue word of an attribution right after the quote whose inner
 /// span is `quote`, if the text has one.
 pub fn speaker_after<'m>(
@@ -39,6 +43,16 @@ pub fn speaker_after<'m>(
     let cue = match (before.as_slice(), after.as_slice()) {
         // `Dan recalls`, `Dr. Jazini advises`: at most a title before the name, one verb after.
         (b, [(i, w)]) if b.len() <= 2 && b.iter().all(|(_, w)| !lower(w)) && lower(w) => *i..i + w.len(),
+        // `J.D. Power states on its annual report`, `Ana Lima said in a statement`: the verb
+        // and an adjunct of place or time; the verb must be one that reports.
+        (b, [(i, w), (_, p), ..])
+            if b.len() <= 2
+                && b.iter().all(|(_, w)| !lower(w))
+                && ADJUNCT.contains(p)
+                && super::speech::closes_attribution(w) =>
+        {
+            *i..i + w.len()
+        }
         // `says Harden Bradford`, `says Dr. Ana Lima`: one verb, maybe a title, then the name.
         ([(i, w), title @ ..], []) if lower(w) && title.len() <= 1 && title.iter().all(|(_, t)| !lower(t)) => {
             *i..i + w.len()
@@ -95,6 +109,17 @@ mod tests {
         assert_eq!(speaker(t, "Dan"), Some(("Dan".into(), "recalls".into())));
         let t = "“Apps help,” says Joy Harden Bradford, a psychologist.";
         assert_eq!(speaker(t, "Joy Harden Bradford"), Some(("Joy Harden Bradford".into(), "says".into())));
+    }
+
+    #[test]
+    fn a_verb_with_an_adjunct_of_place_or_time() {
+        let t = "“Customers come first,” J.D. Power states on its annual report.";
+        assert_eq!(speaker(t, "J.D. Power"), Some(("J.D. Power".into(), "states".into())));
+        let t = "“We are leaving,” Ana Lima said in a statement.";
+        assert_eq!(speaker(t, "Ana Lima"), Some(("Ana Lima".into(), "said".into())));
+        // A verb that does not report, or no adjunct: not an attribution.
+        assert_eq!(speaker("“It rained,” Dan feels in the morning.", "Dan"), None);
+        assert_eq!(speaker("“It rained,” Dan went home early.", "Dan"), None);
     }
 
     #[test]
