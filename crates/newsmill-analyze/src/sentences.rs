@@ -44,38 +44,52 @@ fn abbreviation_ends(tok: &str, next: &str) -> bool {
         && matches!(next, "The" | "He" | "She" | "It" | "They" | "We" | "I" | "But" | "In" | "A" | "This")
 }
 
-fn newlines_between(text: &str, a: &Token, b: &Token) -> usize {
-    text.get(a.end as usize..b.start as usize).map_or(0, |gap| gap.matches('\n').count())
+fn newlines_between(text: &str, a: &Range<usize>, b: &Range<usize>) -> usize {
+    text.get(a.end..b.start).map_or(0, |gap| gap.matches('\n').count())
 }
 
 /// Splits `tokens` of `text` into sentences, as ranges of token indices.
 pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
-    let mut out = Vec::with_capacity(tokens.len() / 20 + 1);
+    split_sentences_by(text, tokens.len(), |i| tokens[i].start as usize..tokens[i].end as usize, |_| false)
+}
+
+/// Splits the `n` tokens of `text` whose byte spans `span(i)` gives into sentences, as ranges
+/// of token indices. A terminal at token `i` does not end its sentence where `protected(i)`
+/// (the quote finder protects quotations: a full stop inside one does not end the sentence
+/// that reports it). The one sentence splitter of the analysis: names and quotes agree on
+/// where a sentence ends.
+pub fn split_sentences_by(
+    text: &str,
+    n: usize,
+    span: impl Fn(usize) -> Range<usize>,
+    protected: impl Fn(usize) -> bool,
+) -> Vec<Range<usize>> {
+    let tok = |i: usize| text.get(span(i)).unwrap_or("");
+    let mut out = Vec::with_capacity(n / 20 + 1);
     let mut start = 0;
     let mut i = 0;
-    while i < tokens.len() {
-        let tok = tokens[i].text(text);
+    while i < n {
         let mut end = i + 1;
         let mut split = false;
-        if is_terminal(tok) {
-            while end < tokens.len()
-                && is_closer(tokens[end].text(text))
-                && !opens_next_sentence(tokens[end].text(text), &text[tokens[end].end as usize..])
-                && newlines_between(text, &tokens[end - 1], &tokens[end]) == 0
+        if is_terminal(tok(i)) && !protected(i) {
+            while end < n
+                && is_closer(tok(end))
+                && !opens_next_sentence(tok(end), text.get(span(end).end..).unwrap_or(""))
+                && newlines_between(text, &span(end - 1), &span(end)) == 0
             {
                 end += 1;
             }
-            split = tokens.get(end).is_none_or(|next| can_start(next.text(text)));
-        } else if tok.len() > 2 && tok.ends_with('.') {
-            split = tokens.get(end).is_some_and(|next| abbreviation_ends(tok, next.text(text)));
+            split = end == n || can_start(tok(end));
+        } else if tok(i).len() > 2 && tok(i).ends_with('.') && !protected(i) {
+            split = end < n && abbreviation_ends(tok(i), tok(end));
         }
-        if let Some(next) = tokens.get(end) {
+        if end < n {
             // A line break ends a line that is not running text (datelines, headlines); a
             // blank line ends a paragraph.
-            let breaks = newlines_between(text, &tokens[end - 1], next);
-            split |= breaks >= 2 || breaks == 1 && can_start(next.text(text));
+            let breaks = newlines_between(text, &span(end - 1), &span(end));
+            split |= breaks >= 2 || breaks == 1 && can_start(tok(end));
         }
-        if split || end == tokens.len() {
+        if split || end == n {
             out.push(start..end);
             start = end;
         }

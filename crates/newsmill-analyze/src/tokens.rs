@@ -29,6 +29,14 @@ pub const ABBREVIATIONS: &[&str] = &[
     "wyo", "e.g", "i.e", "a.m", "p.m",
 ];
 
+/// Abbreviations that are also ordinary words (`no`, `ill`, `Wash.`, `Mass.`): a period after
+/// one before a capital ends a sentence as often as it shortens the word.
+const ALSO_WORDS: &[&str] = &["no", "nos", "est", "mar", "sun", "sat", "wed", "ill", "miss", "wash", "mass", "ind", "pa", "la", "mo", "ore", "fig"];
+
+fn is_also_a_word(word: &str) -> bool {
+    ALSO_WORDS.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
 fn is_abbreviation(word: &str) -> bool {
     word.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
@@ -138,9 +146,13 @@ fn word_run(rest: &str, allow_inner: bool) -> usize {
         prev = Some(c);
     }
     let word = &rest[..end];
-    // Keep the final period of abbreviations, initials and dotted acronyms (`U.S.`).
+    // Keep the final period of abbreviations, initials and dotted acronyms (`U.S.`), but not
+    // of an ordinary word ending its sentence (`he said no. Then`, `she fell ill.`).
     if allow_inner && rest[end..].starts_with('.') && keeps_period(word) {
-        end += 1;
+        let ends_sentence = rest[end + 1..].trim_start().chars().next().is_none_or(|c| c.is_uppercase() || "“‘\"'(".contains(c));
+        if !(ends_sentence && is_also_a_word(word)) {
+            end += 1;
+        }
     }
     end
 }
@@ -225,6 +237,15 @@ mod tests {
         assert_eq!(toks("J. R. R. Tolkien on Nov. 9."), ["J.", "R.", "R.", "Tolkien", "on", "Nov.", "9", "."]);
         assert_eq!(toks("the end. Then"), ["the", "end", ".", "Then"]);
         assert_eq!(toks("Wait..."), ["Wait", "..."]);
+    }
+
+    #[test]
+    fn an_abbreviation_that_is_also_a_word_ends_a_sentence_before_a_capital() {
+        assert_eq!(toks("He said no. Then it rained."), ["He", "said", "no", ".", "Then", "it", "rained", "."]);
+        assert_eq!(toks("She fell ill."), ["She", "fell", "ill", "."]);
+        assert_eq!(toks("Room No. 5 in Boston, Mass. The"), ["Room", "No.", "5", "in", "Boston", ",", "Mass", ".", "The"]);
+        assert_eq!(toks("in Mass. on Monday"), ["in", "Mass.", "on", "Monday"]);
+        assert_eq!(toks("Mr. Smith and Co. said"), ["Mr.", "Smith", "and", "Co.", "said"]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
-//! A light word scanner for the pattern finders (amounts, dates): whitespace-separated
-//! words with their surrounding punctuation trimmed, byte spans into the text, and whether
-//! a clause ends after the word, so a pattern never reaches across a comma or a full stop.
+//! The words the pattern finders (amounts, dates) read: the analysis's tokens joined into
+//! whitespace-separated words with their surrounding punctuation trimmed, byte spans into the
+//! text, and whether a clause ends after the word, so a pattern never reaches across a comma
+//! or a full stop.
 
 use std::ops::Range;
 
@@ -15,18 +16,26 @@ pub(crate) struct Word<'a> {
 const EDGE: &[char] =
     &['"', '\'', '“', '”', '‘', '’', '(', ')', '[', ']', ',', '.', ';', ':', '!', '?', '«', '»', '—', '–'];
 
+/// The words of `text`: the analysis's tokens ([`crate::tokens`]) joined where no space
+/// separates them (`15,000`, `$5.3`, `(about`), their edge punctuation then trimmed.
 pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        match (c.is_whitespace(), start) {
-            (false, None) => start = Some(i),
-            (true, Some(s)) => {
-                push(&mut out, text, s, i);
-                start = None;
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    crate::tokens::tokenize_into(text, &mut tokens);
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut run: Option<(usize, usize)> = None;
+    for t in &tokens {
+        let (start, end) = (t.start as usize, t.end as usize);
+        run = match run {
+            Some((s, e)) if e == start => Some((s, end)),
+            Some((s, e)) => {
+                push(&mut out, text, s, e);
+                Some((start, end))
             }
-            _ => {}
-        }
+            None => Some((start, end)),
+        };
+    }
+    if let Some((s, e)) = run {
+        push(&mut out, text, s, e);
     }
     out
 }

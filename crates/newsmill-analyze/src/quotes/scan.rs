@@ -2,7 +2,6 @@
 
 use std::ops::Range;
 
-use crate::sentences::opens_next_sentence;
 
 /// A word (letters, digits, inner `.'’-`) or one punctuation character.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,56 +10,37 @@ pub struct Token {
     pub word: bool,
 }
 
-/// Splits `text[range]` into tokens with byte spans into `text`.
 /// Day names, lowercase: time words around cues and speakers.
 pub const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
+/// Splits `text[range]` into tokens with byte spans into `text`: the analysis's one tokenizer
+/// ([`crate::tokens`]), with the clitics it splits off (`’s`, `n't`, `'ll`) kept on their word,
+/// since the quote rules read words as they are written (`Trump’s`, `don't`).
 pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
-    let mut out = Vec::new();
     let slice = text.get(range.clone()).unwrap_or("");
-    let mut chars = slice.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let start = range.start + i;
-        if c.is_whitespace() {
+    let mut shared = Vec::with_capacity(slice.len() / 5);
+    crate::tokens::tokenize_into(slice, &mut shared);
+    let mut out: Vec<Token> = Vec::with_capacity(shared.len());
+    for t in shared {
+        let span = range.start + t.start as usize..range.start + t.end as usize;
+        let s = &slice[t.start as usize..t.end as usize];
+        if let Some(last) = out.last_mut().filter(|l| l.word && l.span.end == span.start && is_clitic(s)) {
+            last.span.end = span.end;
             continue;
         }
-        if !c.is_alphanumeric() {
-            out.push(Token { span: start..start + c.len_utf8(), word: false });
-            continue;
-        }
-        let mut end = start + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
-            let inner = matches!(d, '.' | '\'' | '’' | '-' | '&');
-            let next_alnum = slice[j + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric);
-            if d.is_alphanumeric() || (inner && next_alnum) {
-                end = range.start + j + d.len_utf8();
-                chars.next();
-            } else if d == '.' && is_abbrev(&text[start..end]) {
-                // Keep the period of `Mr.` and `U.S.` on the word.
-                end = range.start + j + 1;
-                chars.next();
-                break;
-            } else {
-                break;
-            }
-        }
-        out.push(Token { span: start..end, word: true });
+        out.push(Token { span, word: s.chars().any(char::is_alphanumeric) });
     }
     out
 }
 
-const ABBREVS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "st", "jr", "sr", "prof", "rev",
-    "u.s", "u.n", "u.k", "d.c", "inc", "corp", "co", "ltd", "vs", "jan", "feb", "aug", "sept", "oct", "nov", "dec",
-    "ft", "pres", "atty", "supt", "e.g", "i.e",
-];
-
-/// Whether `word` (without its period) is an abbreviation or an initial.
-pub fn is_abbrev(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    // `G.K.`, `D.C.`: letters with inner periods are initials.
-    let initials = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2);
-    (word.chars().count() == 1 && word.chars().all(char::is_uppercase)) || initials || ABBREVS.contains(&lower.as_str())
+/// A clitic the tokenizer splits off a word: an apostrophe and letters, or `n't`.
+fn is_clitic(s: &str) -> bool {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some('\'' | '’') => chars.next().is_some_and(char::is_alphabetic),
+        Some('n' | 'N') => s.len() == 3 && s[1..].eq_ignore_ascii_case("'t") || s[1..].eq_ignore_ascii_case("’t"),
+        _ => false,
+    }
 }
 
 /// Paragraphs: the non-blank lines of `text`.
@@ -78,40 +58,11 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Sentences of one paragraph as token index ranges. `protected` says whether a token sits
-/// inside a quotation, where a full stop does not end the reporting sentence.
+/// Sentences of one paragraph as token index ranges, by the analysis's one sentence splitter
+/// ([`crate::sentences::split_sentences_by`]). `protected` says whether a token sits inside a
+/// quotation, where a full stop does not end the reporting sentence.
 pub fn sentences(text: &str, toks: &[Token], protected: impl Fn(usize) -> bool) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while i < toks.len() {
-        let t = &text[toks[i].span.clone()];
-        if matches!(t, "." | "!" | "?") && !protected(i) {
-            let mut end = i + 1;
-            // Closing marks and brackets belong to the sentence they close.
-            while end < toks.len()
-                && matches!(&text[toks[end].span.clone()], "”" | "’" | "\"" | "'" | ")" | "»")
-                && !opens_next_sentence(&text[toks[end].span.clone()], &text[toks[end].span.end..])
-            {
-                end += 1;
-            }
-            let next_starts = toks.get(end).is_none_or(|n| {
-                let c = text[n.span.clone()].chars().next().unwrap_or(' ');
-                c.is_uppercase() || c.is_numeric() || "“‘\"'«„(".contains(c)
-            });
-            if next_starts {
-                out.push(start..end);
-                start = end;
-                i = end;
-                continue;
-            }
-        }
-        i += 1;
-    }
-    if start < toks.len() {
-        out.push(start..toks.len());
-    }
-    out
+    crate::sentences::split_sentences_by(text, toks.len(), |i| toks[i].span.clone(), protected)
 }
 
 /// The text a token range covers (test output).
