@@ -33,7 +33,7 @@ newsmill_model::internal_mods!(
     amounts, entities, gazetteer, mentions, ner, places, quotes, sentences, temporal, titles, tokens
 );
 newsmill_model::internal_mods!(hashing);
-mod lexicon;
+mod lang;
 mod numbers;
 mod tables;
 mod words;
@@ -75,10 +75,8 @@ pub enum ResourceError {
     /// The quote tagger did not load.
     #[error(transparent)]
     QuoteTagger(#[from] &'static TaggerModelError),
-    /// The word tables did not decompress.
-    #[error(
-        "the embedded word tables (models/word-freq-en.tsv.gz, models/word-case-en.tsv.gz) did not load: rebuild the program"
-    )]
+    /// The word table did not decompress.
+    #[error("the embedded word table (models/word-case-en.tsv.gz) did not load: rebuild the program")]
     WordTables,
     /// A loader thread stopped (a panic): a bug, not bad input.
     #[error("loading the {0} stopped unexpectedly: rebuild the program and report it")]
@@ -94,7 +92,7 @@ impl Resources {
         std::thread::scope(|s| {
             let places = s.spawn(places::Places::shared);
             let tagger = s.spawn(quotes::tagger::load_embedded);
-            let words = s.spawn(lexicon::loaded);
+            let words = s.spawn(lang::en::lexicon::loaded);
             let ner = NerModel::from_bytes(ner::EMBEDDED_MODEL, Gazetteer::embedded());
             let places = places.join().map_err(|_| ResourceError::Loader("place gazetteer"))??;
             tagger.join().map_err(|_| ResourceError::Loader("quote tagger"))??;

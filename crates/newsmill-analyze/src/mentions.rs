@@ -120,7 +120,7 @@ fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer,
         // A title the tagger took into the name (`Councillor Dev Patel`, `DAE Additional
         // Director Dr Azizur Rahman`) is a title: the name starts after its last role word.
         let last_role =
-            (m.tokens.start..m.tokens.end - 1).rev().find(|&i| super::lexicon::is_role(tokens[i].text(text)));
+            (m.tokens.start..m.tokens.end - 1).rev().find(|&i| crate::lang::en::lexicon::is_role(tokens[i].text(text)));
         if let Some(i) = last_role {
             m.tokens.start = i + 1;
             m.span.start = tokens[m.tokens.start].start as usize;
@@ -139,7 +139,7 @@ fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer,
             let capitalized = w.starts_with(char::is_uppercase)
                 && w.chars().all(|c| c.is_alphabetic() || c == '-')
                 && w.chars().skip(1).any(char::is_lowercase);
-            if !adjacent || !capitalized || NOT_NAME.contains(&w) || super::lexicon::is_role(w) {
+            if !adjacent || !capitalized || NOT_NAME.contains(&w) || crate::lang::en::lexicon::is_role(w) {
                 break;
             }
             ms[k].tokens.start -= 1;
@@ -179,7 +179,7 @@ fn split_coordinated_organisations(text: &str, tokens: &[Token], ms: &mut Vec<Fo
         let side =
             |r: Range<usize>| text.get(tokens[r.start].start as usize..tokens[r.end - 1].end as usize).unwrap_or("");
         let org =
-            |r: Range<usize>| super::lexicon::type_by_last_word(side(r), EntityType::Person) == Some(EntityType::Org);
+            |r: Range<usize>| crate::lang::en::lexicon::type_by_last_word(side(r), EntityType::Person) == Some(EntityType::Org);
         let (left, right) = (m.tokens.start..and, and + 1..m.tokens.end);
         if !(org(left.clone()) && org(right.clone())) {
             out.push(m);
@@ -242,7 +242,7 @@ fn titled_person(text: &str, tokens: &[Token], m: &mut FoundMention) {
     }
     // Nor is a title a person's before an organisation's name (`Judge Business School`).
     let rest = text.get(tokens[name.start].start as usize..m.span.end).unwrap_or("");
-    if super::lexicon::type_by_last_word(rest, EntityType::Person) == Some(EntityType::Org) {
+    if crate::lang::en::lexicon::type_by_last_word(rest, EntityType::Person) == Some(EntityType::Org) {
         return;
     }
     let capitalized = |i: usize| tokens[i].text(text).starts_with(char::is_uppercase);

@@ -131,7 +131,7 @@ impl Places {
         std::iter::once(e.name.as_str()).chain(body_forms).any(|form| {
             let key = normalize(form);
             let known = |k: &str| self.named(k).next().is_some();
-            known(&key) || super::lexicon::is_region(&key, known) || super::lexicon::has_place_head(form)
+            known(&key) || crate::lang::en::lexicon::is_region(&key, known) || crate::lang::en::lexicon::has_place_head(form)
         })
     }
 

@@ -34,10 +34,7 @@ fn can_start(s: &str) -> bool {
 /// An abbreviation with its period (`U.S.`) ends a sentence only before a word that cannot
 /// continue one; titles (`Mr.`) never do.
 fn abbreviation_ends(tok: &str, next: &str) -> bool {
-    let title = matches!(
-        tok.trim_end_matches('.').to_ascii_lowercase().as_str(),
-        "mr" | "mrs" | "ms" | "dr" | "prof" | "gen" | "sen" | "rep" | "gov" | "st" | "lt" | "col" | "capt" | "rev"
-    );
+    let title = crate::lang::en::TITLE_ABBREVIATIONS.contains(&tok.trim_end_matches('.').to_ascii_lowercase().as_str());
     let initial = tok.chars().count() == 2 && tok.starts_with(char::is_uppercase);
     !title
         && !initial

@@ -212,18 +212,10 @@ fn weekday(w: &[Word], i: usize) -> Option<Weekday> {
     if !word.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
-    let days = [
-        ("monday", Weekday::Mon),
-        ("tuesday", Weekday::Tue),
-        ("wednesday", Weekday::Wed),
-        ("thursday", Weekday::Thu),
-        ("friday", Weekday::Fri),
-        ("saturday", Weekday::Sat),
-        ("sunday", Weekday::Sun),
-    ];
     let lower = word.to_ascii_lowercase();
     let name = lower.strip_suffix("'s").or(lower.strip_suffix("’s")).unwrap_or(&lower);
-    days.iter().find(|(d, _)| *d == name).map(|(_, wd)| *wd)
+    let day = crate::lang::en::WEEKDAYS.iter().position(|d| *d == name)?;
+    Weekday::try_from(day as u8).ok()
 }
 
 /// The latest `wd` on or before `from` (strictly before when `strict`... after, for next).

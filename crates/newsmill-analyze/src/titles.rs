@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::is_role;
+use crate::lang::en::lexicon::is_role;
 use super::mentions::FoundMention;
 use super::tokens::Token;
 use crate::model::{Entity, EntityType};

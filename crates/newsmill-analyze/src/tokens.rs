@@ -17,28 +17,12 @@ impl Token {
     }
 }
 
-/// Words that keep their final period: titles, months, company suffixes, Latin shorthands.
-/// A period after one of them is part of the word, not the end of a sentence.
-pub const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj",
-    "st", "jr", "sr", "rev", "hon", "pres", "supt", "insp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "inc", "corp", "co",
-    "ltd", "plc", "bros", "dept", "univ", "assn", "est", "vs", "etc", "approx", "no", "nos", "vol", "pp", "fig", "ft",
-    "mt", "ave", "blvd", "rd", "ariz", "calif", "colo", "conn", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md",
-    "mass", "mich", "minn", "miss", "mo", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis",
-    "wyo", "e.g", "i.e", "a.m", "p.m",
-];
-
-/// Abbreviations that are also ordinary words (`no`, `ill`, `Wash.`, `Mass.`): a period after
-/// one before a capital ends a sentence as often as it shortens the word.
-const ALSO_WORDS: &[&str] = &["no", "nos", "est", "mar", "sun", "sat", "wed", "ill", "miss", "wash", "mass", "ind", "pa", "la", "mo", "ore", "fig"];
-
 fn is_also_a_word(word: &str) -> bool {
-    ALSO_WORDS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    crate::lang::en::ALSO_WORDS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 fn is_abbreviation(word: &str) -> bool {
-    word.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    word.len() <= 6 && crate::lang::en::ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 fn is_apostrophe(c: char) -> bool {

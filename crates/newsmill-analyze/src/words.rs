@@ -61,25 +61,11 @@ fn push<'a>(out: &mut Vec<Word<'a>>, text: &'a str, s: usize, e: usize) {
 }
 
 pub(crate) fn is_month(word: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let w = word.trim_end_matches('.').to_ascii_lowercase();
     if w.len() < 3 {
         return None;
     }
-    MONTHS
+    crate::lang::en::MONTHS
         .iter()
         .position(|m| *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept")))
         .map(|i| i as u32 + 1)

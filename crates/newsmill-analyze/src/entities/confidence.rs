@@ -8,7 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use crate::lexicon::{is_common_short_form, is_known_org, is_ordinary_word, type_by_last_word};
+use crate::lang::en::lexicon::{is_common_short_form, is_known_org, is_ordinary_word, type_by_last_word};
 use crate::model::{Entity, EntityType, Quote};
 use crate::places::Places;
 

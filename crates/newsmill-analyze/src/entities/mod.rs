@@ -61,7 +61,7 @@ impl Key {
         Key {
             // A name's last word decides its kind for grouping too (`High Peace Council`
             // tagged as a place is the organisation `Peace Council` refers to).
-            kind: super::lexicon::type_by_last_word(name, m.kind).unwrap_or(m.kind),
+            kind: crate::lang::en::lexicon::type_by_last_word(name, m.kind).unwrap_or(m.kind),
             folded,
             words,
             as_acronym: is_acronym(name).then(|| name.replace('.', "")),
@@ -219,10 +219,10 @@ fn refine_kind(text: &str, e: &Entity, country: bool, gaz: &Gazetteer) -> Entity
     if country {
         return EntityType::Loc;
     }
-    if super::lexicon::is_known_org(&e.name) {
+    if crate::lang::en::lexicon::is_known_org(&e.name) {
         return EntityType::Org;
     }
-    if let Some(kind) = super::lexicon::type_by_last_word(&e.name, e.kind) {
+    if let Some(kind) = crate::lang::en::lexicon::type_by_last_word(&e.name, e.kind) {
         return kind;
     }
     if e.kind == EntityType::Misc && gaz.country_of(&e.name).is_none() {

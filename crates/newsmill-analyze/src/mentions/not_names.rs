@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::gazetteer::Gazetteer;
-use crate::lexicon::{is_common_short_form, is_ordinary_word};
+use crate::lang::en::lexicon::{is_common_short_form, is_ordinary_word};
 use super::FoundMention;
 use crate::tokens::Token;
 use crate::model::EntityType;

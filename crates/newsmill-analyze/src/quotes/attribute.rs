@@ -393,7 +393,7 @@ fn short_tail(text: &str, toks: &[Token], cue: &Cue, sent: &Range<usize>) -> boo
         "early",
         "again",
     ];
-    TAIL.contains(&w.as_str()) || super::scan::WEEKDAYS.contains(&w.as_str())
+    TAIL.contains(&w.as_str()) || crate::lang::en::WEEKDAYS.contains(&w.as_str())
 }
 
 /// Whether a clause rather than a noun phrase follows the cue (`, said he has not seen it`

@@ -10,9 +10,6 @@ pub struct Token {
     pub word: bool,
 }
 
-/// Day names, lowercase: time words around cues and speakers.
-pub const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-
 /// Splits `text[range]` into tokens with byte spans into `text`: the analysis's one tokenizer
 /// ([`crate::tokens`]), with the clitics it splits off (`’s`, `n't`, `'ll`) kept on their word,
 /// since the quote rules read words as they are written (`Trump’s`, `don't`).

@@ -194,7 +194,7 @@ pub fn not_a_subject(text: &str, toks: &[Token], np: &Range<usize>) -> bool {
 fn drop_time(text: &str, toks: &[Token], np: Range<usize>) -> usize {
     let n = np.end;
     let is_time =
-        |i: usize| TIME.iter().chain(super::scan::WEEKDAYS).any(|t| word(text, toks, i).to_lowercase().starts_with(t));
+        |i: usize| TIME.iter().chain(&crate::lang::en::WEEKDAYS).any(|t| word(text, toks, i).to_lowercase().starts_with(t));
     let lead =
         |i: usize| matches!(word(text, toks, i).to_lowercase().as_str(), "on" | "last" | "this" | "early" | "late");
     if n >= np.start + 3 && is_time(n - 1) && lead(n - 2) { n - 2 } else { n }
@@ -230,7 +230,7 @@ pub fn apposition(text: &str, toks: &[Token], lead: &Range<usize>) -> bool {
     capital && !scene && lead.len() <= 8
 }
 
-/// Time words other than day names ([`super::scan::WEEKDAYS`]).
+/// Time words other than day names ([`crate::lang::en::WEEKDAYS`]).
 const TIME: &[&str] =
     &["week", "month", "year", "night", "morning", "afternoon", "evening", "weekend", "today", "yesterday"];
 
@@ -255,7 +255,7 @@ pub fn after(text: &str, toks: &[Token], from: usize, sent_end: usize, stop_at_c
             }
         }
         if matches!(lower.as_str(), "on" | "last" | "this" | "earlier" | "late" | "in")
-            && TIME.iter().chain(super::scan::WEEKDAYS).any(|t| word(text, toks, i + 1).to_lowercase().starts_with(t))
+            && TIME.iter().chain(&crate::lang::en::WEEKDAYS).any(|t| word(text, toks, i + 1).to_lowercase().starts_with(t))
         {
             break;
         }

@@ -355,7 +355,7 @@ fn phrase_could_speak(phrase: &str) -> bool {
     // names a source is the entity filter's call.
     let name = raw
         .get(cut.saturating_sub(1))
-        .is_some_and(|w| w.starts_with(char::is_uppercase) && (cut > 1 || !crate::lexicon::is_ordinary_word(head)));
+        .is_some_and(|w| w.starts_with(char::is_uppercase) && (cut > 1 || !crate::lang::en::lexicon::is_ordinary_word(head)));
     if only_quantities || name {
         return true;
     }

@@ -10,8 +10,8 @@ use std::sync::OnceLock;
 
 use crate::model::EntityType;
 
-const WORD_CASE: &[u8] = include_bytes!("../models/word-case-en.tsv.gz");
-const KNOWN_ORGS: &str = include_str!("../models/known-orgs-en.txt");
+const WORD_CASE: &[u8] = include_bytes!("../../../models/word-case-en.tsv.gz");
+const KNOWN_ORGS: &str = include_str!("../../../models/known-orgs-en.txt");
 
 /// The share in percent of each lowercased word's occurrences inside a sentence that were
 /// written in lower case.
