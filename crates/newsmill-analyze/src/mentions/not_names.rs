@@ -58,6 +58,7 @@ pub fn drop_non_names(
         }
     }
     let mut suspect = suspect.into_iter();
+    let acronyms = Acronyms::default();
     ms.retain(|m| {
         let name = &text[m.span.clone()];
         let words = name_words(name);
@@ -66,8 +67,48 @@ pub fn drop_non_names(
         // One word anywhere that this document writes in lower case too and English mostly
         // does: a common noun given a capital (`Mindfulness`, `Ministry`), not a name.
         let lone_word = matches!(words.as_slice(), [w] if doc.seen_lower(w) && is_ordinary_word(w));
-        !(ordinary_words || lone_word || common_noun(&words, &doc))
+        !(ordinary_words || lone_word || common_noun(&words, &doc) || acronyms.of_common_phrase(text, name))
     });
+}
+
+/// Words an acronym's letters skip (`digital forensics and incident response`).
+const ACRONYM_GLUE: &[&str] = &["and", "of", "the", "for", "in", "on", "to", "&", "a", "an"];
+
+/// Acronyms the text defines, and whether each stands for a common-noun phrase: `chronic
+/// obstructive pulmonary disease (COPD)`, `alternating current (AC)` are terms, not names,
+/// where `the Federation of Master Builders (FMB)` is a name. Decided once per acronym.
+#[derive(Default)]
+struct Acronyms<'t> {
+    seen: std::cell::RefCell<std::collections::HashMap<&'t str, bool>>,
+}
+
+impl<'t> Acronyms<'t> {
+    fn of_common_phrase(&self, text: &'t str, name: &'t str) -> bool {
+        let letters = name.trim_end_matches('s');
+        let is_acronym = (2..=6).contains(&letters.len())
+            && letters.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
+            && letters.chars().filter(char::is_ascii_uppercase).count() >= 2;
+        if !is_acronym {
+            return false;
+        }
+        *self.seen.borrow_mut().entry(name).or_insert_with(|| defined_by_common_phrase(text, name))
+    }
+}
+
+/// Whether the first `(NAME)` of `text` follows a phrase whose words for the acronym's
+/// letters are mostly in lower case.
+fn defined_by_common_phrase(text: &str, name: &str) -> bool {
+    let Some(at) = text.find(&format!("({name})")) else { return false };
+    let capitals = name.chars().filter(char::is_ascii_uppercase).count();
+    let before = &text[crate::model::text::floor_char_boundary(text, at.saturating_sub(160))..at];
+    let words: Vec<&str> = before
+        .split_whitespace()
+        .rev()
+        .filter(|w| !ACRONYM_GLUE.contains(&w.to_lowercase().as_str()))
+        .take(capitals)
+        .collect();
+    let lower = words.iter().filter(|w| w.starts_with(char::is_lowercase)).count();
+    words.len() == capitals && lower * 2 > words.len()
 }
 
 /// The words of a name, split at hyphens and slashes, without possessive endings.
@@ -195,6 +236,16 @@ mod tests {
 
     fn has(ents: &[(String, EntityType)], name: &str) -> bool {
         ents.iter().any(|(n, _)| n == name)
+    }
+
+    #[test]
+    fn an_acronym_of_a_common_phrase_is_a_term_not_a_name() {
+        let text = "Smoking raises the risk of chronic obstructive pulmonary disease (COPD), doctors at \
+                    the Mayo Clinic said. About 16 million Americans have COPD, the clinic said.";
+        assert!(!has(&entities(text), "COPD"));
+        assert!(super::defined_by_common_phrase("panels make direct current (DC) and more", "DC"));
+        assert!(!super::defined_by_common_phrase("says the Federation of Master Builders (FMB) today", "FMB"));
+        assert!(!super::defined_by_common_phrase("COPD is common", "COPD"), "an acronym the text never defines");
     }
 
     #[test]
