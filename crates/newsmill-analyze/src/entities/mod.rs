@@ -213,6 +213,8 @@ fn written_in_full(text: &str, mut ents: Vec<Entity>) -> Vec<Entity> {
 /// - a name among the organisations known worldwide is an organisation's (`Facebook`);
 /// - a name ending in a word such as `Software`, `Partners` or `Police` is an organisation's,
 ///   one ending in `County` or `Street` a place's;
+/// - a longer name opening with a known organisation's (`Google Maps`, `Apple Podcasts`,
+///   `NVIDIA GTC`) is a product, service or event of it;
 /// - a MISC name that owns something (`Taliban’s participation`) and is no nationality is
 ///   a group acting as an organization.
 fn refine_kind(text: &str, e: &Entity, country: bool, gaz: &Gazetteer) -> EntityType {
@@ -224,6 +226,9 @@ fn refine_kind(text: &str, e: &Entity, country: bool, gaz: &Gazetteer) -> Entity
     }
     if let Some(kind) = crate::lang::en::lexicon::type_by_last_word(&e.name, e.kind) {
         return kind;
+    }
+    if crate::lang::en::lexicon::is_product_of_known_org(&e.name) {
+        return EntityType::Misc;
     }
     if e.kind == EntityType::Misc && gaz.country_of(&e.name).is_none() {
         let possessive = e.mentions.iter().any(|m| {

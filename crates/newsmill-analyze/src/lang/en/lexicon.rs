@@ -144,6 +144,7 @@ const ORG_HEADS: &[&str] = &[
     "Academy",
     "Authority",
     "Board",
+    "Bureau",
     "Court",
 ];
 
@@ -304,6 +305,17 @@ pub fn is_known_org(name: &str) -> bool {
     SET.get_or_init(|| KNOWN_ORGS.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()).contains(name)
 }
 
+/// Whether `name` opens with the name of an organisation known worldwide and goes on (`Google
+/// Maps`, `Apple Worldwide Developers Conference`): what that organisation makes or holds, not
+/// the organisation. Names ending in an organisation's word are left to [`type_by_last_word`]
+/// (`Dell Technologies`). Chosen on data/news-analysis-train, where 12 of 19 such names are
+/// MISC in the gold, 3 ORG (`Google Cloud`) and 4 not annotated.
+pub fn is_product_of_known_org(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let first = words.next().unwrap_or("");
+    words.next().is_some() && !is_known_org(name) && is_known_org(first)
+}
+
 /// Nouns that name a role. Lower case; a title must contain one.
 const ROLE_WORDS: &[&str] = &[
     "minister",
@@ -439,6 +451,15 @@ mod tests {
         assert!(!is_ordinary_word("Australia"), "frequent, but written with a capital");
         assert!(!is_ordinary_word("Google"));
         assert!(!is_ordinary_word("Chiarolanza"));
+    }
+
+    #[test]
+    fn what_a_known_organisation_makes_is_not_the_organisation() {
+        assert!(is_product_of_known_org("Google Maps"));
+        assert!(is_product_of_known_org("Apple Worldwide Developers Conference"));
+        assert!(!is_product_of_known_org("Google"));
+        assert!(!is_product_of_known_org("Maps of Google"));
+        assert_eq!(type_by_last_word("Reuters Ottawa Bureau", EntityType::Misc), Some(EntityType::Org));
     }
 
     #[test]
