@@ -98,7 +98,12 @@ impl<'t> Acronyms<'t> {
 /// Whether the first `(NAME)` of `text` follows a phrase whose words for the acronym's
 /// letters are mostly in lower case.
 fn defined_by_common_phrase(text: &str, name: &str) -> bool {
-    let Some(at) = text.find(&format!("({name})")) else { return false };
+    let defined = format!("({name})");
+    let Some(at) = text.find(&defined) else { return false };
+    // `(ISC)²` is the name itself in brackets, not a definition.
+    if text[at + defined.len()..].starts_with(char::is_alphanumeric) {
+        return false;
+    }
     let capitals = name.chars().filter(char::is_ascii_uppercase).count();
     let before = &text[crate::model::text::floor_char_boundary(text, at.saturating_sub(160))..at];
     let words: Vec<&str> = before
@@ -246,6 +251,7 @@ mod tests {
         assert!(super::defined_by_common_phrase("panels make direct current (DC) and more", "DC"));
         assert!(!super::defined_by_common_phrase("says the Federation of Master Builders (FMB) today", "FMB"));
         assert!(!super::defined_by_common_phrase("COPD is common", "COPD"), "an acronym the text never defines");
+        assert!(!super::defined_by_common_phrase("and become an (ISC)² member", "ISC"));
     }
 
     #[test]

@@ -35,7 +35,7 @@ fn is_clitic(s: &str) -> bool {
     let mut chars = s.chars();
     match chars.next() {
         Some('\'' | '’') => chars.next().is_some_and(char::is_alphabetic),
-        Some('n' | 'N') => s.len() == 3 && s[1..].eq_ignore_ascii_case("'t") || s[1..].eq_ignore_ascii_case("’t"),
+        Some('n' | 'N') => ["'t", "’t"].iter().any(|t| s[1..].eq_ignore_ascii_case(t)),
         _ => false,
     }
 }
@@ -85,6 +85,12 @@ mod tests {
             words("Mr. Trump’s U.S. plan, he said."),
             ["Mr.", "Trump’s", "U.S.", "plan", ",", "he", "said", "."]
         );
+    }
+
+    #[test]
+    fn clitics_stay_on_their_word_and_closing_marks_do_not() {
+        assert_eq!(words("don’t won't ministers' talks"), ["don’t", "won't", "ministers", "'", "talks"]);
+        assert_eq!(words("‘Our goal’: 15,000"), ["‘", "Our", "goal", "’", ":", "15,000"]);
     }
 
     #[test]

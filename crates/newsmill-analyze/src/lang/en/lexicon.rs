@@ -145,6 +145,7 @@ const ORG_HEADS: &[&str] = &[
     "Authority",
     "Board",
     "Bureau",
+    "Platforms",
     "Court",
 ];
 
@@ -460,6 +461,7 @@ mod tests {
         assert!(!is_product_of_known_org("Google"));
         assert!(!is_product_of_known_org("Maps of Google"));
         assert_eq!(type_by_last_word("Reuters Ottawa Bureau", EntityType::Misc), Some(EntityType::Org));
+        assert_eq!(type_by_last_word("Meta Platforms", EntityType::Person), Some(EntityType::Org));
     }
 
     #[test]
