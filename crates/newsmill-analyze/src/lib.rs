@@ -30,9 +30,8 @@
 #![warn(missing_docs)]
 
 newsmill_model::internal_mods!(
-    amounts, entities, gazetteer, mentions, ner, places, quotes, sentences, temporal, titles, tokens
+    amounts, entities, gazetteer, hashing, mentions, ner, places, quotes, sentences, temporal, titles, tokens
 );
-newsmill_model::internal_mods!(hashing);
 mod lang;
 mod numbers;
 mod tables;

@@ -4,7 +4,7 @@
 //! These rules drop such spans using what the document and general English say about their
 //! words, never a list of names.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::gazetteer::Gazetteer;
@@ -58,7 +58,7 @@ pub fn drop_non_names(
         }
     }
     let mut suspect = suspect.into_iter();
-    let acronyms = Acronyms::default();
+    let mut acronyms = HashMap::new();
     ms.retain(|m| {
         let name = &text[m.span.clone()];
         let words = name_words(name);
@@ -67,32 +67,22 @@ pub fn drop_non_names(
         // One word anywhere that this document writes in lower case too and English mostly
         // does: a common noun given a capital (`Mindfulness`, `Ministry`), not a name.
         let lone_word = matches!(words.as_slice(), [w] if doc.seen_lower(w) && is_ordinary_word(w));
-        !(ordinary_words || lone_word || common_noun(&words, &doc) || acronyms.of_common_phrase(text, name))
+        !(ordinary_words || lone_word || common_noun(&words, &doc) || acronym_of_common_phrase(text, name, &mut acronyms))
     });
 }
 
 /// Words an acronym's letters skip (`digital forensics and incident response`).
 const ACRONYM_GLUE: &[&str] = &["and", "of", "the", "for", "in", "on", "to", "&", "a", "an"];
 
-/// Acronyms the text defines, and whether each stands for a common-noun phrase: `chronic
-/// obstructive pulmonary disease (COPD)`, `alternating current (AC)` are terms, not names,
-/// where `the Federation of Master Builders (FMB)` is a name. Decided once per acronym.
-#[derive(Default)]
-struct Acronyms<'t> {
-    seen: std::cell::RefCell<std::collections::HashMap<&'t str, bool>>,
-}
-
-impl<'t> Acronyms<'t> {
-    fn of_common_phrase(&self, text: &'t str, name: &'t str) -> bool {
-        let letters = name.trim_end_matches('s');
-        let is_acronym = (2..=6).contains(&letters.len())
-            && letters.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
-            && letters.chars().filter(char::is_ascii_uppercase).count() >= 2;
-        if !is_acronym {
-            return false;
-        }
-        *self.seen.borrow_mut().entry(name).or_insert_with(|| defined_by_common_phrase(text, name))
-    }
+/// Whether `name` is an acronym the text defines by a common-noun phrase: `chronic obstructive
+/// pulmonary disease (COPD)`, `alternating current (AC)` are terms, not names, where `the
+/// Federation of Master Builders (FMB)` is a name. `seen` decides each acronym once.
+fn acronym_of_common_phrase<'t>(text: &'t str, name: &'t str, seen: &mut HashMap<&'t str, bool>) -> bool {
+    let letters = name.trim_end_matches('s');
+    let is_acronym = (2..=6).contains(&letters.len())
+        && letters.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
+        && letters.chars().filter(char::is_ascii_uppercase).count() >= 2;
+    is_acronym && *seen.entry(name).or_insert_with(|| defined_by_common_phrase(text, name))
 }
 
 /// Whether the first `(NAME)` of `text` follows a phrase whose words for the acronym's

@@ -1,9 +1,10 @@
-//! Light word and sentence scanning, enough for finding quotes without the full tokenizer.
+//! The quote finder's view of a paragraph: the analysis's tokens as words written whole
+//! (`Trump’s`), and its sentences from the one sentence splitter.
 
 use std::ops::Range;
 
-
-/// A word (letters, digits, inner `.'’-`) or one punctuation character.
+/// A token of the shared tokenizer, with its clitic kept on it; `word` when it holds a
+/// letter or digit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     pub span: Range<usize>,
