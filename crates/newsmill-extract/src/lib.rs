@@ -56,9 +56,21 @@ pub struct ExtractConfig {
 }
 
 /// Whether the models extraction reads load in this build: the line classifier of the text
-/// extractor (which otherwise falls back to keeping long lines), with the reason if not.
+/// extractor (which otherwise falls back to keeping long lines) and the DOM extractor's block
+/// weights (which otherwise fall back to the hand-set ones), with the reason if not.
 pub fn check_models() -> Result<(), &'static str> {
-    text::model::LineModel::load_embedded().map(|_| ())
+    text::model::LineModel::load_embedded().map(|_| ())?;
+    html::BlockWeights::check_shipped()
+}
+
+/// Decodes and pre-parses an HTML input as [`extract`] does, then parses and walks it once,
+/// so its body text can be taken under many block weights.
+#[cfg(feature = "internals")]
+pub fn prepare_html(raw: &RawDoc) -> Result<html::Prepared, Error> {
+    let decoded = decode(&raw.bytes, raw.charset_hint.as_deref()).map_err(|k| Error::new(&raw.source, k))?;
+    let clean = newsmill_model::text::strip_controls(&decoded.text);
+    let page = preparse::preparse(&clean, preparse::MAX_DEPTH);
+    Ok(html::Prepared::new(&page, raw.url.as_deref()))
 }
 
 /// Extracts the story from one input.

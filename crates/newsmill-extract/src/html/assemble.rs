@@ -7,29 +7,27 @@ use std::collections::HashMap;
 use super::phrases;
 use super::select::Selection;
 use super::walk::{Page, Segment};
+use super::weights::BlockWeights;
 use crate::ExtractConfig;
 use crate::model::{BlockKind, Document, NoArticle, Removal, RemovalReason};
 
-/// Link density above which a segment inside the story is a link list. Higher than the
-/// scorer's: inside the story, mostly linked lines are often references or linked claims.
-const MAX_LINK_DENSITY: f64 = 0.7;
-/// Longest prose sentence, in words, still judged by its phrases ("Subscribe now to …").
-const MAX_PROMPT_PROSE_WORDS: usize = 25;
-/// Shortest line, in words, dropped when it repeats.
-const MIN_DUPLICATE_WORDS: usize = 5;
-/// Longest line, in words, taken as the label of the block after it.
-const MAX_LABEL_WORDS: usize = 8;
-
 /// Fills `doc.text` and `doc.blocks` from the page, `doc.removed` when `explain` is set and
 /// `doc.comments` when `comments` is.
-pub(super) fn assemble(doc: &mut Document, page: &Page, sel: &Selection, headlines: &[String], config: &ExtractConfig) {
+pub(super) fn assemble(
+    doc: &mut Document,
+    page: &Page,
+    sel: &Selection,
+    headlines: &[String],
+    config: &ExtractConfig,
+    w: &BlockWeights,
+) {
     let keys: Vec<String> = doc.title.iter().chain(headlines).map(|t| key(t)).filter(|k| !k.is_empty()).collect();
-    let mut repeats = Repeats::default();
-    let mut reasons: Vec<Option<RemovalReason>> = (0..page.segments.len()).map(|i| removal(page, sel, i)).collect();
+    let mut repeats = Repeats { min_words: w.min_duplicate_words, ..Repeats::default() };
+    let mut reasons: Vec<Option<RemovalReason>> = (0..page.segments.len()).map(|i| removal(page, sel, i, w)).collect();
     take_standfirst(&mut reasons, page, sel, &keys);
-    drop_labels(&mut reasons, sel);
+    drop_labels(&mut reasons, sel, w);
     trim_tail(&mut reasons, page, sel);
-    trim_head(&mut reasons, page, sel);
+    trim_head(&mut reasons, page, sel, w);
     for (seg, reason) in page.segments.iter().zip(reasons) {
         let reason = reason.or_else(|| repeats.check(page, seg, &keys));
         match reason {
@@ -52,6 +50,8 @@ pub(super) fn assemble(doc: &mut Document, page: &Page, sel: &Selection, headlin
 /// What the body has shown so far: the headline, and each sentence with its block.
 #[derive(Default)]
 struct Repeats<'a> {
+    /// Shortest line, in words, dropped when it repeats.
+    min_words: f64,
     title_dropped: bool,
     seen: HashMap<&'a str, Option<usize>>,
 }
@@ -67,7 +67,7 @@ impl<'a> Repeats<'a> {
         // Short lines repeat legitimately ("Pros", "Step 2", "Yes"). A sentence repeated in its
         // own block is the author's (a refrain); elsewhere on the page it is a second copy
         // (mobile and desktop versions, pull quotes).
-        let sentence = seg.text.split_whitespace().count() >= MIN_DUPLICATE_WORDS;
+        let sentence = seg.text.split_whitespace().count() as f64 >= self.min_words;
         let block = page.elems.get(seg.owner).and_then(|e| e.parent);
         let first = *self.seen.entry(seg.text.as_str()).or_insert(block);
         (sentence && first != block).then_some(RemovalReason::Duplicate)
@@ -92,7 +92,7 @@ fn take_standfirst(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Sel
 
 /// A short line right before a removed link list or prompt is its label ("Read more",
 /// "Related", "Share this"): it goes with it.
-fn drop_labels(reasons: &mut [Option<RemovalReason>], sel: &Selection) {
+fn drop_labels(reasons: &mut [Option<RemovalReason>], sel: &Selection, w: &BlockWeights) {
     use RemovalReason as R;
     // Judged against the removals before this pass, so labels do not chain up a run of lines.
     let before = reasons.to_vec();
@@ -102,7 +102,7 @@ fn drop_labels(reasons: &mut [Option<RemovalReason>], sel: &Selection) {
             next,
             Some(R::LinkDense | R::RelatedLinks | R::SharePrompt | R::Navigation | R::Advertisement | R::Comments)
         );
-        let short = sel.features.get(i).is_some_and(|f| f.words <= MAX_LABEL_WORDS);
+        let short = sel.features.get(i).is_some_and(|f| f.words as f64 <= w.max_label_words);
         if labelled && short && reasons[i].is_none() && !sel.prose.get(i).copied().unwrap_or(true) {
             reasons[i] = next;
         }
@@ -152,11 +152,11 @@ fn trim_tail(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Selection
 
 /// Before the story's first prose paragraph come bylines, datelines, reading times and
 /// breadcrumbs: short plain lines there go, headings stay.
-fn trim_head(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Selection) {
+fn trim_head(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Selection, w: &BlockWeights) {
     let kept_prose = |i: &usize| reasons[*i].is_none() && sel.prose.get(*i).copied().unwrap_or(false);
     let Some(first) = (0..reasons.len()).find(kept_prose) else { return };
     for (r, seg) in reasons.iter_mut().zip(&page.segments).take(first) {
-        if r.is_none() && seg.kind == BlockKind::Paragraph && seg.text.split_whitespace().count() <= MAX_LABEL_WORDS {
+        if r.is_none() && seg.kind == BlockKind::Paragraph && seg.text.split_whitespace().count() as f64 <= w.max_label_words {
             *r = Some(RemovalReason::Metadata);
         }
     }
@@ -169,7 +169,7 @@ fn block_of(page: &Page, i: usize) -> Option<std::ops::Range<usize>> {
 }
 
 /// Why segment `i` is not part of the story, judged by where it is and what it looks like.
-fn removal(page: &Page, sel: &Selection, i: usize) -> Option<RemovalReason> {
+fn removal(page: &Page, sel: &Selection, i: usize, w: &BlockWeights) -> Option<RemovalReason> {
     let seg = page.segments.get(i)?;
     if let Some(reason) = sel.hint.get(i).copied().flatten() {
         return Some(reason);
@@ -178,11 +178,11 @@ fn removal(page: &Page, sel: &Selection, i: usize) -> Option<RemovalReason> {
         return Some(RemovalReason::OutsideStory);
     }
     let f = sel.features.get(i)?;
-    if f.link_density > MAX_LINK_DENSITY {
+    if f.link_density > w.story_max_link_density {
         return Some(RemovalReason::LinkDense);
     }
     // Prose is judged by where it is, not by its words: stories discuss subscriptions too.
-    if sel.prose.get(i).copied().unwrap_or(false) && f.words > MAX_PROMPT_PROSE_WORDS {
+    if sel.prose.get(i).copied().unwrap_or(false) && f.words as f64 > w.max_prompt_prose_words {
         return None;
     }
     phrases::phrase_reason(&seg.text, f.words)

@@ -18,23 +18,28 @@ mod select;
 #[cfg(test)]
 mod tests;
 mod walk;
+mod weights;
 
 use scraper::{Html, Selector};
+
+pub use weights::BlockWeights;
 
 use crate::ExtractConfig;
 use crate::model::Document;
 use crate::title::{clean_title, collapse_whitespace};
 
 pub fn extract_html(html: &str, url: Option<&str>, config: &ExtractConfig) -> Document {
+    let weights = BlockWeights::shipped();
     let dom = Html::parse_document(html);
-    let mut doc = Document { url: url.map(str::to_string), ..Document::default() };
-    apply_metadata(&mut doc, metadata::extract_metadata(&dom, url));
-    if doc.title.is_none() {
-        doc.title = fallback_title(&dom, doc.site.as_deref());
-    }
+    let doc = page_metadata(&dom, url);
     let headlines = headlines(&dom);
     let base = doc.url.clone().or_else(|| url.map(str::to_string));
-    let story = |dom: &Html, doc: Document| with_story(dom, doc, &headlines, config, base.as_deref());
+    let story = |dom: &Html, doc: Document| {
+        let page = walk::walk(dom);
+        let (mut doc, selection) = story_text(doc, &page, &headlines, config, weights);
+        doc.images = images::story_images(dom, &page, &selection, base.as_deref());
+        doc
+    };
     // Pages that render their content with scripts (Discourse forums, some shops) often serve
     // it to script-less readers inside `<noscript>`: when the page itself gives no text, that
     // markup is the second candidate, extracted with the page's metadata.
@@ -42,24 +47,75 @@ pub fn extract_html(html: &str, url: Option<&str>, config: &ExtractConfig) -> Do
     if !first.text.is_empty() {
         return first;
     }
-    let Some(markup) = noscript_markup(&dom) else { return first };
-    let markup = crate::preparse::preparse(&markup, crate::preparse::MAX_DEPTH);
-    Some(story(&Html::parse_document(&markup), doc)).filter(|d| !d.text.is_empty()).unwrap_or(first)
+    let Some(dom) = noscript_dom(&dom) else { return first };
+    Some(story(&dom, doc)).filter(|d| !d.text.is_empty()).unwrap_or(first)
 }
 
-/// `doc` (the page's metadata) with the story of `dom`: its body blocks and images.
-fn with_story(
-    dom: &Html,
+/// The page's metadata, with a title from its markup when the metadata names none.
+fn page_metadata(dom: &Html, url: Option<&str>) -> Document {
+    let mut doc = Document { url: url.map(str::to_string), ..Document::default() };
+    apply_metadata(&mut doc, metadata::extract_metadata(dom, url));
+    if doc.title.is_none() {
+        doc.title = fallback_title(dom, doc.site.as_deref());
+    }
+    doc
+}
+
+/// `doc` (the page's metadata) with the story's body blocks chosen from `page`.
+fn story_text(
     mut doc: Document,
+    page: &walk::Page,
     headlines: &[String],
     config: &ExtractConfig,
-    base: Option<&str>,
-) -> Document {
-    let page = walk::walk(dom);
-    let selection = select::select(&page);
-    assemble::assemble(&mut doc, &page, &selection, headlines, config);
-    doc.images = images::story_images(dom, &page, &selection, base);
-    doc
+    weights: &BlockWeights,
+) -> (Document, select::Selection) {
+    let selection = select::select(page, weights);
+    assemble::assemble(&mut doc, page, &selection, headlines, config, weights);
+    (doc, selection)
+}
+
+/// The page inside the `<noscript>` elements, parsed, when there is enough of it.
+fn noscript_dom(dom: &Html) -> Option<Html> {
+    let markup = noscript_markup(dom)?;
+    let markup = crate::preparse::preparse(&markup, crate::preparse::MAX_DEPTH);
+    Some(Html::parse_document(&markup))
+}
+
+/// A page parsed and walked once, whose body text can then be extracted under many weights
+/// (the lab's search for them); the text is what [`extract_html`] gives with those weights.
+#[cfg(feature = "internals")]
+pub struct Prepared {
+    doc: Document,
+    headlines: Vec<String>,
+    page: walk::Page,
+    noscript: Option<walk::Page>,
+}
+
+#[cfg(feature = "internals")]
+impl Prepared {
+    /// Parses `html` (already decoded and pre-parsed) and walks it.
+    pub fn new(html: &str, url: Option<&str>) -> Self {
+        let dom = Html::parse_document(html);
+        let doc = page_metadata(&dom, url);
+        let noscript = noscript_dom(&dom).map(|d| walk::walk(&d));
+        Prepared { headlines: headlines(&dom), page: walk::walk(&dom), noscript, doc }
+    }
+
+    /// The page's URL as its metadata gives it (canonical link), else the one passed in.
+    pub fn url(&self) -> Option<&str> {
+        self.doc.url.as_deref()
+    }
+
+    /// The body text under `weights`.
+    pub fn text(&self, weights: &BlockWeights) -> String {
+        let config = ExtractConfig::default();
+        let body = |page: &walk::Page| story_text(self.doc.clone(), page, &self.headlines, &config, weights).0.text;
+        let first = body(&self.page);
+        match &self.noscript {
+            Some(page) if first.is_empty() => body(page),
+            _ => first,
+        }
+    }
 }
 
 /// The markup inside the page's `<noscript>` elements (kept as raw text by a parser with

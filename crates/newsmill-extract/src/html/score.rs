@@ -2,16 +2,9 @@
 //! punctuation and function words. Prose scores positive, link lists and chrome negative.
 
 use super::walk::Segment;
+use super::weights::BlockWeights;
 use crate::model::BlockKind;
 use crate::stopwords::stopword_share;
-
-/// Link density above which a segment is taken as a link list or menu.
-pub(super) const MAX_LINK_DENSITY: f64 = 0.5;
-
-/// Weight of a short non-link line against prose, which weighs 1 a character.
-const SHORT_LINE_WEIGHT: f64 = 0.25;
-/// Penalty a character of a link list carries.
-const LINK_WEIGHT: f64 = 0.6;
 
 /// Simple measurements of a segment's text.
 #[derive(Debug, Clone, Copy, Default)]
@@ -46,29 +39,29 @@ fn unspaced(f: &Features) -> bool {
 }
 
 /// Prose: long enough, few links, sentence structure.
-pub(super) fn is_prose(seg: &Segment, f: &Features) -> bool {
-    if f.link_density > 0.3 || seg.kind == BlockKind::Heading {
+pub(super) fn is_prose(seg: &Segment, f: &Features, w: &BlockWeights) -> bool {
+    if f.link_density > w.prose_max_link_density || seg.kind == BlockKind::Heading {
         return false;
     }
-    let long = f.words >= 15 || (unspaced(f) && f.chars >= 40);
+    let long = f.words as f64 >= w.prose_min_words || (unspaced(f) && f.chars >= 40);
     let sentence = f.punctuation >= 1 || f.stopwords >= 0.25;
-    (long && sentence) || f.chars >= 250
+    (long && sentence) || f.chars as f64 >= w.prose_min_chars
 }
 
 /// The segment's contribution to the score of every element holding it: its length when it
 /// is prose, a negative share of it when it is links or chrome.
-pub(super) fn value(seg: &Segment, f: &Features, boilerplate: bool) -> f64 {
+pub(super) fn value(seg: &Segment, f: &Features, boilerplate: bool, w: &BlockWeights) -> f64 {
     let chars = f.chars as f64;
     if boilerplate {
-        return -0.5 * chars.min(400.0);
+        return -w.boilerplate_weight * chars.min(w.penalty_cap);
     }
-    if f.link_density > MAX_LINK_DENSITY {
-        return -LINK_WEIGHT * chars.min(400.0);
+    if f.link_density > w.link_list_density {
+        return -w.link_weight * chars.min(w.penalty_cap);
     }
-    if is_prose(seg, f) {
+    if is_prose(seg, f, w) {
         return chars * (1.0 - f.link_density);
     }
     // Short lines: datelines, labels, list items, ingredients. Worth less than prose, but
     // something: stories have them, and menus are links.
-    SHORT_LINE_WEIGHT * chars.min(200.0)
+    w.short_line_weight * chars.min(w.short_line_cap)
 }

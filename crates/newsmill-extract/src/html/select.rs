@@ -4,21 +4,8 @@
 
 use super::score::{self, Features};
 use super::walk::Page;
+use super::weights::BlockWeights;
 use crate::model::RemovalReason;
-
-/// Boilerplate hints from class words are overruled on an element holding this share of the
-/// page's prose: a story wrapped in `<div class="has-sidebar">` is still the story.
-const SOFT_HINT_MAX_PROSE_SHARE: f64 = 0.4;
-/// The same for tag, role and `hidden` hints, which markup gets wrong less often (a story
-/// inside `<header>`, a `role=dialog` overlay, or a streamed `<div hidden>` still happens).
-const HARD_HINT_MAX_PROSE_SHARE: f64 = 0.6;
-/// Below this share of the page's prose in the chosen container, class hints are distrusted.
-const MIN_SELECTED_PROSE_SHARE: f64 = 0.25;
-/// A sibling of the container joins the story when it holds this share of the container's
-/// prose, and more prose than chrome.
-const MIN_SIBLING_PROSE_SHARE: f64 = 0.1;
-/// Extra weight of the prose inside `<article>`, `<main>` or `itemprop=articleBody`.
-const SEMANTIC_BONUS: f64 = 0.2;
 
 /// The outcome of selection.
 #[derive(Debug)]
@@ -41,20 +28,20 @@ struct Choice {
     held: f64,
 }
 
-pub(super) fn select(page: &Page) -> Selection {
+pub(super) fn select(page: &Page, w: &BlockWeights) -> Selection {
     let features: Vec<Features> = page.segments.iter().map(score::features).collect();
     let prose: Vec<f64> = page
         .segments
         .iter()
         .zip(&features)
-        .map(|(s, f)| if score::is_prose(s, f) { f.chars as f64 } else { 0.0 })
+        .map(|(s, f)| if score::is_prose(s, f, w) { f.chars as f64 } else { 0.0 })
         .collect();
     let total: f64 = prose.iter().sum();
-    let mut choice = choose(page, &features, &prose, false);
+    let mut choice = choose(page, &features, &prose, false, w);
     // Most of the prose under class hints (a live ticker in "comments", a story in "ad-wrapper"):
     // the class words were wrong for this page, so choose again without them.
-    if choice.held < MIN_SELECTED_PROSE_SHARE * total {
-        let again = choose(page, &features, &prose, true);
+    if choice.held < w.min_selected_prose_share * total {
+        let again = choose(page, &features, &prose, true, w);
         if again.held > choice.held {
             choice = again;
         }
@@ -68,8 +55,8 @@ pub(super) fn select(page: &Page) -> Selection {
 }
 
 /// The best container with its continuing siblings, and the per-segment hints.
-fn choose(page: &Page, features: &[Features], prose: &[f64], ignore_soft: bool) -> Choice {
-    let mut cleared = overruled_hints(page, prose);
+fn choose(page: &Page, features: &[Features], prose: &[f64], ignore_soft: bool, w: &BlockWeights) -> Choice {
+    let mut cleared = overruled_hints(page, prose, w);
     if ignore_soft {
         for (c, e) in cleared.iter_mut().zip(&page.elems) {
             *c |= e.hint.is_some_and(|h| h.soft);
@@ -80,7 +67,7 @@ fn choose(page: &Page, features: &[Features], prose: &[f64], ignore_soft: bool) 
     let hint: Vec<Option<RemovalReason>> =
         page.segments.iter().map(|s| s.hinted.and_then(|h| elem_hint.get(h).copied().flatten())).collect();
     let values: Vec<f64> =
-        page.segments.iter().zip(features).zip(&hint).map(|((s, f), h)| score::value(s, f, h.is_some())).collect();
+        page.segments.iter().zip(features).zip(&hint).map(|((s, f), h)| score::value(s, f, h.is_some(), w)).collect();
     let good: Vec<f64> = prose.iter().zip(&hint).map(|(p, h)| if h.is_some() { 0.0 } else { *p }).collect();
     let sums = sum_up(page, &values);
     let goods = sum_up(page, &good);
@@ -89,7 +76,7 @@ fn choose(page: &Page, features: &[Features], prose: &[f64], ignore_soft: bool) 
         if !elem.block || elem_hint[i].is_some() || goods[i] <= 0.0 {
             continue;
         }
-        let bonus = if elem.semantic { SEMANTIC_BONUS * goods[i] } else { 0.0 };
+        let bonus = if elem.semantic { w.semantic_bonus * goods[i] } else { 0.0 };
         let total = sums[i] + bonus;
         if best.is_none_or(|(_, b)| total > b) {
             best = Some((i, total));
@@ -102,7 +89,7 @@ fn choose(page: &Page, features: &[Features], prose: &[f64], ignore_soft: bool) 
     if let Some(parent) = page.elems.get(container).and_then(|e| e.parent) {
         let best_good = goods[container];
         let continues =
-            |c: usize| elem_hint[c].is_none() && sums[c] > 0.0 && goods[c] >= MIN_SIBLING_PROSE_SHARE * best_good;
+            |c: usize| elem_hint[c].is_none() && sums[c] > 0.0 && goods[c] >= w.min_sibling_prose_share * best_good;
         // Only the siblings next to the container, and next to those: a story is contiguous.
         let siblings: Vec<usize> = children(page, parent).collect();
         if let Some(at) = siblings.iter().position(|&c| c == container) {
@@ -150,7 +137,7 @@ fn sum_up(page: &Page, per_segment: &[f64]) -> Vec<f64> {
 }
 
 /// Soft hints on elements that hold much of the page's prose, which are then ignored.
-fn overruled_hints(page: &Page, prose: &[f64]) -> Vec<bool> {
+fn overruled_hints(page: &Page, prose: &[f64], w: &BlockWeights) -> Vec<bool> {
     let sums = sum_up(page, prose);
     let total: f64 = prose.iter().sum();
     page.elems
@@ -159,7 +146,7 @@ fn overruled_hints(page: &Page, prose: &[f64]) -> Vec<bool> {
         .map(|(e, s)| {
             let share = if total > 0.0 { s / total } else { 0.0 };
             e.hint.is_some_and(|h| {
-                !h.specific && share > if h.soft { SOFT_HINT_MAX_PROSE_SHARE } else { HARD_HINT_MAX_PROSE_SHARE }
+                !h.specific && share > if h.soft { w.soft_hint_max_prose_share } else { w.hard_hint_max_prose_share }
             })
         })
         .collect()
