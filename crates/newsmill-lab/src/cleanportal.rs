@@ -4,10 +4,8 @@
 
 use std::path::Path;
 
-use rayon::prelude::*;
-
-use super::metrics::{Prf, word_bag_prf};
-use super::{EvalError, EvalOptions, SetReport, extract_page, limited};
+use super::pages::{Gold, GoldPage};
+use super::{EvalError, EvalOptions, SetReport, limited};
 
 /// The plain text of a CleanEval gold file: no URL line, no block markers, entities decoded.
 pub(crate) fn cleaneval_text(gold: &str) -> String {
@@ -68,7 +66,8 @@ fn entity(name: &str) -> Option<char> {
     })
 }
 
-pub fn evaluate(dir: &Path, options: &EvalOptions) -> Result<SetReport, EvalError> {
+/// The set's pages with their gold text (and the address the gold file names).
+pub(crate) fn pages(dir: &Path, options: &EvalOptions) -> Result<Vec<GoldPage>, EvalError> {
     let gold_dir = dir.join("GoldStandard");
     let entries = std::fs::read_dir(&gold_dir).map_err(|e| EvalError::io(&gold_dir, e))?;
     let mut names: Vec<String> = entries
@@ -76,24 +75,25 @@ pub fn evaluate(dir: &Path, options: &EvalOptions) -> Result<SetReport, EvalErro
         .filter_map(|e| e.file_name().to_str().and_then(|n| n.strip_suffix(".txt")).map(str::to_string))
         .collect();
     names.sort();
-    let names = limited(names, options);
-    let scored: Vec<Result<(Prf, bool), EvalError>> = names
-        .par_iter()
+    limited(names, options)
+        .into_iter()
         .map(|name| {
-            let gold_path = gold_dir.join(format!("{name}.txt"));
-            let gold = super::read_maybe_gz(&gold_path)?;
+            let gold = super::read_maybe_gz(&gold_dir.join(format!("{name}.txt")))?;
             let gold = String::from_utf8_lossy(&gold);
             let url = gold.lines().find_map(|l| l.trim().strip_prefix("URL:")).map(str::trim).map(str::to_string);
-            let gold = cleaneval_text(&gold);
-            let path = dir.join("input").join(format!("{name}.html.gz"));
-            let html = super::read_maybe_gz(&path)?;
-            let doc = extract_page(&path, html, url.as_deref());
-            let text = doc.as_ref().map_or("", |d| d.text.as_str());
-            Ok((word_bag_prf(text, &gold), doc.is_none()))
+            Ok(GoldPage {
+                path: dir.join("input").join(format!("{name}.html.gz")),
+                url,
+                subset: None,
+                gold: Gold::Text(cleaneval_text(&gold)),
+                id: name,
+            })
         })
-        .collect();
-    let (all, failures) = super::mean_per_page(scored)?;
-    Ok(super::report("word-level F1 vs CleanEval gold, mean per page", all.len(), all.mean(), failures))
+        .collect()
+}
+
+pub fn evaluate(dir: &Path, options: &EvalOptions) -> Result<SetReport, EvalError> {
+    super::evaluate_pages("word-level F1 vs CleanEval gold, mean per page", &pages(dir, options)?)
 }
 
 #[cfg(test)]

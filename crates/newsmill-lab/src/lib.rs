@@ -7,6 +7,7 @@ mod metadata;
 pub mod metrics;
 pub mod ner;
 pub mod news_analysis;
+pub mod pages;
 pub mod polnear;
 mod readability;
 mod trafilatura;
@@ -179,14 +180,16 @@ pub(crate) fn report(metric: &str, documents: usize, scores: Prf, failures: usiz
     }
 }
 
-/// The mean of per-page scores computed in parallel, and how many pages failed to extract.
-pub(crate) fn mean_per_page(scored: Vec<Result<(Prf, bool), EvalError>>) -> Result<(MeanPrf, usize), EvalError> {
-    let mut all = MeanPrf::default();
-    let mut failures = 0;
-    for item in scored {
-        let (prf, failed) = item?;
-        all.add(prf);
-        failures += usize::from(failed);
-    }
-    Ok((all, failures))
+/// Extracts every page (in parallel) and scores it against its gold, by the set's metric.
+pub(crate) fn evaluate_pages(metric: &str, pages: &[pages::GoldPage]) -> Result<SetReport, EvalError> {
+    use rayon::prelude::*;
+    let scored: Vec<(pages::PageScore, bool)> = pages
+        .par_iter()
+        .map(|page| {
+            let doc = extract_page(&page.path, pages::read_html(page)?, page.url.as_deref());
+            let text = doc.as_ref().map_or("", |d| d.text.as_str());
+            Ok((page.gold.score(text), doc.is_none()))
+        })
+        .collect::<Result<_, EvalError>>()?;
+    Ok(pages::set_report(metric, pages, &scored))
 }

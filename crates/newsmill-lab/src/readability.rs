@@ -7,8 +7,8 @@ use std::path::Path;
 use rayon::prelude::*;
 use scraper::{Html, Node};
 
-use super::metrics::{Prf, word_bag_prf};
-use super::{EvalError, EvalOptions, SetReport, extract_page, limited};
+use super::pages::{Gold, GoldPage};
+use super::{EvalError, EvalOptions, SetReport, limited};
 
 /// The visible text of an HTML fragment, a line break at every element boundary so words of
 /// adjacent blocks never merge.
@@ -63,27 +63,29 @@ fn is_inline(name: &str) -> bool {
     )
 }
 
-pub fn evaluate(dir: &Path, options: &EvalOptions) -> Result<SetReport, EvalError> {
+/// The set's pages with the text of Readability.js' expected output as gold.
+pub(crate) fn pages(dir: &Path, options: &EvalOptions) -> Result<Vec<GoldPage>, EvalError> {
     let entries = std::fs::read_dir(dir).map_err(|e| EvalError::io(dir, e))?;
     let mut cases: Vec<std::path::PathBuf> =
         entries.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.join("expected.html").is_file()).collect();
     cases.sort();
-    let cases = limited(cases, options);
-    let scored: Vec<Result<(Prf, bool), EvalError>> = cases
-        .par_iter()
+    limited(cases, options)
+        .into_par_iter()
         .map(|case| {
-            let expected_path = case.join("expected.html");
-            let expected = super::read_maybe_gz(&expected_path)?;
-            let gold = html_text(&String::from_utf8_lossy(&expected));
-            let path = case.join("source.html.gz");
-            let html = super::read_maybe_gz(&path)?;
-            let doc = extract_page(&path, html, None);
-            let text = doc.as_ref().map_or("", |d| d.text.as_str());
-            Ok((word_bag_prf(text, &gold), doc.is_none()))
+            let expected = super::read_maybe_gz(&case.join("expected.html"))?;
+            Ok(GoldPage {
+                id: case.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+                path: case.join("source.html.gz"),
+                url: None,
+                subset: None,
+                gold: Gold::Text(html_text(&String::from_utf8_lossy(&expected))),
+            })
         })
-        .collect();
-    let (all, failures) = super::mean_per_page(scored)?;
-    Ok(super::report("word-level F1 vs Readability.js expected text, mean per page", all.len(), all.mean(), failures))
+        .collect()
+}
+
+pub fn evaluate(dir: &Path, options: &EvalOptions) -> Result<SetReport, EvalError> {
+    super::evaluate_pages("word-level F1 vs Readability.js expected text, mean per page", &pages(dir, options)?)
 }
 
 #[cfg(test)]
