@@ -19,6 +19,7 @@ mod query_cmd;
 mod schema_cmd;
 mod serve_cmd;
 mod show_cmd;
+mod train_blocks_cmd;
 mod train_cmd;
 mod train_ner_cmd;
 mod train_quotes_cmd;

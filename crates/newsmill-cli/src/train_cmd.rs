@@ -9,7 +9,7 @@ use newsmill_lab as eval;
 use newsmill_lab::Prf;
 use newsmill_lab::train::lines::{self as train, TrainOptions};
 
-/// Train the models shipped in models/, with k-fold cross-validation by page.
+/// Train the models shipped in models/, with k-fold cross-validation.
 ///
 /// Example: newsmill train lines --data ../shared/eval/wcxb-dev-text --out crates/newsmill-extract/models/text-lines.json
 #[derive(Args)]
@@ -25,6 +25,7 @@ enum TrainTask {
     ///
     /// Example: newsmill train lines --data ../shared/eval/wcxb-dev-text --folds 5
     Lines(LinesArgs),
+    Blocks(crate::train_blocks_cmd::Args),
     Ner(crate::train_ner_cmd::Args),
     Quotes(crate::train_quotes_cmd::Args),
 }
@@ -37,7 +38,7 @@ struct LinesArgs {
     /// Where to write the model.
     #[arg(short, long, value_name = "FILE", default_value = "crates/newsmill-extract/models/text-lines.json")]
     out: PathBuf,
-    /// Folds of the cross-validation (pages are split, never lines of one page).
+    /// Folds of the cross-validation (sites are split, never pages of one site).
     #[arg(short = 'k', long, default_value_t = 5)]
     folds: usize,
     /// Use only the first N pages (quick runs).
@@ -48,6 +49,7 @@ struct LinesArgs {
 pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
     match args.task {
         TrainTask::Lines(args) => lines(args),
+        TrainTask::Blocks(args) => crate::train_blocks_cmd::run(args),
         TrainTask::Ner(args) => crate::train_ner_cmd::run(args),
         TrainTask::Quotes(args) => crate::train_quotes_cmd::run(args),
     }
@@ -57,7 +59,7 @@ fn lines(args: LinesArgs) -> anyhow::Result<ExitCode> {
     let data = args.data.unwrap_or_else(|| eval::default_data_dir().join("wcxb-dev-text"));
     let options = TrainOptions { folds: args.folds, limit: args.limit };
     let (model, report) = train::train(&data, &options)?;
-    println!("{} pages, {} lines, {}-fold CV by page", report.pages, report.lines, report.folds);
+    println!("{} pages, {} lines, {}-fold CV grouped by site", report.pages, report.lines, report.folds);
     println!("held-out article F1 by threshold:");
     for (t, f1) in &report.article_f1_by_threshold {
         println!("  {t:.2}  {f1:.3}");

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use super::pages::{Gold, GoldPage};
-use super::{EvalError, EvalOptions, SetReport, limited};
+use super::{EvalError, EvalOptions, limited};
 
 /// The plain text of a CleanEval gold file: no URL line, no block markers, entities decoded.
 pub(crate) fn cleaneval_text(gold: &str) -> String {
@@ -84,16 +84,13 @@ pub(crate) fn pages(dir: &Path, options: &EvalOptions) -> Result<Vec<GoldPage>, 
             Ok(GoldPage {
                 path: dir.join("input").join(format!("{name}.html.gz")),
                 url,
+                site: None,
                 subset: None,
                 gold: Gold::Text(cleaneval_text(&gold)),
                 id: name,
             })
         })
         .collect()
-}
-
-pub fn evaluate(dir: &Path, options: &EvalOptions) -> Result<SetReport, EvalError> {
-    super::evaluate_pages("word-level F1 vs CleanEval gold, mean per page", &pages(dir, options)?)
 }
 
 #[cfg(test)]

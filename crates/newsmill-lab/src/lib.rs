@@ -23,6 +23,15 @@ pub use metrics::{Accuracy, Counts, MeanPrf, Prf};
 pub const EXTRACTION_SETS: &[&str] =
     &["wcxb-dev", "wcxb-dev-text", "trafilatura-eval-dev", "cleanportaleval", "mozilla-readability-testpages"];
 
+/// The HTML sets, each with its upstream metric; their pages and gold come from
+/// [`set_pages`].
+pub const HTML_SETS: &[(&str, &str)] = &[
+    ("wcxb-dev", "word-level F1 (WCXB), mean per page"),
+    ("trafilatura-eval-dev", "snippet P/R/F1 (trafilatura eval_common), micro"),
+    ("cleanportaleval", "word-level F1 vs CleanEval gold, mean per page"),
+    ("mozilla-readability-testpages", "word-level F1 vs Readability.js expected text, mean per page"),
+];
+
 /// Options shared by the set evaluators.
 #[derive(Debug, Clone, Default)]
 pub struct EvalOptions {
@@ -109,12 +118,9 @@ pub fn evaluate_extraction(data_dir: &Path, set: &str, options: &EvalOptions) ->
         return Err(EvalError::Missing { set: set.to_string(), path: dir });
     }
     let started = std::time::Instant::now();
-    let mut report = match set {
-        "wcxb-dev" => wcxb::evaluate(&dir, options),
-        "wcxb-dev-text" => wcxb_text::evaluate(&dir, options),
-        "trafilatura-eval-dev" => trafilatura::evaluate(&dir, options),
-        "cleanportaleval" => cleanportal::evaluate(&dir, options),
-        _ => readability::evaluate(&dir, options),
+    let mut report = match HTML_SETS.iter().find(|(name, _)| *name == set) {
+        Some((_, metric)) => evaluate_pages(metric, &set_pages(&dir, set, options)?),
+        None => wcxb_text::evaluate(&dir, options),
     }?;
     let meta = metadata::evaluate_metadata(&dir, set, options)?;
     report.title_accuracy = report.title_accuracy.or(meta.title);
@@ -124,6 +130,17 @@ pub fn evaluate_extraction(data_dir: &Path, set: &str, options: &EvalOptions) ->
     report.set = set.to_string();
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
+}
+
+/// The pages of an HTML set with their gold (`wcxb-dev-text`, whose pages are text, has none).
+pub fn set_pages(dir: &Path, set: &str, options: &EvalOptions) -> Result<Vec<pages::GoldPage>, EvalError> {
+    match set {
+        "wcxb-dev" => wcxb::pages(dir, options),
+        "trafilatura-eval-dev" => trafilatura::pages(dir, options),
+        "cleanportaleval" => cleanportal::pages(dir, options),
+        "mozilla-readability-testpages" => readability::pages(dir, options),
+        _ => Err(EvalError::UnknownSet(set.to_string())),
+    }
 }
 
 /// Reads a file, un-gzipping it when its name ends in `.gz`.

@@ -3,6 +3,8 @@
 //! pages; scoring a page and adding the scores up by the set's upstream metric is here.
 
 use std::collections::BTreeMap;
+#[cfg(test)]
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use super::metrics::{Counts, MeanPrf, Prf, normalize_space, word_bag_prf};
@@ -16,6 +18,8 @@ pub struct GoldPage {
     pub path: PathBuf,
     /// The address the set gives for the page, if any.
     pub url: Option<String>,
+    /// The site the set says the page is from, when it says so apart from the address.
+    pub site: Option<String>,
     /// The set's page type (WCXB's article, listing, forum…), if it has them.
     pub subset: Option<String>,
     pub gold: Gold,
@@ -67,6 +71,28 @@ fn snippet_counts(text: &str, with: &[String], without: &[String]) -> Counts {
     let tp = with.iter().filter(|s| found(s)).count() as f64;
     let fp = without.iter().filter(|s| found(s)).count() as f64;
     Counts { tp, fp, fn_: with.len() as f64 - tp }
+}
+
+/// The site a page is grouped by in cross-validation: the host of its URL, lowercase, without
+/// `www.`; for a page of the Wayback Machine, the host
+/// of the page it archived.
+pub fn site_of(url: &str) -> Option<String> {
+    let (_, rest) = url.split_once("://")?;
+    let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?.split(':').next()?;
+    let host = host.to_ascii_lowercase();
+    if host == "web.archive.org"
+        && let Some(at) = rest.find("/http")
+    {
+        return site_of(&rest[at + 1..]);
+    }
+    let host = host.strip_prefix("www.").map(str::to_string).unwrap_or(host);
+    (!host.is_empty()).then_some(host)
+}
+
+/// The fold of a site: from a hash of its name, so folds do not follow the sets' order, and a
+/// site's pages are never on both sides of a split.
+pub fn fold_of(site: &str, folds: usize) -> usize {
+    (xxhash_rust::xxh3::xxh3_64(site.as_bytes()) % folds.max(1) as u64) as usize
 }
 
 /// Reads a page's HTML (un-gzipping it).
@@ -123,11 +149,29 @@ mod tests {
     }
 
     #[test]
+    fn hosts_group_a_site() {
+        assert_eq!(site_of("https://www.Example.com:8080/a/b?c").as_deref(), Some("example.com"));
+        assert_eq!(site_of("http://user@news.example.org").as_deref(), Some("news.example.org"));
+        assert_eq!(site_of("hard::example.net-word.html"), None);
+        assert_eq!(site_of("https:///x"), None);
+        let archived = "https://web.archive.org/web/20080731095558/http://www.dimido.de/2008/07/x/";
+        assert_eq!(site_of(archived).as_deref(), Some("dimido.de"));
+    }
+
+    #[test]
+    fn folds_keep_a_site_together() {
+        let folds: BTreeSet<usize> = (0..3).map(|_| fold_of("example.com", 5)).collect();
+        assert_eq!(folds.len(), 1);
+        assert!((0..200).map(|i| fold_of(&format!("site{i}.com"), 5)).collect::<BTreeSet<_>>().len() == 5);
+    }
+
+    #[test]
     fn snippet_sets_add_up_and_word_sets_average() {
         let page = |subset: Option<&str>| GoldPage {
             id: String::new(),
             path: PathBuf::new(),
             url: None,
+            site: None,
             subset: subset.map(str::to_string),
             gold: Gold::Text(String::new()),
         };

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use scraper::{Html, Node};
 
 use super::pages::{Gold, GoldPage};
-use super::{EvalError, EvalOptions, SetReport, limited};
+use super::{EvalError, EvalOptions, limited};
 
 /// The visible text of an HTML fragment, a line break at every element boundary so words of
 /// adjacent blocks never merge.
@@ -77,15 +77,12 @@ pub(crate) fn pages(dir: &Path, options: &EvalOptions) -> Result<Vec<GoldPage>, 
                 id: case.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
                 path: case.join("source.html.gz"),
                 url: None,
+                site: None,
                 subset: None,
                 gold: Gold::Text(html_text(&String::from_utf8_lossy(&expected))),
             })
         })
         .collect()
-}
-
-pub fn evaluate(dir: &Path, options: &EvalOptions) -> Result<SetReport, EvalError> {
-    super::evaluate_pages("word-level F1 vs Readability.js expected text, mean per page", &pages(dir, options)?)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::pages::{Gold, GoldPage};
-use super::{EvalError, EvalOptions, SetReport, limited, read_json};
+use super::{EvalError, EvalOptions, limited, read_json};
 
 #[derive(serde::Deserialize)]
 struct Record {
@@ -26,13 +26,12 @@ pub(crate) fn pages(dir: &Path, options: &EvalOptions) -> Result<Vec<GoldPage>, 
         .map(|(url, r)| GoldPage {
             id: r.file.clone(),
             path: dir.join("html").join(&r.file),
+            // Some keys are not addresses ("hard::site.com-word.html"); the file is named
+            // after the site then.
+            site: (!url.contains("://")).then(|| r.file.split('-').next().unwrap_or_default().to_string()),
             url: Some(url),
             subset: None,
             gold: Gold::Snippets { with: r.with, without: r.without },
         })
         .collect())
-}
-
-pub fn evaluate(dir: &Path, options: &EvalOptions) -> Result<SetReport, EvalError> {
-    super::evaluate_pages("snippet P/R/F1 (trafilatura eval_common), micro", &pages(dir, options)?)
 }

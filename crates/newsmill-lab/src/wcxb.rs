@@ -7,7 +7,7 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use super::pages::{Gold, GoldPage};
-use super::{EvalError, EvalOptions, SetReport, limited, read_json};
+use super::{EvalError, EvalOptions, limited, read_json};
 
 #[derive(serde::Deserialize)]
 struct Meta {
@@ -18,6 +18,8 @@ struct Meta {
 struct FileMeta {
     #[serde(default)]
     page_type: Option<String>,
+    #[serde(default)]
+    domain: Option<String>,
 }
 
 #[derive(serde::Deserialize)]
@@ -43,14 +45,11 @@ pub(crate) fn pages(dir: &Path, options: &EvalOptions) -> Result<Vec<GoldPage>, 
             Ok(GoldPage {
                 path: dir.join("html").join(format!("{id}.html.gz")),
                 url: truth.url,
+                site: m.domain,
                 subset: Some(m.page_type.unwrap_or_else(|| "unknown".into())),
                 gold: Gold::Text(truth.ground_truth.main_content.unwrap_or_default()),
                 id,
             })
         })
         .collect()
-}
-
-pub fn evaluate(dir: &Path, options: &EvalOptions) -> Result<SetReport, EvalError> {
-    super::evaluate_pages("word-level F1 (WCXB), mean per page", &pages(dir, options)?)
 }

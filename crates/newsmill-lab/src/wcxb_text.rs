@@ -20,6 +20,8 @@ pub struct TextPage {
     /// The ground truth's `articleBody`.
     pub gold: String,
     pub page_type: String,
+    /// The site the page is from (the host of its URL), or its id when the set gives none.
+    pub site: String,
 }
 
 /// Reads the set in `dir`: `ground-truth.json.gz` and `text/<id>.txt.gz`, in id order.
@@ -35,7 +37,8 @@ pub fn load(dir: &Path, limit: Option<usize>) -> Result<Vec<TextPage>, EvalError
                 .ok()
                 .map(|b| String::from_utf8_lossy(&b).into_owned());
             let field = |k: &str| v[k].as_str().unwrap_or_default().to_string();
-            TextPage { id, text, gold: field("articleBody"), page_type: field("page_type") }
+            let site = crate::pages::site_of(&field("url")).unwrap_or_else(|| id.clone());
+            TextPage { id, text, gold: field("articleBody"), page_type: field("page_type"), site }
         })
         .collect())
 }

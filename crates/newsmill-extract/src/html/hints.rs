@@ -52,7 +52,7 @@ pub(super) fn hint(el: &Element, in_story: bool) -> Option<Hint> {
     if in_story && tag == "header" {
         return None;
     }
-    if el.attr("hidden").is_some() {
+    if el.attr("hidden").is_some() && !is_streamed_segment(el) {
         return Some(Hint { reason: RemovalReason::Hidden, soft: false, specific: false });
     }
     // Captured pages often carry script-set `aria-hidden` or `display:none` on the story
@@ -75,6 +75,15 @@ pub(super) fn hint(el: &Element, in_story: bool) -> Option<Hint> {
         return None;
     }
     words_hint(class, id).map(|reason| Hint { reason, soft: true, specific: reason == RemovalReason::Comments })
+}
+
+/// A segment of a page React streams from the server (`<div hidden id="S:1a">`): hidden only
+/// until a script moves it into place, so it is the page's content, often the story itself.
+fn is_streamed_segment(el: &Element) -> bool {
+    el.name() == "div"
+        && el.attr("id").and_then(|id| id.strip_prefix("S:")).is_some_and(|n| {
+            !n.is_empty() && n.bytes().all(|b| b.is_ascii_hexdigit())
+        })
 }
 
 fn is_hidden(el: &Element) -> bool {

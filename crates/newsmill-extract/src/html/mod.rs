@@ -29,7 +29,11 @@ use crate::model::Document;
 use crate::title::{clean_title, collapse_whitespace};
 
 pub fn extract_html(html: &str, url: Option<&str>, config: &ExtractConfig) -> Document {
-    let weights = BlockWeights::shipped();
+    extract_html_with(html, url, config, BlockWeights::shipped())
+}
+
+/// [`extract_html`] under the given block weights.
+fn extract_html_with(html: &str, url: Option<&str>, config: &ExtractConfig, weights: &BlockWeights) -> Document {
     let dom = Html::parse_document(html);
     let doc = page_metadata(&dom, url);
     let headlines = headlines(&dom);
@@ -61,7 +65,8 @@ fn page_metadata(dom: &Html, url: Option<&str>) -> Document {
     doc
 }
 
-/// `doc` (the page's metadata) with the story's body blocks chosen from `page`.
+/// `doc` (the page's metadata) with the story's body blocks chosen from `page`, and the
+/// selection its pictures are looked for in.
 fn story_text(
     mut doc: Document,
     page: &walk::Page,
@@ -70,8 +75,24 @@ fn story_text(
     weights: &BlockWeights,
 ) -> (Document, select::Selection) {
     let selection = select::select(page, weights);
+    let blank = doc.clone();
     assemble::assemble(&mut doc, page, &selection, headlines, config, weights);
-    (doc, selection)
+    let words = doc.text.split_whitespace().count() as f64;
+    if words >= weights.fallback_max_words {
+        return (doc, selection);
+    }
+    // A story that reads as next to nothing is often a page of short linked items (a listing,
+    // a product grid, a chart) whose items are the content: the second candidate is the whole
+    // page outside the hinted chrome, link lines kept, as trafilatura's baseline does. It wins
+    // when it holds clearly more. The story's pictures are still looked for where the prose is:
+    // over the whole page they would be logos and badges.
+    let whole = selection.whole_page(page);
+    let lenient = BlockWeights { story_max_link_density: 1.0, ..*weights };
+    let mut second = blank;
+    assemble::assemble(&mut second, page, &whole, headlines, config, &lenient);
+    let second_words = second.text.split_whitespace().count() as f64;
+    let body = if second_words >= weights.fallback_min_gain * words.max(1.0) { second } else { doc };
+    (body, selection)
 }
 
 /// The page inside the `<noscript>` elements, parsed, when there is enough of it.

@@ -8,7 +8,7 @@ use super::weights::BlockWeights;
 use crate::model::RemovalReason;
 
 /// The outcome of selection.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(super) struct Selection {
     /// The elements whose segments are the story: the container and the siblings of it that
     /// continue the story (a lead paragraph in a wrapper of its own).
@@ -18,6 +18,17 @@ pub(super) struct Selection {
     pub features: Vec<Features>,
     /// Per segment: whether it reads as prose ([`score::is_prose`]).
     pub prose: Vec<bool>,
+}
+
+impl Selection {
+    /// The same judgements over the whole page: the second candidate when the chosen container
+    /// gives next to nothing.
+    pub fn whole_page(&self, page: &Page) -> Selection {
+        let mut whole = self.clone();
+        whole.regions.clear();
+        whole.regions.push(0..page.elems.len());
+        whole
+    }
 }
 
 /// One way of choosing the container, before it is compared with another.
@@ -37,11 +48,14 @@ pub(super) fn select(page: &Page, w: &BlockWeights) -> Selection {
         .map(|(s, f)| if score::is_prose(s, f, w) { f.chars as f64 } else { 0.0 })
         .collect();
     let total: f64 = prose.iter().sum();
-    let mut choice = choose(page, &features, &prose, false, w);
+    let mut choice = choose(page, &features, &prose, None, w);
     // Most of the prose under class hints (a live ticker in "comments", a story in "ad-wrapper"):
-    // the class words were wrong for this page, so choose again without them.
+    // the class words were wrong for this page, so choose again without them. Not the comment
+    // hints after a container that holds a story, though: there, readers wrote more than the
+    // author (a blog post with a hundred comments).
     if choice.held < w.min_selected_prose_share * total {
-        let again = choose(page, &features, &prose, true, w);
+        let story_end = (choice.held >= w.story_min_prose_chars).then(|| choice.regions.iter().map(|r| r.end).max());
+        let again = choose(page, &features, &prose, Some(story_end.flatten().unwrap_or(usize::MAX)), w);
         if again.held > choice.held {
             choice = again;
         }
@@ -54,12 +68,14 @@ pub(super) fn select(page: &Page, w: &BlockWeights) -> Selection {
     Selection { regions: choice.regions, hint: choice.hint, features, prose: prose.iter().map(|p| *p > 0.0).collect() }
 }
 
-/// The best container with its continuing siblings, and the per-segment hints.
-fn choose(page: &Page, features: &[Features], prose: &[f64], ignore_soft: bool, w: &BlockWeights) -> Choice {
+/// The best container with its continuing siblings, and the per-segment hints. With
+/// `ignore_soft_from`, class and id hints are ignored, except comment hints on elements from
+/// that index on.
+fn choose(page: &Page, features: &[Features], prose: &[f64], ignore_soft_from: Option<usize>, w: &BlockWeights) -> Choice {
     let mut cleared = overruled_hints(page, prose, w);
-    if ignore_soft {
-        for (c, e) in cleared.iter_mut().zip(&page.elems) {
-            *c |= e.hint.is_some_and(|h| h.soft);
+    if let Some(from) = ignore_soft_from {
+        for (i, (c, e)) in cleared.iter_mut().zip(&page.elems).enumerate() {
+            *c |= e.hint.is_some_and(|h| h.soft && !(h.specific && i >= from));
         }
     }
     let elem_hint: Vec<Option<RemovalReason>> =

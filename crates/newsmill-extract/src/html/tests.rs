@@ -242,3 +242,47 @@ fn trailing_prompts_go_but_a_sign_off_in_the_story_stays() {
     assert_eq!(doc.block_texts().collect::<Vec<_>>(), [P1, P2, "Reporting by J. Smith"], "{:?}", doc.removed);
     assert!(doc.removed.iter().any(|r| r.text.starts_with("Tags")));
 }
+
+/// More prose than `n` paragraphs of the story hold, to outweigh it.
+fn comments(n: usize) -> String {
+    let one = "<li class='comment'><p class=author>Reader</p><p>I have crossed that bridge every day for twenty years and \
+               I still remember the day they closed it, which was the worst day for the whole neighbourhood.</p></li>";
+    format!("<ol class=comment-list>{}</ol>", one.repeat(n))
+}
+
+#[test]
+fn a_streamed_react_segment_is_content_not_hidden() {
+    let body = format!("<nav><a href=/>Home</a></nav><div hidden id=\"S:0\">{}</div><div hidden>Loading…</div>", story());
+    let doc = run(&body, true);
+    assert_eq!(doc.block_texts().collect::<Vec<_>>(), [P1, P2, P3]);
+    assert_eq!(reason_of(&doc, "Loading"), Some(RemovalReason::Hidden));
+}
+
+#[test]
+fn comments_that_outweigh_a_story_stay_out_of_it() {
+    let story = format!("<article><h1>Bridge reopens</h1>{}</article>", format!("<p>{P1}</p><p>{P2}</p><p>{P3}</p>").repeat(3));
+    let body = format!("{story}<section id=comments>{}</section>", comments(40));
+    let html = format!("<html><body>{body}</body></html>");
+    let doc = extract_html_with(&html, None, &ExtractConfig::default(), &BlockWeights::HAND_SET);
+    assert_eq!(doc.block_texts().collect::<Vec<_>>(), [P1, P2, P3].repeat(3));
+    // Without the rule, choosing again without class hints takes the readers' prose in.
+    let off = BlockWeights { story_min_prose_chars: f64::INFINITY, ..BlockWeights::HAND_SET };
+    let without = extract_html_with(&html, None, &ExtractConfig::default(), &off);
+    assert!(without.text.contains("I have crossed that bridge"));
+}
+
+#[test]
+fn a_page_of_linked_items_falls_back_to_the_items() {
+    let items: String = (1..=30).map(|i| format!("<li><a href=/p/{i}>Garden chair model {i}, oak</a></li>")).collect();
+    let body = format!(
+        "<header><a href=/>Shop</a></header><main><p>Our chairs.</p><ul class=products>{items}</ul></main>\
+         <footer>Contact us</footer>"
+    );
+    let html = format!("<html><body>{body}</body></html>");
+    let doc = extract_html_with(&html, None, &ExtractConfig::default(), &BlockWeights::HAND_SET);
+    assert!(doc.text.contains("Garden chair model 1, oak") && doc.text.contains("model 30, oak"), "{}", doc.text);
+    assert!(!doc.text.contains("Contact us"));
+    let off = BlockWeights { fallback_max_words: 0.0, ..BlockWeights::HAND_SET };
+    let without = extract_html_with(&html, None, &ExtractConfig::default(), &off);
+    assert!(!without.text.contains("model 30"), "{}", without.text);
+}

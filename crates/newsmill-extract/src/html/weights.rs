@@ -1,5 +1,7 @@
 //! The weights and thresholds the DOM extractor scores and selects blocks by. They were set by
-//! hand at first ([`BlockWeights::HAND_SET`]); the ones used ship in
+//! hand at first ([`BlockWeights::HAND_SET`]; the three added with the learning were set
+//! before any measurement: a story of three paragraphs, a fallback below a sentence or two
+//! that needs twice as much); the ones used ship in
 //! `models/html-blocks.json`, chosen by cross-validation grouped by site
 //! (`newsmill train blocks`, model card beside the file).
 
@@ -34,6 +36,9 @@ pub struct BlockWeights {
     /// Below this share of the page's prose in the container, class hints are ignored and the
     /// container chosen again.
     pub min_selected_prose_share: f64,
+    /// Prose characters from which the first container holds a story, whose trailing comment
+    /// hints stand when the container is chosen again.
+    pub story_min_prose_chars: f64,
     /// Share of the container's prose a sibling needs to join the story.
     pub min_sibling_prose_share: f64,
     /// Extra weight of prose inside `<article>`, `<main>` or `itemprop=articleBody`.
@@ -46,6 +51,11 @@ pub struct BlockWeights {
     pub min_duplicate_words: f64,
     /// Longest line, in words, taken as a label, a byline or a dateline.
     pub max_label_words: f64,
+    /// A story of fewer words than this is checked against the second candidate, the whole
+    /// page outside the hinted chrome.
+    pub fallback_max_words: f64,
+    /// How many times more words the second candidate needs to be taken instead.
+    pub fallback_min_gain: f64,
 }
 
 impl BlockWeights {
@@ -63,12 +73,15 @@ impl BlockWeights {
         soft_hint_max_prose_share: 0.4,
         hard_hint_max_prose_share: 0.6,
         min_selected_prose_share: 0.25,
+        story_min_prose_chars: 1000.0,
         min_sibling_prose_share: 0.1,
         semantic_bonus: 0.2,
         story_max_link_density: 0.7,
         max_prompt_prose_words: 25.0,
         min_duplicate_words: 5.0,
         max_label_words: 8.0,
+        fallback_max_words: 25.0,
+        fallback_min_gain: 2.0,
     };
 
     /// The weights that ship with this build, from `models/html-blocks.json`.
@@ -84,7 +97,7 @@ impl BlockWeights {
 
     /// Each weight by name, to search over; the order is the file's.
     #[cfg(feature = "internals")]
-    pub fn named_mut(&mut self) -> [(&'static str, &mut f64); 18] {
+    pub fn named_mut(&mut self) -> [(&'static str, &mut f64); 21] {
         [
             ("link_list_density", &mut self.link_list_density),
             ("link_weight", &mut self.link_weight),
@@ -98,12 +111,15 @@ impl BlockWeights {
             ("soft_hint_max_prose_share", &mut self.soft_hint_max_prose_share),
             ("hard_hint_max_prose_share", &mut self.hard_hint_max_prose_share),
             ("min_selected_prose_share", &mut self.min_selected_prose_share),
+            ("story_min_prose_chars", &mut self.story_min_prose_chars),
             ("min_sibling_prose_share", &mut self.min_sibling_prose_share),
             ("semantic_bonus", &mut self.semantic_bonus),
             ("story_max_link_density", &mut self.story_max_link_density),
             ("max_prompt_prose_words", &mut self.max_prompt_prose_words),
             ("min_duplicate_words", &mut self.min_duplicate_words),
             ("max_label_words", &mut self.max_label_words),
+            ("fallback_max_words", &mut self.fallback_max_words),
+            ("fallback_min_gain", &mut self.fallback_min_gain),
         ]
     }
 }

@@ -1,6 +1,6 @@
 //! Training the line model on a set laid out like wcxb-dev-text (`text/<id>.txt.gz` and
 //! `ground-truth.json.gz`): labels from the gold bodies ([`labels`]), the two stages fitted
-//! by logistic regression ([`fit`](mod@fit)), k-fold cross-validation by page ([`cv`]) for honest
+//! by logistic regression ([`fit`](mod@fit)), k-fold cross-validation grouped by site ([`cv`]) for honest
 //! scores and the decision threshold, then the final model on all pages.
 
 pub mod cv;
@@ -20,6 +20,8 @@ use newsmill_extract::text::{features, page::Page};
 /// One training page, prepared once: feature rows, labels and sample weights per line.
 pub struct PageData {
     pub id: String,
+    /// The site cross-validation groups the page by.
+    pub site: String,
     pub page_type: String,
     pub text: String,
     pub gold: String,
@@ -62,7 +64,7 @@ fn prepare_page(p: TextPage) -> Option<PageData> {
     let scale = PAGE_WEIGHT / total;
     weights.iter_mut().for_each(|w| *w *= scale);
     drop(page);
-    Some(PageData { id: p.id, page_type: p.page_type, text, gold: p.gold, rows, vocab, labels, weights })
+    Some(PageData { id: p.id, site: p.site, page_type: p.page_type, text, gold: p.gold, rows, vocab, labels, weights })
 }
 
 /// Fits both stages on `pages`.

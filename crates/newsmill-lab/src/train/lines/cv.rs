@@ -1,5 +1,6 @@
-//! k-fold cross-validation by page: each page is scored by a model that never saw it, with
-//! the same metric as `newsmill eval` (ScrapingHub shingle F1), overall and per page type.
+//! k-fold cross-validation grouped by site: each page is scored by a model that saw no page of
+//! its site, with the same metric as `newsmill eval` (ScrapingHub shingle F1), overall and per
+//! page type.
 
 use std::collections::BTreeMap;
 
@@ -7,6 +8,7 @@ use rayon::prelude::*;
 
 use super::{PageData, fit_model};
 use crate::metrics::{ShingleMean, shingle_counts};
+use crate::pages::fold_of;
 use crate::{Counts, Prf};
 use newsmill_extract::ExtractConfig;
 use newsmill_extract::text::extract_with;
@@ -36,20 +38,15 @@ pub struct CvReport {
     pub article_f1_by_threshold: Vec<(f32, f64)>,
 }
 
-/// Which fold a page is in: from a hash of its id, so folds do not follow id order.
-fn fold_of(id: &str, folds: usize) -> usize {
-    (xxhash_rust::xxh3::xxh3_64(id.as_bytes()) % folds as u64) as usize
-}
-
 pub fn cross_validate(pages: &[PageData], folds: usize) -> CvReport {
     // For each fold: each held-out page's index and its counts at each threshold.
     let held_out: Vec<Vec<(usize, Vec<Counts>)>> = (0..folds)
         .into_par_iter()
         .map(|k| {
-            let train: Vec<&PageData> = pages.iter().filter(|p| fold_of(&p.id, folds) != k).collect();
+            let train: Vec<&PageData> = pages.iter().filter(|p| fold_of(&p.site, folds) != k).collect();
             let base = fit_model(&train, 0.5);
             (0..pages.len())
-                .filter(|&i| fold_of(&pages[i].id, folds) == k)
+                .filter(|&i| fold_of(&pages[i].site, folds) == k)
                 .map(|i| (i, THRESHOLDS.iter().map(|&t| page_counts(&pages[i], &base, t)).collect()))
                 .collect()
         })

@@ -1,0 +1,171 @@
+//! `newsmill train blocks`: choose the DOM extractor's block weights by cross-validation grouped
+//! by site over the HTML evaluation sets, and report the held-out figures beside the hand-set
+//! weights' and, when given, another extractor's on the same pages.
+
+use std::collections::HashMap;
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use newsmill_lab::train::blocks::{self, BlocksOptions, BlocksReport, Case, System};
+
+/// The block weights of the DOM extractor, by site-grouped cross-validation over wcxb-dev,
+/// trafilatura-eval-dev, cleanportaleval and the Readability test pages.
+///
+/// Example: newsmill train blocks --folds 5 --baseline trafilatura.jsonl --out crates/newsmill-extract/models/html-blocks.json
+#[derive(clap::Args)]
+pub struct Args {
+    /// The folder holding the evaluation sets [default: $NEWSMILL_EVAL_DIR or ../shared/eval].
+    #[arg(short, long, value_name = "DIR")]
+    data: Option<PathBuf>,
+    /// Folds of the cross-validation; a site's pages are always in one fold.
+    #[arg(short = 'k', long, default_value_t = BlocksOptions::default().folds)]
+    folds: usize,
+    /// Most passes of the search over the weights.
+    #[arg(long, default_value_t = BlocksOptions::default().rounds)]
+    rounds: usize,
+    /// Use only the first N pages of each set (quick runs).
+    #[arg(short, long, value_name = "N")]
+    limit: Option<usize>,
+    /// Write the weights learned on all pages here (the shipped file is
+    /// crates/newsmill-extract/models/html-blocks.json); without it nothing is written.
+    #[arg(short, long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Another extractor's output on the same pages, JSON lines of {"set", "id", "text"}
+    /// (`bench/trafilatura_pages.py` writes trafilatura's), scored beside ours.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Instead of training, write the pages as JSON lines of {"set", "id", "path", "url",
+    /// "site"}, for a script that runs another extractor on them.
+    #[arg(long, value_name = "FILE")]
+    list_pages: Option<PathBuf>,
+    /// Write the report (figures and weights) as JSON to this file.
+    #[arg(short, long, value_name = "FILE")]
+    json: Option<PathBuf>,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let data = args.data.unwrap_or_else(newsmill_lab::default_data_dir);
+    let started = std::time::Instant::now();
+    let cases = blocks::load_cases(&data, args.limit)?;
+    anyhow::ensure!(!cases.is_empty(), "no HTML evaluation set found under {}; pass --data DIR", data.display());
+    eprintln!("{} pages parsed in {:.1}s", cases.len(), started.elapsed().as_secs_f64());
+    if let Some(path) = &args.list_pages {
+        write_pages(path, &cases)?;
+        eprintln!("wrote {}", path.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let options = BlocksOptions { folds: args.folds, rounds: args.rounds, limit: args.limit };
+    let mut report = blocks::train(&cases, &options);
+    if let Some(path) = &args.baseline {
+        let texts = read_baseline(path)?;
+        let name = path.file_stem().map_or("baseline".into(), |s| s.to_string_lossy().into_owned());
+        report.systems.push(blocks::baseline(&name, &cases, &texts));
+    }
+    print_report(&report);
+    eprintln!("done in {:.1}s", started.elapsed().as_secs_f64());
+    if let Some(path) = &args.out {
+        let json = serde_json::to_string_pretty(&report.learned)?;
+        std::fs::write(path, json + "\n").with_context(|| format!("cannot write {}", path.display()))?;
+        println!("wrote {}", path.display());
+    }
+    if let Some(path) = &args.json {
+        let json = serde_json::to_string_pretty(&report)?;
+        std::fs::write(path, json + "\n").with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_pages(path: &PathBuf, cases: &[Case]) -> anyhow::Result<()> {
+    let file = std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
+    let mut out = std::io::BufWriter::new(file);
+    for c in cases {
+        let row = serde_json::json!({
+            "set": c.set, "id": c.page.id, "path": c.page.path, "url": c.page.url, "site": c.site,
+        });
+        writeln!(out, "{row}")?;
+    }
+    out.flush().with_context(|| format!("cannot write {}", path.display()))
+}
+
+fn read_baseline(path: &PathBuf) -> anyhow::Result<HashMap<(String, String), String>> {
+    #[derive(serde::Deserialize)]
+    struct Row {
+        set: String,
+        id: String,
+        #[serde(default)]
+        text: Option<String>,
+    }
+    let file = std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let mut texts = HashMap::new();
+    for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
+        let line = line.with_context(|| format!("cannot read {}", path.display()))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let row: Row = serde_json::from_str(&line)
+            .with_context(|| format!("{}:{}: not a {{\"set\", \"id\", \"text\"}} line", path.display(), n + 1))?;
+        texts.insert((row.set, row.id), row.text.unwrap_or_default());
+    }
+    Ok(texts)
+}
+
+fn print_report(report: &BlocksReport) {
+    println!(
+        "{} pages from {} sites, {}-fold cross-validation grouped by site",
+        report.pages, report.sites, report.folds
+    );
+    let Some(first) = report.systems.first() else { return };
+    print!("{:<34}{:>10}", "", "all pages");
+    for set in &first.sets {
+        print!("{:>16}", short(&set.set));
+        if set.subsets.iter().any(|s| s.name == "article") {
+            print!("{:>16}", "wcxb article");
+        }
+    }
+    println!();
+    for system in &report.systems {
+        print_row(system);
+    }
+    println!("(mean per-page F1 over all pages; each set's F1 by its own metric)");
+    println!("weights        hand-set  learned  folds");
+    let hand = blocks_hand();
+    let mut learned = report.learned;
+    let mut folds = report.fold_weights.clone();
+    for (p, (name, value)) in learned.named_mut().into_iter().enumerate() {
+        let base = hand[p];
+        let per_fold: Vec<String> = folds.iter_mut().map(|w| number(*w.named_mut()[p].1)).collect();
+        println!("  {name:<26} {:>8} {:>8}  {}", number(base), number(*value), per_fold.join(" "));
+    }
+}
+
+/// A weight with at most three decimals and no trailing zeros.
+fn number(v: f64) -> String {
+    let s = format!("{v:.3}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+fn blocks_hand() -> Vec<f64> {
+    let mut hand = blocks::BlockWeights::HAND_SET;
+    hand.named_mut().into_iter().map(|(_, v)| *v).collect()
+}
+
+fn print_row(system: &System) {
+    print!("{:<34}{:>10.3}", system.name, system.mean_f1);
+    for set in &system.sets {
+        print!("{:>16.3}", set.scores.f1);
+        if let Some(article) = set.subsets.iter().find(|s| s.name == "article") {
+            print!("{:>16.3}", article.scores.f1);
+        }
+    }
+    println!();
+}
+
+fn short(set: &str) -> &str {
+    match set {
+        "trafilatura-eval-dev" => "traf-eval-dev",
+        "mozilla-readability-testpages" => "readability",
+        other => other,
+    }
+}
