@@ -25,10 +25,27 @@ fn is_hostile_control(c: char) -> bool {
     matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
 }
 
+/// Whether `s` holds a character [`is_hostile_control`] refuses, read as bytes (a whole page is
+/// checked before it is parsed): C0 and DEL are single bytes, C1 is 0xC2 then 0x80–0x9F. Blocks
+/// of 64 bytes are first screened branch-free (the compiler vectorises it), and only a block
+/// with a suspect byte is read exactly.
+fn has_hostile_control(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let suspect = |b: u8| u8::from(b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) | u8::from(b == 0x7f || b == 0xc2);
+    bytes.chunks(64).enumerate().any(|(n, block)| {
+        block.iter().fold(0u8, |acc, &b| acc | suspect(b)) != 0
+            && block.iter().enumerate().any(|(i, &b)| match b {
+                0x00..=0x08 | 0x0b | 0x0c | 0x0e..=0x1f | 0x7f => true,
+                0xc2 => bytes.get(n * 64 + i + 1).is_some_and(|next| (0x80..=0x9f).contains(next)),
+                _ => false,
+            })
+    })
+}
+
 /// `s` without hostile control characters; vertical tab and form feed become spaces, so the
 /// words they separated stay apart.
 pub fn strip_controls(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.chars().any(is_hostile_control) {
+    if !has_hostile_control(s) {
         return std::borrow::Cow::Borrowed(s);
     }
     let cleaned = s
@@ -56,6 +73,25 @@ pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_scan_agrees_with_the_char_test() {
+        let samples = [
+            "plain ascii",
+            "tab\tand\nlines\r",
+            "bell\u{7}",
+            "del\u{7f}",
+            "c1 \u{85} nel",
+            "c1 end \u{9f}",
+            "latin \u{c2} \u{a0} \u{bf}",
+            "é ü ß 漢字 😀",
+            "\u{1b}[31m",
+            "",
+        ];
+        for s in samples {
+            assert_eq!(has_hostile_control(s), s.chars().any(is_hostile_control), "{s:?}");
+        }
+    }
 
     #[test]
     fn controls_are_stripped_from_text_and_escaped_in_names() {

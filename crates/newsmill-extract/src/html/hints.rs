@@ -99,6 +99,11 @@ fn is_hidden(el: &Element) -> bool {
         return true;
     }
     el.attr("style").is_some_and(|style| {
+        // Most styles say neither word: only those are normalised and read.
+        let has = |word: &[u8]| style.as_bytes().windows(word.len()).any(|w| w.eq_ignore_ascii_case(word));
+        if !has(b"none") && !has(b"hidden") {
+            return false;
+        }
         let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
         style.contains("display:none") || style.contains("visibility:hidden")
     })
@@ -131,18 +136,11 @@ const CONTENT_WORDS: &[&str] = &["article", "content", "story", "post", "entry",
 /// The hint from class and id words, split at `-`, `_`, spaces and camelCase humps.
 fn words_hint(class: &str, id: &str) -> Option<RemovalReason> {
     let normalized = split_words(class, id);
-    let words: Vec<&str> = normalized.split(' ').filter(|w| !w.is_empty()).collect();
-    let mut found = None;
-    for word in &words {
-        if let Some(reason) = word_reason(word) {
-            found = Some(reason);
-            break;
-        }
-    }
-    let reason = found?;
+    let words = || normalized.split(' ').filter(|w| !w.is_empty());
+    let reason = words().find_map(word_reason)?;
     // "article-comments" is still comments, but "content-with-sidebar" or "post-header" wrap
     // the story: a content word overrules the weaker, layout-ish hints.
-    if !is_specific(reason) && words.iter().any(|w| CONTENT_WORDS.contains(w)) {
+    if !is_specific(reason) && words().any(|w| CONTENT_WORDS.contains(&w)) {
         return None;
     }
     Some(reason)
