@@ -120,11 +120,14 @@ pub fn authors(dom: &Html, tags: &MetaTags, ld: &LdFacts, site: Option<&str>, ti
     let near = || shown_names(&byline_near_headline(dom, title), site);
     // The first marked byline outside the comments: later ones belong to other stories.
     let marked = || {
+        let candidates = byline_candidates(dom);
         BYLINE_SELECTORS_PARSED
             .iter()
             .find_map(|sel| {
-                dom.select(sel)
-                    .filter(|el| !in_comments(*el))
+                candidates
+                    .iter()
+                    .copied()
+                    .filter(|el| sel.matches(el) && !in_comments(*el))
                     .take(20)
                     .filter_map(byline_text)
                     .map(|text| shown_names(&[text], site))
@@ -163,6 +166,26 @@ pub fn authors(dom: &Html, tags: &MetaTags, ld: &LdFacts, site: Option<&str>, ti
         return names;
     }
     corporate.unwrap_or_default()
+}
+
+/// The elements any of [`BYLINE_SELECTORS`] can match, in document order, from one pass over
+/// the page: those with an `itemprop`, or whose class, id or rel says author or byline (in any
+/// case). Each selector then reads this short list instead of the whole page.
+fn byline_candidates(dom: &Html) -> Vec<ElementRef<'_>> {
+    let says = |v: Option<&str>| {
+        v.is_some_and(|v| {
+            let b = v.as_bytes();
+            b.windows(6).any(|w| w.eq_ignore_ascii_case(b"author") || w.eq_ignore_ascii_case(b"byline"))
+        })
+    };
+    dom.root_element()
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|el| {
+            let v = el.value();
+            v.attr("itemprop").is_some() || says(v.attr("class")) || says(v.attr("id")) || says(v.attr("rel"))
+        })
+        .collect()
 }
 
 fn in_comments(el: ElementRef) -> bool {
