@@ -44,33 +44,70 @@ pub(super) fn is_not_content(tag: &str) -> bool {
     )
 }
 
+/// The attributes hints read, found in one pass over an element's attributes (scraper's
+/// `attr` interns the name and binary-searches at every call, and a page has thousands of
+/// elements).
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct HintAttrs<'a> {
+    hidden: bool,
+    aria_hidden: Option<&'a str>,
+    class: Option<&'a str>,
+    id: Option<&'a str>,
+    style: Option<&'a str>,
+    role: Option<&'a str>,
+    pub itemprop: Option<&'a str>,
+}
+
+impl<'a> HintAttrs<'a> {
+    pub fn of(el: &'a Element) -> Self {
+        let mut out = HintAttrs::default();
+        for (name, value) in el.attrs() {
+            match name {
+                "hidden" => out.hidden = true,
+                "aria-hidden" => out.aria_hidden = Some(value),
+                "class" => out.class = Some(value),
+                "id" => out.id = Some(value),
+                "style" => out.style = Some(value),
+                "role" => out.role = Some(value),
+                "itemprop" => out.itemprop = Some(value),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// `itemprop=articleBody`: the page says the story is here.
+    pub fn is_article_body(&self) -> bool {
+        self.itemprop.is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
+    }
+}
+
 /// The hint an element carries on its own (not counting its ancestors). `in_story` says it is
 /// inside `<article>` or `<main>`, where a `<header>` holds the headline and standfirst, not
 /// the site's masthead.
-pub(super) fn hint(el: &Element, in_story: bool) -> Option<Hint> {
-    let tag = el.name();
+pub(super) fn hint(tag: &str, attrs: &HintAttrs, in_story: bool) -> Option<Hint> {
     if in_story && tag == "header" {
         return None;
     }
-    if el.attr("hidden").is_some() && !is_streamed_segment(el) {
+    if attrs.hidden && !is_streamed_segment(tag, attrs.id) {
         return Some(Hint { reason: RemovalReason::Hidden, soft: false, specific: false });
     }
     // Captured pages often carry script-set `aria-hidden` or `display:none` on the story
     // itself (behind a modal, before a reveal): a guess the selector may overrule.
-    if is_hidden(el) {
+    if is_hidden(attrs) {
         return Some(Hint { reason: RemovalReason::Hidden, soft: true, specific: false });
     }
-    if let Some(reason) = tag_hint(tag).or_else(|| el.attr("role").and_then(role_hint)) {
+    if let Some(reason) = tag_hint(tag).or_else(|| attrs.role.and_then(role_hint)) {
         return Some(Hint { reason, soft: false, specific: false });
     }
     if matches!(tag, "html" | "body" | "main" | "article" | "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
         return None;
     }
-    if el.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articleBody")) {
+    if attrs.is_article_body() {
         return None;
     }
-    let class = el.attr("class").unwrap_or("");
-    let id = el.attr("id").unwrap_or("");
+    let class = attrs.class.unwrap_or("");
+    let id = attrs.id.unwrap_or("");
     if class.is_empty() && id.is_empty() {
         return None;
     }
@@ -79,26 +116,24 @@ pub(super) fn hint(el: &Element, in_story: bool) -> Option<Hint> {
 
 /// A segment of a page React streams from the server (`<div hidden id="S:1a">`): hidden only
 /// until a script moves it into place, so it is the page's content, often the story itself.
-fn is_streamed_segment(el: &Element) -> bool {
-    el.name() == "div"
-        && el.attr("id").and_then(|id| id.strip_prefix("S:")).is_some_and(|n| {
-            !n.is_empty() && n.bytes().all(|b| b.is_ascii_hexdigit())
-        })
+fn is_streamed_segment(tag: &str, id: Option<&str>) -> bool {
+    tag == "div"
+        && id.and_then(|id| id.strip_prefix("S:")).is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
-fn is_hidden(el: &Element) -> bool {
-    if el.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
+fn is_hidden(attrs: &HintAttrs) -> bool {
+    if attrs.aria_hidden.is_some_and(|v| v.trim() == "true") {
         return true;
     }
     // Screen-reader-only text ("Advertisement", "Opens in new window"); not responsive
     // classes like `hidden md:block`, which are visible somewhere.
-    if el.attr("class").is_some_and(|c| {
+    if attrs.class.is_some_and(|c| {
         c.split_whitespace()
             .any(|w| matches!(w, "sr-only" | "visually-hidden" | "screen-reader-text" | "visuallyhidden"))
     }) {
         return true;
     }
-    el.attr("style").is_some_and(|style| {
+    attrs.style.is_some_and(|style| {
         // Most styles say neither word: only those are normalised and read.
         let has = |word: &[u8]| style.as_bytes().windows(word.len()).any(|w| w.eq_ignore_ascii_case(word));
         if !has(b"none") && !has(b"hidden") {

@@ -19,13 +19,20 @@ pub(super) struct Features {
 }
 
 pub(super) fn features(seg: &Segment) -> Features {
-    let chars = seg.text.chars().count();
-    let words = seg.text.split_whitespace().count();
-    let punctuation = seg
-        .text
-        .chars()
-        .filter(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '。' | '、' | '，' | '！' | '？' | '،' | '؟' | '।'))
-        .count();
+    // One pass for the three counts: this runs for every segment of every page.
+    let (mut chars, mut words, mut punctuation, mut in_word) = (0, 0, 0, false);
+    for c in seg.text.chars() {
+        chars += 1;
+        if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            words += 1;
+            in_word = true;
+        }
+        if matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '。' | '、' | '，' | '！' | '？' | '،' | '؟' | '।') {
+            punctuation += 1;
+        }
+    }
     let link_density = if chars == 0 { 0.0 } else { seg.link_chars as f64 / chars as f64 };
     // Function words only tell prose apart when punctuation does not: measured only then.
     let stopwords = if punctuation == 0 { stopword_share(&seg.text) } else { 0.0 };

@@ -118,13 +118,13 @@ impl<'d> State<'d> {
         let index = self.page.elems.len();
         let parent = self.stack.last().map(|f| f.elem);
         let inherited = self.stack.last().and_then(|f| f.hinted);
-        let hint = if self.skip == 0 { hints::hint(el, self.stories > 0) } else { None };
+        let attrs = hints::HintAttrs::of(el);
+        let hint = if self.skip == 0 { hints::hint(&tag, &attrs, self.stories > 0) } else { None };
         let block = is_block(&tag);
         if block || tag == "br" {
             self.boundary(&tag);
         }
-        let semantic = matches!(tag.as_ref(), "article" | "main")
-            || el.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articleBody"));
+        let semantic = matches!(tag.as_ref(), "article" | "main") || attrs.is_article_body();
         self.page.elems.push(Elem { parent, end: index + 1, hint, hinted_ancestor: inherited, semantic, block });
         self.counters(&tag, 1);
         self.table_position(&tag);
