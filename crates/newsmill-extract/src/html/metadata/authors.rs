@@ -182,8 +182,11 @@ fn byline_candidates(dom: &Html) -> Vec<ElementRef<'_>> {
         .descendants()
         .filter_map(ElementRef::wrap)
         .filter(|el| {
-            let v = el.value();
-            v.attr("itemprop").is_some() || says(v.attr("class")) || says(v.attr("id")) || says(v.attr("rel"))
+            el.value().attrs().any(|(name, value)| match name {
+                "itemprop" => true,
+                "class" | "id" | "rel" => says(Some(value)),
+                _ => false,
+            })
         })
         .collect()
 }
@@ -192,11 +195,7 @@ fn in_comments(el: ElementRef) -> bool {
     std::iter::once(el).chain(el.ancestors().filter_map(ElementRef::wrap)).any(|a| {
         let v = a.value();
         // `comment-author`, `comments`, `commentlist`; not a page-wide `no-comments` flag.
-        [v.attr("class"), v.attr("id")]
-            .into_iter()
-            .flatten()
-            .flat_map(str::split_whitespace)
-            .any(|c| c.to_lowercase().starts_with("comment"))
+        super::class_and_id(v).split_whitespace().any(|c| c.starts_with("comment"))
     })
 }
 

@@ -291,7 +291,7 @@ fn visible_dateline(dom: &Html) -> Option<String> {
             break;
         }
         let v = el.value();
-        let hints = format!("{} {}", v.attr("class").unwrap_or(""), v.attr("id").unwrap_or("")).to_lowercase();
+        let hints = super::class_and_id(v);
         if NOT_PUBLISHED_HINTS.iter().any(|h| hints.contains(h))
             || matches!(v.name(), "script" | "style" | "blockquote")
         {
@@ -325,7 +325,7 @@ fn first_date_in_text(dom: &Html) -> Option<String> {
             }
             let skip = n.ancestors().filter_map(ElementRef::wrap).any(|a| {
                 let v = a.value();
-                let hints = format!("{} {}", v.attr("class").unwrap_or(""), v.attr("id").unwrap_or("")).to_lowercase();
+                let hints = super::class_and_id(v);
                 matches!(v.name(), "script" | "style" | "nav" | "footer" | "noscript" | "template" | "blockquote")
                     || NOT_PUBLISHED_HINTS.iter().any(|h| hints.contains(h))
             });
