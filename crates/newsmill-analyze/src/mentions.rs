@@ -4,7 +4,6 @@ mod not_names;
 
 use std::ops::Range;
 
-use super::gazetteer::Gazetteer;
 use super::ner::NerModel;
 use super::tokens::Token;
 use crate::model::{EntityType, Span};
@@ -41,7 +40,7 @@ pub fn find_mentions(text: &str, tokens: &[Token], sents: &[Range<usize>], model
     for window in windows(sents, WINDOW_TOKENS) {
         tag_window(text, tokens, sents, window, model, &mut out);
     }
-    refine(text, tokens, sents, &model.gazetteer, &mut out);
+    refine(text, tokens, sents, &mut out);
     not_names::drop_non_names(text, tokens, sents, &model.gazetteer, &mut out);
     out
 }
@@ -108,10 +107,10 @@ const NOT_NAME: &[&str] =
 ///   Dev Patel`): it is the person's title, found by [`super::titles`];
 /// - a person's name takes in the capitalized, untagged words right before it (`Sher` in
 ///   `, Sher Mohammad Abbas Stanikzai`), except at a sentence start;
-/// - a nationality right before an organization is part of its name (`Afghan` + `Foreign
-///   Ministry`), and so is a one-word "place" the gazetteer does not know (`High` + `Peace
-///   Council`).
-fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer, ms: &mut Vec<FoundMention>) {
+/// - mentions that touch are one name, of the last part's type ([`joins`]): a nationality or
+///   place before an organization (`Afghan` + `Foreign Ministry`, `High` + `Peace Council`,
+///   `Paris` + `Baguette`), a name split in two (`Ars` + `Technica`).
+fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], ms: &mut Vec<FoundMention>) {
     for m in ms.iter_mut() {
         titled_person(text, tokens, m);
     }
@@ -149,13 +148,9 @@ fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer,
     let mut merged: Vec<FoundMention> = Vec::with_capacity(ms.len());
     for m in ms.drain(..) {
         if let Some(last) = merged.last_mut()
-            && (last.kind == EntityType::Misc
-                || last.kind == EntityType::Loc && last.tokens.len() == 1 && !gaz.is_place(&text[last.span.clone()]))
-            && m.kind == EntityType::Org
-            && last.tokens.end == m.tokens.start
-            && text.get(last.span.end..m.span.start).is_some_and(|gap| gap.chars().all(|c| c == ' '))
+            && joins(text, tokens, last, &m)
         {
-            last.kind = EntityType::Org;
+            last.kind = m.kind;
             last.tokens.end = m.tokens.end;
             last.span.end = m.span.end;
             continue;
@@ -163,6 +158,18 @@ fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer,
         merged.push(m);
     }
     *ms = merged;
+}
+
+/// Whether mention `next` continues `prev` as one name: they touch, with only spaces between
+/// (`Paris` + `Baguette`, `Ars` + `Technica`, `Pennsylvania` + `Dutch`), and the name's type
+/// is the last part's, as the head of an English name is its last word. Not after a role word
+/// (`FCC Chairwoman` + `Jessica Rosenworcel` is a title and a person).
+fn joins(text: &str, tokens: &[Token], prev: &FoundMention, next: &FoundMention) -> bool {
+    let touching = prev.tokens.end == next.tokens.start
+        && prev.sentence == next.sentence
+        && text.get(prev.span.end..next.span.start).is_some_and(|gap| gap.chars().all(|c| c == ' '));
+    let role = prev.tokens.end.checked_sub(1).is_some_and(|i| crate::lang::en::lexicon::is_role(tokens[i].text(text)));
+    touching && !role
 }
 
 /// `Emory University and Oglethorpe University` is two organisations: a span joined by `and`
@@ -298,6 +305,38 @@ mod tests {
             split("Bureau of South and Central Asian Affairs said so."),
             ["Bureau of South and Central Asian Affairs"]
         );
+    }
+
+    #[test]
+    fn touching_mentions_are_one_name_of_the_last_part_s_type() {
+        use EntityType::{Loc, Misc, Org, Person};
+        // Each case: the text, the two tagged parts as token ranges with their types, and the
+        // one name wanted (None: the two stay apart).
+        let cases = [
+            ("Paris Baguette opened a shop.", [(0..1, Loc), (1..2, Org)], Some(("Paris Baguette", Org))),
+            ("Ars Technica reported it.", [(0..1, Org), (1..2, Org)], Some(("Ars Technica", Org))),
+            ("Pennsylvania Dutch cooking", [(0..1, Loc), (1..2, Misc)], Some(("Pennsylvania Dutch", Misc))),
+            ("FCC Chairwoman Jessica Rosenworcel said so.", [(0..2, Org), (2..4, Person)], None),
+            ("Paris, Texas is far.", [(0..1, Loc), (2..3, Loc)], None),
+        ];
+        for (text, parts, want) in cases {
+            let tokens = super::super::tokens::tokenize(text);
+            let mut ms: Vec<FoundMention> = parts
+                .into_iter()
+                .map(|(r, kind)| FoundMention {
+                    span: tokens[r.start].start as usize..tokens[r.end - 1].end as usize,
+                    kind,
+                    tokens: r,
+                    sentence: 0,
+                })
+                .collect();
+            refine(text, &tokens, &[0..tokens.len()], &mut ms);
+            let got: Vec<(&str, EntityType)> = ms.iter().map(|m| (&text[m.span.clone()], m.kind)).collect();
+            match want {
+                Some(name) => assert_eq!(got, [name], "{text}"),
+                None => assert_eq!(got.len(), 2, "{text}: {got:?}"),
+            }
+        }
     }
 
     #[test]
