@@ -330,7 +330,8 @@ mod tests {
                     sentence: 0,
                 })
                 .collect();
-            refine(text, &tokens, &[0..tokens.len()], &mut ms);
+            let one_sentence: Range<usize> = 0..tokens.len();
+            refine(text, &tokens, std::slice::from_ref(&one_sentence), &mut ms);
             let got: Vec<(&str, EntityType)> = ms.iter().map(|m| (&text[m.span.clone()], m.kind)).collect();
             match want {
                 Some(name) => assert_eq!(got, [name], "{text}"),
