@@ -118,8 +118,9 @@ fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], ms: &mut Vec<Fou
     for m in ms.iter_mut().filter(|m| m.kind == EntityType::Person) {
         // A title the tagger took into the name (`Councillor Dev Patel`, `DAE Additional
         // Director Dr Azizur Rahman`) is a title: the name starts after its last role word.
-        let last_role =
-            (m.tokens.start..m.tokens.end - 1).rev().find(|&i| crate::lang::en::lexicon::is_role(tokens[i].text(text)));
+        // So is a credit label (`Photo Luis Quintero`).
+        let label = |w: &str| crate::lang::en::lexicon::is_role(w) || crate::lang::en::lexicon::is_credit(w);
+        let last_role = (m.tokens.start..m.tokens.end - 1).rev().find(|&i| label(tokens[i].text(text)));
         if let Some(i) = last_role {
             m.tokens.start = i + 1;
             m.span.start = tokens[m.tokens.start].start as usize;
@@ -338,6 +339,17 @@ mod tests {
                 None => assert_eq!(got.len(), 2, "{text}: {got:?}"),
             }
         }
+    }
+
+    #[test]
+    fn a_credit_label_is_not_part_of_the_name() {
+        let text = "Photo Luis Quintero at the fair.";
+        let tokens = super::super::tokens::tokenize(text);
+        let span = 0..tokens[2].end as usize;
+        let mut ms = vec![FoundMention { span, kind: EntityType::Person, tokens: 0..3, sentence: 0 }];
+        let one_sentence: Range<usize> = 0..tokens.len();
+        refine(text, &tokens, std::slice::from_ref(&one_sentence), &mut ms);
+        assert_eq!(&text[ms[0].span.clone()], "Luis Quintero");
     }
 
     #[test]

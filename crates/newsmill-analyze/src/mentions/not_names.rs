@@ -67,8 +67,17 @@ pub fn drop_non_names(
         // One word anywhere that this document writes in lower case too and English mostly
         // does: a common noun given a capital (`Mindfulness`, `Ministry`), not a name.
         let lone_word = matches!(words.as_slice(), [w] if doc.seen_lower(w) && is_ordinary_word(w));
-        !(ordinary_words || lone_word || common_noun(&words, &doc) || acronym_of_common_phrase(text, name, &mut acronyms))
+        !(is_address(name)
+            || ordinary_words
+            || lone_word
+            || common_noun(&words, &doc)
+            || acronym_of_common_phrase(text, name, &mut acronyms))
     });
+}
+
+/// An address is never a name (`Photo https://www.pexels.com/…` in a credit line).
+fn is_address(name: &str) -> bool {
+    name.contains("://") || name.starts_with("www.")
 }
 
 /// Words an acronym's letters skip (`digital forensics and incident response`).
@@ -288,6 +297,14 @@ mod tests {
         }
         assert!(has(&ents, "Ines Okafor"), "{ents:?}");
         assert!(has(&ents, "Leeds"), "{ents:?}");
+    }
+
+    #[test]
+    fn addresses_are_not_names() {
+        use super::is_address;
+        assert!(is_address("Photo https://www.pexels.com/photo/people"));
+        assert!(is_address("www.example.com"));
+        assert!(!is_address("Luis Quintero") && !is_address("Example.com"));
     }
 
     #[test]

@@ -440,6 +440,29 @@ pub(crate) fn is_role(word: &str) -> bool {
     ROLE_WORDS.contains(&w.as_str())
 }
 
+/// Words that label a credit line before a name (`Photo: Luis Quintero`, `Image courtesy of`):
+/// the label, never part of the name.
+const CREDIT_WORDS: &[&str] = &[
+    "photo",
+    "photos",
+    "photograph",
+    "photography",
+    "picture",
+    "pictures",
+    "image",
+    "images",
+    "illustration",
+    "credit",
+    "credits",
+    "courtesy",
+];
+
+/// Whether `word` labels a credit line ([`CREDIT_WORDS`]).
+pub(crate) fn is_credit(word: &str) -> bool {
+    let w = word.to_lowercase();
+    CREDIT_WORDS.contains(&w.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
