@@ -215,6 +215,7 @@ fn written_in_full(text: &str, mut ents: Vec<Entity>) -> Vec<Entity> {
 ///   one ending in `County` or `Street` a place's;
 /// - a longer name opening with a known organisation's (`Google Maps`, `Apple Podcasts`,
 ///   `NVIDIA GTC`) is a product, service or event of it;
+/// - a one-word "person" written like a brand (`HubSpot`) is an organisation;
 /// - a MISC name that owns something (`Taliban’s participation`) and is no nationality is
 ///   a group acting as an organization.
 fn refine_kind(text: &str, e: &Entity, country: bool, gaz: &Gazetteer) -> EntityType {
@@ -229,6 +230,9 @@ fn refine_kind(text: &str, e: &Entity, country: bool, gaz: &Gazetteer) -> Entity
     }
     if crate::lang::en::lexicon::is_product_of_known_org(&e.name) {
         return EntityType::Misc;
+    }
+    if e.kind == EntityType::Person && crate::lang::en::lexicon::is_brand_shaped(&e.name) {
+        return EntityType::Org;
     }
     if e.kind == EntityType::Misc && gaz.country_of(&e.name).is_none() {
         let possessive = e.mentions.iter().any(|m| {
