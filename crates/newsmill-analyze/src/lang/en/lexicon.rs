@@ -466,8 +466,12 @@ const ROLE_WORDS: &[&str] = &[
 
 /// Whether `word` names a role (`minister`, `spokeswoman`): a title holds one.
 pub(crate) fn is_role(word: &str) -> bool {
-    let w = word.to_lowercase();
-    ROLE_WORDS.contains(&w.as_str())
+    lowercase_in(word, ROLE_WORDS)
+}
+
+/// Whether `word`, lowercased, is in `list`.
+fn lowercase_in(word: &str, list: &[&str]) -> bool {
+    list.contains(&word.to_lowercase().as_str())
 }
 
 /// Words that label a credit line before a name (`Photo: Luis Quintero`, `Image courtesy of`):
@@ -489,8 +493,7 @@ const CREDIT_WORDS: &[&str] = &[
 
 /// Whether `word` labels a credit line ([`CREDIT_WORDS`]).
 pub(crate) fn is_credit(word: &str) -> bool {
-    let w = word.to_lowercase();
-    CREDIT_WORDS.contains(&w.as_str())
+    lowercase_in(word, CREDIT_WORDS)
 }
 
 #[cfg(test)]
