@@ -469,9 +469,10 @@ pub(crate) fn is_role(word: &str) -> bool {
     lowercase_in(word, ROLE_WORDS)
 }
 
-/// Whether `word`, lowercased, is in `list`.
+/// Whether `word`, in any case, is in `list` (lower-case ASCII words): compared without
+/// allocating, as this runs for tokens around every person's name.
 fn lowercase_in(word: &str, list: &[&str]) -> bool {
-    list.contains(&word.to_lowercase().as_str())
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Words that label a credit line before a name (`Photo: Luis Quintero`, `Image courtesy of`):
