@@ -56,12 +56,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         eprintln!("wrote {}", path.display());
         return Ok(ExitCode::SUCCESS);
     }
+    // Read before the search, so a bad file fails in a second, not after minutes.
+    let baseline = args.baseline.as_ref().map(|path| read_baseline(path).map(|texts| (path, texts))).transpose()?;
     let options = BlocksOptions { folds: args.folds, rounds: args.rounds, limit: args.limit };
     let mut report = blocks::train(&cases, &options);
-    if let Some(path) = &args.baseline {
-        let texts = read_baseline(path)?;
+    if let Some((path, texts)) = &baseline {
         let name = path.file_stem().map_or("baseline".into(), |s| s.to_string_lossy().into_owned());
-        report.systems.push(blocks::baseline(&name, &cases, &texts));
+        report.systems.push(blocks::baseline(&name, &cases, texts));
     }
     print_report(&report);
     eprintln!("done in {:.1}s", started.elapsed().as_secs_f64());
