@@ -36,6 +36,11 @@ pub struct Args {
     /// (`bench/trafilatura_pages.py` writes trafilatura's), scored beside ours.
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
+    /// With --baseline: list the N pages where the other extractor leads newsmill's
+    /// cross-validated output most (F1 lead of at least 0.2), across all sets, to sort
+    /// newsmill's losses into classes.
+    #[arg(long, value_name = "N", requires = "baseline")]
+    losses: Option<usize>,
     /// Instead of training, write the pages as JSON lines of {"set", "id", "path", "url",
     /// "site"}, for a script that runs another extractor on them.
     #[arg(long, value_name = "FILE")]
@@ -65,6 +70,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         report.systems.push(blocks::baseline(&name, &cases, texts));
     }
     print_report(&report);
+    let cv = report.systems.iter().find(|s| s.name == blocks::CROSS_VALIDATED);
+    if let (Some(n), Some(cv), Some(base)) = (args.losses, cv, report.systems.last().filter(|_| baseline.is_some())) {
+        print_losses(&cases, cv, base, n);
+    }
     eprintln!("done in {:.1}s", started.elapsed().as_secs_f64());
     if let Some(path) = &args.out {
         let json = serde_json::to_string_pretty(&report.learned)?;
@@ -76,6 +85,30 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         std::fs::write(path, json + "\n").with_context(|| format!("cannot write {}", path.display()))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The pages where `base` leads `ours` by at least 0.2 F1, largest lead first, and how many
+/// pages lead the other way as much.
+fn print_losses(cases: &[Case], ours: &System, base: &System, n: usize) {
+    const MARGIN: f64 = 0.2;
+    let mut leads: Vec<(f64, usize)> =
+        ours.page_f1.iter().zip(&base.page_f1).enumerate().map(|(i, (o, b))| (b - o, i)).collect();
+    leads.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let behind = leads.iter().filter(|(d, _)| *d >= MARGIN).count();
+    let ahead = leads.iter().filter(|(d, _)| *d <= -MARGIN).count();
+    println!("pages where {} leads by >= {MARGIN}: {behind}; where newsmill leads by as much: {ahead}", base.name);
+    for &(lead, i) in leads.iter().take_while(|(d, _)| *d >= MARGIN).take(n) {
+        let c = &cases[i];
+        let subset = c.page.subset.as_deref().unwrap_or("-");
+        println!(
+            "  {lead:.2}  {:<30} {:<28} {subset:<13} {} {:.2} newsmill {:.2}",
+            format!("{}/{}", short(c.set), c.page.id),
+            c.site,
+            base.name,
+            base.page_f1[i],
+            ours.page_f1[i]
+        );
+    }
 }
 
 fn write_pages(path: &PathBuf, cases: &[Case]) -> anyhow::Result<()> {

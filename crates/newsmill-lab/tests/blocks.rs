@@ -36,7 +36,7 @@ fn cross_validation_scores_every_page_once_and_keeps_sites_apart() {
     assert_eq!(report.pages, cases.len());
     assert_eq!(report.fold_weights.len(), 3);
     let names: Vec<&str> = report.systems.iter().map(|s| s.name.as_str()).collect();
-    assert!(names.contains(&"hand-set") && names.contains(&"learned, cross-validated by site"), "{names:?}");
+    assert!(names.contains(&"hand-set") && names.contains(&blocks::CROSS_VALIDATED), "{names:?}");
     for system in &report.systems {
         let pages: usize = system.sets.iter().map(|s| s.documents).sum();
         assert_eq!(pages, cases.len(), "{}", system.name);

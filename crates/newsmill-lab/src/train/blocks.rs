@@ -17,6 +17,10 @@ use rayon::prelude::*;
 use crate::pages::{GoldPage, PageScore, fold_of, set_report, site_of};
 use crate::{EvalError, EvalOptions, HTML_SETS, SetReport};
 
+/// The name of the cross-validated row of the report: each page by weights learned without its
+/// site.
+pub const CROSS_VALIDATED: &str = "learned, cross-validated by site";
+
 /// Smallest rise of the mean per-page F1 that moves a weight: below it, a change is as likely
 /// noise of the training pages as a gain.
 pub const MIN_GAIN: f64 = 0.0005;
@@ -161,6 +165,9 @@ pub struct System {
     /// Mean per-page F1 over every page of every set.
     pub mean_f1: f64,
     pub sets: Vec<SetReport>,
+    /// Each page's F1, in the order of the cases.
+    #[serde(skip)]
+    pub page_f1: Vec<f64>,
 }
 
 /// What `newsmill train blocks` found.
@@ -206,7 +213,7 @@ pub fn train(cases: &[Case], options: &BlocksOptions) -> BlocksReport {
         systems.push(system("shipped (models/html-blocks.json)", cases, &score_all(&shipped)));
     }
     systems.extend([
-        system("learned, cross-validated by site", cases, &cv),
+        system(CROSS_VALIDATED, cases, &cv),
         system("learned on all pages (in-sample)", cases, &score_all(&learned)),
     ]);
     let sites = cases.iter().map(|c| c.site.as_str()).collect::<BTreeSet<_>>().len();
@@ -231,7 +238,7 @@ pub fn system(name: &str, cases: &[Case], scores: &[PageScore]) -> System {
         report.set = set.to_string();
         sets.push(report);
     }
-    System { name: name.to_string(), mean_f1, sets }
+    System { name: name.to_string(), mean_f1, sets, page_f1: scores.iter().map(PageScore::f1).collect() }
 }
 
 /// Another extractor's texts (`set`, `id` → text) scored on the same cases, to stand beside
