@@ -112,8 +112,10 @@ const NOT_NAME: &[&str] =
 ///   `Paris` + `Baguette`), a name split in two (`Ars` + `Technica`).
 fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], ms: &mut Vec<FoundMention>) {
     for m in ms.iter_mut() {
+        cut_at_cell_or_line_break(text, tokens, m);
         titled_person(text, tokens, m);
     }
+    ms.retain(|m| !m.tokens.is_empty());
     split_coordinated_organisations(text, tokens, ms);
     for m in ms.iter_mut().filter(|m| m.kind == EntityType::Person) {
         // A title the tagger took into the name (`Councillor Dev Patel`, `DAE Additional
@@ -171,6 +173,17 @@ fn joins(text: &str, tokens: &[Token], prev: &FoundMention, next: &FoundMention)
         && text.get(prev.span.end..next.span.start).is_some_and(|gap| gap.chars().all(|c| c == ' '));
     let role = prev.tokens.end.checked_sub(1).is_some_and(|i| crate::lang::en::lexicon::is_role(tokens[i].text(text)));
     touching && !role
+}
+
+/// A name never runs across a table cell or a line (`Courgettes` and `Half` in two cells of a
+/// recipe table): the mention ends before the first tab or line break inside it (and is empty,
+/// to be dropped, if that leaves no word).
+fn cut_at_cell_or_line_break(text: &str, tokens: &[Token], m: &mut FoundMention) {
+    let Some(at) = text.get(m.span.clone()).and_then(|t| t.find(['\t', '\n', '\r'])) else { return };
+    let cut = m.span.start + at;
+    let end = (m.tokens.start..m.tokens.end).rev().find(|&i| tokens[i].end as usize <= cut).map_or(m.tokens.start, |i| i + 1);
+    m.tokens.end = end;
+    m.span.end = if end > m.tokens.start { tokens[end - 1].end as usize } else { m.span.start };
 }
 
 /// `Emory University and Oglethorpe University` is two organisations: a span joined by `and`
@@ -338,6 +351,20 @@ mod tests {
                 Some(name) => assert_eq!(got, [name], "{text}"),
                 None => assert_eq!(got.len(), 2, "{text}: {got:?}"),
             }
+        }
+    }
+
+    #[test]
+    fn a_name_ends_at_a_table_cell_or_a_line_break() {
+        for (text, want) in [("Courgettes\tHalf a bag", "Courgettes"), ("Maria Lopez\nPears", "Maria Lopez")] {
+            let tokens = super::super::tokens::tokenize(text);
+            let n = tokens.len();
+            let span = tokens[0].start as usize..tokens[n - 1].end as usize;
+            let mut ms = vec![FoundMention { span, kind: EntityType::Org, tokens: 0..n, sentence: 0 }];
+            let one_sentence: Range<usize> = 0..n;
+            refine(text, &tokens, std::slice::from_ref(&one_sentence), &mut ms);
+            let got: Vec<&str> = ms.iter().map(|m| &text[m.span.clone()]).collect();
+            assert_eq!(got, [want], "{text}");
         }
     }
 
