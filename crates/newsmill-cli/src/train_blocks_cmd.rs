@@ -63,7 +63,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     // Read before the search, so a bad file fails in a second, not after minutes.
     let baseline = args.baseline.as_ref().map(|path| read_baseline(path).map(|texts| (path, texts))).transpose()?;
-    let options = BlocksOptions { folds: args.folds, rounds: args.rounds, limit: args.limit };
+    let options = BlocksOptions { folds: args.folds, rounds: args.rounds };
     let mut report = blocks::train(&cases, &options);
     if let Some((path, texts)) = &baseline {
         let name = path.file_stem().map_or("baseline".into(), |s| s.to_string_lossy().into_owned());
@@ -164,13 +164,11 @@ fn print_report(report: &BlocksReport) {
     }
     println!("(mean per-page F1 over all pages; each set's F1 by its own metric)");
     println!("weights        hand-set  learned  folds");
-    let hand = blocks_hand();
-    let mut learned = report.learned;
-    let mut folds = report.fold_weights.clone();
-    for (p, (name, value)) in learned.named_mut().into_iter().enumerate() {
-        let base = hand[p];
-        let per_fold: Vec<String> = folds.iter_mut().map(|w| number(*w.named_mut()[p].1)).collect();
-        println!("  {name:<26} {:>8} {:>8}  {}", number(base), number(*value), per_fold.join(" "));
+    let hand = blocks::BlockWeights::HAND_SET.named();
+    let folds: Vec<_> = report.fold_weights.iter().map(|w| w.named()).collect();
+    for (p, (name, value)) in report.learned.named().into_iter().enumerate() {
+        let per_fold: Vec<String> = folds.iter().map(|f| number(f[p].1)).collect();
+        println!("  {name:<26} {:>8} {:>8}  {}", number(hand[p].1), number(value), per_fold.join(" "));
     }
 }
 
@@ -178,11 +176,6 @@ fn print_report(report: &BlocksReport) {
 fn number(v: f64) -> String {
     let s = format!("{v:.3}");
     s.trim_end_matches('0').trim_end_matches('.').to_string()
-}
-
-fn blocks_hand() -> Vec<f64> {
-    let mut hand = blocks::BlockWeights::HAND_SET;
-    hand.named_mut().into_iter().map(|(_, v)| *v).collect()
 }
 
 fn print_row(system: &System) {

@@ -23,13 +23,32 @@ pub use metrics::{Accuracy, Counts, MeanPrf, Prf};
 pub const EXTRACTION_SETS: &[&str] =
     &["wcxb-dev", "wcxb-dev-text", "trafilatura-eval-dev", "cleanportaleval", "mozilla-readability-testpages"];
 
-/// The HTML sets, each with its upstream metric; their pages and gold come from
-/// [`set_pages`].
-pub const HTML_SETS: &[(&str, &str)] = &[
-    ("wcxb-dev", "word-level F1 (WCXB), mean per page"),
-    ("trafilatura-eval-dev", "snippet P/R/F1 (trafilatura eval_common), micro"),
-    ("cleanportaleval", "word-level F1 vs CleanEval gold, mean per page"),
-    ("mozilla-readability-testpages", "word-level F1 vs Readability.js expected text, mean per page"),
+/// An HTML evaluation set: its folder name, its upstream metric, and the reader of its pages
+/// with their gold.
+pub struct HtmlSet {
+    pub name: &'static str,
+    pub metric: &'static str,
+    pages: fn(&Path, &EvalOptions) -> Result<Vec<pages::GoldPage>, EvalError>,
+}
+
+/// The HTML sets (`wcxb-dev-text`, whose pages are text, is not one).
+pub const HTML_SETS: &[HtmlSet] = &[
+    HtmlSet { name: "wcxb-dev", metric: "word-level F1 (WCXB), mean per page", pages: wcxb::pages },
+    HtmlSet {
+        name: "trafilatura-eval-dev",
+        metric: "snippet P/R/F1 (trafilatura eval_common), micro",
+        pages: trafilatura::pages,
+    },
+    HtmlSet {
+        name: "cleanportaleval",
+        metric: "word-level F1 vs CleanEval gold, mean per page",
+        pages: cleanportal::pages,
+    },
+    HtmlSet {
+        name: "mozilla-readability-testpages",
+        metric: "word-level F1 vs Readability.js expected text, mean per page",
+        pages: readability::pages,
+    },
 ];
 
 /// Options shared by the set evaluators.
@@ -118,8 +137,8 @@ pub fn evaluate_extraction(data_dir: &Path, set: &str, options: &EvalOptions) ->
         return Err(EvalError::Missing { set: set.to_string(), path: dir });
     }
     let started = std::time::Instant::now();
-    let mut report = match HTML_SETS.iter().find(|(name, _)| *name == set) {
-        Some((_, metric)) => evaluate_pages(metric, &set_pages(&dir, set, options)?),
+    let mut report = match HTML_SETS.iter().find(|s| s.name == set) {
+        Some(html) => evaluate_pages(html.metric, &html.pages(&dir, options)?),
         None => wcxb_text::evaluate(&dir, options),
     }?;
     let meta = metadata::evaluate_metadata(&dir, set, options)?;
@@ -132,14 +151,10 @@ pub fn evaluate_extraction(data_dir: &Path, set: &str, options: &EvalOptions) ->
     Ok(report)
 }
 
-/// The pages of an HTML set with their gold (`wcxb-dev-text`, whose pages are text, has none).
-pub fn set_pages(dir: &Path, set: &str, options: &EvalOptions) -> Result<Vec<pages::GoldPage>, EvalError> {
-    match set {
-        "wcxb-dev" => wcxb::pages(dir, options),
-        "trafilatura-eval-dev" => trafilatura::pages(dir, options),
-        "cleanportaleval" => cleanportal::pages(dir, options),
-        "mozilla-readability-testpages" => readability::pages(dir, options),
-        _ => Err(EvalError::UnknownSet(set.to_string())),
+impl HtmlSet {
+    /// The set's pages with their gold, read from `dir`.
+    pub fn pages(&self, dir: &Path, options: &EvalOptions) -> Result<Vec<pages::GoldPage>, EvalError> {
+        (self.pages)(dir, options)
     }
 }
 

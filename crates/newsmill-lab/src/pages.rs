@@ -74,8 +74,7 @@ fn snippet_counts(text: &str, with: &[String], without: &[String]) -> Counts {
 }
 
 /// The site a page is grouped by in cross-validation: the host of its URL, lowercase, without
-/// `www.`; for a page of the Wayback Machine, the host
-/// of the page it archived.
+/// `www.`; for a page of the Wayback Machine, the host of the page it archived.
 pub fn site_of(url: &str) -> Option<String> {
     let (_, rest) = url.split_once("://")?;
     let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?.split(':').next()?;

@@ -32,7 +32,7 @@ fn the_searched_text_is_the_extracted_text() {
 #[test]
 fn cross_validation_scores_every_page_once_and_keeps_sites_apart() {
     let Some(cases) = cases(8) else { return };
-    let report = blocks::train(&cases, &BlocksOptions { folds: 3, rounds: 1, limit: None });
+    let report = blocks::train(&cases, &BlocksOptions { folds: 3, rounds: 1 });
     assert_eq!(report.pages, cases.len());
     assert_eq!(report.fold_weights.len(), 3);
     let names: Vec<&str> = report.systems.iter().map(|s| s.name.as_str()).collect();

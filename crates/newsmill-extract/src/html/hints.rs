@@ -51,8 +51,8 @@ pub(super) fn is_not_content(tag: &str) -> bool {
 pub(super) struct HintAttrs<'a> {
     hidden: bool,
     aria_hidden: Option<&'a str>,
-    class: Option<&'a str>,
-    id: Option<&'a str>,
+    pub class: Option<&'a str>,
+    pub id: Option<&'a str>,
     style: Option<&'a str>,
     role: Option<&'a str>,
     pub itemprop: Option<&'a str>,

@@ -54,8 +54,8 @@ pub(super) fn select(page: &Page, w: &BlockWeights) -> Selection {
     // hints after a container that holds a story, though: there, readers wrote more than the
     // author (a blog post with a hundred comments).
     if choice.held < w.min_selected_prose_share * total {
-        let story_end = (choice.held >= w.story_min_prose_chars).then(|| choice.regions.iter().map(|r| r.end).max());
-        let again = choose(page, &features, &prose, Some(story_end.flatten().unwrap_or(usize::MAX)), w);
+        let story_end = choice.regions.iter().map(|r| r.end).max().filter(|_| choice.held >= w.story_min_prose_chars);
+        let again = choose(page, &features, &prose, Some(story_end.unwrap_or(usize::MAX)), w);
         if again.held > choice.held {
             choice = again;
         }

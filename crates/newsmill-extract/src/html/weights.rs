@@ -1,9 +1,8 @@
 //! The weights and thresholds the DOM extractor scores and selects blocks by. They were set by
-//! hand at first ([`BlockWeights::HAND_SET`]; the three added with the learning were set
-//! before any measurement: a story of three paragraphs, a fallback below a sentence or two
-//! that needs twice as much); the ones used ship in
-//! `models/html-blocks.json`, chosen by cross-validation grouped by site
-//! (`newsmill train blocks`, model card beside the file).
+//! hand at first ([`BlockWeights::HAND_SET`]; the three added with the learning were set before
+//! any measurement: a story of three paragraphs, a fallback below a sentence or two that needs
+//! twice as much). The ones used ship in `models/html-blocks.json`, chosen by cross-validation
+//! grouped by site (`newsmill train blocks`, model card beside the file).
 
 use std::sync::LazyLock;
 
@@ -95,6 +94,13 @@ impl BlockWeights {
         SHIPPED.as_ref().map(|_| ()).map_err(|_| "models/html-blocks.json does not parse as block weights")
     }
 
+    /// Each weight by name with its value, in the file's order.
+    #[cfg(feature = "internals")]
+    pub fn named(&self) -> [(&'static str, f64); 21] {
+        let mut copy = *self;
+        copy.named_mut().map(|(name, value)| (name, *value))
+    }
+
     /// Each weight by name, to search over; the order is the file's.
     #[cfg(feature = "internals")]
     pub fn named_mut(&mut self) -> [(&'static str, &mut f64); 21] {
@@ -121,12 +127,6 @@ impl BlockWeights {
             ("fallback_max_words", &mut self.fallback_max_words),
             ("fallback_min_gain", &mut self.fallback_min_gain),
         ]
-    }
-}
-
-impl Default for BlockWeights {
-    fn default() -> Self {
-        *Self::shipped()
     }
 }
 

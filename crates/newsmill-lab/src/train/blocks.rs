@@ -4,8 +4,9 @@
 //!
 //! The search is coordinate ascent from the hand-set values: each weight in turn is scaled by a
 //! few factors, and a change is kept when it raises the mean per-page F1 of the training pages
-//! by more than [`MIN_GAIN`] and betters more pages than it worsens. Every page is parsed and walked once ([`Prepared`]); a trial only
-//! reselects and reassembles, so a pass over 1,400 pages takes a fraction of a second.
+//! by more than [`MIN_GAIN`] and betters more pages than it worsens. Every page is parsed and
+//! walked once ([`Prepared`]); a trial only reselects and reassembles, so a pass over 1,400
+//! pages takes a fraction of a second.
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
@@ -15,7 +16,7 @@ use newsmill_extract::html::Prepared;
 use rayon::prelude::*;
 
 use crate::pages::{GoldPage, PageScore, fold_of, set_report, site_of};
-use crate::{EvalError, EvalOptions, HTML_SETS, SetReport};
+use crate::{EvalError, EvalOptions, HTML_SETS, HtmlSet, SetReport};
 
 /// The name of the cross-validated row of the report: each page by weights learned without its
 /// site.
@@ -34,12 +35,11 @@ pub struct BlocksOptions {
     pub folds: usize,
     /// Most passes over the weights.
     pub rounds: usize,
-    pub limit: Option<usize>,
 }
 
 impl Default for BlocksOptions {
     fn default() -> Self {
-        BlocksOptions { folds: 5, rounds: 3, limit: None }
+        BlocksOptions { folds: 5, rounds: 3 }
     }
 }
 
@@ -47,7 +47,7 @@ impl Default for BlocksOptions {
 pub struct Case {
     pub set: &'static str,
     pub page: GoldPage,
-    /// The site the page is grouped by: its host without `www.`.
+    /// The site the page is grouped by ([`site_of`], or the set's own word for it).
     pub site: String,
     prepared: Option<Prepared>,
 }
@@ -67,12 +67,12 @@ impl Case {
 pub fn load_cases(data_dir: &Path, limit: Option<usize>) -> Result<Vec<Case>, EvalError> {
     let options = EvalOptions { limit };
     let mut cases = Vec::new();
-    for &(set, _) in HTML_SETS {
-        let dir = data_dir.join(set);
+    for html in HTML_SETS {
+        let (set, dir) = (html.name, data_dir.join(html.name));
         if !dir.is_dir() {
             continue;
         }
-        let pages = crate::set_pages(&dir, set, &options)?;
+        let pages = html.pages(&dir, &options)?;
         let loaded: Vec<Case> = pages
             .into_par_iter()
             .map(|page| {
@@ -82,7 +82,6 @@ pub fn load_cases(data_dir: &Path, limit: Option<usize>) -> Result<Vec<Case>, Ev
                     .clone()
                     .or_else(|| page.url.as_deref().and_then(site_of))
                     .or_else(|| prepared.as_ref().and_then(Prepared::url).and_then(site_of))
-                    .map(|s| s.strip_prefix("www.").map(str::to_string).unwrap_or(s))
                     .unwrap_or_else(|| format!("{set}/{}", page.id));
                 Case { set, page, site, prepared }
             })
@@ -123,8 +122,8 @@ pub fn search(cases: &[Case], idx: &[usize], start: BlockWeights, rounds: usize)
     let mut best_f1 = page_f1(cases, idx, &best);
     for _ in 0..rounds {
         let mut moved = false;
-        for p in 0..best.named_mut().len() {
-            let current = *best.named_mut()[p].1;
+        for p in 0..best.named().len() {
+            let current = best.named()[p].1;
             for &step in STEPS {
                 let mut trial = best;
                 let (name, value) = &mut trial.named_mut()[p];
@@ -224,7 +223,7 @@ pub fn train(cases: &[Case], options: &BlocksOptions) -> BlocksReport {
 pub fn system(name: &str, cases: &[Case], scores: &[PageScore]) -> System {
     let mean_f1 = scores.iter().map(PageScore::f1).sum::<f64>() / scores.len().max(1) as f64;
     let mut sets = Vec::new();
-    for &(set, metric) in HTML_SETS {
+    for &HtmlSet { name: set, metric, .. } in HTML_SETS {
         let (pages, flagged): (Vec<GoldPage>, Vec<(PageScore, bool)>) = cases
             .iter()
             .zip(scores)

@@ -284,9 +284,9 @@ pub fn has_place_head(name: &str) -> bool {
 }
 
 /// Last words of products, editions and software (`Gemini CLI`, `Sonar Pro`, `Jupyter
-/// Notebook`, `Claude Code`): no person's name ends in one. Chosen on
-/// data/news-analysis-train, where the tagger typed 9 such names PERSON (5 articles), all MISC in the
-/// gold, and the gold has 13 MISC names and no PERSON ending in one.
+/// Notebook`, `Claude Code`): no person's name ends in one. Chosen on data/news-analysis-train,
+/// where the tagger typed 9 such names PERSON (5 articles), all MISC in the gold, and the gold
+/// has 13 MISC names and no PERSON ending in one.
 const PRODUCT_HEADS: &[&str] =
     &["CLI", "SDK", "API", "Pro", "Max", "Plus", "Ultra", "Mini", "Lite", "Notebook", "Edition", "Code"];
 

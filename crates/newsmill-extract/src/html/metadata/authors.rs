@@ -172,11 +172,8 @@ pub fn authors(dom: &Html, tags: &MetaTags, ld: &LdFacts, site: Option<&str>, ti
 /// the page: those with an `itemprop`, or whose class, id or rel says author or byline (in any
 /// case). Each selector then reads this short list instead of the whole page.
 fn byline_candidates(dom: &Html) -> Vec<ElementRef<'_>> {
-    let says = |v: Option<&str>| {
-        v.is_some_and(|v| {
-            let b = v.as_bytes();
-            b.windows(6).any(|w| w.eq_ignore_ascii_case(b"author") || w.eq_ignore_ascii_case(b"byline"))
-        })
+    let says = |v: &str| {
+        v.as_bytes().windows(6).any(|w| w.eq_ignore_ascii_case(b"author") || w.eq_ignore_ascii_case(b"byline"))
     };
     dom.root_element()
         .descendants()
@@ -184,7 +181,7 @@ fn byline_candidates(dom: &Html) -> Vec<ElementRef<'_>> {
         .filter(|el| {
             el.value().attrs().any(|(name, value)| match name {
                 "itemprop" => true,
-                "class" | "id" | "rel" => says(Some(value)),
+                "class" | "id" | "rel" => says(value),
                 _ => false,
             })
         })

@@ -89,18 +89,11 @@ pub(crate) fn visible_text(el: scraper::ElementRef) -> String {
 /// An element's class and id, lowercase and joined by a space ("" when it has neither), read in
 /// one pass over its attributes: the date and byline searches ask every element of the page.
 pub(crate) fn class_and_id(el: &scraper::node::Element) -> String {
-    let (mut class, mut id) = (None, None);
-    for (name, value) in el.attrs() {
-        match name {
-            "class" => class = Some(value),
-            "id" => id = Some(value),
-            _ => {}
-        }
-    }
-    if class.is_none() && id.is_none() {
+    let attrs = super::hints::HintAttrs::of(el);
+    if attrs.class.is_none() && attrs.id.is_none() {
         return String::new();
     }
-    format!("{} {}", class.unwrap_or(""), id.unwrap_or("")).to_lowercase()
+    format!("{} {}", attrs.class.unwrap_or(""), attrs.id.unwrap_or("")).to_lowercase()
 }
 
 /// Collapses whitespace and decodes the HTML entities that metadata strings often carry
