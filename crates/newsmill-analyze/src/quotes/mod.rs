@@ -172,6 +172,18 @@ pub fn find_quotes_with(text: &str, mentions: &[MentionRef], model: Option<&tagg
     join_interrupted(text, out)
 }
 
+/// A speaker that is only a pronoun no mention resolves (`he said` with no person named
+/// before it) names no one: the article leaves such a quote's speaker unknown rather than
+/// give a reader `he`. The quote finder keeps the phrase, since it joins the quotes of one
+/// speaker and its span is what PolNeAR scores.
+pub fn forget_bare_pronouns(text: &str, quotes: &mut [Quote]) {
+    for q in quotes {
+        if q.speaker.as_ref().is_some_and(|s| s.entity.is_none() && resolve::is_bare_pronoun(text, &s.span)) {
+            q.speaker = None;
+        }
+    }
+}
+
 /// `“We won,” she said, “and we will win again.”`: the direct quote after an attribution
 /// that interrupts a quotation, in the same paragraph and by the same speaker, is that
 /// quotation's continuation, not a quote of its own (which would count the speaker twice).
@@ -235,6 +247,22 @@ mod tests {
         assert_eq!(q[0].kind, QuoteKind::Indirect);
         let speaker = q[0].speaker.as_ref().map(|s| &text[s.span.clone()]);
         assert_eq!(speaker, Some("The minister"));
+    }
+
+    #[test]
+    fn a_pronoun_no_one_is_named_before_is_no_speaker() {
+        let text = "Once, on a plane, he responded, “So you teach Plato to plumbers?” and laughed.";
+        let mut q = rule_quotes(text, &[]);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].speaker.as_ref().map(|s| &text[s.span.clone()]), Some("he"));
+        forget_bare_pronouns(text, &mut q);
+        assert!(q[0].speaker.is_none(), "{:?}", q[0].speaker);
+        // Named before, the pronoun is that person.
+        let text = "Ana Lima sat down. He responded, “So you teach Plato to plumbers?” and laughed.";
+        let lima = person_mention(text, "Ana Lima");
+        let mut q = rule_quotes(text, std::slice::from_ref(&lima));
+        forget_bare_pronouns(text, &mut q);
+        assert_eq!(q[0].speaker.as_ref().and_then(|s| s.name.as_deref()), Some("Ana Lima"));
     }
 
     #[test]

@@ -37,6 +37,16 @@ const ORG_HEADS: &[&str] = &[
 /// How far back (bytes) an organisation is looked for: a few sentences.
 const ORG_WINDOW: usize = 1000;
 
+/// Pronouns that name no one until resolved: a speaker that is one of them and links to no
+/// entity is left unknown (`he said` with no person before it), rather than given as `he`.
+/// `I`, `we` and `you` are not among them: they are the author or the reader.
+const BARE: &[&str] = &["he", "she", "him", "her", "his", "it", "its", "they", "them", "their", "who", "whom", "which", "that"];
+
+/// The phrase at `span` is only a third-person or relative pronoun.
+pub fn is_bare_pronoun(text: &str, span: &Range<usize>) -> bool {
+    BARE.contains(&text.get(span.clone()).unwrap_or("").trim().to_lowercase().as_str())
+}
+
 /// The entity a speaker phrase refers to, when it can be told from the mentions (in text
 /// order, not overlapping, as the analysis gives them).
 pub fn link<'a>(text: &str, span: &Range<usize>, mentions: &'a [MentionRef]) -> Option<&'a MentionRef> {
@@ -56,8 +66,9 @@ pub fn link<'a>(text: &str, span: &Range<usize>, mentions: &'a [MentionRef]) -> 
         return before(span.start, mentions).find(|m| m.person);
     }
     if RELATIVE.contains(&lower.as_str()) {
-        // `Lavrov, who said …`: the name right before the relative pronoun.
-        let gap = |m: &&MentionRef| text.get(m.span.end..span.start).is_some_and(|g| g.trim() == ",");
+        // `Lavrov, who said …`: the name right before the relative pronoun;
+        // `experts like Saining Xie who argue …`: a restrictive clause, no comma.
+        let gap = |m: &&MentionRef| text.get(m.span.end..span.start).is_some_and(|g| matches!(g.trim(), "," | ""));
         return before(span.start, mentions).find(gap);
     }
     let near_org = || {
@@ -188,6 +199,29 @@ mod tests {
         ];
         let at = text.find("The minister").unwrap_or(0);
         assert_eq!(link(text, &(at..at + 12), &ms).map(|m| m.entity.as_str()), Some("E1"));
+    }
+
+    #[test]
+    fn who_links_to_the_name_before_it_with_or_without_a_comma() {
+        for text in ["experts like Mei Tanaka who argue that it works", "the expert, Mei Tanaka, who argues that"] {
+            let ms = [mention(text, "Mei Tanaka", "E1", true, &[])];
+            let at = text.find("who").unwrap_or(0);
+            assert_eq!(link(text, &(at..at + 3), &ms).map(|m| m.entity.as_str()), Some("E1"), "{text}");
+        }
+        // A name further back, across other words, is not the antecedent.
+        let text = "Mei Tanaka met the experts who argue that it works";
+        let ms = [mention(text, "Mei Tanaka", "E1", true, &[])];
+        let at = text.find("who").unwrap_or(0);
+        assert!(link(text, &(at..at + 3), &ms).is_none());
+    }
+
+    #[test]
+    fn bare_pronouns_are_told_from_the_author_and_from_descriptions() {
+        let text = "he / They / which / I / we / the experts";
+        let at = |w: &str| text.find(w).map(|i| i..i + w.len()).unwrap_or(0..0);
+        assert!(is_bare_pronoun(text, &at("he")) && is_bare_pronoun(text, &at("They")) && is_bare_pronoun(text, &at("which")));
+        assert!(!is_bare_pronoun(text, &at("I")) && !is_bare_pronoun(text, &at("we")));
+        assert!(!is_bare_pronoun(text, &at("the experts")));
     }
 
     #[test]
