@@ -128,8 +128,13 @@ fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], ms: &mut Vec<Fou
             m.span.start = tokens[m.tokens.start].start as usize;
         }
     }
+    // A person's name, and a name whose last word says it is an organisation's (`Council`),
+    // take the capitalized words the tagger left before them (`Afghan High` + `Peace Council`).
+    let org_head = |m: &FoundMention| {
+        crate::lang::en::lexicon::type_by_last_word(&text[m.span.clone()], m.kind) == Some(EntityType::Org)
+    };
     for k in 0..ms.len() {
-        if ms[k].kind != EntityType::Person {
+        if ms[k].kind != EntityType::Person && !org_head(&ms[k]) {
             continue;
         }
         let sent_start = sents.get(ms[k].sentence).map_or(0, |r| r.start);

@@ -261,7 +261,11 @@ fn build(text: &str, mentions: &[FoundMention], g: &Group, n: usize) -> Entity {
     let count = |k: EntityType| ms.iter().filter(|m| m.kind == k).count();
     // Ties go to the kind of the longest mention.
     let longest_kind = ms.iter().max_by_key(|m| m.tokens.len()).map_or(EntityType::Misc, |m| m.kind);
-    let kind = kinds.into_iter().max_by_key(|&k| (count(k), k == longest_kind)).unwrap_or(longest_kind);
+    let kind = if is_person_and_short_forms(text, &ms) {
+        EntityType::Person
+    } else {
+        kinds.into_iter().max_by_key(|&k| (count(k), k == longest_kind)).unwrap_or(longest_kind)
+    };
     let name_of = |m: &&FoundMention| text[m.span.clone()].trim_end_matches(['’', '\'']).to_string();
     let name = if kind == EntityType::Loc {
         let mut counts: HashMap<&str, usize> = HashMap::new();
@@ -284,10 +288,44 @@ fn build(text: &str, mentions: &[FoundMention], g: &Group, n: usize) -> Entity {
     }
 }
 
+/// A person's full name and, for the rest, single words of it (`Scott Keatley` … `Keatley
+/// says`): the short forms are that person however the tagger typed them, even where a company
+/// named after the person (`Keatley Medical`) made it call them an organisation.
+fn is_person_and_short_forms(text: &str, ms: &[&FoundMention]) -> bool {
+    let Some(full) = ms.iter().filter(|m| m.kind == EntityType::Person).max_by_key(|m| m.tokens.len()) else {
+        return false;
+    };
+    let words: Vec<&str> = text[full.span.clone()].split_whitespace().collect();
+    words.len() >= 2
+        && ms.iter().all(|m| {
+            let name = text[m.span.clone()].trim_end_matches("'s").trim_end_matches("’s");
+            m.span == full.span || name == &text[full.span.clone()] || words.contains(&name)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::ops::Range;
+
+    #[test]
+    fn short_forms_of_a_persons_full_name_are_that_person() {
+        let text = "said Scott Keatley, co-owner of Keatley Medical. Keatley says so. Keatley added more.";
+        let ms = [
+            mention(text, "Scott Keatley", EntityType::Person, 0),
+            mention(text, "Keatley", EntityType::Org, 2),
+            mention(text, "Keatley", EntityType::Org, 3),
+        ];
+        let refs: Vec<&FoundMention> = ms.iter().collect();
+        assert!(is_person_and_short_forms(text, &refs));
+        let g = Group { mentions: vec![0, 1, 2], country: None };
+        let e = build(text, &ms, &g, 1);
+        assert_eq!((e.name.as_str(), e.kind), ("Scott Keatley", EntityType::Person));
+        // A one-word person is no evidence against the organisation's other mentions.
+        let ms = [mention(text, "Keatley", EntityType::Person, 0), mention(text, "Keatley", EntityType::Org, 2)];
+        let refs: Vec<&FoundMention> = ms.iter().collect();
+        assert!(!is_person_and_short_forms(text, &refs));
+    }
 
     fn mention(text: &str, s: &str, kind: EntityType, nth: usize) -> FoundMention {
         let start = text.match_indices(s).nth(nth).map(|(i, _)| i).unwrap_or(0);
