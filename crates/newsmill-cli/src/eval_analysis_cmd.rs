@@ -25,12 +25,20 @@ pub struct AnalysisArgs {
     /// tools/train_entity_filter.py; the first line names the signals).
     #[arg(long, value_name = "FILE")]
     entity_features: Option<PathBuf>,
+    /// Tag with this NER model file instead of the built-in one (for cross-validation: a
+    /// model trained without the articles scored).
+    #[arg(long, value_name = "FILE")]
+    ner_model: Option<PathBuf>,
 }
 
 pub fn run(args: AnalysisArgs) -> anyhow::Result<ExitCode> {
     let dir = args.data.unwrap_or_else(|| newsmill_lab::default_data_dir().join("news-analysis-dev"));
     let gold = news_analysis::load(&dir).with_context(|| format!("cannot read the set at {}", dir.display()))?;
-    let res = crate::pipeline::resources()?;
+    let res = match &args.ner_model {
+        Some(path) => newsmill_analyze::Resources::from_model_file(path)
+            .with_context(|| format!("cannot load the NER model {}", path.display()))?,
+        None => crate::pipeline::resources()?,
+    };
     let (report, articles) = news_analysis::evaluate(&gold, |g| {
         analyze(document_from_text(g.path.display().to_string(), g.text.clone()), &res)
     });
