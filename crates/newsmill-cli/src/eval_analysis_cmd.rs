@@ -34,11 +34,7 @@ pub struct AnalysisArgs {
 pub fn run(args: AnalysisArgs) -> anyhow::Result<ExitCode> {
     let dir = args.data.unwrap_or_else(|| newsmill_lab::default_data_dir().join("news-analysis-dev"));
     let gold = news_analysis::load(&dir).with_context(|| format!("cannot read the set at {}", dir.display()))?;
-    let res = match &args.ner_model {
-        Some(path) => newsmill_analyze::Resources::from_model_file(path)
-            .with_context(|| format!("cannot load the NER model {}", path.display()))?,
-        None => crate::pipeline::resources()?,
-    };
+    let res = crate::pipeline::resources_with(args.ner_model.as_deref())?;
     let (report, articles) = news_analysis::evaluate(&gold, |g| {
         analyze(document_from_text(g.path.display().to_string(), g.text.clone()), &res)
     });

@@ -6,7 +6,6 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Context;
-use newsmill_analyze::Resources;
 use newsmill_analyze::ner::LABELS;
 use newsmill_lab::ner::read_conll;
 use newsmill_lab::train::ner::evaluate;
@@ -42,11 +41,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 }
 
 fn score(args: Args) -> anyhow::Result<ExitCode> {
-    let res = match &args.model {
-        Some(path) => Resources::from_model_file(path),
-        None => Resources::embedded(),
-    }
-    .context("cannot load the NER model")?;
+    let res = crate::pipeline::resources_with(args.model.as_deref())?;
     let text = std::fs::read_to_string(&args.conll).with_context(|| format!("cannot read {}", args.conll.display()))?;
     let docs = read_conll(&text);
     let t0 = Instant::now();

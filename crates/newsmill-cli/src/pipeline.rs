@@ -41,6 +41,17 @@ pub fn resources() -> anyhow::Result<Resources> {
     Resources::embedded().context("cannot load the built-in models (NER, places)")
 }
 
+/// The built-in resources, or the same with the NER model read from `ner_model` (for scoring
+/// a model that is not built in).
+pub fn resources_with(ner_model: Option<&std::path::Path>) -> anyhow::Result<Resources> {
+    match ner_model {
+        Some(path) => {
+            Resources::from_model_file(path).with_context(|| format!("cannot load the NER model {}", path.display()))
+        }
+        None => resources(),
+    }
+}
+
 /// The pipeline with the built-in models, run with `options`.
 pub fn build(options: Options) -> anyhow::Result<Pipeline> {
     Pipeline::new(options).context("cannot load the built-in models")

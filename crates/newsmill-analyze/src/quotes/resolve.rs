@@ -37,14 +37,15 @@ const ORG_HEADS: &[&str] = &[
 /// How far back (bytes) an organisation is looked for: a few sentences.
 const ORG_WINDOW: usize = 1000;
 
-/// Pronouns that name no one until resolved: a speaker that is one of them and links to no
-/// entity is left unknown (`he said` with no person before it), rather than given as `he`.
-/// `I`, `we` and `you` are not among them: they are the author or the reader.
-const BARE: &[&str] = &["he", "she", "him", "her", "his", "it", "its", "they", "them", "their", "who", "whom", "which", "that"];
+/// Third-person and relative pronouns [`link`] does not resolve itself.
+const OTHER_PRONOUNS: &[&str] = &["its", "them", "their", "which", "that"];
 
-/// The phrase at `span` is only a third-person or relative pronoun.
+/// The phrase at `span` is only a third-person or relative pronoun: a speaker that names no
+/// one until resolved (`he said` with no person before it). `I`, `we` and `you` are not
+/// among them: they are the author or the reader.
 pub fn is_bare_pronoun(text: &str, span: &Range<usize>) -> bool {
-    BARE.contains(&text.get(span.clone()).unwrap_or("").trim().to_lowercase().as_str())
+    let lower = text.get(span.clone()).unwrap_or("").trim().to_lowercase();
+    [PERSONAL, RELATIVE, NEUTER, OTHER_PRONOUNS].iter().any(|list| list.contains(&lower.as_str()))
 }
 
 /// The entity a speaker phrase refers to, when it can be told from the mentions (in text
