@@ -109,6 +109,25 @@ def choose_round2():
     return chosen
 
 
+ROUND3_SEED = 17
+ROUND3_SIZE = 40
+
+
+def choose_round3():
+    """The third round: the first 40 pages of the round-two pool drawn with seed 17, rounds one and
+    two excluded (annotated by four annotators, ten pages each, in list order)."""
+    done = [x[0] for x in choose()[0][:N]] + [x[0] for x in choose_round2()]
+    q = article_pages(1600, 1, done)
+    random.Random(ROUND3_SEED).shuffle(q)
+    q.sort(key=lambda x: -min(x[3], 5))
+    out, domains = [], set()
+    for x in q:
+        if x[1] not in domains:
+            out.append(x)
+            domains.add(x[1])
+    return out[:ROUND3_SIZE]
+
+
 def find_span(text, snippet):  # as in news-analysis-dev/score.py
     words = re.findall(r"\w+", snippet)[:10]
     if not words:
@@ -174,6 +193,9 @@ def main():
         print(f"  {i+1:2d} {fid} {dom} words={nw} cues={nc}")
     print(f"second round (seed {ROUND2_SEED}, batches of {ROUND2_BATCHES}):")
     for i, (fid, dom, nw, nc) in enumerate(choose_round2()):
+        print(f"  {i+1:2d} {fid} {dom} words={nw} cues={nc}")
+    print(f"third round (seed {ROUND3_SEED}, {ROUND3_SIZE} pages):")
+    for i, (fid, dom, nw, nc) in enumerate(choose_round3()):
         print(f"  {i+1:2d} {fid} {dom} words={nw} cues={nc}")
     if "--list" in sys.argv:
         return
