@@ -11,6 +11,7 @@
 mod assemble;
 mod hints;
 mod images;
+pub(crate) mod parse;
 pub mod metadata;
 mod phrases;
 mod score;
@@ -34,7 +35,7 @@ pub fn extract_html(html: &str, url: Option<&str>, config: &ExtractConfig) -> Do
 
 /// [`extract_html`] under the given block weights.
 fn extract_html_with(html: &str, url: Option<&str>, config: &ExtractConfig, weights: &BlockWeights) -> Document {
-    let dom = Html::parse_document(html);
+    let dom = parse::parse_document(html);
     let doc = page_metadata(&dom, url);
     let headlines = headlines(&dom);
     let base = doc.url.clone().or_else(|| url.map(str::to_string));
@@ -99,7 +100,7 @@ fn story_text(
 fn noscript_dom(dom: &Html) -> Option<Html> {
     let markup = noscript_markup(dom)?;
     let markup = crate::preparse::preparse(&markup, crate::preparse::MAX_DEPTH);
-    Some(Html::parse_document(&markup))
+    Some(parse::parse_document(&markup))
 }
 
 /// A page parsed and walked once, whose body text can then be extracted under many weights
@@ -116,7 +117,7 @@ pub struct Prepared {
 impl Prepared {
     /// Parses `html` (already decoded and pre-parsed) and walks it.
     pub fn new(html: &str, url: Option<&str>) -> Self {
-        let dom = Html::parse_document(html);
+        let dom = parse::parse_document(html);
         let doc = page_metadata(&dom, url);
         let noscript = noscript_dom(&dom).map(|d| walk::walk(&d));
         Prepared { headlines: headlines(&dom), page: walk::walk(&dom), noscript, doc }
