@@ -84,12 +84,12 @@ ROUND2_SEED = 16
 ROUND2_BATCHES = (12, 16)
 
 
-def round2_pool(exclude):
+def round2_pool(exclude, seed=ROUND2_SEED):
     """Article pages of 200-1,600 words with at least one speech cue, not held out and not in
-    `exclude`, shuffled by random.Random(16), then (stably) those with more cues first (5 or more
+    `exclude`, shuffled by random.Random(seed) (16 in round two), then (stably) those with more cues first (5 or more
     count as 5), at most one page per domain."""
     q = article_pages(1600, 1, exclude)
-    random.Random(ROUND2_SEED).shuffle(q)
+    random.Random(seed).shuffle(q)
     q.sort(key=lambda x: -min(x[3], 5))
     out, domains = [], set()
     for x in q:
@@ -117,15 +117,7 @@ def choose_round3():
     """The third round: the first 40 pages of the round-two pool drawn with seed 17, rounds one and
     two excluded (annotated by four annotators, ten pages each, in list order)."""
     done = [x[0] for x in choose()[0][:N]] + [x[0] for x in choose_round2()]
-    q = article_pages(1600, 1, done)
-    random.Random(ROUND3_SEED).shuffle(q)
-    q.sort(key=lambda x: -min(x[3], 5))
-    out, domains = [], set()
-    for x in q:
-        if x[1] not in domains:
-            out.append(x)
-            domains.add(x[1])
-    return out[:ROUND3_SIZE]
+    return round2_pool(done, ROUND3_SEED)[:ROUND3_SIZE]
 
 
 def find_span(text, snippet):  # as in news-analysis-dev/score.py

@@ -11,6 +11,15 @@ pub(super) struct Decoded {
     pub consumed: usize,
 }
 
+impl Decoded {
+    /// A literal `&`, consuming nothing after it.
+    pub const AMPERSAND: Decoded = Decoded { chars: ['&', '\0'], count: 1, consumed: 0 };
+
+    pub fn chars(&self) -> &[char] {
+        &self.chars[..self.count as usize]
+    }
+}
+
 /// Decodes the reference whose `&` is just before `rest`; `None` when the `&` is literal
 /// (the caller emits it and goes on right after it, as html5ever does).
 pub(super) fn decode(rest: &str, in_attribute: bool) -> Option<Decoded> {
@@ -89,7 +98,7 @@ mod tests {
     use super::*;
 
     fn text(s: &str, attr: bool) -> Option<(String, usize)> {
-        decode(s, attr).map(|d| (d.chars[..d.count as usize].iter().collect(), d.consumed))
+        decode(s, attr).map(|d| (d.chars().iter().collect(), d.consumed))
     }
 
     #[test]

@@ -287,16 +287,18 @@ impl<'s, S: TokenSink> Tokenizer<'s, S> {
 
     /// `&` at `pos` in text: the characters it stands for, or itself.
     fn text_char_ref(&mut self) {
-        self.pos += 1;
-        match char_ref::decode(&self.input()[self.pos..], false) {
-            Some(d) => {
-                self.pos += d.consumed;
-                for &c in &d.chars[..d.count as usize] {
-                    self.emit_char(c);
-                }
-            }
-            None => self.emit_char('&'),
+        let d = self.consume_char_ref(false);
+        for &c in d.chars() {
+            self.emit_char(c);
         }
+    }
+
+    /// Consumes the `&` at `pos` and the reference after it, if it is one; what it stands for.
+    fn consume_char_ref(&mut self, in_attribute: bool) -> char_ref::Decoded {
+        self.pos += 1;
+        let d = char_ref::decode(&self.input()[self.pos..], in_attribute).unwrap_or(char_ref::Decoded::AMPERSAND);
+        self.pos += d.consumed;
+        d
     }
 
     // ---- tags ----
@@ -553,15 +555,9 @@ impl<'s, S: TokenSink> Tokenizer<'s, S> {
         let Some(&b) = self.input().as_bytes().get(end) else { return };
         match b {
             b'&' => {
-                self.pos += 1;
-                match char_ref::decode(&self.input()[self.pos..], true) {
-                    Some(d) => {
-                        self.pos += d.consumed;
-                        for &c in &d.chars[..d.count as usize] {
-                            self.push_value(c);
-                        }
-                    }
-                    None => self.push_value('&'),
+                let d = self.consume_char_ref(true);
+                for &c in d.chars() {
+                    self.push_value(c);
                 }
             }
             b'\0' => {
