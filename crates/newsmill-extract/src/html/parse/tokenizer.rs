@@ -153,9 +153,9 @@ impl<'s, S: TokenSink> Tokenizer<'s, S> {
     /// the state unless it reconsumes it elsewhere).
     fn step(&mut self, c: char) {
         match self.state {
-            State::Data => self.data(),
+            State::Data => self.text(State::TagOpen, '\0'),
             State::Plaintext => self.raw_run(b'\0', b'\0', b'\0'),
-            State::Raw(Raw::Rcdata) => self.rcdata(),
+            State::Raw(Raw::Rcdata) => self.text(State::RawLessThan(Raw::Rcdata), '\u{fffd}'),
             State::Raw(Raw::Rawtext | Raw::Script) => self.raw_run(b'<', b'\0', b'\0'),
             State::Raw(kind @ (Raw::Escaped | Raw::DoubleEscaped)) => self.escaped(kind),
             State::TagOpen => self.tag_open(c),
@@ -233,33 +233,24 @@ impl<'s, S: TokenSink> Tokenizer<'s, S> {
 
     // ---- text ----
 
-    fn data(&mut self) {
+    /// Emits the text from `pos` up to the first of three bytes; that byte, if any.
+    fn emit_until(&mut self, a: u8, b: u8, c: u8) -> Option<u8> {
         let start = self.pos;
-        let end = memchr3(b'<', b'&', b'\0', &self.input().as_bytes()[start..]).map_or(self.input().len(), |i| start + i);
+        let end = memchr3(a, b, c, &self.input().as_bytes()[start..]).map_or(self.input().len(), |i| start + i);
         self.emit_run(start, end);
         self.pos = end;
-        match self.input().as_bytes().get(end) {
-            Some(b'<') => self.to('<', State::TagOpen),
-            Some(b'&') => self.text_char_ref(),
-            Some(_) => {
-                self.pos += 1;
-                self.emit_char('\0');
-            }
-            None => {}
-        }
+        self.input().as_bytes().get(end).copied()
     }
 
-    fn rcdata(&mut self) {
-        let start = self.pos;
-        let end = memchr3(b'<', b'&', b'\0', &self.input().as_bytes()[start..]).map_or(self.input().len(), |i| start + i);
-        self.emit_run(start, end);
-        self.pos = end;
-        match self.input().as_bytes().get(end) {
-            Some(b'<') => self.to('<', State::RawLessThan(Raw::Rcdata)),
+    /// Data and RCDATA: text with character references, `<` opening `less_than`, NUL given as
+    /// `nul`.
+    fn text(&mut self, less_than: State, nul: char) {
+        match self.emit_until(b'<', b'&', b'\0') {
+            Some(b'<') => self.to('<', less_than),
             Some(b'&') => self.text_char_ref(),
             Some(_) => {
                 self.pos += 1;
-                self.emit_char('\u{fffd}');
+                self.emit_char(nul);
             }
             None => {}
         }
@@ -268,11 +259,7 @@ impl<'s, S: TokenSink> Tokenizer<'s, S> {
     /// RAWTEXT, script data and PLAINTEXT: text up to `<` (or NUL), `<` opening the
     /// less-than state of the current kind.
     fn raw_run(&mut self, a: u8, b: u8, c: u8) {
-        let start = self.pos;
-        let end = memchr3(a, b, c, &self.input().as_bytes()[start..]).map_or(self.input().len(), |i| start + i);
-        self.emit_run(start, end);
-        self.pos = end;
-        match self.input().as_bytes().get(end) {
+        match self.emit_until(a, b, c) {
             Some(b'<') => {
                 let State::Raw(kind) = self.state else { return };
                 self.to('<', State::RawLessThan(kind));
@@ -347,22 +334,23 @@ impl<'s, S: TokenSink> Tokenizer<'s, S> {
         self.attr_value = Value::Empty;
     }
 
-    /// The length of the run at `pos` free of the tag-name or attribute-name stop bytes.
-    fn name_run(&self, stop_at_equals: bool) -> usize {
+    /// Reads the run of a tag or attribute name at `pos` into its buffer, ASCII capitals
+    /// lowered; the character it stopped at.
+    fn read_name(&mut self, attribute: bool) -> Option<char> {
         let rest = &self.input().as_bytes()[self.pos..];
-        rest.iter()
-            .position(|&b| {
-                matches!(b, b'\t' | b'\n' | b'\x0C' | b' ' | b'/' | b'>' | b'\0') || (stop_at_equals && b == b'=')
-            })
-            .unwrap_or(rest.len())
+        let n = rest
+            .iter()
+            .position(|&b| matches!(b, b'\t' | b'\n' | b'\x0C' | b' ' | b'/' | b'>' | b'\0') || (attribute && b == b'='))
+            .unwrap_or(rest.len());
+        let (start, end) = (self.pos, self.pos + n);
+        let name = if attribute { &mut self.attr_name } else { &mut self.tag_name };
+        push_lowercase(name, &self.whole[start..end]);
+        self.pos = end;
+        self.input()[end..].chars().next()
     }
 
     fn tag_name(&mut self) {
-        let n = self.name_run(false);
-        let (start, end) = (self.pos, self.pos + n);
-        push_lowercase(&mut self.tag_name, &self.whole[start..end]);
-        self.pos = end;
-        match self.input()[end..].chars().next() {
+        match self.read_name(false) {
             Some(c) if is_space(c) => self.to(c, State::BeforeAttributeName),
             Some('/') => self.to('/', State::SelfClosingStartTag),
             Some('>') => self.emit_tag(),
@@ -514,11 +502,7 @@ impl<'s, S: TokenSink> Tokenizer<'s, S> {
     }
 
     fn attribute_name(&mut self) {
-        let n = self.name_run(true);
-        let (start, end) = (self.pos, self.pos + n);
-        push_lowercase(&mut self.attr_name, &self.whole[start..end]);
-        self.pos = end;
-        match self.input()[end..].chars().next() {
+        match self.read_name(true) {
             Some(c) if is_space(c) => self.to(c, State::AfterAttributeName),
             Some('/') => self.to('/', State::SelfClosingStartTag),
             Some('>') => self.emit_tag(),
@@ -627,12 +611,8 @@ impl<'s, S: TokenSink> Tokenizer<'s, S> {
     // ---- script data escapes (`<!--` inside a script) ----
 
     fn escaped(&mut self, kind: Raw) {
-        let start = self.pos;
-        let end = memchr3(b'-', b'<', b'\0', &self.input().as_bytes()[start..]).map_or(self.input().len(), |i| start + i);
-        self.emit_run(start, end);
-        self.pos = end;
         let double = kind == Raw::DoubleEscaped;
-        match self.input().as_bytes().get(end) {
+        match self.emit_until(b'-', b'<', b'\0') {
             Some(b'-') => {
                 self.emit_char('-');
                 self.to('-', State::EscapedDash(double));
