@@ -72,6 +72,12 @@ fn numeric_char(num: u32, too_big: bool) -> char {
 
 /// `rest` starts with an ASCII alphanumeric: the longest entity name it starts with.
 fn named(rest: &str, in_attribute: bool) -> Option<Decoded> {
+    // The few names most pages use, ended by `;`, which no longer name continues.
+    for (name, c) in [("amp;", '&'), ("nbsp;", '\u{a0}'), ("quot;", '"'), ("lt;", '<'), ("gt;", '>')] {
+        if rest.starts_with(name) {
+            return Some(one(c, name.len()));
+        }
+    }
     // html5ever extends the name one character at a time while the table knows it as a
     // name or a prefix of one, remembering the last full match.
     let mut best: Option<(usize, (u32, u32))> = None;
@@ -116,6 +122,14 @@ mod tests {
         assert_eq!(text("#x;", false), None);
         assert_eq!(text("zzz;", false), None);
         assert_eq!(text(" ", false), None);
+    }
+
+    #[test]
+    fn common_names_agree_with_the_table() {
+        for name in ["amp;", "nbsp;", "quot;", "lt;", "gt;"] {
+            let (c, _) = NAMED_ENTITIES.get(name).copied().unwrap_or_default();
+            assert_eq!(text(name, true), Some((char::from_u32(c).unwrap_or('?').to_string(), name.len())));
+        }
     }
 
     #[test]
