@@ -79,6 +79,16 @@ fn written_edge_cases_build_the_same_tree() {
     }
 }
 
+/// Past sixteen attributes the duplicate check uses a set: still the first of a name wins.
+#[test]
+fn many_attributes_with_repeats_build_the_same_tree() {
+    let attrs: Vec<String> = (0..40).map(|i| format!("a{} = v{i}", i % 25)).collect();
+    let html = format!("<div {}>x</div><p b=1 {}>y</p><p c>z</p>", attrs.join(" "), attrs.join(" "));
+    if let Err(e) = same_tree(&html) {
+        panic!("{e}");
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
 

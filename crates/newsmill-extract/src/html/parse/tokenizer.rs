@@ -98,6 +98,8 @@ pub(super) struct Tokenizer<'s, S: TokenSink> {
     self_closing: bool,
     attrs: Vec<Attribute>,
     had_duplicate: bool,
+    /// The attribute names of a tag with many, for the duplicate check.
+    attr_set: std::collections::HashSet<LocalName>,
     attr_name: String,
     attr_value: Value,
     pub(super) comment: String,
@@ -122,6 +124,7 @@ impl<'s, S: TokenSink> Tokenizer<'s, S> {
             self_closing: false,
             attrs: Vec::new(),
             had_duplicate: false,
+            attr_set: std::collections::HashSet::new(),
             attr_name: String::new(),
             attr_value: Value::Empty,
             comment: String::new(),
@@ -330,6 +333,10 @@ impl<'s, S: TokenSink> Tokenizer<'s, S> {
         self.self_closing = false;
         self.had_duplicate = false;
         self.attrs.clear();
+        if !self.attr_set.is_empty() {
+            // Dropped, not cleared: clearing a huge set's table on every later tag costs its size.
+            self.attr_set = std::collections::HashSet::new();
+        }
         self.attr_name.clear();
         self.attr_value = Value::Empty;
     }
@@ -601,11 +608,24 @@ impl<'s, S: TokenSink> Tokenizer<'s, S> {
             Value::Run(a, b) => self.whole.subtendril(a as u32, (b - a) as u32),
             Value::Owned(s) => StrTendril::from_slice(&s),
         };
-        if self.attrs.iter().any(|a| a.name.local == name) {
+        if self.is_duplicate(&name) {
             self.had_duplicate = true;
         } else {
             self.attrs.push(Attribute { name: QualName::new(None, ns!(), name), value });
         }
+    }
+
+    /// Whether the tag already has an attribute `name`. html5ever scans the list each time,
+    /// quadratic in a hostile tag's attribute count (60,000 took 1.7 s); past a few, a set.
+    fn is_duplicate(&mut self, name: &LocalName) -> bool {
+        const SCAN: usize = 16;
+        if self.attrs.len() < SCAN {
+            return self.attrs.iter().any(|a| a.name.local == *name);
+        }
+        if self.attr_set.is_empty() {
+            self.attr_set.extend(self.attrs.iter().map(|a| a.name.local.clone()));
+        }
+        !self.attr_set.insert(name.clone())
     }
 
     // ---- script data escapes (`<!--` inside a script) ----
