@@ -25,7 +25,8 @@ pub(crate) fn is_corrupt_member(e: &io::Error) -> bool {
 enum State<R: BufRead> {
     /// Decoding a member; `after_damage` until it has given its first bytes.
     Member {
-        decoder: GzDecoder<R>,
+        /// Boxed: zlib-rs's inflate state is large, the other states are a reader.
+        decoder: Box<GzDecoder<R>>,
         after_damage: bool,
     },
     /// Between members, or looking for the next one after damage.
@@ -93,7 +94,7 @@ impl<R: BufRead> Read for ResyncGzReader<R> {
                         self.state = State::Between { raw, resyncing: false };
                         return Ok(0);
                     }
-                    self.state = State::Member { decoder: GzDecoder::new(raw), after_damage: resyncing };
+                    self.state = State::Member { decoder: Box::new(GzDecoder::new(raw)), after_damage: resyncing };
                 }
                 State::Member { mut decoder, after_damage } => match decoder.read(out) {
                     Ok(0) => self.state = State::Between { raw: decoder.into_inner(), resyncing: false },
