@@ -36,6 +36,11 @@ const ORG_HEADS: &[&str] = &[
 ];
 /// How far back (bytes) an organisation is looked for: a few sentences.
 const ORG_WINDOW: usize = 1000;
+/// Heads that name a document: `the report` said far from its issuer's last mention is still
+/// that issuer's, the organisation named where the article first spoke of the document.
+const DOCUMENTS: &[&str] = &["report", "study", "research", "survey", "paper", "findings", "analysis"];
+/// How near (bytes) the document's first mention its issuer is named.
+const ISSUER_WINDOW: usize = 200;
 
 /// Third-person and relative pronouns [`link`] does not resolve itself.
 const OTHER_PRONOUNS: &[&str] = &["its", "them", "their", "which", "that"];
@@ -85,11 +90,40 @@ pub fn link<'a>(text: &str, span: &Range<usize>, mentions: &'a [MentionRef]) -> 
         return None;
     }
     if ORG_HEADS.contains(&head) {
-        return near_org();
+        return near_org().or_else(|| DOCUMENTS.contains(&head).then(|| issuer(text, head, span.start, mentions))?);
     }
     let titled =
         |m: &&MentionRef| m.person && m.titles.iter().any(|t| t.to_lowercase().split_whitespace().any(|w| w == head));
     before(span.start, mentions).find(titled).or_else(|| mentions.iter().find(titled))
+}
+
+/// The organisation named nearest to the first time the article speaks of a `head` document
+/// before `at` (`DesignRush … this report`, `the J.D. Power … Study`, `a study by Acme`), if
+/// one is named within [`ISSUER_WINDOW`] bytes of it.
+fn issuer<'a>(text: &str, head: &str, at: usize, mentions: &'a [MentionRef]) -> Option<&'a MentionRef> {
+    // ASCII lowering keeps byte offsets.
+    let before = text.get(..at)?.to_ascii_lowercase();
+    let first = before.match_indices(head).map(|(i, _)| i).find(|&i| {
+        let word_start = before[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let word_end = before[i + head.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        word_start && word_end
+    })?;
+    // An issuer named after the document only in the same sentence (`a study by Acme`).
+    let distance = |m: &MentionRef| {
+        if m.span.end <= first {
+            Some(first - m.span.end)
+        } else {
+            let gap = text.get(first..m.span.start)?;
+            (!gap.contains(['.', '!', '?', '\n'])).then(|| m.span.start - first)
+        }
+    };
+    mentions
+        .iter()
+        .filter(|m| m.kind == crate::model::EntityType::Org && m.span.end <= at)
+        .filter_map(|m| Some((distance(m)?, m)))
+        .filter(|(d, _)| *d <= ISSUER_WINDOW)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, m)| m)
 }
 
 /// A person named in apposition right after a nominal phrase (`said the head of the
@@ -147,6 +181,33 @@ mod tests {
         let start = text.find("the head").unwrap_or(0);
         let span = start..text.find(", adding").unwrap_or(0);
         assert_eq!(link(text, &span, &ms).map(|m| m.entity.as_str()), Some("E1"));
+    }
+
+    #[test]
+    fn the_report_far_from_its_issuer_is_still_the_issuers() {
+        let filler = "Prices rose in most states this year. ".repeat(40);
+        let text = format!("DesignRush collected the data for this report from 6,808 agencies. {filler}According to the report, Wyoming was cheapest.");
+        let ms = [mention(&text, "DesignRush", "E1", false, &[])];
+        let start = text.find("the report,").unwrap_or(0);
+        let span = start..start + "the report".len();
+        assert_eq!(link(&text, &span, &ms).map(|m| m.entity.as_str()), Some("E1"));
+        // Named after the document in its sentence; not from the next sentence.
+        let text = format!("A study by Acme Corp came out. {filler}The study found prices fell.");
+        let ms = [mention(&text, "Acme Corp", "E1", false, &[])];
+        let start = text.find("The study found").unwrap_or(0);
+        let span = start..start + "The study".len();
+        assert_eq!(link(&text, &span, &ms).map(|m| m.entity.as_str()), Some("E1"));
+        let text = format!("A study came out. Acme Corp sells bread. {filler}The study found prices fell.");
+        let ms = [mention(&text, "Acme Corp", "E1", false, &[])];
+        let start = text.find("The study found").unwrap_or(0);
+        let span = start..start + "The study".len();
+        assert_eq!(link(&text, &span, &ms).map(|m| m.entity.as_str()), None);
+        // No organisation where the report first came up: no speaker is guessed.
+        let text = format!("A report came out in May. {filler}Acme Corp sells bread. {filler}The report found prices fell.");
+        let ms = [mention(&text, "Acme Corp", "E1", false, &[])];
+        let start = text.find("The report found").unwrap_or(0);
+        let span = start..start + "The report".len();
+        assert_eq!(link(&text, &span, &ms).map(|m| m.entity.as_str()), None);
     }
 
     #[test]
