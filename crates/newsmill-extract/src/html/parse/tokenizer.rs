@@ -207,6 +207,7 @@ impl<'s, S: TokenSink> Tokenizer<'s, S> {
     }
 
     pub(super) fn emit_temp(&mut self) {
+        // Taken out and put back (emptied, its allocation kept): emitting borrows the tokenizer.
         let temp = std::mem::take(&mut self.temp);
         self.emit_str(&temp);
         self.temp = temp;
