@@ -12,7 +12,7 @@ const RELATIVE: &[&str] = &["who", "whom"];
 /// Pronouns that stand for an organisation in news prose (`the ministry … it said`).
 const NEUTER: &[&str] = &["it", "they"];
 /// Heads of a phrase that names an organisation or its work without its name (`the
-/// company said`, `the report found`): the organisation named last before it.
+/// company said`, and the [`DOCUMENTS`]): the organisation named last before it.
 const ORG_HEADS: &[&str] = &[
     "company",
     "firm",
@@ -23,22 +23,16 @@ const ORG_HEADS: &[&str] = &[
     "department",
     "ministry",
     "brand",
-    "report",
-    "study",
-    "research",
-    "survey",
-    "paper",
-    "findings",
-    "analysis",
     "website",
     "statement",
     "startup",
 ];
+/// Heads that name a document (`the report found`): the organisation named last before it,
+/// or, said far from its issuer's last mention, the organisation named where the article
+/// first spoke of the document.
+const DOCUMENTS: &[&str] = &["report", "study", "research", "survey", "paper", "findings", "analysis"];
 /// How far back (bytes) an organisation is looked for: a few sentences.
 const ORG_WINDOW: usize = 1000;
-/// Heads that name a document: `the report` said far from its issuer's last mention is still
-/// that issuer's, the organisation named where the article first spoke of the document.
-const DOCUMENTS: &[&str] = &["report", "study", "research", "survey", "paper", "findings", "analysis"];
 /// How near (bytes) the document's first mention its issuer is named.
 const ISSUER_WINDOW: usize = 200;
 
@@ -90,7 +84,10 @@ pub fn link<'a>(text: &str, span: &Range<usize>, mentions: &'a [MentionRef]) -> 
         return None;
     }
     if ORG_HEADS.contains(&head) {
-        return near_org().or_else(|| DOCUMENTS.contains(&head).then(|| issuer(text, head, span.start, mentions))?);
+        return near_org();
+    }
+    if DOCUMENTS.contains(&head) {
+        return near_org().or_else(|| issuer(text, head, span.start, mentions));
     }
     let titled =
         |m: &&MentionRef| m.person && m.titles.iter().any(|t| t.to_lowercase().split_whitespace().any(|w| w == head));
