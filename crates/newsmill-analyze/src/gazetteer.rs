@@ -1,15 +1,18 @@
 //! The place gazetteer: countries (with common aliases such as `U.S.` and `America`),
 //! demonyms, first-level regions and cities, compacted from GeoNames by
-//! `tools/build_gazetteer.py` into `models/gazetteer-en.tsv` and embedded in the binary.
+//! `tools/build_gazetteer.py` into `models/gazetteer-en.tsv` and embedded in the binary frozen.
 //! Names are matched as token sequences (case-sensitive, longest first) so `New York` and
 //! `Sri Lanka` match as wholes; the NER model uses the matches as features and the entity
 //! merger uses the country codes to group `US`, `U.S.` and `United States`.
 
+use super::frozen::{HashTable, take_u64};
 use super::hashing::HashMap64;
 use super::tokens::{Token, tokenize};
 
-/// The gazetteer shipped with the program.
-pub const EMBEDDED_TSV: &str = include_str!("../models/gazetteer-en.tsv");
+/// The gazetteer shipped with the program, frozen (`models/gazetteer-en.bin`) from its source
+/// `models/gazetteer-en.tsv` (a test checks they agree).
+const EMBEDDED: &[u8] = include_bytes!("../models/gazetteer-en.bin");
+const MAGIC: &[u8; 8] = b"NMGAZ\0\0\x01";
 
 /// What a gazetteer name is. The values are bit positions in [`GazMatch::kinds`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,14 +43,25 @@ struct Entry {
     country: [u8; 2],
 }
 
-#[derive(Debug, Clone, Default)]
+impl Entry {
+    fn bytes(self) -> [u8; 3] {
+        [self.kinds, self.country[0], self.country[1]]
+    }
+
+    fn from_bytes([kinds, a, b]: [u8; 3]) -> Entry {
+        Entry { kinds, country: [a, b] }
+    }
+}
+
+/// Names as token sequences. Frozen as `MAGIC`, the checksum, the name table and the
+/// first-token table ([`HashTable`]s).
+#[derive(Debug, Clone)]
 pub struct Gazetteer {
     /// Keyed by the hash of the name's token sequence.
-    names: HashMap64<Entry>,
+    names: HashTable<3>,
     /// The most tokens of a name starting with each first token: most tokens start none,
     /// so most positions cost one lookup.
-    first: HashMap64<u8>,
-    max_tokens: usize,
+    first: HashTable<1>,
     /// xxh3 of the source text: the NER model records it, since its gazetteer features
     /// mean something only with the gazetteer it was trained with.
     pub checksum: u64,
@@ -74,11 +88,18 @@ fn extend(h: u64, tok: u64) -> u64 {
     (h.rotate_left(17) ^ tok).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
+impl Default for Gazetteer {
+    /// No names at all.
+    fn default() -> Gazetteer {
+        Gazetteer::freeze(HashMap64::default(), HashMap64::default(), 0)
+    }
+}
+
 impl Gazetteer {
     /// Parses the `KIND<TAB>NAME<TAB>ISO2` lines written by `tools/build_gazetteer.py`;
     /// unknown kinds and malformed lines are skipped.
     pub fn parse(tsv: &str) -> Gazetteer {
-        let mut g = Gazetteer { checksum: xxhash_rust::xxh3::xxh3_64(tsv.as_bytes()), ..Gazetteer::default() };
+        let (mut names, mut first) = (HashMap64::<Entry>::default(), HashMap64::<u8>::default());
         let mut toks: Vec<Token> = Vec::new();
         for line in tsv.lines().filter(|l| !l.starts_with('#')) {
             let mut cols = line.split('\t');
@@ -92,10 +113,9 @@ impl Gazetteer {
                 continue;
             }
             let h = toks.iter().fold(0, |h, t| extend(h, token_hash(t.text(name))));
-            g.max_tokens = g.max_tokens.max(toks.len());
-            let first = g.first.entry(token_hash(toks[0].text(name))).or_default();
-            *first = (*first).max(toks.len().min(255) as u8);
-            let e = g.names.entry(h).or_default();
+            let most = first.entry(token_hash(toks[0].text(name))).or_default();
+            *most = (*most).max(toks.len().min(255) as u8);
+            let e = names.entry(h).or_default();
             let first_country = e.kinds & 0b11 == 0;
             e.kinds |= 1 << kind as u8;
             if matches!(kind, GazKind::Country | GazKind::Demonym) && first_country {
@@ -103,17 +123,52 @@ impl Gazetteer {
                 e.country = [b.first().copied().unwrap_or(b'?'), b.get(1).copied().unwrap_or(b'?')];
             }
         }
-        g
+        Gazetteer::freeze(names, first, xxhash_rust::xxh3::xxh3_64(tsv.as_bytes()))
     }
 
-    /// The gazetteer shipped with the program.
+    fn freeze(names: HashMap64<Entry>, first: HashMap64<u8>, checksum: u64) -> Gazetteer {
+        // The maps hold one entry per key; only two names hashing to 0 and 1 could clash.
+        fn frozen<const W: usize>(entries: Vec<(u64, [u8; W])>) -> HashTable<W> {
+            HashTable::build(entries).unwrap_or_else(|e| panic!("gazetteer names clash ({e}): rename one"))
+        }
+        Gazetteer {
+            names: frozen(names.into_iter().map(|(k, e)| (k, e.bytes())).collect()),
+            first: frozen(first.into_iter().map(|(k, n)| (k, [n])).collect()),
+            checksum,
+        }
+    }
+
+    /// The gazetteer shipped with the program, read in place: no parsing at start-up.
     pub fn embedded() -> Gazetteer {
-        Gazetteer::parse(EMBEDDED_TSV)
+        // The embedded bytes are checked by a test against their source; a build that
+        // corrupted them is a broken build, not bad input.
+        Gazetteer::read(EMBEDDED).unwrap_or_else(|e| panic!("models/gazetteer-en.bin is corrupt ({e}): rebuild"))
+    }
+
+    /// A gazetteer frozen by [`write`](Self::write).
+    fn read(bytes: &'static [u8]) -> Result<Gazetteer, &'static str> {
+        let rest = bytes.strip_prefix(MAGIC.as_slice()).ok_or("bad magic")?;
+        let (checksum, rest) = take_u64(rest)?;
+        let (names, rest) = HashTable::read(rest)?;
+        let (first, rest) = HashTable::read(rest)?;
+        if !rest.is_empty() {
+            return Err("trailing bytes");
+        }
+        Ok(Gazetteer { names, first, checksum })
+    }
+
+    /// The frozen form [`read`](Self::read) reads.
+    #[cfg(test)]
+    fn write(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&self.checksum.to_le_bytes());
+        self.names.write(out);
+        self.first.write(out);
     }
 
     fn lookup(&self, hashes: &[u64]) -> Option<Entry> {
         let h = hashes.iter().fold(0, |h, &t| extend(h, t));
-        self.names.get(&h).copied()
+        self.names.get(h).map(Entry::from_bytes)
     }
 
     /// Longest matches, left to right, over a sentence's token hashes ([`token_hash`]).
@@ -121,7 +176,7 @@ impl Gazetteer {
         out.clear();
         let mut i = 0;
         while i < hashes.len() {
-            let most = self.first.get(&hashes[i]).map_or(0, |&n| n as usize);
+            let most = self.first.get(hashes[i]).map_or(0, |[n]| n as usize);
             let longest =
                 (1..=most.min(hashes.len() - i)).rev().find_map(|n| self.lookup(&hashes[i..i + n]).map(|e| (n, e)));
             match longest {
@@ -160,6 +215,17 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn frozen_is_the_source() {
+        let tsv = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/models/gazetteer-en.tsv")).unwrap();
+        let mut fresh = Vec::new();
+        Gazetteer::parse(&tsv).write(&mut fresh);
+        crate::frozen::check_frozen("gazetteer-en.bin", EMBEDDED, &fresh);
+        let mut again = Vec::new();
+        Gazetteer::embedded().write(&mut again);
+        assert!(again == fresh);
+    }
 
     #[test]
     fn country_aliases_share_a_code() {

@@ -30,10 +30,11 @@
 #![warn(missing_docs)]
 
 newsmill_model::internal_mods!(
-    amounts, entities, gazetteer, hashing, mentions, ner, places, quotes, sentences, temporal, titles, tokens
+    amounts, entities, frozen, gazetteer, hashing, mentions, ner, places, quotes, sentences, temporal, titles, tokens
 );
 mod lang;
 mod numbers;
+#[cfg(test)]
 mod tables;
 mod words;
 
@@ -75,7 +76,7 @@ pub enum ResourceError {
     #[error(transparent)]
     QuoteTagger(#[from] &'static TaggerModelError),
     /// The word table did not decompress.
-    #[error("the embedded word table (models/word-case-en.tsv.gz) did not load: rebuild the program")]
+    #[error("the embedded word table (models/word-case-en.bin) did not load: rebuild the program")]
     WordTables,
     /// A loader thread stopped (a panic): a bug, not bad input.
     #[error("loading the {0} stopped unexpectedly: rebuild the program and report it")]
@@ -92,7 +93,7 @@ impl Resources {
             let places = s.spawn(places::Places::shared);
             let tagger = s.spawn(quotes::tagger::load_embedded);
             let words = s.spawn(lang::en::lexicon::loaded);
-            let ner = NerModel::from_bytes(ner::EMBEDDED_MODEL, Gazetteer::embedded());
+            let ner = NerModel::embedded(Gazetteer::embedded());
             let places = places.join().map_err(|_| ResourceError::Loader("place gazetteer"))??;
             tagger.join().map_err(|_| ResourceError::Loader("quote tagger"))??;
             if !words.join().map_err(|_| ResourceError::Loader("word tables"))? {

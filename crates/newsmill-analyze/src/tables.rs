@@ -1,4 +1,5 @@
-//! Embedded word tables: gzipped tab-separated rows.
+//! The text sources of the frozen word tables: gzipped tab-separated rows, read by the
+//! tests that check the frozen tables against them.
 
 /// The rows of an embedded gzipped table of tab-separated fields (`#` lines are comments),
 /// each made by `row` from its fields; none when the bytes do not decompress.

@@ -12,14 +12,14 @@ use newsmill_lab::train::quotes::{self as tagger_train, TrainConfig, TrainDoc};
 
 /// The quote taggers, on PolNeAR (train/ to learn, dev/ to report).
 ///
-/// Example: newsmill train quotes --polnear ../shared/eval/polnear --out crates/newsmill-analyze/models/quotes-en-tagger.bin.gz
+/// Example: newsmill train quotes --polnear ../shared/eval/polnear --out crates/newsmill-analyze/models/quotes-en-tagger.bin
 #[derive(clap::Args)]
 pub struct Args {
     /// The PolNeAR folder (holding train/, dev/) [default: <eval dir>/polnear].
     #[arg(long, value_name = "DIR")]
     polnear: Option<PathBuf>,
     /// Where to write the model.
-    #[arg(short, long, value_name = "FILE", default_value = "crates/newsmill-analyze/models/quotes-en-tagger.bin.gz")]
+    #[arg(short, long, value_name = "FILE", default_value = "crates/newsmill-analyze/models/quotes-en-tagger.bin")]
     out: PathBuf,
     /// Passes over the training articles.
     #[arg(long, default_value_t = TrainConfig::default().epochs)]
@@ -86,7 +86,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         return cross_validate(&dir, &articles, &res, &cfg, k);
     }
     let model = tagger_train::train(&docs, &cfg);
-    let bytes = model.to_bytes()?;
+    let bytes = model.to_bytes();
     std::fs::write(&args.out, &bytes).with_context(|| format!("cannot write {}", args.out.display()))?;
     println!("wrote {} ({} bytes)", args.out.display(), bytes.len());
     for split in ["train", "dev"] {

@@ -7,6 +7,8 @@
 //! The codebook is logarithmic (about 3.5 % apart), so small and large weights keep the
 //! same relative precision at a quarter of the size of `f32`.
 
+use std::borrow::Cow;
+
 #[cfg(feature = "internals")]
 use super::decode::Statics;
 use super::decode::{DocContext, StaticsFor, Weights, tag_pass};
@@ -86,11 +88,15 @@ pub fn prefetch<T>(slot: &T) {
     let _ = slot;
 }
 
+/// A table's codebook and codes as stored, and the bytes after them.
+type Split<'b> = ([f32; 256], &'b [u8], &'b [u8]);
+
 /// One quantized weight table: hashed feature rows of `L` label weights each, as 8-bit codes
 /// into a log-scale codebook. The NER and the quote taggers both keep their weights so.
 #[derive(Clone)]
 pub struct Table<const L: usize> {
-    codes: Vec<u8>,
+    /// Borrowed from the program's own bytes for the embedded models: read in place.
+    codes: Cow<'static, [u8]>,
     book: [f32; 256],
     mask: usize,
 }
@@ -99,7 +105,7 @@ impl<const L: usize> Table<L> {
     #[cfg(feature = "internals")]
     pub fn quantize(weights: &[f32], bits: u32) -> Self {
         let (codes, book) = log_codes(weights);
-        Table { codes, book, mask: (1usize << bits) - 1 }
+        Table { codes: Cow::Owned(codes), book, mask: (1usize << bits) - 1 }
     }
 
     /// log2 of the number of rows.
@@ -118,6 +124,18 @@ impl<const L: usize> Table<L> {
 
     /// A table of `2^bits` rows from the front of `bytes`, and the bytes after it.
     pub fn read(bytes: &[u8], bits: u32) -> Result<(Self, &[u8]), &'static str> {
+        let (book, codes, rest) = Self::split(bytes, bits)?;
+        Ok((Table { codes: Cow::Owned(codes.to_vec()), book, mask: (1usize << bits) - 1 }, rest))
+    }
+
+    /// As [`read`](Self::read), the codes read in place.
+    pub fn read_in_place(bytes: &'static [u8], bits: u32) -> Result<(Self, &'static [u8]), &'static str> {
+        let (book, codes, rest) = Self::split(bytes, bits)?;
+        Ok((Table { codes: Cow::Borrowed(codes), book, mask: (1usize << bits) - 1 }, rest))
+    }
+
+    /// The codebook, the codes and the bytes after them.
+    fn split(bytes: &[u8], bits: u32) -> Result<Split<'_>, &'static str> {
         let n = L << bits;
         if bytes.len() < 1024 + n {
             return Err("weights of the wrong length");
@@ -126,8 +144,7 @@ impl<const L: usize> Table<L> {
         for (k, c) in bytes[..1024].chunks_exact(4).enumerate() {
             book[k] = f32::from_le_bytes([c[0], c[1], c[2], c[3]]);
         }
-        let codes = bytes[1024..1024 + n].to_vec();
-        Ok((Table { codes, book, mask: (1usize << bits) - 1 }, &bytes[1024 + n..]))
+        Ok((book, &bytes[1024..1024 + n], &bytes[1024 + n..]))
     }
 }
 
@@ -196,8 +213,37 @@ impl NerModel {
     }
 
     /// Reads a model written by [`NerModel::to_bytes`], checking that it fits this program
-    /// and `gazetteer`.
+    /// and `gazetteer` and that its weights are whole.
     pub fn from_bytes(bytes: &[u8], gazetteer: Gazetteer) -> Result<NerModel, ModelError> {
+        let (bits, payload) = Self::header(bytes, &gazetteer)?;
+        if xxhash_rust::xxh3::xxh3_64(payload) != u64_at(bytes, 28) {
+            return Err(ModelError::Corrupt("checksum mismatch"));
+        }
+        let (first, rest) = Table::read(payload, bits).map_err(ModelError::Corrupt)?;
+        let (second, rest) = Table::read(rest, bits).map_err(ModelError::Corrupt)?;
+        if !rest.is_empty() {
+            return Err(ModelError::Corrupt("trailing bytes"));
+        }
+        Ok(NerModel { first, second, gazetteer })
+    }
+
+    /// The model compiled into the program ([`super::EMBEDDED_MODEL`]), read in place: no
+    /// copy, and only the rows a text needs are ever touched (its checksum is checked by a
+    /// test, not at every start).
+    pub fn embedded(gazetteer: Gazetteer) -> Result<NerModel, ModelError> {
+        let bytes = super::EMBEDDED_MODEL;
+        let (bits, payload) = Self::header(bytes, &gazetteer)?;
+        let (first, rest) = Table::read_in_place(payload, bits).map_err(ModelError::Corrupt)?;
+        let (second, rest) = Table::read_in_place(rest, bits).map_err(ModelError::Corrupt)?;
+        if !rest.is_empty() {
+            return Err(ModelError::Corrupt("trailing bytes"));
+        }
+        Ok(NerModel { first, second, gazetteer })
+    }
+
+    /// The hash bits of a model's tables and the bytes of the tables, once the header shows
+    /// the model fits this program and `gazetteer`.
+    fn header<'b>(bytes: &'b [u8], gazetteer: &Gazetteer) -> Result<(u32, &'b [u8]), ModelError> {
         if bytes.is_empty() {
             return Err(ModelError::Missing);
         }
@@ -218,16 +264,7 @@ impl NerModel {
         if u64_at(bytes, 20) != gazetteer.checksum {
             return Err(ModelError::Gazetteer);
         }
-        let payload = &bytes[HEADER..];
-        if xxhash_rust::xxh3::xxh3_64(payload) != u64_at(bytes, 28) {
-            return Err(ModelError::Corrupt("checksum mismatch"));
-        }
-        let (first, rest) = Table::read(payload, bits).map_err(ModelError::Corrupt)?;
-        let (second, rest) = Table::read(rest, bits).map_err(ModelError::Corrupt)?;
-        if !rest.is_empty() {
-            return Err(ModelError::Corrupt("trailing bytes"));
-        }
-        Ok(NerModel { first, second, gazetteer })
+        Ok((bits, &bytes[HEADER..]))
     }
 
     /// Tags the sentences of one document (each a slice of token texts), returning one
@@ -275,6 +312,15 @@ mod tests {
             let q = t.book[t.codes[k] as usize];
             assert!((q - x).abs() <= x.abs() * 0.04 + 1e-9 || x.abs() < 1000.0 / 8192.0, "{x} -> {q}");
         }
+    }
+
+    #[test]
+    fn the_embedded_model_is_whole_and_read_in_place_as_read() {
+        let bytes = super::super::EMBEDDED_MODEL;
+        let read = NerModel::from_bytes(bytes, Gazetteer::embedded()).unwrap();
+        let in_place = NerModel::embedded(Gazetteer::embedded()).unwrap();
+        assert!(matches!(in_place.first.codes, Cow::Borrowed(_)));
+        assert!(in_place.to_bytes() == read.to_bytes() && read.to_bytes() == bytes);
     }
 
     #[test]

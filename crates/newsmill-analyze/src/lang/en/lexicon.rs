@@ -5,28 +5,27 @@
 //! types use them to tell a capitalized ordinary word (a heading's, a sentence opener's) from
 //! a name.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use crate::frozen::HashTable;
+use crate::hashing::hash_str;
 use crate::model::EntityType;
 
-const WORD_CASE: &[u8] = include_bytes!("../../../models/word-case-en.tsv.gz");
+/// `models/word-case-en.tsv.gz` frozen (a test checks they agree): by the hash of each
+/// lowercased word, the share in percent of its occurrences inside a sentence that were
+/// written in lower case.
+const WORD_CASE: &[u8] = include_bytes!("../../../models/word-case-en.bin");
 const KNOWN_ORGS: &str = include_str!("../../../models/known-orgs-en.txt");
 
-/// The share in percent of each lowercased word's occurrences inside a sentence that were
-/// written in lower case.
-fn case_table() -> &'static HashMap<String, u8> {
-    static TABLE: OnceLock<HashMap<String, u8>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        crate::tables::gz_tsv_rows(WORD_CASE, |f| Some((f.first()?.to_string(), f.get(2)?.parse().ok()?)))
-            .into_iter()
-            .collect()
-    })
+fn case_table() -> Option<&'static HashTable<1>> {
+    static TABLE: OnceLock<Option<HashTable<1>>> = OnceLock::new();
+    TABLE.get_or_init(|| HashTable::read_file(WORD_CASE).ok()).as_ref()
 }
 
-/// Whether the embedded case table loaded (it is compiled in, so only a corrupt build fails).
+/// Whether the embedded case table reads (it is compiled in, so only a corrupt build fails).
 pub fn loaded() -> bool {
-    !case_table().is_empty()
+    case_table().is_some()
 }
 
 /// Whether `word` is an ordinary word of English rather than a name: mostly written in lower
@@ -34,7 +33,7 @@ pub fn loaded() -> bool {
 /// ordinary: a lower-cased frequency list cannot tell names from words (`zambia` is about as
 /// common as `picky`), and dropping a name costs more than keeping a heading's word.
 pub fn is_ordinary_word(word: &str) -> bool {
-    case_table().get(&word.to_lowercase()).is_some_and(|&pct| pct >= 50)
+    case_table().and_then(|t| t.get(hash_str(&word.to_lowercase()))).is_some_and(|[pct]| pct >= 50)
 }
 
 /// Short forms used as common nouns, roles or degrees in news text: things, not names.
@@ -499,7 +498,21 @@ pub(crate) fn is_credit(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashMap;
+
     use super::*;
+
+    #[test]
+    fn the_frozen_case_table_is_its_source() {
+        let gz = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/models/word-case-en.tsv.gz")).unwrap();
+        let rows: HashMap<String, u8> =
+            crate::tables::gz_tsv_rows(&gz, |f| Some((f.first()?.to_string(), f.get(2)?.parse().ok()?)))
+                .into_iter()
+                .collect();
+        assert!(rows.len() > 20_000);
+        let fresh = HashTable::build(rows.iter().map(|(w, &pct)| (hash_str(w), [pct])).collect()).unwrap();
+        crate::frozen::check_frozen("word-case-en.bin", WORD_CASE, &fresh.write_file());
+    }
 
     #[test]
     fn names_are_not_ordinary_words_however_common() {

@@ -30,7 +30,7 @@ pub enum Role {
 }
 
 /// The model shipped with the program.
-pub const EMBEDDED_MODEL: &[u8] = include_bytes!("../../../models/quotes-en-tagger.bin.gz");
+pub const EMBEDDED_MODEL: &[u8] = include_bytes!("../../../models/quotes-en-tagger.bin");
 
 /// The shipped model, loaded once; `None` (rules only) if it does not load, which a unit
 /// test rules out for the model in the repository and `Resources::embedded` reports.
@@ -41,7 +41,7 @@ pub fn embedded() -> Option<&'static TaggerModel> {
 /// The shipped model, loaded once, or why it does not load.
 pub fn load_embedded() -> Result<&'static TaggerModel, &'static TaggerModelError> {
     static MODEL: OnceLock<Result<TaggerModel, TaggerModelError>> = OnceLock::new();
-    MODEL.get_or_init(|| TaggerModel::from_bytes(EMBEDDED_MODEL)).as_ref()
+    MODEL.get_or_init(|| TaggerModel::embedded(EMBEDDED_MODEL)).as_ref()
 }
 
 /// The attributions of `text` with the given model (rules only without one), and the scan
@@ -156,12 +156,26 @@ mod tests {
         assert!(TaggerModel::from_bytes(b"not a model").is_err());
         let truncated = &EMBEDDED_MODEL[..EMBEDDED_MODEL.len() / 2];
         assert!(TaggerModel::from_bytes(truncated).is_err());
+        let mut longer = EMBEDDED_MODEL.to_vec();
+        longer.push(0);
+        assert!(TaggerModel::from_bytes(&longer).is_err());
+    }
+
+    #[test]
+    fn a_gzipped_model_file_still_loads() {
+        use std::io::Write;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(EMBEDDED_MODEL).unwrap();
+        let model = TaggerModel::from_bytes(&gz.finish().unwrap()).unwrap();
+        assert!(model.to_bytes() == EMBEDDED_MODEL);
     }
 
     #[test]
     fn a_model_survives_its_own_bytes() {
         let Some(model) = embedded() else { panic!("no shipped model") };
-        let again = model.to_bytes().and_then(|b| TaggerModel::from_bytes(&b));
+        let bytes = model.to_bytes();
+        assert!(bytes == EMBEDDED_MODEL);
+        let again = TaggerModel::from_bytes(&bytes);
         let text = "“We will stay,” the minister said on Friday.";
         let again = again.map(|m| analyze(text, Some(&m), &[]).0);
         assert_eq!(again.ok(), Some(analyze(text, Some(model), &[]).0));

@@ -1,9 +1,9 @@
 //! The three taggers' weights: hashed feature rows of three label weights each, shipped as
-//! 8-bit codes with one scale per table, gzip-compressed (`models/quotes-en-tagger.bin.gz`).
+//! 8-bit codes with a codebook per table (`models/quotes-en-tagger.bin`: `MAGIC`, one byte
+//! of hash bits, the three tables). The shipped model is read in place; a file may also be
+//! gzip-compressed (the form models had before).
 
 use std::io::Read;
-#[cfg(feature = "internals")]
-use std::io::Write;
 use std::ops::Range;
 
 use super::super::super::ner;
@@ -37,33 +37,60 @@ pub struct TaggerModel {
 
 impl TaggerModel {
     #[cfg(feature = "internals")]
-    pub fn to_bytes(&self) -> Result<Vec<u8>, TaggerModelError> {
+    pub fn to_bytes(&self) -> Vec<u8> {
         let mut raw = Vec::new();
         raw.extend_from_slice(MAGIC);
         raw.push(self.tables[0].bits() as u8);
         for t in &self.tables {
             t.write(&mut raw);
         }
-        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-        gz.write_all(&raw)?;
-        Ok(gz.finish()?)
+        raw
     }
 
+    /// A model written by [`to_bytes`](Self::to_bytes), or the same gzip-compressed.
     pub fn from_bytes(bytes: &[u8]) -> Result<TaggerModel, TaggerModelError> {
         let mut raw = Vec::new();
-        flate2::read::GzDecoder::new(bytes).read_to_end(&mut raw)?;
+        let raw = if bytes.starts_with(&[0x1f, 0x8b]) {
+            flate2::read::GzDecoder::new(bytes).read_to_end(&mut raw)?;
+            raw.as_slice()
+        } else {
+            bytes
+        };
+        let (bits, tables) = Self::header(raw)?;
+        Self::tables(tables, bits, Table::read)
+    }
+
+    /// The model compiled into the program, read in place.
+    pub fn embedded(bytes: &'static [u8]) -> Result<TaggerModel, TaggerModelError> {
+        let (bits, tables) = Self::header(bytes)?;
+        Self::tables(tables, bits, Table::read_in_place)
+    }
+
+    /// The hash bits of the tables, and their bytes.
+    fn header(raw: &[u8]) -> Result<(u32, &[u8]), TaggerModelError> {
         let rest = raw.strip_prefix(MAGIC.as_slice()).ok_or(TaggerModelError::Corrupt("wrong magic"))?;
-        let (&bits, mut rest) = rest.split_first().ok_or(TaggerModelError::Corrupt("no header"))?;
+        let (&bits, rest) = rest.split_first().ok_or(TaggerModelError::Corrupt("no header"))?;
         if !(8..=24).contains(&bits) {
             return Err(TaggerModelError::Corrupt("bad table size"));
         }
-        let mut read_table = || -> Result<Table, TaggerModelError> {
-            let (table, after) = Table::read(rest, bits as u32).map_err(TaggerModelError::Corrupt)?;
+        Ok((u32::from(bits), rest))
+    }
+
+    fn tables<'b>(
+        mut rest: &'b [u8],
+        bits: u32,
+        read: impl Fn(&'b [u8], u32) -> Result<(Table, &'b [u8]), &'static str>,
+    ) -> Result<TaggerModel, TaggerModelError> {
+        let mut next = || -> Result<Table, TaggerModelError> {
+            let (table, after) = read(rest, bits).map_err(TaggerModelError::Corrupt)?;
             rest = after;
             Ok(table)
         };
-        let tables = [read_table()?, read_table()?, read_table()?];
-        Ok(TaggerModel { tables })
+        let tables = [next()?, next()?, next()?];
+        match rest.is_empty() {
+            true => Ok(TaggerModel { tables }),
+            false => Err(TaggerModelError::Corrupt("trailing bytes")),
+        }
     }
 }
 
