@@ -137,6 +137,9 @@ impl Inputs {
     }
 
     fn open(&mut self, input: Pending) -> Option<Result<RawDoc, Error>> {
+        // A file's length: the page is read into a buffer of its size at once, instead of
+        // one grown by doubling (copied about twice over, zeroed as it grows).
+        let mut length = None;
         let (name, reader): (String, Box<dyn Read + Send>) = match input {
             Pending::Failed(err) => return Some(Err(err)),
             Pending::Stdin => ("-".to_string(), Box::new(io::stdin())),
@@ -144,7 +147,10 @@ impl Inputs {
             Pending::Path(path) => {
                 let name = path.display().to_string();
                 match File::open(&path) {
-                    Ok(f) => (name, Box::new(self.read.counting(f))),
+                    Ok(f) => {
+                        length = f.metadata().ok().map(|m| m.len());
+                        (name, Box::new(self.read.counting(f)))
+                    }
                     Err(e) => return Some(Err(Error::new(name, ErrorKind::Io(e)))),
                 }
             }
@@ -169,14 +175,22 @@ impl Inputs {
                 self.jsonl = Some(JsonlReader { name, lines: reader, line: 0 });
                 self.next_jsonl()
             }
-            Ok(false) => Some(self.read_whole(name, reader, gzipped)),
+            Ok(false) => Some(self.read_whole(name, reader, gzipped, length.filter(|_| !gzipped))),
             Err(e) => Some(Err(Error::new(name, read_error(e, gzipped, 0)))),
         }
     }
 
-    fn read_whole(&self, name: String, reader: Box<dyn BufRead + Send>, gzipped: bool) -> Result<RawDoc, Error> {
+    /// The whole of one document; `length`, when known, is how many bytes it has.
+    fn read_whole(
+        &self,
+        name: String,
+        reader: Box<dyn BufRead + Send>,
+        gzipped: bool,
+        length: Option<u64>,
+    ) -> Result<RawDoc, Error> {
         let limit = self.config.max_bytes;
-        let mut bytes = Vec::new();
+        // One byte over the limit is read to tell a page at the limit from one past it.
+        let mut bytes = Vec::with_capacity(length.map_or(0, |n| n.min(limit.saturating_add(1)) as usize));
         if let Err(e) = reader.take(limit.saturating_add(1)).read_to_end(&mut bytes) {
             return Err(Error::new(name, read_error(e, gzipped, bytes.len())));
         }
@@ -362,6 +376,18 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         dir
+    }
+
+    #[test]
+    fn a_file_at_the_limit_is_read_whole_and_one_past_it_refused() {
+        let dir = temp_dir("limit");
+        let page = "<p>".to_string() + &"x".repeat(993) + "</p>";
+        std::fs::write(dir.join("a.html"), &page).unwrap();
+        std::fs::write(dir.join("b.html"), page.clone() + " ").unwrap();
+        let items: Vec<_> = Inputs::new([dir.to_str().unwrap()], ReadConfig { max_bytes: 1000 }).collect();
+        assert_eq!(items[0].as_ref().unwrap().bytes, page.as_bytes());
+        let err = items[1].as_ref().unwrap_err();
+        assert!(matches!(err.kind(), ErrorKind::TooLarge { size: 1001, limit: 1000 }), "{err}");
     }
 
     #[test]
