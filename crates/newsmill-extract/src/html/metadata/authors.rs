@@ -208,7 +208,7 @@ fn byline_near_headline(dom: &Html, title: Option<&str>) -> Vec<String> {
     let Some(h1) = pick_h1(dom, title) else { return Vec::new() };
     let (before, after) = pieces_around(dom, h1);
     let texts = |pieces: &[Piece]| -> Vec<String> {
-        pieces.iter().filter_map(|p| if let Piece::Text(t) = p { Some(t.clone()) } else { None }).collect()
+        pieces.iter().filter_map(|p| if let Piece::Text(t) = p { Some(t.to_string()) } else { None }).collect()
     };
     opened_byline(&[texts(&after), texts(&before)])
 }

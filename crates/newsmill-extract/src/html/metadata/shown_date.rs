@@ -28,6 +28,9 @@ const UPDATE_WORDS: &[&str] = &[
     "aggiornato",
 ];
 
+/// The most characters of an [`UPDATE_WORDS`] word.
+const LONGEST_UPDATE_WORD: usize = 12;
+
 /// A date shown near the headline.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Shown {
@@ -38,9 +41,10 @@ pub struct Shown {
 }
 
 /// One piece of the page in document order: text, or a `<time datetime>`.
-pub(super) enum Piece {
-    Text(String),
-    Time(String),
+/// Borrowed from the page: most pieces before the headline are walked past, not kept.
+pub(super) enum Piece<'a> {
+    Text(&'a str),
+    Time(&'a str),
 }
 
 /// Dates shown around the headline `<h1>` (the one equal to `title` if any, else the
@@ -98,7 +102,7 @@ pub(super) fn pick_h1<'a>(dom: &'a Html, title: Option<&str>) -> Option<ElementR
 }
 
 /// The pieces just before the `<h1>` and just after it, in document order.
-pub(super) fn pieces_around(dom: &Html, h1: ElementRef) -> (Vec<Piece>, Vec<Piece>) {
+pub(super) fn pieces_around<'a>(dom: &'a Html, h1: ElementRef) -> (Vec<Piece<'a>>, Vec<Piece<'a>>) {
     let mut before: Vec<Piece> = Vec::new();
     let mut after: Vec<Piece> = Vec::new();
     let mut seen_h1 = false;
@@ -127,10 +131,10 @@ pub(super) fn pieces_around(dom: &Html, h1: ElementRef) -> (Vec<Piece>, Vec<Piec
                 if text.is_empty() {
                     continue;
                 }
-                Piece::Text(text.to_string())
+                Piece::Text(text)
             }
             Node::Element(e) if e.name() == "time" => match e.attr("datetime") {
-                Some(dt) => Piece::Time(dt.to_string()),
+                Some(dt) => Piece::Time(dt),
                 None => continue,
             },
             _ => continue,
@@ -176,7 +180,10 @@ fn lede_dateline(text: &str) -> Option<String> {
 
 /// `August 16, 2019 - Updated July 9, 2025`: the date before the update label.
 fn published_before_update(text: &str) -> Option<String> {
-    let lower = text.to_lowercase();
+    // Only a label within a dateline's length of the start can follow a dateline: the
+    // paragraphs after a headline need not be lowercased whole.
+    let head = text.char_indices().nth(MAX_CHARS + LONGEST_UPDATE_WORD).map_or(text, |(at, _)| &text[..at]);
+    let lower = head.to_lowercase();
     let at = UPDATE_WORDS.iter().filter_map(|w| lower.find(w)).min().filter(|&at| at > 0)?;
     dateline(&lower[..at])
 }
@@ -192,6 +199,21 @@ mod tests {
 
     fn shown(html: &str) -> Vec<Shown> {
         shown_dates(&Html::parse_document(html), None)
+    }
+
+    #[test]
+    fn a_date_before_an_update_label_is_read_in_a_long_paragraph_too() {
+        for w in UPDATE_WORDS {
+            assert!(w.chars().count() <= LONGEST_UPDATE_WORD, "{w}");
+        }
+        let long = " and then a long paragraph goes on and on".repeat(20);
+        let near = format!("August 16, 2019 - Updated July 9, 2025{long}");
+        assert_eq!(published_before_update(&near).as_deref(), Some("2019-08-16"));
+        // The label as far as a dateline can reach, and one character further.
+        let pad = |n: usize| format!("August 16, 2019{}", " ".repeat(n));
+        let reach = MAX_CHARS - "August 16, 2019".len();
+        assert!(published_before_update(&format!("{}aktualisiert{long}", pad(reach))).is_some());
+        assert!(published_before_update(&format!("{}aktualisiert{long}", pad(reach + 1))).is_none());
     }
 
     #[test]
