@@ -64,6 +64,7 @@ impl<const W: usize> HashTable<W> {
     }
 
     /// Appends the table in the form [`read`](Self::read) reads.
+    #[cfg(test)]
     pub fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&(self.mask + 1).trailing_zeros().to_le_bytes());
         out.extend_from_slice(&self.slots);

@@ -7,7 +7,9 @@
 
 use super::frozen::{HashTable, take_u64};
 use super::hashing::HashMap64;
-use super::tokens::{Token, tokenize};
+#[cfg(any(test, feature = "internals"))]
+use super::tokens::Token;
+use super::tokens::tokenize;
 
 /// The gazetteer shipped with the program, frozen (`models/gazetteer-en.bin`) from its source
 /// `models/gazetteer-en.tsv` (a test checks they agree).
@@ -15,6 +17,7 @@ const EMBEDDED: &[u8] = include_bytes!("../models/gazetteer-en.bin");
 const MAGIC: &[u8; 8] = b"NMGAZ\0\0\x01";
 
 /// What a gazetteer name is. The values are bit positions in [`GazMatch::kinds`].
+#[cfg(any(test, feature = "internals"))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GazKind {
     Country = 0,
@@ -23,6 +26,7 @@ pub enum GazKind {
     City = 3,
 }
 
+#[cfg(any(test, feature = "internals"))]
 impl GazKind {
     fn parse(s: &str) -> Option<GazKind> {
         Some(match s {
@@ -98,6 +102,7 @@ impl Default for Gazetteer {
 impl Gazetteer {
     /// Parses the `KIND<TAB>NAME<TAB>ISO2` lines written by `tools/build_gazetteer.py`;
     /// unknown kinds and malformed lines are skipped.
+    #[cfg(any(test, feature = "internals"))]
     pub fn parse(tsv: &str) -> Gazetteer {
         let (mut names, mut first) = (HashMap64::<Entry>::default(), HashMap64::<u8>::default());
         let mut toks: Vec<Token> = Vec::new();

@@ -3,6 +3,7 @@
 //! of hash bits, the three tables). The shipped model is read in place; a file may also be
 //! gzip-compressed (the form models had before).
 
+#[cfg(any(test, feature = "internals"))]
 use std::io::Read;
 use std::ops::Range;
 
@@ -48,6 +49,7 @@ impl TaggerModel {
     }
 
     /// A model written by [`to_bytes`](Self::to_bytes), or the same gzip-compressed.
+    #[cfg(any(test, feature = "internals"))]
     pub fn from_bytes(bytes: &[u8]) -> Result<TaggerModel, TaggerModelError> {
         let mut raw = Vec::new();
         let raw = if bytes.starts_with(&[0x1f, 0x8b]) {
