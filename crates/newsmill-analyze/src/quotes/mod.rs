@@ -311,7 +311,8 @@ mod tests {
     #[test]
     fn wishes_perceptions_and_states_of_mind_are_not_quotes() {
         let text = "Most buyers want a phone that lasts five years. Many parents fear that schools will close. \
-                    The minister said that the talks with the rebels were over.";
+                    The agency is aware of fake pens sold online under its brand. Buyers noticed that prices \
+                    rose in May. The minister said that the talks with the rebels were over.";
         for model in [None, tagger::embedded()] {
             let q = find_quotes_with(text, &[], model);
             let texts: Vec<&str> = q.iter().map(|q| &text[q.span.clone()]).collect();

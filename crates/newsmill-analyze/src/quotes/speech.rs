@@ -413,6 +413,19 @@ const NOT_SPEECH: &[&str] = &[
     "knew",
     "known",
     "knowing",
+    // `is aware of`: knowing, as a state
+    "aware",
+    "unaware",
+    "notice",
+    "notices",
+    "noticed",
+    "noticing",
+    "prefer",
+    "prefers",
+    "preferred",
+    "preferring",
+    "willing",
+    "unwilling",
     "fear",
     "fears",
     "feared",
@@ -487,7 +500,7 @@ mod tests {
         for verb in ["says", "states", "advises", "stressed", "cites"] {
             assert!(closes_attribution(verb), "{verb}");
         }
-        for verb in ["wants", "feels", "seemed", "bread", "met"] {
+        for verb in ["wants", "feels", "seemed", "bread", "met", "noticed", "prefers"] {
             assert!(!closes_attribution(verb), "{verb}");
         }
     }
