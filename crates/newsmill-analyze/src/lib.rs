@@ -155,6 +155,7 @@ pub fn analyze_until(doc: Document, res: &Resources, deadline: Option<Instant>) 
     quotes::forget_bare_pronouns(text, &mut quotes);
     let ents = res.entity_filter.keep_likely(ents, &mut quotes, text, res.places);
     quotes::drop_unattributed_phrases(text, &mut quotes);
+    quotes::continue_speakers(text, &mut quotes);
     let stop = past();
     let amounts = if stop { Vec::new() } else { amounts::find_amounts(text) };
     let stop = stop || past();

@@ -200,6 +200,28 @@ pub fn drop_unattributed_phrases(text: &str, quotes: &mut Vec<Quote>) {
     });
 }
 
+/// Most words between a quotation with no speaker and the quote before it for the quotation
+/// to continue that quote's speaker. Chosen on news-analysis-train (article folds): 4 to 20
+/// words do equally well.
+const CONTINUES_WITHIN_WORDS: usize = 10;
+
+/// A direct quotation with no speaker of its own that comes right after another quote (a
+/// paragraph of quotation after `“…,” said Dan Lieberman.`) continues that quote's speaker,
+/// as news writing does. Runs on the article's final quotes, in text order.
+pub fn continue_speakers(text: &str, quotes: &mut [Quote]) {
+    for i in 1..quotes.len() {
+        let (done, rest) = quotes.split_at_mut(i);
+        let (prev, q) = (&done[i - 1], &mut rest[0]);
+        if q.kind != QuoteKind::Direct || q.speaker.is_some() || prev.speaker.is_none() {
+            continue;
+        }
+        let gap = text.get(prev.span.end..q.span.start);
+        if gap.is_some_and(|g| g.split_whitespace().count() <= CONTINUES_WITHIN_WORDS) {
+            q.speaker = prev.speaker.clone();
+        }
+    }
+}
+
 /// `“We won,” she said, “and we will win again.”`: the direct quote after an attribution
 /// that interrupts a quotation, in the same paragraph and by the same speaker, is that
 /// quotation's continuation, not a quote of its own (which would count the speaker twice).
@@ -368,6 +390,27 @@ mod tests {
         let kept: Vec<&str> = quotes.iter().map(|q| &text[q.span.clone()]).collect();
         assert!(!kept.iter().any(|q| q.contains("piano") || q.contains("Origami")), "{kept:?}");
         assert!(kept.iter().any(|q| q.starts_with("We will not leave")), "{kept:?}");
+    }
+
+    #[test]
+    fn a_quotation_right_after_a_quote_continues_its_speaker() {
+        let text = "Dan Lieberman installed his first system in 2001. “That was really early days. There were no \
+                    solar companies,” Dan recalls.\n\n“It was delivered in a week and took a day to put up on the \
+                    roof.”\n\nThe town has 4,000 homes. Its council met on Monday \
+                    and talked about the budget for the coming year, the roads and the new school building.\n\n“Every \
+                    roof in this street could carry panels like these by next summer.”";
+        let mentions = [person_mention(text, "Dan Lieberman"), {
+            let at = text.find("Dan recalls").unwrap_or(0);
+            MentionRef { span: at..at + 3, ..person_mention(text, "Dan Lieberman") }
+        }];
+        let mut quotes = find_quotes(text, &mentions);
+        continue_speakers(text, &mut quotes);
+        let speaker = |start: &str| {
+            let q = quotes.iter().find(|q| text[q.span.clone()].starts_with(start));
+            q.map(|q| q.speaker.as_ref().and_then(|s| s.name.clone()))
+        };
+        assert_eq!(speaker("It was delivered"), Some(Some("Dan Lieberman".to_string())));
+        assert_eq!(speaker("Every roof"), Some(None), "too far from the last quote");
     }
 
     #[test]
