@@ -33,6 +33,7 @@ pub fn drop_non_names(
         trim_descriptive_ending(text, gaz, m);
     }
     ms.retain(|m| !m.span.is_empty());
+    trim_opening_words(text, tokens, sents, gaz, ms);
     let doc = DocWords::new(text, tokens);
     let headings = title_case_lines(text, tokens);
     // Headings are in text order: the one that could hold `at` is found by binary search.
@@ -156,6 +157,31 @@ fn trim_descriptive_ending(text: &str, gaz: &Gazetteer, m: &mut FoundMention) {
         m.kind = EntityType::Misc; // a nationality: `Brazilian-born`
     } else if m.kind == EntityType::Misc || head.is_empty() {
         m.span.end = m.span.start;
+    }
+}
+
+/// `Visit Travelocity …`, `Because Akaunting …`: a name opening its sentence takes in the
+/// sentence's capitalized first word. When that word is an ordinary English word and the
+/// rest is named on its own elsewhere in the document, the name is the rest. A place the
+/// gazetteer knows whole (`New York`, `South Africa`) is left as it is.
+fn trim_opening_words(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer, ms: &mut [FoundMention]) {
+    let named: HashSet<&str> = ms.iter().map(|m| &text[m.span.clone()]).collect();
+    let mut trimmed = Vec::new();
+    for (k, m) in ms.iter().enumerate() {
+        let opens = sents.get(m.sentence).is_some_and(|r| r.start == m.tokens.start);
+        if !opens || m.tokens.len() < 2 || !is_ordinary_word(tokens[m.tokens.start].text(text)) {
+            continue;
+        }
+        let name = &text[m.span.clone()];
+        let rest_start = tokens[m.tokens.start + 1].start as usize;
+        let rest = &text[rest_start..m.span.end];
+        if named.contains(rest) && !gaz.is_place(name) && gaz.country_of(name).is_none() {
+            trimmed.push((k, rest_start));
+        }
+    }
+    for (k, rest_start) in trimmed {
+        ms[k].tokens.start += 1;
+        ms[k].span.start = rest_start;
     }
 }
 
@@ -297,6 +323,16 @@ mod tests {
         }
         assert!(has(&ents, "Ines Okafor"), "{ents:?}");
         assert!(has(&ents, "Leeds"), "{ents:?}");
+    }
+
+    #[test]
+    fn an_ordinary_word_opening_the_sentence_is_not_part_of_the_name_named_elsewhere() {
+        let ents = entities(
+            "Visit Travelocity for the cheapest fares this winter. Prices at Travelocity fell by a third in \
+             October, the company said. New York is the busiest market. York is smaller.",
+        );
+        assert!(has(&ents, "Travelocity") && !has(&ents, "Visit Travelocity"), "{ents:?}");
+        assert!(has(&ents, "New York"), "{ents:?}");
     }
 
     #[test]
