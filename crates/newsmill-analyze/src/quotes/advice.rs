@@ -2,7 +2,9 @@
 //! vendors.`, `Dr. Parr recommends eating them in moderation.`, `Osprey recommends a load range
 //! of 30 – 40 pounds.` Health, money and product journalism paraphrases its experts this way;
 //! the annotation guidelines count it as reported speech, but the taggers (trained on
-//! political news, where advice verbs take a `that` clause if any) miss it.
+//! political news, where advice verbs take a `that` clause if any) miss it. So they miss a
+//! person's claim with the verbs such journalism uses: `Kendale points out that …`, `Varady
+//! counters that …`.
 
 use std::ops::Range;
 
@@ -33,7 +35,40 @@ const ADVERBS: &[&str] = &["also", "generally", "often", "strongly", "usually", 
 /// left out, to the sentence's end), the subject's mention and the verb.
 pub fn advice<'m>(text: &str, mentions: &'m [MentionRef]) -> Vec<(Range<usize>, &'m MentionRef, Range<usize>)> {
     let organisation_or_person = |m: &&MentionRef| m.person || m.kind == crate::model::EntityType::Org;
-    mentions.iter().filter(organisation_or_person).filter_map(|m| advice_after(text, m)).collect()
+    mentions
+        .iter()
+        .filter(organisation_or_person)
+        .filter_map(|m| advice_after(text, m).or_else(|| m.person.then(|| that_clause_after(text, m)).flatten()))
+        .collect()
+}
+
+/// `NAME [also] VERB [out] that CLAUSE`: a verb in the third person or the past that is no
+/// state of mind ([`super::speech::closes_attribution`]) with a `that` clause is how English
+/// reports what a person says. The content runs from after `that` to the sentence's end.
+fn that_clause_after<'m>(text: &str, m: &'m MentionRef) -> Option<(Range<usize>, &'m MentionRef, Range<usize>)> {
+    let words_after = text.get(m.span.end..)?.strip_prefix(' ')?;
+    let mut at = m.span.end + 1;
+    let mut words = words_after.split(' ');
+    let mut word = words.next()?;
+    if ADVERBS.contains(&word) || word == "then" {
+        at += word.len() + 1;
+        word = words.next()?;
+    }
+    let verb = at..at + word.len();
+    if !word.bytes().all(|b| b.is_ascii_lowercase()) || !super::speech::closes_attribution(word) {
+        return None;
+    }
+    at = verb.end + 1;
+    let mut next = words.next()?;
+    if next == "out" {
+        at += 4;
+        next = words.next()?;
+    }
+    (next == "that").then_some(())?;
+    let start = at + 5;
+    let body = text.get(start..)?;
+    let end = start + body.find(['.', '!', '?', '\n', ':']).unwrap_or(body.len());
+    super::speech::is_reported_clause(text.get(start..end)?).then_some((start..end, m, verb))
 }
 
 fn advice_after<'m>(text: &str, m: &'m MentionRef) -> Option<(Range<usize>, &'m MentionRef, Range<usize>)> {
@@ -69,6 +104,16 @@ mod tests {
     fn found(text: &str, name: &str) -> Option<String> {
         let m = [person(text, name)];
         advice(text, &m).first().map(|(c, _, _)| text[c.clone()].to_string())
+    }
+
+    #[test]
+    fn a_person_s_that_clause_is_reported() {
+        let text = "Still, Kendale points out that many providers are not yet familiar with it. Dr. Varady also \
+                    counters that several trials show no loss of muscle. Ann feels that the plan is too slow.";
+        assert_eq!(found(text, "Kendale"), Some("many providers are not yet familiar with it".into()));
+        assert_eq!(found(text, "Varady"), Some("several trials show no loss of muscle".into()));
+        assert_eq!(found(text, "Ann"), None, "a state of mind");
+        assert_eq!(found("Kendale owns that house.", "Kendale"), None, "no clause after that");
     }
 
     #[test]
