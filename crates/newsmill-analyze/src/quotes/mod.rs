@@ -216,12 +216,16 @@ const CONTINUES_WITHIN_WORDS: usize = 10;
 
 /// A direct quotation with no speaker of its own that comes right after another quote (a
 /// paragraph of quotation after `“…,” said Dan Lieberman.`) continues that quote's speaker,
-/// as news writing does. Runs on the article's final quotes, in text order.
+/// as news writing does; so does one whose speaker is named before that quote (the taggers
+/// reached back past it to an earlier paragraph). Runs on the article's final quotes, in
+/// text order.
 pub fn continue_speakers(text: &str, quotes: &mut [Quote]) {
     for i in 1..quotes.len() {
         let (done, rest) = quotes.split_at_mut(i);
         let (prev, q) = (&done[i - 1], &mut rest[0]);
-        if q.kind != QuoteKind::Direct || q.speaker.is_some() || prev.speaker.is_none() {
+        // A speaker named before the quote before is farther than that quote's own.
+        let farther = q.speaker.as_ref().is_some_and(|s| s.span.end <= prev.span.start);
+        if q.kind != QuoteKind::Direct || (q.speaker.is_some() && !farther) || prev.speaker.is_none() {
             continue;
         }
         let gap = text.get(prev.span.end..q.span.start);
@@ -431,12 +435,41 @@ mod tests {
             let at = text.find("Slayton emphasizes").unwrap_or(0);
             MentionRef { span: at..at + 7, ..person_mention(text, "Lauren Slayton") }
         }];
-        let quotes = find_quotes(text, &mentions);
-        let q = quotes.iter().find(|q| text[q.span.clone()].starts_with("When you think"));
-        let speaker = q.and_then(|q| q.speaker.as_ref()).and_then(|s| s.name.as_deref());
-        assert_eq!(speaker, Some("Lauren Slayton"));
-        let cue = q.and_then(|q| q.cue.clone()).map(|c| &text[c]);
+        let mut quotes = find_quotes(text, &mentions);
+        continue_speakers(text, &mut quotes);
+        let quote = |start: &str| quotes.iter().find(|q| text[q.span.clone()].starts_with(start));
+        let speaker = |start: &str| quote(start).and_then(|q| q.speaker.as_ref()).and_then(|s| s.name.as_deref());
+        assert_eq!(speaker("When you think"), Some("Lauren Slayton"));
+        let cue = quote("When you think").and_then(|q| q.cue.clone()).map(|c| &text[c]);
         assert_eq!(cue, Some("emphasizes"));
+    }
+
+    #[test]
+    fn a_quotation_right_after_a_quote_continues_its_speaker_over_one_named_before_both() {
+        let text = "Researchers believe it.\n\n“Wish them well,” Slayton says.\n\n“It is a profound practice.”";
+        let span = |s: &str| text.find(s).map_or(0..0, |at| at..at + s.len());
+        let speaker = |s: &str, name: &str| Speaker { span: span(s), entity: None, name: Some(name.to_string()) };
+        let quote = |s: &str, who: Speaker| Quote {
+            span: span(s),
+            kind: QuoteKind::Direct,
+            cue: None,
+            speaker: Some(who),
+            continuation: Vec::new(),
+        };
+        let mut quotes = [
+            quote("Wish them well", speaker("Slayton", "Lauren Slayton")),
+            quote("It is a profound practice.", speaker("Researchers", "Researchers")),
+        ];
+        continue_speakers(text, &mut quotes);
+        assert_eq!(quotes[1].speaker.as_ref().and_then(|s| s.name.as_deref()), Some("Lauren Slayton"));
+        // One named between the two quotes is the quotation's own.
+        let text2 = "“Wish them well,” Slayton says. Dan adds: “It is a profound practice.”";
+        let mut quotes = [
+            Quote { span: 3..17, ..quote("Wish them well", speaker("Slayton", "Lauren Slayton")) },
+            Quote { span: 45..71, ..quote("x", Speaker { span: 34..37, entity: None, name: Some("Dan".into()) }) },
+        ];
+        continue_speakers(text2, &mut quotes);
+        assert_eq!(quotes[1].speaker.as_ref().and_then(|s| s.name.as_deref()), Some("Dan"));
     }
 
     #[test]
