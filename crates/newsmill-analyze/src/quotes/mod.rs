@@ -140,7 +140,16 @@ pub fn find_quotes_with(text: &str, mentions: &[MentionRef], model: Option<&tagg
         .into_iter()
         .map(|t| (t.content, t.speaker, t.cue));
     for (content, m, cue) in trailing.chain(advice::advice(text, mentions)) {
-        if out.iter().any(|q| q.span.start < content.end && content.start < q.span.end) {
+        let overlaps = |q: &Quote| q.span.start < content.end && content.start < q.span.end;
+        if out.iter().any(overlaps) {
+            // `Studies indicate that …, says Klinger.`: the attribution that closes the
+            // sentence names who said all of it, over a source no mention names.
+            for q in out.iter_mut().filter(|q| overlaps(q) && q.kind == QuoteKind::Indirect) {
+                if q.speaker.as_ref().is_some_and(|s| s.entity.is_none()) {
+                    q.speaker = Some(Speaker { span: m.span.clone(), entity: Some(m.entity.clone()), name: Some(m.name.clone()) });
+                    q.cue = Some(cue.clone());
+                }
+            }
             continue;
         }
         let speaker = Speaker { span: m.span.clone(), entity: Some(m.entity.clone()), name: Some(m.name.clone()) };
@@ -470,6 +479,22 @@ mod tests {
         ];
         continue_speakers(text2, &mut quotes);
         assert_eq!(quotes[1].speaker.as_ref().and_then(|s| s.name.as_deref()), Some("Dan"));
+    }
+
+    #[test]
+    fn an_attribution_closing_the_sentence_names_the_source_of_a_reported_study() {
+        let text = "Sylvia Klinger is a dietitian.\n\nStudies indicate that coffee drinkers have a minimized risk \
+                    of developing type 2 diabetes, says Klinger. Researchers believe this may be connected to coffee.";
+        let mentions = [person_mention(text, "Sylvia Klinger"), {
+            let at = text.find("Klinger.").unwrap_or(0);
+            MentionRef { span: at..at + 7, ..person_mention(text, "Sylvia Klinger") }
+        }];
+        for quotes in [rule_quotes(text, &mentions), find_quotes(text, &mentions)] {
+            let q = quotes.iter().find(|q| text[q.span.clone()].contains("coffee drinkers"));
+            let speaker = q.and_then(|q| q.speaker.as_ref()).and_then(|s| s.name.as_deref());
+            assert_eq!(speaker, Some("Sylvia Klinger"));
+            assert_eq!(q.and_then(|q| q.cue.clone()).map(|c| &text[c]), Some("says"));
+        }
     }
 
     #[test]
