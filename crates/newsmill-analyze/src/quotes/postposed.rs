@@ -22,6 +22,22 @@ pub fn speaker_after<'m>(
     quote: &Range<usize>,
     mentions: &'m [MentionRef],
 ) -> Option<(&'m MentionRef, Range<usize>)> {
+    // An organisation speaks too (`“…,” J.D. Power states.`), but a person named there is
+    // the speaker first (`“…,” Google's Sundar Pichai said.`); the verb must report.
+    attribution(text, quote, mentions, |m| m.person).or_else(|| {
+        let org = |m: &MentionRef| m.kind == crate::model::EntityType::Org;
+        attribution(text, quote, mentions, org)
+            .filter(|(_, cue)| text.get(cue.clone()).is_some_and(super::speech::closes_attribution))
+    })
+}
+
+/// [`speaker_after`] with the first mention `speaks` accepts.
+fn attribution<'m>(
+    text: &str,
+    quote: &Range<usize>,
+    mentions: &'m [MentionRef],
+    speaks: impl Fn(&MentionRef) -> bool,
+) -> Option<(&'m MentionRef, Range<usize>)> {
     let rest = text.get(quote.end..)?;
     let tail = rest.trim_start_matches([',', '.', '?', '!', '”', '"', '’', '\'', '—', '–', ' ']);
     let closing = &rest[..rest.len() - tail.len()];
@@ -34,7 +50,7 @@ pub fn speaker_after<'m>(
     let end = clause_end(tail).min(MAX_TAIL);
     let end = at + tail.get(..end).map_or(0, |t| t.trim_end_matches([',', ' ']).len());
     let from = mentions.partition_point(|m| m.span.start < at);
-    let m = mentions[from..].iter().take_while(|m| m.span.end <= end).find(|m| m.person)?;
+    let m = mentions[from..].iter().take_while(|m| m.span.end <= end).find(|m| speaks(m))?;
     let before: Vec<(usize, &str)> = words(text, at..m.span.start);
     // An apposition after the name (`says Joy Harden Bradford, a psychologist`) is no cue.
     let apposed = text.get(m.span.end..end).is_some_and(|a| a.trim_start().starts_with(','));
@@ -120,6 +136,22 @@ mod tests {
         // A verb that does not report, or no adjunct: not an attribution.
         assert_eq!(speaker("“It rained,” Dan feels in the morning.", "Dan"), None);
         assert_eq!(speaker("“It rained,” Dan went home early.", "Dan"), None);
+    }
+
+    #[test]
+    fn an_organisation_speaks_with_a_verb_that_reports_and_a_person_first() {
+        let org = |text: &str, name: &str| MentionRef { kind: crate::model::EntityType::Org, person: false, ..person(text, name) };
+        let t = "“Customers come first,” J.D. Power states.";
+        let q = t.find('“').map_or(0..0, |i| i + '“'.len_utf8()..t.find('”').unwrap_or(0) - 1);
+        let found = |ms: &[MentionRef]| speaker_after(t, &q, ms).map(|(m, cue)| (m.name.clone(), t[cue].to_string()));
+        assert_eq!(found(&[org(t, "J.D. Power")]), Some(("J.D. Power".into(), "states".into())));
+        let t2 = "“Customers come first,” J.D. Power feels.";
+        let q2 = 3..t2.find('”').unwrap_or(0) - 1;
+        assert!(speaker_after(t2, &q2, &[org(t2, "J.D. Power")]).is_none(), "a state of mind");
+        let t3 = "“We are leaving,” Google's Sundar Pichai said.";
+        let q3 = 3..t3.find('”').unwrap_or(0) - 1;
+        let ms = [org(t3, "Google"), person(t3, "Sundar Pichai")];
+        assert_eq!(speaker_after(t3, &q3, &ms).map(|(m, _)| m.name.clone()), Some("Sundar Pichai".into()));
     }
 
     #[test]
