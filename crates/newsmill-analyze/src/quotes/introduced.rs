@@ -26,9 +26,54 @@ pub fn speaker_before<'m>(text: &str, quote: &Range<usize>, mentions: &'m [Menti
     mentions[..last].iter().rev().take_while(|m| m.span.start >= sentence).find(|m| m.person)
 }
 
-/// Where the last sentence of a paragraph starts (after the last `. `, `? ` or `! `).
+/// Most words between the speaker's name and the end of the attribution before a quotation
+/// (`Cheng of Annuity.org confirms,`).
+const MAX_WORDS_AFTER_NAME: usize = 4;
+
+/// The speaker of an attribution that opens the quotation's sentence: `Planner Marguerita M.
+/// Cheng of Annuity.org confirms, “…”` or `As SRLabs stated: “…”`. A person named in the
+/// clause before the opening mark, a few words and a reporting verb after the name, then a
+/// comma or a colon; an organisation where no person is named there.
+pub fn speaker_opening<'m>(text: &str, quote: &Range<usize>, mentions: &'m [MentionRef]) -> Option<&'m MentionRef> {
+    let before = text.get(..quote.start)?;
+    let opening = before.trim_end_matches(['“', '"', '‘', '\'']);
+    let previous = opening.trim_end_matches([' ', '\n']);
+    if opening.len() == before.len() || !previous.ends_with([':', ',']) {
+        return None;
+    }
+    let clause = previous[..previous.len() - 1].trim_end();
+    let line = clause.rfind('\n').map_or(0, |i| i + 1);
+    let start = last_sentence_start(&clause[line..]) + line;
+    let last = mentions.partition_point(|m| m.span.end <= clause.len());
+    let in_clause = || mentions[..last].iter().rev().take_while(|m| m.span.start >= start);
+    let reports = |m: &&MentionRef| {
+        let words: Vec<&str> = clause[m.span.end..].split_whitespace().collect();
+        let verb = match words.as_slice() {
+            [.., verb] if words.len() <= MAX_WORDS_AFTER_NAME => *verb,
+            _ => return false,
+        };
+        verb.bytes().all(|b| b.is_ascii_lowercase()) && super::speech::closes_attribution(verb)
+    };
+    let person = in_clause().find(|m| m.person);
+    match person {
+        Some(m) => Some(m).filter(reports),
+        None => in_clause().find(|m| m.kind == crate::model::EntityType::Org).filter(reports),
+    }
+}
+
+/// Where the last sentence of a paragraph starts (after the last `. `, `? ` or `! `); the
+/// full stop of an initial or a title (`Marguerita M. Cheng`, `Dr. Parr`) ends none.
 fn last_sentence_start(paragraph: &str) -> usize {
-    [". ", "? ", "! "].iter().filter_map(|end| paragraph.rfind(end).map(|i| i + end.len())).max().unwrap_or(0)
+    let ends = |(i, _): &(usize, &str)| {
+        let word = paragraph[..*i].rsplit(' ').next().unwrap_or("");
+        let initial = word.len() == 1 && word.starts_with(|c: char| c.is_ascii_uppercase());
+        !initial && !["Dr", "Mr", "Mrs", "Ms", "Prof", "St", "Jr", "Sr"].contains(&word)
+    };
+    [". ", "? ", "! "]
+        .iter()
+        .filter_map(|end| paragraph.match_indices(end).filter(ends).last().map(|(i, _)| i + end.len()))
+        .max()
+        .unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -50,6 +95,25 @@ mod tests {
         let comma = "Nagel says that,\n\n“Nozick is operating here with an idea.”";
         let m = [person(comma, "Nagel")];
         assert!(speaker_before(comma, &inner(comma, "\n\n“"), &m).is_some());
+    }
+
+    #[test]
+    fn an_attribution_opening_the_quotations_sentence_names_its_speaker() {
+        let text = "Most savers are young. Planner Marguerita M. Cheng of Annuity.org confirms, \"They plan.\"";
+        let m = [person(text, "Marguerita M. Cheng")];
+        assert_eq!(speaker_opening(text, &inner(text, ", \""), &m).map(|m| m.name.as_str()), Some("Marguerita M. Cheng"));
+        let org = "The data came in. As SRLabs stated:\n\n\"Docker signs its images.\"";
+        let m = [MentionRef { kind: crate::model::EntityType::Org, person: false, ..person(org, "SRLabs") }];
+        assert_eq!(speaker_opening(org, &inner(org, "\n\n\""), &m).map(|m| m.name.as_str()), Some("SRLabs"));
+        // Too many words after the name, a verb of no speech, a name in the sentence before.
+        for (text, name) in [
+            ("Cheng, who runs a firm in a town in Ohio, confirms, \"They plan.\"", "Cheng"),
+            ("Cheng feels, \"They plan.\"", "Cheng"),
+            ("Cheng spoke. The firm confirms, \"They plan.\"", "Cheng"),
+        ] {
+            let m = [person(text, name)];
+            assert!(speaker_opening(text, &inner(text, ", \""), &m).is_none(), "{text}");
+        }
     }
 
     #[test]

@@ -183,7 +183,9 @@ pub fn find_quotes_with(text: &str, mentions: &[MentionRef], model: Option<&tagg
     // speaker or one the mentions do not name (a guess from inside the quotation).
     let unnamed = |q: &Quote| q.speaker.as_ref().is_none_or(|s| s.entity.is_none());
     for q in out.iter_mut().filter(|q| q.kind == QuoteKind::Direct && unnamed(q)) {
-        if let Some(m) = introduced::speaker_before(text, &q.span, mentions) {
+        let introduced = introduced::speaker_before(text, &q.span, mentions)
+            .or_else(|| introduced::speaker_opening(text, &q.span, mentions));
+        if let Some(m) = introduced {
             q.speaker = Some(m.as_speaker());
         }
     }
