@@ -169,7 +169,9 @@ pub fn find_quotes_with(text: &str, mentions: &[MentionRef], model: Option<&tagg
     // `Researchers believe`). news-analysis-train folds: speaker accuracy 0.812 -> 0.819, no
     // speaker made wrong; news-analysis-dev 0.863 -> 0.870.
     for q in out.iter_mut().filter(|q| q.kind == QuoteKind::Direct) {
-        if let Some((m, cue)) = postposed::speaker_after(text, &q.span, mentions) {
+        let after = postposed::speaker_after(text, &q.span, mentions);
+        let after = after.or_else(|| postposed::credited_after_dash(text, &q.span, mentions).filter(|_| q.speaker.as_ref().is_none_or(|s| s.entity.is_none())));
+        if let Some((m, cue)) = after {
             let same = q.speaker.as_ref().is_some_and(|s| s.entity.as_deref() == Some(m.entity.as_str()));
             if q.speaker.is_none() {
                 q.cue = q.cue.take().or(Some(cue));

@@ -31,6 +31,33 @@ pub fn speaker_after<'m>(
     })
 }
 
+/// The person credited after a dash right after a quotation, as epigraphs, testimonials
+/// and pull quotes are (`“The bicycle has done more …” — Susan B. Anthony, activist`): the
+/// name must follow the dash at once; the cue is the dash.
+pub fn credited_after_dash<'m>(
+    text: &str,
+    quote: &Range<usize>,
+    mentions: &'m [MentionRef],
+) -> Option<(&'m MentionRef, Range<usize>)> {
+    let rest = text.get(quote.end..)?;
+    let marks = rest.trim_start_matches(['.', ',', '!', '?', '…']);
+    let closed = marks.trim_start_matches(['”', '"', '’', '\'']);
+    if closed.len() == marks.len() {
+        return None;
+    }
+    let spaced = closed.trim_start_matches([' ', '\u{a0}']);
+    let dash = ["—", "–", "--", "―", "-"].into_iter().find(|d| spaced.starts_with(d))?;
+    let after = spaced[dash.len()..].trim_start_matches([' ', '\u{a0}']);
+    let at = text.len() - after.len();
+    let cue_at = text.len() - spaced.len();
+    let from = mentions.partition_point(|m| m.span.start < at);
+    let m = mentions.get(from).filter(|m| m.span.start == at && m.person)?;
+    // The credit ends there: its line goes on only with an apposition (`, US activist`).
+    let tail = text.get(m.span.end..)?;
+    let line = &tail[..tail.find('\n').unwrap_or(tail.len())];
+    (line.trim().is_empty() || line.starts_with(',')).then_some((m, cue_at..cue_at + dash.len()))
+}
+
 /// [`speaker_after`] with the first mention `speaks` accepts.
 fn attribution<'m>(
     text: &str,
@@ -152,6 +179,21 @@ mod tests {
         let q3 = 3..t3.find('”').unwrap_or(0) - 1;
         let ms = [org(t3, "Google"), person(t3, "Sundar Pichai")];
         assert_eq!(speaker_after(t3, &q3, &ms).map(|(m, _)| m.name.clone()), Some("Sundar Pichai".into()));
+    }
+
+    #[test]
+    fn a_person_credited_after_a_dash() {
+        let credit = |t: &str, name: &str| {
+            let q = 3..t.find('”').unwrap_or(0) - 1;
+            credited_after_dash(t, &q, &[person(t, name)]).map(|(m, cue)| (m.name.clone(), t[cue].to_string()))
+        };
+        let t = "“The bicycle has done more for women than anything.” — Susan B. Anthony, US activist\n\nRide on.";
+        assert_eq!(credit(t, "Susan B. Anthony"), Some(("Susan B. Anthony".into(), "—".into())));
+        assert!(credit("“It works well.” -- Dan Lee\n", "Dan Lee").is_some());
+        // Not a credit: words before the name, or a sentence going on after it.
+        assert!(credit("“It works well.” — said by Dan Lee\n", "Dan Lee").is_none());
+        assert!(credit("“It works well.” — Dan Lee went home.\n", "Dan Lee").is_none());
+        assert!(credit("“It works well.” Dan Lee went home.\n", "Dan Lee").is_none());
     }
 
     #[test]
