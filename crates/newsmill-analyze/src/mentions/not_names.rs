@@ -69,11 +69,24 @@ pub fn drop_non_names(
         // does: a common noun given a capital (`Mindfulness`, `Ministry`), not a name.
         let lone_word = matches!(words.as_slice(), [w] if doc.seen_lower(w) && is_ordinary_word(w));
         !(is_address(name)
+            || only_a_role(&words)
             || ordinary_words
             || lone_word
             || common_noun(&words, &doc)
             || acronym_of_common_phrase(text, name, &mut acronyms))
     });
+}
+
+/// Words that make a role more precise (`Co-Founder`, `Senior Director`).
+const ROLE_MODIFIERS: &[&str] = &["co", "senior", "junior", "deputy", "assistant", "associate", "executive", "acting"];
+
+/// A span of two or more words that is only a role (`Co-Founder`, `Senior Director`): the
+/// title of someone the text names next to it (`says Co-Founder, Stephanie Özcan`), not a
+/// name. One word may be a surname (`King`, `Bishop`).
+fn only_a_role(words: &[&str]) -> bool {
+    let role = |w: &&str| crate::lang::en::lexicon::is_role(w);
+    let modifier = |w: &&str| ROLE_MODIFIERS.iter().any(|m| m.eq_ignore_ascii_case(w));
+    words.len() >= 2 && words.iter().any(role) && words.iter().all(|w| role(w) || modifier(w))
 }
 
 /// An address is never a name (`Photo https://www.pexels.com/…` in a credit line).
@@ -277,6 +290,22 @@ mod tests {
         assert!(!super::defined_by_common_phrase("says the Federation of Master Builders (FMB) today", "FMB"));
         assert!(!super::defined_by_common_phrase("COPD is common", "COPD"), "an acronym the text never defines");
         assert!(!super::defined_by_common_phrase("and become an (ISC)² member", "ISC"));
+    }
+
+    #[test]
+    fn a_role_of_two_words_is_a_title_not_a_name() {
+        let words = |s: &'static str| super::name_words(s);
+        assert!(super::only_a_role(&words("Co-Founder")));
+        assert!(super::only_a_role(&words("Senior Director")));
+        assert!(!super::only_a_role(&words("King")), "one word may be a surname");
+        assert!(!super::only_a_role(&words("General Motors")));
+        let res = crate::Resources::embedded().expect("embedded model");
+        let text = "Ferah takes a different approach to catering. “Our goal is to listen first,” says \
+                    Co-Founder, Stephanie Özcan.";
+        let article = crate::analyze(crate::document_from_text("t", text.to_string()), &res);
+        assert!(!article.entities.iter().any(|e| e.name.contains("Founder")));
+        let speaker = article.quotes.first().and_then(|q| q.speaker.as_ref()).and_then(|s| s.name.as_deref());
+        assert_eq!(speaker, Some("Stephanie Özcan"));
     }
 
     #[test]
