@@ -4,6 +4,7 @@ mod not_names;
 
 use std::ops::Range;
 
+use super::gazetteer::Gazetteer;
 use super::ner::NerModel;
 use super::tokens::Token;
 use crate::model::{EntityType, Span};
@@ -40,7 +41,7 @@ pub fn find_mentions(text: &str, tokens: &[Token], sents: &[Range<usize>], model
     for window in windows(sents, WINDOW_TOKENS) {
         tag_window(text, tokens, sents, window, model, &mut out);
     }
-    refine(text, tokens, sents, &mut out);
+    refine(text, tokens, sents, &model.gazetteer, &mut out);
     not_names::drop_non_names(text, tokens, sents, &model.gazetteer, &mut out);
     out
 }
@@ -110,13 +111,14 @@ const NOT_NAME: &[&str] =
 /// - mentions that touch are one name, of the last part's type ([`joins`]): a nationality or
 ///   place before an organization (`Afghan` + `Foreign Ministry`, `High` + `Peace Council`,
 ///   `Paris` + `Baguette`), a name split in two (`Ars` + `Technica`).
-fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], ms: &mut Vec<FoundMention>) {
+fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer, ms: &mut Vec<FoundMention>) {
     for m in ms.iter_mut() {
         cut_at_cell_or_line_break(text, tokens, m);
         titled_person(text, tokens, m);
     }
     ms.retain(|m| !m.tokens.is_empty());
     split_coordinated_organisations(text, tokens, ms);
+    split_at_separators(text, tokens, ms);
     for m in ms.iter_mut().filter(|m| m.kind == EntityType::Person) {
         // A title the tagger took into the name (`Councillor Dev Patel`, `DAE Additional
         // Director Dr Azizur Rahman`) is a title: the name starts after its last role word.
@@ -156,6 +158,13 @@ fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], ms: &mut Vec<Fou
     let mut merged: Vec<FoundMention> = Vec::with_capacity(ms.len());
     for m in ms.drain(..) {
         if let Some(last) = merged.last_mut()
+            && is_campus_of(text, gaz, last, &m)
+        {
+            last.tokens.end = m.tokens.end;
+            last.span.end = m.span.end;
+            continue;
+        }
+        if let Some(last) = merged.last_mut()
             && joins(text, tokens, last, &m)
         {
             last.kind = m.kind;
@@ -180,6 +189,19 @@ fn joins(text: &str, tokens: &[Token], prev: &FoundMention, next: &FoundMention)
     touching && !role
 }
 
+/// `University of California, Berkeley`: a university named by its system and, after a
+/// comma, the place of its campus is one organisation, not an organisation and a place.
+fn is_campus_of(text: &str, gaz: &Gazetteer, prev: &FoundMention, next: &FoundMention) -> bool {
+    let name = &text[prev.span.clone()];
+    let place = next.kind == EntityType::Loc || (next.kind == EntityType::Org && gaz.is_place(&text[next.span.clone()]));
+    prev.kind == EntityType::Org
+        && place
+        && prev.sentence == next.sentence
+        && (name.starts_with("University of ") || name.contains(" University of "))
+        && text.get(prev.span.end..next.span.start) == Some(", ")
+        && next.tokens.len() <= 3
+}
+
 /// A name never runs across a table cell or a line (`Courgettes` and `Half` in two cells of a
 /// recipe table): the mention ends before the first tab or line break inside it (and is empty,
 /// to be dropped, if that leaves no word).
@@ -189,6 +211,33 @@ fn cut_at_cell_or_line_break(text: &str, tokens: &[Token], m: &mut FoundMention)
     let end = (m.tokens.start..m.tokens.end).rev().find(|&i| tokens[i].end as usize <= cut).map_or(m.tokens.start, |i| i + 1);
     m.tokens.end = end;
     m.span.end = if end > m.tokens.start { tokens[end - 1].end as usize } else { m.span.start };
+}
+
+/// Marks that separate names in credits and bylines (`Elbow Country Club | Cassi Claire
+/// Photography`) and never stand inside one.
+const SEPARATORS: &[&str] = &["|", "•", "·"];
+
+/// A span across a separator mark is the names on either side of it, each of the span's type.
+fn split_at_separators(text: &str, tokens: &[Token], ms: &mut Vec<FoundMention>) {
+    let mut out = Vec::with_capacity(ms.len());
+    for m in ms.drain(..) {
+        if !(m.tokens.start..m.tokens.end).any(|i| SEPARATORS.contains(&tokens[i].text(text))) {
+            out.push(m);
+            continue;
+        }
+        let mut start = m.tokens.start;
+        for i in m.tokens.start..=m.tokens.end {
+            if i < m.tokens.end && !SEPARATORS.contains(&tokens[i].text(text)) {
+                continue;
+            }
+            if i > start {
+                let span = tokens[start].start as usize..tokens[i - 1].end as usize;
+                out.push(FoundMention { span, tokens: start..i, ..m.clone() });
+            }
+            start = i + 1;
+        }
+    }
+    *ms = out;
 }
 
 /// `Emory University and Oglethorpe University` is two organisations: a span joined by `and`
@@ -350,7 +399,7 @@ mod tests {
                 })
                 .collect();
             let one_sentence: Range<usize> = 0..tokens.len();
-            refine(text, &tokens, std::slice::from_ref(&one_sentence), &mut ms);
+            refine(text, &tokens, std::slice::from_ref(&one_sentence), &Gazetteer::embedded(), &mut ms);
             let got: Vec<(&str, EntityType)> = ms.iter().map(|m| (&text[m.span.clone()], m.kind)).collect();
             match want {
                 Some(name) => assert_eq!(got, [name], "{text}"),
@@ -367,10 +416,40 @@ mod tests {
             let span = tokens[0].start as usize..tokens[n - 1].end as usize;
             let mut ms = vec![FoundMention { span, kind: EntityType::Org, tokens: 0..n, sentence: 0 }];
             let one_sentence: Range<usize> = 0..n;
-            refine(text, &tokens, std::slice::from_ref(&one_sentence), &mut ms);
+            refine(text, &tokens, std::slice::from_ref(&one_sentence), &Gazetteer::embedded(), &mut ms);
             let got: Vec<&str> = ms.iter().map(|m| &text[m.span.clone()]).collect();
             assert_eq!(got, [want], "{text}");
         }
+    }
+
+    #[test]
+    fn a_separator_mark_splits_names_and_a_campus_joins_its_university() {
+        let run = |text: &str, spans: &[(&str, EntityType)]| {
+            let tokens = super::super::tokens::tokenize(text);
+            let mut ms: Vec<FoundMention> = spans
+                .iter()
+                .map(|&(s, kind)| {
+                    let start = text.find(s).unwrap_or(0);
+                    let span = start..start + s.len();
+                    let first = tokens.iter().position(|t| t.start as usize == span.start).unwrap_or(0);
+                    let last = tokens.iter().position(|t| t.end as usize == span.end).unwrap_or(0);
+                    FoundMention { span, kind, tokens: first..last + 1, sentence: 0 }
+                })
+                .collect();
+            let one_sentence = 0..tokens.len();
+            refine(text, &tokens, std::slice::from_ref(&one_sentence), &Gazetteer::embedded(), &mut ms);
+            ms.iter().map(|m| (text[m.span.clone()].to_string(), m.kind)).collect::<Vec<_>>()
+        };
+        let text = "Venue: Elbow Country Club | Cassi Claire Photography";
+        let got = run(text, &[("Elbow Country Club | Cassi Claire Photography", EntityType::Org)]);
+        assert_eq!(got, [("Elbow Country Club".into(), EntityType::Org), ("Cassi Claire Photography".into(), EntityType::Org)]);
+        let text = "She studied at the University of California, Berkeley in 1998.";
+        let got = run(text, &[("University of California", EntityType::Org), ("Berkeley", EntityType::Loc)]);
+        assert_eq!(got, [("University of California, Berkeley".into(), EntityType::Org)]);
+        // A list of universities stays a list.
+        let text = "Students from the University of Texas, Harvard and Yale came.";
+        let got = run(text, &[("University of Texas", EntityType::Org), ("Harvard", EntityType::Org)]);
+        assert_eq!(got.len(), 2);
     }
 
     #[test]
@@ -380,7 +459,7 @@ mod tests {
         let span = 0..tokens[2].end as usize;
         let mut ms = vec![FoundMention { span, kind: EntityType::Person, tokens: 0..3, sentence: 0 }];
         let one_sentence: Range<usize> = 0..tokens.len();
-        refine(text, &tokens, std::slice::from_ref(&one_sentence), &mut ms);
+        refine(text, &tokens, std::slice::from_ref(&one_sentence), &Gazetteer::embedded(), &mut ms);
         assert_eq!(&text[ms[0].span.clone()], "Luis Quintero");
     }
 
