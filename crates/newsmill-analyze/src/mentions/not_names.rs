@@ -173,9 +173,18 @@ fn trim_descriptive_ending(text: &str, gaz: &Gazetteer, m: &mut FoundMention) {
     }
 }
 
+/// Words that open sentences but no name: conjunctions, auxiliaries and the imperatives of
+/// web pages (`Because Akaunting is free`, `Is Kant right?`, `Install Murano`).
+const NEVER_OPENS_A_NAME: &[&str] = &[
+    "because", "if", "when", "why", "whether", "while", "although", "though", "unless", "until", "since", "is", "are",
+    "was", "were", "does", "did", "can", "should", "would", "could", "install", "download", "join", "visit",
+    "subscribe", "contact", "follow", "sign", "click", "try", "use", "using",
+];
+
 /// `Visit Travelocity …`, `Because Akaunting …`: a name opening its sentence takes in the
 /// sentence's capitalized first word. When that word is an ordinary English word and the
-/// rest is named on its own elsewhere in the document, the name is the rest. A place the
+/// rest is named on its own elsewhere in the document, or the word never opens a name
+/// ([`NEVER_OPENS_A_NAME`]), the name is the rest. A place the
 /// gazetteer knows whole (`New York`, `South Africa`) is left as it is.
 fn trim_opening_words(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer, ms: &mut [FoundMention]) {
     let named: HashSet<&str> = ms.iter().map(|m| &text[m.span.clone()]).collect();
@@ -188,7 +197,8 @@ fn trim_opening_words(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz:
         let name = &text[m.span.clone()];
         let rest_start = tokens[m.tokens.start + 1].start as usize;
         let rest = &text[rest_start..m.span.end];
-        if named.contains(rest) && !gaz.is_place(name) && gaz.country_of(name).is_none() {
+        let never_opens_a_name = NEVER_OPENS_A_NAME.iter().any(|w| w.eq_ignore_ascii_case(tokens[m.tokens.start].text(text)));
+        if (named.contains(rest) || never_opens_a_name) && !gaz.is_place(name) && gaz.country_of(name).is_none() {
             trimmed.push((k, rest_start));
         }
     }
@@ -362,6 +372,9 @@ mod tests {
         );
         assert!(has(&ents, "Travelocity") && !has(&ents, "Visit Travelocity"), "{ents:?}");
         assert!(has(&ents, "New York"), "{ents:?}");
+        // A word that never opens a name is left out even where the rest is named only there.
+        let ents = entities("Because Akaunting Cloud is free, small firms in Ohio use it for their books.");
+        assert!(!ents.iter().any(|(n, _)| n.starts_with("Because")), "{ents:?}");
     }
 
     #[test]
