@@ -234,6 +234,9 @@ fn refine_kind(text: &str, e: &Entity, country: bool, gaz: &Gazetteer) -> Entity
     if e.kind == EntityType::Person && crate::lang::en::lexicon::is_brand_shaped(&e.name) {
         return EntityType::Org;
     }
+    if e.kind == EntityType::Org && gaz.is_place(&e.name) && e.mentions.iter().any(|m| in_its_region(text, m, gaz)) {
+        return EntityType::Loc;
+    }
     if e.kind == EntityType::Misc && gaz.country_of(&e.name).is_none() {
         let possessive = e.mentions.iter().any(|m| {
             let after = text.get(m.span.end..).unwrap_or("");
@@ -244,6 +247,24 @@ fn refine_kind(text: &str, e: &Entity, country: bool, gaz: &Gazetteer) -> Entity
         }
     }
     e.kind
+}
+
+/// A mention followed by the region or country it is in (`Gainesville, FL`, `Barcelona,
+/// Spain`): the way a place is written, not an organisation.
+fn in_its_region(text: &str, m: &Mention, gaz: &Gazetteer) -> bool {
+    let Some(rest) = text.get(m.span.end..).and_then(|r| r.strip_prefix(", ")) else { return false };
+    let clause = rest.split([',', ';', ':', '(', ')', '\n', '!', '?']).next().unwrap_or("");
+    let clause = clause.find(". ").map_or(clause, |i| &clause[..=i]);
+    let words: Vec<&str> = clause
+        .split_whitespace()
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .take(3)
+        .collect();
+    let region = words.join(" ");
+    // `FL`, or `FL.` ending the sentence.
+    let code = region.strip_suffix('.').unwrap_or(&region);
+    let state_code = words.len() == 1 && code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase());
+    state_code || (!region.is_empty() && (gaz.is_country(&region) || gaz.is_country(region.trim_end_matches('.'))))
 }
 
 /// The country a place or organization mention names (`US`, `the United States`), if any.
@@ -331,6 +352,20 @@ mod tests {
         let start = text.match_indices(s).nth(nth).map(|(i, _)| i).unwrap_or(0);
         let n = s.split_whitespace().count();
         FoundMention { span: start..start + s.len(), kind, tokens: 0..n, sentence: 0 }
+    }
+
+    #[test]
+    fn a_place_followed_by_its_region_is_a_place() {
+        let gaz = Gazetteer::embedded();
+        let text = "Location: Barcelona, Spain. He flew from Gainesville, FL to Acme, Co. in Lisbon, FL.";
+        let at = |s: &str| {
+            let start = text.find(s).unwrap_or(0);
+            Mention { span: start..start + s.len(), field: TextField::Body }
+        };
+        assert!(in_its_region(text, &at("Barcelona"), &gaz));
+        assert!(in_its_region(text, &at("Gainesville"), &gaz));
+        assert!(!in_its_region(text, &at("Acme"), &gaz), "a company form is no region");
+        assert!(in_its_region(text, &at("Lisbon"), &gaz), "a code ending the sentence");
     }
 
     #[test]
