@@ -279,7 +279,8 @@ pub fn is_region(normalized: &str, known: impl Fn(&str) -> bool) -> bool {
 /// County`, `Trent Bridge`).
 pub fn has_place_head(name: &str) -> bool {
     let mut words = name.split_whitespace();
-    words.next_back().is_some_and(|last| PLACE_HEADS.contains(&last)) && words.next().is_some()
+    words.next_back().is_some_and(|last| PLACE_HEADS.contains(&last) || STREET_HEADS.contains(&last))
+        && words.next().is_some()
 }
 
 /// Last words of products, editions and software (`Gemini CLI`, `Sonar Pro`, `Jupyter
@@ -288,6 +289,31 @@ pub fn has_place_head(name: &str) -> bool {
 /// has 13 MISC names and no PERSON ending in one.
 const PRODUCT_HEADS: &[&str] =
     &["CLI", "SDK", "API", "Pro", "Max", "Plus", "Ultra", "Mini", "Lite", "Notebook", "Edition", "Code"];
+
+/// Last words of streets (`Gough St.`, `Portola Dr.`, `Memorial Drive`): a place whatever the
+/// tagger read in the address line around it, an organisation's included.
+const STREET_HEADS: &[&str] = &[
+    "Street",
+    "St.",
+    "Avenue",
+    "Ave",
+    "Ave.",
+    "Road",
+    "Rd",
+    "Rd.",
+    "Boulevard",
+    "Blvd",
+    "Blvd.",
+    "Drive",
+    "Dr.",
+    "Lane",
+    "Ln.",
+    "Highway",
+    "Hwy",
+    "Hwy.",
+    "Parkway",
+    "Pkwy",
+];
 
 /// The type a name's last word gives it, for names of two or more words the tagger typed
 /// otherwise. A place word overrides only a person or MISC type: the tagger's organisation
@@ -298,6 +324,8 @@ pub fn type_by_last_word(name: &str, tagged: EntityType) -> Option<EntityType> {
     words.next()?;
     if ORG_HEADS.contains(&last) {
         Some(EntityType::Org)
+    } else if STREET_HEADS.contains(&last) {
+        Some(EntityType::Loc)
     } else if PRODUCT_HEADS.contains(&last) {
         Some(EntityType::Misc)
     } else if has_place_head(name) && matches!(tagged, EntityType::Person | EntityType::Misc) {
@@ -535,6 +563,11 @@ mod tests {
         assert_eq!(type_by_last_word("Gemini CLI", EntityType::Person), Some(EntityType::Misc));
         assert_eq!(type_by_last_word("Sonar Reasoning Pro", EntityType::Person), Some(EntityType::Misc));
         assert_eq!(type_by_last_word("Pro", EntityType::Person), None);
+        // A street is a place whatever the tagger said; a county may be a club.
+        assert_eq!(type_by_last_word("Gough St.", EntityType::Org), Some(EntityType::Loc));
+        assert_eq!(type_by_last_word("Memorial Drive", EntityType::Org), Some(EntityType::Loc));
+        assert_eq!(type_by_last_word("Notts County", EntityType::Org), None);
+        assert!(has_place_head("Portola Dr.") && !has_place_head("Dr."));
     }
 
     #[test]
