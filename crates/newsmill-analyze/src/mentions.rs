@@ -107,7 +107,8 @@ const NOT_NAME: &[&str] =
 /// - a title at the start of a person's name is left out of it (`Councillor` in `Councillor
 ///   Dev Patel`): it is the person's title, found by [`super::titles`];
 /// - a person's name takes in the capitalized, untagged words right before it (`Sher` in
-///   `, Sher Mohammad Abbas Stanikzai`), except at a sentence start;
+///   `, Sher Mohammad Abbas Stanikzai`); at a sentence start only a word English does not
+///   write in lower case (`Henry` in `Henry David Thoreau writes`);
 /// - mentions that touch are one name, of the last part's type ([`joins`]): a nationality or
 ///   place before an organization (`Afghan` + `Foreign Ministry`, `High` + `Peace Council`,
 ///   `Paris` + `Baguette`), a name split in two (`Ars` + `Technica`).
@@ -141,9 +142,18 @@ fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer,
         }
         let sent_start = sents.get(ms[k].sentence).map_or(0, |r| r.start);
         let prev_end = if k > 0 { ms[k - 1].tokens.end } else { 0 };
-        while ms[k].tokens.start > sent_start + 1 && ms[k].tokens.start > prev_end {
+        while ms[k].tokens.start > sent_start && ms[k].tokens.start > prev_end {
             let t = tokens[ms[k].tokens.start - 1];
             let w = t.text(text);
+            // A sentence's first word is capitalized whatever it is: taken into a person's name
+            // only when English does not write it in lower case (`Henry` in `Henry David
+            // Thoreau writes`), and not a prefixed label (`Ex-Yankee`).
+            let opener = ms[k].tokens.start - 1 == sent_start;
+            if opener
+                && (ms[k].kind != EntityType::Person || w.contains('-') || crate::lang::en::lexicon::is_ordinary_word(w))
+            {
+                break;
+            }
             let adjacent = text.get(t.end as usize..ms[k].span.start).is_some_and(|gap| gap.chars().all(|c| c == ' '));
             let capitalized = w.starts_with(char::is_uppercase)
                 && w.chars().all(|c| c.is_alphabetic() || c == '-')
@@ -450,6 +460,23 @@ mod tests {
         let text = "Students from the University of Texas, Harvard and Yale came.";
         let got = run(text, &[("University of Texas", EntityType::Org), ("Harvard", EntityType::Org)]);
         assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn a_persons_name_takes_an_untagged_first_name_opening_the_sentence() {
+        let run = |text: &str, tagged: &str| {
+            let tokens = super::super::tokens::tokenize(text);
+            let start = text.find(tagged).unwrap_or(0);
+            let first = tokens.iter().position(|t| t.start as usize == start).unwrap_or(0);
+            let n = tagged.split(' ').count();
+            let span = start..start + tagged.len();
+            let mut ms = vec![FoundMention { span, kind: EntityType::Person, tokens: first..first + n, sentence: 0 }];
+            let one_sentence = 0..tokens.len();
+            refine(text, &tokens, std::slice::from_ref(&one_sentence), &Gazetteer::embedded(), &mut ms);
+            ms.first().map(|m| text[m.span.clone()].to_string())
+        };
+        assert_eq!(run("Henry David Thoreau writes about it.", "David Thoreau").as_deref(), Some("Henry David Thoreau"));
+        assert_eq!(run("Yesterday David Thoreau wrote about it.", "David Thoreau").as_deref(), Some("David Thoreau"));
     }
 
     #[test]
