@@ -72,7 +72,8 @@ fn opener(c: char, after_space: bool, next: char) -> Option<&'static [char]> {
         '«' => Some(&['»']),
         '‹' => Some(&['›']),
         '‘' if starts_word => Some(&['’']),
-        '"' if after_space && starts_word => Some(&['"']),
+        // `"people should avoid it,” adds Longo`: web text mixes straight and curly marks.
+        '"' if after_space && starts_word => Some(&['"', '”']),
         '\'' if after_space && next.is_alphabetic() => Some(&['\'']),
         _ => None,
     }
@@ -107,6 +108,12 @@ mod tests {
     #[test]
     fn curly_double_quotes_split_around_the_attribution() {
         assert_eq!(inner("“We will stay,” he said. “It is our home.”"), ["We will stay", "It is our home"]);
+    }
+
+    #[test]
+    fn a_straight_opening_mark_closes_with_a_curly_one() {
+        let text = "He agreed, \"people should avoid it,” adds Longo, a director. “Yes,” he said.";
+        assert_eq!(inner(text), ["people should avoid it", "Yes"]);
     }
 
     #[test]
