@@ -210,6 +210,9 @@ fn is_campus_of(text: &str, gaz: &Gazetteer, prev: &FoundMention, next: &FoundMe
         && (name.starts_with("University of ") || name.contains(" University of "))
         && text.get(prev.span.end..next.span.start) == Some(", ")
         && next.tokens.len() <= 3
+        && !name.contains(',')
+        // Not an address going on (`University of Redlands, Redlands, CA`).
+        && !text.get(next.span.end..).is_some_and(|rest| rest.starts_with(", ") && rest[2..].starts_with(char::is_uppercase))
 }
 
 /// A name never runs across a table cell or a line (`Courgettes` and `Half` in two cells of a
@@ -456,7 +459,10 @@ mod tests {
         let text = "She studied at the University of California, Berkeley in 1998.";
         let got = run(text, &[("University of California", EntityType::Org), ("Berkeley", EntityType::Loc)]);
         assert_eq!(got, [("University of California, Berkeley".into(), EntityType::Org)]);
-        // A list of universities stays a list.
+        // An address is no campus; a list of universities stays a list.
+        let text = "Write to the University of Redlands, Redlands, CA 92373.";
+        let got = run(text, &[("University of Redlands", EntityType::Org), ("Redlands", EntityType::Loc)]);
+        assert_eq!(got.len(), 2, "{got:?}");
         let text = "Students from the University of Texas, Harvard and Yale came.";
         let got = run(text, &[("University of Texas", EntityType::Org), ("Harvard", EntityType::Org)]);
         assert_eq!(got.len(), 2);

@@ -279,8 +279,8 @@ pub fn is_region(normalized: &str, known: impl Fn(&str) -> bool) -> bool {
 /// County`, `Trent Bridge`).
 pub fn has_place_head(name: &str) -> bool {
     let mut words = name.split_whitespace();
-    words.next_back().is_some_and(|last| PLACE_HEADS.contains(&last) || STREET_HEADS.contains(&last))
-        && words.next().is_some()
+    let street = |w: &&str| STREET_HEADS.contains(w) || STREET_ABBREVIATIONS.contains(w);
+    words.next_back().is_some_and(|last| PLACE_HEADS.contains(&last) || street(&last)) && words.next().is_some()
 }
 
 /// Last words of products, editions and software (`Gemini CLI`, `Sonar Pro`, `Jupyter
@@ -291,29 +291,11 @@ const PRODUCT_HEADS: &[&str] =
     &["CLI", "SDK", "API", "Pro", "Max", "Plus", "Ultra", "Mini", "Lite", "Notebook", "Edition", "Code"];
 
 /// Last words of streets (`Gough St.`, `Portola Dr.`, `Memorial Drive`): a place whatever the
-/// tagger read in the address line around it, an organisation's included.
-const STREET_HEADS: &[&str] = &[
-    "Street",
-    "St.",
-    "Avenue",
-    "Ave",
-    "Ave.",
-    "Road",
-    "Rd",
-    "Rd.",
-    "Boulevard",
-    "Blvd",
-    "Blvd.",
-    "Drive",
-    "Dr.",
-    "Lane",
-    "Ln.",
-    "Highway",
-    "Hwy",
-    "Hwy.",
-    "Parkway",
-    "Pkwy",
-];
+/// tagger read in the address line around it, an organisation's included. Written out, some
+/// are also surnames (`Nathan Lane`, `Tomson Highway`), so those leave a person a person.
+const STREET_HEADS: &[&str] = &["Street", "Avenue", "Road", "Boulevard", "Drive", "Lane", "Highway", "Parkway"];
+const STREET_ABBREVIATIONS: &[&str] =
+    &["St.", "Ave", "Ave.", "Rd", "Rd.", "Blvd", "Blvd.", "Dr.", "Ln.", "Hwy", "Hwy.", "Pkwy"];
 
 /// The type a name's last word gives it, for names of two or more words the tagger typed
 /// otherwise. A place word overrides only a person or MISC type: the tagger's organisation
@@ -324,11 +306,11 @@ pub fn type_by_last_word(name: &str, tagged: EntityType) -> Option<EntityType> {
     words.next()?;
     if ORG_HEADS.contains(&last) {
         Some(EntityType::Org)
-    } else if STREET_HEADS.contains(&last) {
+    } else if STREET_ABBREVIATIONS.contains(&last) || (STREET_HEADS.contains(&last) && tagged != EntityType::Person) {
         Some(EntityType::Loc)
     } else if PRODUCT_HEADS.contains(&last) {
         Some(EntityType::Misc)
-    } else if has_place_head(name) && matches!(tagged, EntityType::Person | EntityType::Misc) {
+    } else if PLACE_HEADS.contains(&last) && matches!(tagged, EntityType::Person | EntityType::Misc) {
         Some(EntityType::Loc)
     } else {
         None
@@ -567,6 +549,8 @@ mod tests {
         assert_eq!(type_by_last_word("Gough St.", EntityType::Org), Some(EntityType::Loc));
         assert_eq!(type_by_last_word("Memorial Drive", EntityType::Org), Some(EntityType::Loc));
         assert_eq!(type_by_last_word("Notts County", EntityType::Org), None);
+        assert_eq!(type_by_last_word("Tomson Highway", EntityType::Person), None, "a surname");
+        assert_eq!(type_by_last_word("Gough St.", EntityType::Person), Some(EntityType::Loc));
         assert!(has_place_head("Portola Dr.") && !has_place_head("Dr."));
     }
 
