@@ -115,6 +115,9 @@ pub fn find_quotes_with(text: &str, mentions: &[MentionRef], model: Option<&tagg
                 }
                 // A reported wish, perception or state of mind is not something the source said.
                 None if a.cue.as_ref().is_some_and(|c| !speech::reports_speech(text.get(c.clone()).unwrap_or(""))) => {}
+                // Nor is a "cue" that is a name's word (`NCH Express`): capitalized where no
+                // sentence starts.
+                None if a.cue.as_ref().is_some_and(|c| capitalized_mid_sentence(text, c)) => {}
                 // Nor is the author's own claim, or a report nobody is said to have made.
                 None if !speech::has_a_source(speaker.as_ref().and_then(|s| text.get(s.span.clone()))) => {}
                 // Nor is a clause about a thing: a source no mention names must be one that
@@ -192,6 +195,15 @@ pub fn find_quotes_with(text: &str, mentions: &[MentionRef], model: Option<&tagg
         }
     }
     join_interrupted(text, out)
+}
+
+/// Whether the cue at `cue` starts with a capital letter where no sentence, line or list item
+/// starts (`According to` is a cue however it is written).
+fn capitalized_mid_sentence(text: &str, cue: &Range<usize>) -> bool {
+    let word = text.get(cue.clone()).unwrap_or("");
+    let capital = word.starts_with(char::is_uppercase) && !word.starts_with("According");
+    let before = text.get(..cue.start).unwrap_or("").trim_end_matches([' ', '"', '“', '‘', '(', '-', '*', '•']);
+    capital && !(before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n', '—', '–']))
 }
 
 /// A speaker that is only a pronoun no mention resolves (`he said` with no person named
@@ -498,6 +510,21 @@ mod tests {
             let speaker = q.and_then(|q| q.speaker.as_ref()).and_then(|s| s.name.as_deref());
             assert_eq!(speaker, Some("Sylvia Klinger"));
             assert_eq!(q.and_then(|q| q.cue.clone()).map(|c| &text[c]), Some("says"));
+        }
+    }
+
+    #[test]
+    fn a_cue_capitalized_mid_sentence_is_a_names_word() {
+        let at = |text: &str, cue: &str| text.find(cue).map_or(0..0, |i| i..i + cue.len());
+        let t = "The NCH Express accounts tool is free desktop software.";
+        assert!(capitalized_mid_sentence(t, &at(t, "Express")));
+        for (t, cue) in [
+            ("Prices rose. Experts say it will last.", "Experts"),
+            ("- According to the clinic, muscle fades.", "According"),
+            ("The market grows, According to IDC.", "According"),
+            ("The market grows, analysts say.", "say"),
+        ] {
+            assert!(!capitalized_mid_sentence(t, &at(t, cue)), "{t}");
         }
     }
 
