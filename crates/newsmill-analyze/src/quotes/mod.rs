@@ -114,7 +114,11 @@ pub fn find_quotes_with(text: &str, mentions: &[MentionRef], model: Option<&tagg
                     push(inside[0].inner.clone(), QuoteKind::Direct)
                 }
                 // A reported wish, perception or state of mind is not something the source said.
-                None if a.cue.as_ref().is_some_and(|c| !speech::reports_speech(text.get(c.clone()).unwrap_or(""))) => {}
+                None if a.cue.as_ref().is_some_and(|c| {
+                    let cue = text.get(c.clone()).unwrap_or("");
+                    let source = speaker.as_ref().and_then(|s| text.get(s.span.clone()));
+                    !speech::reports_speech(cue) && !speech::evidence_shows(cue, source)
+                }) => {}
                 // Nor is a "cue" that is a name's word (`NCH Express`): capitalized where no
                 // sentence starts.
                 None if a.cue.as_ref().is_some_and(|c| capitalized_mid_sentence(text, c)) => {}

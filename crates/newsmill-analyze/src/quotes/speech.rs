@@ -30,6 +30,16 @@ pub fn reports_speech(cue: &str) -> bool {
     !not_speech(cue) && words.map(super::cues::cue_weight).fold(0.0, f32::max) >= MIN_CUE_WEIGHT
 }
 
+/// Sources that are evidence rather than people (`Studies show …`, `the research shows …`):
+/// news reports what they show as a claim, and `show`, a weak cue after a person, reports one.
+const EVIDENCE: &[&str] = &["study", "studies", "research", "evidence", "data", "survey", "surveys", "report", "reports"];
+
+/// Whether the cue `cue` with the source `speaker` reports what evidence shows.
+pub fn evidence_shows(cue: &str, speaker: Option<&str>) -> bool {
+    let head = speaker.and_then(|s| s.split_whitespace().next_back()).map(str::to_lowercase);
+    head.is_some_and(|h| EVIDENCE.contains(&h.as_str())) && matches!(cue.trim().to_lowercase().as_str(), "show" | "shows" | "showed" | "also show")
+}
+
 /// Whether one verb, written where an attribution closes its sentence (`…, states Slayton.`),
 /// reports what the sentence says: a cue the lexicon knows, or any verb in the third person or
 /// the past that is no state of mind. The construction itself attributes; the lexicon, learned
@@ -493,6 +503,16 @@ fn not_speech(cue: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn evidence_shows_what_news_reports_as_a_claim() {
+        assert!(evidence_shows("show", Some("Studies")));
+        assert!(evidence_shows("show", Some("Recent studies")));
+        assert!(evidence_shows("showed", Some("the research")));
+        assert!(!evidence_shows("show", Some("Parents")), "a person's `show` stays weak");
+        assert!(!evidence_shows("think", Some("Studies")));
+        assert!(!evidence_shows("show", None));
+    }
+
     use super::*;
 
     #[test]
