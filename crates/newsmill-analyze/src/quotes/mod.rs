@@ -169,6 +169,14 @@ pub fn find_quotes_with(text: &str, mentions: &[MentionRef], model: Option<&tagg
             continuation,
         });
     }
+    // A paragraph closed by its author's credit (`… – Erin DeCesare, CTO, ezCater`).
+    for (content, m, cue) in postposed::credited_paragraphs(text, mentions) {
+        if out.iter().any(|q| q.span.start < content.end && content.start < q.span.end) {
+            continue;
+        }
+        let (speaker, continuation) = (Some(m.as_speaker()), Vec::new());
+        out.push(Quote { span: content, kind: QuoteKind::Direct, cue: Some(cue), speaker, continuation });
+    }
     out.sort_by_key(|q| (q.span.start, q.span.end));
     out.dedup_by(|a, b| a.span == b.span);
     // `“…,” Slayton emphasizes.`: a person and one verb right after the closing mark name the

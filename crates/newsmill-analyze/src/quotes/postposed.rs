@@ -58,6 +58,42 @@ pub fn credited_after_dash<'m>(
     (line.trim().is_empty() || line.starts_with(',')).then_some((m, cue_at..cue_at + dash.len()))
 }
 
+/// Fewest words of a paragraph credited to its author for it to be a statement, not a label.
+const MIN_CREDITED_WORDS: usize = 8;
+
+/// Paragraphs closed by their author's credit, without quotation marks, as round-ups and
+/// testimonials print them (`One of my favorite podcasts is Acquired. … – Erin DeCesare, CTO,
+/// ezCater`): the text before the dash, the person, and the dash.
+pub fn credited_paragraphs<'m>(text: &str, mentions: &'m [MentionRef]) -> Vec<(Range<usize>, &'m MentionRef, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split('\n') {
+        let start = at;
+        at += line.len() + 1;
+        let Some((dash, len)) = ["–", "—", "--"].iter().filter_map(|d| line.rfind(&format!(" {d} ")).map(|i| (i, d.len()))).max() else {
+            continue;
+        };
+        let name_at = start + dash + len + 2;
+        let from = mentions.partition_point(|m| m.span.start < name_at);
+        let Some(m) = mentions.get(from).filter(|m| m.span.start == name_at && m.person) else { continue };
+        let rest = text.get(m.span.end..start + line.len()).unwrap_or("");
+        let content = line[..dash].trim();
+        let statement = content.ends_with(['.', '!', '?', '”', '"']) && content.split_whitespace().count() >= MIN_CREDITED_WORDS;
+        if (rest.trim().is_empty() || rest.starts_with(',')) && statement {
+            let lead = line.len() - line.trim_start().len();
+            let mut span = start + lead..start + lead + content.len();
+            // `User review: “I love it.”`: the words quoted, without the label before them.
+            if let Some(open) = content.find(['“', '"']).filter(|_| content.ends_with(['”', '"'])) {
+                let mark = content[open..].chars().next().map_or(1, char::len_utf8);
+                let close = content.chars().next_back().map_or(1, char::len_utf8);
+                span = span.start + open + mark..span.end - close;
+            }
+            out.push((span, m, start + dash + 1..start + dash + 1 + len));
+        }
+    }
+    out
+}
+
 /// [`speaker_after`] with the first mention `speaks` accepts.
 fn attribution<'m>(
     text: &str,
@@ -194,6 +230,23 @@ mod tests {
         assert!(credit("“It works well.” — said by Dan Lee\n", "Dan Lee").is_none());
         assert!(credit("“It works well.” — Dan Lee went home.\n", "Dan Lee").is_none());
         assert!(credit("“It works well.” Dan Lee went home.\n", "Dan Lee").is_none());
+    }
+
+    #[test]
+    fn a_paragraph_closed_by_its_authors_credit() {
+        let text = "Podcasts\n\nOne of my favorite podcasts is Acquired, for its long company histories. – Erin \
+                    DeCesare, CTO, ezCater\nUser review: “I love the live chat and the analytics it gives.” — Neha R., \
+                    Artist\nShort label – Dan Lee\nThe hosts met in 2015 and talk about it – Dan Lee went home.";
+        let ms = [person(text, "Erin DeCesare"), person(text, "Neha R."), person(text, "Dan Lee")];
+        let got: Vec<(&str, &str)> =
+            credited_paragraphs(text, &ms).into_iter().map(|(c, m, _)| (&text[c], m.name.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("One of my favorite podcasts is Acquired, for its long company histories.", "Erin DeCesare"),
+                ("I love the live chat and the analytics it gives.", "Neha R.")
+            ]
+        );
     }
 
     #[test]
