@@ -11,6 +11,7 @@ mod advice;
 pub mod attribute;
 pub mod cues;
 mod indirect;
+mod interview;
 mod introduced;
 pub mod marks;
 mod postposed;
@@ -176,6 +177,17 @@ pub fn find_quotes_with(text: &str, mentions: &[MentionRef], model: Option<&tagg
         }
         let (speaker, continuation) = (Some(m.as_speaker()), Vec::new());
         out.push(Quote { span: content, kind: QuoteKind::Direct, cue: Some(cue), speaker, continuation });
+    }
+    // The answers of a question-and-answer interview, over the unnamed pieces found inside them.
+    if let Some((answers, who)) = interview::answers(text, mentions) {
+        for a in answers {
+            let inside = |q: &Quote| q.span.start < a.end && a.start < q.span.end;
+            out.retain(|q| !inside(q) || q.speaker.as_ref().is_some_and(|s| s.entity.is_some()));
+            if !out.iter().any(inside) {
+                let (speaker, continuation) = (Some(who.as_speaker()), Vec::new());
+                out.push(Quote { span: a, kind: QuoteKind::Direct, cue: None, speaker, continuation });
+            }
+        }
     }
     out.sort_by_key(|q| (q.span.start, q.span.end));
     out.dedup_by(|a, b| a.span == b.span);
