@@ -17,7 +17,7 @@ const MIN_WORDS: usize = 8;
 /// The answers of a question-and-answer interview, each paragraph a range without its `A:`
 /// label, and the interviewee; none when the text is no such interview.
 pub fn answers<'m>(text: &str, mentions: &'m [MentionRef]) -> Option<(Vec<Range<usize>>, &'m MentionRef)> {
-    let paragraphs = paragraphs(text);
+    let paragraphs = super::lines(text);
     let label = |p: &Range<usize>, l: &str| text[p.clone()].starts_with(l);
     if paragraphs.iter().filter(|p| label(p, "Q:")).count() < MIN_QUESTIONS || !paragraphs.iter().any(|p| label(p, "A:")) {
         return None;
@@ -54,21 +54,6 @@ fn first_person(paragraph: &str) -> bool {
         let w = w.split(['’', '\'']).next().unwrap_or("");
         matches!(w, "I" | "we" | "We" | "my" | "My" | "our" | "Our" | "me" | "us")
     })
-}
-
-/// The non-empty lines of `text`, trimmed, as byte ranges.
-fn paragraphs(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    for line in text.split('\n') {
-        let lead = line.len() - line.trim_start().len();
-        let trimmed = line.trim();
-        if !trimmed.is_empty() {
-            out.push(at + lead..at + lead + trimmed.len());
-        }
-        at += line.len() + 1;
-    }
-    out
 }
 
 /// The person with the most mentions (the first named of those tied), if named at least twice.

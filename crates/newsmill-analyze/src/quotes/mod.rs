@@ -230,6 +230,22 @@ fn capitalized_mid_sentence(text: &str, cue: &Range<usize>) -> bool {
     capital && !(before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n', '—', '–']))
 }
 
+/// The non-empty lines of `text` (its paragraphs, as extraction writes them), trimmed, as
+/// byte ranges.
+pub(crate) fn lines(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split('\n') {
+        let lead = line.len() - line.trim_start().len();
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            out.push(at + lead..at + lead + trimmed.len());
+        }
+        at += line.len() + 1;
+    }
+    out
+}
+
 /// A speaker that is only a pronoun no mention resolves (`he said` with no person named
 /// before it) names no one: the article leaves such a quote's speaker unknown rather than
 /// give a reader `he`. The quote finder keeps the phrase, since it joins the quotes of one

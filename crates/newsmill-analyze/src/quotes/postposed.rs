@@ -66,22 +66,18 @@ const MIN_CREDITED_WORDS: usize = 8;
 /// ezCater`): the text before the dash, the person, and the dash.
 pub fn credited_paragraphs<'m>(text: &str, mentions: &'m [MentionRef]) -> Vec<(Range<usize>, &'m MentionRef, Range<usize>)> {
     let mut out = Vec::new();
-    let mut at = 0;
-    for line in text.split('\n') {
-        let start = at;
-        at += line.len() + 1;
-        let Some((dash, len)) = ["–", "—", "--"].iter().filter_map(|d| line.rfind(&format!(" {d} ")).map(|i| (i, d.len()))).max() else {
-            continue;
-        };
+    for r in super::lines(text) {
+        let (start, line) = (r.start, &text[r]);
+        let dashes = [" – ", " — ", " -- "].into_iter().filter_map(|d| line.rfind(d).map(|i| (i, d.len() - 2)));
+        let Some((dash, len)) = dashes.max() else { continue };
         let name_at = start + dash + len + 2;
         let from = mentions.partition_point(|m| m.span.start < name_at);
         let Some(m) = mentions.get(from).filter(|m| m.span.start == name_at && m.person) else { continue };
         let rest = text.get(m.span.end..start + line.len()).unwrap_or("");
-        let content = line[..dash].trim();
+        let content = line[..dash].trim_end();
         let statement = content.ends_with(['.', '!', '?', '”', '"']) && content.split_whitespace().count() >= MIN_CREDITED_WORDS;
         if (rest.trim().is_empty() || rest.starts_with(',')) && statement {
-            let lead = line.len() - line.trim_start().len();
-            let mut span = start + lead..start + lead + content.len();
+            let mut span = start..start + content.len();
             // `User review: “I love it.”`: the words quoted, without the label before them.
             if let Some(open) = content.find(['“', '"']).filter(|_| content.ends_with(['”', '"'])) {
                 let mark = content[open..].chars().next().map_or(1, char::len_utf8);
