@@ -51,6 +51,28 @@ impl std::hash::Hasher for PreHashed {
     }
 }
 
+/// A hasher for strings (and other byte keys): xxh3 of each piece written, combined with
+/// [`mix`]; several times faster than SipHash on the short words the analysis puts in sets.
+#[derive(Default, Clone, Copy)]
+pub struct Xxh3Hasher(u64);
+
+impl std::hash::Hasher for Xxh3Hasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = mix(self.0, xxhash_rust::xxh3::xxh3_64(bytes));
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.0 = mix(self.0, b as u64);
+    }
+}
+
+/// A set of strings hashed with xxh3.
+pub type StrSet<'a> = std::collections::HashSet<&'a str, std::hash::BuildHasherDefault<Xxh3Hasher>>;
+
 /// A map keyed by pre-hashed `u64`s.
 pub type HashMap64<V> = std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<PreHashed>>;
 /// A set of pre-hashed `u64`s.

@@ -122,7 +122,7 @@ impl EntityFilter {
 
 /// The words a document writes in lower case somewhere.
 pub struct DocWords<'t> {
-    lower: HashSet<&'t str>,
+    lower: crate::hashing::StrSet<'t>,
     /// The share of the body's non-empty lines of fewer than eight words (lists, headings).
     short_lines: f32,
 }

@@ -4,7 +4,7 @@
 //! These rules drop such spans using what the document and general English say about their
 //! words, never a list of names.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::gazetteer::Gazetteer;
@@ -50,7 +50,7 @@ pub fn drop_non_names(
     // A name written in running text is a name wherever else it appears, and so is each part
     // of a person's name there that the document never writes in lower case (`Patel` opening
     // a sentence after `Dev Patel`, but not `Data` after a mistyped `Eden Data`).
-    let mut running: HashSet<&str> = HashSet::new();
+    let mut running = crate::hashing::StrSet::default();
     for (m, _) in ms.iter().zip(&suspect).filter(|(_, s)| !**s) {
         let name = &text[m.span.clone()];
         running.insert(name);
@@ -187,7 +187,7 @@ const NEVER_OPENS_A_NAME: &[&str] = &[
 /// ([`NEVER_OPENS_A_NAME`]), the name is the rest. A place the
 /// gazetteer knows whole (`New York`, `South Africa`) is left as it is.
 fn trim_opening_words(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer, ms: &mut [FoundMention]) {
-    let named: HashSet<&str> = ms.iter().map(|m| &text[m.span.clone()]).collect();
+    let named: crate::hashing::StrSet = ms.iter().map(|m| &text[m.span.clone()]).collect();
     let mut trimmed = Vec::new();
     for (k, m) in ms.iter().enumerate() {
         let opens = sents.get(m.sentence).is_some_and(|r| r.start == m.tokens.start);
@@ -210,7 +210,7 @@ fn trim_opening_words(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz:
 
 /// What the document shows of its words: those it writes in lower case somewhere.
 struct DocWords<'t> {
-    lower: HashSet<&'t str>,
+    lower: crate::hashing::StrSet<'t>,
 }
 
 impl<'t> DocWords<'t> {
