@@ -99,6 +99,11 @@ impl Default for Gazetteer {
     }
 }
 
+/// Why the embedded gazetteer did not load (only a corrupt build fails).
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("the built-in gazetteer (models/gazetteer-en.bin) is corrupt: {0}; rebuild the program")]
+pub struct GazetteerError(&'static str);
+
 impl Gazetteer {
     /// Parses the `KIND<TAB>NAME<TAB>ISO2` lines written by `tools/build_gazetteer.py`;
     /// unknown kinds and malformed lines are skipped.
@@ -143,11 +148,10 @@ impl Gazetteer {
         }
     }
 
-    /// The gazetteer shipped with the program, read in place: no parsing at start-up.
-    pub fn embedded() -> Gazetteer {
-        // The embedded bytes are checked by a test against their source; a build that
-        // corrupted them is a broken build, not bad input.
-        Gazetteer::read(EMBEDDED).unwrap_or_else(|e| panic!("models/gazetteer-en.bin is corrupt ({e}): rebuild"))
+    /// The gazetteer shipped with the program, read in place: no parsing at start-up. The
+    /// embedded bytes are checked by a test against their source, so only a broken build fails.
+    pub fn embedded() -> Result<Gazetteer, GazetteerError> {
+        Gazetteer::read(EMBEDDED).map_err(GazetteerError)
     }
 
     /// A gazetteer frozen by [`write`](Self::write).
@@ -228,13 +232,13 @@ mod tests {
         Gazetteer::parse(&tsv).write(&mut fresh);
         crate::frozen::check_frozen("gazetteer-en.bin", EMBEDDED, &fresh);
         let mut again = Vec::new();
-        Gazetteer::embedded().write(&mut again);
+        Gazetteer::embedded().unwrap().write(&mut again);
         assert!(again == fresh);
     }
 
     #[test]
     fn country_aliases_share_a_code() {
-        let g = Gazetteer::embedded();
+        let g = Gazetteer::embedded().unwrap();
         for name in ["US", "U.S.", "United States", "America", "the United States"] {
             assert_eq!(g.country_of(name), Some(*b"US"), "{name}");
         }
@@ -245,7 +249,7 @@ mod tests {
 
     #[test]
     fn finds_longest_multi_token_names() {
-        let g = Gazetteer::embedded();
+        let g = Gazetteer::embedded().unwrap();
         let text = "talks in New York and Sri Lanka";
         let hashes: Vec<u64> = tokenize(text).iter().map(|t| token_hash(t.text(text))).collect();
         let mut found = Vec::new();

@@ -72,6 +72,9 @@ pub enum ResourceError {
     /// The entity filter's weights did not load.
     #[error(transparent)]
     EntityFilter(#[from] FilterError),
+    /// The gazetteer did not load.
+    #[error(transparent)]
+    Gazetteer(#[from] gazetteer::GazetteerError),
     /// The quote tagger did not load.
     #[error(transparent)]
     QuoteTagger(#[from] &'static TaggerModelError),
@@ -93,7 +96,7 @@ impl Resources {
             let places = s.spawn(places::Places::shared);
             let tagger = s.spawn(quotes::tagger::load_embedded);
             let words = s.spawn(lang::en::lexicon::loaded);
-            let ner = NerModel::embedded(Gazetteer::embedded());
+            let ner = Gazetteer::embedded().map_err(ResourceError::from).and_then(|g| Ok(NerModel::embedded(g)?));
             let places = places.join().map_err(|_| ResourceError::Loader("place gazetteer"))??;
             tagger.join().map_err(|_| ResourceError::Loader("quote tagger"))??;
             if !words.join().map_err(|_| ResourceError::Loader("word tables"))? {
@@ -107,7 +110,7 @@ impl Resources {
     /// A model read from a file, with the embedded gazetteer.
     pub fn from_model_file(path: &std::path::Path) -> Result<Resources, ResourceError> {
         let bytes = std::fs::read(path).map_err(ModelError::from)?;
-        let ner = NerModel::from_bytes(&bytes, Gazetteer::embedded())?;
+        let ner = NerModel::from_bytes(&bytes, Gazetteer::embedded()?)?;
         let entity_filter = entities::confidence::EntityFilter::embedded()?;
         Ok(Resources { ner, places: places::Places::shared()?, entity_filter })
     }

@@ -412,7 +412,7 @@ mod tests {
                 })
                 .collect();
             let one_sentence: Range<usize> = 0..tokens.len();
-            refine(text, &tokens, std::slice::from_ref(&one_sentence), &Gazetteer::embedded(), &mut ms);
+            refine(text, &tokens, std::slice::from_ref(&one_sentence), &Gazetteer::embedded().unwrap(), &mut ms);
             let got: Vec<(&str, EntityType)> = ms.iter().map(|m| (&text[m.span.clone()], m.kind)).collect();
             match want {
                 Some(name) => assert_eq!(got, [name], "{text}"),
@@ -429,7 +429,7 @@ mod tests {
             let span = tokens[0].start as usize..tokens[n - 1].end as usize;
             let mut ms = vec![FoundMention { span, kind: EntityType::Org, tokens: 0..n, sentence: 0 }];
             let one_sentence: Range<usize> = 0..n;
-            refine(text, &tokens, std::slice::from_ref(&one_sentence), &Gazetteer::embedded(), &mut ms);
+            refine(text, &tokens, std::slice::from_ref(&one_sentence), &Gazetteer::embedded().unwrap(), &mut ms);
             let got: Vec<&str> = ms.iter().map(|m| &text[m.span.clone()]).collect();
             assert_eq!(got, [want], "{text}");
         }
@@ -450,7 +450,7 @@ mod tests {
                 })
                 .collect();
             let one_sentence = 0..tokens.len();
-            refine(text, &tokens, std::slice::from_ref(&one_sentence), &Gazetteer::embedded(), &mut ms);
+            refine(text, &tokens, std::slice::from_ref(&one_sentence), &Gazetteer::embedded().unwrap(), &mut ms);
             ms.iter().map(|m| (text[m.span.clone()].to_string(), m.kind)).collect::<Vec<_>>()
         };
         let text = "Venue: Elbow Country Club | Cassi Claire Photography";
@@ -478,7 +478,7 @@ mod tests {
             let span = start..start + tagged.len();
             let mut ms = vec![FoundMention { span, kind: EntityType::Person, tokens: first..first + n, sentence: 0 }];
             let one_sentence = 0..tokens.len();
-            refine(text, &tokens, std::slice::from_ref(&one_sentence), &Gazetteer::embedded(), &mut ms);
+            refine(text, &tokens, std::slice::from_ref(&one_sentence), &Gazetteer::embedded().unwrap(), &mut ms);
             ms.first().map(|m| text[m.span.clone()].to_string())
         };
         assert_eq!(run("Henry David Thoreau writes about it.", "David Thoreau").as_deref(), Some("Henry David Thoreau"));
@@ -492,7 +492,7 @@ mod tests {
         let span = 0..tokens[2].end as usize;
         let mut ms = vec![FoundMention { span, kind: EntityType::Person, tokens: 0..3, sentence: 0 }];
         let one_sentence: Range<usize> = 0..tokens.len();
-        refine(text, &tokens, std::slice::from_ref(&one_sentence), &Gazetteer::embedded(), &mut ms);
+        refine(text, &tokens, std::slice::from_ref(&one_sentence), &Gazetteer::embedded().unwrap(), &mut ms);
         assert_eq!(&text[ms[0].span.clone()], "Luis Quintero");
     }
 

@@ -63,7 +63,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         folds: args.folds,
         ensemble: args.ensemble,
     };
-    let gaz = Gazetteer::embedded();
+    let gaz = Gazetteer::embedded()?;
     let t0 = Instant::now();
     let (model, _) = train(&train_docs, &dev_docs, &gaz, &config, |r| {
         eprintln!("epoch {:2}: {} train errors, dev F1 {:.4} ({:.1}s)", r.epoch, r.train_errors, r.dev_f1, r.seconds);

@@ -356,7 +356,7 @@ mod tests {
 
     #[test]
     fn a_place_followed_by_its_region_is_a_place() {
-        let gaz = Gazetteer::embedded();
+        let gaz = Gazetteer::embedded().unwrap();
         let text = "Location: Barcelona, Spain. He flew from Gainesville, FL to Acme, Co. in Lisbon, FL.";
         let at = |s: &str| {
             let start = text.find(s).unwrap_or(0);
@@ -383,7 +383,7 @@ mod tests {
             mention(text, "Stanikzai", EntityType::Org, 0),
             mention(text, "Sher Mohammad Abbas Stanikzai", EntityType::Person, 0),
         ];
-        let ents = group(text, &ms, &Gazetteer::embedded());
+        let ents = group(text, &ms, &Gazetteer::embedded().unwrap());
         let names: Vec<(&str, usize)> = ents.iter().map(|e| (e.name.as_str(), e.mentions.len())).collect();
         assert_eq!(
             names,
@@ -468,7 +468,7 @@ mod tests {
                 ms.push(FoundMention { span: start..text.len(), kind: kinds[kind], tokens: 0..words, sentence: 0 });
                 text.push_str(". ");
             }
-            let gaz = Gazetteer::embedded();
+            let gaz = Gazetteer::embedded().unwrap();
             let got: Vec<Vec<Range<usize>>> =
                 group(&text, &ms, &gaz).into_iter().map(|e| e.mentions.into_iter().map(|m| m.span).collect()).collect();
             let want: Vec<Vec<Range<usize>>> = group_by_scan(&text, &ms, &gaz)
@@ -506,7 +506,7 @@ mod tests {
             ms.push(FoundMention { span: start..text.len(), kind: EntityType::Person, tokens: 0..2, sentence: 0 });
             text.push_str(". ");
         }
-        let ents = group(&text, &ms, &Gazetteer::embedded());
+        let ents = group(&text, &ms, &Gazetteer::embedded().unwrap());
         assert_eq!(ents.len(), 1_000);
         assert!(ents.iter().all(|e| e.mentions.len() == 3));
     }
@@ -518,6 +518,6 @@ mod tests {
             mention(text, "John Jordan", EntityType::Person, 0),
             mention(text, "Michael Jordan", EntityType::Person, 0),
         ];
-        assert_eq!(group(text, &ms, &Gazetteer::embedded()).len(), 2);
+        assert_eq!(group(text, &ms, &Gazetteer::embedded().unwrap()).len(), 2);
     }
 }

@@ -317,8 +317,8 @@ mod tests {
     #[test]
     fn the_embedded_model_is_whole_and_read_in_place_as_read() {
         let bytes = super::super::EMBEDDED_MODEL;
-        let read = NerModel::from_bytes(bytes, Gazetteer::embedded()).unwrap();
-        let in_place = NerModel::embedded(Gazetteer::embedded()).unwrap();
+        let read = NerModel::from_bytes(bytes, Gazetteer::embedded().unwrap()).unwrap();
+        let in_place = NerModel::embedded(Gazetteer::embedded().unwrap()).unwrap();
         assert!(matches!(in_place.first.codes, Cow::Borrowed(_)));
         assert!(in_place.to_bytes() == read.to_bytes() && read.to_bytes() == bytes);
     }
