@@ -16,8 +16,12 @@ const MIN_WORDS: usize = 8;
 
 /// The answers of a question-and-answer interview, each paragraph a range without its `A:`
 /// label, and the interviewee; none when the text is no such interview.
-pub fn answers<'m>(text: &str, mentions: &'m [MentionRef]) -> Option<(Vec<Range<usize>>, &'m MentionRef)> {
-    let paragraphs = super::lines(text);
+/// `paragraphs` are the text's [`super::lines`].
+pub fn answers<'m>(
+    text: &str,
+    paragraphs: &[Range<usize>],
+    mentions: &'m [MentionRef],
+) -> Option<(Vec<Range<usize>>, &'m MentionRef)> {
     let label = |p: &Range<usize>, l: &str| text[p.clone()].starts_with(l);
     if paragraphs.iter().filter(|p| label(p, "Q:")).count() < MIN_QUESTIONS || !paragraphs.iter().any(|p| label(p, "A:")) {
         return None;
@@ -31,7 +35,7 @@ pub fn answers<'m>(text: &str, mentions: &'m [MentionRef]) -> Option<(Vec<Range<
     let interviewee = most_named_person(mentions)?;
     let mut out = Vec::new();
     let mut answering = false;
-    for p in paragraphs {
+    for p in paragraphs.iter().cloned() {
         let body = &text[p.clone()];
         if label(&p, "A:") {
             answering = true;
@@ -81,7 +85,7 @@ mod tests {
             let at = text.find("Peterson spoke").unwrap_or(0);
             MentionRef { span: at..at + 8, ..person(text, "Courtney Peterson") }
         }];
-        let (spans, who) = answers(text, &ms).expect("an interview");
+        let (spans, who) = answers(text, &super::super::lines(text), &ms).expect("an interview");
         let got: Vec<&str> = spans.iter().map(|r| &text[r.clone()]).collect();
         assert_eq!(who.name, "Courtney Peterson");
         assert_eq!(
@@ -94,8 +98,9 @@ mod tests {
         );
         // The narrative after an answer is not the interviewee's; one question is no interview,
         // and an author answering in the first person writes an FAQ.
-        assert!(answers("Q: Why?\n\nA: Because it works well for everyone here.", &ms).is_none());
+        let why = "Q: Why?\n\nA: Because it works well for everyone here.";
+        assert!(answers(why, &super::super::lines(why), &ms).is_none());
         let faq = format!("Hey, I'm Courtney Peterson, and Peterson tests coffee.\n\n{}", &text[text.find("Q:").unwrap_or(0)..]);
-        assert!(answers(&faq, &ms).is_none());
+        assert!(answers(&faq, &super::super::lines(&faq), &ms).is_none());
     }
 }

@@ -148,40 +148,32 @@ pub fn find_quotes_with(text: &str, mentions: &[MentionRef], model: Option<&tagg
         .into_iter()
         .map(|t| (t.content, t.speaker, t.cue));
     for (content, m, cue) in trailing.chain(advice::advice(text, mentions)) {
-        let overlaps = |q: &Quote| q.span.start < content.end && content.start < q.span.end;
-        if out.iter().any(overlaps) {
+        if out.iter().any(|q| overlaps(&q.span, &content)) {
             // `Studies indicate that …, says Klinger.`: the attribution that closes the
             // sentence names who said all of it, over a source no mention names.
-            for q in out.iter_mut().filter(|q| overlaps(q) && q.kind == QuoteKind::Indirect) {
+            for q in out.iter_mut().filter(|q| overlaps(&q.span, &content) && q.kind == QuoteKind::Indirect) {
                 if q.speaker.as_ref().is_some_and(|s| s.entity.is_none()) {
-                    q.speaker = Some(Speaker { span: m.span.clone(), entity: Some(m.entity.clone()), name: Some(m.name.clone()) });
-                    q.cue = Some(cue.clone());
+                    (q.speaker, q.cue) = (Some(m.as_speaker()), Some(cue.clone()));
                 }
             }
             continue;
         }
-        let speaker = Speaker { span: m.span.clone(), entity: Some(m.entity.clone()), name: Some(m.name.clone()) };
-        let continuation = Vec::new();
-        out.push(Quote {
-            span: content,
-            kind: QuoteKind::Indirect,
-            cue: Some(cue),
-            speaker: Some(speaker),
-            continuation,
-        });
+        let (speaker, continuation) = (Some(m.as_speaker()), Vec::new());
+        out.push(Quote { span: content, kind: QuoteKind::Indirect, cue: Some(cue), speaker, continuation });
     }
+    let lines = lines(text);
     // A paragraph closed by its author's credit (`… – Erin DeCesare, CTO, ezCater`).
-    for (content, m, cue) in postposed::credited_paragraphs(text, mentions) {
-        if out.iter().any(|q| q.span.start < content.end && content.start < q.span.end) {
+    for (content, m, cue) in postposed::credited_paragraphs(text, &lines, mentions) {
+        if out.iter().any(|q| overlaps(&q.span, &content)) {
             continue;
         }
         let (speaker, continuation) = (Some(m.as_speaker()), Vec::new());
         out.push(Quote { span: content, kind: QuoteKind::Direct, cue: Some(cue), speaker, continuation });
     }
     // The answers of a question-and-answer interview, over the unnamed pieces found inside them.
-    if let Some((answers, who)) = interview::answers(text, mentions) {
+    if let Some((answers, who)) = interview::answers(text, &lines, mentions) {
         for a in answers {
-            let inside = |q: &Quote| q.span.start < a.end && a.start < q.span.end;
+            let inside = |q: &Quote| overlaps(&q.span, &a);
             out.retain(|q| !inside(q) || q.speaker.as_ref().is_some_and(|s| s.entity.is_some()));
             if !out.iter().any(inside) {
                 let (speaker, continuation) = (Some(who.as_speaker()), Vec::new());
@@ -228,6 +220,11 @@ fn capitalized_mid_sentence(text: &str, cue: &Range<usize>) -> bool {
     let capital = word.starts_with(char::is_uppercase) && !word.starts_with("According");
     let before = text.get(..cue.start).unwrap_or("").trim_end_matches([' ', '"', '“', '‘', '(', '-', '*', '•']);
     capital && !(before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n', '—', '–']))
+}
+
+/// Whether two byte ranges share a byte.
+pub(crate) fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
 }
 
 /// The non-empty lines of `text` (its paragraphs, as extraction writes them), trimmed, as

@@ -33,7 +33,9 @@ pub fn speaker_after<'m>(
 
 /// The person credited after a dash right after a quotation, as epigraphs, testimonials
 /// and pull quotes are (`“The bicycle has done more …” — Susan B. Anthony, activist`): the
-/// name must follow the dash at once; the cue is the dash.
+/// name must follow the dash at once; the cue is the dash. The rule finder signs a quotation
+/// whose dash is in its own sentence (`tagger/signed.rs`); this reads the credit after a
+/// quotation that ends its sentence (`….” — Name`), which the sentence split puts apart.
 pub fn credited_after_dash<'m>(
     text: &str,
     quote: &Range<usize>,
@@ -50,12 +52,17 @@ pub fn credited_after_dash<'m>(
     let after = spaced[dash.len()..].trim_start_matches([' ', '\u{a0}']);
     let at = text.len() - after.len();
     let cue_at = text.len() - spaced.len();
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    credit_at(text, at, line_end, mentions).map(|m| (m, cue_at..cue_at + dash.len()))
+}
+
+/// The person a credit names at `at`: a person mention starting there, after which its line
+/// (up to `line_end`) ends or goes on only with an apposition (`, US activist`).
+fn credit_at<'m>(text: &str, at: usize, line_end: usize, mentions: &'m [MentionRef]) -> Option<&'m MentionRef> {
     let from = mentions.partition_point(|m| m.span.start < at);
     let m = mentions.get(from).filter(|m| m.span.start == at && m.person)?;
-    // The credit ends there: its line goes on only with an apposition (`, US activist`).
-    let tail = text.get(m.span.end..)?;
-    let line = &tail[..tail.find('\n').unwrap_or(tail.len())];
-    (line.trim().is_empty() || line.starts_with(',')).then_some((m, cue_at..cue_at + dash.len()))
+    let rest = text.get(m.span.end..line_end).unwrap_or("");
+    (rest.trim().is_empty() || rest.starts_with(',')).then_some(m)
 }
 
 /// Fewest words of a paragraph credited to its author for it to be a statement, not a label.
@@ -64,19 +71,21 @@ const MIN_CREDITED_WORDS: usize = 8;
 /// Paragraphs closed by their author's credit, without quotation marks, as round-ups and
 /// testimonials print them (`One of my favorite podcasts is Acquired. … – Erin DeCesare, CTO,
 /// ezCater`): the text before the dash, the person, and the dash.
-pub fn credited_paragraphs<'m>(text: &str, mentions: &'m [MentionRef]) -> Vec<(Range<usize>, &'m MentionRef, Range<usize>)> {
+/// `lines` are the text's [`super::lines`].
+pub fn credited_paragraphs<'m>(
+    text: &str,
+    lines: &[Range<usize>],
+    mentions: &'m [MentionRef],
+) -> Vec<(Range<usize>, &'m MentionRef, Range<usize>)> {
     let mut out = Vec::new();
-    for r in super::lines(text) {
-        let (start, line) = (r.start, &text[r]);
+    for r in lines {
+        let (start, line) = (r.start, &text[r.clone()]);
         let dashes = [" – ", " — ", " -- "].into_iter().filter_map(|d| line.rfind(d).map(|i| (i, d.len() - 2)));
         let Some((dash, len)) = dashes.max() else { continue };
-        let name_at = start + dash + len + 2;
-        let from = mentions.partition_point(|m| m.span.start < name_at);
-        let Some(m) = mentions.get(from).filter(|m| m.span.start == name_at && m.person) else { continue };
-        let rest = text.get(m.span.end..start + line.len()).unwrap_or("");
+        let Some(m) = credit_at(text, start + dash + len + 2, r.end, mentions) else { continue };
         let content = line[..dash].trim_end();
         let statement = content.ends_with(['.', '!', '?', '”', '"']) && content.split_whitespace().count() >= MIN_CREDITED_WORDS;
-        if (rest.trim().is_empty() || rest.starts_with(',')) && statement {
+        if statement {
             let mut span = start..start + content.len();
             // `User review: “I love it.”`: the words quoted, without the label before them.
             if let Some(open) = content.find(['“', '"']).filter(|_| content.ends_with(['”', '"'])) {
@@ -235,7 +244,7 @@ mod tests {
                     Artist\nShort label – Dan Lee\nThe hosts met in 2015 and talk about it – Dan Lee went home.";
         let ms = [person(text, "Erin DeCesare"), person(text, "Neha R."), person(text, "Dan Lee")];
         let got: Vec<(&str, &str)> =
-            credited_paragraphs(text, &ms).into_iter().map(|(c, m, _)| (&text[c], m.name.as_str())).collect();
+            credited_paragraphs(text, &crate::quotes::lines(text), &ms).into_iter().map(|(c, m, _)| (&text[c], m.name.as_str())).collect();
         assert_eq!(
             got,
             [

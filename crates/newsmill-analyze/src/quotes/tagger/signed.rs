@@ -4,9 +4,8 @@
 //! of their own, and the content it claims leaves any attribution the taggers continued into
 //! it.
 
-use std::ops::Range;
-
 use super::super::attribute::Attribution;
+use super::super::overlaps;
 
 /// Adds the signed quotations the rule finder found (`rules`) to the taggers' attributions.
 pub(super) fn add(text: &str, out: &mut Vec<Attribution>, rules: &[Attribution]) {
@@ -29,10 +28,6 @@ pub(super) fn add(text: &str, out: &mut Vec<Attribution>, rules: &[Attribution])
         out.retain(|a| a.cue.is_some() || !a.content.is_empty());
         out.sort_by_key(|a| a.cue.as_ref().or(a.content.first()).map(|r| r.start));
     }
-}
-
-fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
-    a.start < b.end && b.start < a.end
 }
 
 #[cfg(test)]
