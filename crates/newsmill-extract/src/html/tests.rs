@@ -295,3 +295,31 @@ fn a_page_of_linked_items_falls_back_to_the_items() {
     let without = extract_html_with(&html, None, &ExtractConfig::default(), &off);
     assert!(!without.text.contains("model 30"), "{}", without.text);
 }
+
+#[test]
+fn a_formula_or_script_inside_a_paragraph_keeps_the_words_before_it() {
+    let formula = "<span class=mwe-math-element><span style=\"display:none\"><math><mi>N</mi></math></span>\
+                   <img src=n.svg alt=N></span>";
+    let body = format!(
+        "<article><h1>Bridge reopens</h1><p>Engineers checked {formula} supports of the old bridge \
+         <script>loadAd()</script>before the council voted on Tuesday to reopen it to traffic.</p>\
+         <p>{P2}</p><p>{P3}</p></article>"
+    );
+    let doc = run(&body, false);
+    let first = doc.block_texts().next().unwrap_or_default();
+    assert_eq!(
+        first,
+        "Engineers checked supports of the old bridge before the council voted on Tuesday to reopen it to traffic."
+    );
+}
+
+#[test]
+fn an_icon_between_a_card_title_and_its_tagline_still_separates_them() {
+    let cards: String = (0..6)
+        .map(|i| format!("<div><a href=/p{i}>Product {i}</a><svg><path d=M0/></svg>A tool that does task number {i} well</div>"))
+        .collect();
+    let doc = run(&format!("<main><h1>Today's launches</h1>{cards}</main>"), false);
+    let texts: Vec<&str> = doc.block_texts().collect();
+    assert!(texts.iter().any(|t| t.contains("task number 1")), "{texts:?}");
+    assert!(texts.iter().all(|t| !(t.contains("Product 1") && t.contains("task number 1"))), "{texts:?}");
+}

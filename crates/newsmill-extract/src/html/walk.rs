@@ -269,6 +269,10 @@ impl<'d> State<'d> {
     }
 }
 
+/// Elements that break the text into blocks. Of the elements whose text is never content, the
+/// ones a page shows as a box of their own (a control, an icon, a player) break the text, as a
+/// block would; the ones a browser does not draw (a script, a style) or sets within the line (a
+/// formula) break nothing, so the words around them stay one paragraph.
 fn is_block(tag: &str) -> bool {
     matches!(
         tag,
@@ -317,5 +321,9 @@ fn is_block(tag: &str) -> bool {
             | "thead"
             | "tr"
             | "ul"
-    ) || hints::is_not_content(tag)
+    ) || (hints::is_not_content(tag) && !is_drawn_inline_or_not_at_all(tag))
+}
+
+fn is_drawn_inline_or_not_at_all(tag: &str) -> bool {
+    matches!(tag, "script" | "style" | "noscript" | "template" | "head" | "title" | "math")
 }
