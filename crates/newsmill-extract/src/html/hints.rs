@@ -221,7 +221,7 @@ fn word_reason(word: &str) -> Option<RemovalReason> {
     use RemovalReason as R;
     let exact = match word {
         "nav" | "navbar" | "navigation" | "menu" | "breadcrumb" | "breadcrumbs" | "crumbs" | "pagination" | "pager"
-        | "skip" | "topbar" | "toolbar" | "tabs" => Some(R::Navigation),
+        | "skip" | "topbar" | "toolbar" => Some(R::Navigation),
         "header" | "footer" | "masthead" | "colophon" => Some(R::HeaderFooter),
         "sidebar" | "aside" | "rail" | "sidebox" => Some(R::Sidebar),
         "related" | "recommended" | "recommendations" | "recirc" | "trending" | "popular" | "mostread" | "readmore"

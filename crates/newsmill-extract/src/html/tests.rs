@@ -323,3 +323,14 @@ fn an_icon_between_a_card_title_and_its_tagline_still_separates_them() {
     assert!(texts.iter().any(|t| t.contains("task number 1")), "{texts:?}");
     assert!(texts.iter().all(|t| !(t.contains("Product 1") && t.contains("task number 1"))), "{texts:?}");
 }
+
+#[test]
+fn a_tab_widget_holding_the_story_steps_is_not_navigation() {
+    let body = format!(
+        "<article><h1>Bridge reopens</h1><p>{P1}</p><p>{P2}</p>\
+         <div class=inspection-tabs><ul role=tablist><li><a href=#a>Findings</a></li><li><a href=#b>Repairs</a></li></ul>\
+         <div class=panel id=a><p>{P3}</p></div></div></article>"
+    );
+    let doc = run(&body, false);
+    assert_eq!(doc.block_texts().collect::<Vec<_>>(), [P1, P2, P3]);
+}
