@@ -113,7 +113,7 @@ fn drop_labels(reasons: &mut [Option<RemovalReason>], sel: &Selection, w: &Block
 /// and subscribe prompts, copyright lines. Short lines there go, unless they sit in the same
 /// block as that paragraph (a sign-off, a closing list), where the story itself goes on.
 fn trim_tail(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Selection) {
-    let kept_prose = |i: usize| reasons[i].is_none() && sel.prose.get(i).copied().unwrap_or(false);
+    let kept_prose = |i: usize| reasons.get(i).is_some_and(Option::is_none) && sel.prose.get(i).copied().unwrap_or(false);
     let parent = |i: usize| page.segments.get(i).and_then(|s| page.elems.get(s.owner)).and_then(|e| e.parent);
     let mut per_block: HashMap<usize, usize> = HashMap::new();
     for i in (0..reasons.len()).filter(|&i| kept_prose(i)) {
@@ -130,6 +130,7 @@ fn trim_tail(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Selection
     let lone = |i: usize| grouped && in_lone_block(i);
     let Some(last) = (0..reasons.len()).rev().find(|&i| kept_prose(i) && !lone(i)) else { return };
     let body = block_of(page, last);
+    let faq = faq_after(page, last, &kept_prose);
     let verdicts: Vec<bool> = (0..reasons.len())
         .map(|i| {
             let Some(seg) = page.segments.get(i) else { return false };
@@ -139,6 +140,7 @@ fn trim_tail(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Selection
             let prose = sel.prose.get(i).copied().unwrap_or(false);
             i > last
                 && reasons[i].is_none()
+                && !faq.contains(&i)
                 && seg.kind != BlockKind::ListItem
                 && (heading || !in_body && (!prose || lone(i)))
         })
@@ -148,6 +150,16 @@ fn trim_tail(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Selection
             *r = Some(RemovalReason::Boilerplate);
         }
     }
+}
+
+/// Question headings after segment `last`, each with the paragraph right under it: a FAQ,
+/// which stays. One alone is a promotion or a teaser asking its reader ("Need more help?").
+fn faq_after(page: &Page, last: usize, kept_prose: &dyn Fn(usize) -> bool) -> Vec<usize> {
+    let asked = |i: usize| {
+        page.segments.get(i).is_some_and(|q| q.kind == BlockKind::Heading && q.text.ends_with('?')) && kept_prose(i + 1)
+    };
+    let items: Vec<usize> = (last + 1..page.segments.len()).filter(|&i| asked(i)).flat_map(|i| [i, i + 1]).collect();
+    if items.len() >= 4 { items } else { Vec::new() }
 }
 
 /// Before the story's first prose paragraph come bylines, datelines, reading times and

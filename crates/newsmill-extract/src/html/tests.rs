@@ -334,3 +334,24 @@ fn a_tab_widget_holding_the_story_steps_is_not_navigation() {
     let doc = run(&body, false);
     assert_eq!(doc.block_texts().collect::<Vec<_>>(), [P1, P2, P3]);
 }
+
+#[test]
+fn a_faq_after_the_story_stays_but_a_lone_question_promotion_goes() {
+    let answer_a = "Work on the bridge began two years ago, after inspectors found corroded steel in the \
+                    main supports and closed it to all traffic until the repairs were finished.";
+    let answer_b = "The repairs cost far more than the first estimate, because the engineers had to replace \
+                    the whole deck as well as the supports, and the council paid the difference.";
+    let promo = "Sign up to our weekly letter about the city and get every story about its bridges, roads \
+                 and buses in your inbox before anyone else, free of charge and without any advertising.";
+    let faq = format!(
+        "<div class=faq><div class=q><h3>When did the work begin?</h3></div><div class=a><p>{answer_a}</p></div>\
+         <div class=q><h3>Why did it cost so much?</h3></div><div class=a><p>{answer_b}</p></div></div>"
+    );
+    let story = format!("<div class=body><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>");
+    let with_faq = run(&format!("<article><h1>Bridge reopens</h1>{story}{faq}</article>"), false);
+    let texts: Vec<&str> = with_faq.block_texts().collect();
+    assert!(texts.contains(&"Why did it cost so much?") && texts.contains(&answer_b), "{texts:?}");
+    let promoted = format!("<div class=q><h3>Want more?</h3></div><div class=a><p>{promo}</p></div>");
+    let with_promo = run(&format!("<article><h1>Bridge reopens</h1>{story}{promoted}</article>"), false);
+    assert_eq!(with_promo.block_texts().collect::<Vec<_>>(), [P1, P2, P3]);
+}
