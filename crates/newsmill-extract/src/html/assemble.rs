@@ -25,6 +25,7 @@ pub(super) fn assemble(
     let mut repeats = Repeats { min_words: w.min_duplicate_words, ..Repeats::default() };
     let mut reasons: Vec<Option<RemovalReason>> = (0..page.segments.len()).map(|i| removal(page, sel, i, w)).collect();
     take_standfirst(&mut reasons, page, sel, &keys);
+    keep_linked_headings(&mut reasons, page, sel);
     drop_labels(&mut reasons, sel, w);
     trim_tail(&mut reasons, page, sel);
     trim_head(&mut reasons, page, sel, w);
@@ -86,6 +87,18 @@ fn take_standfirst(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Sel
     for (i, r) in reasons.iter_mut().enumerate().take(start).skip(headline + 1) {
         if *r == Some(RemovalReason::OutsideStory) && sel.prose.get(i).copied().unwrap_or(false) {
             *r = None;
+        }
+    }
+}
+
+/// A heading that is a link (a product in a round-up, a source the section is about) and
+/// opens prose of the story is the story's heading.
+fn keep_linked_headings(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Selection) {
+    for i in 0..reasons.len().saturating_sub(1) {
+        let heading = page.segments.get(i).is_some_and(|s| s.kind == BlockKind::Heading);
+        let opens_prose = reasons[i + 1].is_none() && sel.prose.get(i + 1).copied().unwrap_or(false);
+        if heading && opens_prose && reasons[i] == Some(RemovalReason::LinkDense) {
+            reasons[i] = None;
         }
     }
 }

@@ -355,3 +355,13 @@ fn a_faq_after_the_story_stays_but_a_lone_question_promotion_goes() {
     let with_promo = run(&format!("<article><h1>Bridge reopens</h1>{story}{promoted}</article>"), false);
     assert_eq!(with_promo.block_texts().collect::<Vec<_>>(), [P1, P2, P3]);
 }
+
+#[test]
+fn a_linked_heading_over_story_prose_stays() {
+    let body = format!(
+        "<article><h1>Bridge reopens</h1><p>{P1}</p><h2><a href=https://example.com/steel>The steel supports</a></h2>\
+         <p>{P2}</p><p>{P3}</p><h3><a href=/other>Another story</a></h3></article>"
+    );
+    let doc = run(&body, false);
+    assert_eq!(doc.block_texts().collect::<Vec<_>>(), [P1, "The steel supports", P2, P3]);
+}
