@@ -26,6 +26,7 @@ pub(super) fn assemble(
     let mut reasons: Vec<Option<RemovalReason>> = (0..page.segments.len()).map(|i| removal(page, sel, i, w)).collect();
     take_standfirst(&mut reasons, page, sel, &keys);
     keep_linked_headings(&mut reasons, page, sel);
+    keep_inner_link_lists(&mut reasons, page, sel);
     drop_labels(&mut reasons, sel, w);
     trim_tail(&mut reasons, page, sel);
     trim_head(&mut reasons, page, sel, w);
@@ -100,6 +101,30 @@ fn keep_linked_headings(reasons: &mut [Option<RemovalReason>], page: &Page, sel:
         if heading && opens_prose && reasons[i] == Some(RemovalReason::LinkDense) {
             reasons[i] = None;
         }
+    }
+}
+
+/// A list of links with the story's prose before and after it (products, sources, steps) is
+/// part of the story; a link list at either end of it is a menu or a list of other stories.
+fn keep_inner_link_lists(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Selection) {
+    let kept_prose = |r: &[Option<RemovalReason>], i: usize| r[i].is_none() && sel.prose.get(i).copied().unwrap_or(false);
+    let linked_item = |r: &[Option<RemovalReason>], i: usize| {
+        r[i] == Some(RemovalReason::LinkDense) && page.segments.get(i).is_some_and(|s| s.kind == BlockKind::ListItem)
+    };
+    let mut i = 1;
+    while i < reasons.len() {
+        if !linked_item(reasons, i) {
+            i += 1;
+            continue;
+        }
+        let end = (i..reasons.len()).find(|&j| !linked_item(reasons, j)).unwrap_or(reasons.len());
+        // Items named in a few words each; one-word items are buttons ("Share", "Tweet").
+        let words: usize = (i..end).filter_map(|j| sel.features.get(j)).map(|f| f.words).sum();
+        let named = words >= 3 * (end - i);
+        if named && kept_prose(reasons, i - 1) && end < reasons.len() && kept_prose(reasons, end) {
+            reasons[i..end].fill(None);
+        }
+        i = end;
     }
 }
 

@@ -365,3 +365,16 @@ fn a_linked_heading_over_story_prose_stays() {
     let doc = run(&body, false);
     assert_eq!(doc.block_texts().collect::<Vec<_>>(), [P1, "The steel supports", P2, P3]);
 }
+
+#[test]
+fn a_list_of_named_links_inside_the_story_stays_but_share_buttons_go() {
+    let body = format!(
+        "<article><h1>Bridge reopens</h1><p>{P1}</p>\
+         <ul><li><a href=/r1>The engineers' report on the supports</a></li><li><a href=/r2>The council's vote on the budget</a></li></ul>\
+         <p>{P2}</p><ul><li><a href=/s>Share</a></li><li><a href=/t>Tweet</a></li></ul><p>{P3}</p></article>"
+    );
+    let doc = run(&body, false);
+    let texts: Vec<&str> = doc.block_texts().collect();
+    assert!(texts.contains(&"The council's vote on the budget"), "{texts:?}");
+    assert!(!texts.contains(&"Tweet"), "{texts:?}");
+}
