@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::phrases;
+use super::{phrases, score};
 use super::select::Selection;
 use super::walk::{Page, Segment};
 use super::weights::BlockWeights;
@@ -69,7 +69,7 @@ impl<'a> Repeats<'a> {
         // Short lines repeat legitimately ("Pros", "Step 2", "Yes"). A sentence repeated in its
         // own block is the author's (a refrain); elsewhere on the page it is a second copy
         // (mobile and desktop versions, pull quotes).
-        let sentence = seg.text.split_whitespace().count() as f64 >= self.min_words;
+        let sentence = score::word_count(&seg.text) as f64 >= self.min_words;
         let block = page.elems.get(seg.owner).and_then(|e| e.parent);
         let first = *self.seen.entry(seg.text.as_str()).or_insert(block);
         (sentence && first != block).then_some(RemovalReason::Duplicate)
@@ -206,7 +206,7 @@ fn trim_head(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Selection
     let kept_prose = |i: &usize| reasons[*i].is_none() && sel.prose.get(*i).copied().unwrap_or(false);
     let Some(first) = (0..reasons.len()).find(kept_prose) else { return };
     for (r, seg) in reasons.iter_mut().zip(&page.segments).take(first) {
-        if r.is_none() && seg.kind == BlockKind::Paragraph && seg.text.split_whitespace().count() as f64 <= w.max_label_words {
+        if r.is_none() && seg.kind == BlockKind::Paragraph && score::word_count(&seg.text) as f64 <= w.max_label_words {
             *r = Some(RemovalReason::Metadata);
         }
     }

@@ -78,7 +78,7 @@ fn story_text(
     let selection = select::select(page, weights);
     let blank = doc.clone();
     assemble::assemble(&mut doc, page, &selection, headlines, config, weights);
-    let words = doc.text.split_whitespace().count() as f64;
+    let words = score::word_count(&doc.text) as f64;
     if words >= weights.fallback_max_words {
         return (doc, selection);
     }
@@ -91,7 +91,7 @@ fn story_text(
     let lenient = BlockWeights { story_max_link_density: 1.0, ..*weights };
     let mut second = blank;
     assemble::assemble(&mut second, page, &whole, headlines, config, &lenient);
-    let second_words = second.text.split_whitespace().count() as f64;
+    let second_words = score::word_count(&second.text) as f64;
     let body = if second_words >= weights.fallback_min_gain * words.max(1.0) { second } else { doc };
     (body, selection)
 }

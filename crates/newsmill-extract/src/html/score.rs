@@ -20,23 +20,64 @@ pub(super) struct Features {
 
 pub(super) fn features(seg: &Segment) -> Features {
     // One pass for the three counts: this runs for every segment of every page.
-    let (mut chars, mut words, mut punctuation, mut in_word) = (0, 0, 0, false);
+    let (mut chars, mut punctuation) = (0, 0);
+    let mut words = WordCount::default();
     for c in seg.text.chars() {
         chars += 1;
-        if c.is_whitespace() {
-            in_word = false;
-        } else if !in_word {
-            words += 1;
-            in_word = true;
-        }
+        words.add(c);
         if matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '。' | '、' | '，' | '！' | '？' | '،' | '؟' | '।') {
             punctuation += 1;
         }
     }
+    let words = words.total();
     let link_density = if chars == 0 { 0.0 } else { seg.link_chars as f64 / chars as f64 };
     // Function words only tell prose apart when punctuation does not: measured only then.
     let stopwords = if punctuation == 0 { stopword_share(&seg.text) } else { 0.0 };
     Features { chars, words, link_density, punctuation, stopwords }
+}
+
+/// Words of a text, where Chinese and Japanese, written without spaces between words, count
+/// a word for every two of their characters (about the length of a word there), so that a
+/// line of Chinese weighs like a line of English in every threshold counted in words.
+pub(super) fn word_count(text: &str) -> usize {
+    let mut words = WordCount::default();
+    text.chars().for_each(|c| words.add(c));
+    words.total()
+}
+
+#[derive(Default)]
+struct WordCount {
+    spaced: usize,
+    ideographic: usize,
+    in_word: bool,
+}
+
+impl WordCount {
+    fn add(&mut self, c: char) {
+        if c.is_whitespace() {
+            self.in_word = false;
+            return;
+        }
+        if is_ideographic(c) {
+            self.ideographic += 1;
+            self.in_word = false;
+            return;
+        }
+        if !self.in_word {
+            self.spaced += 1;
+            self.in_word = true;
+        }
+    }
+
+    fn total(&self) -> usize {
+        self.spaced + self.ideographic.div_ceil(2)
+    }
+}
+
+/// Han ideographs, hiragana and katakana: scripts written without spaces between words
+/// (Korean spaces its words, so Hangul counts as spaced).
+fn is_ideographic(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}')
 }
 
 /// Whether the text is dense in CJK or other scripts without spaces between words, where

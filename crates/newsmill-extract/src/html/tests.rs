@@ -378,3 +378,16 @@ fn a_list_of_named_links_inside_the_story_stays_but_share_buttons_go() {
     assert!(texts.contains(&"The council's vote on the budget"), "{texts:?}");
     assert!(!texts.contains(&"Tweet"), "{texts:?}");
 }
+
+#[test]
+fn chinese_lines_count_their_characters_as_words() {
+    assert_eq!(score::word_count("The bridge reopens today"), 4);
+    assert_eq!(score::word_count("一波波接續性低溫寒流報到 已將新竹尖石鄉"), 10);
+    assert_eq!(score::word_count("abc手机def"), 3);
+    // A story of short Chinese lines without punctuation, as blogs write them: before, each
+    // line counted as a word or two and went as a byline before the first "prose".
+    let lines: String = (0..8).map(|i| format!("<p>第{i}次造訪美樹發現到營區變了 印象中以前生冷招牌換成了原木招牌可謂匠心獨運</p>")).collect();
+    let last = "<p>營區內除了露營、民宿、餐飲、賞楓項目之外，多了許多原木飾品，更有畫龍點睛加乘效果，廣受歡迎的美樹營地有個很大特色。</p>";
+    let doc = run(&format!("<article><h1>新竹尖石 美樹營地賞楓</h1>{lines}{last}</article>"), false);
+    assert_eq!(doc.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).count(), 9);
+}
