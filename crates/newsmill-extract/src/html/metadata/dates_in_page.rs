@@ -3,6 +3,7 @@
 //! the headline and other datelines check or replace it. A page that only says when it was
 //! modified is taken as published then.
 
+use std::ops::ControlFlow;
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
@@ -38,6 +39,13 @@ const PUBLISHED_KEYS: &[&str] = &[
     "article_date_original",
     "original-publish-date",
     "citation_publication_date",
+    "published-date",
+    "publication_date",
+    "publication-date",
+    "originalpublicationdate",
+    "date_published",
+    "rnews:datepublished",
+    "article.created",
     "citation_date",
     "date",
     "dc.date",
@@ -314,9 +322,11 @@ fn visible_dateline(dom: &Html) -> Option<String> {
 }
 
 /// Last resort: the first short text anywhere on the page that is nothing but a date
-/// (`Nov 21, 2018`), outside scripts, navigation and comments.
+/// (`Nov 21, 2018`) or a labelled one (`Posted: Nov 21, 2018`), outside scripts, navigation
+/// and comments; an update line (`Last updated: …`) when nothing else is found.
 fn first_date_in_text(dom: &Html) -> Option<String> {
-    dom.root_element()
+    let settled = dom
+        .root_element()
         .descendants()
         .filter_map(|n| {
             let text = n.value().as_text()?.trim();
@@ -332,13 +342,34 @@ fn first_date_in_text(dom: &Html) -> Option<String> {
             (!skip).then_some(text)
         })
         .take(3000)
-        .find_map(|text| {
-            let lower = text.to_lowercase();
-            let words = lower.split_whitespace().count();
-            (words <= 5 && lower.chars().any(|c| c.is_ascii_digit()) && !lower.contains(':'))
-                .then(|| parse_date(text))
-                .flatten()
-        })
+        .try_fold(None, |updated: Option<String>, text| {
+            // `Posted: May 12, 2021` reads as its date; `Last updated: …` only when no line
+            // says more (a page that only says when it changed is taken as published then).
+            let (label, date) = match text.split_once(':') {
+                Some((label, rest)) if is_date_label(label) => (label.to_lowercase(), rest.trim()),
+                Some(_) => return ControlFlow::Continue(updated),
+                None => (String::new(), text),
+            };
+            let words = date.split_whitespace().count();
+            let found = (words <= 5 && date.chars().any(|c| c.is_ascii_digit())).then(|| parse_date(date)).flatten();
+            match found {
+                Some(d) if NOT_PUBLISHED_HINTS.iter().any(|h| label.contains(h)) => {
+                    ControlFlow::Continue(updated.or(Some(d)))
+                }
+                Some(d) => ControlFlow::Break(d),
+                None => ControlFlow::Continue(updated),
+            }
+        });
+    match settled {
+        ControlFlow::Break(date) => Some(date),
+        ControlFlow::Continue(updated) => updated,
+    }
+}
+
+/// The label of a dateline before its colon: a few words, no digits (not the hour of a time).
+fn is_date_label(label: &str) -> bool {
+    let words = label.split_whitespace().count();
+    (1..=3).contains(&words) && !label.chars().any(|c| c.is_ascii_digit())
 }
 
 /// A date in an element's own short text, unless the text says it is an update time.
@@ -493,6 +524,23 @@ mod tests {
     fn a_bare_date_anywhere_is_the_last_resort() {
         let html = "<nav><span>Jan 1, 2001</span></nav><p>Some text.</p><span class='x'>Nov 21, 2018</span>";
         assert_eq!(dates_of(html, None).0.as_deref(), Some("2018-11-21"));
+    }
+
+    #[test]
+    fn a_labelled_date_anywhere_and_an_update_line_only_when_nothing_else_says() {
+        let story = "<p>Some text of the story, long enough to be a paragraph of its own.</p>".repeat(30);
+        let last_updated = format!("{story}<div><p>Last updated: November 13, 2025</p></div>");
+        assert_eq!(dated(&last_updated, None).0, Some(("2025-11-13".into(), DateSource::Text)));
+        let both = format!("{story}<p>Last updated: November 13, 2025</p><p>Posted: 2 March 2024</p>");
+        assert_eq!(dated(&both, None).0, Some(("2024-03-02".into(), DateSource::Text)));
+        let time_of_day = "<p>Some text.</p><p>10:30 2 March 2024</p>";
+        assert_eq!(dates_of(time_of_day, None).0, None);
+    }
+
+    #[test]
+    fn meta_names_htmldate_also_reads() {
+        let html = r#"<meta name="published-date" content="2021-02-16"><meta name="modified-date" content="2024-07-30">"#;
+        assert_eq!(dates_of(html, None).0.as_deref(), Some("2021-02-16"));
     }
 
     #[test]
