@@ -40,6 +40,9 @@ pub(super) fn features(seg: &Segment) -> Features {
 /// a word for every two of their characters (about the length of a word there), so that a
 /// line of Chinese weighs like a line of English in every threshold counted in words.
 pub(super) fn word_count(text: &str) -> usize {
+    if text.is_ascii() {
+        return text.split_ascii_whitespace().count();
+    }
     let mut words = WordCount::default();
     text.chars().for_each(|c| words.add(c));
     words.total()
