@@ -152,17 +152,26 @@ fn sum_up(page: &Page, per_segment: &[f64]) -> Vec<f64> {
     sums
 }
 
-/// Soft hints on elements that hold much of the page's prose, which are then ignored.
+/// Soft hints on elements that hold much of the page's prose, which are then ignored; and
+/// page-header and footer hints on elements holding an `<article>` or `<main>` (a header left
+/// unclosed takes in the whole page).
 fn overruled_hints(page: &Page, prose: &[f64], w: &BlockWeights) -> Vec<bool> {
     let sums = sum_up(page, prose);
     let total: f64 = prose.iter().sum();
+    let stories: Vec<usize> = page.elems.iter().enumerate().filter(|(_, e)| e.semantic).map(|(i, _)| i).collect();
+    let holds_story = |i: usize, e: &super::walk::Elem| {
+        let next = stories.partition_point(|&s| s <= i);
+        stories.get(next).is_some_and(|&s| s < e.end)
+    };
     page.elems
         .iter()
+        .enumerate()
         .zip(&sums)
-        .map(|(e, s)| {
+        .map(|((i, e), s)| {
             let share = if total > 0.0 { s / total } else { 0.0 };
             e.hint.is_some_and(|h| {
-                !h.specific && share > if h.soft { w.soft_hint_max_prose_share } else { w.hard_hint_max_prose_share }
+                let limit = if h.soft { w.soft_hint_max_prose_share } else { w.hard_hint_max_prose_share };
+                (!h.specific && share > limit) || (h.reason == RemovalReason::HeaderFooter && holds_story(i, e))
             })
         })
         .collect()

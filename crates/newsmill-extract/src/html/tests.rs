@@ -391,3 +391,16 @@ fn chinese_lines_count_their_characters_as_words() {
     let doc = run(&format!("<article><h1>新竹尖石 美樹營地賞楓</h1>{lines}{last}</article>"), false);
     assert_eq!(doc.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).count(), 9);
 }
+
+#[test]
+fn a_site_header_left_unclosed_around_the_story_does_not_hide_it() {
+    let other = "<div class=promo><p>Another story about the harbour sits in the page's shell, long enough to read as \
+                 prose of its own, with a full stop, several clauses and no links in it at all, and more.</p></div>";
+    let body = format!(
+        "<div id=page><header role=banner><a href=/>Daily Bugle</a><nav><a href=/news>News</a></nav>\
+         <main>{}</main></div>{other}{other}",
+        story()
+    );
+    let doc = run(&body, false);
+    assert_eq!(doc.block_texts().take(3).collect::<Vec<_>>(), [P1, P2, P3]);
+}
