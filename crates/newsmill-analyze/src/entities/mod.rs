@@ -273,7 +273,26 @@ fn mention_country(gaz: &Gazetteer, name: &str, kind: EntityType) -> Option<[u8;
 }
 
 fn country_code(gaz: &Gazetteer, name: &str) -> Option<[u8; 2]> {
-    gaz.is_country(name.trim_start_matches("the ")).then(|| gaz.country_of(name)).flatten()
+    let code = |name: &str| gaz.is_country(name.trim_start_matches("the ")).then(|| gaz.country_of(name)).flatten();
+    code(name).or_else(|| shouted(name).and_then(|title| code(&title)))
+}
+
+/// A name written in capitals (`GREECE`, `LATIN AMERICA`: a heading or a dateline) in title
+/// case, to look up; short ones are acronyms (`US`, `UAE` are in the gazetteer as written).
+fn shouted(name: &str) -> Option<String> {
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 4 || name.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let title = name
+        .split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next().map(|f| f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect()).unwrap_or_default()
+        })
+        .collect::<Vec<String>>()
+        .join(" ");
+    Some(title)
 }
 
 fn build(text: &str, mentions: &[FoundMention], g: &Group, n: usize) -> Entity {
@@ -328,6 +347,18 @@ fn is_person_and_short_forms(text: &str, ms: &[&FoundMention]) -> bool {
 mod tests {
     use super::*;
     use std::ops::Range;
+
+    #[test]
+    fn a_country_written_in_capitals_is_a_country() {
+        let gaz = Gazetteer::embedded().unwrap();
+        assert!(country_code(&gaz, "GREECE").is_some());
+        assert_eq!(country_code(&gaz, "LATIN AMERICA"), None, "a region, not a country");
+        assert_eq!(shouted("NEW JERSEY").as_deref(), Some("New Jersey"));
+        assert_eq!(shouted("NATO"), Some("Nato".to_string()));
+        assert_eq!(country_code(&gaz, "NATO"), None);
+        assert_eq!(shouted("IBM"), None, "three letters: an acronym");
+        assert_eq!(shouted("Greece"), None);
+    }
 
     #[test]
     fn short_forms_of_a_persons_full_name_are_that_person() {
