@@ -104,8 +104,9 @@ fn keep_linked_headings(reasons: &mut [Option<RemovalReason>], page: &Page, sel:
     }
 }
 
-/// A list of links with the story's prose before and after it (products, sources, steps) is
-/// part of the story; a link list at either end of it is a menu or a list of other stories.
+/// A list of links with the story's prose before and after it (products, sources, steps), or
+/// closing the story inside the story's own box, is part of the story; a link list before it,
+/// or after it in a box of its own, is a menu or a list of other stories.
 fn keep_inner_link_lists(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Selection) {
     let kept_prose = |r: &[Option<RemovalReason>], i: usize| r[i].is_none() && sel.prose.get(i).copied().unwrap_or(false);
     let linked_item = |r: &[Option<RemovalReason>], i: usize| {
@@ -121,7 +122,13 @@ fn keep_inner_link_lists(reasons: &mut [Option<RemovalReason>], page: &Page, sel
         // Items named in a few words each; one-word items are buttons ("Share", "Tweet").
         let words: usize = (i..end).filter_map(|j| sel.features.get(j)).map(|f| f.words).sum();
         let named = words >= 3 * (end - i);
-        if named && kept_prose(reasons, i - 1) && end < reasons.len() && kept_prose(reasons, end) {
+        // A list closing the story inside the story's own box (its `<ul>` beside the
+        // paragraphs) is the story's too; one in a box of its own is other stories.
+        let parent = |j: usize| page.segments.get(j).and_then(|s| page.elems.get(s.owner)).and_then(|e| e.parent);
+        let grandparent = parent(i).and_then(|ul| page.elems.get(ul)).and_then(|e| e.parent);
+        let beside_prose = grandparent.is_some() && grandparent == parent(i - 1);
+        let closed = end < reasons.len() && kept_prose(reasons, end);
+        if named && kept_prose(reasons, i - 1) && (closed || beside_prose) {
             reasons[i..end].fill(None);
         }
         i = end;

@@ -404,3 +404,16 @@ fn a_site_header_left_unclosed_around_the_story_does_not_hide_it() {
     let doc = run(&body, false);
     assert_eq!(doc.block_texts().take(3).collect::<Vec<_>>(), [P1, P2, P3]);
 }
+
+#[test]
+fn a_closing_list_of_named_links_in_the_story_box_stays_but_one_in_a_box_of_its_own_goes() {
+    let items = "<ul><li><a href=/r1>The engineers' report on the supports</a></li>\
+                 <li><a href=/r2>The council's vote on the budget</a></li></ul>";
+    let inside = run(&format!("<article><h1>Bridge reopens</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p>{items}</article>"), false);
+    assert!(inside.block_texts().any(|t| t == "The council's vote on the budget"));
+    let apart = run(
+        &format!("<article><h1>Bridge reopens</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p><div class=box>{items}</div></article>"),
+        false,
+    );
+    assert_eq!(apart.block_texts().collect::<Vec<_>>(), [P1, P2, P3]);
+}
