@@ -20,7 +20,7 @@ static LEGAL: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 static PROMPT: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?-u:\b)subscri(be|ption|ber)|newsletter|(?-u:\b)abonn|suscr[ií]b|subskrypc|(?-u:\b)follow (us|the)(?-u:\b)|folgen sie uns|folge uns|sign up|melden sie sich|download (the|our) app|(?-u:\b)apps? for ios|telegram|whatsapp-kanal|(?-u:\b)teilen sie(?-u:\b)|share this|diesen artikel teilen|unterstütze|support (us|our journalism)|lust auf mehr|nichts mehr verpassen",
+        r"(?-u:\b)subscribe(?-u:\b)|^subscri|(become|already) a subscriber|subscribers? only|(get|start|buy|gift) (a |your )?subscription|newsletter|(?-u:\b)abonn|suscr[ií]b|subskrypc|(?-u:\b)follow (us|the)(?-u:\b)|folgen sie uns|folge uns|sign up|melden sie sich|download (the|our) app|(?-u:\b)apps? for ios|telegram|whatsapp-kanal|(?-u:\b)teilen sie(?-u:\b)|share this|diesen artikel teilen|unterstütze|support (us|our journalism)|lust auf mehr|nichts mehr verpassen",
     )
     .ok()
 });
@@ -60,5 +60,10 @@ mod tests {
         assert_eq!(phrase_reason("Bake the cookies for ten minutes.", 6), None);
         assert_eq!(phrase_reason("The council met on Tuesday.", 5), None);
         assert_eq!(phrase_reason("Subscribe", 100), None);
+        // A story's prices and numbers name subscriptions without asking for one.
+        assert_eq!(phrase_reason("Lifetime subscription: US$ 299.99", 4), None);
+        assert_eq!(phrase_reason("Sending an email to those 268 dormant subscribers", 8), None);
+        assert_eq!(phrase_reason("Already a subscriber? Log in", 5), Some(RemovalReason::SharePrompt));
+        assert_eq!(phrase_reason("Subscriptions from $1 a week", 5), Some(RemovalReason::SharePrompt));
     }
 }
