@@ -121,7 +121,7 @@ fn keep_inner_link_lists(reasons: &mut [Option<RemovalReason>], page: &Page, sel
         let end = (i..reasons.len()).find(|&j| !linked_item(reasons, j)).unwrap_or(reasons.len());
         // Items named in a few words each; one-word items are buttons ("Share", "Tweet").
         let words: usize = (i..end).filter_map(|j| sel.features.get(j)).map(|f| f.words).sum();
-        let named = words >= 3 * (end - i);
+        let named = words >= 3 * (end - i) && !(i..end).any(|j| points_elsewhere(&page.segments[j].text));
         // A list closing the story inside the story's own box (its `<ul>` beside the
         // paragraphs) is the story's too; one in a box of its own is other stories.
         let parent = |j: usize| page.segments.get(j).and_then(|s| page.elems.get(s.owner)).and_then(|e| e.parent);
@@ -133,6 +133,16 @@ fn keep_inner_link_lists(reasons: &mut [Option<RemovalReason>], page: &Page, sel
         }
         i = end;
     }
+}
+
+/// A link line that says it leads to another story (`See also: …`, `Lesen Sie auch: …`).
+fn points_elsewhere(text: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "see also", "related", "read more", "read also", "also read", "more:", "lesen sie auch", "mehr zum thema",
+        "siehe auch", "voir aussi", "lire aussi", "lea también", "leer también", "ver también", "zobacz też",
+    ];
+    let head: String = text.chars().take(20).flat_map(char::to_lowercase).collect();
+    OPENINGS.iter().any(|o| head.starts_with(o))
 }
 
 /// A short line right before a removed link list or prompt is its label ("Read more",

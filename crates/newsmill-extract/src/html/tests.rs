@@ -417,3 +417,13 @@ fn a_closing_list_of_named_links_in_the_story_box_stays_but_one_in_a_box_of_its_
     );
     assert_eq!(apart.block_texts().collect::<Vec<_>>(), [P1, P2, P3]);
 }
+
+#[test]
+fn a_see_also_list_inside_the_story_still_goes() {
+    let body = format!(
+        "<article><h1>Bridge reopens</h1><p>{P1}</p>\
+         <ul><li><a href=/o1>See also: The tunnel that closed last year</a></li></ul><p>{P2}</p><p>{P3}</p></article>"
+    );
+    let doc = run(&body, false);
+    assert_eq!(doc.block_texts().collect::<Vec<_>>(), [P1, P2, P3]);
+}
