@@ -98,7 +98,8 @@ fn keep_linked_headings(reasons: &mut [Option<RemovalReason>], page: &Page, sel:
     for i in 0..reasons.len().saturating_sub(1) {
         let heading = page.segments.get(i).is_some_and(|s| s.kind == BlockKind::Heading);
         let opens_prose = reasons[i + 1].is_none() && sel.prose.get(i + 1).copied().unwrap_or(false);
-        if heading && opens_prose && reasons[i] == Some(RemovalReason::LinkDense) {
+        let elsewhere = page.segments.get(i).is_some_and(|s| points_elsewhere(&s.text));
+        if heading && opens_prose && !elsewhere && reasons[i] == Some(RemovalReason::LinkDense) {
             reasons[i] = None;
         }
     }
@@ -139,7 +140,7 @@ fn keep_inner_link_lists(reasons: &mut [Option<RemovalReason>], page: &Page, sel
 fn points_elsewhere(text: &str) -> bool {
     const OPENINGS: &[&str] = &[
         "see also", "related", "read more", "read also", "also read", "more:", "lesen sie auch", "mehr zum thema",
-        "siehe auch", "voir aussi", "lire aussi", "lea también", "leer también", "ver también", "zobacz też",
+        "siehe auch", "voir aussi", "lire aussi", "lea también", "leer también", "ver también", "mira:", "zobacz też",
     ];
     let head: String = text.chars().take(20).flat_map(char::to_lowercase).collect();
     OPENINGS.iter().any(|o| head.starts_with(o))

@@ -427,3 +427,12 @@ fn a_see_also_list_inside_the_story_still_goes() {
     let doc = run(&body, false);
     assert_eq!(doc.block_texts().collect::<Vec<_>>(), [P1, P2, P3]);
 }
+
+#[test]
+fn a_linked_heading_pointing_to_another_story_goes() {
+    let body = format!(
+        "<article><h1>Bridge reopens</h1><p>{P1}</p><h3><a href=/o>Read more: The tunnel that closed</a></h3>\
+         <p>{P2}</p><p>{P3}</p></article>"
+    );
+    assert_eq!(run(&body, false).block_texts().collect::<Vec<_>>(), [P1, P2, P3]);
+}
