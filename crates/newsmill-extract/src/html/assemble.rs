@@ -96,10 +96,9 @@ fn take_standfirst(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Sel
 /// opens prose of the story is the story's heading.
 fn keep_linked_headings(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Selection) {
     for i in 0..reasons.len().saturating_sub(1) {
-        let heading = page.segments.get(i).is_some_and(|s| s.kind == BlockKind::Heading);
+        let Some(seg) = page.segments.get(i).filter(|_| reasons[i] == Some(RemovalReason::LinkDense)) else { continue };
         let opens_prose = reasons[i + 1].is_none() && sel.prose.get(i + 1).copied().unwrap_or(false);
-        let elsewhere = page.segments.get(i).is_some_and(|s| points_elsewhere(&s.text));
-        if heading && opens_prose && !elsewhere && reasons[i] == Some(RemovalReason::LinkDense) {
+        if seg.kind == BlockKind::Heading && opens_prose && !points_elsewhere(&seg.text) {
             reasons[i] = None;
         }
     }
@@ -122,7 +121,8 @@ fn keep_inner_link_lists(reasons: &mut [Option<RemovalReason>], page: &Page, sel
         let end = (i..reasons.len()).find(|&j| !linked_item(reasons, j)).unwrap_or(reasons.len());
         // Items named in a few words each; one-word items are buttons ("Share", "Tweet").
         let words: usize = (i..end).filter_map(|j| sel.features.get(j)).map(|f| f.words).sum();
-        let named = words >= 3 * (end - i) && !(i..end).any(|j| points_elsewhere(&page.segments[j].text));
+        let elsewhere = page.segments.get(i..end).is_some_and(|items| items.iter().any(|s| points_elsewhere(&s.text)));
+        let named = words >= 3 * (end - i) && !elsewhere;
         // A list closing the story inside the story's own box (its `<ul>` beside the
         // paragraphs) is the story's too; one in a box of its own is other stories.
         let parent = |j: usize| page.segments.get(j).and_then(|s| page.elems.get(s.owner)).and_then(|e| e.parent);
