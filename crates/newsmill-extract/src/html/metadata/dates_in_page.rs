@@ -112,7 +112,8 @@ impl Candidates {
             .and_then(parse_date)
             .or_else(|| PUBLISHED_KEYS.iter().find_map(|k| tags.all(k).find_map(parse_date)))
             .or_else(|| microdata(dom, "datePublished"))
-            .or_else(|| script_date(dom));
+            .or_else(|| script_date(dom))
+            .or_else(|| attribute_date(dom));
         let url_day = urls.iter().flatten().find_map(|u| date_from_url(u));
         let pubdate = Selector::parse("time[pubdate]")
             .ok()
@@ -272,6 +273,18 @@ fn script_date(dom: &Html) -> Option<String> {
             .text()
             .filter(|t| t.len() <= MAX_SCRIPT_BYTES)
             .find_map(|text| re.captures(text).and_then(|c| parse_date(c.get(1)?.as_str())))
+    })
+}
+
+/// Page data a script reads from an attribute (`<div data-props="{&quot;datePublished&quot;:…}">`,
+/// JSON-LD escaped into a component's props): the same keys as in script data.
+fn attribute_date(dom: &Html) -> Option<String> {
+    let re = keyed_script_date()?;
+    dom.root_element().descendants().filter_map(ElementRef::wrap).take(MAX_ELEMENTS).find_map(|el| {
+        el.value()
+            .attrs()
+            .filter(|(_, v)| v.len() <= MAX_SCRIPT_BYTES && (v.contains("ublish") || v.contains("pubDate")))
+            .find_map(|(_, v)| re.captures(v).and_then(|c| parse_date(c.get(1)?.as_str())))
     })
 }
 
@@ -535,6 +548,12 @@ mod tests {
         assert_eq!(dated(&both, None).0, Some(("2024-03-02".into(), DateSource::Text)));
         let time_of_day = "<p>Some text.</p><p>10:30 2 March 2024</p>";
         assert_eq!(dates_of(time_of_day, None).0, None);
+    }
+
+    #[test]
+    fn dates_in_page_data_held_by_an_attribute() {
+        let html = r#"<div data-props="{&quot;headline&quot;:&quot;Full EV&quot;,&quot;datePublished&quot;:&quot;2025-11-17T09:00:00-05:00&quot;}"></div>"#;
+        assert_eq!(dates_of(html, None).0.as_deref(), Some("2025-11-17T09:00:00-05:00"));
     }
 
     #[test]
