@@ -284,14 +284,14 @@ fn shouted(name: &str) -> Option<String> {
     if letters < 4 || name.chars().any(char::is_lowercase) {
         return None;
     }
-    let title = name
-        .split(' ')
-        .map(|w| {
-            let mut cs = w.chars();
-            cs.next().map(|f| f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect()).unwrap_or_default()
-        })
-        .collect::<Vec<String>>()
-        .join(" ");
+    let (mut title, mut word) = (String::with_capacity(name.len()), String::new());
+    for (k, w) in name.split(' ').enumerate() {
+        crate::ner::features::title_case(w, &mut word);
+        if k > 0 {
+            title.push(' ');
+        }
+        title.push_str(&word);
+    }
     Some(title)
 }
 

@@ -187,7 +187,9 @@ pub fn token_infos(
     }
 }
 
-fn title_case(tok: &str, out: &mut String) {
+/// `tok` with its first letter as written and the rest in lower case (`GREECE` → `Greece`),
+/// written into `out`.
+pub(crate) fn title_case(tok: &str, out: &mut String) {
     out.clear();
     for (k, c) in tok.chars().enumerate() {
         if k == 0 {

@@ -97,8 +97,7 @@ fn take_standfirst(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Sel
 fn keep_linked_headings(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Selection) {
     for i in 0..reasons.len().saturating_sub(1) {
         let Some(seg) = page.segments.get(i).filter(|_| reasons[i] == Some(RemovalReason::LinkDense)) else { continue };
-        let opens_prose = reasons[i + 1].is_none() && sel.prose.get(i + 1).copied().unwrap_or(false);
-        if seg.kind == BlockKind::Heading && opens_prose && !points_elsewhere(&seg.text) {
+        if seg.kind == BlockKind::Heading && kept_prose(reasons, sel, i + 1) && !points_elsewhere(&seg.text) {
             reasons[i] = None;
         }
     }
@@ -108,7 +107,6 @@ fn keep_linked_headings(reasons: &mut [Option<RemovalReason>], page: &Page, sel:
 /// closing the story inside the story's own box, is part of the story; a link list before it,
 /// or after it in a box of its own, is a menu or a list of other stories.
 fn keep_inner_link_lists(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Selection) {
-    let kept_prose = |r: &[Option<RemovalReason>], i: usize| r[i].is_none() && sel.prose.get(i).copied().unwrap_or(false);
     let linked_item = |r: &[Option<RemovalReason>], i: usize| {
         r[i] == Some(RemovalReason::LinkDense) && page.segments.get(i).is_some_and(|s| s.kind == BlockKind::ListItem)
     };
@@ -128,8 +126,8 @@ fn keep_inner_link_lists(reasons: &mut [Option<RemovalReason>], page: &Page, sel
         let parent = |j: usize| page.segments.get(j).and_then(|s| page.elems.get(s.owner)).and_then(|e| e.parent);
         let grandparent = parent(i).and_then(|ul| page.elems.get(ul)).and_then(|e| e.parent);
         let beside_prose = grandparent.is_some() && grandparent == parent(i - 1);
-        let closed = end < reasons.len() && kept_prose(reasons, end);
-        if named && kept_prose(reasons, i - 1) && (closed || beside_prose) {
+        let closed = kept_prose(reasons, sel, end);
+        if named && kept_prose(reasons, sel, i - 1) && (closed || beside_prose) {
             reasons[i..end].fill(None);
         }
         i = end;
@@ -169,7 +167,7 @@ fn drop_labels(reasons: &mut [Option<RemovalReason>], sel: &Selection, w: &Block
 /// and subscribe prompts, copyright lines. Short lines there go, unless they sit in the same
 /// block as that paragraph (a sign-off, a closing list), where the story itself goes on.
 fn trim_tail(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Selection) {
-    let kept_prose = |i: usize| reasons.get(i).is_some_and(Option::is_none) && sel.prose.get(i).copied().unwrap_or(false);
+    let kept_prose = |i: usize| kept_prose(reasons, sel, i);
     let parent = |i: usize| page.segments.get(i).and_then(|s| page.elems.get(s.owner)).and_then(|e| e.parent);
     let mut per_block: HashMap<usize, usize> = HashMap::new();
     for i in (0..reasons.len()).filter(|&i| kept_prose(i)) {
@@ -186,7 +184,7 @@ fn trim_tail(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Selection
     let lone = |i: usize| grouped && in_lone_block(i);
     let Some(last) = (0..reasons.len()).rev().find(|&i| kept_prose(i) && !lone(i)) else { return };
     let body = block_of(page, last);
-    let faq = faq_after(page, last, &kept_prose);
+    let faq = faq_after(reasons, page, sel, last);
     let verdicts: Vec<bool> = (0..reasons.len())
         .map(|i| {
             let Some(seg) = page.segments.get(i) else { return false };
@@ -210,9 +208,10 @@ fn trim_tail(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Selection
 
 /// Question headings after segment `last`, each with the paragraph right under it: a FAQ,
 /// which stays. One alone is a promotion or a teaser asking its reader ("Need more help?").
-fn faq_after(page: &Page, last: usize, kept_prose: &dyn Fn(usize) -> bool) -> Vec<usize> {
+fn faq_after(reasons: &[Option<RemovalReason>], page: &Page, sel: &Selection, last: usize) -> Vec<usize> {
     let asked = |i: usize| {
-        page.segments.get(i).is_some_and(|q| q.kind == BlockKind::Heading && q.text.ends_with('?')) && kept_prose(i + 1)
+        let question = page.segments.get(i).is_some_and(|q| q.kind == BlockKind::Heading && q.text.ends_with('?'));
+        question && kept_prose(reasons, sel, i + 1)
     };
     let items: Vec<usize> = (last + 1..page.segments.len()).filter(|&i| asked(i)).flat_map(|i| [i, i + 1]).collect();
     if items.len() >= 4 { items } else { Vec::new() }
@@ -221,13 +220,17 @@ fn faq_after(page: &Page, last: usize, kept_prose: &dyn Fn(usize) -> bool) -> Ve
 /// Before the story's first prose paragraph come bylines, datelines, reading times and
 /// breadcrumbs: short plain lines there go, headings stay.
 fn trim_head(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Selection, w: &BlockWeights) {
-    let kept_prose = |i: &usize| reasons[*i].is_none() && sel.prose.get(*i).copied().unwrap_or(false);
-    let Some(first) = (0..reasons.len()).find(kept_prose) else { return };
+    let Some(first) = (0..reasons.len()).find(|&i| kept_prose(reasons, sel, i)) else { return };
     for (r, seg) in reasons.iter_mut().zip(&page.segments).take(first) {
         if r.is_none() && seg.kind == BlockKind::Paragraph && score::word_count(&seg.text) as f64 <= w.max_label_words {
             *r = Some(RemovalReason::Metadata);
         }
     }
+}
+
+/// Whether segment `i` is prose the story keeps so far (false past the last segment).
+fn kept_prose(reasons: &[Option<RemovalReason>], sel: &Selection, i: usize) -> bool {
+    reasons.get(i).is_some_and(Option::is_none) && sel.prose.get(i).copied().unwrap_or(false)
 }
 
 /// The elements of the block holding segment `i`: its owner's parent and everything in it.

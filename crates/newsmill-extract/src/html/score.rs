@@ -83,8 +83,8 @@ fn is_ideographic(c: char) -> bool {
     matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}')
 }
 
-/// Whether the text is dense in CJK or other scripts without spaces between words, where
-/// word counts say little.
+/// Whether the text is dense in a script without spaces between words that [`word_count`]
+/// does not count by characters (Thai, Khmer, Burmese), where word counts say little.
 fn unspaced(f: &Features) -> bool {
     f.words > 0 && f.chars / f.words > 20
 }
