@@ -283,7 +283,7 @@ fn attribute_date(dom: &Html) -> Option<String> {
     dom.root_element().descendants().filter_map(ElementRef::wrap).take(MAX_ELEMENTS).find_map(|el| {
         el.value()
             .attrs()
-            .filter(|(_, v)| v.len() <= MAX_SCRIPT_BYTES && (v.contains("ublish") || v.contains("pubDate")))
+            .filter(|(_, v)| v.len() <= MAX_SCRIPT_BYTES && (v.contains("ublic") || v.contains("ublish") || v.contains("pubDate")))
             .find_map(|(_, v)| re.captures(v).and_then(|c| parse_date(c.get(1)?.as_str())))
     })
 }
@@ -554,6 +554,8 @@ mod tests {
     fn dates_in_page_data_held_by_an_attribute() {
         let html = r#"<div data-props="{&quot;headline&quot;:&quot;Full EV&quot;,&quot;datePublished&quot;:&quot;2025-11-17T09:00:00-05:00&quot;}"></div>"#;
         assert_eq!(dates_of(html, None).0.as_deref(), Some("2025-11-17T09:00:00-05:00"));
+        let html = r#"<div data-page="{&quot;publicationDate&quot;:&quot;2024-02-03&quot;}"></div>"#;
+        assert_eq!(dates_of(html, None).0.as_deref(), Some("2024-02-03"));
     }
 
     #[test]
