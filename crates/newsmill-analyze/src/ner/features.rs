@@ -84,6 +84,8 @@ pub struct TokInfo {
     pub gaz: u8,
     pub capitalized: bool,
     pub lower_seen: bool,
+    /// A word in lower case or plain punctuation (`the`, `said`, `,`): see [`quiet`].
+    pub quiet: bool,
 }
 
 /// Writes the normalized form of `tok` into `out`: lower case, digits as `0`, quotes folded.
@@ -158,6 +160,7 @@ pub fn token_infos(
             shape: hash_str(&scratch.long),
             short_shape: hash_str(&scratch.short),
             capitalized: tok.starts_with(char::is_uppercase),
+            quiet: quiet(tok),
             ..TokInfo::default()
         };
         for (k, (at, c)) in norm.char_indices().take(4).enumerate() {
@@ -184,6 +187,18 @@ pub fn token_infos(
         for (k, info) in out[m.start..m.end].iter_mut().enumerate() {
             info.gaz |= if k == 0 { m.kinds } else { m.kinds << 4 };
         }
+    }
+}
+
+/// Is `tok` a word with letters in lower case only and no digit, or a punctuation mark that
+/// never joins the parts of a name? Symbols (`+` in `C++`, `:` in `re:Invent`, `&`) are not,
+/// nor the particles that open surnames (`van der Maaten` at a sentence's start).
+fn quiet(tok: &str) -> bool {
+    match tok {
+        "," | "." | ";" | "?" | "!" | "(" | ")" | "\"" | "“" | "”" => true,
+        "van" | "von" | "der" | "den" | "ter" | "de" | "du" | "da" | "das" | "dos" | "di" | "del" | "della" | "le"
+        | "la" | "al" | "el" | "bin" | "ibn" | "ben" => false,
+        _ => tok.chars().any(char::is_alphabetic) && !tok.chars().any(|c| c.is_uppercase() || c.is_numeric()),
     }
 }
 
@@ -302,3 +317,18 @@ pub fn dynamic_features(t: &TokInfo, prev: usize, prev2: usize, history: usize, 
     }
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lower_case_words_and_plain_punctuation_are_quiet_name_parts_are_not() {
+        for tok in ["the", "said", "’s", "naïve", ",", ".", "“"] {
+            assert!(quiet(tok), "{tok}");
+        }
+        for tok in ["Paris", "iPhone", "n8n", "1996", "+", ":", "&", "van", "der", "al", "★"] {
+            assert!(!quiet(tok), "{tok}");
+        }
+    }
+}
