@@ -39,9 +39,9 @@ def held_out():
     return {p.stem.split("-")[1] for p in DEV.glob("wcxb-*.txt")}
 
 
-def article_pages(max_words, min_cues, exclude=()):
-    """(id, domain, words, cues) of the wcxb-dev article pages of 200 to `max_words` words with at
-    least `min_cues` speech cues, neither held out nor in `exclude`, in id order."""
+def article_pages(max_words, min_cues, exclude=(), min_words=200):
+    """(id, domain, words, cues) of the wcxb-dev article pages of `min_words` to `max_words` words
+    with at least `min_cues` speech cues, neither held out nor in `exclude`, in id order."""
     meta = json.load(open(WCXB / "metadata.json", encoding="utf8"))["files"]
     excl = held_out() | set(exclude)
     out = []
@@ -51,7 +51,7 @@ def article_pages(max_words, min_cues, exclude=()):
             continue
         t = text_of(fid)
         nw, nc = len(t.split()), len(CUES.findall(t))
-        if 200 <= nw <= max_words and nc >= min_cues:
+        if min_words <= nw <= max_words and nc >= min_cues:
             out.append((fid, m.get("domain", ""), nw, nc))
     return out
 
@@ -118,6 +118,32 @@ def choose_round3():
     two excluded (annotated by four annotators, ten pages each, in list order)."""
     done = [x[0] for x in choose()[0][:N]] + [x[0] for x in choose_round2()]
     return round2_pool(done, ROUND3_SEED)[:ROUND3_SIZE]
+
+
+ROUND4_SEED = 18
+ROUND4_SIZE = 36
+
+
+def held_out_domains():
+    meta = json.load(open(WCXB / "metadata.json", encoding="utf8"))["files"]
+    return {meta[fid].get("domain", "") for fid in held_out() if fid in meta}
+
+
+def choose_round4():
+    """The fourth round (2026-12-05): the shorter pools were used up, so longer articles: pages
+    of 1,601-3,000 words with at least two speech cues, earlier rounds and held-out pages excluded,
+    shuffled by random.Random(18), then (stably) more cues first (5 or more count as 5), at most
+    one page per domain and none from a domain of news-analysis-dev; the first 36."""
+    done = [x[0] for x in choose()[0][:N]] + [x[0] for x in choose_round2()] + [x[0] for x in choose_round3()]
+    q = article_pages(3000, 2, done, min_words=1601)
+    random.Random(ROUND4_SEED).shuffle(q)
+    q.sort(key=lambda x: -min(x[3], 5))
+    out, domains = [], held_out_domains()
+    for x in q:
+        if x[1] not in domains:
+            out.append(x)
+            domains.add(x[1])
+    return out[:ROUND4_SIZE]
 
 
 def find_span(text, snippet):  # as in news-analysis-dev/score.py
@@ -188,6 +214,9 @@ def main():
         print(f"  {i+1:2d} {fid} {dom} words={nw} cues={nc}")
     print(f"third round (seed {ROUND3_SEED}, {ROUND3_SIZE} pages):")
     for i, (fid, dom, nw, nc) in enumerate(choose_round3()):
+        print(f"  {i+1:2d} {fid} {dom} words={nw} cues={nc}")
+    print(f"fourth round (seed {ROUND4_SEED}, {ROUND4_SIZE} pages):")
+    for i, (fid, dom, nw, nc) in enumerate(choose_round4()):
         print(f"  {i+1:2d} {fid} {dom} words={nw} cues={nc}")
     if "--list" in sys.argv:
         return
