@@ -41,7 +41,9 @@ pub fn find_mentions(text: &str, tokens: &[Token], sents: &[Range<usize>], model
     for window in windows(sents, WINDOW_TOKENS) {
         tag_window(text, tokens, sents, window, model, &mut out);
     }
+    untagged_titled_people(text, tokens, sents, &mut out);
     refine(text, tokens, sents, &model.gazetteer, &mut out);
+    repeated_surnames(text, tokens, sents, &mut out);
     not_names::drop_non_names(text, tokens, sents, &model.gazetteer, &mut out);
     out
 }
@@ -120,6 +122,7 @@ fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer,
     ms.retain(|m| !m.tokens.is_empty());
     split_coordinated_organisations(text, tokens, ms);
     split_at_separators(text, tokens, ms);
+    split_at_possessive(text, tokens, gaz, ms);
     for m in ms.iter_mut().filter(|m| m.kind == EntityType::Person) {
         // A title the tagger took into the name (`Councillor Dev Patel`, `DAE Additional
         // Director Dr Azizur Rahman`) is a title: the name starts after its last role word.
@@ -253,6 +256,41 @@ fn split_at_separators(text: &str, tokens: &[Token], ms: &mut Vec<FoundMention>)
     *ms = out;
 }
 
+/// `State Department’s Bureau of South and Central Asian Affairs`, `Google’s Gemini`: an owner
+/// and what it owns are two names when the owner is an organisation or a place the text or the
+/// lists know (a known organisation, a place in the gazetteer, a last word that ends
+/// organisations' names); a possessive inside a name stays (`Alzheimer's Association`, `Old
+/// Man’s War`, `Lloyd's of London`).
+fn split_at_possessive(text: &str, tokens: &[Token], gaz: &Gazetteer, ms: &mut Vec<FoundMention>) {
+    let mut out = Vec::with_capacity(ms.len());
+    for m in ms.drain(..) {
+        let possessive = (m.tokens.start + 1..m.tokens.end.saturating_sub(1)).find(|&i| {
+            matches!(tokens[i].text(text), "'s" | "’s") && tokens[i + 1].text(text).starts_with(char::is_uppercase)
+        });
+        let Some(p) = possessive else {
+            out.push(m);
+            continue;
+        };
+        let owner_span = tokens[m.tokens.start].start as usize..tokens[p - 1].end as usize;
+        let owner = &text[owner_span.clone()];
+        let owner_kind = if crate::lang::en::lexicon::is_known_org(owner)
+            || crate::lang::en::lexicon::type_by_last_word(owner, m.kind) == Some(EntityType::Org)
+        {
+            EntityType::Org
+        } else if gaz.is_place(owner) {
+            EntityType::Loc
+        } else {
+            out.push(m);
+            continue;
+        };
+        out.push(FoundMention { span: owner_span, kind: owner_kind, tokens: m.tokens.start..p, ..m.clone() });
+        let owned = p + 1..m.tokens.end;
+        let span = tokens[owned.start].start as usize..m.span.end;
+        out.push(FoundMention { span, tokens: owned, ..m });
+    }
+    *ms = out;
+}
+
 /// `Emory University and Oglethorpe University` is two organisations: a span joined by `and`
 /// whose two sides each end in a word that ends organisations' names is split there. A name
 /// with `and` inside (`Bureau of South and Central Asian Affairs`) has no such word before it.
@@ -315,6 +353,87 @@ const PERSON_TITLES: &[&str] = &[
 const HONORIFICS: &[&str] = &["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof."];
 
 /// Makes `m` the person named after the last title word in it, when there is one.
+/// Adds the later mentions of a person the tagger left untagged: the surname of a person named
+/// in full (`Raj Patel` … `Patel said`), written alone with its capital, not next to another
+/// capitalized word (`Patel Foundation`), and, at a sentence's start, only a word English does
+/// not write in lower case (`Rose` yes, `Will` no).
+fn repeated_surnames(text: &str, tokens: &[Token], sents: &[Range<usize>], ms: &mut Vec<FoundMention>) {
+    let surnames: Vec<&str> = ms
+        .iter()
+        .filter(|m| m.kind == EntityType::Person && m.tokens.len() >= 2)
+        .map(|m| tokens[m.tokens.end - 1].text(text))
+        .filter(|w| w.chars().count() >= 3 && w.chars().any(char::is_lowercase))
+        .collect();
+    if surnames.is_empty() {
+        return;
+    }
+    let first_full = |w: &str| {
+        ms.iter()
+            .filter(|m| m.kind == EntityType::Person && m.tokens.len() >= 2 && tokens[m.tokens.end - 1].text(text) == w)
+            .map(|m| m.tokens.start)
+            .min()
+    };
+    let capital = |i: usize| tokens.get(i).is_some_and(|t| t.text(text).starts_with(char::is_uppercase));
+    let mut found = Vec::new();
+    for (s, sent) in sents.iter().enumerate() {
+        for i in sent.clone() {
+            let w = tokens[i].text(text);
+            if !surnames.contains(&w) || ms.iter().any(|m| m.tokens.contains(&i)) {
+                continue;
+            }
+            let beside_capital = (i > sent.start && capital(i - 1)) || (i + 1 < sent.end && capital(i + 1));
+            let opener_ok = i != sent.start || !crate::lang::en::lexicon::is_ordinary_word(w);
+            if !beside_capital && opener_ok && first_full(w).is_some_and(|f| f < i) {
+                let span = tokens[i].start as usize..tokens[i].end as usize;
+                found.push(FoundMention { span, kind: EntityType::Person, tokens: i..i + 1, sentence: s });
+            }
+        }
+    }
+    if !found.is_empty() {
+        ms.extend(found);
+        ms.sort_by_key(|m| m.span.start);
+    }
+}
+
+/// Adds the people the tagger missed behind a title that only a person bears: `Councillor`,
+/// `Dr`, `Senator` written with its capital and followed by two or three capitalized words
+/// (one after a courtesy title: `Dr Rahman`) that no mention covers, within a sentence
+/// (`Councillor Raj Patel`, whose short first name the tagger does not know). The mention
+/// takes the title; [`titled_person`] then leaves it out of the name.
+fn untagged_titled_people(text: &str, tokens: &[Token], sents: &[Range<usize>], ms: &mut Vec<FoundMention>) {
+    let name_word = |i: usize| {
+        let w = tokens[i].text(text);
+        w.starts_with(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            && w.chars().any(char::is_lowercase)
+            && !NOT_NAME.contains(&w)
+    };
+    let mut found = Vec::new();
+    for (s, sent) in sents.iter().enumerate() {
+        for at in sent.clone() {
+            let title = tokens[at].text(text);
+            if !title.starts_with(char::is_uppercase) || !PERSON_TITLES.iter().any(|t| t.eq_ignore_ascii_case(title)) {
+                continue;
+            }
+            let end = (at + 1..sent.end).find(|&i| !name_word(i)).unwrap_or(sent.end);
+            let honorific = HONORIFICS.iter().any(|t| t.eq_ignore_ascii_case(title));
+            let words = end - at - 1;
+            let span = tokens[at].start as usize..tokens[end - 1].end as usize;
+            let rest = text.get(tokens[at + 1.min(words)].start as usize..span.end).unwrap_or("");
+            let org = crate::lang::en::lexicon::type_by_last_word(rest, EntityType::Person) == Some(EntityType::Org);
+            let covered = ms.iter().any(|m| m.tokens.start < end && at < m.tokens.end);
+            let named = (2..=3).contains(&words) || (honorific && words == 1);
+            if named && !org && !covered {
+                found.push(FoundMention { span, kind: EntityType::Person, tokens: at..end, sentence: s });
+            }
+        }
+    }
+    if !found.is_empty() {
+        ms.extend(found);
+        ms.sort_by_key(|m| m.span.start);
+    }
+}
+
 fn titled_person(text: &str, tokens: &[Token], m: &mut FoundMention) {
     let is_title = |i: usize| {
         let w = tokens[i].text(text);
@@ -344,6 +463,78 @@ fn titled_person(text: &str, tokens: &[Token], m: &mut FoundMention) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A rule that adds mentions: text, tokens, sentences, the mentions so far.
+    type AddRule = fn(&str, &[Token], &[Range<usize>], &mut Vec<FoundMention>);
+
+    fn added(text: &str, tagged: &[(&str, EntityType)], rule: AddRule) -> Vec<String> {
+        let tokens = super::super::tokens::tokenize(text);
+        let ends: Vec<usize> =
+            (0..tokens.len()).filter(|&i| matches!(tokens[i].text(text), "." | "?" | "!")).map(|i| i + 1).collect();
+        let sents: Vec<Range<usize>> =
+            ends.iter().scan(0, |start, &end| Some(std::mem::replace(start, end)..end)).collect();
+        let mut ms: Vec<FoundMention> = tagged
+            .iter()
+            .filter_map(|&(name, kind)| {
+                let at = text.find(name)?;
+                let first = tokens.iter().position(|t| t.start as usize == at)?;
+                let end = tokens.iter().position(|t| t.end as usize == at + name.len())? + 1;
+                Some(FoundMention { span: at..at + name.len(), kind, tokens: first..end, sentence: 0 })
+            })
+            .collect();
+        let before = ms.len();
+        rule(text, &tokens, &sents, &mut ms);
+        assert!(ms.windows(2).all(|w| w[0].span.start <= w[1].span.start));
+        let mut out: Vec<String> = ms.iter().map(|m| text[m.span.clone()].to_string()).collect();
+        out.retain(|m| !tagged.iter().any(|(t, _)| t == m));
+        assert_eq!(out.len(), ms.len() - before);
+        out
+    }
+
+    #[test]
+    fn an_organisation_and_what_it_owns_are_two_names() {
+        let cases: [(&str, &[&str]); 4] = [
+            ("the State Department’s Bureau of South Asian Affairs said", &["State Department", "Bureau of South Asian Affairs"]),
+            ("the Google’s Gemini app said", &["Google", "Gemini"]),
+            ("the Alzheimer's Association said", &["Alzheimer's Association"]),
+            ("the Old Man’s War said", &["Old Man’s War"]),
+        ];
+        for (text, want) in cases {
+            let tokens = super::super::tokens::tokenize(text);
+            let first = 1;
+            let end = tokens.iter().position(|t| ["said", "app"].contains(&t.text(text))).unwrap_or(tokens.len());
+            let span = tokens[first].start as usize..tokens[end - 1].end as usize;
+            let mut ms = vec![FoundMention { span, kind: EntityType::Org, tokens: first..end, sentence: 0 }];
+            split_at_possessive(text, &tokens, &Gazetteer::default(), &mut ms);
+            let got: Vec<&str> = ms.iter().map(|m| &text[m.span.clone()]).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_person_only_title_before_untagged_capitals_adds_that_person() {
+        let none: &[(&str, EntityType)] = &[];
+        let rule = untagged_titled_people;
+        assert_eq!(added("Councillor Raj Patel opened it.", none, rule), ["Councillor Raj Patel"]);
+        assert_eq!(added("Dr Rahman opened it.", none, rule), ["Dr Rahman"]);
+        // One word after a rank, an organisation's name, a tagged name, or a lower-case title.
+        assert!(added("Judge Patel opened it.", none, rule).is_empty());
+        assert!(added("Judge Business School opened it.", none, rule).is_empty());
+        assert!(added("the councillor Raj Patel opened it.", none, rule).is_empty());
+        assert!(added("Councillor Raj Patel opened it.", &[("Raj Patel", EntityType::Person)], rule).is_empty());
+    }
+
+    #[test]
+    fn a_surname_repeated_untagged_after_the_full_name_is_that_person() {
+        let rule = repeated_surnames;
+        let raj = &[("Raj Patel", EntityType::Person)];
+        assert_eq!(added("Raj Patel came, and later Patel spoke.", raj, rule), ["Patel"]);
+        // Not before the full name, not inside a longer capitalized name, not as a common word
+        // opening a sentence.
+        assert!(added("Patel spoke. Raj Patel came.", raj, rule).is_empty());
+        assert!(added("Raj Patel came to the Patel Foundation.", raj, rule).is_empty());
+        assert!(added("Jo Will came. Will it rain?", &[("Jo Will", EntityType::Person)], rule).is_empty());
+    }
 
     #[test]
     fn a_title_before_a_name_makes_the_mention_that_person() {
