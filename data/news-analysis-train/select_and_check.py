@@ -146,6 +146,26 @@ def choose_round4():
     return out[:ROUND4_SIZE]
 
 
+ROUND5_SIZE = 36
+
+
+def choose_round5():
+    """The fifth round (2026-12-05): the round-four pool drawn again (same seed and order), the
+    first four rounds' pages excluded and, for more sites, their domains too; the first 36."""
+    done = [x[0] for x in choose()[0][:N]] + [x[0] for x in choose_round2()] + [x[0] for x in choose_round3()]
+    done += [x[0] for x in choose_round4()]
+    meta = json.load(open(WCXB / "metadata.json", encoding="utf8"))["files"]
+    q = article_pages(3000, 2, done, min_words=1601)
+    random.Random(ROUND4_SEED).shuffle(q)
+    q.sort(key=lambda x: -min(x[3], 5))
+    out, domains = [], held_out_domains() | {meta[f].get("domain", "") for f in done}
+    for x in q:
+        if x[1] not in domains:
+            out.append(x)
+            domains.add(x[1])
+    return out[:ROUND5_SIZE]
+
+
 def find_span(text, snippet):  # as in news-analysis-dev/score.py
     words = re.findall(r"\w+", snippet)[:10]
     if not words:
@@ -217,6 +237,9 @@ def main():
         print(f"  {i+1:2d} {fid} {dom} words={nw} cues={nc}")
     print(f"fourth round (seed {ROUND4_SEED}, {ROUND4_SIZE} pages):")
     for i, (fid, dom, nw, nc) in enumerate(choose_round4()):
+        print(f"  {i+1:2d} {fid} {dom} words={nw} cues={nc}")
+    print(f"fifth round ({ROUND5_SIZE} pages):")
+    for i, (fid, dom, nw, nc) in enumerate(choose_round5()):
         print(f"  {i+1:2d} {fid} {dom} words={nw} cues={nc}")
     if "--list" in sys.argv:
         return
