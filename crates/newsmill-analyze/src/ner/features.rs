@@ -12,7 +12,7 @@ use crate::gazetteer::{GazMatch, Gazetteer, token_hash};
 use crate::hashing::{feature as f, feature2 as f2, hash_str, mix};
 
 /// Bumped whenever the features change: a model trained on other features is refused.
-pub const FEATURE_VERSION: u32 = 1;
+pub const FEATURE_VERSION: u32 = 2;
 
 /// Template ids, mixed into each feature's hash. Their values are part of the model format:
 /// add new ones at the end, or bump [`FEATURE_VERSION`].
@@ -62,6 +62,9 @@ enum T {
     PrevShape,
     History,
     HistoryShape,
+    // Feature version 2.
+    FirstName,
+    AfterFirstName,
 }
 
 impl From<T> for u64 {
@@ -86,6 +89,8 @@ pub struct TokInfo {
     pub lower_seen: bool,
     /// A word in lower case or plain punctuation (`the`, `said`, `,`): see [`quiet`].
     pub quiet: bool,
+    /// A capitalized word that is a given name (`models/first-names-en.txt`).
+    pub first_name: bool,
 }
 
 /// Writes the normalized form of `tok` into `out`: lower case, digits as `0`, quotes folded.
@@ -170,6 +175,10 @@ pub fn token_infos(
             info.suffix[k] = hash_str(&norm[at..]);
         }
         info.lower_seen = info.capitalized && lower_seen(info.norm);
+        if info.capitalized {
+            title_case(tok, &mut scratch.long);
+            info.first_name = is_first_name(&scratch.long);
+        }
         out.push(info);
     }
     scratch.hashes.clear();
@@ -200,6 +209,16 @@ fn quiet(tok: &str) -> bool {
         | "la" | "al" | "el" | "bin" | "ibn" | "ben" => false,
         _ => tok.chars().any(char::is_alphabetic) && !tok.chars().any(|c| c.is_uppercase() || c.is_numeric()),
     }
+}
+
+/// The given names the tagger knows: 1990 US Census first names (public domain; see
+/// `models/first-names-en.md`), as hashes of their title-case form.
+const FIRST_NAMES: &str = include_str!("../../models/first-names-en.txt");
+
+fn is_first_name(title_cased: &str) -> bool {
+    static SET: std::sync::OnceLock<crate::hashing::HashSet64> = std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| FIRST_NAMES.lines().filter(|l| !l.starts_with('#')).map(hash_str).collect());
+    set.contains(&hash_str(title_cased))
 }
 
 /// `tok` with its first letter as written and the rest in lower case (`GREECE` → `Greece`),
@@ -290,6 +309,12 @@ pub fn static_features(infos: &[TokInfo], i: usize, caps: bool, out: &mut Vec<u6
     }
     if caps {
         out.push(f(T::CapsSentence, t.norm));
+    }
+    if t.first_name {
+        out.push(f(T::FirstName, t.short_shape));
+    }
+    if at(-1).is_some_and(|x| x.first_name) {
+        out.push(f(T::AfterFirstName, t.short_shape));
     }
 }
 
