@@ -88,11 +88,16 @@ def round2_pool(exclude, seed=ROUND2_SEED):
     """Article pages of 200-1,600 words with at least one speech cue, not held out and not in
     `exclude`, shuffled by random.Random(seed) (16 in round two), then (stably) those with more cues first (5 or more
     count as 5), at most one page per domain."""
-    q = article_pages(1600, 1, exclude)
-    random.Random(seed).shuffle(q)
-    q.sort(key=lambda x: -min(x[3], 5))
-    out, domains = [], set()
-    for x in q:
+    return one_per_domain(article_pages(1600, 1, exclude), seed, set())
+
+
+def one_per_domain(pages, seed, domains):
+    """`pages` shuffled by random.Random(seed), then (stably) more cues first (5 or more count as
+    5), keeping the first page of each domain not in `domains`."""
+    random.Random(seed).shuffle(pages)
+    pages.sort(key=lambda x: -min(x[3], 5))
+    out, domains = [], set(domains)
+    for x in pages:
         if x[1] not in domains:
             out.append(x)
             domains.add(x[1])
@@ -135,15 +140,7 @@ def choose_round4():
     shuffled by random.Random(18), then (stably) more cues first (5 or more count as 5), at most
     one page per domain and none from a domain of news-analysis-dev; the first 36."""
     done = [x[0] for x in choose()[0][:N]] + [x[0] for x in choose_round2()] + [x[0] for x in choose_round3()]
-    q = article_pages(3000, 2, done, min_words=1601)
-    random.Random(ROUND4_SEED).shuffle(q)
-    q.sort(key=lambda x: -min(x[3], 5))
-    out, domains = [], held_out_domains()
-    for x in q:
-        if x[1] not in domains:
-            out.append(x)
-            domains.add(x[1])
-    return out[:ROUND4_SIZE]
+    return one_per_domain(article_pages(3000, 2, done, min_words=1601), ROUND4_SEED, held_out_domains())[:ROUND4_SIZE]
 
 
 ROUND5_SIZE = 36
@@ -155,15 +152,8 @@ def choose_round5():
     done = [x[0] for x in choose()[0][:N]] + [x[0] for x in choose_round2()] + [x[0] for x in choose_round3()]
     done += [x[0] for x in choose_round4()]
     meta = json.load(open(WCXB / "metadata.json", encoding="utf8"))["files"]
-    q = article_pages(3000, 2, done, min_words=1601)
-    random.Random(ROUND4_SEED).shuffle(q)
-    q.sort(key=lambda x: -min(x[3], 5))
-    out, domains = [], held_out_domains() | {meta[f].get("domain", "") for f in done}
-    for x in q:
-        if x[1] not in domains:
-            out.append(x)
-            domains.add(x[1])
-    return out[:ROUND5_SIZE]
+    taken = held_out_domains() | {meta[f].get("domain", "") for f in done}
+    return one_per_domain(article_pages(3000, 2, done, min_words=1601), ROUND4_SEED, taken)[:ROUND5_SIZE]
 
 
 def find_span(text, snippet):  # as in news-analysis-dev/score.py
@@ -229,18 +219,16 @@ def main():
     print(f"{nq} qualifying pages; seed {SEED}; order of annotation (first {N} targeted):")
     for i, (fid, dom, nw, nc) in enumerate(chosen[:N]):
         print(f"  {i+1:2d} {fid} {dom} words={nw} cues={nc}")
-    print(f"second round (seed {ROUND2_SEED}, batches of {ROUND2_BATCHES}):")
-    for i, (fid, dom, nw, nc) in enumerate(choose_round2()):
-        print(f"  {i+1:2d} {fid} {dom} words={nw} cues={nc}")
-    print(f"third round (seed {ROUND3_SEED}, {ROUND3_SIZE} pages):")
-    for i, (fid, dom, nw, nc) in enumerate(choose_round3()):
-        print(f"  {i+1:2d} {fid} {dom} words={nw} cues={nc}")
-    print(f"fourth round (seed {ROUND4_SEED}, {ROUND4_SIZE} pages):")
-    for i, (fid, dom, nw, nc) in enumerate(choose_round4()):
-        print(f"  {i+1:2d} {fid} {dom} words={nw} cues={nc}")
-    print(f"fifth round ({ROUND5_SIZE} pages):")
-    for i, (fid, dom, nw, nc) in enumerate(choose_round5()):
-        print(f"  {i+1:2d} {fid} {dom} words={nw} cues={nc}")
+    rounds = [
+        (f"second round (seed {ROUND2_SEED}, batches of {ROUND2_BATCHES}):", choose_round2),
+        (f"third round (seed {ROUND3_SEED}, {ROUND3_SIZE} pages):", choose_round3),
+        (f"fourth round (seed {ROUND4_SEED}, {ROUND4_SIZE} pages):", choose_round4),
+        (f"fifth round ({ROUND5_SIZE} pages):", choose_round5),
+    ]
+    for title, chooser in rounds:
+        print(title)
+        for i, (fid, dom, nw, nc) in enumerate(chooser()):
+            print(f"  {i+1:2d} {fid} {dom} words={nw} cues={nc}")
     if "--list" in sys.argv:
         return
     tot = dict(docs=0, ents=0, direct=0, indirect=0, bad=0)
