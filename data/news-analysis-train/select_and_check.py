@@ -156,6 +156,21 @@ def choose_round5():
     return one_per_domain(article_pages(3000, 2, done, min_words=1601), ROUND4_SEED, taken)[:ROUND5_SIZE]
 
 
+ROUND6_SIZE = 30
+
+
+def choose_round6():
+    """The sixth round (2026-12-05): the 1,601-3,000-word pool nearly used up, articles of
+    3,001-4,500 words with at least two speech cues, ordered as round four's pool (seed 18, more
+    cues first), earlier rounds' pages and domains and news-analysis-dev's domains excluded; the
+    first 30."""
+    done = [x[0] for x in choose()[0][:N]] + [x[0] for x in choose_round2()] + [x[0] for x in choose_round3()]
+    done += [x[0] for x in choose_round4()] + [x[0] for x in choose_round5()]
+    meta = json.load(open(WCXB / "metadata.json", encoding="utf8"))["files"]
+    taken = held_out_domains() | {meta[f].get("domain", "") for f in done}
+    return one_per_domain(article_pages(4500, 2, done, min_words=3001), ROUND4_SEED, taken)[:ROUND6_SIZE]
+
+
 def find_span(text, snippet):  # as in news-analysis-dev/score.py
     words = re.findall(r"\w+", snippet)[:10]
     if not words:
@@ -224,6 +239,7 @@ def main():
         (f"third round (seed {ROUND3_SEED}, {ROUND3_SIZE} pages):", choose_round3),
         (f"fourth round (seed {ROUND4_SEED}, {ROUND4_SIZE} pages):", choose_round4),
         (f"fifth round ({ROUND5_SIZE} pages):", choose_round5),
+        (f"sixth round ({ROUND6_SIZE} pages):", choose_round6),
     ]
     for title, chooser in rounds:
         print(title)
@@ -232,7 +248,7 @@ def main():
     if "--list" in sys.argv:
         return
     tot = dict(docs=0, ents=0, direct=0, indirect=0, bad=0)
-    for p in sorted(HERE.glob("wcxb-*.json")):
+    for p in sorted(HERE.glob("wcxb-*.json")) + sorted(HERE.glob("round6/wcxb-*.json")):
         errs, a = check(p)
         tot["docs"] += 1
         if a:
