@@ -356,4 +356,15 @@ mod tests {
             assert!(!quiet(tok), "{tok}");
         }
     }
+
+    #[test]
+    fn given_names_are_known_in_title_case_and_headline_capitals() {
+        assert!(is_first_name("Alice") && is_first_name("Darren"));
+        assert!(!is_first_name("Google") && !is_first_name("alice") && !is_first_name("# Given"));
+        let gaz = Gazetteer::default();
+        let mut infos = Vec::new();
+        token_infos(&["ALICE", "WELLS", "SAID", "alice"], &gaz, &|_| false, &mut Scratch::default(), &mut infos);
+        let named: Vec<bool> = infos.iter().map(|t| t.first_name).collect();
+        assert_eq!(named, [true, false, false, false]);
+    }
 }
