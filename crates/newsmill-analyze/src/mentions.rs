@@ -352,43 +352,49 @@ const PERSON_TITLES: &[&str] = &[
 /// The titles of `PERSON_TITLES` that stand before a surname alone.
 const HONORIFICS: &[&str] = &["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof."];
 
-/// Makes `m` the person named after the last title word in it, when there is one.
 /// Adds the later mentions of a person the tagger left untagged: the surname of a person named
 /// in full (`Raj Patel` … `Patel said`), written alone with its capital, not next to another
 /// capitalized word (`Patel Foundation`), and, at a sentence's start, only a word English does
 /// not write in lower case (`Rose` yes, `Will` no).
 fn repeated_surnames(text: &str, tokens: &[Token], sents: &[Range<usize>], ms: &mut Vec<FoundMention>) {
-    let surnames: Vec<&str> = ms
-        .iter()
-        .filter(|m| m.kind == EntityType::Person && m.tokens.len() >= 2)
-        .map(|m| tokens[m.tokens.end - 1].text(text))
-        .filter(|w| w.chars().count() >= 3 && w.chars().any(char::is_lowercase))
-        .collect();
-    if surnames.is_empty() {
+    // Each surname with the first token of the earliest full name that ends in it.
+    let mut first_full: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for m in ms.iter().filter(|m| m.kind == EntityType::Person && m.tokens.len() >= 2) {
+        let w = tokens[m.tokens.end - 1].text(text);
+        if w.chars().count() >= 3 && w.chars().any(char::is_lowercase) {
+            first_full.entry(w).and_modify(|f| *f = (*f).min(m.tokens.start)).or_insert(m.tokens.start);
+        }
+    }
+    if first_full.is_empty() {
         return;
     }
-    let first_full = |w: &str| {
-        ms.iter()
-            .filter(|m| m.kind == EntityType::Person && m.tokens.len() >= 2 && tokens[m.tokens.end - 1].text(text) == w)
-            .map(|m| m.tokens.start)
-            .min()
-    };
+    let mut covered = vec![false; tokens.len()];
+    for m in ms.iter() {
+        covered[m.tokens.clone()].fill(true);
+    }
     let capital = |i: usize| tokens.get(i).is_some_and(|t| t.text(text).starts_with(char::is_uppercase));
     let mut found = Vec::new();
     for (s, sent) in sents.iter().enumerate() {
         for i in sent.clone() {
             let w = tokens[i].text(text);
-            if !surnames.contains(&w) || ms.iter().any(|m| m.tokens.contains(&i)) {
+            // Only after the full name, and not inside a mention already.
+            let after_full = first_full.get(w).is_some_and(|&f| f < i);
+            if covered[i] || !after_full {
                 continue;
             }
             let beside_capital = (i > sent.start && capital(i - 1)) || (i + 1 < sent.end && capital(i + 1));
             let opener_ok = i != sent.start || !crate::lang::en::lexicon::is_ordinary_word(w);
-            if !beside_capital && opener_ok && first_full(w).is_some_and(|f| f < i) {
+            if !beside_capital && opener_ok {
                 let span = tokens[i].start as usize..tokens[i].end as usize;
                 found.push(FoundMention { span, kind: EntityType::Person, tokens: i..i + 1, sentence: s });
             }
         }
     }
+    add_in_order(ms, found);
+}
+
+/// Adds `found` to the mentions, keeping them in text order.
+fn add_in_order(ms: &mut Vec<FoundMention>, found: Vec<FoundMention>) {
     if !found.is_empty() {
         ms.extend(found);
         ms.sort_by_key(|m| m.span.start);
@@ -418,22 +424,22 @@ fn untagged_titled_people(text: &str, tokens: &[Token], sents: &[Range<usize>], 
             let end = (at + 1..sent.end).find(|&i| !name_word(i)).unwrap_or(sent.end);
             let honorific = HONORIFICS.iter().any(|t| t.eq_ignore_ascii_case(title));
             let words = end - at - 1;
+            if !((2..=3).contains(&words) || (honorific && words == 1)) {
+                continue;
+            }
             let span = tokens[at].start as usize..tokens[end - 1].end as usize;
-            let rest = text.get(tokens[at + 1.min(words)].start as usize..span.end).unwrap_or("");
+            let rest = &text[tokens[at + 1].start as usize..span.end];
             let org = crate::lang::en::lexicon::type_by_last_word(rest, EntityType::Person) == Some(EntityType::Org);
             let covered = ms.iter().any(|m| m.tokens.start < end && at < m.tokens.end);
-            let named = (2..=3).contains(&words) || (honorific && words == 1);
-            if named && !org && !covered {
+            if !org && !covered {
                 found.push(FoundMention { span, kind: EntityType::Person, tokens: at..end, sentence: s });
             }
         }
     }
-    if !found.is_empty() {
-        ms.extend(found);
-        ms.sort_by_key(|m| m.span.start);
-    }
+    add_in_order(ms, found);
 }
 
+/// Makes `m` the person named after the last title word in it, when there is one.
 fn titled_person(text: &str, tokens: &[Token], m: &mut FoundMention) {
     let is_title = |i: usize| {
         let w = tokens[i].text(text);

@@ -157,9 +157,9 @@ pub fn greedy(
 }
 
 /// Is token `i` surely outside any name, so that tagging gives it `O` without scoring it?
-/// A word in lower case without digits between two such words (or the sentence's edge): about
-/// two tokens in three of running prose, which the tagger labels `O` all but never, so both
-/// passes skip their weight lookups.
+/// A quiet token (a lower-case word or plain punctuation, [`TokInfo::quiet`]) between two such
+/// tokens or the sentence's edge: about two tokens in three of running prose, which the tagger
+/// labels `O` all but never, so both passes skip their weight lookups.
 fn settled(sent: &[TokInfo], i: usize) -> bool {
     let quiet = |k: Option<usize>| k.and_then(|k| sent.get(k)).is_none_or(|t| t.quiet);
     sent[i].quiet && quiet(i.checked_sub(1)) && quiet(Some(i + 1))
