@@ -15,9 +15,14 @@ use newsmill_lab::train::ner::{TrainConfig, evaluate, train};
 /// Example: newsmill train ner --train ../shared/eval/conll2003/train.txt --dev ../shared/eval/conll2003/valid.txt --out crates/newsmill-analyze/models/ner-en.bin
 #[derive(clap::Args)]
 pub struct Args {
-    /// Training data in CoNLL format (token … tag per line).
-    #[arg(short, long, value_name = "FILE")]
-    train: PathBuf,
+    /// Training data in CoNLL format (token … tag per line); repeat for several files.
+    #[arg(short, long, value_name = "FILE", required = true)]
+    train: Vec<PathBuf>,
+    /// How many times an epoch visits each --train file's documents, in the order of the
+    /// files (e.g. `--weight 2,1`); 1 for all when absent. Weighs one source against another
+    /// without copying it, so the jackknife keeps a document's visits in one fold.
+    #[arg(short, long, value_name = "N,N…", value_delimiter = ',')]
+    weight: Vec<usize>,
     /// Development data in CoNLL format, scored after every epoch.
     #[arg(short, long, value_name = "FILE")]
     dev: Option<PathBuf>,
@@ -50,7 +55,19 @@ fn read(path: &PathBuf) -> anyhow::Result<Vec<newsmill_lab::ner::ConllDoc>> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let train_docs = read(&args.train)?;
+    if !args.weight.is_empty() && args.weight.len() != args.train.len() {
+        anyhow::bail!(
+            "--weight gives {} numbers for {} --train files: give one per file, in their order",
+            args.weight.len(),
+            args.train.len()
+        );
+    }
+    let (mut train_docs, mut weights) = (Vec::new(), Vec::new());
+    for (i, path) in args.train.iter().enumerate() {
+        let docs = read(path)?;
+        weights.extend(std::iter::repeat_n(args.weight.get(i).copied().unwrap_or(1), docs.len()));
+        train_docs.extend(docs);
+    }
     let dev_docs = match &args.dev {
         Some(p) => read(p)?,
         None => Vec::new(),
@@ -65,7 +82,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let gaz = Gazetteer::embedded()?;
     let t0 = Instant::now();
-    let (model, _) = train(&train_docs, &dev_docs, &gaz, &config, |r| {
+    let (model, _) = train(&train_docs, &weights, &dev_docs, &gaz, &config, |r| {
         eprintln!("epoch {:2}: {} train errors, dev F1 {:.4} ({:.1}s)", r.epoch, r.train_errors, r.dev_f1, r.seconds);
     });
     let secs = t0.elapsed().as_secs_f64();
