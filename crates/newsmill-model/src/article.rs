@@ -130,7 +130,18 @@ pub struct Speaker {
     pub span: Span,
     /// The id of the speaker's entity, when resolved.
     pub entity: Option<String>,
+    /// The entity's canonical name; for a group, its members' names (`A, B and C`).
     pub name: Option<String>,
+    /// The entity ids of a group that speaks together (`Chiou and Howlett`, `the authors` of
+    /// a paper by three named people); empty for one speaker. A group has no `entity`.
+    pub members: Vec<String>,
+}
+
+impl Speaker {
+    /// Whether the speaker is resolved to someone: an entity, or a group of them.
+    pub fn is_named(&self) -> bool {
+        self.entity.is_some() || !self.members.is_empty()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

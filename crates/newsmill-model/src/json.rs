@@ -167,9 +167,13 @@ pub struct SpeakerJson<'a> {
     /// The id of the speaker's entity (`E1`).
     #[serde(default)]
     pub entity: Option<Cow<'a, str>>,
-    /// The entity's canonical name.
+    /// The entity's canonical name; for a group, its members' names (`A, B and C`).
     #[serde(default)]
     pub name: Option<Cow<'a, str>>,
+    /// The entity ids of a group that speaks together (`Chiou and Howlett`; `the authors` of a
+    /// paper by three named people). Absent for one speaker; a group has no `entity`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<Cow<'a, str>>,
 }
 
 /// A number with its unit (`$3.5 million`, `12 per cent`, `about 200 people`).
@@ -289,6 +293,7 @@ impl<'a> ArticleJson<'a> {
                                 end: s.end,
                                 entity: borrowed(&sp.entity),
                                 name: borrowed(&sp.name),
+                                members: sp.members.iter().map(|m| Cow::Borrowed(m.as_str())).collect(),
                             }
                         }),
                         continuation: q.continuation.iter().map(span).collect(),
@@ -400,7 +405,12 @@ impl TryFrom<ArticleJson<'_>> for Article {
                     .speaker
                     .map(|s| {
                         let span = spans.get("speaker", s.start, s.end)?;
-                        Ok(Speaker { span, entity: owned(s.entity), name: owned(s.name) })
+                        Ok(Speaker {
+                            span,
+                            entity: owned(s.entity),
+                            name: owned(s.name),
+                            members: s.members.into_iter().map(Cow::into_owned).collect(),
+                        })
                     })
                     .transpose()?;
                 let continuation =

@@ -54,9 +54,10 @@ impl Names {
             };
             join(column, &normalize_name(&e.name));
         }
-        let speakers = rec.quotes.iter().filter_map(|q| q.speaker.as_ref()?.entity.as_deref());
+        // A group's members are each a speaker of its quotes.
+        let speakers = rec.quotes.iter().filter_map(|q| q.speaker.as_ref()).flat_map(|s| s.entity.iter().chain(&s.members));
         for local in speakers {
-            if let Some(e) = rec.entities.iter().find(|e| e.id == local) {
+            if let Some(e) = rec.entities.iter().find(|e| e.id == *local) {
                 join(&mut names.speaker, &normalize_name(&e.name));
             }
         }

@@ -10,6 +10,7 @@
 mod advice;
 pub mod attribute;
 pub mod cues;
+mod group;
 mod indirect;
 mod interview;
 mod introduced;
@@ -53,7 +54,12 @@ pub struct MentionRef {
 impl MentionRef {
     /// The mention as a quote's speaker, resolved to its entity.
     fn as_speaker(&self) -> Speaker {
-        Speaker { span: self.span.clone(), entity: Some(self.entity.clone()), name: Some(self.name.clone()) }
+        Speaker {
+            span: self.span.clone(),
+            entity: Some(self.entity.clone()),
+            name: Some(self.name.clone()),
+            members: Vec::new(),
+        }
     }
 }
 
@@ -88,12 +94,18 @@ pub fn find_quotes_with(text: &str, mentions: &[MentionRef], model: Option<&tagg
             let shown = text.get(span.clone()).unwrap_or("").trim_end_matches([',', ' ']);
             let span = span.start..span.start + shown.len();
             let span = &span;
+            if let Some(members) = group::members(text, span, mentions) {
+                person = members.iter().all(|m| m.person);
+                let ids = members.iter().map(|m| m.entity.clone()).collect();
+                return Speaker { span: span.clone(), entity: None, name: Some(group::name(&members)), members: ids };
+            }
             let linked = resolve::link(text, span, mentions);
             person = linked.is_some_and(|m| m.person);
             Speaker {
                 span: span.clone(),
                 entity: linked.map(|m| m.entity.clone()),
                 name: linked.map(|m| m.name.clone()),
+                members: Vec::new(),
             }
         });
         // `NAME: words` is speech in a transcript or interview; `Quick Tip: …`, `Principle: …`
@@ -128,7 +140,7 @@ pub fn find_quotes_with(text: &str, mentions: &[MentionRef], model: Option<&tagg
                 // Nor is a clause about a thing: a source no mention names must be one that
                 // can speak (a person's pronoun, `officials`, `the study`).
                 None if speaker.as_ref().is_some_and(|s| {
-                    s.entity.is_none() && !speech::could_speak(text.get(s.span.clone()).unwrap_or(""))
+                    !s.is_named() && !speech::could_speak(text.get(s.span.clone()).unwrap_or(""))
                 }) => {}
                 // Words quoted inside reported speech (`the group's “main goal” is to “put an
                 // end” to it`) belong to that one quote: listed on their own they would count
@@ -152,7 +164,7 @@ pub fn find_quotes_with(text: &str, mentions: &[MentionRef], model: Option<&tagg
             // `Studies indicate that …, says Klinger.`: the attribution that closes the
             // sentence names who said all of it, over a source no mention names.
             for q in out.iter_mut().filter(|q| overlaps(&q.span, &content) && q.kind == QuoteKind::Indirect) {
-                if q.speaker.as_ref().is_some_and(|s| s.entity.is_none()) {
+                if q.speaker.as_ref().is_some_and(|s| !s.is_named()) {
                     (q.speaker, q.cue) = (Some(m.as_speaker()), Some(cue.clone()));
                 }
             }
@@ -174,7 +186,7 @@ pub fn find_quotes_with(text: &str, mentions: &[MentionRef], model: Option<&tagg
     if let Some((answers, who)) = interview::answers(text, &lines, mentions) {
         for a in answers {
             let inside = |q: &Quote| overlaps(&q.span, &a);
-            out.retain(|q| !inside(q) || q.speaker.as_ref().is_some_and(|s| s.entity.is_some()));
+            out.retain(|q| !inside(q) || q.speaker.as_ref().is_some_and(Speaker::is_named));
             if !out.iter().any(inside) {
                 let (speaker, continuation) = (Some(who.as_speaker()), Vec::new());
                 out.push(Quote { span: a, kind: QuoteKind::Direct, cue: None, speaker, continuation });
@@ -189,7 +201,7 @@ pub fn find_quotes_with(text: &str, mentions: &[MentionRef], model: Option<&tagg
     // speaker made wrong; news-analysis-dev 0.863 -> 0.870.
     for q in out.iter_mut().filter(|q| q.kind == QuoteKind::Direct) {
         let after = postposed::speaker_after(text, &q.span, mentions);
-        let after = after.or_else(|| postposed::credited_after_dash(text, &q.span, mentions).filter(|_| q.speaker.as_ref().is_none_or(|s| s.entity.is_none())));
+        let after = after.or_else(|| postposed::credited_after_dash(text, &q.span, mentions).filter(|_| q.speaker.as_ref().is_none_or(|s| !s.is_named())));
         if let Some((m, cue)) = after {
             let same = q.speaker.as_ref().is_some_and(|s| s.entity.as_deref() == Some(m.entity.as_str()));
             if q.speaker.is_none() {
@@ -202,7 +214,7 @@ pub fn find_quotes_with(text: &str, mentions: &[MentionRef], model: Option<&tagg
     }
     // A quotation introduced by the paragraph before: that paragraph's person, over no
     // speaker or one the mentions do not name (a guess from inside the quotation).
-    let unnamed = |q: &Quote| q.speaker.as_ref().is_none_or(|s| s.entity.is_none());
+    let unnamed = |q: &Quote| q.speaker.as_ref().is_none_or(|s| !s.is_named());
     for q in out.iter_mut().filter(|q| q.kind == QuoteKind::Direct && unnamed(q)) {
         let introduced = introduced::speaker_before(text, &q.span, mentions)
             .or_else(|| introduced::speaker_opening(text, &q.span, mentions));
@@ -249,7 +261,7 @@ pub(crate) fn lines(text: &str) -> Vec<Range<usize>> {
 /// speaker and its span is what PolNeAR scores.
 pub fn forget_bare_pronouns(text: &str, quotes: &mut [Quote]) {
     for q in quotes {
-        if q.speaker.as_ref().is_some_and(|s| s.entity.is_none() && resolve::is_bare_pronoun(text, &s.span)) {
+        if q.speaker.as_ref().is_some_and(|s| !s.is_named() && resolve::is_bare_pronoun(text, &s.span)) {
             q.speaker = None;
         }
     }

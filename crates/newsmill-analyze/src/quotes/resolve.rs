@@ -141,11 +141,17 @@ fn apposed<'a>(text: &str, span: &Range<usize>, mentions: &'a [MentionRef]) -> O
     (gap.len() <= MAX_GAP && gap.trim_end().ends_with(',') && !clause_break).then_some(m)
 }
 
-/// The best mention inside the phrase: a person first, else the longest.
+/// The best mention inside the phrase: a person first, then an organisation (the issuer in
+/// `Salesforce's State of Data and Analytics Report`, `the J.D. Power 2025 North America
+/// Study`: organisations speak, titles and places in their phrases do not), else the longest.
 fn inside<'a>(span: &Range<usize>, mentions: &'a [MentionRef]) -> Option<&'a MentionRef> {
     let from = mentions.partition_point(|m| m.span.start < span.start);
     let within = || mentions[from..].iter().take_while(|m| m.span.start < span.end).filter(|m| m.span.end <= span.end);
-    within().find(|m| m.person).or_else(|| within().max_by_key(|m| m.span.len()))
+    let org = |m: &&MentionRef| m.kind == crate::model::EntityType::Org;
+    within()
+        .find(|m| m.person)
+        .or_else(|| within().filter(org).max_by_key(|m| m.span.len()))
+        .or_else(|| within().max_by_key(|m| m.span.len()))
 }
 
 /// Mentions ending before `at`, nearest first. Mentions are in text order and do not

@@ -1,0 +1,206 @@
+//! Speakers who are several people or organisations at once: a source phrase that names them
+//! together (`Chiou and Howlett`, `Both Strava’s and ClassPass’s reports`), and a plural
+//! description that stands for a group named before it (`the authors` after `a paper by Luna
+//! Luan, Yeun Joon Kim and Jing Zhou`; `both experts` after two people were quoted). The
+//! group speaks as one: a reader must not credit its words to its first member alone.
+
+use std::ops::Range;
+
+use super::MentionRef;
+use crate::model::EntityType;
+
+/// Plural nouns for people who write or speak together (`the authors`, `the researchers`).
+const GROUP_NOUNS: &[&str] = &[
+    "authors",
+    "co-authors",
+    "coauthors",
+    "researchers",
+    "scientists",
+    "investigators",
+    "experts",
+];
+
+/// The members of the group a source phrase names or stands for, in the order the text
+/// first names them; `None` when the phrase is one speaker or no group fits.
+pub fn members<'a>(text: &str, span: &Range<usize>, mentions: &'a [MentionRef]) -> Option<Vec<&'a MentionRef>> {
+    if let Some(g) = named_inside(text, span, mentions) {
+        return Some(g);
+    }
+    let phrase = text.get(span.clone())?.trim().to_lowercase();
+    let mut words = phrase.split_whitespace();
+    let (det, noun) = (words.next()?, words.next()?);
+    if words.next().is_some() {
+        return None;
+    }
+    match det {
+        "the" if GROUP_NOUNS.contains(&noun) => last_group_before(text, span.start, mentions),
+        // `both` says there are two: the last two people named, if no group of two is nearer.
+        "both" if noun.ends_with('s') => last_group_before(text, span.start, mentions)
+            .filter(|g| g.len() == 2)
+            .or_else(|| last_two_people(span.start, mentions)),
+        _ => None,
+    }
+}
+
+/// The speaker's name for a group: its members' names, `A and B`, `A, B and C`.
+pub fn name(members: &[&MentionRef]) -> String {
+    match members.split_last() {
+        Some((last, [])) => last.name.clone(),
+        Some((last, rest)) => {
+            format!("{} and {}", rest.iter().map(|m| m.name.as_str()).collect::<Vec<_>>().join(", "), last.name)
+        }
+        None => String::new(),
+    }
+}
+
+/// Two or more people, or two or more organisations, coordinated inside the phrase.
+fn named_inside<'a>(text: &str, span: &Range<usize>, mentions: &'a [MentionRef]) -> Option<Vec<&'a MentionRef>> {
+    let from = mentions.partition_point(|m| m.span.start < span.start);
+    let within: Vec<&MentionRef> =
+        mentions[from..].iter().take_while(|m| m.span.start < span.end).filter(|m| m.span.end <= span.end).collect();
+    groups(text, &within).into_iter().find(|g| g.len() >= 2 && (g[0].person || g.iter().all(|m| alone_somewhere(text, m, mentions))))
+}
+
+/// Whether the entity of `m` is named somewhere outside any list: an organisation's name
+/// holding `and` that the tagger split (`Centers for Disease Control` + `Prevention`) never is.
+fn alone_somewhere(text: &str, m: &MentionRef, mentions: &[MentionRef]) -> bool {
+    let gap = |a: &MentionRef, b: &MentionRef| text.get(a.span.end..b.span.start).unwrap_or("");
+    (0..mentions.len()).filter(|&i| mentions[i].entity == m.entity).any(|i| {
+        let after_list = i > 0 && coordinated(gap(&mentions[i - 1], &mentions[i]));
+        let before_list = mentions.get(i + 1).is_some_and(|next| coordinated(gap(&mentions[i], next)));
+        !after_list && !before_list
+    })
+}
+
+/// The last group of two or more people coordinated in the text before `at`.
+fn last_group_before<'a>(text: &str, at: usize, mentions: &'a [MentionRef]) -> Option<Vec<&'a MentionRef>> {
+    let upto = mentions.partition_point(|m| m.span.end <= at);
+    let before: Vec<&MentionRef> = mentions[..upto].iter().collect();
+    groups(text, &before).into_iter().rev().find(|g| g.len() >= 2 && g[0].person)
+}
+
+/// The two people named last before `at` (two different entities), in text order.
+fn last_two_people(at: usize, mentions: &[MentionRef]) -> Option<Vec<&MentionRef>> {
+    let upto = mentions.partition_point(|m| m.span.end <= at);
+    let mut two: Vec<&MentionRef> = Vec::new();
+    for m in mentions[..upto].iter().rev().filter(|m| m.person) {
+        if !two.iter().any(|t| t.entity == m.entity) {
+            two.push(m);
+        }
+        if two.len() == 2 {
+            two.reverse();
+            return Some(two);
+        }
+    }
+    None
+}
+
+/// The runs of `ms` (in text order) that the text coordinates: mentions of one kind (people,
+/// or organisations) with only `,`, `and`, `, and` or `&` between them, a possessive allowed
+/// after each (`Strava’s and ClassPass’s`). Each entity counts once.
+fn groups<'a>(text: &str, ms: &[&'a MentionRef]) -> Vec<Vec<&'a MentionRef>> {
+    let kind = |m: &MentionRef| if m.person { Some(EntityType::Person) } else { Some(m.kind).filter(|k| *k == EntityType::Org) };
+    let mut out: Vec<Vec<&MentionRef>> = Vec::new();
+    for pair in ms.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let joined = kind(a).is_some() && kind(a) == kind(b) && coordinated(text.get(a.span.end..b.span.start).unwrap_or(""));
+        match out.last_mut() {
+            Some(run) if joined && run.last().is_some_and(|l| std::ptr::eq(*l, a)) => run.push(b),
+            _ if joined => out.push(vec![a, b]),
+            _ => {}
+        }
+    }
+    for run in &mut out {
+        let mut seen: Vec<&str> = Vec::new();
+        run.retain(|m| {
+            let new = !seen.contains(&m.entity.as_str());
+            seen.push(&m.entity);
+            new
+        });
+    }
+    out
+}
+
+/// Whether the text between two names joins them as a list: `, `, ` and `, `, and `, ` & `,
+/// each after an optional possessive.
+fn coordinated(gap: &str) -> bool {
+    let gap = gap.strip_prefix("’s").or_else(|| gap.strip_prefix("'s")).unwrap_or(gap);
+    matches!(gap.trim(), "," | "and" | ", and" | "&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(text: &str, name: &str, id: &str, kind: EntityType) -> MentionRef {
+        let start = text.find(name).unwrap_or(0);
+        MentionRef {
+            span: start..start + name.len(),
+            entity: id.into(),
+            name: name.into(),
+            person: kind == EntityType::Person,
+            kind,
+            titles: vec![],
+        }
+    }
+
+    fn span_of(text: &str, phrase: &str) -> Range<usize> {
+        let at = text.find(phrase).unwrap_or(0);
+        at..at + phrase.len()
+    }
+
+    fn group_name(text: &str, phrase: &str, ms: &[MentionRef]) -> Option<String> {
+        members(text, &span_of(text, phrase), ms).map(|g| name(&g))
+    }
+
+    #[test]
+    fn people_or_organisations_named_together_in_the_source_are_one_group() {
+        use EntityType::{Org, Person};
+        let text = "Lyndie Chiou met us. Chiou and Howlett said it works.";
+        let ms = [
+            mention(text, "Lyndie Chiou", "E1", Person),
+            MentionRef { span: span_of(text, "Chiou and").start..span_of(text, "Chiou and").start + 5, ..mention(text, "Lyndie Chiou", "E1", Person) },
+            mention(text, "Howlett", "E2", Person),
+        ];
+        assert_eq!(group_name(text, "Chiou and Howlett", &ms).as_deref(), Some("Lyndie Chiou and Howlett"));
+        let text = "Both Strava’s and ClassPass’s reports found the same.";
+        let ms = [mention(text, "Strava", "E1", Org), mention(text, "ClassPass", "E2", Org)];
+        assert_eq!(group_name(text, "Both Strava’s and ClassPass’s reports", &ms).as_deref(), Some("Strava and ClassPass"));
+        // Organisations only when each is also named on its own: not the halves of one name.
+        let text = "The Centers for Disease Control and Prevention said so.";
+        let ms = [mention(text, "Centers for Disease Control", "E1", Org), mention(text, "Prevention", "E2", Org)];
+        assert_eq!(group_name(text, "The Centers for Disease Control and Prevention", &ms), None);
+        // A person and an organisation, or names not joined as a list, are no group.
+        let text = "Ana Lima of Acme Corp said so.";
+        let ms = [mention(text, "Ana Lima", "E1", Person), mention(text, "Acme Corp", "E2", Org)];
+        assert_eq!(group_name(text, "Ana Lima of Acme Corp", &ms), None);
+    }
+
+    #[test]
+    fn the_authors_are_the_people_named_together_before() {
+        use EntityType::Person;
+        let text = "A paper by Luna Luan, Yeun Joon Kim and Jing Zhou came out. Later, the authors argue that it works.";
+        let ms = [
+            mention(text, "Luna Luan", "E1", Person),
+            mention(text, "Yeun Joon Kim", "E2", Person),
+            mention(text, "Jing Zhou", "E3", Person),
+        ];
+        assert_eq!(group_name(text, "the authors", &ms).as_deref(), Some("Luna Luan, Yeun Joon Kim and Jing Zhou"));
+        // No group named before: the description stays unnamed; other nouns are not groups.
+        let text = "Luna Luan wrote it. Later, the authors argue that the officials agree.";
+        let ms = [mention(text, "Luna Luan", "E1", Person)];
+        assert_eq!(group_name(text, "the authors", &ms), None);
+        assert_eq!(group_name(text, "the officials", &ms), None);
+    }
+
+    #[test]
+    fn both_experts_are_the_last_two_people_named() {
+        use EntityType::Person;
+        let text = "Lauren Slayton likes tea. Sylvia Klinger likes coffee. Both experts agree that sleep matters.";
+        let ms = [mention(text, "Lauren Slayton", "E1", Person), mention(text, "Sylvia Klinger", "E2", Person)];
+        assert_eq!(group_name(text, "Both experts", &ms).as_deref(), Some("Lauren Slayton and Sylvia Klinger"));
+        let text = "Lauren Slayton likes tea. Both experts agree.";
+        let ms = [mention(text, "Lauren Slayton", "E1", Person)];
+        assert_eq!(group_name(text, "Both experts", &ms), None);
+    }
+}
