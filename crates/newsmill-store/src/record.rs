@@ -55,7 +55,8 @@ impl Names {
             join(column, &normalize_name(&e.name));
         }
         // A group's members are each a speaker of its quotes.
-        let speakers = rec.quotes.iter().filter_map(|q| q.speaker.as_ref()).flat_map(|s| s.entity.iter().chain(&s.members));
+        let speakers =
+            rec.quotes.iter().filter_map(|q| q.speaker.as_ref()).flat_map(|s| s.entity.iter().chain(&s.members));
         for local in speakers {
             if let Some(e) = rec.entities.iter().find(|e| e.id == *local) {
                 join(&mut names.speaker, &normalize_name(&e.name));
