@@ -163,8 +163,12 @@ mod tests {
             mention(text, "Howlett", "E2", Person),
         ];
         assert_eq!(group_name(text, "Chiou and Howlett", &ms).as_deref(), Some("Lyndie Chiou and Howlett"));
-        let text = "Both Strava’s and ClassPass’s reports found the same.";
-        let ms = [mention(text, "Strava", "E1", Org), mention(text, "ClassPass", "E2", Org)];
+        let text = "Strava tracks runs; ClassPass books classes. Both Strava’s and ClassPass’s reports found the same.";
+        let later = |name: &str, id: &str| {
+            let at = text.rfind(name).unwrap_or(0);
+            MentionRef { span: at..at + name.len(), ..mention(text, name, id, Org) }
+        };
+        let ms = [mention(text, "Strava", "E1", Org), mention(text, "ClassPass", "E2", Org), later("Strava", "E1"), later("ClassPass", "E2")];
         assert_eq!(group_name(text, "Both Strava’s and ClassPass’s reports", &ms).as_deref(), Some("Strava and ClassPass"));
         // Organisations only when each is also named on its own: not the halves of one name.
         let text = "The Centers for Disease Control and Prevention said so.";

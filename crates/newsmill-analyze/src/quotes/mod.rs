@@ -522,7 +522,7 @@ mod tests {
     fn a_quotation_right_after_a_quote_continues_its_speaker_over_one_named_before_both() {
         let text = "Researchers believe it.\n\n“Wish them well,” Slayton says.\n\n“It is a profound practice.”";
         let span = |s: &str| text.find(s).map_or(0..0, |at| at..at + s.len());
-        let speaker = |s: &str, name: &str| Speaker { span: span(s), entity: None, name: Some(name.to_string()) };
+        let speaker = |s: &str, name: &str| Speaker { span: span(s), entity: None, name: Some(name.to_string()), members: Vec::new() };
         let quote = |s: &str, who: Speaker| Quote {
             span: span(s),
             kind: QuoteKind::Direct,
@@ -540,7 +540,7 @@ mod tests {
         let text2 = "“Wish them well,” Slayton says. Dan adds: “It is a profound practice.”";
         let mut quotes = [
             Quote { span: 3..17, ..quote("Wish them well", speaker("Slayton", "Lauren Slayton")) },
-            Quote { span: 45..71, ..quote("x", Speaker { span: 34..37, entity: None, name: Some("Dan".into()) }) },
+            Quote { span: 45..71, ..quote("x", Speaker { span: 34..37, entity: None, name: Some("Dan".into()), members: Vec::new() }) },
         ];
         continue_speakers(text2, &mut quotes);
         assert_eq!(quotes[1].speaker.as_ref().and_then(|s| s.name.as_deref()), Some("Dan"));
