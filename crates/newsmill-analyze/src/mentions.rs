@@ -117,6 +117,7 @@ const NOT_NAME: &[&str] =
 fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer, ms: &mut Vec<FoundMention>) {
     for m in ms.iter_mut() {
         cut_at_cell_or_line_break(text, tokens, m);
+        drop_possessive(text, tokens, m);
         titled_person(text, tokens, m);
     }
     ms.retain(|m| !m.tokens.is_empty());
@@ -227,6 +228,17 @@ fn cut_at_cell_or_line_break(text: &str, tokens: &[Token], m: &mut FoundMention)
     let end = (m.tokens.start..m.tokens.end).rev().find(|&i| tokens[i].end as usize <= cut).map_or(m.tokens.start, |i| i + 1);
     m.tokens.end = end;
     m.span.end = if end > m.tokens.start { tokens[end - 1].end as usize } else { m.span.start };
+}
+
+/// A name never ends in a possessive (`American Psychological Association’s` in `… Association’s
+/// guidance`): the tagger sometimes takes the `’s` token into the name when a lower-case word
+/// follows.
+fn drop_possessive(text: &str, tokens: &[Token], m: &mut FoundMention) {
+    let possessive = |i: usize| matches!(tokens[i].text(text), "’s" | "'s" | "’S" | "'S");
+    if m.tokens.len() > 1 && possessive(m.tokens.end - 1) {
+        m.tokens.end -= 1;
+        m.span.end = tokens[m.tokens.end - 1].end as usize;
+    }
 }
 
 /// Marks that separate names in credits and bylines (`Elbow Country Club | Cassi Claire
@@ -615,6 +627,20 @@ mod tests {
                 Some(name) => assert_eq!(got, [name], "{text}"),
                 None => assert_eq!(got.len(), 2, "{text}: {got:?}"),
             }
+        }
+    }
+
+    #[test]
+    fn a_name_never_ends_in_a_possessive() {
+        for (text, name) in [("The American Psychological Association’s guidance changed.", "American Psychological Association"), ("Acme Corp's staff left.", "Acme Corp")] {
+            let tokens = crate::tokens::tokenize(text);
+            let first = tokens.iter().position(|t| t.text(text) == name.split(' ').next().unwrap_or("")).unwrap_or(0);
+            let last = tokens.iter().position(|t| matches!(t.text(text), "’s" | "'s")).unwrap_or(0);
+            let span = tokens[first].start as usize..tokens[last].end as usize;
+            let mut m = FoundMention { span, kind: EntityType::Org, tokens: first..last + 1, sentence: 0 };
+            drop_possessive(text, &tokens, &mut m);
+            assert_eq!(&text[m.span.clone()], name);
+            assert_eq!(m.tokens, first..last);
         }
     }
 
