@@ -502,7 +502,6 @@ const ROLE_WORDS: &[&str] = &[
     "instructor",
     "teacher",
     "lecturer",
-    "dean",
     "superintendent",
     "supervisor",
     "administrator",
