@@ -493,6 +493,24 @@ const NOT_SPEECH: &[&str] = &[
     "supports",
     "supported",
     "supporting",
+    // intentions (`aiming to become`, `decided to`) and how something sounds: what someone
+    // means to do is no claim they made. Not `plans` (`announced plans to acquire` is news),
+    // `learned that` or `recognizing that` (findings and thoughts the gold counts).
+    "aim",
+    "aims",
+    "aimed",
+    "aiming",
+    "decide",
+    "decides",
+    "decided",
+    "deciding",
+    "intend",
+    "intends",
+    "intended",
+    "intending",
+    "sound",
+    "sounds",
+    "sounded",
 ];
 
 /// Whether the cue `cue` (as written: `might feel`, `don't remember`) reports a state of
