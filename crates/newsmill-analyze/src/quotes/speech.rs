@@ -575,10 +575,11 @@ mod tests {
 
     #[test]
     fn states_of_mind_and_perception_are_not_speech() {
-        for cue in ["want", "might feel", "don't remember", "Seems", "is known", "appeared", "boasts", "also offers"] {
+        let intentions = ["aims", "decided", "intends", "sounds"];
+        for cue in ["want", "might feel", "don't remember", "Seems", "is known", "appeared", "boasts", "also offers"].into_iter().chain(intentions) {
             assert!(not_speech(cue), "{cue}");
         }
-        for cue in ["said", "according to", "told", "believes", "warned", ":", "added", "asked"] {
+        for cue in ["said", "according to", "told", "believes", "warned", ":", "added", "asked", "announced plans", "learned that"] {
             assert!(!not_speech(cue), "{cue}");
             assert!(reports_speech(cue), "{cue}");
         }
