@@ -137,8 +137,9 @@ fn attribution<'m>(
         {
             *i..i + w.len()
         }
-        // `says Harden Bradford`, `says Dr. Ana Lima`: one verb, maybe a title, then the name.
-        ([(i, w), title @ ..], []) if lower(w) && title.len() <= 1 && title.iter().all(|(_, t)| !lower(t)) => {
+        // `says Harden Bradford`, `says Dr. Ana Lima`, `recalls UX Designer Miche Alvarez`: one
+        // verb, maybe a title of up to three capitalized words, then the name.
+        ([(i, w), title @ ..], []) if lower(w) && title.len() <= 3 && title.iter().all(|(_, t)| !lower(t)) => {
             *i..i + w.len()
         }
         _ => return None,
@@ -193,6 +194,10 @@ mod tests {
         assert_eq!(speaker(t, "Dan"), Some(("Dan".into(), "recalls".into())));
         let t = "“Apps help,” says Joy Harden Bradford, a psychologist.";
         assert_eq!(speaker(t, "Joy Harden Bradford"), Some(("Joy Harden Bradford".into(), "says".into())));
+        let t = "“It meant we could use type,” recalls UX Designer Miche Alvarez. “But it cost us.”";
+        assert_eq!(speaker(t, "Miche Alvarez"), Some(("Miche Alvarez".into(), "recalls".into())));
+        // Lower-case words between the verb and the name are a clause, not a title.
+        assert_eq!(speaker("“It works,” says the team that hired Ana Lima.", "Ana Lima"), None);
     }
 
     #[test]
