@@ -217,7 +217,8 @@ pub fn find_quotes_with(text: &str, mentions: &[MentionRef], model: Option<&tagg
     let unnamed = |q: &Quote| q.speaker.as_ref().is_none_or(|s| !s.is_named());
     for q in out.iter_mut().filter(|q| q.kind == QuoteKind::Direct && unnamed(q)) {
         let introduced = introduced::speaker_before(text, &q.span, mentions)
-            .or_else(|| introduced::speaker_opening(text, &q.span, mentions));
+            .or_else(|| introduced::speaker_opening(text, &q.span, mentions))
+            .or_else(|| postposed::credited_on_next_line(text, &q.span, mentions));
         if let Some(m) = introduced {
             q.speaker = Some(m.as_speaker());
         }

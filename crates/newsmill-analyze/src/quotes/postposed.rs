@@ -56,6 +56,38 @@ pub fn credited_after_dash<'m>(
     credit_at(text, at, line_end, mentions).map(|m| (m, cue_at..cue_at + dash.len()))
 }
 
+/// Most words of a credit line under a quotation (`Doug McMillon, CEO of Walmart (during …)`).
+const MAX_CREDIT_WORDS: usize = 25;
+
+/// The person credited on the line under a quotation that is a paragraph of its own, as pull
+/// quotes and testimonials print them (`“We’re finding tangible ways …”` then `Doug
+/// McMillon, CEO of Walmart`): the name opens the next non-empty line, which ends there or goes
+/// on with an apposition, in at most [`MAX_CREDIT_WORDS`] words.
+pub fn credited_on_next_line<'m>(text: &str, quote: &Range<usize>, mentions: &'m [MentionRef]) -> Option<&'m MentionRef> {
+    let before = text.get(..quote.start)?.trim_end_matches(['“', '"', '‘', '\'']);
+    let own_paragraph = before.rsplit('\n').next().is_some_and(|l| l.trim().is_empty());
+    let rest = text.get(quote.end..)?.trim_start_matches(['.', ',', '!', '?', '…']);
+    let closed = rest.trim_start_matches(['”', '"', '’', '\'']);
+    let line_done = closed.trim_start_matches([' ', '\u{a0}', '\t']);
+    if !own_paragraph || closed.len() == rest.len() || !line_done.starts_with('\n') {
+        return None;
+    }
+    let next = line_done.trim_start();
+    // At most one blank line between the quotation and its credit.
+    if line_done[..line_done.len() - next.len()].matches('\n').count() > 2 {
+        return None;
+    }
+    let at = text.len() - next.len();
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    // A line ending in a colon introduces the quotation under it (`Richard Hayden, Senior
+    // Director of Horticulture:`), not the one above.
+    let line = text[at..line_end].trim_end();
+    if line.ends_with(':') || line.split_whitespace().count() > MAX_CREDIT_WORDS {
+        return None;
+    }
+    credit_at(text, at, line_end, mentions)
+}
+
 /// The person a credit names at `at`: a person mention starting there, after which its line
 /// (up to `line_end`) ends or goes on only with an apposition (`, US activist`).
 fn credit_at<'m>(text: &str, at: usize, line_end: usize, mentions: &'m [MentionRef]) -> Option<&'m MentionRef> {
@@ -225,6 +257,23 @@ mod tests {
         let q3 = 3..t3.find('”').unwrap_or(0) - 1;
         let ms = [org(t3, "Google"), person(t3, "Sundar Pichai")];
         assert_eq!(speaker_after(t3, &q3, &ms).map(|(m, _)| m.name.clone()), Some("Sundar Pichai".into()));
+    }
+
+    #[test]
+    fn a_person_credited_on_the_line_under_a_quotation() {
+        let credit = |t: &str, name: &str| {
+            let q = t.find('“').map_or(0..0, |i| i + '“'.len_utf8()..t.find('”').unwrap_or(0));
+            credited_on_next_line(t, &q, &[person(t, name)]).map(|m| m.name.clone())
+        };
+        let t = "Key quote\n\n“We are finding tangible ways to use it.”\n\nDoug McMillon, CEO of Walmart (on a call)\n\nMore text.";
+        assert_eq!(credit(t, "Doug McMillon").as_deref(), Some("Doug McMillon"));
+        let t = "“We are finding tangible ways to use it.”\nDoug McMillon\n";
+        assert_eq!(credit(t, "Doug McMillon").as_deref(), Some("Doug McMillon"));
+        // A quotation inside a paragraph, or a next paragraph that is prose about the person.
+        assert_eq!(credit("He wrote “we are fine.”\nDoug McMillon, CEO\n", "Doug McMillon"), None);
+        assert_eq!(credit("“We are fine.”\n\nDoug McMillon went home that day.\n", "Doug McMillon"), None);
+        // A header for the next quotation.
+        assert_eq!(credit("“We are fine.”\n\nDoug McMillon, CEO of Walmart:\n\n“We grow.”", "Doug McMillon"), None);
     }
 
     #[test]
