@@ -188,9 +188,11 @@ fn sentence(
         .map(|c| (c.cue.start, c.region))
         .collect();
     for c in cands.iter_mut().filter(|c| c.forward) {
-        if let Some(&(_, r)) =
-            regions.iter().find(|&&(cs, r)| cs > c.cue.start && r >= c.content.start && r < c.content.end)
-        {
+        // `According to X, 37.5% of respondents listed …`: the clause after the comma is the
+        // content, its verb's construction nested in it, not a clause coordinated with it.
+        let according = word(text, toks, c.cue.start).eq_ignore_ascii_case("according");
+        let clips = |r: usize| r > c.content.start || (r == c.content.start && !according);
+        if let Some(&(_, r)) = regions.iter().find(|&&(cs, r)| cs > c.cue.start && clips(r) && r < c.content.end) {
             c.content = indirect::trim(text, toks, c.content.start..r);
         }
         close_direct(toks, qidx, quoted, c);
