@@ -52,7 +52,7 @@ pub fn is_bare_pronoun(text: &str, span: &Range<usize>) -> bool {
 pub fn link<'a>(text: &str, span: &Range<usize>, mentions: &'a [MentionRef]) -> Option<&'a MentionRef> {
     let phrase = text.get(span.clone()).unwrap_or("").trim();
     let lower = phrase.to_lowercase();
-    let named = inside(span, mentions);
+    let named = inside(text, span, mentions);
     if named.is_some_and(|m| m.person) {
         return named;
     }
@@ -144,12 +144,17 @@ fn apposed<'a>(text: &str, span: &Range<usize>, mentions: &'a [MentionRef]) -> O
 /// The best mention inside the phrase: a person first, then an organisation (the issuer in
 /// `Salesforce's State of Data and Analytics Report`, `the J.D. Power 2025 North America
 /// Study`: organisations speak, titles and places in their phrases do not), else the longest.
-fn inside<'a>(span: &Range<usize>, mentions: &'a [MentionRef]) -> Option<&'a MentionRef> {
+fn inside<'a>(text: &str, span: &Range<usize>, mentions: &'a [MentionRef]) -> Option<&'a MentionRef> {
     let from = mentions.partition_point(|m| m.span.start < span.start);
     let within = || mentions[from..].iter().take_while(|m| m.span.start < span.end).filter(|m| m.span.end <= span.end);
     let org = |m: &&MentionRef| m.kind == crate::model::EntityType::Org;
+    // `Salesforce's State of Data and Analytics Report`: the owner of the document speaks.
+    let owner = |m: &&MentionRef| {
+        org(m) && text.get(m.span.end..).is_some_and(|t| t.starts_with("'s ") || t.starts_with("’s "))
+    };
     within()
         .find(|m| m.person)
+        .or_else(|| within().find(owner))
         .or_else(|| within().filter(org).max_by_key(|m| m.span.len()))
         .or_else(|| within().max_by_key(|m| m.span.len()))
 }
@@ -183,6 +188,14 @@ mod tests {
         let ms = [mention(text, "Taliban", "E2", false, &[]), mention(text, "Sher Stanikzai", "E1", true, &[])];
         let start = text.find("the head").unwrap_or(0);
         let span = start..text.find(", adding").unwrap_or(0);
+        assert_eq!(link(text, &span, &ms).map(|m| m.entity.as_str()), Some("E1"));
+    }
+
+    #[test]
+    fn the_owner_of_a_document_speaks_for_it() {
+        let text = "Salesforce's State of Data and Analytics Report revealed that data matters.";
+        let ms = [mention(text, "Salesforce", "E1", false, &[]), mention(text, "State of Data and Analytics Report", "E2", false, &[])];
+        let span = 0..text.find(" revealed").unwrap_or(0);
         assert_eq!(link(text, &span, &ms).map(|m| m.entity.as_str()), Some("E1"));
     }
 
