@@ -95,19 +95,23 @@ fn last_two_people(at: usize, mentions: &[MentionRef]) -> Option<Vec<&MentionRef
     None
 }
 
-/// The runs of `ms` (in text order) that the text coordinates: mentions of one kind (people,
-/// or organisations) with only `,`, `and`, `, and` or `&` between them, a possessive allowed
-/// after each (`Strava’s and ClassPass’s`). Each entity counts once.
+/// The runs of `ms` (in text order) that the text coordinates: organisations with only `,`,
+/// `and`, `, and` or `&` between them, a possessive allowed after each (`Strava’s and
+/// ClassPass’s`); people the same way or each with an apposition (`Farhan Thawar, vice
+/// president at Shopify, and Drew Bradstock`). Each entity counts once.
 fn groups<'a>(text: &str, ms: &[&'a MentionRef]) -> Vec<Vec<&'a MentionRef>> {
-    let kind = |m: &MentionRef| if m.person { Some(EntityType::Person) } else { Some(m.kind).filter(|k| *k == EntityType::Org) };
+    let org = |m: &MentionRef| !m.person && m.kind == EntityType::Org;
     let mut out: Vec<Vec<&MentionRef>> = Vec::new();
-    for pair in ms.windows(2) {
-        let (a, b) = (pair[0], pair[1]);
-        let joined = kind(a).is_some() && kind(a) == kind(b) && coordinated(text.get(a.span.end..b.span.start).unwrap_or(""));
+    for (i, &a) in ms.iter().enumerate() {
+        let next = if a.person { ms[i + 1..].iter().find(|m| m.person) } else { ms.get(i + 1).filter(|m| org(a) && org(m)) };
+        let Some(&b) = next else { continue };
+        let gap = text.get(a.span.end..b.span.start).unwrap_or("");
+        if !(coordinated(gap) || (a.person && apposed_list(gap))) {
+            continue;
+        }
         match out.last_mut() {
-            Some(run) if joined && run.last().is_some_and(|l| std::ptr::eq(*l, a)) => run.push(b),
-            _ if joined => out.push(vec![a, b]),
-            _ => {}
+            Some(run) if run.last().is_some_and(|l| std::ptr::eq(*l, a)) => run.push(b),
+            _ => out.push(vec![a, b]),
         }
     }
     for run in &mut out {
@@ -119,6 +123,19 @@ fn groups<'a>(text: &str, ms: &[&'a MentionRef]) -> Vec<Vec<&'a MentionRef>> {
         });
     }
     out
+}
+
+/// Most words of the apposition between two people listed together.
+const MAX_APPOSITION_WORDS: usize = 20;
+
+/// Whether the text between two people is the first one's apposition closing a list: `, vice
+/// president and head of engineering at Shopify, and `, within one clause.
+fn apposed_list(gap: &str) -> bool {
+    let end = gap.trim_end();
+    gap.starts_with(',')
+        && (end.ends_with(", and") || end.ends_with(" and"))
+        && !gap.contains(['.', ';', ':', '(', ')', '“', '”', '"', '\n'])
+        && gap.split_whitespace().count() <= MAX_APPOSITION_WORDS
 }
 
 /// Whether the text between two names joins them as a list: `, `, ` and `, `, and `, ` & `,
@@ -170,6 +187,11 @@ mod tests {
         };
         let ms = [mention(text, "Strava", "E1", Org), mention(text, "ClassPass", "E2", Org), later("Strava", "E1"), later("ClassPass", "E2")];
         assert_eq!(group_name(text, "Both Strava’s and ClassPass’s reports", &ms).as_deref(), Some("Strava and ClassPass"));
+        // People each with an apposition.
+        let text = "Farhan Thawar, vice president and head of engineering at Shopify, and Drew Bradstock, senior director, agree.";
+        let ms = [mention(text, "Farhan Thawar", "E1", Person), mention(text, "Shopify", "E2", Org), mention(text, "Drew Bradstock", "E3", Person)];
+        let phrase = "Farhan Thawar, vice president and head of engineering at Shopify, and Drew Bradstock, senior director";
+        assert_eq!(group_name(text, phrase, &ms).as_deref(), Some("Farhan Thawar and Drew Bradstock"));
         // Organisations only when each is also named on its own: not the halves of one name.
         let text = "The Centers for Disease Control and Prevention said so.";
         let ms = [mention(text, "Centers for Disease Control", "E1", Org), mention(text, "Prevention", "E2", Org)];

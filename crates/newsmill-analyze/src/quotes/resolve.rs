@@ -148,13 +148,14 @@ fn inside<'a>(text: &str, span: &Range<usize>, mentions: &'a [MentionRef]) -> Op
     let from = mentions.partition_point(|m| m.span.start < span.start);
     let within = || mentions[from..].iter().take_while(|m| m.span.start < span.end).filter(|m| m.span.end <= span.end);
     let org = |m: &&MentionRef| m.kind == crate::model::EntityType::Org;
-    // `Salesforce's State of Data and Analytics Report`: the owner of the document speaks.
+    // `Salesforce's State of Data and Analytics Report`: the owner opening the phrase speaks
+    // for what it owns (not in `a VentureBeat article on Zencoder’s tool`).
     let owner = |m: &&MentionRef| {
         org(m) && text.get(m.span.end..).is_some_and(|t| t.starts_with("'s ") || t.starts_with("’s "))
     };
     within()
         .find(|m| m.person)
-        .or_else(|| within().find(owner))
+        .or_else(|| within().next().filter(owner))
         .or_else(|| within().filter(org).max_by_key(|m| m.span.len()))
         .or_else(|| within().max_by_key(|m| m.span.len()))
 }
