@@ -59,26 +59,28 @@ fn opens_with_according(text: &str, r: &Attribution) -> bool {
 mod tests {
     use super::super::super::find_attributions;
 
+    /// Each attribution's source and cue as written.
+    fn sources_and_cues(text: &str) -> Vec<(String, String)> {
+        find_attributions(text, &[])
+            .iter()
+            .filter_map(|a| Some((text[a.source.clone()?].to_string(), text[a.cue.clone()?].to_string())))
+            .collect()
+    }
+
+    fn owned(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(s, c)| (s.to_string(), c.to_string())).collect()
+    }
+
     #[test]
     fn a_signed_quotation_is_attributed_to_its_signer() {
         let text =
             "“He represents our greatest shame.” ― Sonya Herridge\n“He is ignorant of our lives.”― Pamela Padilla";
-        let got: Vec<(String, String)> = find_attributions(text, &[])
-            .iter()
-            .filter_map(|a| Some((text[a.source.clone()?].to_string(), text[a.cue.clone()?].to_string())))
-            .collect();
-        let want = [("Sonya Herridge", "―"), ("Pamela Padilla", "―")].map(|(s, c)| (s.to_string(), c.to_string()));
-        assert_eq!(got, want);
+        assert_eq!(sources_and_cues(text), owned(&[("Sonya Herridge", "―"), ("Pamela Padilla", "―")]));
     }
 
     #[test]
     fn according_to_opening_a_sentence_is_its_attribution() {
         let text = "Shoppers like it.\n\nAccording to Tastewise, 37.5% of respondents listed immune support as a reason.\n\nAccording to Pinterest, 80% of weekly Pinners feel inspired by its shopping features.";
-        let got: Vec<(String, String)> = find_attributions(text, &[])
-            .iter()
-            .filter_map(|a| Some((text[a.source.clone()?].to_string(), text[a.cue.clone()?].to_string())))
-            .collect();
-        let want = [("Tastewise", "According to"), ("Pinterest", "According to")].map(|(s, c)| (s.to_string(), c.to_string()));
-        assert_eq!(got, want);
+        assert_eq!(sources_and_cues(text), owned(&[("Tastewise", "According to"), ("Pinterest", "According to")]));
     }
 }
