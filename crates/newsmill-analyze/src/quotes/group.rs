@@ -97,23 +97,32 @@ fn last_two_people(at: usize, mentions: &[MentionRef]) -> Option<Vec<&MentionRef
 
 /// The runs of `ms` (in text order) that the text coordinates: organisations with only `,`,
 /// `and`, `, and` or `&` between them, a possessive allowed after each (`Strava’s and
-/// ClassPass’s`); people the same way or each with an apposition (`Farhan Thawar, vice
-/// president at Shopify, and Drew Bradstock`). Each entity counts once.
+/// ClassPass’s`); people the same way or each with an apposition or a postmodifier (`Farhan
+/// Thawar, vice president at Shopify, and Drew Bradstock`; `Luna Luan, who earned her PhD at
+/// Cambridge, Yeun Joon Kim of Cambridge Judge Business School and Jing Zhou`), a run with
+/// appositions only when an `and` closes it. Each entity counts once.
 fn groups<'a>(text: &str, ms: &[&'a MentionRef]) -> Vec<Vec<&'a MentionRef>> {
     let org = |m: &MentionRef| !m.person && m.kind == EntityType::Org;
-    let mut out: Vec<Vec<&MentionRef>> = Vec::new();
+    // Each run, and whether it needs an `and` it has not met yet.
+    let mut runs: Vec<(Vec<&MentionRef>, bool)> = Vec::new();
     for (i, &a) in ms.iter().enumerate() {
         let next = if a.person { ms[i + 1..].iter().find(|m| m.person) } else { ms.get(i + 1).filter(|m| org(a) && org(m)) };
         let Some(&b) = next else { continue };
         let gap = text.get(a.span.end..b.span.start).unwrap_or("");
-        if !(coordinated(gap) || (a.person && apposed_list(gap))) {
+        let plain = coordinated(gap);
+        if !(plain || (a.person && apposed_list(gap))) {
             continue;
         }
-        match out.last_mut() {
-            Some(run) if run.last().is_some_and(|l| std::ptr::eq(*l, a)) => run.push(b),
-            _ => out.push(vec![a, b]),
+        let closes = gap.trim_end().ends_with("and");
+        match runs.last_mut() {
+            Some((run, open)) if run.last().is_some_and(|l| std::ptr::eq(*l, a)) => {
+                run.push(b);
+                *open = (*open || !plain) && !closes;
+            }
+            _ => runs.push((vec![a, b], !plain && !closes)),
         }
     }
+    let mut out: Vec<Vec<&MentionRef>> = runs.into_iter().filter(|(_, open)| !open).map(|(run, _)| run).collect();
     for run in &mut out {
         let mut seen: Vec<&str> = Vec::new();
         run.retain(|m| {
@@ -128,12 +137,13 @@ fn groups<'a>(text: &str, ms: &[&'a MentionRef]) -> Vec<Vec<&'a MentionRef>> {
 /// Most words of the apposition between two people listed together.
 const MAX_APPOSITION_WORDS: usize = 20;
 
-/// Whether the text between two people is the first one's apposition closing a list: `, vice
-/// president and head of engineering at Shopify, and `, within one clause.
+/// Whether the text between two people of a list is the first one's apposition or
+/// postmodifier (`, vice president at Shopify, and `, ` of Cambridge Judge Business School and
+/// `, `, who earned her PhD at Cambridge, `), within one clause.
 fn apposed_list(gap: &str) -> bool {
     let end = gap.trim_end();
-    gap.starts_with(',')
-        && (end.ends_with(", and") || end.ends_with(" and"))
+    (gap.starts_with(',') || gap.starts_with(" of "))
+        && (end.ends_with(',') || end.ends_with(" and"))
         && !gap.contains(['.', ';', ':', '(', ')', '“', '”', '"', '\n'])
         && gap.split_whitespace().count() <= MAX_APPOSITION_WORDS
 }
@@ -192,6 +202,13 @@ mod tests {
         let ms = [mention(text, "Farhan Thawar", "E1", Person), mention(text, "Shopify", "E2", Org), mention(text, "Drew Bradstock", "E3", Person)];
         let phrase = "Farhan Thawar, vice president and head of engineering at Shopify, and Drew Bradstock, senior director";
         assert_eq!(group_name(text, phrase, &ms).as_deref(), Some("Farhan Thawar and Drew Bradstock"));
+        let text = "A paper by Luna Luan, who earned her PhD at Cambridge, Yeun Joon Kim of Cambridge Judge Business School and Jing Zhou came out. The authors argue that it works.";
+        let ms = [mention(text, "Luna Luan", "E1", Person), mention(text, "Yeun Joon Kim", "E2", Person), mention(text, "Jing Zhou", "E3", Person)];
+        assert_eq!(group_name(text, "The authors", &ms).as_deref(), Some("Luna Luan, Yeun Joon Kim and Jing Zhou"));
+        // Appositions without an `and` closing the list are no group.
+        let text = "Tim Cook, the chief executive, Satya Nadella said so.";
+        let ms = [mention(text, "Tim Cook", "E1", Person), mention(text, "Satya Nadella", "E2", Person)];
+        assert_eq!(group_name(text, "Tim Cook, the chief executive, Satya Nadella", &ms), None);
         // Organisations only when each is also named on its own: not the halves of one name.
         let text = "The Centers for Disease Control and Prevention said so.";
         let ms = [mention(text, "Centers for Disease Control", "E1", Org), mention(text, "Prevention", "E2", Org)];
