@@ -374,16 +374,19 @@ const QUOTES_SQL: &str = "WITH about_quotes AS (
            q.speaker_entity
     FROM articles a CROSS JOIN quotes q ON q.article = a.rowid
     LEFT JOIN entities se ON se.id = q.speaker_entity
-    WHERE (?1 IS NULL OR (' ' || se.norm || ' ') LIKE ('% ' || ?1 || ' %'))
+    WHERE (?1 IS NULL OR (' ' || se.norm || ' ') LIKE ('% ' || ?1 || ' %')
+             OR EXISTS (SELECT 1 FROM quote_members qm JOIN entities me ON me.id = qm.entity
+                        WHERE qm.quote = q.id AND (' ' || me.norm || ' ') LIKE ('% ' || ?1 || ' %')))
       AND (?2 IS NULL OR q.text LIKE ('%' || ?2 || '%') OR q.id IN (SELECT id FROM about_quotes))
-      AND (?5 IS NULL OR q.speaker_entity = ?5)
+      AND (?5 IS NULL OR q.speaker_entity = ?5
+           OR EXISTS (SELECT 1 FROM quote_members qm WHERE qm.quote = q.id AND qm.entity = ?5))
       AND (?6 IS NULL OR substr(a.published, 1, 10) >= ?6)
       AND (?7 IS NULL OR substr(a.published, 1, 10) <= ?7)
     ORDER BY a.published DESC, a.rowid, q.start
     LIMIT ?3 OFFSET ?4";
 
 impl Store {
-    /// Who said what, newest first.
+    /// Who said what, newest first; a group's quotes are each member's (`quote_members`).
     pub fn quotes(&self, q: &QuoteQuery) -> Result<Vec<QuoteRow>> {
         check_dates(q.since.as_deref(), q.until.as_deref())?;
         let about = q.about.as_deref().map(normalize_name);
@@ -443,10 +446,14 @@ pub struct SpeakerRow {
 }
 
 impl Store {
-    /// The speakers with the most quotes.
+    /// The speakers with the most quotes, a group's quotes counted for each member.
     pub fn speakers(&self, top: usize) -> Result<Vec<SpeakerRow>> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT e.id, e.name, COUNT(*), COUNT(DISTINCT q.article) FROM quotes q JOIN entities e ON e.id = q.speaker_entity
+            "SELECT e.id, e.name, COUNT(*), COUNT(DISTINCT s.article)
+             FROM (SELECT speaker_entity AS entity, article FROM quotes WHERE speaker_entity IS NOT NULL
+                   UNION ALL
+                   SELECT qm.entity, q.article FROM quote_members qm JOIN quotes q ON q.id = qm.quote) s
+             JOIN entities e ON e.id = s.entity
              GROUP BY e.id ORDER BY COUNT(*) DESC, e.name LIMIT ?1",
         )?;
         let rows = stmt.query_map([limit(top) as i64], |r| {

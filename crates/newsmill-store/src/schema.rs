@@ -210,6 +210,15 @@ const MIGRATIONS: &[&str] = &[
         fetched TEXT NOT NULL
     );
     "#,
+    // 7: the members of a group that speaks as one (`Chiou and Howlett said`): each member's
+    // quotes and speaker counts include the group's.
+    r#"
+    CREATE TABLE quote_members (
+        quote INTEGER NOT NULL REFERENCES quotes(id),
+        entity INTEGER NOT NULL REFERENCES entities(id),
+        PRIMARY KEY (entity, quote)
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -300,6 +300,13 @@ fn insert_analysis(tx: &Transaction, article: i64, rec: &ArticleRecord, ids: &mu
                 speaker.and_then(|s| s.name.as_ref())
             ],
         )?;
+        let members = speaker.map(|s| s.members.as_slice()).unwrap_or_default();
+        if !members.is_empty() {
+            let quote = tx.last_insert_rowid();
+            for id in members.iter().filter_map(|m| local_to_global.get(m.as_ref())) {
+                execute(tx, "INSERT OR IGNORE INTO quote_members (quote, entity) VALUES (?1, ?2)", params![quote, id])?;
+            }
+        }
     }
     for a in &rec.amounts {
         execute(

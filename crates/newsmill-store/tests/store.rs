@@ -117,6 +117,31 @@ fn entity_and_speaker_filters_match_names_not_text() {
 }
 
 #[test]
+fn a_group_speakers_quotes_are_each_members() {
+    let text = "Lyndie Chiou and Joe Howlett said the proof was a patchwork quilt of many squares.";
+    let mut json = article_json("g", "example.com", "2024-05-01", text);
+    json["entities"] = json!([
+        {"id": "E1", "name": "Lyndie Chiou", "type": "PERSON", "mentions": [{"text": "Lyndie Chiou", "start": 0, "end": 12}]},
+        {"id": "E2", "name": "Joe Howlett", "type": "PERSON", "mentions": [{"text": "Joe Howlett", "start": 17, "end": 28}]}
+    ]);
+    json["quotes"] = json!([{"text": "the proof was a patchwork quilt of many squares", "start": 34, "end": 81, "kind": "indirect",
+        "cue": {"text": "said", "start": 29, "end": 33},
+        "speaker": {"text": "Lyndie Chiou and Joe Howlett", "start": 0, "end": 28,
+                    "name": "Lyndie Chiou and Joe Howlett", "members": ["E1", "E2"]}}]);
+    let store = stored(&[StoredArticle::from_json(json).unwrap()]);
+    let by = |name: &str| store.quotes(&QuoteQuery { speaker: Some(name.into()), ..QuoteQuery::default() }).unwrap();
+    assert_eq!(by("Howlett").len(), 1);
+    assert_eq!(by("Howlett")[0].speaker.as_deref(), Some("Lyndie Chiou and Joe Howlett"));
+    assert!(by("Nobody").is_empty());
+    let speakers = store.speakers(5).unwrap();
+    let names: Vec<(&str, i64)> = speakers.iter().map(|s| (s.name.as_str(), s.quotes)).collect();
+    assert_eq!(names, [("Joe Howlett", 1), ("Lyndie Chiou", 1)]);
+    let id = speakers[0].entity;
+    let theirs = store.quotes(&QuoteQuery { speaker_id: Some(id), ..QuoteQuery::default() }).unwrap();
+    assert_eq!(theirs.len(), 1, "the entity page lists the group's quote");
+}
+
+#[test]
 fn quotes_and_entities_are_counted_across_articles() {
     let second = BRIDGE.replace("repairs", "works");
     let store = stored(&[article("a", "x.com", "2018-11-09", BRIDGE), article("b", "y.com", "2018-11-11", &second)]);
