@@ -1,5 +1,6 @@
 //! Mentions: the spans the NER model tags, as byte ranges with a type.
 
+mod models;
 mod not_names;
 
 use std::ops::Range;
@@ -189,6 +190,7 @@ fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer,
         merged.push(m);
     }
     *ms = merged;
+    models::extend_model_names(text, tokens, ms);
 }
 
 /// Whether mention `next` continues `prev` as one name: they touch, with only spaces between
