@@ -11,7 +11,8 @@ use crate::tokens::Token;
 const MODEL_WORDS: &[&str] =
     &["Pro", "Max", "Plus", "Ultra", "Mini", "Air", "Lite", "SE", "AI", "XL", "XS", "FE", "Neo", "Edge", "II", "III"];
 
-/// Words after a number that make it a count or a measure, not a model's number.
+/// Words after a number that make it a count, a measure, a time or a range, not a model's
+/// number.
 const COUNTED: &[&str] = &[
     "million", "billion", "thousand", "hundred", "percent", "per", "of", "times", "years", "months", "weeks", "days",
     "hours", "minutes", "seconds", "people", "users", "customers", "employees", "stores", "locations", "countries",
@@ -25,8 +26,8 @@ const MAX_MODEL_TOKENS: usize = 3;
 pub(super) fn extend_model_names(text: &str, tokens: &[Token], ms: &mut [FoundMention]) {
     for k in 0..ms.len() {
         // Products are MISC; an organisation followed by a number is a team and its score in
-        // wire news (`Barnsley 2 Bolton 1`).
-        // Nor does a designation follow an adjective (`Palo Alto-based AI startup`).
+        // wire news (`Barnsley 2 Bolton 1`). No designation follows an adjective (`Palo
+        // Alto-based AI startup`).
         let last = tokens[ms[k].tokens.end - 1].text(text);
         if ms[k].kind != EntityType::Misc || last.contains('-') && last.ends_with(|c: char| c.is_lowercase()) {
             continue;

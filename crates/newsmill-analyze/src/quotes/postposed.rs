@@ -41,13 +41,7 @@ pub fn credited_after_dash<'m>(
     quote: &Range<usize>,
     mentions: &'m [MentionRef],
 ) -> Option<(&'m MentionRef, Range<usize>)> {
-    let rest = text.get(quote.end..)?;
-    let marks = rest.trim_start_matches(['.', ',', '!', '?', '…']);
-    let closed = marks.trim_start_matches(['”', '"', '’', '\'']);
-    if closed.len() == marks.len() {
-        return None;
-    }
-    let spaced = closed.trim_start_matches([' ', '\u{a0}']);
+    let spaced = after_closing_mark(text, quote)?.trim_start_matches([' ', '\u{a0}']);
     let dash = ["—", "–", "--", "―", "-"].into_iter().find(|d| spaced.starts_with(d))?;
     let after = spaced[dash.len()..].trim_start_matches([' ', '\u{a0}']);
     let at = text.len() - after.len();
@@ -66,10 +60,8 @@ const MAX_CREDIT_WORDS: usize = 25;
 pub fn credited_on_next_line<'m>(text: &str, quote: &Range<usize>, mentions: &'m [MentionRef]) -> Option<&'m MentionRef> {
     let before = text.get(..quote.start)?.trim_end_matches(['“', '"', '‘', '\'']);
     let own_paragraph = before.rsplit('\n').next().is_some_and(|l| l.trim().is_empty());
-    let rest = text.get(quote.end..)?.trim_start_matches(['.', ',', '!', '?', '…']);
-    let closed = rest.trim_start_matches(['”', '"', '’', '\'']);
-    let line_done = closed.trim_start_matches([' ', '\u{a0}', '\t']);
-    if !own_paragraph || closed.len() == rest.len() || !line_done.starts_with('\n') {
+    let line_done = after_closing_mark(text, quote)?.trim_start_matches([' ', '\u{a0}', '\t']);
+    if !own_paragraph || !line_done.starts_with('\n') {
         return None;
     }
     let next = line_done.trim_start();
@@ -86,6 +78,14 @@ pub fn credited_on_next_line<'m>(text: &str, quote: &Range<usize>, mentions: &'m
         return None;
     }
     credit_at(text, at, line_end, mentions)
+}
+
+/// The text after the closing quotation mark of the quotation whose inner span is `quote`
+/// (and after the sentence's end mark before it: `….”`), or `None` when no mark closes it.
+fn after_closing_mark<'t>(text: &'t str, quote: &Range<usize>) -> Option<&'t str> {
+    let marks = text.get(quote.end..)?.trim_start_matches(['.', ',', '!', '?', '…']);
+    let closed = marks.trim_start_matches(['”', '"', '’', '\'']);
+    (closed.len() < marks.len()).then_some(closed)
 }
 
 /// The person a credit names at `at`: a person mention starting there, after which its line

@@ -12,8 +12,9 @@ use super::super::overlaps;
 /// Adds the signed quotations and the sentences opened by `According to X,` that the rule
 /// finder found (`rules`) to the taggers' attributions.
 pub(super) fn add(text: &str, out: &mut Vec<Attribution>, rules: &[Attribution]) {
-    let cue_text = |r: &Attribution| r.cue.as_ref().and_then(|c| text.get(c.clone())).unwrap_or("");
-    let dash = |r: &&Attribution| matches!(cue_text(r), "―" | "—" | "–");
+    let dash = |r: &Attribution| {
+        r.cue.as_ref().and_then(|c| text.get(c.clone())).is_some_and(|c| matches!(c, "―" | "—" | "–"))
+    };
     let mut added = false;
     for found in rules.iter().filter(|r| dash(r) || opens_with_according(text, r)).cloned() {
         let Some(cue) = &found.cue else { continue };
@@ -23,7 +24,7 @@ pub(super) fn add(text: &str, out: &mut Vec<Attribution>, rules: &[Attribution])
         // they took a word of the content for the source (`37.5% of respondents`).
         let source_start = found.source.as_ref().map(|s| s.start);
         let agrees = |a: &Attribution| {
-            same_cue(a) && (dash(&&found) || (a.source.as_ref().map(|s| s.start) == source_start && !a.content.is_empty()))
+            same_cue(a) && (dash(&found) || (a.source.as_ref().map(|s| s.start) == source_start && !a.content.is_empty()))
         };
         if out.iter().any(agrees) {
             continue;
