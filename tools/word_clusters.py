@@ -1,4 +1,4 @@
-"""Word clusters for the quote taggers: word2vec over plain news text, then k-means at two
+"""Word clusters for the quote taggers and the NER: word2vec over plain news text, then k-means at two
 granularities. Writes `word<TAB>coarse<TAB>fine` for words seen at least MIN_COUNT times.
 
 Usage: python tools/word_clusters.py OUT.tsv.gz TEXT_FILE...
@@ -37,7 +37,7 @@ def main():
     coarse = MiniBatchKMeans(COARSE, random_state=7, n_init=3).fit_predict(vectors)
     fine = MiniBatchKMeans(FINE, random_state=7, n_init=3).fit_predict(vectors)
     with gzip.open(out, "wt", encoding="utf-8") as f:
-        f.write(f"# word clusters: word2vec (skip-gram, 100 dims) + k-means {COARSE}/{FINE}; see crates/newsmill-analyze/models/word-clusters-en.md\n")
+        f.write(f"# word clusters: word2vec (skip-gram, 100 dims) + k-means {COARSE}/{FINE}; see the model card beside this file\n")
         for w, c, k in zip(words, coarse, fine):
             f.write(f"{w}\t{c}\t{k}\n")
     print(f"{len(words)} words", file=sys.stderr)

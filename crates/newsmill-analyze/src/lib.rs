@@ -32,6 +32,7 @@
 newsmill_model::internal_mods!(
     amounts, entities, frozen, gazetteer, hashing, mentions, ner, places, quotes, sentences, temporal, titles, tokens
 );
+mod clusters;
 mod lang;
 mod numbers;
 #[cfg(test)]

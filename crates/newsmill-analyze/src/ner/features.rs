@@ -10,9 +10,10 @@
 
 use crate::gazetteer::{GazMatch, Gazetteer, token_hash};
 use crate::hashing::{feature as f, feature2 as f2, hash_str, mix};
+use crate::clusters::{Clusters, Table, UNKNOWN};
 
 /// Bumped whenever the features change: a model trained on other features is refused.
-pub const FEATURE_VERSION: u32 = 2;
+pub const FEATURE_VERSION: u32 = 3;
 
 /// Template ids, mixed into each feature's hash. Their values are part of the model format:
 /// add new ones at the end, or bump [`FEATURE_VERSION`].
@@ -65,6 +66,14 @@ enum T {
     // Feature version 2.
     FirstName,
     AfterFirstName,
+    // Feature version 3.
+    Fine,
+    FineShape,
+    Coarse,
+    FineM1,
+    FineP1,
+    CoarseM1,
+    CoarseP1,
 }
 
 impl From<T> for u64 {
@@ -74,7 +83,7 @@ impl From<T> for u64 {
 }
 
 /// What the features need to know about one token, computed once per sentence.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct TokInfo {
     pub word: u64,
     /// Lower case, digits as `0`, curly quotes folded.
@@ -91,6 +100,9 @@ pub struct TokInfo {
     pub quiet: bool,
     /// A capitalized word that is a given name (`models/first-names-en.txt`).
     pub first_name: bool,
+    /// The word's distributional classes (`models/ner-clusters-en.md`), so what the tagger
+    /// learned of one surname or company carries to others used the same way.
+    pub clusters: Clusters,
 }
 
 /// Writes the normalized form of `tok` into `out`: lower case, digits as `0`, quotes folded.
@@ -166,8 +178,17 @@ pub fn token_infos(
             short_shape: hash_str(&scratch.short),
             capitalized: tok.starts_with(char::is_uppercase),
             quiet: quiet(tok),
-            ..TokInfo::default()
+            prefix: [0; 4],
+            suffix: [0; 4],
+            gaz: 0,
+            lower_seen: false,
+            first_name: false,
+            // The table is keyed by the lowercased word; a word with digits is not in it.
+            clusters: UNKNOWN,
         };
+        if !norm.contains('0') {
+            info.clusters = crate::clusters::of_hash(Table::Ner, info.norm);
+        }
         for (k, (at, c)) in norm.char_indices().take(4).enumerate() {
             info.prefix[k] = hash_str(&norm[..at + c.len_utf8()]);
         }
@@ -316,6 +337,21 @@ pub fn static_features(infos: &[TokInfo], i: usize, caps: bool, out: &mut Vec<u6
     if at(-1).is_some_and(|x| x.first_name) {
         out.push(f(T::AfterFirstName, t.short_shape));
     }
+    cluster_features(t, at(-1), at(1), out);
+}
+
+/// The word's classes and its neighbours' (a missing neighbour or unknown word has its own id).
+fn cluster_features(t: &TokInfo, prev: Option<TokInfo>, next: Option<TokInfo>, out: &mut Vec<u64>) {
+    let side = |x: Option<TokInfo>, edge: u64| x.map_or((edge, edge), |x| (u64::from(x.clusters.fine), u64::from(x.clusters.coarse)));
+    let (fine_m1, coarse_m1) = side(prev, NONE);
+    let (fine_p1, coarse_p1) = side(next, NONE ^ 1);
+    out.push(f(T::Fine, u64::from(t.clusters.fine)));
+    out.push(f2(T::FineShape, u64::from(t.clusters.fine), t.short_shape));
+    out.push(f(T::Coarse, u64::from(t.clusters.coarse)));
+    out.push(f(T::FineM1, fine_m1));
+    out.push(f(T::FineP1, fine_p1));
+    out.push(f(T::CoarseM1, coarse_m1));
+    out.push(f(T::CoarseP1, coarse_p1));
 }
 
 /// Tags: `O`, then `B-` and `I-` of PER, ORG, LOC, MISC.

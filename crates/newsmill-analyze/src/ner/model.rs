@@ -40,8 +40,8 @@ pub enum ModelError {
         /// This build's.
         expected: u32,
     },
-    /// A model trained with another gazetteer.
-    #[error("the NER model was trained with another gazetteer; retrain it")]
+    /// A model trained with another gazetteer or other word classes.
+    #[error("the NER model was trained with another gazetteer or other word classes; retrain it")]
     Gazetteer,
     /// Cut short or damaged.
     #[error("the NER model file is truncated or corrupt ({0})")]
@@ -194,6 +194,12 @@ fn u64_at(b: &[u8], at: usize) -> u64 {
     b.get(at..at + 8).and_then(|s| s.try_into().ok()).map_or(0, u64::from_le_bytes)
 }
 
+/// What the features read besides the text, as one checksum in the model's header: the
+/// gazetteer and the word classes.
+fn knowledge(gazetteer: &Gazetteer) -> u64 {
+    gazetteer.checksum ^ crate::clusters::fingerprint(crate::clusters::Table::Ner)
+}
+
 impl NerModel {
     #[cfg(feature = "internals")]
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -206,7 +212,7 @@ impl NerModel {
         out.extend_from_slice(&FEATURE_VERSION.to_le_bytes());
         out.extend_from_slice(&bits.to_le_bytes());
         out.extend_from_slice(&(N_LABELS as u32).to_le_bytes());
-        out.extend_from_slice(&self.gazetteer.checksum.to_le_bytes());
+        out.extend_from_slice(&knowledge(&self.gazetteer).to_le_bytes());
         out.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&payload).to_le_bytes());
         out.extend_from_slice(&payload);
         out
@@ -261,7 +267,7 @@ impl NerModel {
         if labels != N_LABELS || !(8..=26).contains(&bits) {
             return Err(ModelError::Corrupt("bad table size"));
         }
-        if u64_at(bytes, 20) != gazetteer.checksum {
+        if u64_at(bytes, 20) != knowledge(gazetteer) {
             return Err(ModelError::Gazetteer);
         }
         Ok((bits, &bytes[HEADER..]))
