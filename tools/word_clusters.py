@@ -1,7 +1,8 @@
 """Word clusters for the quote taggers and the NER: word2vec over plain news text, then k-means at two
 granularities. Writes `word<TAB>coarse<TAB>fine` for words seen at least MIN_COUNT times.
 
-Usage: python tools/word_clusters.py OUT.tsv.gz TEXT_FILE...
+Usage: python tools/word_clusters.py [--classes COARSE,FINE] OUT.tsv.gz TEXT_FILE...
+(64,512 unless given).
 Needs gensim, numpy and scikit-learn (a venv; the program itself never runs this).
 """
 import gzip
@@ -28,16 +29,21 @@ def sentences(paths):
 
 
 def main():
-    out, paths = sys.argv[1], sys.argv[2:]
+    args = sys.argv[1:]
+    coarse_k, fine_k = COARSE, FINE
+    if args[:1] == ["--classes"]:
+        coarse_k, fine_k = map(int, args[1].split(","))
+        args = args[2:]
+    out, paths = args[0], args[1:]
     corpus = list(sentences(paths))
     print(f"{len(corpus)} lines, {sum(map(len, corpus))} words", file=sys.stderr)
     model = Word2Vec(corpus, vector_size=100, window=3, min_count=MIN_COUNT, sg=1, workers=1, epochs=8, seed=7)
     words = model.wv.index_to_key
     vectors = model.wv.vectors / np.linalg.norm(model.wv.vectors, axis=1, keepdims=True)
-    coarse = MiniBatchKMeans(COARSE, random_state=7, n_init=3).fit_predict(vectors)
-    fine = MiniBatchKMeans(FINE, random_state=7, n_init=3).fit_predict(vectors)
+    coarse = MiniBatchKMeans(coarse_k, random_state=7, n_init=3).fit_predict(vectors)
+    fine = MiniBatchKMeans(fine_k, random_state=7, n_init=3).fit_predict(vectors)
     with gzip.open(out, "wt", encoding="utf-8") as f:
-        f.write(f"# word clusters: word2vec (skip-gram, 100 dims) + k-means {COARSE}/{FINE}; see the model card beside this file\n")
+        f.write(f"# word clusters: word2vec (skip-gram, 100 dims) + k-means {coarse_k}/{fine_k}; see the model card beside this file\n")
         for w, c, k in zip(words, coarse, fine):
             f.write(f"{w}\t{c}\t{k}\n")
     print(f"{len(words)} words", file=sys.stderr)

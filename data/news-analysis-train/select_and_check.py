@@ -171,6 +171,22 @@ def choose_round6():
     return one_per_domain(article_pages(4500, 2, done, min_words=3001), ROUND4_SEED, taken)[:ROUND6_SIZE]
 
 
+ROUND7_SEED = 22
+ROUND7_SIZE = 30
+
+
+def choose_round7():
+    """The seventh round (2026-12-05, session 21): the 200-3,000-word article pages with at least
+    one speech cue that no earlier round took, shuffled by random.Random(22), then (stably) more
+    cues first (5 or more count as 5), earlier rounds' domains and news-analysis-dev's excluded,
+    one page per domain; the first 30."""
+    done = [x[0] for x in choose()[0][:N]] + [x[0] for x in choose_round2()] + [x[0] for x in choose_round3()]
+    done += [x[0] for x in choose_round4()] + [x[0] for x in choose_round5()] + [x[0] for x in choose_round6()]
+    meta = json.load(open(WCXB / "metadata.json", encoding="utf8"))["files"]
+    taken = held_out_domains() | {meta[f].get("domain", "") for f in done}
+    return one_per_domain(article_pages(3000, 1, done), ROUND7_SEED, taken)[:ROUND7_SIZE]
+
+
 def find_span(text, snippet):  # as in news-analysis-dev/score.py
     words = re.findall(r"\w+", snippet)[:10]
     if not words:
@@ -240,6 +256,7 @@ def main():
         (f"fourth round (seed {ROUND4_SEED}, {ROUND4_SIZE} pages):", choose_round4),
         (f"fifth round ({ROUND5_SIZE} pages):", choose_round5),
         (f"sixth round ({ROUND6_SIZE} pages):", choose_round6),
+        (f"seventh round (seed {ROUND7_SEED}, {ROUND7_SIZE} pages):", choose_round7),
     ]
     for title, chooser in rounds:
         print(title)
