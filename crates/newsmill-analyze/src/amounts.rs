@@ -9,11 +9,16 @@ use crate::model::Amount;
 
 /// Every amount in `text`, in order.
 pub fn find_amounts(text: &str) -> Vec<Amount> {
-    let words = words(text);
+    amounts_in(&words(text))
+}
+
+/// Every amount in a text's [`words`], in order (the analysis splits a text into words once
+/// for amounts and dates).
+pub(crate) fn amounts_in(words: &[Word]) -> Vec<Amount> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        match amount_at(&words, i) {
+        match amount_at(words, i) {
             Some((amount, next)) => {
                 out.push(amount);
                 i = next;

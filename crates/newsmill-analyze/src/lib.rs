@@ -161,9 +161,10 @@ pub fn analyze_until(doc: Document, res: &Resources, deadline: Option<Instant>) 
     quotes::drop_unattributed_phrases(text, &mut quotes);
     quotes::continue_speakers(text, &mut quotes);
     let stop = past();
-    let amounts = if stop { Vec::new() } else { amounts::find_amounts(text) };
+    let words = if stop { Vec::new() } else { words::words(text) };
+    let amounts = if stop { Vec::new() } else { amounts::amounts_in(&words) };
     let stop = stop || past();
-    let dates = if stop { Vec::new() } else { temporal::find_dates(text, article.doc.published.as_deref()) };
+    let dates = if stop { Vec::new() } else { temporal::dates_in(&words, article.doc.published.as_deref()) };
     let stop = stop || past();
     if !stop {
         (article.places, article.focus_countries) = places::link_places(text, &ents, res.places);

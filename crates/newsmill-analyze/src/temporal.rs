@@ -12,12 +12,16 @@ use crate::model::DateMention;
 
 /// Every temporal expression in `text`; `published` is the article's date (ISO 8601).
 pub fn find_dates(text: &str, published: Option<&str>) -> Vec<DateMention> {
+    dates_in(&words(text), published)
+}
+
+/// Every temporal expression in a text's [`words`].
+pub(crate) fn dates_in(w: &[Word], published: Option<&str>) -> Vec<DateMention> {
     let anchor = published.and_then(|p| NaiveDate::parse_from_str(p.get(..10)?, "%Y-%m-%d").ok());
-    let w = words(text);
     let mut out = Vec::new();
     let mut i = 0;
     while i < w.len() {
-        let found = explicit(&w, i, anchor).or_else(|| anchor.and_then(|a| relative(&w, i, a)));
+        let found = explicit(w, i, anchor).or_else(|| anchor.and_then(|a| relative(w, i, a)));
         match found {
             Some((value, first, next)) => {
                 // An impossible date (`31 February`) is consumed whole and reported as nothing.
