@@ -132,6 +132,10 @@ pub fn find_quotes_with(text: &str, mentions: &[MentionRef], model: Option<&tagg
                     let source = speaker.as_ref().and_then(|s| text.get(s.span.clone()));
                     !speech::reports_speech(cue) && !speech::evidence_shows(cue, source)
                 }) => {}
+                // Nor is showing something to someone (`shows you how to …`).
+                None if a.cue.as_ref().is_some_and(|c| {
+                    speech::shows_someone(text.get(c.clone()).unwrap_or(""), text.get(piece.clone()).unwrap_or(""))
+                }) => {}
                 // Nor is a "cue" that is a name's word (`NCH Express`): capitalized where no
                 // sentence starts.
                 None if a.cue.as_ref().is_some_and(|c| capitalized_mid_sentence(text, c)) => {}

@@ -40,6 +40,22 @@ pub fn evidence_shows(cue: &str, speaker: Option<&str>) -> bool {
     head.is_some_and(|h| EVIDENCE.contains(&h.as_str())) && matches!(cue.trim().to_lowercase().as_str(), "show" | "shows" | "showed" | "also show")
 }
 
+/// Whether `show` with this content shows something to someone rather than reporting a
+/// finding: `This book shows you how to …`, `she showed them how …`, `users are shown ads`.
+/// Found on the how-to pages of data/news-analysis-train, where 4 reported clauses so cued
+/// were no quote and none that was (`studies show customers are …` keeps its noun subject).
+pub fn shows_someone(cue: &str, content: &str) -> bool {
+    let cue = cue.trim().to_lowercase();
+    let mut cue_words = cue.split_whitespace().rev();
+    let Some(verb) = cue_words.next() else { return false };
+    if !matches!(verb, "show" | "shows" | "showed" | "showing" | "shown") {
+        return false;
+    }
+    let first = content.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("").to_lowercase();
+    let passive = verb == "shown" && cue_words.next().is_some_and(|w| matches!(w, "is" | "are" | "was" | "were"));
+    matches!(first.as_str(), "you" | "me" | "us" | "him" | "her" | "them") || (passive && !matches!(first.as_str(), "to" | "that"))
+}
+
 /// Whether one verb, written where an attribution closes its sentence (`…, states Slayton.`),
 /// reports what the sentence says: a cue the lexicon knows, or any verb in the third person or
 /// the past that is no state of mind. The construction itself attributes; the lexicon, learned
@@ -521,6 +537,17 @@ fn not_speech(cue: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn showing_someone_something_is_no_finding() {
+        assert!(shows_someone("shows", "you how to work out the lines of perspective"));
+        assert!(shows_someone("showed", "her how easily such a star could be made"));
+        assert!(shows_someone("are shown", "ads and content that will interest them"));
+        assert!(!shows_someone("show", "customers are more likely to buy from brands they trust"));
+        assert!(!shows_someone("has been shown", "to improve strength in older adults"));
+        assert!(!shows_someone("shows", "that the plan failed"));
+        assert!(!shows_someone("told", "you about the plan"));
+    }
+
     #[test]
     fn evidence_shows_what_news_reports_as_a_claim() {
         assert!(evidence_shows("show", Some("Studies")));
