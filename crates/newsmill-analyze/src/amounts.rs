@@ -4,12 +4,13 @@
 //! `17-year-long` → 17 year. Ordinals, years and dates are left to others.
 
 use super::numbers::{is_ordinal, parse_digits, scale, word_value};
-use super::words::{Word, is_month, words};
+use super::words::{Word, is_month};
 use crate::model::Amount;
 
 /// Every amount in `text`, in order.
+#[cfg(any(test, feature = "internals"))]
 pub fn find_amounts(text: &str) -> Vec<Amount> {
-    amounts_in(&words(text))
+    amounts_in(&super::words::words(text))
 }
 
 /// Every amount in a text's [`words`], in order (the analysis splits a text into words once

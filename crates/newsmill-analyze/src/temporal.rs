@@ -7,12 +7,13 @@
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::numbers::{parse_digits, word_value};
-use super::words::{Word, is_month, words};
+use super::words::{Word, is_month};
 use crate::model::DateMention;
 
 /// Every temporal expression in `text`; `published` is the article's date (ISO 8601).
+#[cfg(any(test, feature = "internals"))]
 pub fn find_dates(text: &str, published: Option<&str>) -> Vec<DateMention> {
-    dates_in(&words(text), published)
+    dates_in(&super::words::words(text), published)
 }
 
 /// Every temporal expression in a text's [`words`].
