@@ -160,6 +160,7 @@ pub fn analyze_until(doc: Document, res: &Resources, deadline: Option<Instant>) 
     let ents = res.entity_filter.keep_likely(ents, &mut quotes, text, res.places);
     quotes::drop_unattributed_phrases(text, &mut quotes);
     quotes::continue_speakers(text, &mut quotes);
+    quotes::drop_author_quotations(text, &mut quotes);
     let stop = past();
     let words = if stop { Vec::new() } else { words::words(text) };
     let amounts = if stop { Vec::new() } else { amounts::amounts_in(&words) };
@@ -314,6 +315,17 @@ mod tests {
         let mut german = document_from_text("t", "Die Menschen in Berlin wählen am Sonntag.".to_string());
         german.language = Some("de".into());
         assert!(analyze(german, &res).entities.is_empty());
+    }
+
+    #[test]
+    fn the_author_and_the_reader_are_no_sources_of_quotations() {
+        let res = Resources::embedded().expect("embedded model");
+        let text = "The migration took six weeks. Afterwards I asked myself: “What could I have done better, \
+            to avoid wasting all these weeks on a single database?”\n\n\
+            “We moved too fast and tested too little in the first month,” said Maria Okafor, the team's lead.";
+        let article = analyze(document_from_text("t", text.to_string()), &res);
+        let quoted: Vec<&str> = article.quotes.iter().map(|q| &text[q.span.clone()]).collect();
+        assert_eq!(quoted, ["We moved too fast and tested too little in the first month"], "{quoted:?}");
     }
 
     #[test]

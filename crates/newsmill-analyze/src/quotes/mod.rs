@@ -292,6 +292,19 @@ pub fn drop_unattributed_phrases(text: &str, quotes: &mut Vec<Quote>) {
     });
 }
 
+/// Drops the direct quotes whose speaker is the author or the reader (`I asked myself: “…”`,
+/// `you know “Are you a PC or a Mac?”`): GUIDELINES.md counts neither as a source, as
+/// [`speech::has_a_source`] already rules for reported speech. Runs after
+/// [`continue_speakers`], on the final speakers. On news-analysis-train (article folds) 23 such
+/// quotes, 18 of them no quote and 5 another source's words put in the author's mouth: quote F1
+/// 0.653 -> 0.655, who-said-what 0.564 -> 0.570.
+pub fn drop_author_quotations(text: &str, quotes: &mut Vec<Quote>) {
+    quotes.retain(|q| {
+        q.kind != QuoteKind::Direct
+            || q.speaker.as_ref().is_none_or(|s| s.is_named() || !speech::is_author_or_reader(text.get(s.span.clone()).unwrap_or("")))
+    });
+}
+
 /// Most words between a quotation with no speaker and the quote before it for the quotation
 /// to continue that quote's speaker. Chosen on news-analysis-train (article folds): 4 to 20
 /// words do equally well.

@@ -82,6 +82,11 @@ pub fn has_a_source(speaker: Option<&str>) -> bool {
     speaker.is_some_and(|s| !AUTHOR_OR_READER.contains(&s.trim().to_lowercase().as_str()))
 }
 
+/// Whether a speaker phrase ends in the author or the reader (`I`, `Afterwards I`, `you`).
+pub fn is_author_or_reader(speaker: &str) -> bool {
+    speaker.split_whitespace().next_back().is_some_and(|w| AUTHOR_OR_READER.contains(&w.to_lowercase().as_str()))
+}
+
 /// Nouns that name someone who can say something: people by role, groups and institutions,
 /// and the documents that speak for them (a study finds, a report says). A reported clause
 /// whose source is a phrase headed by another noun (`The term organic refers to…`, `some
