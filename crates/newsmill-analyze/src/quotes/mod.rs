@@ -132,6 +132,8 @@ pub fn find_quotes_with(text: &str, mentions: &[MentionRef], model: Option<&tagg
                     let source = speaker.as_ref().and_then(|s| text.get(s.span.clone()));
                     !speech::reports_speech(cue) && !speech::evidence_shows(cue, source)
                 }) => {}
+                // Nor is what someone may, can or should say (`AI might suggest …`).
+                None if a.cue.as_ref().is_some_and(|c| speech::is_hypothetical(text.get(c.clone()).unwrap_or(""))) => {}
                 // Nor is showing something to someone (`shows you how to …`).
                 None if a.cue.as_ref().is_some_and(|c| {
                     speech::shows_someone(text.get(c.clone()).unwrap_or(""), text.get(piece.clone()).unwrap_or(""))
