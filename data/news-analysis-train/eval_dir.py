@@ -2,7 +2,9 @@
 """Lays these annotations out as an evaluation set, so the training articles can be scored the
 way news-analysis-dev is: `python3 data/news-analysis-train/eval_dir.py OUT` writes
 OUT/wcxb-NNNN.json (a copy of each annotation) and OUT/wcxb-NNNN.txt (the page's
-`ground_truth.main_content` from ../shared/eval/wcxb-dev), then
+`ground_truth.main_content` from ../shared/eval/wcxb-dev); `eval_dir.py OUT round7` lays out
+the annotations kept apart in that folder instead (the seventh round: pages no model learned
+from). Then
 
     newsmill eval analysis --data OUT
 
@@ -20,16 +22,17 @@ WCXB = HERE.parent.parent.parent / "shared" / "eval" / "wcxb-dev" / "ground-trut
 
 
 def main() -> int:
-    if len(sys.argv) != 2:
+    if len(sys.argv) not in (2, 3):
         print(__doc__, file=sys.stderr)
         return 2
     out = pathlib.Path(sys.argv[1])
+    source = HERE / sys.argv[2] if len(sys.argv) == 3 else HERE
     if not WCXB.is_dir():
         print(f"the wcxb-dev texts are not at {WCXB}", file=sys.stderr)
         return 1
     out.mkdir(parents=True, exist_ok=True)
     n = 0
-    for ann in sorted(HERE.glob("wcxb-*.json")):
+    for ann in sorted(source.glob("wcxb-*.json")):
         page = ann.stem.removeprefix("wcxb-")
         with gzip.open(WCXB / f"{page}.json.gz", "rt", encoding="utf-8") as f:
             text = json.load(f)["ground_truth"]["main_content"]
