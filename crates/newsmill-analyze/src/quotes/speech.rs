@@ -569,6 +569,8 @@ fn not_speech(cue: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn the_document_itself_is_no_source() {
         assert!(!has_a_source(Some("This post")));
@@ -607,8 +609,6 @@ mod tests {
         assert!(!evidence_shows("think", Some("Studies")));
         assert!(!evidence_shows("show", None));
     }
-
-    use super::*;
 
     #[test]
     fn a_verb_closing_an_attribution_is_speech_unless_a_state_of_mind() {
