@@ -25,6 +25,12 @@ pub struct Clusters {
 /// The classes of a word not in the table.
 pub const UNKNOWN: Clusters = Clusters { coarse: u16::MAX, fine: u16::MAX };
 
+impl Default for Clusters {
+    fn default() -> Self {
+        UNKNOWN
+    }
+}
+
 /// Which table to read.
 #[derive(Debug, Clone, Copy)]
 pub enum Table {

@@ -10,7 +10,7 @@
 
 use crate::gazetteer::{GazMatch, Gazetteer, token_hash};
 use crate::hashing::{feature as f, feature2 as f2, hash_str, mix};
-use crate::clusters::{Clusters, Table, UNKNOWN};
+use crate::clusters::{Clusters, Table};
 
 /// Bumped whenever the features change: a model trained on other features is refused.
 pub const FEATURE_VERSION: u32 = 3;
@@ -83,7 +83,7 @@ impl From<T> for u64 {
 }
 
 /// What the features need to know about one token, computed once per sentence.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct TokInfo {
     pub word: u64,
     /// Lower case, digits as `0`, curly quotes folded.
@@ -178,14 +178,9 @@ pub fn token_infos(
             short_shape: hash_str(&scratch.short),
             capitalized: tok.starts_with(char::is_uppercase),
             quiet: quiet(tok),
-            prefix: [0; 4],
-            suffix: [0; 4],
-            gaz: 0,
-            lower_seen: false,
-            first_name: false,
-            // The table is keyed by the lowercased word; a word with digits is not in it.
-            clusters: UNKNOWN,
+            ..TokInfo::default()
         };
+        // The table is keyed by the lowercased word; a word with digits is not in it.
         if !norm.contains('0') {
             info.clusters = crate::clusters::of_hash(Table::Ner, info.norm);
         }
