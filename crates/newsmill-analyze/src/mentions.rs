@@ -1,5 +1,6 @@
 //! Mentions: the spans the NER model tags, as byte ranges with a type.
 
+mod legal_forms;
 mod models;
 mod not_names;
 
@@ -190,6 +191,7 @@ fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer,
         merged.push(m);
     }
     *ms = merged;
+    legal_forms::join_legal_forms(text, tokens, ms);
     models::extend_model_names(text, tokens, ms);
 }
 
