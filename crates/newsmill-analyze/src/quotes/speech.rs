@@ -62,8 +62,7 @@ pub fn shows_someone(cue: &str, content: &str) -> bool {
 /// none a quote, and no gold cue with these words (`would say`, `will tell you that` are
 /// there, so those two stay).
 pub fn is_hypothetical(cue: &str) -> bool {
-    cue.split(|c: char| !c.is_alphabetic())
-        .any(|w| ["might", "may", "can", "could", "should", "must"].iter().any(|m| m.eq_ignore_ascii_case(w)))
+    has_word_of(cue, &["might", "may", "can", "could", "should", "must"])
 }
 
 /// Whether one verb, written where an attribution closes its sentence (`…, states Slayton.`),
@@ -564,7 +563,12 @@ const NOT_SPEECH: &[&str] = &[
 /// Whether the cue `cue` (as written: `might feel`, `don't remember`) reports a state of
 /// mind or a perception: one of its words is such a verb.
 fn not_speech(cue: &str) -> bool {
-    cue.split(|c: char| !c.is_alphabetic()).any(|w| NOT_SPEECH.iter().any(|v| v.eq_ignore_ascii_case(w)))
+    has_word_of(cue, NOT_SPEECH)
+}
+
+/// Whether one of the words of `cue` is in `words` (any case).
+fn has_word_of(cue: &str, words: &[&str]) -> bool {
+    cue.split(|c: char| !c.is_alphabetic()).any(|w| words.iter().any(|v| v.eq_ignore_ascii_case(w)))
 }
 
 #[cfg(test)]

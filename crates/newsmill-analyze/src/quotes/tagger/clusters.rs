@@ -5,8 +5,8 @@
 
 use std::sync::OnceLock;
 
-pub use crate::clusters::{Clusters, UNKNOWN};
-use crate::clusters::Table;
+pub use crate::clusters::Clusters;
+use crate::clusters::{Table, UNKNOWN};
 use crate::hashing::{HashMap64, hash_str};
 
 /// A word type: its classes and its cue-lexicon weight.
@@ -30,11 +30,5 @@ pub fn of_hash(hash: u64) -> WordInfo {
         clusters: crate::clusters::of_hash(Table::Quotes, hash),
         cue_weight: cue_weights().get(&hash).copied().unwrap_or(0.0),
     }
-}
-
-/// The classes of a lowercased word.
-#[cfg(feature = "internals")]
-pub fn of(lower: &str) -> Clusters {
-    of_hash(hash_str(lower)).clusters
 }
 
