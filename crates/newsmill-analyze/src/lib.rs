@@ -59,6 +59,9 @@ pub struct Resources {
     places: &'static places::Places,
     /// Drops entities unlikely to be names; parsed once per process.
     entity_filter: &'static entities::confidence::EntityFilter,
+    /// Drops quotes unlikely to be attributions; parsed once per process. `None` keeps every
+    /// quote (the training dump of its signals).
+    quote_filter: Option<&'static quotes::confidence::QuoteFilter>,
 }
 
 /// Why the built-in resources could not be loaded.
@@ -73,6 +76,9 @@ pub enum ResourceError {
     /// The entity filter's weights did not load.
     #[error(transparent)]
     EntityFilter(#[from] FilterError),
+    /// The quote filter's weights did not load.
+    #[error(transparent)]
+    QuoteFilter(#[from] quotes::confidence::QuoteFilterError),
     /// The gazetteer did not load.
     #[error(transparent)]
     Gazetteer(#[from] gazetteer::GazetteerError),
@@ -104,7 +110,8 @@ impl Resources {
                 return Err(ResourceError::WordTables);
             }
             let entity_filter = entities::confidence::EntityFilter::embedded()?;
-            Ok(Resources { ner: ner?, places, entity_filter })
+            let quote_filter = Some(quotes::confidence::QuoteFilter::embedded()?);
+            Ok(Resources { ner: ner?, places, entity_filter, quote_filter })
         })
     }
 
@@ -113,7 +120,15 @@ impl Resources {
         let bytes = std::fs::read(path).map_err(ModelError::from)?;
         let ner = NerModel::from_bytes(&bytes, Gazetteer::embedded()?)?;
         let entity_filter = entities::confidence::EntityFilter::embedded()?;
-        Ok(Resources { ner, places: places::Places::shared()?, entity_filter })
+        let quote_filter = Some(quotes::confidence::QuoteFilter::embedded()?);
+        Ok(Resources { ner, places: places::Places::shared()?, entity_filter, quote_filter })
+    }
+
+    /// The same resources with every quote kept: the quote filter's training dump.
+    #[cfg(feature = "internals")]
+    #[doc(hidden)]
+    pub fn without_quote_filter(self) -> Resources {
+        Resources { quote_filter: None, ..self }
     }
 
     /// The NER model, for the lab's scoring and for benchmarks of the tagger alone.
@@ -161,6 +176,9 @@ pub fn analyze_until(doc: Document, res: &Resources, deadline: Option<Instant>) 
     quotes::drop_unattributed_phrases(text, &mut quotes);
     quotes::continue_speakers(text, &mut quotes);
     quotes::drop_author_quotations(text, &mut quotes);
+    if let Some(filter) = res.quote_filter {
+        filter.keep_likely(text, &mut quotes, &ents);
+    }
     let stop = past();
     let words = if stop { Vec::new() } else { words::words(text) };
     let amounts = if stop { Vec::new() } else { amounts::amounts_in(&words) };
@@ -192,6 +210,16 @@ pub fn entity_features(doc: &Document, res: &Resources) -> Vec<(crate::model::En
             (e, f)
         })
         .collect()
+}
+
+/// The quotes of an article with the signals the quote filter weighs ([`Resources::without_quote_filter`]
+/// gives every quote found): what its model is trained on.
+#[cfg(feature = "internals")]
+#[doc(hidden)]
+pub fn quote_signals(article: &Article) -> Vec<Vec<String>> {
+    use quotes::confidence::{DocCounts, signals};
+    let counts = DocCounts::new(&article.quotes, &article.entities);
+    article.quotes.iter().map(|q| signals(q, &article.doc.text, &article.entities, &counts)).collect()
 }
 
 /// The entities of an article: its headline and standfirst are analysed with the body, set

@@ -25,6 +25,11 @@ pub struct AnalysisArgs {
     /// tools/train_entity_filter.py; the first line names the signals).
     #[arg(long, value_name = "FILE")]
     entity_features: Option<PathBuf>,
+    /// Write each quote the quote filter weighs, with its signals, as JSONL (the input of
+    /// tools/train_quote_filter.py). The analysis then keeps every quote: the figures and
+    /// predictions are those before the filter.
+    #[arg(long, value_name = "FILE")]
+    quote_features: Option<PathBuf>,
     /// Tag with this NER model file instead of the built-in one (for cross-validation: a
     /// model trained without the articles scored).
     #[arg(long, value_name = "FILE")]
@@ -35,6 +40,7 @@ pub fn run(args: AnalysisArgs) -> anyhow::Result<ExitCode> {
     let dir = args.data.unwrap_or_else(|| newsmill_lab::default_data_dir().join("news-analysis-dev"));
     let gold = news_analysis::load(&dir).with_context(|| format!("cannot read the set at {}", dir.display()))?;
     let res = crate::pipeline::resources_with(args.ner_model.as_deref())?;
+    let res = if args.quote_features.is_some() { res.without_quote_filter() } else { res };
     let (report, articles) = news_analysis::evaluate(&gold, |g| {
         analyze(document_from_text(g.path.display().to_string(), g.text.clone()), &res)
     });
@@ -51,6 +57,9 @@ pub fn run(args: AnalysisArgs) -> anyhow::Result<ExitCode> {
     }
     if let Some(path) = args.entity_features {
         write_entity_features(&gold, &res, &path).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    if let Some(path) = args.quote_features {
+        write_quote_features(&gold, &articles, &path).with_context(|| format!("cannot write {}", path.display()))?;
     }
     if let Some(path) = args.json {
         std::fs::write(&path, serde_json::to_string_pretty(&report)?)
@@ -76,6 +85,24 @@ fn write_entity_features(
             let row = serde_json::json!({
                 "doc": name, "name": e.name, "type": e.kind.as_str(), "forms": forms, "features": features,
             });
+            serde_json::to_writer(&mut out, &row)?;
+            out.write_all(b"\n")?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn write_quote_features(
+    gold: &[news_analysis::GoldArticle],
+    articles: &[newsmill_model::Article],
+    path: &std::path::Path,
+) -> anyhow::Result<()> {
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+    for (g, article) in gold.iter().zip(articles) {
+        let name = g.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        for (q, signals) in article.quotes.iter().zip(newsmill_analyze::quote_signals(article)) {
+            let row = serde_json::json!({ "doc": name, "start": q.span.start, "end": q.span.end, "signals": signals });
             serde_json::to_writer(&mut out, &row)?;
             out.write_all(b"\n")?;
         }

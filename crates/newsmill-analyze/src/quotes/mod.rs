@@ -9,6 +9,7 @@
 
 mod advice;
 pub mod attribute;
+pub mod confidence;
 pub mod cues;
 mod group;
 mod indirect;
