@@ -115,7 +115,22 @@ pub fn find_quotes_with(text: &str, mentions: &[MentionRef], model: Option<&tagg
         if colon && !person {
             continue;
         }
-        for piece in &a.content {
+        let according = a.cue.as_ref().filter(|c| text.get((*c).clone()).is_some_and(|t| t.eq_ignore_ascii_case("according to")));
+        let after_source = according.and(a.source.as_ref()).filter(|_| a.content.is_empty()).and_then(|s| {
+            let rest = text.get(s.end..)?;
+            // The source may keep its comma (PolNeAR's spans do).
+            let source_comma = text.get(s.clone())?.ends_with(',');
+            let clause = if source_comma { rest } else { rest.strip_prefix(',')? }.trim_start_matches(' ');
+            let start = s.end + rest.len() - clause.len();
+            Some(to_sentence_end(text, start..start))
+        });
+        for piece in a.content.iter().chain(&after_source).filter(|p| !p.is_empty()) {
+            // `According to X, S.`: all of S is what X says, though the taggers at times end it
+            // at its first comma (`…, public awareness has ramped up, with 32% of adults …`).
+            let piece = &match according {
+                Some(c) if c.end <= piece.start => to_sentence_end(text, piece.clone()),
+                _ => piece.clone(),
+            };
             let mut push = |span: Range<usize>, kind| {
                 out.push(Quote { span, kind, cue: a.cue.clone(), speaker: speaker.clone(), continuation: Vec::new() })
             };
@@ -369,6 +384,25 @@ fn same_speaker(a: &Quote, b: &Quote) -> bool {
     }
 }
 
+/// `span` continued to the end of its sentence: the first `.`, `!` or `?` before a space or
+/// the end of the line, or the end of the line, without trailing marks; never shorter.
+fn to_sentence_end(text: &str, span: Range<usize>) -> Range<usize> {
+    let rest = text.get(span.end..).unwrap_or("");
+    let rest = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    let stop = rest.char_indices().find(|&(i, c)| {
+        matches!(c, '.' | '!' | '?') && rest[i + c.len_utf8()..].chars().next().is_none_or(|n| n == ' ')
+    });
+    let end = stop.map_or(rest.len(), |(i, _)| i);
+    let added = rest[..end].trim_end_matches([' ', ':', ';', ',', '*', '—', '–']);
+    // A quotation, or a span inside one, ends with it.
+    let quoted = text.get(span.clone()).unwrap_or("").trim_end().ends_with(['”', '"'])
+        || added.find('”').is_some_and(|close| added.find('“').is_none_or(|open| close < open));
+    match quoted {
+        true => span,
+        false => span.start..span.end + added.len(),
+    }
+}
+
 /// The reported clause without its complementizer: PolNeAR counts `that` in the content,
 /// a reader of the quote does not need it.
 fn without_that(text: &str, span: Range<usize>) -> Range<usize> {
@@ -386,6 +420,32 @@ mod tests {
     /// The rule finder alone: these tests pin its patterns, which the taggers build on.
     fn rule_quotes(text: &str, mentions: &[MentionRef]) -> Vec<Quote> {
         find_quotes_with(text, mentions, None)
+    }
+
+    #[test]
+    fn according_to_reports_the_whole_sentence() {
+        let text = "Drugs are everywhere.\n\nAccording to the Kaiser Family Foundation, public awareness has ramped up, \
+                    with 32% of adults now aware of them. Others disagree.";
+        let name = "Kaiser Family Foundation";
+        let at = text.find(name).unwrap_or(0);
+        let kff = MentionRef {
+            span: at..at + name.len(),
+            entity: "E1".into(),
+            name: name.into(),
+            person: false,
+            kind: crate::model::EntityType::Org,
+            titles: Vec::new(),
+        };
+        let q = find_quotes(text, &[kff]);
+        let shown: Vec<&str> = q.iter().map(|q| &text[q.span.clone()]).collect();
+        assert_eq!(shown, ["public awareness has ramped up, with 32% of adults now aware of them"]);
+        let s = "A b: c d, e f:\nNext";
+        assert_eq!(&s[to_sentence_end(s, 5..8)], "c d, e f");
+        assert_eq!(&s[to_sentence_end(s, 0..3)], "A b: c d, e f");
+        let s = "“to measure it, then check.” Next";
+        assert_eq!(&s[to_sentence_end(s, 3..16)], "to measure it");
+        let quotation = 0..s.find(" Next").unwrap_or(0);
+        assert_eq!(&s[to_sentence_end(s, quotation)], "“to measure it, then check.”");
     }
 
     #[test]
