@@ -1,6 +1,7 @@
 //! Mentions: the spans the NER model tags, as byte ranges with a type.
 
 mod legal_forms;
+mod possessive;
 mod models;
 mod not_names;
 
@@ -191,6 +192,7 @@ fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer,
         merged.push(m);
     }
     *ms = merged;
+    possessive::join_possessive_businesses(text, tokens, ms);
     legal_forms::join_legal_forms(text, tokens, ms);
     models::extend_model_names(text, tokens, ms);
 }
