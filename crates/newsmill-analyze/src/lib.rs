@@ -176,6 +176,7 @@ pub fn analyze_until(doc: Document, res: &Resources, deadline: Option<Instant>) 
     quotes::drop_unattributed_phrases(text, &mut quotes);
     quotes::continue_speakers(text, &mut quotes);
     quotes::drop_author_quotations(text, &mut quotes);
+    quotes::drop_titles(text, &mut quotes);
     if let Some(filter) = res.quote_filter {
         filter.keep_likely(text, &mut quotes, &ents);
     }

@@ -368,6 +368,22 @@ fn is_quantity(word: &str) -> bool {
             .contains(&word)
 }
 
+/// Words a title leaves in lower case (`The Art of War`, `Running and Returning`).
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "nor", "but", "for", "to", "in", "on", "at", "by", "with", "from", "into", "as",
+    "is", "vs", "vs.", "your", "our", "my", "&", "-", "–", "—",
+];
+
+/// Whether a quotation's words are a title in title case: 2 to 12 words, every word but the
+/// small ones capitalized (or a number), and no sentence's end.
+pub fn is_title(quoted: &str) -> bool {
+    let t = quoted.trim_matches(|c: char| c.is_whitespace() || matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'' | ',' | ':' | ';'));
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let capitalized = |w: &&str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    let mut content = words.iter().filter(|w| !TITLE_SMALL_WORDS.contains(&w.to_lowercase().as_str())).peekable();
+    (2..=12).contains(&words.len()) && content.peek().is_some() && content.all(capitalized) && !t.ends_with(['.', '!', '?'])
+}
+
 /// Whether an unlinked source phrase (the speaker as written) can say something: a pronoun
 /// for a person, or a phrase headed by a noun of [`SOURCE_NOUNS`] (in the singular or the
 /// plural).
@@ -574,6 +590,17 @@ fn has_word_of(cue: &str, words: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_in_title_case() {
+        assert!(is_title("Drawing On The Right Side of The Brain"));
+        assert!(is_title("“The Mythical Man Month”"));
+        assert!(is_title("Why Neuroscience Hasn’t Solved Brain Disorders—and How We Can Change That"));
+        assert!(!is_title("We Will Win."));
+        assert!(!is_title("We will stay until the job is done"));
+        assert!(!is_title("Yes"));
+        assert!(!is_title("the talks are Over Now and Done For Good in Every Single Way Forever More Now"));
+    }
 
     #[test]
     fn the_document_itself_is_no_source() {
