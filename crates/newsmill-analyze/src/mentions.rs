@@ -484,6 +484,26 @@ fn titled_person(text: &str, tokens: &[Token], m: &mut FoundMention) {
     }
 }
 
+/// Runs a mention pass over `found` (token ranges and types) in `text`; the mentions after it,
+/// as their text and type. For the passes' own tests.
+#[cfg(test)]
+fn after_pass(
+    text: &str,
+    found: &[(Range<usize>, EntityType)],
+    pass: fn(&str, &[Token], &mut Vec<FoundMention>),
+) -> Vec<(String, EntityType)> {
+    let tokens = crate::tokens::tokenize(text);
+    let mut ms: Vec<FoundMention> = found
+        .iter()
+        .map(|(r, kind)| {
+            let span = tokens[r.start].start as usize..tokens[r.end - 1].end as usize;
+            FoundMention { span, kind: *kind, tokens: r.clone(), sentence: 0 }
+        })
+        .collect();
+    pass(text, &tokens, &mut ms);
+    ms.iter().map(|m| (text[m.span.clone()].to_string(), m.kind)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -54,16 +54,8 @@ pub(super) fn join_legal_forms(text: &str, tokens: &[Token], ms: &mut Vec<FoundM
 mod tests {
     use super::*;
 
-    fn mention(tokens: &[Token], range: std::ops::Range<usize>, kind: EntityType) -> FoundMention {
-        let span = tokens[range.start].start as usize..tokens[range.end - 1].end as usize;
-        FoundMention { span, kind, tokens: range, sentence: 0 }
-    }
-
     fn joined(text: &str, found: &[(std::ops::Range<usize>, EntityType)]) -> Vec<(String, EntityType)> {
-        let tokens = crate::tokens::tokenize(text);
-        let mut ms: Vec<FoundMention> = found.iter().map(|(r, k)| mention(&tokens, r.clone(), *k)).collect();
-        join_legal_forms(text, &tokens, &mut ms);
-        ms.iter().map(|m| (text[m.span.clone()].to_string(), m.kind)).collect()
+        super::super::after_pass(text, found, join_legal_forms)
     }
 
     #[test]
