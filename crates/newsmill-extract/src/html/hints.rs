@@ -85,7 +85,7 @@ impl<'a> HintAttrs<'a> {
 /// The hint an element carries on its own (not counting its ancestors). `in_story` says it is
 /// inside `<article>` or `<main>`, where a `<header>` holds the headline and standfirst, not
 /// the site's masthead.
-pub(super) fn hint(tag: &str, attrs: &HintAttrs, in_story: bool) -> Option<Hint> {
+pub(super) fn hint<'a>(tag: &str, attrs: &HintAttrs<'a>, in_story: bool, classes: &mut ClassWords<'a>) -> Option<Hint> {
     if in_story && tag == "header" {
         return None;
     }
@@ -94,7 +94,7 @@ pub(super) fn hint(tag: &str, attrs: &HintAttrs, in_story: bool) -> Option<Hint>
     }
     // Captured pages often carry script-set `aria-hidden` or `display:none` on the story
     // itself (behind a modal, before a reveal): a guess the selector may overrule.
-    if is_hidden(attrs) {
+    if is_hidden(attrs, classes) {
         return Some(Hint { reason: RemovalReason::Hidden, soft: true, specific: false });
     }
     if let Some(reason) = tag_hint(tag).or_else(|| attrs.role.and_then(role_hint)) {
@@ -111,7 +111,8 @@ pub(super) fn hint(tag: &str, attrs: &HintAttrs, in_story: bool) -> Option<Hint>
     if class.is_empty() && id.is_empty() {
         return None;
     }
-    words_hint(class, id).map(|reason| Hint { reason, soft: true, specific: reason == RemovalReason::Comments })
+    let class = classes.of(class);
+    words_hint(class, AttrWords::of(id)).map(|reason| Hint { reason, soft: true, specific: reason == RemovalReason::Comments })
 }
 
 /// A segment of a page React streams from the server (`<div hidden id="S:1a">`): hidden only
@@ -121,16 +122,11 @@ fn is_streamed_segment(tag: &str, id: Option<&str>) -> bool {
         && id.and_then(|id| id.strip_prefix("S:")).is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
-fn is_hidden(attrs: &HintAttrs) -> bool {
+fn is_hidden<'a>(attrs: &HintAttrs<'a>, classes: &mut ClassWords<'a>) -> bool {
     if attrs.aria_hidden.is_some_and(|v| v.trim() == "true") {
         return true;
     }
-    // Screen-reader-only text ("Advertisement", "Opens in new window"); not responsive
-    // classes like `hidden md:block`, which are visible somewhere.
-    if attrs.class.is_some_and(|c| {
-        c.split_whitespace()
-            .any(|w| matches!(w, "sr-only" | "visually-hidden" | "screen-reader-text" | "visuallyhidden"))
-    }) {
+    if attrs.class.is_some_and(|c| classes.of(c).screen_reader) {
         return true;
     }
     attrs.style.is_some_and(|style| {
@@ -168,14 +164,51 @@ fn role_hint(role: &str) -> Option<RemovalReason> {
 /// Class and id words that mark the story itself; an element carrying one is not hinted.
 const CONTENT_WORDS: &[&str] = &["article", "content", "story", "post", "entry", "body", "text", "main", "prose"];
 
-/// The hint from class and id words, split at `-`, `_`, spaces and camelCase humps.
-fn words_hint(class: &str, id: &str) -> Option<RemovalReason> {
-    let normalized = split_words(class, id);
-    let words = || normalized.split(' ').filter(|w| !w.is_empty());
-    let reason = words().find_map(word_reason)?;
+/// What the words of one class or id attribute say: the reason of the first word that gives
+/// one, and whether a content word is among them.
+#[derive(Debug, Clone, Copy)]
+struct AttrWords {
+    reason: Option<RemovalReason>,
+    content: bool,
+    /// A class that hides text from sight for screen readers ("Advertisement", "Opens in new
+    /// window"); not responsive classes like `hidden md:block`, which are visible somewhere.
+    screen_reader: bool,
+}
+
+impl AttrWords {
+    fn of(value: &str) -> AttrWords {
+        let screen_reader = value
+            .split_whitespace()
+            .any(|w| matches!(w, "sr-only" | "visually-hidden" | "screen-reader-text" | "visuallyhidden"));
+        let mut out = AttrWords { reason: None, content: false, screen_reader };
+        for word in split_words(value).split(' ').filter(|w| !w.is_empty()) {
+            out.reason = out.reason.or_else(|| word_reason(word));
+            out.content |= CONTENT_WORDS.contains(&word);
+        }
+        out
+    }
+}
+
+/// The class attributes of a page already read: the same few classes recur on thousands of
+/// elements, and reading one splits and matches every word.
+#[derive(Debug, Default)]
+pub(super) struct ClassWords<'a> {
+    seen: std::collections::HashMap<&'a str, AttrWords>,
+}
+
+impl<'a> ClassWords<'a> {
+    fn of(&mut self, class: &'a str) -> AttrWords {
+        *self.seen.entry(class).or_insert_with(|| AttrWords::of(class))
+    }
+}
+
+/// The hint from class and id words, split at `-`, `_`, spaces and camelCase humps: the first
+/// word that gives a reason, class words before id words.
+fn words_hint(class: AttrWords, id: AttrWords) -> Option<RemovalReason> {
+    let reason = class.reason.or(id.reason)?;
     // "article-comments" is still comments, but "content-with-sidebar" or "post-header" wrap
     // the story: a content word overrules the weaker, layout-ish hints.
-    if !is_specific(reason) && words().any(|w| CONTENT_WORDS.contains(&w)) {
+    if !is_specific(reason) && (class.content || id.content) {
         return None;
     }
     Some(reason)
@@ -193,26 +226,22 @@ fn is_specific(reason: RemovalReason) -> bool {
     )
 }
 
-/// The words of class and id, lowercase, separated by single spaces: split at every
+/// The words of a class or id, lowercase, separated by single spaces: split at every
 /// non-alphanumeric character and at camelCase humps (`relatedLinks` → `related links`).
-/// One string, as this runs for every element with a class.
-fn split_words(class: &str, id: &str) -> String {
-    let mut out = String::with_capacity(class.len() + id.len() + 2);
-    for part in [class, id] {
-        let mut prev_lower = false;
-        for c in part.chars() {
-            if !c.is_ascii_alphanumeric() {
-                out.push(' ');
-                prev_lower = false;
-                continue;
-            }
-            if c.is_ascii_uppercase() && prev_lower {
-                out.push(' ');
-            }
-            prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
-            out.push(c.to_ascii_lowercase());
+fn split_words(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 1);
+    let mut prev_lower = false;
+    for c in value.chars() {
+        if !c.is_ascii_alphanumeric() {
+            out.push(' ');
+            prev_lower = false;
+            continue;
         }
-        out.push(' ');
+        if c.is_ascii_uppercase() && prev_lower {
+            out.push(' ');
+        }
+        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        out.push(c.to_ascii_lowercase());
     }
     out
 }

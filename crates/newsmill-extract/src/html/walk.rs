@@ -75,6 +75,8 @@ struct State<'d> {
     /// Open tables, innermost last.
     tables: Vec<OpenTable>,
     tables_seen: u32,
+    /// The page's class attributes already read for hints.
+    classes: hints::ClassWords<'d>,
 }
 
 /// A table being walked: its number on the page, and the rows and the cells of the current
@@ -119,7 +121,7 @@ impl<'d> State<'d> {
         let parent = self.stack.last().map(|f| f.elem);
         let inherited = self.stack.last().and_then(|f| f.hinted);
         let attrs = hints::HintAttrs::of(el);
-        let hint = if self.skip == 0 { hints::hint(&tag, &attrs, self.stories > 0) } else { None };
+        let hint = if self.skip == 0 { hints::hint(&tag, &attrs, self.stories > 0, &mut self.classes) } else { None };
         let block = is_block(&tag);
         if block || tag == "br" {
             self.boundary(&tag);
