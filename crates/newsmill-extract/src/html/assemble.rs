@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::{phrases, score};
+use super::phrases;
 use super::select::Selection;
 use super::walk::{Page, Segment};
 use super::weights::BlockWeights;
@@ -30,8 +30,8 @@ pub(super) fn assemble(
     drop_labels(&mut reasons, sel, w);
     trim_tail(&mut reasons, page, sel);
     trim_head(&mut reasons, page, sel, w);
-    for (seg, reason) in page.segments.iter().zip(reasons) {
-        let reason = reason.or_else(|| repeats.check(page, seg, &keys));
+    for ((seg, reason), f) in page.segments.iter().zip(reasons).zip(&sel.features) {
+        let reason = reason.or_else(|| repeats.check(page, seg, f.words, &keys));
         match reason {
             None => doc.push_block_in(&seg.text, seg.kind, seg.cell),
             Some(reason) => {
@@ -61,7 +61,7 @@ struct Repeats<'a> {
 impl<'a> Repeats<'a> {
     /// Why a segment that passed every other test still goes: it is the headline (once), or
     /// a copy of a sentence shown before.
-    fn check(&mut self, page: &Page, seg: &'a Segment, titles: &[String]) -> Option<RemovalReason> {
+    fn check(&mut self, page: &Page, seg: &'a Segment, words: usize, titles: &[String]) -> Option<RemovalReason> {
         if !self.title_dropped && is_title(&seg.text, seg.kind, seg.h1, titles) {
             self.title_dropped = true;
             return Some(RemovalReason::Title);
@@ -69,7 +69,7 @@ impl<'a> Repeats<'a> {
         // Short lines repeat legitimately ("Pros", "Step 2", "Yes"). A sentence repeated in its
         // own block is the author's (a refrain); elsewhere on the page it is a second copy
         // (mobile and desktop versions, pull quotes).
-        let sentence = score::word_count(&seg.text) as f64 >= self.min_words;
+        let sentence = words as f64 >= self.min_words;
         let block = page.elems.get(seg.owner).and_then(|e| e.parent);
         let first = *self.seen.entry(seg.text.as_str()).or_insert(block);
         (sentence && first != block).then_some(RemovalReason::Duplicate)
@@ -221,8 +221,8 @@ fn faq_after(reasons: &[Option<RemovalReason>], page: &Page, sel: &Selection, la
 /// breadcrumbs: short plain lines there go, headings stay.
 fn trim_head(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Selection, w: &BlockWeights) {
     let Some(first) = (0..reasons.len()).find(|&i| kept_prose(reasons, sel, i)) else { return };
-    for (r, seg) in reasons.iter_mut().zip(&page.segments).take(first) {
-        if r.is_none() && seg.kind == BlockKind::Paragraph && score::word_count(&seg.text) as f64 <= w.max_label_words {
+    for ((r, seg), f) in reasons.iter_mut().zip(&page.segments).zip(&sel.features).take(first) {
+        if r.is_none() && seg.kind == BlockKind::Paragraph && f.words as f64 <= w.max_label_words {
             *r = Some(RemovalReason::Metadata);
         }
     }

@@ -19,21 +19,39 @@ pub(super) struct Features {
 }
 
 pub(super) fn features(seg: &Segment) -> Features {
-    // One pass for the three counts: this runs for every segment of every page.
+    let (chars, words, punctuation) = if seg.text.is_ascii() { ascii_counts(seg.text.as_bytes()) } else { counts(&seg.text) };
+    let link_density = if chars == 0 { 0.0 } else { seg.link_chars as f64 / chars as f64 };
+    // Function words only tell prose apart when punctuation does not: measured only then.
+    let stopwords = if punctuation == 0 { stopword_share(&seg.text) } else { 0.0 };
+    Features { chars, words, link_density, punctuation, stopwords }
+}
+
+/// Characters, words ([`WordCount`]) and punctuation marks of a text, in one pass: this runs
+/// for every segment of every page.
+fn counts(text: &str) -> (usize, usize, usize) {
     let (mut chars, mut punctuation) = (0, 0);
     let mut words = WordCount::default();
-    for c in seg.text.chars() {
+    for c in text.chars() {
         chars += 1;
         words.add(c);
         if matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '。' | '、' | '，' | '！' | '？' | '،' | '؟' | '।') {
             punctuation += 1;
         }
     }
-    let words = words.total();
-    let link_density = if chars == 0 { 0.0 } else { seg.link_chars as f64 / chars as f64 };
-    // Function words only tell prose apart when punctuation does not: measured only then.
-    let stopwords = if punctuation == 0 { stopword_share(&seg.text) } else { 0.0 };
-    Features { chars, words, link_density, punctuation, stopwords }
+    (chars, words.total(), punctuation)
+}
+
+/// [`counts`] of an ASCII text (most segments), a byte at a time.
+fn ascii_counts(text: &[u8]) -> (usize, usize, usize) {
+    let (mut words, mut punctuation, mut in_word) = (0, 0, false);
+    for &b in text {
+        // `char::is_whitespace` on ASCII.
+        let space = matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+        punctuation += usize::from(matches!(b, b'.' | b',' | b';' | b':' | b'!' | b'?'));
+    }
+    (text.len(), words, punctuation)
 }
 
 /// Words of a text, where Chinese and Japanese, written without spaces between words, count
@@ -115,4 +133,16 @@ pub(super) fn value(seg: &Segment, f: &Features, boilerplate: bool, w: &BlockWei
     // Short lines: datelines, labels, list items, ingredients. Worth less than prose, but
     // something: stories have them, and menus are links.
     w.short_line_weight * chars.min(w.short_line_cap)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_counts_are_the_general_counts() {
+        for text in ["", " ", "The bridge reopens, today!  Yes.", "a\tb\nc\x0Bd\x0Ce\rf", "  lead and trail  ", "x:y;z?"] {
+            assert_eq!(ascii_counts(text.as_bytes()), counts(text), "{text:?}");
+        }
+    }
 }
