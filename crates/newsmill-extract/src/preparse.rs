@@ -12,8 +12,8 @@
 //!
 //! A page with nothing to change is borrowed unchanged.
 
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use super::html::metadata::dates_in_page;
 
@@ -50,9 +50,9 @@ pub fn preparse(html: &str, max_depth: usize) -> Cow<'_, str> {
     let mut stack: Vec<Open> = Vec::new();
     // Elements on the stack that were kept: the depth html5ever will see.
     let mut kept = 0usize;
-    let mut open_counts: HashMap<&str, usize> = HashMap::new();
+    let mut open_counts: HashMap<&str, usize> = HashMap::default();
     // The `tables` of the open elements of each table-scoped name, innermost last.
-    let mut scoped: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut scoped: HashMap<&str, Vec<usize>> = HashMap::default();
     let mut tables = 0usize;
     // Byte ranges to remove (tags, raw-text bodies), in order.
     let mut cuts: Vec<(usize, usize)> = Vec::new();

@@ -3,7 +3,7 @@
 //! a sign of prose. One merged set serves all languages: a menu is poor in every language's
 //! function words, and merging saves detecting the language before cleaning.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 const EN: &str = "a about above after again against all also am an and any are as at be because been before being \

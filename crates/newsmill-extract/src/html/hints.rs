@@ -193,7 +193,9 @@ impl AttrWords {
 /// elements, and reading one splits and matches every word.
 #[derive(Debug, Default)]
 pub(super) struct ClassWords<'a> {
-    seen: std::collections::HashMap<&'a str, AttrWords>,
+    /// Fx-hashed: class strings run long (utility classes), and SipHash cost as much as the
+    /// reading it saves.
+    seen: rustc_hash::FxHashMap<&'a str, AttrWords>,
 }
 
 impl<'a> ClassWords<'a> {
