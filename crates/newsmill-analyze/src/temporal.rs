@@ -169,25 +169,28 @@ fn closest_year(a: NaiveDate, m: u32) -> i32 {
     }
 }
 
+/// Whether word `i` is `word`, in any case (compared in place: this runs for every word).
+fn word_is(w: &[Word], i: usize, word: &str) -> bool {
+    w.get(i).is_some_and(|x| x.text.eq_ignore_ascii_case(word))
+}
+
 fn relative(w: &[Word], i: usize, a: NaiveDate) -> Option<Found> {
-    let first = lower(w, i);
-    match first.as_str() {
-        "today" | "tonight" => return Some((day(a), i, i + 1)),
-        "yesterday" => return Some((day(a - Duration::days(1)), i, i + 1)),
-        "tomorrow" => return Some((day(a + Duration::days(1)), i, i + 1)),
-        _ => {}
+    let is = |word: &str| word_is(w, i, word);
+    if is("today") || is("tonight") {
+        return Some((day(a), i, i + 1));
+    }
+    if is("yesterday") {
+        return Some((day(a - Duration::days(1)), i, i + 1));
+    }
+    if is("tomorrow") {
+        return Some((day(a + Duration::days(1)), i, i + 1));
     }
     if let Some(wd) = weekday(w, i) {
         return Some((day(last_weekday(a, wd, false)), i, i + 1));
     }
-    let second = lower(w, i + 1);
     let open = !w[i].ends_clause;
-    if open && matches!(first.as_str(), "last" | "next" | "this" | "past" | "coming") {
-        let step = match first.as_str() {
-            "last" | "past" => -1,
-            "next" | "coming" => 1,
-            _ => 0,
-        };
+    let step = [("last", -1), ("past", -1), ("next", 1), ("coming", 1), ("this", 0)].into_iter().find(|(s, _)| is(s));
+    if open && let Some((_, step)) = step {
         if let Some(wd) = weekday(w, i + 1) {
             let d = match step {
                 -1 => last_weekday(a - Duration::days(1), wd, false),
@@ -196,17 +199,17 @@ fn relative(w: &[Word], i: usize, a: NaiveDate) -> Option<Found> {
             };
             return Some((day(d), i, i + 2));
         }
-        let value = shifted(a, &second, step)?;
+        let value = shifted(a, &lower(w, i + 1), step)?;
         return Some((value, i, i + 2));
     }
     // `earlier this month`, `later this year`
-    if open && (first == "earlier" || first == "later") && second == "this" && !w[i + 1].ends_clause {
+    if open && (is("earlier") || is("later")) && word_is(w, i + 1, "this") && !w[i + 1].ends_clause {
         return shifted(a, &lower(w, i + 2), 0).map(|v| (v, i, i + 3));
     }
     // `three years ago`
-    if open && lower(w, i + 2) == "ago" && !w[i + 1].ends_clause {
-        let n = parse_digits(w[i].text).or_else(|| word_value(w[i].text)).or((first == "a").then_some(1.0))?;
-        let unit = super::amounts::time_unit(&second)?;
+    if open && word_is(w, i + 2, "ago") && !w[i + 1].ends_clause {
+        let n = parse_digits(w[i].text).or_else(|| word_value(w[i].text)).or(is("a").then_some(1.0))?;
+        let unit = super::amounts::time_unit(&lower(w, i + 1))?;
         return ago(a, n as i64, unit).map(|v| (v, i, i + 3));
     }
     None

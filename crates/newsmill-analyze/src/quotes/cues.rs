@@ -14,9 +14,13 @@ const LEXICON: &str = include_str!("../../models/quotes-en-cues.tsv");
 /// A word counts as a cue when at least this share of its occurrences were cues in training.
 pub const THRESHOLD: f32 = 0.55;
 
+/// The learned cue probability of each lowercased word (xxh3-hashed: it is read for most
+/// words of every text).
+type Lexicon = HashMap<String, f32, std::hash::BuildHasherDefault<crate::hashing::Xxh3Hasher>>;
+
 /// The learned cue probability of each lowercased word.
-fn lexicon() -> &'static HashMap<String, f32> {
-    static LEX: OnceLock<HashMap<String, f32>> = OnceLock::new();
+fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
         LEXICON
             .lines()
