@@ -112,8 +112,17 @@ fn fraction(w: &[Word], j: usize) -> Option<(f64, usize)> {
 
 /// `thirds` → 3: the denominators of fractions in words (not `second`, which is a time).
 fn denominator_value(word: &str) -> Option<f64> {
-    let lower = word.to_ascii_lowercase();
-    let singular = match lower.as_str() {
+    // The longest denominator is eight letters (`quarters`): others are out before lowercasing,
+    // which then needs no allocation (this runs for every word).
+    let n = word.len();
+    if n > 8 {
+        return None;
+    }
+    let mut bytes = [0u8; 8];
+    bytes[..n].copy_from_slice(word.as_bytes());
+    bytes[..n].make_ascii_lowercase();
+    let lower = std::str::from_utf8(&bytes[..n]).ok()?;
+    let singular = match lower {
         "halves" => "half",
         other => other.strip_suffix('s').unwrap_or(other),
     };

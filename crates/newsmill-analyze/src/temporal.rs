@@ -55,9 +55,10 @@ fn temporal_preposition(word: &str) -> bool {
 
 fn day_number(word: &str) -> Option<u32> {
     let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let suffix = &word[digits.len()..];
-    let ok_suffix = suffix.is_empty() || ["st", "nd", "rd", "th"].contains(&suffix.to_ascii_lowercase().as_str());
+    // Most words are no number: out before the suffix is read (this runs for every word).
     let d: u32 = digits.parse().ok()?;
+    let suffix = &word[digits.len()..];
+    let ok_suffix = suffix.is_empty() || ["st", "nd", "rd", "th"].iter().any(|s| suffix.eq_ignore_ascii_case(s));
     (ok_suffix && (1..=31).contains(&d) && digits.len() <= 2).then_some(d)
 }
 

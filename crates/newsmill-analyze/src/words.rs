@@ -61,13 +61,15 @@ fn push<'a>(out: &mut Vec<Word<'a>>, text: &'a str, s: usize, e: usize) {
 }
 
 pub(crate) fn is_month(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    // Compared in any case in place: this runs for every word.
+    let w = word.trim_end_matches('.');
     if w.len() < 3 {
         return None;
     }
+    let prefix_of = |m: &str| m.len() >= w.len() && m.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes());
     crate::lang::en::MONTHS
         .iter()
-        .position(|m| *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept")))
+        .position(|m| m.eq_ignore_ascii_case(w) || (prefix_of(m) && (w.len() == 3 || w.eq_ignore_ascii_case("sept"))))
         .map(|i| i as u32 + 1)
 }
 

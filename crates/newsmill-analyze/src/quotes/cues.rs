@@ -40,6 +40,19 @@ pub fn lexicon_entries() -> impl Iterator<Item = (&'static str, f32)> {
     lexicon().iter().map(|(w, &p)| (w.as_str(), p))
 }
 
+/// `word` lowercased, written into `buf` when it is ASCII (nearly every word: no allocation),
+/// else as `str::to_lowercase` gives it.
+fn lowercase_into<'b>(word: &str, buf: &'b mut String) -> &'b str {
+    if word.is_ascii() {
+        buf.clear();
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+    } else {
+        *buf = word.to_lowercase();
+    }
+    buf
+}
+
 /// The learned probability that `word` is part of a cue.
 pub fn cue_weight(word: &str) -> f32 {
     lower_cue_weight(&word.to_lowercase())
@@ -88,6 +101,7 @@ const BE: &[&str] = &["is", "was", "were", "are", "been", "be", "being"];
 pub fn find(text: &str, toks: &[Token], sent: Range<usize>, quoted: &dyn Fn(usize) -> bool) -> Vec<Cue> {
     let word = |i: usize| toks.get(i).map_or("", |t| &text[t.span.clone()]);
     let mut out = Vec::new();
+    let mut lowered = String::new();
     for i in sent.clone() {
         if quoted(i) {
             continue;
@@ -98,7 +112,7 @@ pub fn find(text: &str, toks: &[Token], sent: Range<usize>, quoted: &dyn Fn(usiz
             }
             continue;
         }
-        let w = word(i).to_lowercase();
+        let w = lowercase_into(word(i), &mut lowered);
         if w == "according" && word(i + 1).eq_ignore_ascii_case("to") {
             out.push(Cue { toks: i..i + 2, kind: CueKind::According });
             continue;
