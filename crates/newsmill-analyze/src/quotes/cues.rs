@@ -118,8 +118,8 @@ pub fn find(text: &str, toks: &[Token], sent: Range<usize>, quoted: &dyn Fn(usiz
             continue;
         }
         let after_comma = i > sent.start && word(i - 1) == ",";
-        let participle = after_comma && w.ends_with("ing") && participle_weight(&w) >= THRESHOLD;
-        if !participle && lower_cue_weight(&w) < THRESHOLD {
+        let participle = after_comma && w.ends_with("ing") && participle_weight(w) >= THRESHOLD;
+        if !participle && lower_cue_weight(w) < THRESHOLD {
             continue;
         }
         // Only the rare words that pass get the word before them lowercased.
