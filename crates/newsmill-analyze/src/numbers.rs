@@ -76,6 +76,11 @@ pub(crate) fn scale(word: &str, short: bool) -> Option<f64> {
 /// Parses digits with thousands separators and a decimal point: `15,000`, `1.5`, `3,200.75`.
 /// Rejects shapes that are not one number (`1,2`, `1.2.3`).
 pub(crate) fn parse_digits(s: &str) -> Option<f64> {
+    // Asked of every word: a number starts with a digit (`,5` and `.5` are no number below
+    // either), so the rest is read only for those.
+    if !s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     let (int, frac) = match s.split_once('.') {
         Some((i, f)) if !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()) => (i, Some(f)),
         Some(_) => return None,
