@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::model::{Entity, EntityType, Quote, QuoteKind};
+use crate::model::{Entity, EntityType, Quote};
 
 const WEIGHTS: &str = include_str!("../../models/quote-filter-en.tsv");
 
@@ -97,10 +97,7 @@ fn bucket(n: usize, cap: u32) -> u32 {
 
 /// The signals of one quote of the article whose body is `text`.
 pub fn signals(q: &Quote, text: &str, entities: &[Entity], doc: &DocCounts) -> Vec<String> {
-    let kind = match q.kind {
-        QuoteKind::Direct => "direct",
-        QuoteKind::Indirect => "indirect",
-    };
+    let kind = q.kind.as_str();
     let mut out = vec!["bias".to_string(), format!("kind={kind}")];
     let speaker = q.speaker.as_ref();
     let said_by = speaker.map(|s| text.get(s.span.clone()).unwrap_or("").to_lowercase());
@@ -186,6 +183,7 @@ fn is_list_item(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::QuoteKind;
 
     #[test]
     fn the_embedded_model_loads() {
