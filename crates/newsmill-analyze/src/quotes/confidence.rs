@@ -159,7 +159,7 @@ fn content_signals(q: &Quote, text: &str, out: &mut Vec<String>) {
     if words.iter().any(|w| AUXILIARIES.contains(&w.to_lowercase().as_str())) {
         out.push("aux".into());
     }
-    let line_start = text[..q.span.start.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = text.get(..q.span.start).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
     let line_end = text.get(q.span.end..).and_then(|t| t.find('\n')).map_or(text.len(), |i| q.span.end + i);
     let line = text.get(line_start..line_end).unwrap_or("");
     out.push(format!("linew={}", bucket(line.split_whitespace().count(), 7)));

@@ -18,6 +18,10 @@ use html5ever::tendril::StrTendril;
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
 use scraper::{Html, HtmlTreeSink};
 
+/// Most tree nodes reserved before parsing (pages up to about 2 MB of markup); larger trees
+/// grow as they need.
+const MAX_RESERVED_NODES: usize = 1 << 15;
+
 /// Parses a whole page as `scraper::Html::parse_document` does, faster.
 pub(crate) fn parse_document(html: &str) -> Html {
     // Tendrils address their bytes with 32-bit offsets.
@@ -26,8 +30,9 @@ pub(crate) fn parse_document(html: &str) -> Html {
     }
     let mut document = Html::new_document();
     // The node list sized for the page up front (about a node per 64 bytes of markup on news
-    // pages) instead of grown by doubling, each growth copying every node so far.
-    document.tree = ego_tree::Tree::with_capacity(scraper::Node::Document, html.len() / 64);
+    // pages) instead of grown by doubling, each growth copying every node so far; capped, so
+    // that a huge page of little markup does not reserve memory it never uses.
+    document.tree = ego_tree::Tree::with_capacity(scraper::Node::Document, (html.len() / 64).min(MAX_RESERVED_NODES));
     let builder = TreeBuilder::new(HtmlTreeSink::new(document), TreeBuilderOpts::default());
     let input = normalize_newlines(html);
     tokenizer::Tokenizer::new(&builder, StrTendril::from_slice(&input)).run();
