@@ -129,17 +129,22 @@ pub fn nearest_span(
 
 /// The features of token `i` that do not depend on earlier labels; returns the summary of
 /// where the nearest cue is, which the dynamic features combine with the previous label.
+/// (Tagging builds the same from a paragraph's cached [`shared_statics`] and [`role_statics`].)
+#[cfg(any(test, feature = "internals"))]
 pub fn statics(view: &ParaView, role: Role, cues: Option<&CueContext>, i: usize, out: &mut Vec<u64>) -> u64 {
     out.clear();
-    let n = view.len();
-    let w = |k: isize| -> u64 {
-        let j = i as isize + k;
-        if j < 0 || j as usize >= n { 0x5151 } else { view.word[j as usize] }
-    };
-    let at = |k: isize, v: &[u8]| -> u64 {
-        let j = i as isize + k;
-        if j < 0 || j as usize >= n { 9 } else { v[j as usize] as u64 }
-    };
+    shared_statics(view, i, out);
+    role_statics(view, role, cues, i, out)
+}
+
+/// How many features [`shared_statics`] gives.
+pub const SHARED_STATICS: usize = 28;
+
+/// The first [`SHARED_STATICS`] of [`statics`]: those the three roles share (a token tagged
+/// for several roles computes them once).
+pub fn shared_statics(view: &ParaView, i: usize, out: &mut Vec<u64>) {
+    let a = Around { view, i };
+    let (w, shape) = (|k| a.word(k), |k| a.at(k, &view.shape));
     out.push(f(T::Bias, 0));
     out.push(f(T::Word, w(0)));
     out.push(f(T::WordPrev, w(-1)));
@@ -149,33 +154,21 @@ pub fn statics(view: &ParaView, role: Role, cues: Option<&CueContext>, i: usize,
     out.push(f2(T::BigramPrev, w(-1), w(0)));
     out.push(f2(T::BigramNext, w(0), w(1)));
     out.push(f(T::Suffix, view.suffix[i]));
-    out.push(f(T::Shapes, at(-1, &view.shape) | at(0, &view.shape) << 4 | at(1, &view.shape) << 8));
+    out.push(f(T::Shapes, shape(-1) | shape(0) << 4 | shape(1) << 8));
     out.push(f(T::Lex, view.lex[i] as u64));
-    out.push(f(T::LexNeighbours, at(-1, &view.lex) | at(1, &view.lex) << 4 | at(2, &view.lex) << 8));
-    let q = |k: isize| -> u64 {
-        let j = i as isize + k;
-        if j < 0 || j as usize >= n { 2 } else { view.quoted[j as usize] as u64 }
-    };
-    let quoted_bits = q(-1) | q(0) << 2 | q(1) << 4;
+    out.push(f(T::LexNeighbours, a.at(-1, &view.lex) | a.at(1, &view.lex) << 4 | a.at(2, &view.lex) << 8));
+    let quoted_bits = a.quoted(-1) | a.quoted(0) << 2 | a.quoted(1) << 4;
     out.push(f(T::Quoted, quoted_bits));
     out.push(f2(T::WordQuoted, w(0), quoted_bits));
-    out.push(f2(T::WordShapePrev, w(0), at(-1, &view.shape) | at(-2, &view.shape) << 4));
-    out.push(f2(T::WordNextShape, w(0), at(1, &view.shape) | at(2, &view.shape) << 4));
+    out.push(f2(T::WordShapePrev, w(0), shape(-1) | shape(-2) << 4));
+    out.push(f2(T::WordNextShape, w(0), shape(1) | shape(2) << 4));
     out.push(f(T::Stem, view.stem[i]));
-    let cl = |k: isize| -> (u64, u64) {
-        let j = i as isize + k;
-        if j < 0 || j as usize >= n {
-            (0xFFFE, 0xFFFE)
-        } else {
-            let c = view.cluster[j as usize];
-            (c.coarse as u64, c.fine as u64)
-        }
-    };
+    let cl = |k| a.classes(k);
     out.push(f(T::Fine, cl(0).1));
     out.push(f(T::FinePrev, cl(-1).1));
     out.push(f(T::FineNext, cl(1).1));
     out.push(f(T::CoarseWindow, cl(-1).0 | cl(0).0 << 16 | cl(1).0 << 32));
-    let e = |k: isize| at(k, &view.entity);
+    let e = |k| a.entity(k);
     out.push(f(T::Entity, e(0)));
     out.push(f(T::EntityWindow, e(-2) | e(-1) << 4 | e(0) << 8 | e(1) << 12 | e(2) << 16));
     out.push(f2(T::EntityWord, e(-1) | e(1) << 4, w(0)));
@@ -186,25 +179,66 @@ pub fn statics(view: &ParaView, role: Role, cues: Option<&CueContext>, i: usize,
     let rule = view.rule[i];
     let rule_all = rule[0] as u64 | (rule[1] as u64) << 2 | (rule[2] as u64) << 4;
     out.push(f(T::Rule, rule_all));
-    out.push(f2(T::RuleWord, rule[role as usize] as u64, w(0)));
-    if let Some(ctx) = cues {
-        let (side, dist, same, k) = ctx.nearest(view, i);
-        let side_key = side | dist << 2 | (same as u64) << 6;
-        out.push(f(T::CueSide, side_key));
-        out.push(f2(T::CueSideWord, side_key, w(0)));
-        out.push(f2(T::CueSideShape, side_key, view.shape[i] as u64));
-        out.push(f2(T::CueSideQuoted, side_key, q(0) | (rule[role as usize] as u64) << 2));
-        out.push(f2(T::CueSideEntity, side_key, e(0)));
-        out.push(f2(T::CueSideFine, side_key, cl(0).1));
-        if let Some(c) = k.map(|k| &ctx.cues[k]) {
-            let head = view.word[c.end - 1];
-            out.push(f2(T::CueSideHead, side | (same as u64) << 2, head));
-            let next = view.word.get(c.end).copied().unwrap_or(0x5151);
-            out.push(f2(T::CueNext, side | dist << 2, next));
-        }
-        return side_key;
+}
+
+/// The rest of [`statics`]: what depends on the role and on the cues found.
+pub fn role_statics(view: &ParaView, role: Role, cues: Option<&CueContext>, i: usize, out: &mut Vec<u64>) -> u64 {
+    let a = Around { view, i };
+    let rule = view.rule[i];
+    out.push(f2(T::RuleWord, rule[role as usize] as u64, a.word(0)));
+    let Some(ctx) = cues else { return 0 };
+    let (side, dist, same, k) = ctx.nearest(view, i);
+    let side_key = side | dist << 2 | (same as u64) << 6;
+    out.push(f(T::CueSide, side_key));
+    out.push(f2(T::CueSideWord, side_key, a.word(0)));
+    out.push(f2(T::CueSideShape, side_key, view.shape[i] as u64));
+    out.push(f2(T::CueSideQuoted, side_key, a.quoted(0) | (rule[role as usize] as u64) << 2));
+    out.push(f2(T::CueSideEntity, side_key, a.entity(0)));
+    out.push(f2(T::CueSideFine, side_key, a.classes(0).1));
+    if let Some(c) = k.map(|k| &ctx.cues[k]) {
+        let head = view.word[c.end - 1];
+        out.push(f2(T::CueSideHead, side | (same as u64) << 2, head));
+        let next = view.word.get(c.end).copied().unwrap_or(0x5151);
+        out.push(f2(T::CueNext, side | dist << 2, next));
     }
-    0
+    side_key
+}
+
+/// Token `i` of a paragraph and its neighbours, with the values the templates read past the
+/// paragraph's edges.
+struct Around<'v> {
+    view: &'v ParaView,
+    i: usize,
+}
+
+impl Around<'_> {
+    fn index(&self, k: isize) -> Option<usize> {
+        self.i.checked_add_signed(k).filter(|&j| j < self.view.len())
+    }
+
+    fn word(&self, k: isize) -> u64 {
+        self.index(k).map_or(0x5151, |j| self.view.word[j])
+    }
+
+    fn at(&self, k: isize, v: &[u8]) -> u64 {
+        self.index(k).map_or(9, |j| v[j] as u64)
+    }
+
+    fn quoted(&self, k: isize) -> u64 {
+        self.index(k).map_or(2, |j| self.view.quoted[j] as u64)
+    }
+
+    /// Coarse and fine classes.
+    fn classes(&self, k: isize) -> (u64, u64) {
+        self.index(k).map_or((0xFFFE, 0xFFFE), |j| {
+            let c = self.view.cluster[j];
+            (c.coarse as u64, c.fine as u64)
+        })
+    }
+
+    fn entity(&self, k: isize) -> u64 {
+        self.at(k, &self.view.entity)
+    }
 }
 
 /// The features that depend on the label of the token before.
@@ -224,4 +258,29 @@ pub fn fixed_dynamics(prev: u8, rule: u8) -> [u64; 2] {
 /// The dynamic features that depend on the token as well.
 pub fn token_dynamics(word: u64, cue_side: u64, prev: u8) -> [u64; 2] {
     [f2(T::PrevWord, prev as u64, word), f2(T::PrevCueSide, prev as u64, cue_side)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::attribute;
+    use super::super::view::{self, ParaView};
+    use super::*;
+
+    #[test]
+    fn the_shared_features_are_the_first_of_every_role_s() {
+        let text = "“We will stay,” the minister said on Friday, and aides agreed.";
+        let (rules, scans) = attribute::analyze(text);
+        let para = ParaView::new(text, &scans[0], &view::rule_spans(&rules), &[]);
+        let cues = CueContext::new(&vec![view::O; para.len()]);
+        let (mut shared, mut all) = (Vec::new(), Vec::new());
+        for i in 0..para.len() {
+            shared.clear();
+            shared_statics(&para, i, &mut shared);
+            assert_eq!(shared.len(), SHARED_STATICS);
+            for (role, ctx) in [(Role::Cue, None), (Role::Source, Some(&cues)), (Role::Content, Some(&cues))] {
+                statics(&para, role, ctx, i, &mut all);
+                assert_eq!(all[..SHARED_STATICS], shared[..]);
+            }
+        }
+    }
 }

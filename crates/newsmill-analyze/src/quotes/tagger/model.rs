@@ -10,7 +10,7 @@ use std::ops::Range;
 use super::super::super::ner;
 use super::super::super::ner::decode::Weights;
 use super::Role;
-use super::features::{CueContext, fixed_dynamics, statics, token_dynamics};
+use super::features::{CueContext, SHARED_STATICS, fixed_dynamics, role_statics, shared_statics, token_dynamics};
 use super::view::{B, I, O, ParaView};
 
 pub const LABELS: usize = 3;
@@ -109,6 +109,33 @@ pub struct Buffers {
     all: Vec<u64>,
     ends: Vec<usize>,
     sides: Vec<u64>,
+    /// The features the roles share ([`shared_statics`]) of the tokens of one view already
+    /// computed, [`SHARED_STATICS`] a token, and which tokens have them.
+    shared: Vec<u64>,
+    shared_ready: Vec<bool>,
+    shared_view: u64,
+}
+
+impl Buffers {
+    /// Appends token `i`'s shared features to `out`, computed once per view and token: a
+    /// sentence with a cue is tagged for all three roles.
+    fn push_shared(&mut self, view: &ParaView, i: usize) {
+        if self.shared_view != view.id {
+            self.shared_view = view.id;
+            self.shared.clear();
+            self.shared.resize(view.len() * SHARED_STATICS, 0);
+            self.shared_ready.clear();
+            self.shared_ready.resize(view.len(), false);
+        }
+        let at = i * SHARED_STATICS..(i + 1) * SHARED_STATICS;
+        if !self.shared_ready[i] {
+            self.statics.clear();
+            shared_statics(view, i, &mut self.statics);
+            self.shared[at.clone()].copy_from_slice(&self.statics);
+            self.shared_ready[i] = true;
+        }
+        self.all.extend_from_slice(&self.shared[at]);
+    }
 }
 
 /// The label sequence of one paragraph for one role with the highest score (Viterbi over the
@@ -171,7 +198,9 @@ pub fn tag_into<S: Weights<LABELS>, C: Fn(usize, u8) -> f32>(
     buf.ends.clear();
     buf.sides.clear();
     for i in range {
-        let side = statics(view, role, cues, i, &mut buf.statics);
+        buf.push_shared(view, i);
+        buf.statics.clear();
+        let side = role_statics(view, role, cues, i, &mut buf.statics);
         buf.all.extend_from_slice(&buf.statics);
         buf.ends.push(buf.all.len());
         buf.sides.push(side);

@@ -43,7 +43,13 @@ pub struct ParaView {
     /// The entity mention a token is in: 0 none, else `1 + 2 * type` for its first token and
     /// `2 + 2 * type` for the others.
     pub entity: Vec<u8>,
+    /// Unique to this view (of every view the process made): what the taggers' buffers key
+    /// the features the roles share on.
+    pub id: u64,
 }
+
+/// The next [`ParaView::id`].
+static NEXT_VIEW: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// Coarse word shape: punctuation, quotation mark, lower, Capitalized, UPPER, digits.
 fn shape(w: &str) -> u8 {
@@ -88,6 +94,7 @@ impl ParaView {
             rule: vec![[O; 3]; n],
             entity: vec![0; n],
             cue_evidence: Vec::with_capacity(n),
+            id: NEXT_VIEW.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         };
         let mut lower = String::new();
         for t in &scan.toks {
