@@ -46,6 +46,9 @@ fn amount_at(w: &[Word], i: usize) -> Option<(Amount, usize)> {
         Some(n) => (true, i + n),
         None => (false, i),
     };
+    if !may_open_number(w.get(j)?.text) {
+        return None;
+    }
     if let Some((value, unit, next)) = hyphen_duration(w, j) {
         let span = w[i].span.start..w[next - 1].span.end;
         return Some((Amount { span, value, max: None, unit: Some(unit.into()), approximate }, next));
@@ -170,6 +173,19 @@ fn approx_prefix(w: &[Word], i: usize) -> Option<usize> {
         return Some(2);
     }
     None
+}
+
+/// Whether `word` can open the number of an amount: a digit, a currency symbol, a number word
+/// (alone, before a hyphen or a percent sign) or `a`/`an` (`a third of`). What every reading
+/// below needs of its first word, checked first: most words are none (this runs for each).
+fn may_open_number(word: &str) -> bool {
+    let head = word.split('-').next().unwrap_or(word);
+    word.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        || currency_symbol(word).is_some()
+        || word.eq_ignore_ascii_case("a")
+        || word.eq_ignore_ascii_case("an")
+        || word_value(head).is_some()
+        || word_value(word.trim_end_matches('%')).is_some()
 }
 
 fn currency_symbol(word: &str) -> Option<&'static str> {
