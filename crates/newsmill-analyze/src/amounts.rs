@@ -179,13 +179,23 @@ fn approx_prefix(w: &[Word], i: usize) -> Option<usize> {
 /// (alone, before a hyphen or a percent sign) or `a`/`an` (`a third of`). What every reading
 /// below needs of its first word, checked first: most words are none (this runs for each).
 fn may_open_number(word: &str) -> bool {
+    let Some(&first) = word.as_bytes().first() else { return false };
+    if first.is_ascii_digit() {
+        return true;
+    }
+    // Currency symbols open with `$`, `U` (`US$`) or a byte past ASCII.
+    if (!first.is_ascii_alphabetic() || first == b'U') && currency_symbol(word).is_some() {
+        return true;
+    }
     let head = word.split('-').next().unwrap_or(word);
-    word.as_bytes().first().is_some_and(u8::is_ascii_digit)
-        || currency_symbol(word).is_some()
-        || word.eq_ignore_ascii_case("a")
-        || word.eq_ignore_ascii_case("an")
-        || word_value(head).is_some()
-        || word_value(word.trim_end_matches('%')).is_some()
+    match first.to_ascii_lowercase() {
+        b'a' => word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an"),
+        // The first letters of the number words (`zero` … `ninety`, `dozen`).
+        b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'd' => {
+            word_value(head).is_some() || word_value(word.trim_end_matches('%')).is_some()
+        }
+        _ => false,
+    }
 }
 
 fn currency_symbol(word: &str) -> Option<&'static str> {
@@ -352,6 +362,16 @@ fn hyphen_duration(w: &[Word], j: usize) -> Option<(f64, &'static str, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_that_can_open_a_number() {
+        for w in ["5", "$5", "US$5", "€5", "£", "five", "Five%", "twenty-five", "two-thirds", "a", "An", "Dozen", "10-year"] {
+            assert!(may_open_number(w), "{w}");
+        }
+        for w in ["", "the", "Then", "U", "-5", "%", "fives", "about"] {
+            assert!(!may_open_number(w), "{w}");
+        }
+    }
 
     fn found(text: &str) -> Vec<(String, f64, Option<String>, bool)> {
         find_amounts(text)
