@@ -256,24 +256,35 @@ fn title_case_lines(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
 /// punctuation (`Next Steps`). Not a line all in capitals (wire headlines in capitals are the
 /// tagger's own business: it learned them), nor one with as many numbers as half its words
 /// (a results or score line: `Reading 2 Stoke 1`, `Guy Forget ( France ) 6-3 6-4`).
-fn is_title_case<'a>(tokens: impl Iterator<Item = &'a str>) -> bool {
-    let all: Vec<&str> = tokens.collect();
-    let words: Vec<&str> = all.iter().copied().filter(|w| w.chars().any(char::is_alphabetic)).collect();
-    let numbers = all.iter().filter(|w| w.starts_with(|c: char| c.is_ascii_digit())).count();
-    if words.is_empty() || numbers * 2 > words.len() {
+fn is_title_case<'a>(tokens: impl Iterator<Item = &'a str> + Clone) -> bool {
+    let is_word = |w: &&str| w.chars().any(char::is_alphabetic);
+    // Counted in one pass without collecting: this runs for every line, and most are prose.
+    let (mut words, mut numbers, mut long, mut capitalized) = (0, 0, 0, 0);
+    let mut last = None;
+    for w in tokens.clone() {
+        last = Some(w);
+        numbers += usize::from(w.starts_with(|c: char| c.is_ascii_digit()));
+        if is_word(&w) {
+            if words > 0 && w.chars().count() >= 4 {
+                long += 1;
+                capitalized += usize::from(w.starts_with(char::is_uppercase));
+            }
+            words += 1;
+        }
+    }
+    if words == 0 || numbers * 2 > words {
         return false;
     }
-    if words.len() < 3 {
-        let ends_sentence = all.last().is_some_and(|w| w.ends_with(['.', '!', '?', ':', ',', ';']));
+    if words < 3 {
+        let ends_sentence = last.is_some_and(|w| w.ends_with(['.', '!', '?', ':', ',', ';']));
         return !ends_sentence
-            && words.iter().all(|w| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase));
+            && tokens.filter(is_word).all(|w| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase));
     }
-    if crate::ner::features::caps_sentence(&words) {
+    if !(long >= 2 && capitalized * 4 >= long * 3) {
         return false;
     }
-    let long: Vec<&&str> = words[1..].iter().filter(|w| w.chars().count() >= 4).collect();
-    let capitalized = long.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
-    long.len() >= 2 && capitalized * 4 >= long.len() * 3
+    let words: Vec<&str> = tokens.filter(is_word).collect();
+    !crate::ner::features::caps_sentence(&words)
 }
 
 #[cfg(test)]
