@@ -163,23 +163,18 @@ pub fn features(e: &Entity, body: &str, doc: &DocWords, places: &Places) -> Vec<
     let m = body_spans.len().max(1) as f32;
     // Each mention is read in a window around it: the signals look at its line and its
     // neighbours, and a text of one endless line must not cost its length per mention.
-    let mention_share = |f: &dyn Fn(&str, &str) -> bool| {
-        let around = |s: &std::ops::Range<usize>| {
-            let from =
-                (s.start.saturating_sub(WINDOW)..=s.start).find(|&i| body.is_char_boundary(i)).unwrap_or(s.start);
-            let to =
-                ((s.end + WINDOW).min(body.len())..=body.len()).find(|&i| body.is_char_boundary(i)).unwrap_or(s.end);
-            (body.get(from..s.start).unwrap_or(""), body.get(s.end..to).unwrap_or(""))
-        };
-        body_spans
-            .iter()
-            .filter(|s| {
-                let (before, after) = around(s);
-                f(before, after)
-            })
-            .count() as f32
-            / m
+    let around = |s: &std::ops::Range<usize>| {
+        let from = (s.start.saturating_sub(WINDOW)..=s.start).find(|&i| body.is_char_boundary(i)).unwrap_or(s.start);
+        let to = ((s.end + WINDOW).min(body.len())..=body.len()).find(|&i| body.is_char_boundary(i)).unwrap_or(s.end);
+        let (before, after) = (body.get(from..s.start).unwrap_or(""), body.get(s.end..to).unwrap_or(""));
+        // The words of the mention's line, counted once: two signals read them.
+        (before, after, line_words(before, after))
     };
+    let contexts: Vec<(&str, &str, usize)> = body_spans.iter().map(around).collect();
+    let mention_share = |f: &dyn Fn(&str, &str) -> bool| {
+        contexts.iter().filter(|(before, after, _)| f(before, after)).count() as f32 / m
+    };
+    let line_share = |f: &dyn Fn(usize) -> bool| contexts.iter().filter(|(_, _, words)| f(*words)).count() as f32 / m;
     let flag = |b: bool| f32::from(u8::from(b));
     let acronym = e.name.len() >= 2 && e.name.chars().all(|c| c.is_ascii_uppercase() || c == '.' || c == '&');
     vec![
@@ -202,7 +197,7 @@ pub fn features(e: &Entity, body: &str, doc: &DocWords, places: &Places) -> Vec<
         flag(!e.titles.is_empty()),
         mention_share(&|before, _| line_head(before).is_empty()),
         mention_share(&|before, after| is_label(before, after)),
-        mention_share(&|before, after| line_words(before, after) < 8),
+        line_share(&|words| words < 8),
         mention_share(&|before, _| opens_sentence(before)),
         mention_share(&|before, _| before.ends_with('(')),
         mention_share(&|_, after| after.starts_with("'s") || after.starts_with("’s")),
@@ -216,9 +211,7 @@ pub fn features(e: &Entity, body: &str, doc: &DocWords, places: &Places) -> Vec<
         mention_share(&|before, after| caps_around(before, after)),
         doc.short_lines,
         flag(has_org_head(&e.name)),
-        mention_share(&|before, after| {
-            line_words(before, after) >= 8 && !opens_sentence(before) && !caps_around(before, after)
-        }),
+        contexts.iter().filter(|(b, a, words)| *words >= 8 && !opens_sentence(b) && !caps_around(b, a)).count() as f32 / m,
     ]
 }
 
