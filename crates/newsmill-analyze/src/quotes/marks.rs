@@ -23,21 +23,27 @@ struct Open {
     closer: &'static [char],
 }
 
+/// Every character that can open or close a quotation: the scan jumps from one to the next.
+const MARKS: [char; 11] = ['“', '”', '„', '«', '»', '‹', '›', '‘', '’', '"', '\''];
+
 /// The outermost quotations in `text[para]`.
 pub fn find(text: &str, para: Range<usize>) -> Vec<Quoted> {
     let slice = text.get(para.clone()).unwrap_or("");
     let mut out = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
+    // The character before the mark being read (a doubled `''` counts as one `"`).
     let mut prev = ' ';
-    let mut iter = slice.char_indices().peekable();
-    while let Some((i, mut c)) = iter.next() {
+    let mut pos = 0;
+    while let Some(skip) = slice[pos..].find(MARKS) {
+        let i = pos + skip;
+        prev = slice[pos..i].chars().next_back().unwrap_or(prev);
+        let Some(mut c) = slice[i..].chars().next() else { break };
         let mut len = c.len_utf8();
-        if c == '\'' && iter.peek().is_some_and(|&(_, n)| n == '\'') {
+        if c == '\'' && slice[i + 1..].starts_with('\'') {
             // ``''quoted''``, the New York Times style, works as a double quote.
-            iter.next();
             (c, len) = ('"', 2);
         }
-        let next = iter.peek().map_or(' ', |&(_, n)| n);
+        let next = slice[i + len..].chars().next().unwrap_or(' ');
         let at = para.start + i;
         let after_space = prev.is_whitespace() || "([{—–-/".contains(prev);
         let closes = stack.last().is_some_and(|o| o.closer.contains(&c));
@@ -53,6 +59,7 @@ pub fn find(text: &str, para: Range<usize>) -> Vec<Quoted> {
             stack.push(Open { at, len, closer });
         }
         prev = c;
+        pos = i + len;
     }
     if let Some(&open) = stack.first() {
         out.push(make(text, open, para.end, 0));
