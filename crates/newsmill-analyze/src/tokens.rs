@@ -103,9 +103,12 @@ fn url_len(rest: &str) -> Option<usize> {
 /// The length of a word: alphanumerics joined by inner hyphens, apostrophes, `&` (`AT&T`),
 /// periods of abbreviations and e-mail `@`, and digits joined by `,` `.` `:` `/`.
 fn word_run(rest: &str, allow_inner: bool) -> usize {
-    let mut end = 0;
-    let mut prev: Option<char> = None;
-    let mut iter = rest.char_indices().peekable();
+    // The ASCII letters and digits a word opens with (most words are only that), a byte at a
+    // time; the rest, from the first other character, as below.
+    let ascii = rest.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'_').count();
+    let mut end = ascii;
+    let mut prev: Option<char> = ascii.checked_sub(1).map(|i| char::from(rest.as_bytes()[i]));
+    let mut iter = rest[ascii..].char_indices().map(|(pos, c)| (pos + ascii, c)).peekable();
     while let Some((pos, c)) = iter.next() {
         if is_word_char(c) {
             end = pos + c.len_utf8();
