@@ -4,7 +4,7 @@
 //! `17-year-long` → 17 year. Ordinals, years and dates are left to others.
 
 use super::numbers::{is_ordinal, parse_digits, scale, word_value};
-use super::words::{Word, is_month};
+use super::words::{Word, is_month, word_is};
 use crate::model::Amount;
 
 /// Every amount in `text`, in order.
@@ -157,7 +157,7 @@ fn approx_prefix(w: &[Word], i: usize) -> Option<usize> {
         ("an", "estimated"),
         ("as", "many"),
     ];
-    let is = |k: usize, s: &str| w.get(k).is_some_and(|x| x.text.eq_ignore_ascii_case(s));
+    let is = |k: usize, s: &str| word_is(w, k, s);
     if w.get(i)?.ends_clause {
         return None;
     }

@@ -7,7 +7,7 @@
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::numbers::{parse_digits, word_value};
-use super::words::{Word, is_month};
+use super::words::{Word, is_month, word_is};
 use crate::model::DateMention;
 
 /// Every temporal expression in `text`; `published` is the article's date (ISO 8601).
@@ -168,11 +168,6 @@ fn closest_year(a: NaiveDate, m: u32) -> i32 {
     } else {
         a.year()
     }
-}
-
-/// Whether word `i` is `word`, in any case (compared in place: this runs for every word).
-fn word_is(w: &[Word], i: usize, word: &str) -> bool {
-    w.get(i).is_some_and(|x| x.text.eq_ignore_ascii_case(word))
 }
 
 fn relative(w: &[Word], i: usize, a: NaiveDate) -> Option<Found> {

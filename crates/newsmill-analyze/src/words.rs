@@ -60,6 +60,11 @@ fn push<'a>(out: &mut Vec<Word<'a>>, text: &'a str, s: usize, e: usize) {
     out.push(Word { text: core, span: start..start + core.len(), ends_clause });
 }
 
+/// Whether word `i` is `word`, in any case (compared in place: the scans ask it of every word).
+pub(crate) fn word_is(w: &[Word], i: usize, word: &str) -> bool {
+    w.get(i).is_some_and(|x| x.text.eq_ignore_ascii_case(word))
+}
+
 pub(crate) fn is_month(word: &str) -> Option<u32> {
     // Compared in any case in place: this runs for every word.
     let w = word.trim_end_matches('.');

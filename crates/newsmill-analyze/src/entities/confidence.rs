@@ -171,10 +171,11 @@ pub fn features(e: &Entity, body: &str, doc: &DocWords, places: &Places) -> Vec<
         (before, after, line_words(before, after))
     };
     let contexts: Vec<(&str, &str, usize)> = body_spans.iter().map(around).collect();
-    let mention_share = |f: &dyn Fn(&str, &str) -> bool| {
-        contexts.iter().filter(|(before, after, _)| f(before, after)).count() as f32 / m
+    // The share of the body mentions for which `f(before, after, words on the line)` holds.
+    let context_share = |f: &dyn Fn(&str, &str, usize) -> bool| {
+        contexts.iter().filter(|(before, after, words)| f(before, after, *words)).count() as f32 / m
     };
-    let line_share = |f: &dyn Fn(usize) -> bool| contexts.iter().filter(|(_, _, words)| f(*words)).count() as f32 / m;
+    let mention_share = |f: &dyn Fn(&str, &str) -> bool| context_share(&|before, after, _| f(before, after));
     let flag = |b: bool| f32::from(u8::from(b));
     let acronym = e.name.len() >= 2 && e.name.chars().all(|c| c.is_ascii_uppercase() || c == '.' || c == '&');
     vec![
@@ -197,7 +198,7 @@ pub fn features(e: &Entity, body: &str, doc: &DocWords, places: &Places) -> Vec<
         flag(!e.titles.is_empty()),
         mention_share(&|before, _| line_head(before).is_empty()),
         mention_share(&|before, after| is_label(before, after)),
-        line_share(&|words| words < 8),
+        context_share(&|_, _, words| words < 8),
         mention_share(&|before, _| opens_sentence(before)),
         mention_share(&|before, _| before.ends_with('(')),
         mention_share(&|_, after| after.starts_with("'s") || after.starts_with("’s")),
@@ -211,7 +212,7 @@ pub fn features(e: &Entity, body: &str, doc: &DocWords, places: &Places) -> Vec<
         mention_share(&|before, after| caps_around(before, after)),
         doc.short_lines,
         flag(has_org_head(&e.name)),
-        contexts.iter().filter(|(b, a, words)| *words >= 8 && !opens_sentence(b) && !caps_around(b, a)).count() as f32 / m,
+        context_share(&|before, after, words| words >= 8 && !opens_sentence(before) && !caps_around(before, after)),
     ]
 }
 

@@ -115,22 +115,7 @@ pub fn find_quotes_with(text: &str, mentions: &[MentionRef], model: Option<&tagg
         if colon && !person {
             continue;
         }
-        let according = a.cue.as_ref().filter(|c| text.get((*c).clone()).is_some_and(|t| t.eq_ignore_ascii_case("according to")));
-        let after_source = according.and(a.source.as_ref()).filter(|_| a.content.is_empty()).and_then(|s| {
-            let rest = text.get(s.end..)?;
-            // The source may keep its comma (PolNeAR's spans do).
-            let source_comma = text.get(s.clone())?.ends_with(',');
-            let clause = if source_comma { rest } else { rest.strip_prefix(',')? }.trim_start_matches(' ');
-            let start = s.end + rest.len() - clause.len();
-            Some(to_sentence_end(text, start..start))
-        });
-        for piece in a.content.iter().chain(&after_source).filter(|p| !p.is_empty()) {
-            // `According to X, S.`: all of S is what X says, though the taggers at times end it
-            // at its first comma (`…, public awareness has ramped up, with 32% of adults …`).
-            let piece = &match according {
-                Some(c) if c.end <= piece.start => to_sentence_end(text, piece.clone()),
-                _ => piece.clone(),
-            };
+        for piece in &content_pieces(text, a) {
             let mut push = |span: Range<usize>, kind| {
                 out.push(Quote { span, kind, cue: a.cue.clone(), speaker: speaker.clone(), continuation: Vec::new() })
             };
@@ -393,6 +378,30 @@ fn same_speaker(a: &Quote, b: &Quote) -> bool {
         },
         _ => false,
     }
+}
+
+/// The content pieces of an attribution. `According to X, S.`: all of S is what X says, though
+/// the taggers at times end it at its first comma (`…, public awareness has ramped up, with 32%
+/// of adults …`) or mark none of it.
+fn content_pieces(text: &str, a: &attribute::Attribution) -> Vec<Range<usize>> {
+    let according = a.cue.as_ref().filter(|c| text.get((*c).clone()).is_some_and(|t| t.eq_ignore_ascii_case("according to")));
+    let after_source = according.and(a.source.as_ref()).filter(|_| a.content.is_empty()).and_then(|s| {
+        let rest = text.get(s.end..)?;
+        // The source may keep its comma (PolNeAR's spans do).
+        let source_comma = text.get(s.clone())?.ends_with(',');
+        let clause = if source_comma { rest } else { rest.strip_prefix(',')? }.trim_start_matches(' ');
+        let start = s.end + rest.len() - clause.len();
+        Some(to_sentence_end(text, start..start))
+    });
+    a.content
+        .iter()
+        .map(|piece| match according {
+            Some(cue) if cue.end <= piece.start => to_sentence_end(text, piece.clone()),
+            _ => piece.clone(),
+        })
+        .chain(after_source)
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 /// `span` continued to the end of its sentence: the first `.`, `!` or `?` before a space or
