@@ -165,12 +165,14 @@ pub fn analyze_until(doc: Document, res: &Resources, deadline: Option<Instant>) 
     }
     let past = || deadline.is_some_and(|d| Instant::now() >= d);
     let text = &article.doc.text;
-    let ents = entity_candidates(&article.doc, res);
+    // Names, quotes, amounts and dates read the same tokens of the body.
+    let tokens = tokens::tokenize(text);
+    let ents = entity_candidates(&article.doc, &tokens, res);
     if past() {
         article.entities = res.entity_filter.keep_likely(ents, &mut [], text, res.places);
         return Err(TimedOut(Box::new(article)));
     }
-    let mut quotes = quotes::find_quotes(text, &mention_refs(&ents));
+    let mut quotes = quotes::find_quotes_tokenized(text, &tokens, &mention_refs(&ents), quotes::tagger::embedded());
     quotes::forget_bare_pronouns(text, &mut quotes);
     let ents = res.entity_filter.keep_likely(ents, &mut quotes, text, res.places);
     quotes::drop_unattributed_phrases(text, &mut quotes);
@@ -181,7 +183,7 @@ pub fn analyze_until(doc: Document, res: &Resources, deadline: Option<Instant>) 
         filter.keep_likely(text, &mut quotes, &ents);
     }
     let stop = past();
-    let words = if stop { Vec::new() } else { words::words(text) };
+    let words = if stop { Vec::new() } else { words::words_of(text, &tokens) };
     let amounts = if stop { Vec::new() } else { amounts::amounts_in(&words) };
     let stop = stop || past();
     let dates = if stop { Vec::new() } else { temporal::dates_in(&words, article.doc.published.as_deref()) };
@@ -194,8 +196,9 @@ pub fn analyze_until(doc: Document, res: &Resources, deadline: Option<Instant>) 
 }
 
 /// The entities of an article before the entity filter: places without evidence dropped.
-fn entity_candidates(doc: &Document, res: &Resources) -> Vec<crate::model::Entity> {
-    places::drop_unplaced(article_entities(doc, res), &doc.text, res.places)
+/// `tokens` are its body's ([`tokens::tokenize`]).
+fn entity_candidates(doc: &Document, tokens: &[tokens::Token], res: &Resources) -> Vec<crate::model::Entity> {
+    places::drop_unplaced(article_entities(doc, tokens, res), &doc.text, res.places)
 }
 
 /// The entities the entity filter weighs in an article, with their signals
@@ -204,7 +207,7 @@ fn entity_candidates(doc: &Document, res: &Resources) -> Vec<crate::model::Entit
 #[doc(hidden)]
 pub fn entity_features(doc: &Document, res: &Resources) -> Vec<(crate::model::Entity, Vec<f32>)> {
     let words = entities::confidence::DocWords::new(&doc.text);
-    entity_candidates(doc, res)
+    entity_candidates(doc, &tokens::tokenize(&doc.text), res)
         .into_iter()
         .map(|e| {
             let f = entities::confidence::features(&e, &doc.text, &words, res.places);
@@ -227,7 +230,7 @@ pub fn quote_signals(article: &Article) -> Vec<Vec<String>> {
 /// before it as paragraphs of their own, so that a name only they give (`NATO` in the
 /// headline) is found and its mentions in the body join it. Each mention says which text it
 /// points into. A standfirst the body already holds is not read twice.
-fn article_entities(doc: &Document, res: &Resources) -> Vec<crate::model::Entity> {
+fn article_entities(doc: &Document, body_tokens: &[tokens::Token], res: &Resources) -> Vec<crate::model::Entity> {
     use crate::model::TextField;
     let description = doc.description.as_deref().filter(|d| !doc.text.contains(d.trim()));
     let mut text = String::with_capacity(doc.text.len() + 512);
@@ -244,11 +247,15 @@ fn article_entities(doc: &Document, res: &Resources) -> Vec<crate::model::Entity
         text.push_str("\n\n");
     }
     if fields.is_empty() {
-        return entities_of(&doc.text, res);
+        return entities_of_tokens(&doc.text, body_tokens.to_vec(), res);
     }
     let body_at = text.len();
+    // The heads end in a blank line, so the body is tokenized alike after them.
+    let mut tokens = tokens::tokenize(&text);
+    let shift = body_at as u32;
+    tokens.extend(body_tokens.iter().map(|t| tokens::Token { start: t.start + shift, end: t.end + shift }));
     text.push_str(&doc.text);
-    let mut ents = entities_of(&text, res);
+    let mut ents = entities_of_tokens(&text, tokens, res);
     for e in &mut ents {
         e.mentions.retain_mut(|m| {
             let (field, at, lead) = if m.span.start >= body_at {
@@ -268,8 +275,13 @@ fn article_entities(doc: &Document, res: &Resources) -> Vec<crate::model::Entity
 }
 
 /// The entities of `text` with their mentions and titles.
+#[cfg(feature = "internals")]
 fn entities_of(text: &str, res: &Resources) -> Vec<crate::model::Entity> {
-    let tokens = tokens::tokenize(text);
+    entities_of_tokens(text, tokens::tokenize(text), res)
+}
+
+/// As `entities_of`, with the text's tokens ([`tokens::tokenize`]).
+fn entities_of_tokens(text: &str, tokens: Vec<tokens::Token>, res: &Resources) -> Vec<crate::model::Entity> {
     let sents = sentences::split_sentences(text, &tokens);
     let found = mentions::find_mentions(text, &tokens, &sents, &res.ner);
     let mut ents = entities::group(text, &found, &res.ner.gazetteer);

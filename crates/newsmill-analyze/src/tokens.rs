@@ -50,6 +50,13 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
     }
 }
 
+/// The tokens of `tokens` (a text's, in order) that lie inside `range` of that text.
+pub fn within(tokens: &[Token], range: std::ops::Range<usize>) -> &[Token] {
+    let start = tokens.partition_point(|t| (t.start as usize) < range.start);
+    let len = tokens[start..].partition_point(|t| (t.end as usize) <= range.end);
+    &tokens[start..start + len]
+}
+
 /// Tokenizes a whole text.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5);
@@ -134,9 +141,13 @@ fn word_run(rest: &str, allow_inner: bool) -> usize {
     }
     let word = &rest[..end];
     // Keep the final period of abbreviations, initials and dotted acronyms (`U.S.`), but not
-    // of an ordinary word ending its sentence (`he said no. Then`, `she fell ill.`).
+    // of an ordinary word ending its sentence (`he said no. Then`, `she fell ill.`). A line
+    // break ends the sentence too, so a line is tokenized alike alone or in its text (the
+    // analysis tokenizes a text once for all its parts).
     if allow_inner && rest[end..].starts_with('.') && keeps_period(word) {
-        let ends_sentence = rest[end + 1..].trim_start().chars().next().is_none_or(|c| c.is_uppercase() || "“‘\"'(".contains(c));
+        let after = &rest[end + 1..];
+        let next = after.trim_start_matches(|c: char| c.is_whitespace() && c != '\n').chars().next();
+        let ends_sentence = next.is_none_or(|c| c == '\n' || c.is_uppercase() || "“‘\"'(".contains(c));
         if !(ends_sentence && is_also_a_word(word)) {
             end += 1;
         }
@@ -251,7 +262,41 @@ mod tests {
         assert_eq!(toks(text), ["Straße", "’s", "“", "x", "”"]);
     }
 
+    #[test]
+    fn a_line_break_ends_a_sentence_for_a_final_period() {
+        // `fig.` keeps its period before a lower-case word, not at the end of its line.
+        assert_eq!(toks("see fig. below"), ["see", "fig.", "below"]);
+        assert_eq!(toks("see fig.\nbelow"), ["see", "fig", ".", "below"]);
+        assert_eq!(toks("see fig. \r\n below"), ["see", "fig", ".", "below"]);
+    }
+
+    /// Each line's tokens, tokenized alone and shifted to where the line starts.
+    fn line_by_line(text: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        for line in text.split_inclusive('\n') {
+            out.extend(tokenize(line).iter().map(|t| Token { start: t.start + at, end: t.end + at }));
+            at += line.len() as u32;
+        }
+        out
+    }
+
+    #[test]
+    fn tokens_within_a_range_are_those_it_holds() {
+        let text = "He said no.\nThe U.S. fig.\n";
+        let all = tokenize(text);
+        let second: Vec<&str> = within(&all, 12..25).iter().map(|t| t.text(text)).collect();
+        assert_eq!(second, ["The", "U.S.", "fig", "."]);
+        assert!(within(&all, 3..3).is_empty());
+    }
+
     proptest::proptest! {
+        /// The analysis tokenizes a text once and hands each paragraph (a line) its part.
+        #[test]
+        fn a_text_is_tokenized_as_its_lines(text in "([a-zA-Z.,' ]{0,12}(fig|no|U\\.S|ill)\\.?[ \r]{0,2}\n?){0,6}") {
+            proptest::prop_assert_eq!(tokenize(&text), line_by_line(&text));
+        }
+
         #[test]
         fn tokens_are_ordered_non_empty_char_ranges(text in "[a-zA-Z0-9 .,'’“”@#:/&\\-–\n]{0,80}|\\PC{0,40}") {
             let mut last = 0;

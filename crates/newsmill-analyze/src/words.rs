@@ -19,11 +19,14 @@ const EDGE: &[char] =
 /// The words of `text`: the analysis's tokens ([`crate::tokens`]) joined where no space
 /// separates them (`15,000`, `$5.3`, `(about`), their edge punctuation then trimmed.
 pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
-    let mut tokens = Vec::with_capacity(text.len() / 5);
-    crate::tokens::tokenize_into(text, &mut tokens);
+    words_of(text, &crate::tokens::tokenize(text))
+}
+
+/// As [`words`], from the text's tokens.
+pub(crate) fn words_of<'a>(text: &'a str, tokens: &[crate::tokens::Token]) -> Vec<Word<'a>> {
     let mut out = Vec::with_capacity(tokens.len());
     let mut run: Option<(usize, usize)> = None;
-    for t in &tokens {
+    for t in tokens {
         let (start, end) = (t.start as usize, t.end as usize);
         run = match run {
             Some((s, e)) if e == start => Some((s, end)),

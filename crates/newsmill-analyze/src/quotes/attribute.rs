@@ -77,12 +77,17 @@ fn quotation_of_tokens(toks: &[Token], quoted: &[Quoted]) -> Vec<Option<usize>> 
 
 /// The rule finder's attributions of `text`, and its scan of each paragraph.
 pub fn analyze(text: &str) -> (Vec<Attribution>, Vec<ParaScan>) {
+    analyze_tokenized(text, &crate::tokens::tokenize(text))
+}
+
+/// As [`analyze`], with the text's tokens ([`crate::tokens::tokenize`]) at hand.
+pub fn analyze_tokenized(text: &str, tokens: &[crate::tokens::Token]) -> (Vec<Attribution>, Vec<ParaScan>) {
     let mut out: Vec<Attribution> = Vec::new();
     let mut scans = Vec::new();
     // Index in `out` and paragraph number of the latest attribution with a cue.
     let mut last: Option<(usize, usize)> = None;
     for (pi, para) in scan::paragraphs(text).into_iter().enumerate() {
-        let toks = scan::tokens(text, para.clone());
+        let toks = scan::tokens_in(text, para.clone(), tokens);
         let quoted = marks::find(text, para);
         let qidx = quotation_of_tokens(&toks, &quoted);
         // The last word of each quotation, so that a full stop knows in constant time whether

@@ -85,7 +85,17 @@ pub fn find_quotes(text: &str, mentions: &[MentionRef]) -> Vec<Quote> {
 
 /// The quotes of `text` found with the given tagger model, or by the rules alone.
 pub fn find_quotes_with(text: &str, mentions: &[MentionRef], model: Option<&tagger::TaggerModel>) -> Vec<Quote> {
-    let (attributions, scans) = tagger::analyze(text, model, mentions);
+    find_quotes_tokenized(text, &crate::tokens::tokenize(text), mentions, model)
+}
+
+/// As [`find_quotes_with`], with the text's tokens ([`crate::tokens::tokenize`]) at hand.
+pub fn find_quotes_tokenized(
+    text: &str,
+    tokens: &[crate::tokens::Token],
+    mentions: &[MentionRef],
+    model: Option<&tagger::TaggerModel>,
+) -> Vec<Quote> {
+    let (attributions, scans) = tagger::analyze_tokenized(text, tokens, model, mentions);
     let quoted: Vec<&marks::Quoted> = scans.iter().flat_map(|s| &s.quoted).collect();
     let mut out = Vec::new();
     for a in &attributions {

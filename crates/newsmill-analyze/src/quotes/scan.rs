@@ -14,14 +14,24 @@ pub struct Token {
 /// Splits `text[range]` into tokens with byte spans into `text`: the analysis's one tokenizer
 /// ([`crate::tokens`]), with the clitics it splits off (`’s`, `n't`, `'ll`) kept on their word,
 /// since the quote rules read words as they are written (`Trump’s`, `don't`).
+#[cfg(test)]
 pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
     let slice = text.get(range.clone()).unwrap_or("");
     let mut shared = Vec::with_capacity(slice.len() / 5);
     crate::tokens::tokenize_into(slice, &mut shared);
+    let at = range.start as u32;
+    shared.iter_mut().for_each(|t| (t.start, t.end) = (t.start + at, t.end + at));
+    tokens_in(text, range, &shared)
+}
+
+/// As [`tokens`], from the tokens of the whole text (`shared`, [`crate::tokens::tokenize`]):
+/// a line is tokenized alike alone or in its text, and a paragraph is a line.
+pub fn tokens_in(text: &str, range: Range<usize>, shared: &[crate::tokens::Token]) -> Vec<Token> {
+    let shared = crate::tokens::within(shared, range);
     let mut out: Vec<Token> = Vec::with_capacity(shared.len());
     for t in shared {
-        let span = range.start + t.start as usize..range.start + t.end as usize;
-        let s = &slice[t.start as usize..t.end as usize];
+        let span = t.start as usize..t.end as usize;
+        let s = text.get(span.clone()).unwrap_or("");
         if let Some(last) = out.last_mut().filter(|l| l.word && l.span.end == span.start && is_clitic(s)) {
             last.span.end = span.end;
             continue;

@@ -47,7 +47,17 @@ pub fn load_embedded() -> Result<&'static TaggerModel, &'static TaggerModelError
 /// The attributions of `text` with the given model (rules only without one), and the scan
 /// of each paragraph.
 pub fn analyze(text: &str, model: Option<&TaggerModel>, mentions: &[MentionRef]) -> (Vec<Attribution>, Vec<ParaScan>) {
-    let (rules, scans) = attribute::analyze(text);
+    analyze_tokenized(text, &crate::tokens::tokenize(text), model, mentions)
+}
+
+/// As [`analyze`], with the text's tokens ([`crate::tokens::tokenize`]) at hand.
+pub fn analyze_tokenized(
+    text: &str,
+    tokens: &[crate::tokens::Token],
+    model: Option<&TaggerModel>,
+    mentions: &[MentionRef],
+) -> (Vec<Attribution>, Vec<ParaScan>) {
+    let (rules, scans) = attribute::analyze_tokenized(text, tokens);
     let Some(model) = model else { return (rules, scans) };
     let mut out = Vec::new();
     let mut last = None;
