@@ -19,6 +19,7 @@ pub mod marks;
 mod postposed;
 mod resolve;
 mod scan;
+mod sex;
 mod speaker;
 mod speech;
 pub mod tagger;
@@ -498,7 +499,7 @@ mod tests {
         forget_bare_pronouns(text, &mut q);
         assert!(q[0].speaker.is_none(), "{:?}", q[0].speaker);
         // Named before, the pronoun is that person.
-        let text = "Ana Lima sat down. He responded, “So you teach Plato to plumbers?” and laughed.";
+        let text = "Ana Lima sat down. She responded, “So you teach Plato to plumbers?” and laughed.";
         let lima = person_mention(text, "Ana Lima");
         let mut q = rule_quotes(text, std::slice::from_ref(&lima));
         forget_bare_pronouns(text, &mut q);

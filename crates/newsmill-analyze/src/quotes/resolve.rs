@@ -63,7 +63,10 @@ pub fn link<'a>(text: &str, span: &Range<usize>, mentions: &'a [MentionRef]) -> 
         return named;
     }
     if PERSONAL.contains(&lower.as_str()) {
-        return before(span.start, mentions).find(|m| m.person);
+        // The nearest person the pronoun can stand for: not one the text shows is of the other sex.
+        let sex = super::sex::of_pronoun(&lower);
+        let fits = |m: &&MentionRef| sex.is_none_or(|s| super::sex::of_person(text, m, mentions).is_none_or(|t| t == s));
+        return before(span.start, mentions).filter(|m| m.person).find(fits);
     }
     if RELATIVE.contains(&lower.as_str()) {
         // `Lavrov, who said …`: the name right before the relative pronoun;
@@ -267,6 +270,24 @@ mod tests {
         ];
         let at = text.find("he said").unwrap_or(0);
         assert_eq!(link(text, &(at..at + 2), &ms).map(|m| m.entity.as_str()), Some("E2"));
+    }
+
+    #[test]
+    fn a_pronoun_skips_a_person_the_text_shows_is_of_the_other_sex() {
+        let text = "Hannah Cairo spoke to Kevin Hartnett. “It was lonely,” she told Hartnett.";
+        let ms = [mention(text, "Hannah Cairo", "E1", true, &[]), mention(text, "Kevin Hartnett", "E2", true, &[])];
+        let at = text.find("she told").unwrap_or(0);
+        assert_eq!(link(text, &(at..at + 3), &ms).map(|m| m.entity.as_str()), Some("E1"));
+        // `he` takes the nearest person who may be a man: `Ms. Lee` is not.
+        let text = "Tom Reed called Ms. Lee. “Yes,” he said.";
+        let ms = [mention(text, "Tom Reed", "E1", true, &[]), mention(text, "Lee", "E2", true, &[])];
+        let at = text.find("he said").unwrap_or(0);
+        assert_eq!(link(text, &(at..at + 2), &ms).map(|m| m.entity.as_str()), Some("E1"));
+        // A name that says nothing of its bearer's sex fits either pronoun.
+        let text = "Tom Reed called Jordan Lee. “Yes,” she said.";
+        let ms = [mention(text, "Tom Reed", "E1", true, &[]), mention(text, "Jordan Lee", "E2", true, &[])];
+        let at = text.find("she said").unwrap_or(0);
+        assert_eq!(link(text, &(at..at + 3), &ms).map(|m| m.entity.as_str()), Some("E2"));
     }
 
     #[test]
