@@ -45,9 +45,11 @@ pub(crate) use newsmill_model as model;
 
 use crate::model::{Article, Document};
 pub use entities::confidence::FilterError;
+use entities::confidence::TaggerSure;
 use gazetteer::Gazetteer;
 pub use ner::ModelError;
 use ner::NerModel;
+use ner::decode::Margin;
 pub use places::PlacesError;
 pub use quotes::tagger::TaggerModelError;
 
@@ -167,14 +169,14 @@ pub fn analyze_until(doc: Document, res: &Resources, deadline: Option<Instant>) 
     let text = &article.doc.text;
     // Names, quotes, amounts and dates read the same tokens of the body.
     let tokens = tokens::tokenize(text);
-    let ents = entity_candidates(&article.doc, &tokens, res);
+    let (ents, sure) = entity_candidates(&article.doc, &tokens, res);
     if past() {
-        article.entities = res.entity_filter.keep_likely(ents, &mut [], text, res.places);
+        article.entities = res.entity_filter.keep_likely(ents, &mut [], text, &sure, res.places);
         return Err(TimedOut(Box::new(article)));
     }
     let mut quotes = quotes::find_quotes_tokenized(text, &tokens, &mention_refs(&ents), quotes::tagger::embedded());
     quotes::forget_bare_pronouns(text, &mut quotes);
-    let ents = res.entity_filter.keep_likely(ents, &mut quotes, text, res.places);
+    let ents = res.entity_filter.keep_likely(ents, &mut quotes, text, &sure, res.places);
     quotes::drop_unattributed_phrases(text, &mut quotes);
     quotes::continue_speakers(text, &mut quotes);
     quotes::drop_author_quotations(text, &mut quotes);
@@ -195,10 +197,15 @@ pub fn analyze_until(doc: Document, res: &Resources, deadline: Option<Instant>) 
     if stop { Err(TimedOut(Box::new(article))) } else { Ok(article) }
 }
 
-/// The entities of an article before the entity filter: places without evidence dropped.
-/// `tokens` are its body's ([`tokens::tokenize`]).
-fn entity_candidates(doc: &Document, tokens: &[tokens::Token], res: &Resources) -> Vec<crate::model::Entity> {
-    places::drop_unplaced(article_entities(doc, tokens, res), &doc.text, res.places)
+/// The entities of an article before the entity filter, places without evidence dropped, and
+/// how sure the tagger was of the tokens it read. `tokens` are the body's ([`tokens::tokenize`]).
+fn entity_candidates(
+    doc: &Document,
+    tokens: &[tokens::Token],
+    res: &Resources,
+) -> (Vec<crate::model::Entity>, TaggerSure) {
+    let (ents, sure) = article_entities(doc, tokens, res);
+    (places::drop_unplaced(ents, &doc.text, res.places), sure)
 }
 
 /// The entities the entity filter weighs in an article, with their signals
@@ -207,10 +214,10 @@ fn entity_candidates(doc: &Document, tokens: &[tokens::Token], res: &Resources) 
 #[doc(hidden)]
 pub fn entity_features(doc: &Document, res: &Resources) -> Vec<(crate::model::Entity, Vec<f32>)> {
     let words = entities::confidence::DocWords::new(&doc.text);
-    entity_candidates(doc, &tokens::tokenize(&doc.text), res)
-        .into_iter()
+    let (ents, sure) = entity_candidates(doc, &tokens::tokenize(&doc.text), res);
+    ents.into_iter()
         .map(|e| {
-            let f = entities::confidence::features(&e, &doc.text, &words, res.places);
+            let f = entities::confidence::features(&e, &doc.text, &words, &sure, res.places);
             (e, f)
         })
         .collect()
@@ -230,7 +237,11 @@ pub fn quote_signals(article: &Article) -> Vec<Vec<String>> {
 /// before it as paragraphs of their own, so that a name only they give (`NATO` in the
 /// headline) is found and its mentions in the body join it. Each mention says which text it
 /// points into. A standfirst the body already holds is not read twice.
-fn article_entities(doc: &Document, body_tokens: &[tokens::Token], res: &Resources) -> Vec<crate::model::Entity> {
+fn article_entities(
+    doc: &Document,
+    body_tokens: &[tokens::Token],
+    res: &Resources,
+) -> (Vec<crate::model::Entity>, TaggerSure) {
     use crate::model::TextField;
     let description = doc.description.as_deref().filter(|d| !doc.text.contains(d.trim()));
     let mut text = String::with_capacity(doc.text.len() + 512);
@@ -247,15 +258,34 @@ fn article_entities(doc: &Document, body_tokens: &[tokens::Token], res: &Resourc
         text.push_str("\n\n");
     }
     if fields.is_empty() {
-        return entities_of_tokens(&doc.text, body_tokens.to_vec(), res);
+        let (ents, margins) = entities_of_tokens(&doc.text, body_tokens, res);
+        return (ents, TaggerSure { parts: vec![(TextField::Body, body_tokens.to_vec(), margins)] });
     }
     let body_at = text.len();
     // The heads end in a blank line, so the body is tokenized alike after them.
     let mut tokens = tokens::tokenize(&text);
+    let head_tokens = tokens.len();
     let shift = body_at as u32;
     tokens.extend(body_tokens.iter().map(|t| tokens::Token { start: t.start + shift, end: t.end + shift }));
     text.push_str(&doc.text);
-    let mut ents = entities_of_tokens(&text, tokens, res);
+    let (mut ents, margins) = entities_of_tokens(&text, &tokens, res);
+    // How sure the tagger was of each text's tokens, with spans into that text.
+    let mut sure = TaggerSure::default();
+    for &(field, at, len, lead) in &fields {
+        let from = tokens.partition_point(|t| (t.start as usize) < at);
+        let to = tokens.partition_point(|t| (t.start as usize) < at + len);
+        let back = |t: &tokens::Token| tokens::Token {
+            start: t.start - at as u32 + lead as u32,
+            end: t.end - at as u32 + lead as u32,
+        };
+        sure.parts.push((
+            field,
+            tokens[from..to].iter().map(back).collect(),
+            margins.get(from..to).unwrap_or_default().to_vec(),
+        ));
+    }
+    let body_margins = margins.get(head_tokens..).unwrap_or_default().to_vec();
+    sure.parts.push((TextField::Body, body_tokens.to_vec(), body_margins));
     for e in &mut ents {
         e.mentions.retain_mut(|m| {
             let (field, at, lead) = if m.span.start >= body_at {
@@ -271,22 +301,27 @@ fn article_entities(doc: &Document, body_tokens: &[tokens::Token], res: &Resourc
         });
     }
     ents.retain(|e| !e.mentions.is_empty());
-    ents
+    (ents, sure)
 }
 
 /// The entities of `text` with their mentions and titles.
 #[cfg(feature = "internals")]
 fn entities_of(text: &str, res: &Resources) -> Vec<crate::model::Entity> {
-    entities_of_tokens(text, tokens::tokenize(text), res)
+    entities_of_tokens(text, &tokens::tokenize(text), res).0
 }
 
-/// As `entities_of`, with the text's tokens ([`tokens::tokenize`]).
-fn entities_of_tokens(text: &str, tokens: Vec<tokens::Token>, res: &Resources) -> Vec<crate::model::Entity> {
-    let sents = sentences::split_sentences(text, &tokens);
-    let found = mentions::find_mentions(text, &tokens, &sents, &res.ner);
+/// As `entities_of`, with the text's tokens ([`tokens::tokenize`]), and how sure the tagger
+/// was of each.
+fn entities_of_tokens(
+    text: &str,
+    tokens: &[tokens::Token],
+    res: &Resources,
+) -> (Vec<crate::model::Entity>, Vec<Margin>) {
+    let sents = sentences::split_sentences(text, tokens);
+    let (found, margins) = mentions::find_mentions_with_margins(text, tokens, &sents, &res.ner);
     let mut ents = entities::group(text, &found, &res.ner.gazetteer);
-    titles::attach(text, &tokens, &sents, &found, &mut ents);
-    ents
+    titles::attach(text, tokens, &sents, &found, &mut ents);
+    (ents, margins)
 }
 
 /// The entity mentions of a bare text as the quote finder takes them (for scoring and

@@ -9,6 +9,7 @@ use std::ops::Range;
 
 use super::gazetteer::Gazetteer;
 use super::ner::NerModel;
+use super::ner::decode::Margin;
 use super::tokens::Token;
 use crate::model::{EntityType, Span};
 
@@ -40,15 +41,27 @@ const WINDOW_TOKENS: usize = 50_000;
 
 /// Tags every sentence and returns the mentions in text order.
 pub fn find_mentions(text: &str, tokens: &[Token], sents: &[Range<usize>], model: &NerModel) -> Vec<FoundMention> {
+    find_mentions_with_margins(text, tokens, sents, model).0
+}
+
+/// As [`find_mentions`], with how sure the tagger was of each token (one [`Margin`] a token;
+/// [`Margin::SETTLED`] outside every sentence).
+pub fn find_mentions_with_margins(
+    text: &str,
+    tokens: &[Token],
+    sents: &[Range<usize>],
+    model: &NerModel,
+) -> (Vec<FoundMention>, Vec<Margin>) {
     let mut out = Vec::new();
+    let mut margins = vec![Margin::SETTLED; tokens.len()];
     for window in windows(sents, WINDOW_TOKENS) {
-        tag_window(text, tokens, sents, window, model, &mut out);
+        tag_window(text, tokens, sents, window, model, &mut out, &mut margins);
     }
     untagged_titled_people(text, tokens, sents, &mut out);
     refine(text, tokens, sents, &model.gazetteer, &mut out);
     repeated_surnames(text, tokens, sents, &mut out);
     not_names::drop_non_names(text, tokens, sents, &model.gazetteer, &mut out);
-    out
+    (out, margins)
 }
 
 /// Runs of whole sentences of at most `max_tokens` tokens (a longer sentence on its own).
@@ -76,10 +89,17 @@ fn tag_window(
     window: Range<usize>,
     model: &NerModel,
     out: &mut Vec<FoundMention>,
+    margins: &mut [Margin],
 ) {
     let sentence_toks: Vec<Vec<&str>> =
         sents[window.clone()].iter().map(|r| tokens[r.clone()].iter().map(|t| t.text(text)).collect()).collect();
-    let tags = model.tag_document(&sentence_toks);
+    let mut sure = Vec::with_capacity(sentence_toks.len());
+    let tags = model.tag_document_with_margins(&sentence_toks, Some(&mut sure));
+    for (range, sure) in sents[window.clone()].iter().zip(&sure) {
+        for (slot, m) in margins.get_mut(range.clone()).unwrap_or_default().iter_mut().zip(sure) {
+            *slot = *m;
+        }
+    }
     for (s, (range, labels)) in sents[window.clone()].iter().zip(&tags).enumerate() {
         let s = window.start + s;
         let mut open: Option<(usize, usize)> = None;

@@ -9,8 +9,10 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::lang::en::lexicon::{is_common_short_form, is_known_org, is_ordinary_word, type_by_last_word};
-use crate::model::{Entity, EntityType, Quote};
+use crate::model::{Entity, EntityType, Mention, Quote, TextField};
+use crate::ner::decode::Margin;
 use crate::places::Places;
+use crate::tokens::{Token, within};
 
 const WEIGHTS: &str = include_str!("../../models/entity-filter-en.tsv");
 
@@ -50,6 +52,10 @@ pub const FEATURES: &[&str] = &[
     "doc_short_lines",
     "org_head",
     "running_text",
+    "tagger_name_max",
+    "tagger_name_mean",
+    "tagger_kind_min",
+    "tagger_untagged",
 ];
 
 /// The logistic model: one weight per feature and the probability below which an entity is
@@ -101,13 +107,20 @@ impl EntityFilter {
 
     /// The entities the model believes in, and those a quote names as its speaker (speaking
     /// is evidence enough), renumbered `E1`, `E2`, … in order; the quotes' speakers follow.
-    pub fn keep_likely(&self, ents: Vec<Entity>, quotes: &mut [Quote], body: &str, places: &Places) -> Vec<Entity> {
+    pub fn keep_likely(
+        &self,
+        ents: Vec<Entity>,
+        quotes: &mut [Quote],
+        body: &str,
+        sure: &TaggerSure,
+        places: &Places,
+    ) -> Vec<Entity> {
         let doc = DocWords::new(body);
         let speakers: HashSet<String> = quotes.iter().filter_map(|q| q.speaker.as_ref()?.entity.clone()).collect();
         let mut renamed: HashMap<String, String> = HashMap::new();
         let mut kept = Vec::with_capacity(ents.len());
         for mut e in ents {
-            if speakers.contains(&e.id) || self.probability(&features(&e, body, &doc, places)) >= self.threshold {
+            if speakers.contains(&e.id) || self.probability(&features(&e, body, &doc, sure, places)) >= self.threshold {
                 let id = format!("E{}", kept.len() + 1);
                 renamed.insert(std::mem::replace(&mut e.id, id.clone()), id);
                 kept.push(e);
@@ -143,12 +156,52 @@ impl<'t> DocWords<'t> {
     }
 }
 
+/// The tagger's margins over this are about one.
+const MARGIN_SCALE: f32 = 100.0;
+
+/// How sure the tagger was of the tokens of each text it read (the body, the headline, the
+/// standfirst): their tokens ([`crate::tokens::tokenize`], spans into that text) and one
+/// [`Margin`] each.
+#[derive(Debug, Default)]
+pub struct TaggerSure {
+    pub parts: Vec<(TextField, Vec<Token>, Vec<Margin>)>,
+}
+
+impl TaggerSure {
+    /// The mean name margin of the tokens of a mention and their least type margin.
+    fn of(&self, m: &Mention) -> Option<(f32, f32)> {
+        let (_, tokens, margins) = self.parts.iter().find(|(f, _, _)| *f == m.field)?;
+        let first = tokens.partition_point(|t| (t.start as usize) < m.span.start);
+        let n = within(tokens, m.span.clone()).len();
+        let margins = margins.get(first..first + n).filter(|m| !m.is_empty())?;
+        let name = margins.iter().map(|m| m.name).sum::<f32>() / margins.len() as f32;
+        let kind = margins.iter().map(|m| m.kind).fold(f32::INFINITY, f32::min);
+        Some((name, kind))
+    }
+
+    /// The tagger's signals of an entity's mentions: the best and the mean name margin, the
+    /// least type margin, and the share of mentions it left out of every name (a rule made them).
+    fn signals(&self, mentions: &[Mention]) -> [f32; 4] {
+        let per: Vec<(f32, f32)> = mentions.iter().filter_map(|m| self.of(m)).collect();
+        if per.is_empty() {
+            return [0.0; 4];
+        }
+        let n = per.len() as f32;
+        let max = per.iter().map(|p| p.0).fold(f32::NEG_INFINITY, f32::max);
+        let mean = per.iter().map(|p| p.0).sum::<f32>() / n;
+        let kind = per.iter().map(|p| p.1).fold(f32::INFINITY, f32::min);
+        let untagged = per.iter().filter(|p| p.0 < 0.0).count() as f32 / n;
+        // Margins run to about a hundred on names: scaled to the other signals' range.
+        [max / MARGIN_SCALE, mean / MARGIN_SCALE, kind / MARGIN_SCALE, untagged]
+    }
+}
+
 /// How far before and after a mention its signals read (bytes): far more than the lines they
 /// look at (outputs on the dev sets are the same as with the whole text), far less than a page.
 const WINDOW: usize = 4000;
 
 /// The signals of [`FEATURES`] for one entity of the article whose body is `body`.
-pub fn features(e: &Entity, body: &str, doc: &DocWords, places: &Places) -> Vec<f32> {
+pub fn features(e: &Entity, body: &str, doc: &DocWords, sure: &TaggerSure, places: &Places) -> Vec<f32> {
     let words: Vec<&str> = e
         .name
         .split([' ', '-', '/'])
@@ -178,6 +231,7 @@ pub fn features(e: &Entity, body: &str, doc: &DocWords, places: &Places) -> Vec<
     let mention_share = |f: &dyn Fn(&str, &str) -> bool| context_share(&|before, after, _| f(before, after));
     let flag = |b: bool| f32::from(u8::from(b));
     let acronym = e.name.len() >= 2 && e.name.chars().all(|c| c.is_ascii_uppercase() || c == '.' || c == '&');
+    let [name_max, name_mean, kind_min, untagged] = sure.signals(&e.mentions);
     vec![
         1.0,
         kind(EntityType::Person),
@@ -213,6 +267,10 @@ pub fn features(e: &Entity, body: &str, doc: &DocWords, places: &Places) -> Vec<
         doc.short_lines,
         flag(has_org_head(&e.name)),
         context_share(&|before, after, words| words >= 8 && !opens_sentence(before) && !caps_around(before, after)),
+        name_max,
+        name_mean,
+        kind_min,
+        untagged,
     ]
 }
 
@@ -278,6 +336,22 @@ fn speech_after(after: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_tagger_signals_sum_up_each_mention_s_tokens() {
+        let text = "Ana Lima met Acme Corp today";
+        let m = |name: f32, kind: f32| Margin { name, kind };
+        let margins = vec![m(80.0, 40.0), m(60.0, 20.0), m(-5.0, 0.0), m(30.0, 10.0), m(50.0, 30.0), Margin::SETTLED];
+        let sure = TaggerSure { parts: vec![(TextField::Title, crate::tokens::tokenize(text), margins)] };
+        let at = |span: std::ops::Range<usize>| Mention { span, field: TextField::Title };
+        // `Ana Lima` (mean name margin 70, least type margin 20) and `Acme Corp` (40, 10).
+        let [best, mean, kind, untagged] = sure.signals(&[at(0..8), at(13..22)]);
+        assert_eq!([best, mean, kind, untagged], [0.7, 0.55, 0.1, 0.0]);
+        // A mention the tagger left out (`met`), one in a text it has no margins of, and none.
+        assert_eq!(sure.signals(&[at(9..12)])[3], 1.0);
+        assert_eq!(sure.signals(&[Mention { span: 0..8, field: TextField::Body }]), [0.0; 4]);
+        assert_eq!(sure.signals(&[]), [0.0; 4]);
+    }
 
     #[test]
     fn the_embedded_model_names_every_feature() {

@@ -29,6 +29,36 @@ pub trait Weights<const L: usize = N_LABELS> {
     }
 }
 
+/// How sure the tagger was of a token's label: `name`, the best name label's score above
+/// `O`'s (negative for a token it left out of every name); `kind`, the best label's score
+/// above the best of another type (zero when the best is `O`). A token it did not score
+/// (a quiet word between quiet words) is [`Margin::SETTLED`].
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Margin {
+    pub name: f32,
+    pub kind: f32,
+}
+
+impl Margin {
+    /// Far outside any name: the tagger did not weigh the token.
+    pub const SETTLED: Margin = Margin { name: -100.0, kind: 0.0 };
+
+    fn of(scores: &[f32; N_LABELS]) -> Margin {
+        // The best score of each type's two labels (`B`, `I`); type 0 is `O`.
+        let mut by_type = [f32::NEG_INFINITY; 5];
+        for (l, &s) in scores.iter().enumerate() {
+            let t = label_type(l);
+            by_type[t] = by_type[t].max(s);
+        }
+        let best_name = by_type[1..].iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        let kind = match label_type(argmax(scores)) {
+            0 => 0.0,
+            t => by_type[t] - (1..5).filter(|&o| o != t).map(|o| by_type[o]).fold(f32::NEG_INFINITY, f32::max),
+        };
+        Margin { name: best_name - scores[0], kind }
+    }
+}
+
 pub fn argmax(scores: &[f32; N_LABELS]) -> usize {
     let mut best = 0;
     for l in 1..N_LABELS {
@@ -175,6 +205,18 @@ pub fn tag_pass<W: Weights>(
     doc: &mut DocContext,
     stack: Option<(&DocStack, &[Vec<usize>])>,
 ) -> Vec<Vec<usize>> {
+    tag_pass_with_margins(w, infos, statics, doc, stack, None)
+}
+
+/// As [`tag_pass`], writing each token's [`Margin`] into `margins` (one vector a sentence).
+pub fn tag_pass_with_margins<W: Weights>(
+    w: &W,
+    infos: &[Vec<TokInfo>],
+    statics: StaticsFor<'_>,
+    doc: &mut DocContext,
+    stack: Option<(&DocStack, &[Vec<usize>])>,
+    mut margins: Option<&mut Vec<Vec<Margin>>>,
+) -> Vec<Vec<usize>> {
     let mut buf = Buffers::default();
     let (mut cur, mut next) = (Vec::new(), Vec::new());
     let mut base: Vec<Option<[f32; N_LABELS]>> = Vec::new();
@@ -232,21 +274,29 @@ pub fn tag_pass<W: Weights>(
             ready = upcoming;
         }
         let mut out = Vec::with_capacity(sent.len());
+        let mut sure = Vec::with_capacity(if margins.is_some() { sent.len() } else { 0 });
         let (mut prev, mut prev2) = (0usize, 0usize);
         for (info, scores) in sent.iter().zip(&base) {
-            let label = match scores {
-                None => 0,
+            let (label, margin) = match scores {
+                None => (0, Margin::SETTLED),
                 Some(scores) => {
                     buf.all.clear();
                     dynamic_features(info, prev, prev2, doc.history(info), &mut buf.all);
                     let mut scores = *scores;
                     w.add_all(&buf.all, &mut scores);
-                    argmax(&scores)
+                    let margin = if margins.is_some() { Margin::of(&scores) } else { Margin::SETTLED };
+                    (argmax(&scores), margin)
                 }
             };
+            if margins.is_some() {
+                sure.push(margin);
+            }
             doc.record(info, label);
             out.push(label);
             (prev2, prev) = (prev, label);
+        }
+        if let Some(m) = margins.as_deref_mut() {
+            m.push(sure);
         }
         tags.push(out);
     }
@@ -262,6 +312,16 @@ mod tests {
         let gaz = crate::gazetteer::Gazetteer::default();
         super::super::features::token_infos(words, &gaz, &|_| false, &mut Default::default(), &mut out);
         out
+    }
+
+    #[test]
+    fn margins_say_how_far_the_label_won() {
+        // O, B-PER, I-PER, B-ORG, I-ORG, B-LOC, I-LOC, B-MISC, I-MISC.
+        let scores = [1.0, 9.0, 2.0, 4.0, 0.0, 0.0, 0.0, 0.0, 0.0];
+        assert_eq!(Margin::of(&scores), Margin { name: 8.0, kind: 5.0 });
+        // `O` won: the name margin is negative and no type is chosen.
+        let scores = [5.0, 2.0, 0.0, 3.0, 0.0, 0.0, 0.0, 0.0, 0.0];
+        assert_eq!(Margin::of(&scores), Margin { name: -2.0, kind: 0.0 });
     }
 
     #[test]

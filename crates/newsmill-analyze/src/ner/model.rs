@@ -11,7 +11,7 @@ use std::borrow::Cow;
 
 #[cfg(feature = "internals")]
 use super::decode::Statics;
-use super::decode::{DocContext, StaticsFor, Weights, tag_pass};
+use super::decode::{DocContext, Margin, StaticsFor, Weights, tag_pass, tag_pass_with_margins};
 use super::features::{FEATURE_VERSION, N_LABELS, Scratch, TokInfo, caps_sentence, token_infos};
 use super::stack::DocStack;
 use crate::gazetteer::Gazetteer;
@@ -276,12 +276,23 @@ impl NerModel {
     /// Tags the sentences of one document (each a slice of token texts), returning one
     /// label index per token ([`super::LABELS`]).
     pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<usize>> {
+        self.tag_document_with_margins(sentences, None)
+    }
+
+    /// As [`tag_document`](Self::tag_document), writing how sure the final pass was of each
+    /// token into `margins` (one vector a sentence).
+    pub fn tag_document_with_margins(
+        &self,
+        sentences: &[Vec<&str>],
+        margins: Option<&mut Vec<Vec<Margin>>>,
+    ) -> Vec<Vec<usize>> {
         let (infos, mut doc) = token_infos_of(sentences, &self.gazetteer);
         let caps: Vec<bool> = sentences.iter().map(|s| caps_sentence(s)).collect();
         let first = tag_pass(&self.first, &infos, StaticsFor::Each(&caps), &mut doc, None);
         let stack = DocStack::new(&infos, &first);
         doc.reset_history();
-        tag_pass(&self.second, &infos, StaticsFor::Each(&caps), &mut doc, Some((&stack, &first)))
+        let second = Some((&stack, first.as_slice()));
+        tag_pass_with_margins(&self.second, &infos, StaticsFor::Each(&caps), &mut doc, second, margins)
     }
 }
 
