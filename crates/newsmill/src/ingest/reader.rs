@@ -175,12 +175,14 @@ impl Inputs {
                 self.jsonl = Some(JsonlReader { name, lines: reader, line: 0 });
                 self.next_jsonl()
             }
-            Ok(false) => Some(self.read_whole(name, reader, gzipped, length.filter(|_| !gzipped))),
+            // A gzipped page is about five times its file (HTML compresses 4–8 times): a
+            // buffer of that size at once instead of a dozen doublings and their copies.
+            Ok(false) => Some(self.read_whole(name, reader, gzipped, length.map(|n| if gzipped { n.saturating_mul(5) } else { n }))),
             Err(e) => Some(Err(Error::new(name, read_error(e, gzipped, 0)))),
         }
     }
 
-    /// The whole of one document; `length`, when known, is how many bytes it has.
+    /// The whole of one document; `length`, when known, is about how many bytes it has.
     fn read_whole(
         &self,
         name: String,
@@ -199,6 +201,10 @@ impl Inputs {
         }
         if bytes.is_empty() {
             return Err(Error::new(name, ErrorKind::Empty));
+        }
+        if gzipped {
+            // The guess may have been generous; pages wait in the pipeline's queue.
+            bytes.shrink_to_fit();
         }
         Ok(RawDoc::from_bytes(name, bytes))
     }
