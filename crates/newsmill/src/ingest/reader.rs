@@ -175,9 +175,12 @@ impl Inputs {
                 self.jsonl = Some(JsonlReader { name, lines: reader, line: 0 });
                 self.next_jsonl()
             }
-            // A gzipped page is about five times its file (HTML compresses 4–8 times): a
-            // buffer of that size at once instead of a dozen doublings and their copies.
-            Ok(false) => Some(self.read_whole(name, reader, gzipped, length.map(|n| if gzipped { n.saturating_mul(5) } else { n }))),
+            Ok(false) => {
+                // A gzipped page is about five times its file (HTML compresses 4–8 times): a
+                // buffer of that size at once instead of a dozen doublings and their copies.
+                let size = length.map(|n| if gzipped { n.saturating_mul(5) } else { n });
+                Some(self.read_whole(name, reader, gzipped, size))
+            }
             Err(e) => Some(Err(Error::new(name, read_error(e, gzipped, 0)))),
         }
     }
