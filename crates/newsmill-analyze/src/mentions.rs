@@ -40,6 +40,7 @@ fn entity_type(label_type: usize) -> Option<EntityType> {
 const WINDOW_TOKENS: usize = 50_000;
 
 /// Tags every sentence and returns the mentions in text order.
+#[cfg(any(test, feature = "internals"))]
 pub fn find_mentions(text: &str, tokens: &[Token], sents: &[Range<usize>], model: &NerModel) -> Vec<FoundMention> {
     find_mentions_with_margins(text, tokens, sents, model).0
 }

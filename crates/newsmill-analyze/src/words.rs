@@ -18,6 +18,7 @@ const EDGE: &[char] =
 
 /// The words of `text`: the analysis's tokens ([`crate::tokens`]) joined where no space
 /// separates them (`15,000`, `$5.3`, `(about`), their edge punctuation then trimmed.
+#[cfg(any(test, feature = "internals"))]
 pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
     words_of(text, &crate::tokens::tokenize(text))
 }

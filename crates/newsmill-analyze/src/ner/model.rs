@@ -275,6 +275,7 @@ impl NerModel {
 
     /// Tags the sentences of one document (each a slice of token texts), returning one
     /// label index per token ([`super::LABELS`]).
+    #[cfg(any(test, feature = "internals"))]
     pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<usize>> {
         self.tag_document_with_margins(sentences, None)
     }

@@ -76,6 +76,7 @@ fn quotation_of_tokens(toks: &[Token], quoted: &[Quoted]) -> Vec<Option<usize>> 
 }
 
 /// The rule finder's attributions of `text`, and its scan of each paragraph.
+#[cfg(any(test, feature = "internals"))]
 pub fn analyze(text: &str) -> (Vec<Attribution>, Vec<ParaScan>) {
     analyze_tokenized(text, &crate::tokens::tokenize(text))
 }

@@ -80,11 +80,13 @@ pub(crate) fn person_mention(text: &str, name: &str) -> MentionRef {
 }
 
 /// The quotes of `text` with cue and speaker; spans are byte ranges into `text`.
+#[cfg(any(test, feature = "internals"))]
 pub fn find_quotes(text: &str, mentions: &[MentionRef]) -> Vec<Quote> {
     find_quotes_with(text, mentions, tagger::embedded())
 }
 
 /// The quotes of `text` found with the given tagger model, or by the rules alone.
+#[cfg(any(test, feature = "internals"))]
 pub fn find_quotes_with(text: &str, mentions: &[MentionRef], model: Option<&tagger::TaggerModel>) -> Vec<Quote> {
     find_quotes_tokenized(text, &crate::tokens::tokenize(text), mentions, model)
 }

@@ -46,6 +46,7 @@ pub fn load_embedded() -> Result<&'static TaggerModel, &'static TaggerModelError
 
 /// The attributions of `text` with the given model (rules only without one), and the scan
 /// of each paragraph.
+#[cfg(any(test, feature = "internals"))]
 pub fn analyze(text: &str, model: Option<&TaggerModel>, mentions: &[MentionRef]) -> (Vec<Attribution>, Vec<ParaScan>) {
     analyze_tokenized(text, &crate::tokens::tokenize(text), model, mentions)
 }
