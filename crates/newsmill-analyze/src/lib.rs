@@ -269,21 +269,7 @@ fn article_entities(
     tokens.extend(body_tokens.iter().map(|t| tokens::Token { start: t.start + shift, end: t.end + shift }));
     text.push_str(&doc.text);
     let (mut ents, margins) = entities_of_tokens(&text, &tokens, res);
-    // How sure the tagger was of each text's tokens, with spans into that text.
-    let mut sure = TaggerSure::default();
-    for &(field, at, len, lead) in &fields {
-        let from = tokens.partition_point(|t| (t.start as usize) < at);
-        let to = tokens.partition_point(|t| (t.start as usize) < at + len);
-        let back = |t: &tokens::Token| tokens::Token {
-            start: t.start - at as u32 + lead as u32,
-            end: t.end - at as u32 + lead as u32,
-        };
-        sure.parts.push((
-            field,
-            tokens[from..to].iter().map(back).collect(),
-            margins.get(from..to).unwrap_or_default().to_vec(),
-        ));
-    }
+    let mut sure = heads_sure(&tokens, &margins, &fields);
     let body_margins = margins.get(head_tokens..).unwrap_or_default().to_vec();
     sure.parts.push((TextField::Body, body_tokens.to_vec(), body_margins));
     for e in &mut ents {
@@ -302,6 +288,29 @@ fn article_entities(
     }
     ents.retain(|e| !e.mentions.is_empty());
     (ents, sure)
+}
+
+/// How sure the tagger was of the heads' tokens (`tokens` and `margins` of the heads-and-body
+/// text), with spans into each head's own text. `fields` are the heads' fields, where each
+/// starts in that text, its length there and the leading space its own text has.
+fn heads_sure(
+    tokens: &[tokens::Token],
+    margins: &[Margin],
+    fields: &[(crate::model::TextField, usize, usize, usize)],
+) -> TaggerSure {
+    let mut sure = TaggerSure::default();
+    for &(field, at, len, lead) in fields {
+        let from = tokens.partition_point(|t| (t.start as usize) < at);
+        let to = tokens.partition_point(|t| (t.start as usize) < at + len);
+        // Tokens from `from` on start at or after `at`.
+        let back = |t: &tokens::Token| tokens::Token {
+            start: t.start - at as u32 + lead as u32,
+            end: t.end - at as u32 + lead as u32,
+        };
+        let field_margins = margins.get(from..to).unwrap_or_default().to_vec();
+        sure.parts.push((field, tokens[from..to].iter().map(back).collect(), field_margins));
+    }
+    sure
 }
 
 /// The entities of `text` with their mentions and titles.
