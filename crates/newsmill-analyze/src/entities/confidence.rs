@@ -1,7 +1,7 @@
 //! How likely an entity is a name of its type, from what its mentions look like in the
 //! document: a logistic model over a few dozen signals (its type and length, ordinary words,
-//! where its mentions sit: list items, lead-in labels, short lines, sentence openings).
-//! Entities below the model's threshold are dropped. The weights are learned from annotated
+//! where its mentions sit: list items, lead-in labels, short lines, sentence openings; how
+//! sure the tagger was of its mentions' tokens). Entities below the model's threshold are dropped. The weights are learned from annotated
 //! recent articles (`models/entity-filter-en.md`, `tools/train_entity_filter.py`), where the
 //! tagger's wire-news habits (a capital means a name) fail most.
 
