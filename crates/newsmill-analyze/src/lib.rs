@@ -213,8 +213,8 @@ fn entity_candidates(
 #[cfg(feature = "internals")]
 #[doc(hidden)]
 pub fn entity_features(doc: &Document, res: &Resources) -> Vec<(crate::model::Entity, Vec<f32>)> {
-    let words = entities::confidence::DocWords::new(&doc.text);
     let (ents, sure) = entity_candidates(doc, &tokens::tokenize(&doc.text), res);
+    let words = entities::confidence::DocWords::new(&doc.text, ents.iter().map(|e| e.name.as_str()));
     ents.into_iter()
         .map(|e| {
             let f = entities::confidence::features(&e, &doc.text, &words, &sure, res.places);

@@ -115,7 +115,7 @@ impl EntityFilter {
         sure: &TaggerSure,
         places: &Places,
     ) -> Vec<Entity> {
-        let doc = DocWords::new(body);
+        let doc = DocWords::new(body, ents.iter().map(|e| e.name.as_str()));
         let speakers: HashSet<String> = quotes.iter().filter_map(|q| q.speaker.as_ref()?.entity.clone()).collect();
         let mut renamed: HashMap<String, String> = HashMap::new();
         let mut kept = Vec::with_capacity(ents.len());
@@ -133,27 +133,55 @@ impl EntityFilter {
     }
 }
 
-/// The words a document writes in lower case somewhere.
-pub struct DocWords<'t> {
-    lower: crate::hashing::StrSet<'t>,
+/// What a document shows of the words of its entities' names: which it writes in lower case
+/// somewhere.
+pub struct DocWords {
+    /// The names' words (in lower case) that the text has as a whole lower-case word.
+    lower: HashSet<String>,
     /// The share of the body's non-empty lines of fewer than eight words (lists, headings).
     short_lines: f32,
 }
 
-impl<'t> DocWords<'t> {
-    pub fn new(text: &'t str) -> Self {
-        let lower = text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.starts_with(char::is_lowercase)).collect();
+impl DocWords {
+    /// What `text` shows of the words of `names` (the entities whose signals will be read).
+    pub fn new<'n>(text: &str, names: impl IntoIterator<Item = &'n str>) -> Self {
+        let wanted: HashSet<String> = names.into_iter().flat_map(name_words).map(str::to_lowercase).collect();
+        // The lengths (capped at 63) of the wanted words by first byte: most words of a text
+        // are none of them and are passed over without hashing.
+        let mut lengths = [0u64; 256];
+        for w in &wanted {
+            if let Some(&b) = w.as_bytes().first() {
+                lengths[usize::from(b)] |= 1 << w.len().min(63);
+            }
+        }
+        let mut lower = HashSet::new();
+        for piece in text.split(|c: char| !c.is_alphanumeric()) {
+            let Some(&b) = piece.as_bytes().first() else { continue };
+            let maybe = lengths[usize::from(b)] & (1 << piece.len().min(63)) != 0;
+            if maybe && piece.starts_with(char::is_lowercase) && wanted.contains(piece) && !lower.contains(piece) {
+                lower.insert(piece.to_string());
+            }
+        }
         let (mut lines, mut short) = (0usize, 0usize);
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
             lines += 1;
-            short += usize::from(line.split_whitespace().count() < 8);
+            short += usize::from(line.split_whitespace().take(8).count() < 8);
         }
         DocWords { lower, short_lines: short as f32 / lines.max(1) as f32 }
     }
 
+    /// Whether the text writes `word`, a word of one of the names, in lower case somewhere.
     fn seen_lower(&self, word: &str) -> bool {
         self.lower.contains(word.to_lowercase().as_str())
     }
+}
+
+/// The words of a name its signals read: split at spaces, `-` and `/`, trimmed of marks.
+fn name_words(name: &str) -> Vec<&str> {
+    name.split([' ', '-', '/'])
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect()
 }
 
 /// The tagger's margins over this are about one.
@@ -202,12 +230,7 @@ const WINDOW: usize = 4000;
 
 /// The signals of [`FEATURES`] for one entity of the article whose body is `body`.
 pub fn features(e: &Entity, body: &str, doc: &DocWords, sure: &TaggerSure, places: &Places) -> Vec<f32> {
-    let words: Vec<&str> = e
-        .name
-        .split([' ', '-', '/'])
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .collect();
+    let words = name_words(&e.name);
     let n = words.len().max(1) as f32;
     let share = |f: &dyn Fn(&str) -> bool| words.iter().filter(|w| f(w)).count() as f32 / n;
     let ordinary = share(&|w| is_ordinary_word(w));
