@@ -274,7 +274,8 @@ pub fn tag_pass_with_margins<W: Weights>(
             ready = upcoming;
         }
         let mut out = Vec::with_capacity(sent.len());
-        let mut sure = Vec::with_capacity(if margins.is_some() { sent.len() } else { 0 });
+        let want_margins = margins.is_some();
+        let mut sure = Vec::with_capacity(if want_margins { sent.len() } else { 0 });
         let (mut prev, mut prev2) = (0usize, 0usize);
         for (info, scores) in sent.iter().zip(&base) {
             let (label, margin) = match scores {
@@ -284,11 +285,11 @@ pub fn tag_pass_with_margins<W: Weights>(
                     dynamic_features(info, prev, prev2, doc.history(info), &mut buf.all);
                     let mut scores = *scores;
                     w.add_all(&buf.all, &mut scores);
-                    let margin = if margins.is_some() { Margin::of(&scores) } else { Margin::SETTLED };
+                    let margin = if want_margins { Margin::of(&scores) } else { Margin::SETTLED };
                     (argmax(&scores), margin)
                 }
             };
-            if margins.is_some() {
+            if want_margins {
                 sure.push(margin);
             }
             doc.record(info, label);

@@ -11,21 +11,16 @@ pub struct Token {
     pub word: bool,
 }
 
-/// Splits `text[range]` into tokens with byte spans into `text`: the analysis's one tokenizer
-/// ([`crate::tokens`]), with the clitics it splits off (`’s`, `n't`, `'ll`) kept on their word,
-/// since the quote rules read words as they are written (`Trump’s`, `don't`).
+/// The tokens of `text` (for tests: the analysis tokenizes a text once, [`tokens_in`]).
 #[cfg(test)]
 pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
-    let slice = text.get(range.clone()).unwrap_or("");
-    let mut shared = Vec::with_capacity(slice.len() / 5);
-    crate::tokens::tokenize_into(slice, &mut shared);
-    let at = range.start as u32;
-    shared.iter_mut().for_each(|t| (t.start, t.end) = (t.start + at, t.end + at));
-    tokens_in(text, range, &shared)
+    tokens_in(text, range, &crate::tokens::tokenize(text))
 }
 
-/// As [`tokens`], from the tokens of the whole text (`shared`, [`crate::tokens::tokenize`]):
-/// a line is tokenized alike alone or in its text, and a paragraph is a line.
+/// The tokens of `text[range]` with byte spans into `text`, from the whole text's tokens
+/// (`shared`, [`crate::tokens::tokenize`]; a line is tokenized alike alone or in its text, and a
+/// paragraph is a line), with the clitics the tokenizer splits off (`’s`, `n't`, `'ll`) kept on
+/// their word, since the quote rules read words as they are written (`Trump’s`, `don't`).
 pub fn tokens_in(text: &str, range: Range<usize>, shared: &[crate::tokens::Token]) -> Vec<Token> {
     let shared = crate::tokens::within(shared, range);
     let mut out: Vec<Token> = Vec::with_capacity(shared.len());
