@@ -403,6 +403,17 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_after_a_title_is_a_person_not_a_heading_capital() {
+        let res = Resources::embedded().expect("embedded model");
+        let text = "Insurers have promoted the discount cards as a way to widen access, and President Trump \
+            has embraced them as part of his health plan.";
+        let article = analyze(document_from_text("t", text.to_string()), &res);
+        let people: Vec<&str> =
+            article.entities.iter().filter(|e| e.kind == EntityType::Person).map(|e| e.name.as_str()).collect();
+        assert_eq!(people, ["Trump"]);
+    }
+
+    #[test]
     fn the_author_and_the_reader_are_no_sources_of_quotations() {
         let res = Resources::embedded().expect("embedded model");
         let text = "The migration took six weeks. Afterwards I asked myself: “What could I have done better, \

@@ -8,7 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use crate::lang::en::lexicon::{is_common_short_form, is_known_org, is_ordinary_word, type_by_last_word};
+use crate::lang::en::lexicon::{is_common_short_form, is_known_org, is_ordinary_word, is_role, type_by_last_word};
 use crate::model::{Entity, EntityType, Mention, Quote, TextField};
 use crate::ner::decode::Margin;
 use crate::places::Places;
@@ -317,14 +317,15 @@ fn is_list_item(before: &str) -> bool {
         .any(|m| line.starts_with(m) || (rest.len() < line.len() && rest.starts_with(m)))
 }
 
-/// A capitalized word right before the mention (not opening its sentence) or right after
-/// it: the mention sits in a run of capitals, as in a heading or a title.
+/// A capitalized word right before the mention (not opening its sentence, not a role or an
+/// honorific: `President Trump`, `Dr. Omenn` are how news names people) or right after it:
+/// the mention sits in a run of capitals, as in a heading or a title.
 fn caps_around(before: &str, after: &str) -> bool {
     let capital = |w: &str| w.starts_with(char::is_uppercase);
     let mut prev_words = before.split([' ']).rev().filter(|w| !w.is_empty());
     let prev = prev_words.next().unwrap_or("");
     let prev_opens = prev_words.next().is_none_or(|w| w.ends_with(['.', '!', '?', ':', '\n']));
-    let prev_cap = !before.ends_with('\n') && capital(prev) && !prev.contains('\n') && !prev_opens;
+    let prev_cap = !before.ends_with('\n') && capital(prev) && !prev.contains('\n') && !prev_opens && !is_role(prev);
     let next = after.strip_prefix(' ').and_then(|a| a.split_whitespace().next()).unwrap_or("");
     prev_cap || capital(next)
 }
@@ -402,5 +403,8 @@ mod tests {
         assert!(caps_around("Tips to Help Your ", " Eater\n"));
         assert!(!caps_around("It ended. ", " said that"));
         assert!(!caps_around("he told ", " on Monday"));
+        assert!(!caps_around("and President ", " has embraced"));
+        assert!(!caps_around("said Dr. ", ", who"));
+        assert!(caps_around("a line of Second ", " said"));
     }
 }
