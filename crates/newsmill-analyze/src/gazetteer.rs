@@ -214,6 +214,13 @@ impl Gazetteer {
         self.lookup(&hashes).is_some_and(|e| e.kinds & 0b1101 != 0)
     }
 
+    /// Is `name` a demonym (`German`, `Afghans`), whatever else it names (German, New York)?
+    pub fn is_demonym(&self, name: &str) -> bool {
+        let toks = tokenize(name);
+        let hashes: Vec<u64> = toks.iter().map(|t| token_hash(t.text(name))).collect();
+        self.lookup(&hashes).is_some_and(|e| e.kinds & 0b10 != 0)
+    }
+
     /// Is `name` a country name (not only a demonym or a city)?
     pub fn is_country(&self, name: &str) -> bool {
         let toks = tokenize(name);

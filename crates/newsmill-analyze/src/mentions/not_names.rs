@@ -21,6 +21,20 @@ const DESCRIPTIVE_ENDINGS: &[&str] = &[
     "bound", "era", "wide",
 ];
 
+/// Whether the word after a name's last hyphen makes it a description: one of
+/// [`DESCRIPTIVE_ENDINGS`], or a lower-case participle of an ordinary verb (`FDA-approved`,
+/// `Google-designed`, `Michelin-starred`, `Yves Tumor-featuring`). Name parts after a hyphen
+/// are capitalised (`Coca-Cola`) or short syllables (`Moon Jae-in`, `Lee Byung-hun`), never an
+/// English participle.
+fn is_descriptive_ending(ending: &str) -> bool {
+    let lower = ending.to_lowercase();
+    let participle = ending.len() >= 5
+        && ending.chars().all(|c| c.is_ascii_lowercase())
+        && (ending.ends_with("ed") || ending.ends_with("ing"))
+        && is_ordinary_word(ending);
+    participle || DESCRIPTIVE_ENDINGS.contains(&lower.as_str())
+}
+
 /// Drops spans that are not names and trims descriptive endings, in place.
 pub fn drop_non_names(
     text: &str,
@@ -153,21 +167,23 @@ fn is_plain_lowercase(w: &str) -> bool {
 }
 
 /// `Melbourne-based` becomes `Melbourne`, a place when the gazetteer knows it, and
-/// `Brazilian-born` the nationality `Brazilian`; a MISC span whose rest is neither (`Taylor
+/// `Brazilian-born` the nationality `Brazilian` (`German-speaking`: `German`, though a town
+/// in New York bears the name); a MISC span whose rest is neither (`Taylor
 /// Swift-themed`) describes something unnamed and is emptied. (CoNLL-2003 tags the whole
 /// `New York-based` MISC; the news-analysis guidelines name the place.)
 fn trim_descriptive_ending(text: &str, gaz: &Gazetteer, m: &mut FoundMention) {
     let name = &text[m.span.clone()];
-    let Some((head, ending)) = name.rsplit_once('-') else { return };
-    if !DESCRIPTIVE_ENDINGS.contains(&ending.to_lowercase().as_str()) {
+    // The ASCII hyphen, the Unicode hyphen and the non-breaking one (`Safeco‑branded`).
+    let Some((head, ending)) = name.rsplit_once(['-', '\u{2010}', '\u{2011}']) else { return };
+    if !is_descriptive_ending(ending) {
         return;
     }
     let head = head.trim_end();
     m.span.end = m.span.start + head.len();
-    if gaz.is_place(head) {
+    if gaz.is_demonym(head) {
+        m.kind = EntityType::Misc; // a nationality or language: `Brazilian-born`, `German-speaking`
+    } else if gaz.is_place(head) {
         m.kind = EntityType::Loc;
-    } else if gaz.country_of(head).is_some() {
-        m.kind = EntityType::Misc; // a nationality: `Brazilian-born`
     } else if m.kind == EntityType::Misc || head.is_empty() {
         m.span.end = m.span.start;
     }
@@ -289,6 +305,7 @@ fn is_title_case<'a>(tokens: impl Iterator<Item = &'a str> + Clone) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::is_descriptive_ending;
     use crate::model::{Article, EntityType};
     use crate::{Resources, analyze, document_from_text};
 
@@ -413,6 +430,11 @@ mod tests {
              human-AI research team.",
         );
         assert!(ents.iter().any(|(n, k)| n == "Melbourne" && *k == EntityType::Loc), "{ents:?}");
+        assert!(is_descriptive_ending("approved") && is_descriptive_ending("featuring"));
+        let ents = entities("Its German-speaking staff welcomed FDA-approved trials in Basel and Lyon.");
+        assert!(ents.iter().any(|(n, k)| n == "German" && *k == EntityType::Misc), "{ents:?}");
+        assert!(!ents.iter().any(|(n, _)| n.contains('-')), "{ents:?}");
+        assert!(!is_descriptive_ending("in") && !is_descriptive_ending("hun") && !is_descriptive_ending("Cola"));
         assert!(
             !ents.iter().any(|(n, _)| n.contains("-based") || n.contains("-themed") || n.contains("human")),
             "{ents:?}"
