@@ -9,6 +9,7 @@
 //!    the pictures in it.
 
 mod assemble;
+pub(crate) mod elements;
 mod hints;
 mod images;
 pub(crate) mod parse;
@@ -28,6 +29,7 @@ pub use weights::BlockWeights;
 use crate::ExtractConfig;
 use crate::model::Document;
 use crate::title::{clean_title, collapse_whitespace};
+use elements::Tag;
 
 pub fn extract_html(html: &str, url: Option<&str>, config: &ExtractConfig) -> Document {
     extract_html_with(html, url, config, BlockWeights::shipped())
@@ -36,8 +38,9 @@ pub fn extract_html(html: &str, url: Option<&str>, config: &ExtractConfig) -> Do
 /// [`extract_html`] under the given block weights.
 fn extract_html_with(html: &str, url: Option<&str>, config: &ExtractConfig, weights: &BlockWeights) -> Document {
     let dom = parse::parse_document(html);
-    let doc = page_metadata(&dom, url);
-    let headlines = headlines(&dom);
+    let parsed = metadata::Page::new(&dom);
+    let doc = page_metadata(&parsed, url);
+    let headlines = headlines(&parsed.els);
     let base = doc.url.clone().or_else(|| url.map(str::to_string));
     let story = |dom: &Html, doc: Document| {
         let page = walk::walk(dom);
@@ -52,16 +55,16 @@ fn extract_html_with(html: &str, url: Option<&str>, config: &ExtractConfig, weig
     if !first.text.is_empty() {
         return first;
     }
-    let Some(dom) = noscript_dom(&dom) else { return first };
+    let Some(dom) = noscript_dom(&parsed.els) else { return first };
     Some(story(&dom, doc)).filter(|d| !d.text.is_empty()).unwrap_or(first)
 }
 
 /// The page's metadata, with a title from its markup when the metadata names none.
-fn page_metadata(dom: &Html, url: Option<&str>) -> Document {
+fn page_metadata(parsed: &metadata::Page, url: Option<&str>) -> Document {
     let mut doc = Document { url: url.map(str::to_string), ..Document::default() };
-    apply_metadata(&mut doc, metadata::extract_metadata(dom, url));
+    apply_metadata(&mut doc, metadata::extract_metadata(parsed, url));
     if doc.title.is_none() {
-        doc.title = fallback_title(dom, doc.site.as_deref());
+        doc.title = fallback_title(&parsed.els, doc.site.as_deref());
     }
     doc
 }
@@ -97,8 +100,8 @@ fn story_text(
 }
 
 /// The page inside the `<noscript>` elements, parsed, when there is enough of it.
-fn noscript_dom(dom: &Html) -> Option<Html> {
-    let markup = noscript_markup(dom)?;
+fn noscript_dom(els: &elements::Elements) -> Option<Html> {
+    let markup = noscript_markup(els)?;
     let markup = crate::preparse::preparse(&markup, crate::preparse::MAX_DEPTH);
     Some(parse::parse_document(&markup))
 }
@@ -118,9 +121,10 @@ impl Prepared {
     /// Parses `html` (already decoded and pre-parsed) and walks it.
     pub fn new(html: &str, url: Option<&str>) -> Self {
         let dom = parse::parse_document(html);
-        let doc = page_metadata(&dom, url);
-        let noscript = noscript_dom(&dom).map(|d| walk::walk(&d));
-        Prepared { headlines: headlines(&dom), page: walk::walk(&dom), noscript, doc }
+        let parsed = metadata::Page::new(&dom);
+        let doc = page_metadata(&parsed, url);
+        let noscript = noscript_dom(&parsed.els).map(|d| walk::walk(&d));
+        Prepared { headlines: headlines(&parsed.els), page: walk::walk(&dom), noscript, doc }
     }
 
     /// The page's URL as its metadata gives it (canonical link), else the one passed in.
@@ -142,23 +146,23 @@ impl Prepared {
 
 /// The markup inside the page's `<noscript>` elements (kept as raw text by a parser with
 /// scripting on); None when there is too little to hold a story.
-fn noscript_markup(dom: &Html) -> Option<String> {
+fn noscript_markup(els: &elements::Elements) -> Option<String> {
     /// Less than this is a tracking pixel or a "please enable JavaScript" line.
     const MIN_BYTES: usize = 1_000;
     let sel = Selector::parse("noscript").ok()?;
-    let markup: String = dom.select(&sel).flat_map(|n| n.text()).collect();
+    let markup: String = els.select(Tag::Noscript, &sel).flat_map(|n| n.text()).collect();
     (markup.len() >= MIN_BYTES).then_some(markup)
 }
 
 /// The first `<h1>` when the `<title>` contains it (the headline without the site name, for
 /// sure), else the `<title>` without the site name, else the `<h1>`.
-fn fallback_title(dom: &Html, site: Option<&str>) -> Option<String> {
-    let first_text = |css: &str| {
+fn fallback_title(els: &elements::Elements, site: Option<&str>) -> Option<String> {
+    let first_text = |tag: Tag, css: &str| {
         let sel = Selector::parse(css).ok()?;
-        dom.select(&sel).map(|e| collapse_whitespace(&e.text().collect::<String>())).find(|t| !t.is_empty())
+        els.select(tag, &sel).map(|e| collapse_whitespace(&e.text().collect::<String>())).find(|t| !t.is_empty())
     };
-    let title = first_text("title");
-    let h1 = first_text("h1");
+    let title = first_text(Tag::Title, "title");
+    let h1 = first_text(Tag::H1, "h1");
     if let (Some(t), Some(h)) = (&title, &h1)
         && t.to_lowercase().contains(&h.to_lowercase())
     {
@@ -169,13 +173,13 @@ fn fallback_title(dom: &Html, site: Option<&str>) -> Option<String> {
 
 /// What the page calls its headline besides the title: `<title>` and `og:title`, to know
 /// the headline when it repeats in the body.
-fn headlines(dom: &Html) -> Vec<String> {
+fn headlines(els: &elements::Elements) -> Vec<String> {
     let mut out = Vec::new();
     if let Ok(sel) = Selector::parse("title") {
-        out.extend(dom.select(&sel).next().map(|e| collapse_whitespace(&e.text().collect::<String>())));
+        out.extend(els.select(Tag::Title, &sel).next().map(|e| collapse_whitespace(&e.text().collect::<String>())));
     }
     if let Ok(sel) = Selector::parse(r#"meta[property="og:title"], meta[name="twitter:title"]"#) {
-        out.extend(dom.select(&sel).filter_map(|e| e.value().attr("content")).map(collapse_whitespace));
+        out.extend(els.select(Tag::Meta, &sel).filter_map(|e| e.value().attr("content")).map(collapse_whitespace));
     }
     out
 }

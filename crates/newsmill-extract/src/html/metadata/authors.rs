@@ -6,6 +6,7 @@ use scraper::{ElementRef, Html, Selector};
 use super::clean_text;
 use super::jsonld::LdFacts;
 use super::meta_tags::MetaTags;
+use super::Page;
 use super::shown_date::{Piece, pick_h1, pieces_around};
 
 /// More names than this is a list of contributors or a parse gone wrong.
@@ -113,11 +114,12 @@ const ROLE_WORDS: &[&str] = &[
 
 /// The story's authors from the first source that names any, in this order: JSON-LD,
 /// `<meta>`, the byline beside the headline, marked byline elements, a "By" line anywhere.
-pub fn authors(dom: &Html, tags: &MetaTags, ld: &LdFacts, site: Option<&str>, title: Option<&str>) -> Vec<String> {
+pub fn authors(page: &Page, tags: &MetaTags, ld: &LdFacts, site: Option<&str>, title: Option<&str>) -> Vec<String> {
+    let dom = page.dom;
     let from_ld = || clean_all(ld.authors.iter().map(String::as_str), site);
     let from_meta =
         || META_KEYS.iter().map(|k| clean_all(tags.all(k), site)).find(|n| !n.is_empty()).unwrap_or_default();
-    let near = || shown_names(&byline_near_headline(dom, title), site);
+    let near = || shown_names(&byline_near_headline(page, title), site);
     // The first marked byline outside the comments: later ones belong to other stories.
     let marked = || {
         let candidates = byline_candidates(dom);
@@ -204,9 +206,9 @@ fn shown_names(bylines: &[String], site: Option<&str>) -> Vec<String> {
 
 /// A byline next to the headline: a text opening with "By" (or its translations), or a
 /// lone "By" followed by the names.
-fn byline_near_headline(dom: &Html, title: Option<&str>) -> Vec<String> {
-    let Some(h1) = pick_h1(dom, title) else { return Vec::new() };
-    let (before, after) = pieces_around(dom, h1);
+fn byline_near_headline(page: &Page, title: Option<&str>) -> Vec<String> {
+    let Some(h1) = pick_h1(&page.els, title) else { return Vec::new() };
+    let (before, after) = pieces_around(page.dom, h1);
     let texts = |pieces: &[Piece]| -> Vec<String> {
         pieces.iter().filter_map(|p| if let Piece::Text(t) = p { Some(t.to_string()) } else { None }).collect()
     };
@@ -540,36 +542,36 @@ mod tests {
     fn byline_beside_the_headline() {
         let dom =
             Html::parse_document("<h1>Story</h1><div><span>By</span> <a>Rhonda Krause</a> <span>Updated</span></div>");
-        assert_eq!(authors(&dom, &MetaTags::default(), &LdFacts::default(), None, None), ["Rhonda Krause"]);
+        assert_eq!(authors(&Page::new(&dom), &MetaTags::default(), &LdFacts::default(), None, None), ["Rhonda Krause"]);
         let dom = Html::parse_document("<h1>Story</h1><p>Written by Ann Lee - Mar 27, 2024</p>");
-        assert_eq!(authors(&dom, &MetaTags::default(), &LdFacts::default(), None, None), ["Ann Lee"]);
+        assert_eq!(authors(&Page::new(&dom), &MetaTags::default(), &LdFacts::default(), None, None), ["Ann Lee"]);
     }
 
     #[test]
     fn byline_anywhere_and_author_classes() {
         let dom = Html::parse_document("<p>Intro text.</p><p>Written by <a>Moses Kim and Kate Shokurova</a></p>");
         assert_eq!(
-            authors(&dom, &MetaTags::default(), &LdFacts::default(), None, None),
+            authors(&Page::new(&dom), &MetaTags::default(), &LdFacts::default(), None, None),
             ["Moses Kim", "Kate Shokurova"]
         );
         let dom = Html::parse_document("<div class='elementor-author-box__name'> Liz Kenny </div>");
-        assert_eq!(authors(&dom, &MetaTags::default(), &LdFacts::default(), None, None), ["Liz Kenny"]);
+        assert_eq!(authors(&Page::new(&dom), &MetaTags::default(), &LdFacts::default(), None, None), ["Liz Kenny"]);
     }
 
     #[test]
     fn a_person_on_the_page_beats_a_corporate_byline() {
         let ld = LdFacts { authors: vec!["Daily Bugle".into()], authors_are_organizations: true, ..LdFacts::default() };
         let dom = Html::parse_document("<h1>Story</h1><p>By Ann Lee</p>");
-        assert_eq!(authors(&dom, &MetaTags::default(), &ld, None, None), ["Ann Lee"]);
+        assert_eq!(authors(&Page::new(&dom), &MetaTags::default(), &ld, None, None), ["Ann Lee"]);
         let dom = Html::parse_document("<h1>Story</h1><p>Nothing here</p>");
-        assert_eq!(authors(&dom, &MetaTags::default(), &ld, None, None), ["Daily Bugle"]);
+        assert_eq!(authors(&Page::new(&dom), &MetaTags::default(), &ld, None, None), ["Daily Bugle"]);
     }
 
     #[test]
     fn comment_authors_are_not_story_authors() {
         let dom =
             Html::parse_document("<ol class='comment-list'><li><span class='comment-author'>Aylin</span></li></ol>");
-        assert!(authors(&dom, &MetaTags::default(), &LdFacts::default(), None, None).is_empty());
+        assert!(authors(&Page::new(&dom), &MetaTags::default(), &LdFacts::default(), None, None).is_empty());
     }
 
     #[test]
@@ -578,12 +580,12 @@ mod tests {
             r#"<meta name="author" content="Ann Lee"><meta property="article:author" content="https://fb.com/ann">
             <p class="byline">By Bob Roe</p>"#,
         );
-        assert_eq!(authors(&dom, &MetaTags::read(&dom), &LdFacts::default(), None, None), ["Ann Lee"]);
+        assert_eq!(authors(&Page::new(&dom), &MetaTags::read(&crate::html::elements::Elements::of(&dom)), &LdFacts::default(), None, None), ["Ann Lee"]);
         let dom = Html::parse_document(
             r#"<p class="byline">By Bob Roe</p><a rel="author">Bob Roe</a><span class="author">bob roe</span>"#,
         );
-        assert_eq!(authors(&dom, &MetaTags::read(&dom), &LdFacts::default(), None, None), ["Bob Roe"]);
+        assert_eq!(authors(&Page::new(&dom), &MetaTags::read(&crate::html::elements::Elements::of(&dom)), &LdFacts::default(), None, None), ["Bob Roe"]);
         let ld = LdFacts { authors: vec!["Ann Lee".into(), "ann lee".into()], ..LdFacts::default() };
-        assert_eq!(authors(&dom, &MetaTags::default(), &ld, None, None), ["Ann Lee"]);
+        assert_eq!(authors(&Page::new(&dom), &MetaTags::default(), &ld, None, None), ["Ann Lee"]);
     }
 }

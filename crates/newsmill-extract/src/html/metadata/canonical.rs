@@ -1,6 +1,8 @@
 //! Where the page lives and who publishes it: canonical URL, site name, declared language.
 
-use scraper::{Html, Selector};
+use scraper::Selector;
+
+use crate::html::elements::{Elements, Tag};
 
 use super::clean_text;
 use super::jsonld::LdFacts;
@@ -8,15 +10,15 @@ use super::meta_tags::MetaTags;
 
 /// `<link rel=canonical>`, else `og:url`, else JSON-LD `url`, made absolute against the
 /// `<base href>` or the page's own URL.
-pub fn canonical_url(dom: &Html, tags: &MetaTags, ld: &LdFacts, page_url: Option<&str>) -> Option<String> {
-    let base_href = first_attr(dom, "base[href]", "href");
+pub fn canonical_url(els: &Elements, tags: &MetaTags, ld: &LdFacts, page_url: Option<&str>) -> Option<String> {
+    let base_href = first_attr(els, Tag::Base, "base[href]", "href");
     let base = match (base_href.as_deref(), page_url) {
         (Some(b), Some(p)) => resolve(p, b).or_else(|| Some(p.to_string())),
         (Some(b), None) => Some(b.to_string()),
         (None, p) => p.map(str::to_string),
     };
     let candidates =
-        [first_attr(dom, "link[rel~=canonical][href]", "href"), tags.get("og:url").map(str::to_string), ld.url.clone()];
+        [first_attr(els, Tag::Link, "link[rel~=canonical][href]", "href"), tags.get("og:url").map(str::to_string), ld.url.clone()];
     candidates.into_iter().flatten().find_map(|href| {
         let href = href.trim();
         if href.is_empty() || href.len() > 2000 {
@@ -29,9 +31,10 @@ pub fn canonical_url(dom: &Html, tags: &MetaTags, ld: &LdFacts, page_url: Option
     })
 }
 
-fn first_attr(dom: &Html, selector: &str, attr: &str) -> Option<String> {
+/// `attr` of the first element named `tag` that `selector` matches, trimmed, if not empty.
+fn first_attr(els: &Elements, tag: Tag, selector: &str, attr: &str) -> Option<String> {
     let sel = Selector::parse(selector).ok()?;
-    dom.select(&sel).find_map(|e| e.value().attr(attr).map(str::trim).filter(|v| !v.is_empty()).map(str::to_string))
+    els.select(tag, &sel).find_map(|e| e.value().attr(attr).map(str::trim).filter(|v| !v.is_empty()).map(str::to_string))
 }
 
 fn is_absolute(url: &str) -> bool {
@@ -86,8 +89,9 @@ pub fn site_name(tags: &MetaTags, ld: &LdFacts) -> Option<String> {
 }
 
 /// `<html lang>`, else `content-language`, `og:locale` or JSON-LD `inLanguage`, as ISO 639-1.
-pub fn language(dom: &Html, tags: &MetaTags, ld: &LdFacts) -> Option<String> {
-    let html_lang = first_attr(dom, "html[lang]", "lang").or_else(|| first_attr(dom, "html[xml\\:lang]", "xml:lang"));
+pub fn language(els: &Elements, tags: &MetaTags, ld: &LdFacts) -> Option<String> {
+    let html_lang = first_attr(els, Tag::Html, "html[lang]", "lang")
+        .or_else(|| first_attr(els, Tag::Html, "html[xml\\:lang]", "xml:lang"));
     let metas = ["content-language", "language", "dc.language", "og:locale", "inlanguage"];
     html_lang
         .into_iter()
@@ -106,6 +110,7 @@ fn iso_639_1(code: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use scraper::Html;
 
     #[test]
     fn resolves_relative_canonical_urls() {
@@ -123,10 +128,10 @@ mod tests {
         let dom = Html::parse_document(
             r#"<head><link rel="canonical" href="/c"><meta property="og:url" content="https://o.example/"></head>"#,
         );
-        let tags = MetaTags::read(&dom);
-        let url = canonical_url(&dom, &tags, &LdFacts::default(), Some("https://p.example/x/y"));
+        let tags = MetaTags::read(&Elements::of(&dom));
+        let url = canonical_url(&Elements::of(&dom), &tags, &LdFacts::default(), Some("https://p.example/x/y"));
         assert_eq!(url.as_deref(), Some("https://p.example/c"));
-        assert_eq!(canonical_url(&dom, &tags, &LdFacts::default(), None).as_deref(), Some("https://o.example/"));
+        assert_eq!(canonical_url(&Elements::of(&dom), &tags, &LdFacts::default(), None).as_deref(), Some("https://o.example/"));
     }
 
     #[test]
@@ -135,6 +140,6 @@ mod tests {
         assert_eq!(iso_639_1("pt_BR").as_deref(), Some("pt"));
         assert_eq!(iso_639_1("deu"), None);
         let dom = Html::parse_document(r#"<html><head><meta property="og:locale" content="fr_FR"></head></html>"#);
-        assert_eq!(language(&dom, &MetaTags::read(&dom), &LdFacts::default()).as_deref(), Some("fr"));
+        assert_eq!(language(&Elements::of(&dom), &MetaTags::read(&Elements::of(&dom)), &LdFacts::default()).as_deref(), Some("fr"));
     }
 }

@@ -10,7 +10,9 @@ use chrono::NaiveDate;
 use regex::Regex;
 use scraper::{ElementRef, Html, Selector};
 
+use super::Page;
 use super::jsonld::LdFacts;
+use crate::html::elements::{Elements, Tag};
 use super::meta_tags::MetaTags;
 use super::shown_date::{Shown, shown_dates};
 use crate::dates::{date_from_url, parse_date};
@@ -95,7 +97,7 @@ pub(crate) struct Candidates {
 
 impl Candidates {
     pub(crate) fn read(
-        dom: &Html,
+        page: &Page,
         tags: &MetaTags,
         ld: &LdFacts,
         urls: [Option<&str>; 2],
@@ -111,14 +113,14 @@ impl Candidates {
             .as_deref()
             .and_then(parse_date)
             .or_else(|| PUBLISHED_KEYS.iter().find_map(|k| tags.all(k).find_map(parse_date)))
-            .or_else(|| microdata(dom, "datePublished"))
-            .or_else(|| script_date(dom))
-            .or_else(|| attribute_date(dom));
+            .or_else(|| microdata(&page.els, "datePublished"))
+            .or_else(|| script_date(&page.els))
+            .or_else(|| attribute_date(page.dom));
         let url_day = urls.iter().flatten().find_map(|u| date_from_url(u));
         let pubdate = Selector::parse("time[pubdate]")
             .ok()
-            .and_then(|sel| dom.select(&sel).find_map(|t| t.value().attr("datetime").and_then(parse_date)));
-        Candidates { url_day, declared, modified, shown: shown_dates(dom, title), pubdate }
+            .and_then(|sel| page.els.select(Tag::Time, &sel).find_map(|t| t.value().attr("datetime").and_then(parse_date)));
+        Candidates { url_day, declared, modified, shown: shown_dates(page, title), pubdate }
     }
 }
 
@@ -137,14 +139,15 @@ fn same_day(a: &str, b: &Option<String>) -> bool {
 ///    declared publication date.
 /// 3. Else the declared date, a shown "Updated" date, a dateline elsewhere, the
 ///    modification date.
-pub fn dates(
-    dom: &Html,
+pub(crate) fn dates(
+    page: &Page,
     tags: &MetaTags,
     ld: &LdFacts,
     urls: [Option<&str>; 2],
     title: Option<&str>,
 ) -> (Option<(String, DateSource)>, Option<String>) {
-    let c = Candidates::read(dom, tags, ld, urls, title);
+    let dom = page.dom;
+    let c = Candidates::read(page, tags, ld, urls, title);
     let Candidates { url_day, declared, modified, shown, pubdate } = c;
     // A declared date equal to the modification date is often just the last save; the
     // page's own `<time pubdate>` then says when it went out.
@@ -206,7 +209,7 @@ pub fn dates(
         .or_else(|| updated_shown.flatten())
         .or_else(|| visible_dateline(dom).map(from(DateSource::Dateline)))
         .or_else(|| modified.clone().map(from(DateSource::Modified)))
-        .or_else(|| microdata(dom, "dateModified").map(from(DateSource::Modified)))
+        .or_else(|| microdata(&page.els, "dateModified").map(from(DateSource::Modified)))
         .or_else(|| first_date_in_text(dom).map(from(DateSource::Text)));
     (published, modified)
 }
@@ -234,14 +237,15 @@ fn day_month_swapped(a: &str, b: &str) -> bool {
 /// Every candidate, for studying misses (newsmill-lab's ignored metadata test).
 #[cfg(feature = "internals")]
 pub fn debug_candidates(dom: &Html, page_url: Option<&str>) -> String {
-    let tags = MetaTags::read(dom);
-    let ld = super::jsonld::read(dom);
-    let title = super::headline::title(dom, &tags, &ld, None);
-    let c = Candidates::read(dom, &tags, &ld, [page_url, None], title.as_deref());
+    let page = Page::new(dom);
+    let tags = MetaTags::read(&page.els);
+    let ld = super::jsonld::read(&page.els);
+    let title = super::headline::title(&page.els, &tags, &ld, None);
+    let c = Candidates::read(&page, &tags, &ld, [page_url, None], title.as_deref());
     format!(
         "{c:?} dateline={:?} md_modified={:?} text={:?}",
         visible_dateline(dom),
-        microdata(dom, "dateModified"),
+        microdata(&page.els, "dateModified"),
         first_date_in_text(dom)
     )
 }
@@ -265,10 +269,10 @@ pub(crate) fn script_may_hold_date(body: &str) -> bool {
 
 /// A publication date in a page script's data (framework state, analytics variables):
 /// `"publishedDate":"2019-08-16T00:00:00Z"`, `published_at:\"2025-06-17\"`.
-fn script_date(dom: &Html) -> Option<String> {
+fn script_date(els: &Elements) -> Option<String> {
     let re = keyed_script_date()?;
     let sel = Selector::parse("script").ok()?;
-    dom.select(&sel).take(200).find_map(|script| {
+    els.select(Tag::Script, &sel).take(200).find_map(|script| {
         script
             .text()
             .filter(|t| t.len() <= MAX_SCRIPT_BYTES)
@@ -290,9 +294,9 @@ fn attribute_date(dom: &Html) -> Option<String> {
 
 /// `itemprop=datePublished` on elements other than `<meta>`: `<time datetime>`, a
 /// `content` attribute or the element's text.
-fn microdata(dom: &Html, prop: &str) -> Option<String> {
+fn microdata(els: &Elements, prop: &str) -> Option<String> {
     let sel = Selector::parse(&format!("[itemprop~={prop}]")).ok()?;
-    dom.select(&sel).find_map(|el| {
+    els.select_itemprop(&sel).find_map(|el| {
         let v = el.value();
         [v.attr("datetime"), v.attr("content")].into_iter().flatten().find_map(parse_date).or_else(|| element_date(el))
     })
@@ -412,9 +416,10 @@ mod tests {
 
     fn dated(html: &str, url: Option<&str>) -> (Option<(String, DateSource)>, Option<String>) {
         let dom = Html::parse_document(html);
-        let tags = MetaTags::read(&dom);
-        let ld = super::super::jsonld::read(&dom);
-        dates(&dom, &tags, &ld, [url, url], None)
+        let page = Page::new(&dom);
+        let tags = MetaTags::read(&page.els);
+        let ld = super::super::jsonld::read(&page.els);
+        dates(&page, &tags, &ld, [url, url], None)
     }
 
     fn dates_of(html: &str, url: Option<&str>) -> (Option<String>, Option<String>) {

@@ -1,9 +1,10 @@
 //! The headline: the visible `<h1>` when the page's metadata confirms it, else the social or
 //! JSON-LD title, else `<title>`, each without the site name.
 
-use scraper::{Html, Selector};
+use scraper::Selector;
 
 use super::jsonld::LdFacts;
+use crate::html::elements::{Elements, Tag};
 use super::meta_tags::MetaTags;
 use super::{clean_text, visible_text};
 use crate::title::clean_title;
@@ -13,8 +14,8 @@ const MAX_CHARS: usize = 300;
 /// `<h1>` elements looked at.
 const MAX_H1: usize = 8;
 
-pub fn title(dom: &Html, tags: &MetaTags, ld: &LdFacts, site: Option<&str>) -> Option<String> {
-    let doc_title = document_title(dom);
+pub fn title(els: &Elements, tags: &MetaTags, ld: &LdFacts, site: Option<&str>) -> Option<String> {
+    let doc_title = document_title(els);
     let metas: Vec<String> = [
         tags.get("og:title"),
         ld.headline.as_deref(),
@@ -29,7 +30,7 @@ pub fn title(dom: &Html, tags: &MetaTags, ld: &LdFacts, site: Option<&str>) -> O
     let site_key = site.map(normalize);
     let title_site = doc_title.as_deref().and_then(|t| site_part(t, site)).map(|s| normalize(&s));
     // The visible headline, unless it is the site's logo.
-    let h1s: Vec<String> = headings(dom)
+    let h1s: Vec<String> = headings(els)
         .into_iter()
         .filter(|h| Some(normalize(h)) != site_key && Some(normalize(h)) != title_site)
         .collect();
@@ -82,22 +83,22 @@ fn overlap(a: &str, b: &str) -> f64 {
 }
 
 /// A site name from the `<title>` around the headline: `Headline | Site` gives `Site`.
-pub fn site_from_title(dom: &Html, headline: Option<&str>) -> Option<String> {
-    let full = document_title(dom)?;
+pub fn site_from_title(els: &Elements, headline: Option<&str>) -> Option<String> {
+    let full = document_title(els)?;
     let headline = headline?;
     let rest = full.strip_prefix(headline).or_else(|| full.strip_suffix(headline))?;
     let site = rest.trim_matches(|c: char| c.is_whitespace() || "|-–—:·•/«»".contains(c)).to_string();
     (!site.is_empty() && site.split_whitespace().count() <= 5).then_some(site)
 }
 
-fn document_title(dom: &Html) -> Option<String> {
+fn document_title(els: &Elements) -> Option<String> {
     let sel = Selector::parse("head title, title").ok()?;
-    dom.select(&sel).map(|t| clean_text(&t.text().collect::<String>())).find(|t| usable(t))
+    els.select(Tag::Title, &sel).map(|t| clean_text(&t.text().collect::<String>())).find(|t| usable(t))
 }
 
-fn headings(dom: &Html) -> Vec<String> {
+fn headings(els: &Elements) -> Vec<String> {
     let Ok(sel) = Selector::parse("h1") else { return Vec::new() };
-    dom.select(&sel)
+    els.select(Tag::H1, &sel)
         .take(MAX_H1)
         // Documentation pages end headings with a permalink sign.
         .map(|h| visible_text(h).trim_end_matches(['¶', '§', '#']).trim_end().to_string())
@@ -127,13 +128,14 @@ pub fn normalize(t: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use scraper::Html;
 
     fn title_of(html: &str) -> Option<String> {
         let dom = Html::parse_document(html);
-        let tags = MetaTags::read(&dom);
-        let ld = super::super::jsonld::read(&dom);
+        let tags = MetaTags::read(&Elements::of(&dom));
+        let ld = super::super::jsonld::read(&Elements::of(&dom));
         let site = super::super::canonical::site_name(&tags, &ld);
-        title(&dom, &tags, &ld, site.as_deref())
+        title(&Elements::of(&dom), &tags, &ld, site.as_deref())
     }
 
     #[test]
@@ -163,6 +165,6 @@ mod tests {
     #[test]
     fn site_from_title_suffix() {
         let dom = Html::parse_document("<title>Storm hits coast | The Herald</title>");
-        assert_eq!(site_from_title(&dom, Some("Storm hits coast")).as_deref(), Some("The Herald"));
+        assert_eq!(site_from_title(&Elements::of(&dom), Some("Storm hits coast")).as_deref(), Some("The Herald"));
     }
 }

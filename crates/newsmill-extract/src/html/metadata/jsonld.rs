@@ -3,10 +3,11 @@
 
 use std::collections::HashMap;
 
-use scraper::{Html, Selector};
+use scraper::Selector;
 use serde_json::{Map, Value};
 
 use super::clean_text;
+use crate::html::elements::{Elements, Tag};
 
 /// Scripts longer than this are not metadata.
 const MAX_SCRIPT_BYTES: usize = 2_000_000;
@@ -30,10 +31,10 @@ pub struct LdFacts {
     pub url: Option<String>,
 }
 
-pub fn read(dom: &Html) -> LdFacts {
+pub fn read(els: &Elements) -> LdFacts {
     let Ok(sel) = Selector::parse("script") else { return LdFacts::default() };
-    let docs: Vec<Value> = dom
-        .select(&sel)
+    let docs: Vec<Value> = els
+        .select(Tag::Script, &sel)
         .filter(|s| s.value().attr("type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")))
         .flat_map(|s| parse_lenient(&s.text().collect::<String>()))
         .collect();
@@ -211,7 +212,7 @@ mod tests {
     use super::*;
 
     fn ld(json: &str) -> LdFacts {
-        read(&Html::parse_document(&format!(r#"<script type="application/ld+json">{json}</script>"#)))
+        read(&Elements::of(&scraper::Html::parse_document(&format!(r#"<script type="application/ld+json">{json}</script>"#))))
     }
 
     #[test]

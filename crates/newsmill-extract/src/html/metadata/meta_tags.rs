@@ -1,7 +1,9 @@
 //! `<meta>` tags and microdata attributes, gathered once so each field can ask for its keys
 //! in its own order of trust.
 
-use scraper::{Html, Selector};
+use scraper::Selector;
+
+use crate::html::elements::{Elements, Tag};
 
 /// A page's `<meta>` key/value pairs in document order. Keys are the `name`, `property`,
 /// `itemprop` or `http-equiv` attribute, lowercased; values are trimmed and never empty.
@@ -14,10 +16,10 @@ pub struct MetaTags {
 const MAX_TAGS: usize = 2000;
 
 impl MetaTags {
-    pub fn read(dom: &Html) -> Self {
+    pub fn read(els: &Elements) -> Self {
         let Ok(sel) = Selector::parse("meta[content]") else { return Self::default() };
         let mut pairs = Vec::new();
-        for el in dom.select(&sel).take(MAX_TAGS) {
+        for el in els.select(Tag::Meta, &sel).take(MAX_TAGS) {
             let v = el.value();
             let Some(content) = v.attr("content").map(str::trim).filter(|c| !c.is_empty()) else { continue };
             for attr in ["name", "property", "itemprop", "http-equiv"] {
@@ -54,11 +56,11 @@ mod tests {
 
     #[test]
     fn reads_name_property_and_itemprop_keys() {
-        let dom = Html::parse_document(
+        let dom = scraper::Html::parse_document(
             r#"<head><meta property="og:title article:title" content=" A "><meta name="Author" content="B">
             <meta itemprop="datePublished" content="2020-01-02"><meta name="empty" content=" "></head>"#,
         );
-        let tags = MetaTags::read(&dom);
+        let tags = MetaTags::read(&Elements::of(&dom));
         assert_eq!(tags.get("article:title"), Some("A"));
         assert_eq!(tags.first(&["missing", "author"]), Some("B"));
         assert_eq!(tags.get("datepublished"), Some("2020-01-02"));

@@ -17,6 +17,20 @@ mod shown_date;
 
 use scraper::Html;
 
+use super::elements::Elements;
+
+/// A parsed page and its listed [`Elements`], listed once for every reader.
+pub(crate) struct Page<'a> {
+    pub dom: &'a Html,
+    pub els: Elements<'a>,
+}
+
+impl<'a> Page<'a> {
+    pub fn new(dom: &'a Html) -> Self {
+        Page { dom, els: Elements::of(dom) }
+    }
+}
+
 use crate::title::collapse_whitespace;
 
 /// What the page says about itself.
@@ -39,16 +53,17 @@ pub struct Metadata {
 }
 
 /// Reads the metadata of a parsed page. `page_url` is where it was fetched from, if known.
-pub fn extract_metadata(dom: &Html, page_url: Option<&str>) -> Metadata {
-    let tags = meta_tags::MetaTags::read(dom);
-    let ld = jsonld::read(dom);
-    let url = canonical::canonical_url(dom, &tags, &ld, page_url);
+pub(crate) fn extract_metadata(page: &Page, page_url: Option<&str>) -> Metadata {
+    let els = &page.els;
+    let tags = meta_tags::MetaTags::read(els);
+    let ld = jsonld::read(els);
+    let url = canonical::canonical_url(els, &tags, &ld, page_url);
     let declared_site = canonical::site_name(&tags, &ld);
-    let title = headline::title(dom, &tags, &ld, declared_site.as_deref());
-    let site = declared_site.or_else(|| headline::site_from_title(dom, title.as_deref()));
-    let (published, modified) = dates_in_page::dates(dom, &tags, &ld, [url.as_deref(), page_url], title.as_deref());
+    let title = headline::title(els, &tags, &ld, declared_site.as_deref());
+    let site = declared_site.or_else(|| headline::site_from_title(els, title.as_deref()));
+    let (published, modified) = dates_in_page::dates(page, &tags, &ld, [url.as_deref(), page_url], title.as_deref());
     let (published, date_source) = published.map_or((None, None), |(date, source)| (Some(date), Some(source)));
-    let authors = authors::authors(dom, &tags, &ld, site.as_deref(), title.as_deref());
+    let authors = authors::authors(page, &tags, &ld, site.as_deref(), title.as_deref());
     Metadata {
         title,
         description: description(&tags, &ld),
@@ -58,7 +73,7 @@ pub fn extract_metadata(dom: &Html, page_url: Option<&str>) -> Metadata {
         authors,
         site,
         url,
-        language: canonical::language(dom, &tags, &ld),
+        language: canonical::language(els, &tags, &ld),
     }
 }
 
@@ -245,6 +260,10 @@ mod tests {
         assert!(crate::extract(&raw, &crate::ExtractConfig::default()).is_ok());
     }
 
+    fn metadata_of(dom: &Html, page_url: Option<&str>) -> Metadata {
+        extract_metadata(&Page::new(dom), page_url)
+    }
+
     #[test]
     fn line_breaks_separate_words() {
         let dom = Html::parse_document("<h1>Cosmetic Packaging<br/><span>Design</span> Crusher<sup>®</sup></h1>");
@@ -261,7 +280,7 @@ mod tests {
             <meta property="article:published_time" content="2018-11-09T22:21:00+01:00">
             <link rel="canonical" href="/news/rain"></head>
             <body><h1>Rain at last</h1><div class="byline">By Jane Roe and John Doe</div></body></html>"#;
-        let meta = extract_metadata(&Html::parse_document(html), Some("https://bugle.example/news/rain?x=1"));
+        let meta = metadata_of(&Html::parse_document(html), Some("https://bugle.example/news/rain?x=1"));
         assert_eq!(meta.title.as_deref(), Some("Rain at last"));
         assert_eq!(meta.site.as_deref(), Some("Daily Bugle"));
         assert_eq!(meta.description.as_deref(), Some("The first rain of the season."));
@@ -273,8 +292,8 @@ mod tests {
 
     #[test]
     fn empty_and_hostile_pages_give_nothing() {
-        assert_eq!(extract_metadata(&Html::parse_document(""), None), Metadata::default());
+        assert_eq!(metadata_of(&Html::parse_document(""), None), Metadata::default());
         let hostile = "<meta name=author content='http://x'><script type='application/ld+json'>[[[[[[[[[</script>";
-        let _ = extract_metadata(&Html::parse_document(hostile), Some("::"));
+        let _ = metadata_of(&Html::parse_document(hostile), Some("::"));
     }
 }

@@ -2,9 +2,12 @@
 //! just before and after the `<h1>`. Whether each one is labelled as an update is kept, so
 //! the caller can prefer the publication date when both are shown.
 
+use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Html, Node, Selector};
 
+use super::Page;
 use crate::dates::parse_date;
+use crate::html::elements::{Elements, Tag};
 
 /// Text pieces looked at after the headline and before it.
 const AFTER: usize = 40;
@@ -50,9 +53,9 @@ pub(super) enum Piece<'a> {
 /// Dates shown around the headline `<h1>` (the one equal to `title` if any, else the
 /// first), nearest after it first, then before it; a date just before the headline (a
 /// kicker's dateline) comes first when the nearest one after it is far down the page.
-pub fn shown_dates(dom: &Html, title: Option<&str>) -> Vec<Shown> {
-    let Some(h1) = pick_h1(dom, title) else { return Vec::new() };
-    let (before, after) = pieces_around(dom, h1);
+pub fn shown_dates(page: &Page, title: Option<&str>) -> Vec<Shown> {
+    let Some(h1) = pick_h1(&page.els, title) else { return Vec::new() };
+    let (before, after) = pieces_around(page.dom, h1);
     let after_dates = scan(&after, 0..after.len());
     // Before the headline, nearest first.
     let before_dates = scan(&before, (0..before.len()).rev());
@@ -89,11 +92,11 @@ fn scan(pieces: &[Piece], order: impl Iterator<Item = usize>) -> Vec<(usize, Sho
     out
 }
 
-pub(super) fn pick_h1<'a>(dom: &'a Html, title: Option<&str>) -> Option<ElementRef<'a>> {
+pub(super) fn pick_h1<'a>(els: &Elements<'a>, title: Option<&str>) -> Option<ElementRef<'a>> {
     let sel = Selector::parse("h1").ok()?;
     let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
     let title = title.map(norm);
-    let mut h1s = dom.select(&sel).take(8);
+    let mut h1s = els.select(Tag::H1, &sel).take(8);
     let first = h1s.next()?;
     let matching = std::iter::once(first)
         .chain(h1s)
@@ -101,57 +104,72 @@ pub(super) fn pick_h1<'a>(dom: &'a Html, title: Option<&str>) -> Option<ElementR
     Some(matching.unwrap_or(first))
 }
 
-/// The pieces just before the `<h1>` and just after it, in document order.
-pub(super) fn pieces_around<'a>(dom: &'a Html, h1: ElementRef) -> (Vec<Piece<'a>>, Vec<Piece<'a>>) {
-    let mut before: Vec<Piece> = Vec::new();
-    let mut after: Vec<Piece> = Vec::new();
-    let mut seen_h1 = false;
-    for node in dom.root_element().descendants() {
-        if node.id() == h1.id() {
-            seen_h1 = true;
-            continue;
-        }
-        let piece = match node.value() {
-            Node::Text(t) => {
-                let parent = node.parent().and_then(ElementRef::wrap);
-                // A `<time datetime>`'s text says the same less precisely (`10/12/2023`).
-                let skip = |p: ElementRef| {
-                    let v = p.value();
-                    matches!(v.name(), "script" | "style" | "noscript" | "template")
-                        || (v.name() == "time" && v.attr("datetime").and_then(parse_date).is_some())
-                };
-                // A quote or an embedded post (a tweet under the story) carries its author's date.
-                let inside = |a: ego_tree::NodeRef<'_, Node>| {
-                    a.id() == h1.id() || a.value().as_element().is_some_and(|e| e.name() == "blockquote")
-                };
-                if parent.is_some_and(skip) || node.ancestors().any(inside) {
-                    continue;
-                }
-                let text = t.trim();
-                if text.is_empty() {
-                    continue;
-                }
-                Piece::Text(text)
-            }
-            Node::Element(e) if e.name() == "time" => match e.attr("datetime") {
-                Some(dt) => Piece::Time(dt),
-                None => continue,
-            },
-            _ => continue,
-        };
-        if seen_h1 {
-            after.push(piece);
-            if after.len() >= AFTER {
-                break;
-            }
-        } else {
-            before.push(piece);
-            if before.len() > BEFORE {
-                before.remove(0);
-            }
-        }
-    }
+/// The pieces just before the `<h1>` and just after it, in document order. Only the nodes
+/// near the headline are visited: backwards from it for the pieces before, forwards for
+/// those after (a headline deep in a page of navigation costs no walk over all of it).
+pub(super) fn pieces_around<'a>(dom: &'a Html, h1: ElementRef<'a>) -> (Vec<Piece<'a>>, Vec<Piece<'a>>) {
+    let root = dom.root_element();
+    // The headline and its ancestors up to the root element (the nodes the pieces before
+    // it are walked back through); none if it hangs outside the root element.
+    let chain: Vec<NodeRef<'a, Node>> = std::iter::successors(Some(*h1), |n| n.parent()).collect();
+    let Some(top) = chain.iter().position(|n| n.id() == root.id()) else { return (Vec::new(), Vec::new()) };
+    let mut before: Vec<Piece> = preceding(*h1, root.id()).filter_map(|n| piece(n, h1)).take(BEFORE).collect();
+    before.reverse();
+    // After the headline in document order: its own subtree, then what follows each of its
+    // ancestors inside the root element.
+    let following = h1
+        .descendants()
+        .skip(1)
+        .chain(chain[..top].iter().flat_map(|a| a.next_siblings().flat_map(|s| s.descendants())));
+    let after = following.filter_map(|n| piece(n, h1)).take(AFTER).collect();
     (before, after)
+}
+
+/// The nodes before `node` in document order, nearest first, up to and with the node `stop`
+/// (the root element): a previous sibling's last descendant, else the parent.
+fn preceding<'a>(node: NodeRef<'a, Node>, stop: NodeId) -> impl Iterator<Item = NodeRef<'a, Node>> {
+    std::iter::successors(Some(node), move |n| {
+        if n.id() == stop {
+            return None;
+        }
+        match n.prev_sibling() {
+            Some(mut last) => {
+                while let Some(child) = last.last_child() {
+                    last = child;
+                }
+                Some(last)
+            }
+            None => n.parent(),
+        }
+    })
+    .skip(1)
+}
+
+/// What `node` gives the date and author readers near the headline `h1`: a text (not of a
+/// script, a `<time datetime>`, a quote or the headline itself) or a `<time datetime>`.
+fn piece<'a>(node: NodeRef<'a, Node>, h1: ElementRef<'a>) -> Option<Piece<'a>> {
+    match node.value() {
+        Node::Text(t) => {
+            let parent = node.parent().and_then(ElementRef::wrap);
+            // A `<time datetime>`'s text says the same less precisely (`10/12/2023`).
+            let skip = |p: ElementRef| {
+                let v = p.value();
+                matches!(v.name(), "script" | "style" | "noscript" | "template")
+                    || (v.name() == "time" && v.attr("datetime").and_then(parse_date).is_some())
+            };
+            // A quote or an embedded post (a tweet under the story) carries its author's date.
+            let inside = |a: NodeRef<'_, Node>| {
+                a.id() == h1.id() || a.value().as_element().is_some_and(|e| e.name() == "blockquote")
+            };
+            if parent.is_some_and(skip) || node.ancestors().any(inside) {
+                return None;
+            }
+            let text = t.trim();
+            (!text.is_empty()).then_some(Piece::Text(text))
+        }
+        Node::Element(e) if e.name() == "time" => e.attr("datetime").map(Piece::Time),
+        _ => None,
+    }
 }
 
 /// Whether one of the two short texts before piece `i` ("Last updated", then ":") says update.
@@ -183,6 +201,10 @@ fn published_before_update(text: &str) -> Option<String> {
     // Only a label within a dateline's length of the start can follow a dateline: the
     // paragraphs after a headline need not be lowercased whole.
     let head = text.char_indices().nth(MAX_CHARS + LONGEST_UPDATE_WORD).map_or(text, |(at, _)| &text[..at]);
+    // A dateline holds a digit: a head without one is passed over without lowercasing it.
+    if !head.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let lower = head.to_lowercase();
     let at = UPDATE_WORDS.iter().filter_map(|w| lower.find(w)).min().filter(|&at| at > 0)?;
     dateline(&lower[..at])
@@ -198,7 +220,7 @@ mod tests {
     use super::*;
 
     fn shown(html: &str) -> Vec<Shown> {
-        shown_dates(&Html::parse_document(html), None)
+        shown_dates(&Page::new(&Html::parse_document(html)), None)
     }
 
     #[test]
