@@ -2,6 +2,8 @@
 //! outside the page (HTTP header), a `<meta charset>` or `http-equiv` declaration, strict UTF-8
 //! validity, and last from statistical detection (chardetng), which is reported as a guess.
 
+use std::borrow::Cow;
+
 use encoding_rs::{Encoding, UTF_8};
 
 use crate::error::ErrorKind;
@@ -17,9 +19,9 @@ const BINARY_CONTROL_SHARE: f64 = 0.05;
 
 /// Text decoded from an input, and how.
 #[derive(Debug, Clone)]
-pub struct Decoded {
-    /// The text.
-    pub text: String,
+pub struct Decoded<'a> {
+    /// The text: the input itself when it was valid UTF-8 (a page is not copied to be read).
+    pub text: Cow<'a, str>,
     /// The charset it was decoded from.
     pub encoding: &'static Encoding,
     /// True when the charset was detected statistically rather than declared.
@@ -30,12 +32,12 @@ pub struct Decoded {
 
 /// Decodes `bytes` to text. `hint` is a charset named outside the bytes, such as an HTTP
 /// header. Fails only on binary data.
-pub fn decode(bytes: &[u8], hint: Option<&str>) -> Result<Decoded, ErrorKind> {
+pub fn decode<'a>(bytes: &'a [u8], hint: Option<&str>) -> Result<Decoded<'a>, ErrorKind> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         // A byte-order mark is the one sure sign of UTF-16, so it is decoded as such here
         // (`finish` turns a UTF-16 *declaration* into UTF-8).
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
-        return Ok(Decoded { text: text.into_owned(), encoding, guessed: false, had_errors });
+        return Ok(Decoded { text, encoding, guessed: false, had_errors });
     }
     check_not_binary(bytes)?;
     let declared = hint
@@ -57,11 +59,11 @@ pub fn decode(bytes: &[u8], hint: Option<&str>) -> Result<Decoded, ErrorKind> {
     Ok(finish(bytes, encoding, true))
 }
 
-fn finish(bytes: &[u8], encoding: &'static Encoding, guessed: bool) -> Decoded {
+fn finish<'a>(bytes: &'a [u8], encoding: &'static Encoding, guessed: bool) -> Decoded<'a> {
     // UTF-16 declared in a meta tag is a lie by definition (the tag was readable as ASCII).
     let encoding = encoding.output_encoding();
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-    Decoded { text: text.into_owned(), encoding, guessed, had_errors }
+    Decoded { text, encoding, guessed, had_errors }
 }
 
 fn check_not_binary(bytes: &[u8]) -> Result<(), ErrorKind> {
@@ -120,7 +122,7 @@ mod tests {
         let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain(page.encode_utf16().flat_map(u16::to_be_bytes)).collect();
         for bytes in [le, be] {
             let d = decode(&bytes, None).unwrap();
-            assert_eq!((d.text.as_str(), d.had_errors), (page, false));
+            assert_eq!((&*d.text, d.had_errors), (page, false));
         }
     }
 

@@ -30,16 +30,25 @@ fn is_hostile_control(c: char) -> bool {
 /// of 64 bytes are first screened branch-free (the compiler vectorises it), and only a block
 /// with a suspect byte is read exactly.
 fn has_hostile_control(s: &str) -> bool {
+    const BLOCK: usize = 64;
     let bytes = s.as_bytes();
-    let suspect = |b: u8| u8::from(b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) | u8::from(b == 0x7f || b == 0xc2);
-    bytes.chunks(64).enumerate().any(|(n, block)| {
-        block.iter().fold(0u8, |acc, &b| acc | suspect(b)) != 0
-            && block.iter().enumerate().any(|(i, &b)| match b {
-                0x00..=0x08 | 0x0b | 0x0c | 0x0e..=0x1f | 0x7f => true,
-                0xc2 => bytes.get(n * 64 + i + 1).is_some_and(|next| (0x80..=0x9f).contains(next)),
-                _ => false,
-            })
-    })
+    // Bitwise, not short-circuit: every byte takes the same vector lanes.
+    let suspect =
+        |b: u8| u8::from(((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r')) | (b == 0x7f) | (b == 0xc2));
+    let exact = |from: usize, block: &[u8]| {
+        block.iter().enumerate().any(|(i, &b)| match b {
+            0x00..=0x08 | 0x0b | 0x0c | 0x0e..=0x1f | 0x7f => true,
+            0xc2 => bytes.get(from + i + 1).is_some_and(|next| (0x80..=0x9f).contains(next)),
+            _ => false,
+        })
+    };
+    // Whole blocks of one fixed length, so that the screen compiles to vector compares.
+    let blocks = bytes.chunks_exact(BLOCK);
+    let tail = blocks.remainder();
+    blocks
+        .enumerate()
+        .any(|(n, block)| block.iter().fold(0u8, |acc, &b| acc | suspect(b)) != 0 && exact(n * BLOCK, block))
+        || exact(bytes.len() - tail.len(), tail)
 }
 
 /// `s` without hostile control characters; vertical tab and form feed become spaces, so the
@@ -90,6 +99,15 @@ mod tests {
         ];
         for s in samples {
             assert_eq!(has_hostile_control(s), s.chars().any(is_hostile_control), "{s:?}");
+        }
+        // Every position of a text longer than a block, in whole blocks and in the tail, and
+        // a C1 character (two bytes) straddling two blocks.
+        for at in 0..150 {
+            for c in ['\u{1b}', '\u{7f}', '\u{85}', '\u{a0}', '\n'] {
+                let mut s = "x".repeat(150);
+                s.insert(at, c);
+                assert_eq!(has_hostile_control(&s), is_hostile_control(c), "{c:?} at {at}");
+            }
         }
     }
 
