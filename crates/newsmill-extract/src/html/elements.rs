@@ -3,6 +3,7 @@
 //! selector on a dozen candidates instead of matching it against every element of the page,
 //! which cost about 6% of extraction when each reader walked the page on its own.
 
+use html5ever::{LocalName, local_name};
 use scraper::{ElementRef, Html, Selector};
 
 /// The tag names listed.
@@ -19,14 +20,29 @@ pub enum Tag {
     Noscript,
 }
 
-const NAMES: [&str; 9] = ["html", "title", "meta", "link", "base", "h1", "time", "script", "noscript"];
+/// How many [`Tag`]s there are.
+const TAGS: usize = 9;
+
+/// The names of [`Tag`], in its order, as interned atoms: comparing them is comparing two
+/// numbers, where `Element::attr` interns its argument on every call.
+const NAMES: [LocalName; TAGS] = [
+    local_name!("html"),
+    local_name!("title"),
+    local_name!("meta"),
+    local_name!("link"),
+    local_name!("base"),
+    local_name!("h1"),
+    local_name!("time"),
+    local_name!("script"),
+    local_name!("noscript"),
+];
 
 /// A page's elements of each [`Tag`] and those with an `itemprop`, in the order
 /// [`Html::select`] yields them (the tree's nodes as created, attached ones only), so a
 /// reader finds the same first match either way.
 #[derive(Debug, Default)]
 pub struct Elements<'a> {
-    by_tag: [Vec<ElementRef<'a>>; NAMES.len()],
+    by_tag: [Vec<ElementRef<'a>>; TAGS],
     itemprop: Vec<ElementRef<'a>>,
 }
 
@@ -35,10 +51,10 @@ impl<'a> Elements<'a> {
         let mut els = Elements::default();
         for el in dom.tree.nodes().filter_map(ElementRef::wrap).filter(|el| el.parent().is_some()) {
             let v = el.value();
-            if let Some(i) = NAMES.iter().position(|n| *n == v.name()) {
+            if let Some(i) = NAMES.iter().position(|n| *n == v.name.local) {
                 els.by_tag[i].push(el);
             }
-            if v.attr("itemprop").is_some() {
+            if v.attrs.iter().any(|(name, _)| name.local == local_name!("itemprop")) {
                 els.itemprop.push(el);
             }
         }
