@@ -414,6 +414,19 @@ mod tests {
     }
 
     #[test]
+    fn the_head_of_an_administration_is_a_person() {
+        let res = Resources::embedded().expect("embedded model");
+        let text = "Officials in the Trump administration said the tariffs would stay. The Obama administration \
+            had approved the plan in 2015, but the Republican administration that followed opposed it.";
+        let article = analyze(document_from_text("t", text.to_string()), &res);
+        let typed: Vec<(&str, EntityType)> = article.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+        for name in ["Trump", "Obama"] {
+            assert!(typed.contains(&(name, EntityType::Person)), "{name} in {typed:?}");
+        }
+        assert!(!typed.contains(&("Republican", EntityType::Person)), "{typed:?}");
+    }
+
+    #[test]
     fn the_author_and_the_reader_are_no_sources_of_quotations() {
         let res = Resources::embedded().expect("embedded model");
         let text = "The migration took six weeks. Afterwards I asked myself: “What could I have done better, \

@@ -59,6 +59,7 @@ pub fn find_mentions_with_margins(
         tag_window(text, tokens, sents, window, model, &mut out, &mut margins);
     }
     untagged_titled_people(text, tokens, sents, &mut out);
+    heads_of_administrations(text, tokens, sents, &model.gazetteer, &mut out);
     refine(text, tokens, sents, &model.gazetteer, &mut out);
     repeated_surnames(text, tokens, sents, &mut out);
     not_names::drop_non_names(text, tokens, sents, &model.gazetteer, &mut out);
@@ -472,6 +473,63 @@ fn untagged_titled_people(text: &str, tokens: &[Token], sents: &[Range<usize>], 
             let covered = ms.iter().any(|m| m.tokens.start < end && at < m.tokens.end);
             if !org && !covered {
                 found.push(FoundMention { span, kind: EntityType::Person, tokens: at..end, sentence: s });
+            }
+        }
+    }
+    add_in_order(ms, found);
+}
+
+/// Words of parties and movements, which name an administration without naming a person
+/// (`the Republican administration`, `a Labour presidency`).
+const PARTY_WORDS: &[&str] = &[
+    "republican", "democratic", "democrat", "labour", "labor", "conservative", "tory", "liberal", "socialist",
+    "communist", "nationalist", "unionist", "coalition",
+];
+
+/// `the Biden administration`, `the Obama presidency`: the one capitalized word before a
+/// lower-case `administration` or `presidency` names the person who led it (CoNLL-2003 tags
+/// `Clinton administration` so). The wire-news tagger reads such a word as a place or leaves
+/// it out; it becomes a person, unless it is a party, a nationality or country, or an
+/// ordinary word given a capital (`Benefits administration`). A word inside a longer name
+/// (`the Joe Biden administration`) is left to that name.
+fn heads_of_administrations(
+    text: &str,
+    tokens: &[Token],
+    sents: &[Range<usize>],
+    gaz: &Gazetteer,
+    ms: &mut Vec<FoundMention>,
+) {
+    let mut found = Vec::new();
+    for (s, sent) in sents.iter().enumerate() {
+        for at in sent.start..sent.end.saturating_sub(1) {
+            if !matches!(tokens[at + 1].text(text), "administration" | "presidency") {
+                continue;
+            }
+            let word = tokens[at].text(text);
+            let mut chars = word.chars();
+            let title_case = chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
+            let before = (at > sent.start).then(|| tokens[at - 1].text(text));
+            // Not the last word of a longer capitalized name (`Food Administration` aside,
+            // which has its capital): `The` opening the sentence is no name.
+            let alone = before.is_none_or(|b| b == "The" || !b.starts_with(char::is_uppercase));
+            if !title_case
+                || word.len() < 3
+                || !alone
+                || crate::lang::en::lexicon::is_ordinary_word(word)
+                || PARTY_WORDS.iter().any(|p| p.eq_ignore_ascii_case(word))
+                || gaz.country_of(word).is_some()
+            {
+                continue;
+            }
+            match ms.iter_mut().find(|m| m.tokens.start <= at && at < m.tokens.end) {
+                Some(m) if m.tokens == (at..at + 1) => m.kind = EntityType::Person,
+                Some(_) => {}
+                None => found.push(FoundMention {
+                    span: tokens[at].start as usize..tokens[at].end as usize,
+                    kind: EntityType::Person,
+                    tokens: at..at + 1,
+                    sentence: s,
+                }),
             }
         }
     }
