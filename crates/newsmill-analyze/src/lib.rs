@@ -427,6 +427,16 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_a_title_only_a_person_bears_is_a_person() {
+        let res = Resources::embedded().expect("embedded model");
+        let text = "Garland is Obama's nominee for the court. The ruling may not come until after Obama leaves \
+            office in January, and President Obama has said little.";
+        let article = analyze(document_from_text("t", text.to_string()), &res);
+        let obama = article.entities.iter().find(|e| e.name == "Obama").map(|e| e.kind);
+        assert_eq!(obama, Some(EntityType::Person));
+    }
+
+    #[test]
     fn the_author_and_the_reader_are_no_sources_of_quotations() {
         let res = Resources::embedded().expect("embedded model");
         let text = "The migration took six weeks. Afterwards I asked myself: “What could I have done better, \

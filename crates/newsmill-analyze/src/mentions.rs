@@ -389,6 +389,13 @@ const PERSON_TITLES: &[&str] = &[
     "judge",
 ];
 
+/// Whether `word`, written with its capital, is a title only a person bears: one of
+/// [`PERSON_TITLES`] or an office held by one person (`President Obama`, `Gov. Hochul`).
+pub(crate) fn is_person_title(word: &str) -> bool {
+    const OFFICES: &[&str] = &["president", "rep.", "gov.", "governor", "mayor"];
+    word.starts_with(char::is_uppercase) && PERSON_TITLES.iter().chain(OFFICES).any(|t| t.eq_ignore_ascii_case(word))
+}
+
 /// The titles of `PERSON_TITLES` that stand before a surname alone.
 const HONORIFICS: &[&str] = &["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof."];
 

@@ -216,6 +216,7 @@ fn written_in_full(text: &str, mut ents: Vec<Entity>) -> Vec<Entity> {
 /// - a longer name opening with a known organisation's (`Google Maps`, `Apple Podcasts`,
 ///   `NVIDIA GTC`) is a product, service or event of it;
 /// - a one-word "person" written like a brand (`HubSpot`) is an organisation;
+/// - a name written after a title only a person bears (`President Obama`) is a person's;
 /// - a MISC name that owns something (`Taliban’s participation`) and is no nationality is
 ///   a group acting as an organization.
 fn refine_kind(text: &str, e: &Entity, country: bool, gaz: &Gazetteer) -> EntityType {
@@ -234,6 +235,13 @@ fn refine_kind(text: &str, e: &Entity, country: bool, gaz: &Gazetteer) -> Entity
     if e.kind == EntityType::Person && crate::lang::en::lexicon::is_brand_shaped(&e.name) {
         return EntityType::Org;
     }
+    // (No digit: `Mr. Coffee 12-Cup` is a coffee maker.)
+    if e.kind != EntityType::Person
+        && !e.name.contains(|c: char| c.is_ascii_digit())
+        && e.mentions.iter().any(|m| after_person_title(text, m))
+    {
+        return EntityType::Person;
+    }
     if e.kind == EntityType::Org && gaz.is_place(&e.name) && e.mentions.iter().any(|m| in_its_region(text, m, gaz)) {
         return EntityType::Loc;
     }
@@ -247,6 +255,16 @@ fn refine_kind(text: &str, e: &Entity, country: bool, gaz: &Gazetteer) -> Entity
         }
     }
     e.kind
+}
+
+/// A body mention right after a title only a person bears (`President Obama`, `Mr. Trump`):
+/// the wire-news tagger, which never read such names, may have typed each mention otherwise.
+fn after_person_title(text: &str, m: &Mention) -> bool {
+    let before = text.get(..m.span.start).unwrap_or("");
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    m.field.is_body()
+        && line.ends_with(' ')
+        && line.split_whitespace().next_back().is_some_and(super::mentions::is_person_title)
 }
 
 /// A mention followed by the region or country it is in (`Gainesville, FL`, `Barcelona,
