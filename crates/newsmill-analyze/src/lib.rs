@@ -437,6 +437,17 @@ mod tests {
     }
 
     #[test]
+    fn a_party_or_a_portfolio_before_a_name_is_not_part_of_it() {
+        let res = Resources::embedded().expect("embedded model");
+        let text = "Both Democrat Hillary Clinton and Republican Donald Trump are campaigning in the state this \
+            week. Secretary of State John Kerry said the talks would go on.";
+        let article = analyze(document_from_text("t", text.to_string()), &res);
+        let people: Vec<&str> =
+            article.entities.iter().filter(|e| e.kind == EntityType::Person).map(|e| e.name.as_str()).collect();
+        assert_eq!(people, ["Hillary Clinton", "Donald Trump", "John Kerry"]);
+    }
+
+    #[test]
     fn the_author_and_the_reader_are_no_sources_of_quotations() {
         let res = Resources::embedded().expect("embedded model");
         let text = "The migration took six weeks. Afterwards I asked myself: “What could I have done better, \

@@ -153,8 +153,15 @@ fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer,
         // A title the tagger took into the name (`Councillor Dev Patel`, `DAE Additional
         // Director Dr Azizur Rahman`) is a title: the name starts after its last role word.
         // So is a credit label (`Photo Luis Quintero`).
-        let label = |w: &str| crate::lang::en::lexicon::is_role(w) || crate::lang::en::lexicon::is_credit(w);
-        let last_role = (m.tokens.start..m.tokens.end - 1).rev().find(|&i| label(tokens[i].text(text)));
+        // So is a party (`Democrat Hillary Clinton`) and the tail of an office
+        // (`Secretary of State Hillary Clinton`).
+        let label = |i: usize| {
+            let w = tokens[i].text(text);
+            crate::lang::en::lexicon::is_role(w)
+                || crate::lang::en::lexicon::is_credit(w)
+                || is_affiliation(text, tokens, i)
+        };
+        let last_role = (m.tokens.start..m.tokens.end - 1).rev().find(|&i| label(i));
         if let Some(i) = last_role {
             m.tokens.start = i + 1;
             m.span.start = tokens[m.tokens.start].start as usize;
@@ -187,7 +194,12 @@ fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer,
             let capitalized = w.starts_with(char::is_uppercase)
                 && w.chars().all(|c| c.is_alphabetic() || c == '-')
                 && w.chars().skip(1).any(char::is_lowercase);
-            if !adjacent || !capitalized || NOT_NAME.contains(&w) || crate::lang::en::lexicon::is_role(w) {
+            if !adjacent
+                || !capitalized
+                || NOT_NAME.contains(&w)
+                || crate::lang::en::lexicon::is_role(w)
+                || (ms[k].kind == EntityType::Person && is_affiliation(text, tokens, ms[k].tokens.start - 1))
+            {
                 break;
             }
             ms[k].tokens.start -= 1;
@@ -222,12 +234,16 @@ fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer,
 /// Whether mention `next` continues `prev` as one name: they touch, with only spaces between
 /// (`Paris` + `Baguette`, `Ars` + `Technica`, `Pennsylvania` + `Dutch`), and the name's type
 /// is the last part's, as the head of an English name is its last word. Not after a role word
-/// (`FCC Chairwoman` + `Jessica Rosenworcel` is a title and a person).
+/// (`FCC Chairwoman` + `Jessica Rosenworcel` is a title and a person) or a party.
 fn joins(text: &str, tokens: &[Token], prev: &FoundMention, next: &FoundMention) -> bool {
     let touching = prev.tokens.end == next.tokens.start
         && prev.sentence == next.sentence
         && text.get(prev.span.end..next.span.start).is_some_and(|gap| gap.chars().all(|c| c == ' '));
-    let role = prev.tokens.end.checked_sub(1).is_some_and(|i| crate::lang::en::lexicon::is_role(tokens[i].text(text)));
+    // Nor after a party before a person (`Democrat` + `Hillary Clinton`).
+    let role = prev.tokens.end.checked_sub(1).is_some_and(|i| {
+        crate::lang::en::lexicon::is_role(tokens[i].text(text))
+            || (next.kind == EntityType::Person && is_affiliation(text, tokens, i))
+    });
     touching && !role
 }
 
@@ -492,6 +508,24 @@ const PARTY_WORDS: &[&str] = &[
     "republican", "democratic", "democrat", "labour", "labor", "conservative", "tory", "liberal", "socialist",
     "communist", "nationalist", "unionist", "coalition",
 ];
+
+/// The portfolios of a `Secretary of …` or `Minister of …`.
+const PORTFOLIOS: &[&str] = &[
+    "state", "defense", "defence", "treasury", "energy", "health", "education", "labor", "labour", "transportation",
+    "transport", "agriculture", "commerce", "interior", "homeland", "finance", "justice", "housing", "trade",
+];
+
+/// Whether token `i` says what a person belongs to rather than who they are: a party
+/// (`Democrat`, `GOP`) or the portfolio closing an office (`State` in `Secretary of State`).
+fn is_affiliation(text: &str, tokens: &[Token], i: usize) -> bool {
+    let w = tokens[i].text(text);
+    let office_tail = i >= 2
+        && tokens[i - 1].text(text) == "of"
+        && matches!(tokens[i - 2].text(text), "Secretary" | "Minister")
+        && w.starts_with(char::is_uppercase)
+        && PORTFOLIOS.iter().any(|p| p.eq_ignore_ascii_case(w));
+    office_tail || PARTY_WORDS.iter().chain(&["gop"]).any(|p| p.eq_ignore_ascii_case(w))
+}
 
 /// `the Biden administration`, `the Obama presidency`: the one capitalized word before a
 /// lower-case `administration` or `presidency` names the person who led it (CoNLL-2003 tags
