@@ -83,6 +83,7 @@ pub fn drop_non_names(
         // does: a common noun given a capital (`Mindfulness`, `Ministry`), not a name.
         let lone_word = matches!(words.as_slice(), [w] if doc.seen_lower(w) && is_ordinary_word(w));
         !(is_address(name)
+            || is_party_and_state(text, m, gaz)
             || only_a_role(&words)
             || ordinary_words
             || lone_word
@@ -101,6 +102,28 @@ fn only_a_role(words: &[&str]) -> bool {
     let role = |w: &&str| crate::lang::en::lexicon::is_role(w);
     let modifier = |w: &&str| ROLE_MODIFIERS.iter().any(|m| m.eq_ignore_ascii_case(w));
     words.len() >= 2 && words.iter().any(role) && words.iter().all(|w| role(w) || modifier(w))
+}
+
+/// The states as US news abbreviates them after a legislator's party (AP style).
+const STATE_ABBREVIATIONS: &[&str] = &[
+    "Ala", "Alaska", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Hawaii", "Idaho", "Ill", "Ind",
+    "Iowa", "Kan", "Ky", "La", "Maine", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Ohio",
+    "Okla", "Ore", "Pa", "Tenn", "Texas", "Utah", "Vt", "Va", "Wash", "Wis", "Wyo",
+];
+
+/// `Sen. Claire McCaskill (D-Mo.)`, `Sen. Tim Kaine, D-Va.,`: a legislator's party and state
+/// (or district), set off by brackets or commas, is a label, not a name.
+fn is_party_and_state(text: &str, m: &FoundMention, gaz: &Gazetteer) -> bool {
+    let name = &text[m.span.clone()];
+    let Some(place) = ["D-", "R-", "I-"].iter().find_map(|p| name.strip_prefix(p)) else { return false };
+    let place = place.trim_end_matches('.');
+    let before = text[..m.span.start].trim_end_matches(' ');
+    let after = &text[m.span.end..];
+    let set_off = (before.ends_with('(') || before.ends_with(',')) && after.starts_with([')', ',', '.']);
+    let state = (place.len() == 2 && place.bytes().all(|b| b.is_ascii_uppercase()))
+        || STATE_ABBREVIATIONS.contains(&place)
+        || gaz.is_place(place);
+    set_off && state
 }
 
 /// An address is never a name (`Photo https://www.pexels.com/…` in a credit line).
@@ -421,6 +444,15 @@ mod tests {
         );
         assert!(!has(&ents, "Mindfulness"), "{ents:?}");
         assert!(has(&ents, "Priya Nair") && has(&ents, "Leeds"), "{ents:?}");
+    }
+
+    #[test]
+    fn a_legislator_s_party_and_state_are_no_name() {
+        let ents = entities(
+            "Sen. Claire Harmon (D-Mo.) scolded the banks on Tuesday, and Rep. Tom Ruiz, R-Utah, said the \
+             committee would vote on D-Day anniversary plans next week.",
+        );
+        assert!(!ents.iter().any(|(n, _)| n.starts_with("D-M") || n.starts_with("R-")), "{ents:?}");
     }
 
     #[test]
