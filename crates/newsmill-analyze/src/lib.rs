@@ -448,6 +448,18 @@ mod tests {
     }
 
     #[test]
+    fn a_plural_title_is_not_part_of_the_first_name_after_it() {
+        let res = Resources::embedded().expect("embedded model");
+        let text = "Critics of the visa program, like Senators Charles E. Grassley, Republican of Iowa, and \
+            Patrick J. Leahy, Democrat of Vermont, see the renewal as a chance to change it.";
+        let article = analyze(document_from_text("t", text.to_string()), &res);
+        let people: Vec<&str> =
+            article.entities.iter().filter(|e| e.kind == EntityType::Person).map(|e| e.name.as_str()).collect();
+        assert!(people.contains(&"Charles E. Grassley"), "{people:?}");
+        assert!(!people.iter().any(|p| p.starts_with("Senators")), "{people:?}");
+    }
+
+    #[test]
     fn the_author_and_the_reader_are_no_sources_of_quotations() {
         let res = Resources::embedded().expect("embedded model");
         let text = "The migration took six weeks. Afterwards I asked myself: “What could I have done better, \

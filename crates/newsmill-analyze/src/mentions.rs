@@ -158,6 +158,7 @@ fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer,
         let label = |i: usize| {
             let w = tokens[i].text(text);
             crate::lang::en::lexicon::is_role(w)
+                || is_plural_role(w)
                 || crate::lang::en::lexicon::is_credit(w)
                 || is_affiliation(text, tokens, i)
         };
@@ -198,7 +199,8 @@ fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer,
                 || !capitalized
                 || NOT_NAME.contains(&w)
                 || crate::lang::en::lexicon::is_role(w)
-                || (ms[k].kind == EntityType::Person && is_affiliation(text, tokens, ms[k].tokens.start - 1))
+                || (ms[k].kind == EntityType::Person
+                    && (is_plural_role(w) || is_affiliation(text, tokens, ms[k].tokens.start - 1)))
             {
                 break;
             }
@@ -239,10 +241,11 @@ fn joins(text: &str, tokens: &[Token], prev: &FoundMention, next: &FoundMention)
     let touching = prev.tokens.end == next.tokens.start
         && prev.sentence == next.sentence
         && text.get(prev.span.end..next.span.start).is_some_and(|gap| gap.chars().all(|c| c == ' '));
-    // Nor after a party before a person (`Democrat` + `Hillary Clinton`).
+    // Nor after a party or a plural title before a person (`Democrat` + `Hillary Clinton`).
     let role = prev.tokens.end.checked_sub(1).is_some_and(|i| {
         crate::lang::en::lexicon::is_role(tokens[i].text(text))
-            || (next.kind == EntityType::Person && is_affiliation(text, tokens, i))
+            || (next.kind == EntityType::Person
+                && (is_plural_role(tokens[i].text(text)) || is_affiliation(text, tokens, i)))
     });
     touching && !role
 }
@@ -508,6 +511,11 @@ const PARTY_WORDS: &[&str] = &[
     "republican", "democratic", "democrat", "labour", "labor", "conservative", "tory", "liberal", "socialist",
     "communist", "nationalist", "unionist", "coalition",
 ];
+
+/// A role named for several (`Senators Charles E. Grassley and Patrick J. Leahy`).
+fn is_plural_role(word: &str) -> bool {
+    word.len() > 4 && word.strip_suffix('s').is_some_and(crate::lang::en::lexicon::is_role)
+}
 
 /// The portfolios of a `Secretary of …` or `Minister of …`.
 const PORTFOLIOS: &[&str] = &[
