@@ -41,11 +41,36 @@ pub fn clean_title(raw: &str, site: Option<&str>) -> String {
 /// Collapses runs of whitespace to single spaces and trims.
 pub fn collapse_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
+    let bytes = s.as_bytes();
+    // Words are copied whole, found by bytes: an ASCII space, or one of the few lead bytes of a
+    // Unicode space (U+0085 and U+00A0 after 0xC2, U+1680, U+2000–U+3000 after 0xE1–0xE3), which
+    // is then decoded. The same words as `split_whitespace`, without decoding every character.
+    let (mut at, mut word) = (0, None);
+    while at < bytes.len() {
+        let b = bytes[at];
+        let space_len = match b {
+            b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => 1,
+            0xc2 | 0xe1..=0xe3 => s[at..].chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8),
+            _ => 0,
+        };
+        if space_len == 0 {
+            word.get_or_insert(at);
+            at += 1;
+            continue;
+        }
+        if let Some(start) = word.take() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&s[start..at]);
+        }
+        at += space_len;
+    }
+    if let Some(start) = word {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(word);
+        out.push_str(&s[start..]);
     }
     out
 }
@@ -53,6 +78,23 @@ pub fn collapse_whitespace(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn collapses_the_same_words_as_split_whitespace() {
+        let spaces = ['\u{9}', '\u{a}', '\u{b}', '\u{c}', '\u{d}', ' ', '\u{85}', '\u{a0}', '\u{1680}', '\u{2000}', '\u{200a}',
+            '\u{2028}', '\u{2029}', '\u{202f}', '\u{205f}', '\u{3000}'];
+        let others = ['a', 'é', '€', '\u{2019}', '\u{200b}', '\u{e000}', '漢', '😀', '\u{ff}', '\u{1681}', '\u{2010}'];
+        let mut texts = vec![String::new(), " ".into(), "a".into(), "  a  b  ".into()];
+        for (i, s) in spaces.iter().enumerate() {
+            for (j, o) in others.iter().enumerate() {
+                texts.push(format!("{o}{s}{o}{o}{s}{s}x{}", spaces[(i + j) % spaces.len()]));
+                texts.push(format!("{s}{o}{s}"));
+            }
+        }
+        for t in texts {
+            assert_eq!(collapse_whitespace(&t), t.split_whitespace().collect::<Vec<_>>().join(" "), "{t:?}");
+        }
+    }
 
     #[test]
     fn strips_site_suffix_and_prefix() {
