@@ -153,14 +153,10 @@ fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer,
         // A title the tagger took into the name (`Councillor Dev Patel`, `DAE Additional
         // Director Dr Azizur Rahman`) is a title: the name starts after its last role word.
         // So is a credit label (`Photo Luis Quintero`).
-        // So is a party (`Democrat Hillary Clinton`) and the tail of an office
-        // (`Secretary of State Hillary Clinton`).
+        // So are a party, a plural title and the tail of an office ([`labels_person`]).
         let label = |i: usize| {
             let w = tokens[i].text(text);
-            crate::lang::en::lexicon::is_role(w)
-                || is_plural_role(w)
-                || crate::lang::en::lexicon::is_credit(w)
-                || is_affiliation(text, tokens, i)
+            crate::lang::en::lexicon::is_role(w) || crate::lang::en::lexicon::is_credit(w) || labels_person(text, tokens, i)
         };
         let last_role = (m.tokens.start..m.tokens.end - 1).rev().find(|&i| label(i));
         if let Some(i) = last_role {
@@ -199,8 +195,7 @@ fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer,
                 || !capitalized
                 || NOT_NAME.contains(&w)
                 || crate::lang::en::lexicon::is_role(w)
-                || (ms[k].kind == EntityType::Person
-                    && (is_plural_role(w) || is_affiliation(text, tokens, ms[k].tokens.start - 1)))
+                || (ms[k].kind == EntityType::Person && labels_person(text, tokens, ms[k].tokens.start - 1))
             {
                 break;
             }
@@ -244,8 +239,7 @@ fn joins(text: &str, tokens: &[Token], prev: &FoundMention, next: &FoundMention)
     // Nor after a party or a plural title before a person (`Democrat` + `Hillary Clinton`).
     let role = prev.tokens.end.checked_sub(1).is_some_and(|i| {
         crate::lang::en::lexicon::is_role(tokens[i].text(text))
-            || (next.kind == EntityType::Person
-                && (is_plural_role(tokens[i].text(text)) || is_affiliation(text, tokens, i)))
+            || (next.kind == EntityType::Person && labels_person(text, tokens, i))
     });
     touching && !role
 }
@@ -509,13 +503,8 @@ fn untagged_titled_people(text: &str, tokens: &[Token], sents: &[Range<usize>], 
 /// (`the Republican administration`, `a Labour presidency`).
 const PARTY_WORDS: &[&str] = &[
     "republican", "democratic", "democrat", "labour", "labor", "conservative", "tory", "liberal", "socialist",
-    "communist", "nationalist", "unionist", "coalition",
+    "communist", "nationalist", "unionist", "coalition", "gop",
 ];
-
-/// A role named for several (`Senators Charles E. Grassley and Patrick J. Leahy`).
-fn is_plural_role(word: &str) -> bool {
-    word.len() > 4 && word.strip_suffix('s').is_some_and(crate::lang::en::lexicon::is_role)
-}
 
 /// The portfolios of a `Secretary of …` or `Minister of …`.
 const PORTFOLIOS: &[&str] = &[
@@ -523,16 +512,18 @@ const PORTFOLIOS: &[&str] = &[
     "transport", "agriculture", "commerce", "interior", "homeland", "finance", "justice", "housing", "trade",
 ];
 
-/// Whether token `i` says what a person belongs to rather than who they are: a party
-/// (`Democrat`, `GOP`) or the portfolio closing an office (`State` in `Secretary of State`).
-fn is_affiliation(text: &str, tokens: &[Token], i: usize) -> bool {
+/// Whether token `i`, before a person's name, labels them rather than names them: a party
+/// (`Democrat`, `GOP`), a role named for several (`Senators Charles E. Grassley and …`) or the
+/// portfolio closing an office (`State` in `Secretary of State`).
+fn labels_person(text: &str, tokens: &[Token], i: usize) -> bool {
     let w = tokens[i].text(text);
+    let plural_role = w.len() > 4 && w.strip_suffix('s').is_some_and(crate::lang::en::lexicon::is_role);
     let office_tail = i >= 2
         && tokens[i - 1].text(text) == "of"
         && matches!(tokens[i - 2].text(text), "Secretary" | "Minister")
         && w.starts_with(char::is_uppercase)
         && PORTFOLIOS.iter().any(|p| p.eq_ignore_ascii_case(w));
-    office_tail || PARTY_WORDS.iter().chain(&["gop"]).any(|p| p.eq_ignore_ascii_case(w))
+    plural_role || office_tail || PARTY_WORDS.iter().any(|p| p.eq_ignore_ascii_case(w))
 }
 
 /// `the Biden administration`, `the Obama presidency`: the one capitalized word before a

@@ -27,12 +27,11 @@ const DESCRIPTIVE_ENDINGS: &[&str] = &[
 /// are capitalised (`Coca-Cola`) or short syllables (`Moon Jae-in`, `Lee Byung-hun`), never an
 /// English participle.
 fn is_descriptive_ending(ending: &str) -> bool {
-    let lower = ending.to_lowercase();
     let participle = ending.len() >= 5
         && ending.chars().all(|c| c.is_ascii_lowercase())
         && (ending.ends_with("ed") || ending.ends_with("ing"))
         && is_ordinary_word(ending);
-    participle || DESCRIPTIVE_ENDINGS.contains(&lower.as_str())
+    participle || DESCRIPTIVE_ENDINGS.iter().any(|d| d.eq_ignore_ascii_case(ending))
 }
 
 /// Drops spans that are not names and trims descriptive endings, in place.

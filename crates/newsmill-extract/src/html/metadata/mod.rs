@@ -18,6 +18,7 @@ mod shown_date;
 use scraper::Html;
 
 use super::elements::Elements;
+use crate::title::collapse_whitespace;
 
 /// A parsed page and its listed [`Elements`], listed once for every reader.
 pub(crate) struct Page<'a> {
@@ -30,8 +31,6 @@ impl<'a> Page<'a> {
         Page { dom, els: Elements::of(dom) }
     }
 }
-
-use crate::title::collapse_whitespace;
 
 /// What the page says about itself.
 #[derive(Debug, Clone, Default, PartialEq)]
