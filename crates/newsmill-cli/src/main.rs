@@ -10,6 +10,7 @@ mod eval_ner_cmd;
 mod eval_quotes_cmd;
 mod export_cmd;
 mod extract_cmd;
+mod heap;
 mod ingest_cmd;
 mod output;
 mod parquet_in;
@@ -59,6 +60,8 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // A heap left at glibc's defaults is only slower, so a refused setting is no error.
+    let _ = heap::keep_freed_memory();
     let cli = Cli::parse();
     output::set_color_choice(cli.color);
     let result = match cli.command {
