@@ -8,10 +8,6 @@ use anyhow::Context;
 use newsmill::{Article, ContentKind, Error, Inputs, Options, Pipeline, RawDoc, ReadConfig};
 use newsmill_analyze::Resources;
 
-/// Documents read ahead and processed in parallel: enough to keep every core busy, few
-/// enough that a batch of large pages stays small in memory.
-pub const BATCH: usize = 64;
-
 /// The per-document size cap of the commands that read documents.
 #[derive(clap::Args)]
 pub struct SizeLimit {
@@ -59,7 +55,7 @@ pub fn build(options: Options) -> anyhow::Result<Pipeline> {
 
 /// The next batch of results from `inputs`, in input order; empty at the end.
 pub fn next_batch(inputs: &mut Inputs, pipeline: &Pipeline) -> Vec<Result<Article, Error>> {
-    pipeline.process_batch(inputs.by_ref().take(BATCH).collect())
+    pipeline.process_batch(inputs.by_ref().take(Pipeline::batch_size()).collect())
 }
 
 /// Documents as read, with how far through the inputs the reader was after them.
@@ -75,9 +71,10 @@ pub struct RawBatch {
 /// reading (decompressing, WARC framing) overlaps extraction instead of idling the cores.
 pub fn read_ahead<'scope>(scope: &'scope Scope<'scope, '_>, mut inputs: Inputs) -> Receiver<RawBatch> {
     let (tx, rx) = mpsc::sync_channel(1);
+    let batch_size = Pipeline::batch_size();
     scope.spawn(move || {
         loop {
-            let docs: Vec<_> = inputs.by_ref().take(BATCH).collect();
+            let docs: Vec<_> = inputs.by_ref().take(batch_size).collect();
             let end = docs.is_empty();
             let batch = RawBatch { docs, bytes_read: inputs.progress().0, skipped: inputs.skipped() };
             if tx.send(batch).is_err() || end {
