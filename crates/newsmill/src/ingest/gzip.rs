@@ -128,6 +128,50 @@ fn corrupt(e: io::Error) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, CorruptMember(e))
 }
 
+/// The content of `gz` when it is exactly one gzip member of at most `limit` bytes inflated,
+/// decompressed in one call by libdeflate (about twice as fast as streaming inflate over a
+/// page, checksum included); `None` for anything else (several members, damage, bytes after
+/// the member, more than `limit`), which the streaming [`decoder`] reads and reports.
+pub(crate) fn single_member(gz: &[u8], limit: u64) -> Option<Vec<u8>> {
+    use libdeflate_sys::{
+        libdeflate_alloc_decompressor, libdeflate_free_decompressor, libdeflate_gzip_decompress_ex,
+        libdeflate_result_LIBDEFLATE_SUCCESS as SUCCESS,
+    };
+    // The trailer ends with the inflated size modulo 2^32: a larger page fails for want of
+    // space and is streamed.
+    let trailer: [u8; 4] = gz.get(gz.len().checked_sub(4)?..)?.try_into().ok()?;
+    let size = u32::from_le_bytes(trailer);
+    if u64::from(size) > limit {
+        return None;
+    }
+    let mut out = Vec::<u8>::with_capacity(size as usize);
+    let (mut used, mut written) = (0usize, 0usize);
+    // SAFETY: the decompressor is checked for null and freed once; libdeflate reads `gz.len()`
+    // bytes of `gz` and writes at most `size` bytes into `out`'s spare capacity, reporting how
+    // many it wrote, which are the only ones exposed.
+    unsafe {
+        let decompressor = libdeflate_alloc_decompressor();
+        if decompressor.is_null() {
+            return None;
+        }
+        let result = libdeflate_gzip_decompress_ex(
+            decompressor,
+            gz.as_ptr().cast(),
+            gz.len(),
+            out.as_mut_ptr().cast(),
+            size as usize,
+            &mut used,
+            &mut written,
+        );
+        libdeflate_free_decompressor(decompressor);
+        if result != SUCCESS || used != gz.len() || written != size as usize {
+            return None;
+        }
+        out.set_len(written);
+    }
+    Some(out)
+}
+
 /// Wraps `raw` (whose next bytes are gzip) in a resynchronising decoder with a buffer.
 pub(crate) fn decoder<R: BufRead + Send + 'static>(raw: R) -> io::BufReader<ResyncGzReader<R>> {
     io::BufReader::with_capacity(BUFFER, ResyncGzReader::new(raw))
@@ -160,6 +204,26 @@ mod tests {
             }
         }
         panic!("the reader did not reach the end");
+    }
+
+    #[test]
+    fn one_member_is_inflated_whole_and_anything_else_left_to_the_stream() {
+        let text = "a page of text that is long enough to compress into a real deflate stream\n".repeat(50);
+        let one = member(&text);
+        assert_eq!(single_member(&one, 1 << 20).as_deref(), Some(text.as_bytes()));
+        assert_eq!(single_member(&member(""), 10).as_deref(), Some(&b""[..]));
+        // Inflated size over the limit, several members, bytes after the member, damage,
+        // a cut-off file and no gzip at all: none is decompressed here.
+        assert_eq!(single_member(&one, text.len() as u64 - 1), None);
+        assert_eq!(single_member(&[member(&text), one.clone()].concat(), 1 << 20), None);
+        assert_eq!(single_member(&[one.clone(), vec![0; 8]].concat(), 1 << 20), None);
+        let mut damaged = one.clone();
+        let middle = damaged.len() / 2;
+        damaged[middle] ^= 0x5a;
+        assert_eq!(single_member(&damaged, 1 << 20), None);
+        assert_eq!(single_member(&one[..one.len() - 1], 1 << 20), None);
+        assert_eq!(single_member(b"<html>", 1 << 20), None);
+        assert_eq!(single_member(b"", 1 << 20), None);
     }
 
     #[test]

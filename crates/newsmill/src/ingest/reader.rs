@@ -160,28 +160,53 @@ impl Inputs {
             Ok(buf) => buf.starts_with(&GZIP_MAGIC),
             Err(e) => return Some(Err(Error::new(name, ErrorKind::Io(e)))),
         };
-        let mut reader: Box<dyn BufRead + Send> =
-            if gzipped { Box::new(gzip::decoder(reader)) } else { Box::new(reader) };
-        match reader.fill_buf() {
-            Ok(buf) if buf.starts_with(WARC_MAGIC) => {
-                self.warc = Some(WarcRecords::new(name, reader));
-                return self.next_warc();
+        let reader: Box<dyn BufRead + Send> = match (gzipped, length) {
+            // A gzipped file no larger than a page may be is read whole and, when it is one
+            // member, inflated in one call.
+            (true, Some(n)) if n <= self.config.max_bytes => {
+                let mut gz = Vec::with_capacity(n as usize);
+                if let Err(e) = reader.read_to_end(&mut gz) {
+                    return Some(Err(Error::new(name, ErrorKind::Io(e))));
+                }
+                match gzip::single_member(&gz, self.config.max_bytes) {
+                    Some(page) if kind_of(&page) == Kind::Page => return Some(self.checked(name, page)),
+                    Some(page) => Box::new(io::Cursor::new(page)),
+                    None => Box::new(gzip::decoder(io::Cursor::new(gz))),
+                }
             }
-            Ok(_) => {}
+            (true, _) => Box::new(gzip::decoder(reader)),
+            (false, _) => Box::new(reader),
+        };
+        self.read_kind(name, reader, gzipped, length)
+    }
+
+    /// The documents of `reader` (decompressed already), told apart by content.
+    fn read_kind(
+        &mut self,
+        name: String,
+        mut reader: Box<dyn BufRead + Send>,
+        gzipped: bool,
+        length: Option<u64>,
+    ) -> Option<Result<RawDoc, Error>> {
+        let kind = match reader.fill_buf() {
+            Ok(head) => kind_of(head),
             Err(e) => return Some(Err(Error::new(name, read_error(e, gzipped, 0)))),
-        }
-        match looks_like_jsonl(&mut reader) {
-            Ok(true) => {
+        };
+        match kind {
+            Kind::Warc => {
+                self.warc = Some(WarcRecords::new(name, reader));
+                self.next_warc()
+            }
+            Kind::Lines => {
                 self.jsonl = Some(JsonlReader { name, lines: reader, line: 0 });
                 self.next_jsonl()
             }
-            Ok(false) => {
+            Kind::Page => {
                 // A gzipped page is about five times its file (HTML compresses 4–8 times): a
                 // buffer of that size at once instead of a dozen doublings and their copies.
                 let size = length.map(|n| if gzipped { n.saturating_mul(5) } else { n });
                 Some(self.read_whole(name, reader, gzipped, size))
             }
-            Err(e) => Some(Err(Error::new(name, read_error(e, gzipped, 0)))),
         }
     }
 
@@ -199,15 +224,21 @@ impl Inputs {
         if let Err(e) = reader.take(limit.saturating_add(1)).read_to_end(&mut bytes) {
             return Err(Error::new(name, read_error(e, gzipped, bytes.len())));
         }
+        if gzipped {
+            // The guess may have been generous; pages wait in the pipeline's queue.
+            bytes.shrink_to_fit();
+        }
+        self.checked(name, bytes)
+    }
+
+    /// One document's bytes as a page, unless it is too large or empty.
+    fn checked(&self, name: String, bytes: Vec<u8>) -> Result<RawDoc, Error> {
+        let limit = self.config.max_bytes;
         if bytes.len() as u64 > limit {
             return Err(Error::new(name, ErrorKind::TooLarge { size: bytes.len() as u64, limit }));
         }
         if bytes.is_empty() {
             return Err(Error::new(name, ErrorKind::Empty));
-        }
-        if gzipped {
-            // The guess may have been generous; pages wait in the pipeline's queue.
-            bytes.shrink_to_fit();
         }
         Ok(RawDoc::from_bytes(name, bytes))
     }
@@ -313,15 +344,32 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str().is_some_and(|n| n.starts_with('.'))
 }
 
+/// What a document's first bytes say it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Warc,
+    Lines,
+    Page,
+}
+
+fn kind_of(head: &[u8]) -> Kind {
+    if head.starts_with(WARC_MAGIC) {
+        Kind::Warc
+    } else if looks_like_jsonl(head) {
+        Kind::Lines
+    } else {
+        Kind::Page
+    }
+}
+
 /// A JSONL dump starts with `{` and its first line is a JSON object with `html` or `text`.
-fn looks_like_jsonl(reader: &mut Box<dyn BufRead + Send>) -> io::Result<bool> {
-    let buf = reader.fill_buf()?;
+fn looks_like_jsonl(buf: &[u8]) -> bool {
     let start = buf.iter().position(|b| !b.is_ascii_whitespace());
     if start.is_none_or(|s| buf[s] != b'{') {
-        return Ok(false);
+        return false;
     }
     let first_line = buf.split(|&b| b == b'\n').next().unwrap_or(buf);
-    Ok(match serde_json::from_slice::<serde_json::Value>(first_line) {
+    match serde_json::from_slice::<serde_json::Value>(first_line) {
         Ok(value) => value.get("html").is_some() || value.get("text").is_some(),
         // The first line may be longer than the buffer: a `{` then a known key is enough.
         Err(e) if e.is_eof() => {
@@ -329,7 +377,7 @@ fn looks_like_jsonl(reader: &mut Box<dyn BufRead + Send>) -> io::Result<bool> {
             head.contains("\"html\"") || head.contains("\"text\"") || head.contains("\"url\"")
         }
         Err(_) => false,
-    })
+    }
 }
 
 #[derive(serde::Deserialize)]
@@ -424,6 +472,31 @@ mod tests {
         assert!(matches!(items[4].as_ref().unwrap_err().kind(), ErrorKind::JsonLineFields { line: 4 }));
         assert_eq!(items[5].as_ref().unwrap().bytes, b"four");
         assert!(matches!(items[6].as_ref().unwrap_err().kind(), ErrorKind::Empty));
+    }
+
+    #[test]
+    fn gzip_files_of_every_kind_are_read_whether_one_member_or_several() {
+        let dir = temp_dir("members");
+        let warc = crate::ingest::warc::tests::record(
+            "response",
+            "http://x/w",
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>archived</p>",
+        );
+        let lines = "{\"url\":\"http://x/1\",\"text\":\"one\"}\n{\"url\":\"http://x/2\",\"text\":\"two\"}\n";
+        std::fs::write(dir.join("a.html.gz"), gzip(b"<p>whole</p>")).unwrap();
+        std::fs::write(dir.join("b.html.gz"), [gzip(b"<p>first</p>"), gzip(b"<p>second</p>")].concat()).unwrap();
+        std::fs::write(dir.join("c.jsonl.gz"), gzip(lines.as_bytes())).unwrap();
+        std::fs::write(dir.join("d.warc.gz"), gzip(warc.as_bytes())).unwrap();
+        std::fs::write(dir.join("e.html.gz"), gzip(&[b'x'; 1001])).unwrap();
+        let items: Vec<_> = Inputs::new([dir.to_str().unwrap()], ReadConfig { max_bytes: 1000 }).collect();
+        let sources: Vec<_> = items.iter().map(|i| i.as_ref().map(|d| d.source.clone())).collect();
+        assert_eq!(items.len(), 6, "{sources:?}");
+        assert_eq!(items[0].as_ref().unwrap().bytes, b"<p>whole</p>");
+        assert_eq!(items[1].as_ref().unwrap().bytes, b"<p>first</p><p>second</p>");
+        assert_eq!(items[2].as_ref().unwrap().source, "http://x/1");
+        assert_eq!(items[3].as_ref().unwrap().source, "http://x/2");
+        assert_eq!(items[4].as_ref().unwrap().source, "http://x/w");
+        assert!(matches!(items[5].as_ref().unwrap_err().kind(), ErrorKind::TooLarge { .. }));
     }
 
     #[test]
