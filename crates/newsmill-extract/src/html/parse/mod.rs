@@ -40,11 +40,20 @@ pub(crate) fn parse_document(html: &str) -> Html {
 }
 
 /// The input stream's preprocessing: CR LF and lone CR become LF; a leading byte-order mark
-/// goes.
+/// goes. One pass from CR to CR (pages written with CR LF have one on every line).
 fn normalize_newlines(html: &str) -> std::borrow::Cow<'_, str> {
     let html = html.strip_prefix('\u{feff}').unwrap_or(html);
-    if memchr::memchr(b'\r', html.as_bytes()).is_none() {
+    let bytes = html.as_bytes();
+    if memchr::memchr(b'\r', bytes).is_none() {
         return html.into();
     }
-    html.replace("\r\n", "\n").replace('\r', "\n").into()
+    let mut out = String::with_capacity(html.len());
+    let mut start = 0;
+    for cr in memchr::memchr_iter(b'\r', bytes) {
+        out.push_str(&html[start..cr]);
+        out.push('\n');
+        start = if bytes.get(cr + 1) == Some(&b'\n') { cr + 2 } else { cr + 1 };
+    }
+    out.push_str(&html[start..]);
+    out.into()
 }

@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 use scraper::Html;
 
-use super::parse_document;
+use super::{normalize_newlines, parse_document};
 
 /// The tree as text: html5ever's serializer loses nothing that extraction reads, and the
 /// quirks mode is compared on its own.
@@ -86,6 +86,14 @@ fn many_attributes_with_repeats_build_the_same_tree() {
     let html = format!("<div {}>x</div><p b=1 {}>y</p><p c>z</p>", attrs.join(" "), attrs.join(" "));
     if let Err(e) = same_tree(&html) {
         panic!("{e}");
+    }
+}
+
+proptest! {
+    #[test]
+    fn newlines_are_normalized_as_the_spec_says(text in "[\r\na\u{e9}\u{feff} ]{0,40}") {
+        let spec = text.strip_prefix('\u{feff}').unwrap_or(&text).replace("\r\n", "\n").replace('\r', "\n");
+        prop_assert_eq!(normalize_newlines(&text), spec);
     }
 }
 
