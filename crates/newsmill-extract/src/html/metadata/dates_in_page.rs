@@ -8,7 +8,9 @@ use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use regex::Regex;
-use scraper::{ElementRef, Html, Selector};
+use ego_tree::{NodeId, NodeRef};
+use rustc_hash::FxHashMap;
+use scraper::{ElementRef, Html, Node, Selector};
 
 use super::Page;
 use super::jsonld::LdFacts;
@@ -341,7 +343,35 @@ fn visible_dateline(dom: &Html) -> Option<String> {
 /// Last resort: the first short text anywhere on the page that is nothing but a date
 /// (`Nov 21, 2018`) or a labelled one (`Posted: Nov 21, 2018`), outside scripts, navigation
 /// and comments; an update line (`Last updated: …`) when nothing else is found.
+/// Whether `node` lies inside an element whose dates are no publication date (scripts,
+/// navigation, comments, update notices). What each ancestor says is remembered in `seen`, so
+/// the text nodes of one element do not read its classes again and again.
+fn in_skipped_element(node: NodeRef<'_, Node>, seen: &mut FxHashMap<NodeId, bool>) -> bool {
+    let mut unknown = Vec::new();
+    let mut skipped = false;
+    for a in node.ancestors() {
+        if let Some(&known) = seen.get(&a.id()) {
+            skipped = known;
+            break;
+        }
+        unknown.push(a);
+    }
+    // Outermost first: an element is skipped when it or any element around it is.
+    for a in unknown.into_iter().rev() {
+        skipped = skipped
+            || ElementRef::wrap(a).is_some_and(|e| {
+                let v = e.value();
+                let hints = super::class_and_id(v);
+                matches!(v.name(), "script" | "style" | "nav" | "footer" | "noscript" | "template" | "blockquote")
+                    || NOT_PUBLISHED_HINTS.iter().any(|h| hints.contains(h))
+            });
+        seen.insert(a.id(), skipped);
+    }
+    skipped
+}
+
 fn first_date_in_text(dom: &Html) -> Option<String> {
+    let mut skipped = FxHashMap::default();
     let settled = dom
         .root_element()
         .descendants()
@@ -350,13 +380,7 @@ fn first_date_in_text(dom: &Html) -> Option<String> {
             if !(6..=40).contains(&text.chars().count()) {
                 return None;
             }
-            let skip = n.ancestors().filter_map(ElementRef::wrap).any(|a| {
-                let v = a.value();
-                let hints = super::class_and_id(v);
-                matches!(v.name(), "script" | "style" | "nav" | "footer" | "noscript" | "template" | "blockquote")
-                    || NOT_PUBLISHED_HINTS.iter().any(|h| hints.contains(h))
-            });
-            (!skip).then_some(text)
+            (!in_skipped_element(n, &mut skipped)).then_some(text)
         })
         .take(3000)
         .try_fold(None, |updated: Option<String>, text| {
