@@ -456,6 +456,19 @@ mod tests {
     }
 
     #[test]
+    fn the_words_of_a_title_belong_to_neither_the_organisation_nor_the_person() {
+        let res = Resources::embedded().expect("embedded model");
+        let text = "Senate Majority Leader Mitch McConnell said the bill would pass. House Majority Whip Steve \
+            Scalise objected, and Amnesty International Deputy Director Anna Berg called it a disgrace.";
+        let article = analyze(document_from_text("t", text.to_string()), &res);
+        let names: Vec<&str> = article.entities.iter().map(|e| e.name.as_str()).collect();
+        for name in ["Senate", "Mitch McConnell", "House", "Steve Scalise", "Anna Berg"] {
+            assert!(names.contains(&name), "{name} in {names:?}");
+        }
+        assert!(!names.iter().any(|n| n.contains("Majority") || n.contains("Deputy")), "{names:?}");
+    }
+
+    #[test]
     fn the_author_and_the_reader_are_no_sources_of_quotations() {
         let res = Resources::embedded().expect("embedded model");
         let text = "The migration took six weeks. Afterwards I asked myself: “What could I have done better, \

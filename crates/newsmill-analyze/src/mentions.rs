@@ -149,21 +149,8 @@ fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer,
     split_coordinated_organisations(text, tokens, ms);
     split_at_separators(text, tokens, ms);
     split_at_possessive(text, tokens, gaz, ms);
-    for m in ms.iter_mut().filter(|m| m.kind == EntityType::Person) {
-        // A title the tagger took into the name (`Councillor Dev Patel`, `DAE Additional
-        // Director Dr Azizur Rahman`) is a title: the name starts after its last role word.
-        // So is a credit label (`Photo Luis Quintero`).
-        // So are a party, a plural title and the tail of an office ([`labels_person`]).
-        let label = |i: usize| {
-            let w = tokens[i].text(text);
-            crate::lang::en::lexicon::is_role(w) || crate::lang::en::lexicon::is_credit(w) || labels_person(text, tokens, i)
-        };
-        let last_role = (m.tokens.start..m.tokens.end - 1).rev().find(|&i| label(i));
-        if let Some(i) = last_role {
-            m.tokens.start = i + 1;
-            m.span.start = tokens[m.tokens.start].start as usize;
-        }
-    }
+    start_people_after_titles(text, tokens, gaz, ms);
+    end_organisations_before_titles(text, tokens, ms);
     // A person's name, and a name whose last word says it is an organisation's (`Council`),
     // take the capitalized words the tagger left before them (`Afghan High` + `Peace Council`).
     let org_head = |m: &FoundMention| {
@@ -526,6 +513,93 @@ fn labels_person(text: &str, tokens: &[Token], i: usize) -> bool {
     plural_role || office_tail || PARTY_WORDS.iter().any(|p| p.eq_ignore_ascii_case(w))
 }
 
+/// A title the tagger took into a person's name (`Councillor Dev Patel`, `DAE Additional
+/// Director Dr Azizur Rahman`) is a title: the name starts after its last role word. So is a
+/// credit label (`Photo Luis Quintero`), and so are a party, a plural title and the tail of an
+/// office ([`labels_person`]). The capitalized words before the title name whom the person
+/// serves (`Amnesty International` in `Amnesty International Deputy Director Anna Berg`,
+/// `DAE`): an organisation of their own, or a place the gazetteer knows (`Texas`).
+fn start_people_after_titles(text: &str, tokens: &[Token], gaz: &Gazetteer, ms: &mut Vec<FoundMention>) {
+    let label = |i: usize| {
+        let w = tokens[i].text(text);
+        crate::lang::en::lexicon::is_role(w) || crate::lang::en::lexicon::is_credit(w) || labels_person(text, tokens, i)
+    };
+    let title_word = |i: usize| label(i) || title_modifier(text, tokens, i);
+    let mut served = Vec::new();
+    for m in ms.iter_mut().filter(|m| m.kind == EntityType::Person) {
+        let Some(last) = (m.tokens.start..m.tokens.end - 1).rev().find(|&i| label(i)) else { continue };
+        let first = (m.tokens.start..=last).find(|&i| title_word(i)).unwrap_or(last);
+        let before = m.tokens.start..first;
+        if let Some(kind) = serving_name(text, tokens, gaz, before.clone()) {
+            let span = tokens[before.start].start as usize..tokens[before.end - 1].end as usize;
+            served.push(FoundMention { span, kind, tokens: before, sentence: m.sentence });
+        }
+        m.tokens.start = last + 1;
+        m.span.start = tokens[m.tokens.start].start as usize;
+    }
+    add_in_order(ms, served);
+}
+
+/// The type of the words before a person's title when they name an organisation or a place:
+/// capitalized words, not one ordinary word (`Today President …`) or a credit label.
+fn serving_name(text: &str, tokens: &[Token], gaz: &Gazetteer, words: Range<usize>) -> Option<EntityType> {
+    let capitalized = |i: usize| tokens[i].text(text).starts_with(char::is_uppercase);
+    if words.is_empty() || !words.clone().all(capitalized) {
+        return None;
+    }
+    let name = &text[tokens[words.start].start as usize..tokens[words.end - 1].end as usize];
+    if words.len() == 1 && crate::lang::en::lexicon::is_ordinary_word(name) {
+        return None;
+    }
+    Some(if gaz.is_place(name) { EntityType::Loc } else { EntityType::Org })
+}
+
+/// Whether token `i` is one of the [`TITLE_MODIFIERS`].
+fn title_modifier(text: &str, tokens: &[Token], i: usize) -> bool {
+    TITLE_MODIFIERS.iter().any(|w| w.eq_ignore_ascii_case(tokens[i].text(text)))
+}
+
+/// Words of a title that stand between an organisation and the role word (`Majority` in
+/// `Senate Majority Leader`, `Deputy` in `Amnesty International Deputy Director`).
+const TITLE_MODIFIERS: &[&str] = &[
+    "majority", "minority", "deputy", "assistant", "acting", "interim", "senior", "associate", "vice", "former",
+    "additional",
+];
+
+/// `Senate Majority` + `Leader Mitch McConnell`, `House Majority Whip` + `Steve Scalise`: an
+/// organisation's name the tagger carried into the title after it ends where the title's words
+/// begin, when a role word follows them on the same line, or ends the name right before a
+/// person's.
+fn end_organisations_before_titles(text: &str, tokens: &[Token], ms: &mut [FoundMention]) {
+    let role = |i: usize| crate::lang::en::lexicon::is_role(tokens[i].text(text));
+    for k in 0..ms.len() {
+        if ms[k].kind != EntityType::Org {
+            continue;
+        }
+        let m = &ms[k];
+        let mut after = m.tokens.end;
+        while after < tokens.len() && title_modifier(text, tokens, after) {
+            after += 1;
+        }
+        let on_line = |t: &Token| text.get(m.span.end..t.start as usize).is_some_and(|g| g.chars().all(|c| c.is_alphabetic() || c == ' '));
+        let role_follows = tokens.get(after).is_some_and(|t| role(after) && on_line(t));
+        let person_follows = ms.get(k + 1).is_some_and(|n| {
+            n.kind == EntityType::Person && n.tokens.start == m.tokens.end && text.get(m.span.end..n.span.start) == Some(" ")
+        });
+        let mut end = m.tokens.end;
+        if person_follows && end > m.tokens.start + 1 && role(end - 1) {
+            end -= 1;
+        } else if !role_follows {
+            continue;
+        }
+        while end > m.tokens.start + 1 && title_modifier(text, tokens, end - 1) {
+            end -= 1;
+        }
+        ms[k].tokens.end = end;
+        ms[k].span.end = tokens[end - 1].end as usize;
+    }
+}
+
 /// `the Biden administration`, `the Obama presidency`: the one capitalized word before a
 /// lower-case `administration` or `presidency` names the person who led it (CoNLL-2003 tags
 /// `Clinton administration` so). The wire-news tagger reads such a word as a place or leaves
@@ -772,6 +846,40 @@ mod tests {
                 Some(name) => assert_eq!(got, [name], "{text}"),
                 None => assert_eq!(got.len(), 2, "{text}: {got:?}"),
             }
+        }
+    }
+
+    #[test]
+    fn the_words_of_a_title_are_neither_the_organisation_nor_the_person() {
+        use EntityType::*;
+        let cases = [
+            ("Senate Majority Leader Mitch McConnell spoke.", vec![(0..2, Org), (3..5, Person)], vec![("Senate", Org), ("Mitch McConnell", Person)]),
+            ("House Majority Whip Steve Scalise objected.", vec![(0..3, Org), (3..5, Person)], vec![("House", Org), ("Steve Scalise", Person)]),
+            ("House Majority Whip Steve Scalise objected.", vec![(0..5, Person)], vec![("House", Org), ("Steve Scalise", Person)]),
+            ("Amnesty International Deputy Director Anna Berg wrote.", vec![(0..6, Person)], vec![("Amnesty International", Org), ("Anna Berg", Person)]),
+            ("Texas Governor Greg Abbott signed it.", vec![(0..4, Person)], vec![("Texas", Loc), ("Greg Abbott", Person)]),
+            // Nothing before the title, a sentence's ordinary first word, a credit label.
+            ("Former President Barack Obama spoke.", vec![(0..4, Person)], vec![("Barack Obama", Person)]),
+            ("Today President Joe Biden spoke.", vec![(0..4, Person)], vec![("Joe Biden", Person)]),
+            ("Photo Luis Quintero", vec![(0..3, Person)], vec![("Luis Quintero", Person)]),
+            // A role word ending a name before no person stays (`Office of the Director` aside).
+            ("The Minority Rights Group Director resigned.", vec![(1..4, Org)], vec![("Minority Rights Group", Org)]),
+        ];
+        for (text, parts, want) in cases {
+            let tokens = super::super::tokens::tokenize(text);
+            let mut ms: Vec<FoundMention> = parts
+                .into_iter()
+                .map(|(r, kind)| FoundMention {
+                    span: tokens[r.start].start as usize..tokens[r.end - 1].end as usize,
+                    kind,
+                    tokens: r,
+                    sentence: 0,
+                })
+                .collect();
+            let one_sentence: Range<usize> = 0..tokens.len();
+            refine(text, &tokens, std::slice::from_ref(&one_sentence), &Gazetteer::embedded().unwrap(), &mut ms);
+            let got: Vec<(&str, EntityType)> = ms.iter().map(|m| (&text[m.span.clone()], m.kind)).collect();
+            assert_eq!(got, want, "{text}");
         }
     }
 

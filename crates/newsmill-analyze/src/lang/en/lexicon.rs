@@ -373,6 +373,7 @@ const ROLE_WORDS: &[&str] = &[
     "chief",
     "head",
     "leader",
+    "whip",
     "commander",
     "general",
     "ambassador",
