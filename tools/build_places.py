@@ -21,7 +21,7 @@ out = pathlib.Path(sys.argv[2] if len(sys.argv) > 2 else "crates/newsmill-analyz
 COUNTRY_ALIASES = {
     "US": ["U.S.", "US", "USA", "U.S.A.", "America", "United States of America", "the United States"],
     "GB": ["UK", "U.K.", "Britain", "Great Britain", "England"],
-    "RU": ["Russian Federation"], "KR": ["Korea", "Republic of Korea"], "KP": ["DPRK", "North Korea"],
+    "RU": ["Russian Federation"], "KR": ["Korea", "Republic of Korea"], "KP": ["DPRK", "North Korea", "Democratic People's Republic of Korea"],
     "AE": ["UAE", "U.A.E.", "Emirates"], "CD": ["DRC", "DR Congo", "Congo-Kinshasa"], "CG": ["Congo-Brazzaville"],
     "CN": ["PRC", "People's Republic of China", "mainland China"], "TW": ["Republic of China"],
     "NL": ["Holland", "the Netherlands"], "CZ": ["Czech Republic"], "MM": ["Burma"], "CI": ["Ivory Coast"],
@@ -88,7 +88,7 @@ for r in csv.DictReader(open(src / "demonyms_mordecai_nat_df.csv", encoding="utf
 
 out.parent.mkdir(parents=True, exist_ok=True)
 with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as f:
-    f.write("# newsmill places: GeoNames (geonames.org) CC BY 4.0; demonyms: Mordecai (MIT). See crates/newsmill-analyze/models/places-en.md\n")
+    f.write("# newsmill places: GeoNames (geonames.org) CC BY 4.0; demonyms: Mordecai (MIT). See models/places-en.md\n")
     for r in rows:
         f.write("\t".join(r) + "\n")
 print(f"wrote {out}: {len(rows)} rows, {out.stat().st_size / 1e6:.2f} MB")

@@ -211,6 +211,7 @@ fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer,
     }
     *ms = merged;
     possessive::join_possessive_businesses(text, tokens, ms);
+    possessive::join_group_possessives(text, tokens, ms);
     legal_forms::join_legal_forms(text, tokens, ms);
     models::extend_model_names(text, tokens, ms);
 }

@@ -1,9 +1,12 @@
-//! A business named after its owner keeps the owner's possessive inside its name: `Dick's
-//! Sporting Goods`, `Gold's Gym`, `Noah's Ark Moving & Storage Inc.`. The tagger, taught by
-//! wire news where `'s` ends a name (`Britain's Foreign Office`), takes the owner for a person
-//! and the rest for another name or none. Only a business's own kind of last word (`Goods`,
-//! `Gym`, `Moving`, `Inc.`) joins them, so a country's ministry or a president's department
-//! stay two names.
+//! Possessives inside names. The tagger, taught by wire news where `'s` ends a name
+//! (`Britain's Foreign Office`), splits names that hold one:
+//! - a business named after its owner (`Dick's Sporting Goods`, `Gold's Gym`, `Noah's Ark
+//!   Moving & Storage Inc.`), whose owner it takes for a person and the rest for another name
+//!   or none. Only a business's own kind of last word (`Goods`, `Gym`, `Moving`, `Inc.`) joins
+//!   them, so a country's ministry or a president's department stay two names;
+//! - a name that opens with a group of people in the possessive (`Democratic People's Republic
+//!   of Korea`, `Women's National Basketball Association`, `Teachers' Union of Ireland`), of
+//!   which it keeps only the part after the possessive.
 
 use super::FoundMention;
 use crate::model::EntityType;
@@ -101,6 +104,57 @@ pub(super) fn join_possessive_businesses(text: &str, tokens: &[Token], ms: &mut 
     *ms = out;
 }
 
+/// Plural nouns for groups of people that names put in the possessive (`People's Republic`,
+/// `Children's Hospital`, `Workers' Party`, `Veterans' Affairs`): never a name's owner.
+const GROUP_POSSESSORS: &[&str] = &[
+    "People", "Peoples", "Children", "Women", "Men", "Boys", "Girls", "Ladies", "Workers", "Veterans", "Farmers",
+    "Teachers", "Citizens", "Nurses", "Students", "Writers", "Artists", "Employees", "Firefighters", "Miners",
+    "Mothers", "Parents", "Seniors", "Patients", "Consumers", "Taxpayers", "Soldiers", "Homeowners", "Voters",
+    "Journalists", "Physicians", "Officers", "Nations",
+];
+
+/// Words that open a sentence or a noun phrase before a name without being part of it.
+const NOT_NAME_WORDS: &[&str] = &["The", "A", "An", "This", "That", "These", "Those", "Our", "Their", "His", "Her", "Its"];
+
+/// Extends a name after a group's possessive (`Women's` + `National Basketball Association`)
+/// back over the group and the capitalized words before it on the same line, taking in a name
+/// the tagger ended there (`Democratic People` + `'s` + `Republic of Korea`); the whole name
+/// has the type of its last part, the head of an English name.
+pub(super) fn join_group_possessives(text: &str, tokens: &[Token], ms: &mut Vec<FoundMention>) {
+    let spaced = |a: usize, b: usize| text.get(tokens[a].end as usize..tokens[b].start as usize) == Some(" ");
+    let mut k = 0;
+    while k < ms.len() {
+        let start = ms[k].tokens.start;
+        let Some(group) = start.checked_sub(2) else {
+            k += 1;
+            continue;
+        };
+        let mark = tokens[group + 1];
+        let possessive = matches!(mark.text(text), "'s" | "’s" | "'" | "’") && mark.start == tokens[group].end;
+        if !possessive || !spaced(group + 1, start) || !GROUP_POSSESSORS.contains(&tokens[group].text(text)) {
+            k += 1;
+            continue;
+        }
+        let mut first = group;
+        while first > 0 && spaced(first - 1, first) {
+            let w = tokens[first - 1].text(text);
+            if !w.starts_with(char::is_uppercase) || NOT_NAME_WORDS.contains(&w) {
+                break;
+            }
+            first -= 1;
+        }
+        // A name the tagger ended inside the run goes into the whole; one before it stays.
+        if k > 0 && ms[k - 1].tokens.end > first && ms[k - 1].tokens.end <= group + 1 {
+            first = first.min(ms[k - 1].tokens.start);
+            ms.remove(k - 1);
+            k -= 1;
+        }
+        ms[k].tokens.start = first;
+        ms[k].span.start = tokens[first].start as usize;
+        k += 1;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,6 +177,30 @@ mod tests {
             joined(text, &[(0..1, Person), (5..7, Org)]),
             [("Millie’s Cleaning Services".to_string(), Org), ("Acme Inc.".to_string(), Org)]
         );
+    }
+
+    #[test]
+    fn a_group_in_the_possessive_opens_the_name_after_it() {
+        use EntityType::*;
+        let grouped = |text: &str, found: &[(std::ops::Range<usize>, EntityType)]| {
+            super::super::after_pass(text, found, join_group_possessives)
+        };
+        // The Democratic People 's Republic of Korea fired .
+        let text = "The Democratic People's Republic of Korea fired.";
+        assert_eq!(grouped(text, &[(1..3, Org), (4..7, Loc)]), [("Democratic People's Republic of Korea".to_string(), Loc)]);
+        let text = "The Women's National Basketball Association grew.";
+        assert_eq!(grouped(text, &[(3..6, Org)]), [("Women's National Basketball Association".to_string(), Org)]);
+        let text = "The Teachers' Union of Ireland struck.";
+        assert_eq!(grouped(text, &[(3..6, Org)]), [("Teachers' Union of Ireland".to_string(), Org)]);
+        // An owner, a country or a lower-case group is no group of people in a name.
+        for (text, found) in [
+            ("Trump's Justice Department said so.", [(0..1, Person), (2..4, Org)]),
+            ("China's Commerce Ministry said so.", [(0..1, Loc), (2..4, Org)]),
+        ] {
+            assert_eq!(grouped(text, &found).len(), 2, "{text}");
+        }
+        let text = "The women's Tour de France began.";
+        assert_eq!(grouped(text, &[(3..6, Misc)]), [("Tour de France".to_string(), Misc)]);
     }
 
     #[test]
