@@ -33,6 +33,28 @@ COUNTRY_ALIASES = {
 def ascii_alias(a):
     return a.isascii() and 2 <= len(a) <= 40 and not any(c.isdigit() for c in a)
 
+# How often English writes each word in lower case (models/word-case-en.tsv.gz, ours).
+WORD_CASE = pathlib.Path(__file__).resolve().parent.parent / "crates/newsmill-analyze/models/word-case-en.tsv.gz"
+lower_share = {}
+for line in gzip.open(WORD_CASE, "rt", encoding="utf-8"):
+    if not line.startswith("#"):
+        word, _, share = line.rstrip("\n").split("\t")
+        lower_share[word] = int(share)
+
+# Last words of a building's name: an alternate name ending in one names a building in the
+# city (`White House` for Casablanca, `Cape Coast Castle`), not the city.
+BUILDINGS = {"House", "Palace", "Castle", "Tower", "Towers", "Building", "Station", "Stadium", "Airport", "Mosque",
+             "Cathedral", "Temple", "Church", "Hall"}
+
+def news_alias(a):
+    """Whether an alternate name of a city is one English news could name it by: not a phonetic
+    spelling in lower case (`hang cow`), not a building in it, and not ordinary English words
+    only (`Soul` for Seoul, the airport code `CAN`, the nickname `Big Easy`), which linking
+    would read as that city wherever they are capitalised."""
+    words = a.replace("-", " ").split()
+    ordinary = all(lower_share.get(w.lower(), 0) >= 50 for w in words)
+    return ascii_alias(a) and not a.islower() and words[-1] not in BUILDINGS and not ordinary
+
 countries = {}
 for line in open(src / "countryInfo.txt", encoding="utf-8"):
     if line.startswith("#"):
@@ -56,7 +78,7 @@ for line in open(src / "cities15000.txt", encoding="utf-8"):
     gid, name, asciiname, alts, lat, lon, fclass, fcode, cc, a1, pop = f[0], f[1], f[2], f[3], float(f[4]), float(f[5]), f[6], f[7], f[8], f[10], int(f[14] or 0)
     aliases = {asciiname} if asciiname != name else set()
     if pop >= 100_000:
-        aliases |= {a for a in alts.split(",") if ascii_alias(a) and a != name}
+        aliases |= {a for a in alts.split(",") if news_alias(a) and a != name}
     cities.append((cc, gid, name, "|".join(sorted(aliases)), lat, lon, pop, fcode, a1))
     for key in (cc, f"{cc}.{a1}"):
         c = centre[key]

@@ -230,7 +230,7 @@ impl Places {
 
     /// Whether a LOC entity shows it is a place: the gazetteer holds its name or one of its
     /// forms in the body, or it is written as a place's name is (a world region, `Bexar
-    /// County`, `South China`). On recent web pages a place name with none of these is seldom
+    /// County`, `South China`, a building: `White House`). On recent web pages a place name with none of these is seldom
     /// a place (products, companies and headings the tagger read as places: `Cloudflare`,
     /// `Road Transport`); on 1996 newswire it is often a small town or a venue.
     pub fn shows_place(&self, e: &Entity, body: &str) -> bool {
@@ -238,7 +238,8 @@ impl Places {
         std::iter::once(e.name.as_str()).chain(body_forms).any(|form| {
             let key = normalize(form);
             let known = |k: &str| self.named(k).next().is_some();
-            known(&key) || crate::lang::en::lexicon::is_region(&key, known) || crate::lang::en::lexicon::has_place_head(form)
+            use crate::lang::en::lexicon::{has_building_head, has_place_head, is_region};
+            known(&key) || is_region(&key, known) || has_place_head(form) || has_building_head(form)
         })
     }
 
@@ -516,5 +517,25 @@ mod tests {
         assert_eq!(places[0].country.as_deref(), Some("FR"));
         assert_eq!(gaz.demonym("Afghans").as_deref(), Some("AF"));
         assert_eq!(normalize("the U.S."), "us");
+    }
+
+    #[test]
+    fn a_building_or_an_ordinary_word_is_no_city_s_other_name() {
+        let gaz = Places::load().unwrap();
+        // GeoNames gives Casablanca the other name `White House` (its name in English), Seoul
+        // `Soul`, Fortaleza its airport's code `FOR`: none names the city in English news.
+        let text = "The White House said Soul music is FOR sale.";
+        let names = ["White House", "Soul", "FOR"];
+        let ents: Vec<Entity> =
+            names.iter().enumerate().map(|(i, n)| entity(&format!("E{}", i + 1), n, EntityType::Loc, text)).collect();
+        let (places, focus) = link_places(text, &ents, &gaz);
+        assert!(places.is_empty() && focus.is_empty(), "{places:?}");
+        // A named building is a place all the same, unlinked; a business called a house is
+        // not; a known place called a state is one.
+        let text = "The White House and Music House met in New York State.";
+        let names = ["White House", "Music House", "New York State"];
+        let ents = names.iter().enumerate().map(|(i, n)| entity(&format!("E{}", i + 1), n, EntityType::Loc, text));
+        let kept = drop_unplaced(ents.collect(), text, &gaz);
+        assert_eq!(kept.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(), ["White House", "New York State"]);
     }
 }

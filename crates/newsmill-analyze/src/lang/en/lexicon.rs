@@ -263,10 +263,15 @@ const COMPASS: &[&str] = &[
     "outer",
 ];
 
-/// Whether a normalised name is a world region (`middle east`), or a compass word before one
-/// (`east asia`); `known` says whether the gazetteer holds a normalised name.
+/// Whether a normalised name is a world region (`middle east`), a compass word before one
+/// (`east asia`) or before a known place, or a known place called a state (`new york state`);
+/// `known` says whether the gazetteer holds a normalised name.
 pub fn is_region(normalized: &str, known: impl Fn(&str) -> bool) -> bool {
     if WORLD_REGIONS.contains(&normalized) {
+        return true;
+    }
+    // A known place called a state (`New York State`, `Washington State`).
+    if normalized.strip_suffix(" state").is_some_and(&known) {
         return true;
     }
     match normalized.split_once(' ') {
@@ -281,6 +286,34 @@ pub fn has_place_head(name: &str) -> bool {
     let mut words = name.split_whitespace();
     let street = |w: &&str| STREET_HEADS.contains(w) || STREET_ABBREVIATIONS.contains(w);
     words.next_back().is_some_and(|last| PLACE_HEADS.contains(&last) || street(&last)) && words.next().is_some()
+}
+
+/// Last words of buildings' names (`White House`, `Buckingham Palace`, `Trump Tower`): a named
+/// building is a place though no gazetteer of towns holds it. Not a type by itself (`Random
+/// House` publishes books), only evidence that a name the tagger read as a place is one.
+const BUILDING_HEADS: &[&str] = &[
+    "House",
+    "Palace",
+    "Castle",
+    "Tower",
+    "Building",
+    "Cathedral",
+    "Mosque",
+    "Temple",
+    "Church",
+    "Hall",
+    "Stadium",
+    "Arena",
+    "Station",
+];
+
+/// Whether a name ends in a word of a building's name ([`BUILDING_HEADS`]) after a word that
+/// is a name's, not an ordinary word (`White House`, `Hearst Castle`; not `Music House`,
+/// `Fifth House`, businesses the tagger read as places).
+pub fn has_building_head(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let building = words.next_back().is_some_and(|last| BUILDING_HEADS.contains(&last));
+    building && words.any(|w| !is_ordinary_word(w))
 }
 
 /// Last words of products, editions and software (`Gemini CLI`, `Sonar Pro`, `Jupyter
