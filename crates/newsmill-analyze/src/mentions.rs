@@ -702,6 +702,23 @@ fn after_pass(
 mod tests {
     use super::*;
 
+    /// The mentions [`refine`] makes of `parts` (token ranges and types) in one sentence.
+    fn refined(text: &str, parts: impl IntoIterator<Item = (Range<usize>, EntityType)>) -> Vec<(String, EntityType)> {
+        let tokens = super::super::tokens::tokenize(text);
+        let mut ms: Vec<FoundMention> = parts
+            .into_iter()
+            .map(|(r, kind)| FoundMention {
+                span: tokens[r.start].start as usize..tokens[r.end - 1].end as usize,
+                kind,
+                tokens: r,
+                sentence: 0,
+            })
+            .collect();
+        let one_sentence: Range<usize> = 0..tokens.len();
+        refine(text, &tokens, std::slice::from_ref(&one_sentence), &Gazetteer::embedded().unwrap(), &mut ms);
+        ms.iter().map(|m| (text[m.span.clone()].to_string(), m.kind)).collect()
+    }
+
     /// A rule that adds mentions: text, tokens, sentences, the mentions so far.
     type AddRule = fn(&str, &[Token], &[Range<usize>], &mut Vec<FoundMention>);
 
@@ -830,21 +847,9 @@ mod tests {
             ("Paris, Texas is far.", [(0..1, Loc), (2..3, Loc)], None),
         ];
         for (text, parts, want) in cases {
-            let tokens = super::super::tokens::tokenize(text);
-            let mut ms: Vec<FoundMention> = parts
-                .into_iter()
-                .map(|(r, kind)| FoundMention {
-                    span: tokens[r.start].start as usize..tokens[r.end - 1].end as usize,
-                    kind,
-                    tokens: r,
-                    sentence: 0,
-                })
-                .collect();
-            let one_sentence: Range<usize> = 0..tokens.len();
-            refine(text, &tokens, std::slice::from_ref(&one_sentence), &Gazetteer::embedded().unwrap(), &mut ms);
-            let got: Vec<(&str, EntityType)> = ms.iter().map(|m| (&text[m.span.clone()], m.kind)).collect();
+            let got = refined(text, parts);
             match want {
-                Some(name) => assert_eq!(got, [name], "{text}"),
+                Some((name, kind)) => assert_eq!(got, [(name.to_string(), kind)], "{text}"),
                 None => assert_eq!(got.len(), 2, "{text}: {got:?}"),
             }
         }
@@ -867,20 +872,8 @@ mod tests {
             ("The Minority Rights Group Director resigned.", vec![(1..4, Org)], vec![("Minority Rights Group", Org)]),
         ];
         for (text, parts, want) in cases {
-            let tokens = super::super::tokens::tokenize(text);
-            let mut ms: Vec<FoundMention> = parts
-                .into_iter()
-                .map(|(r, kind)| FoundMention {
-                    span: tokens[r.start].start as usize..tokens[r.end - 1].end as usize,
-                    kind,
-                    tokens: r,
-                    sentence: 0,
-                })
-                .collect();
-            let one_sentence: Range<usize> = 0..tokens.len();
-            refine(text, &tokens, std::slice::from_ref(&one_sentence), &Gazetteer::embedded().unwrap(), &mut ms);
-            let got: Vec<(&str, EntityType)> = ms.iter().map(|m| (&text[m.span.clone()], m.kind)).collect();
-            assert_eq!(got, want, "{text}");
+            let want: Vec<(String, EntityType)> = want.into_iter().map(|(n, k)| (n.to_string(), k)).collect();
+            assert_eq!(refined(text, parts), want, "{text}");
         }
     }
 
