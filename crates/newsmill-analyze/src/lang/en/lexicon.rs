@@ -341,7 +341,7 @@ pub fn type_by_last_word(name: &str, tagged: EntityType) -> Option<EntityType> {
         Some(EntityType::Org)
     } else if STREET_ABBREVIATIONS.contains(&last) || (STREET_HEADS.contains(&last) && tagged != EntityType::Person) {
         Some(EntityType::Loc)
-    } else if PRODUCT_HEADS.contains(&last) {
+    } else if PRODUCT_HEADS.contains(&last) || ADHERENTS.contains(&last) {
         Some(EntityType::Misc)
     } else if PLACE_HEADS.contains(&last) && matches!(tagged, EntityType::Person | EntityType::Misc) {
         Some(EntityType::Loc)
@@ -349,6 +349,27 @@ pub fn type_by_last_word(name: &str, tagged: EntityType) -> Option<EntityType> {
         None
     }
 }
+
+/// The followers of a religion, a group named as a nationality is (`Sunni Muslims`, `Orthodox
+/// Jews`): MISC by the guidelines, never a person's or an organisation's name.
+const ADHERENTS: &[&str] = &[
+    "Muslims",
+    "Christians",
+    "Jews",
+    "Catholics",
+    "Protestants",
+    "Hindus",
+    "Buddhists",
+    "Sikhs",
+    "Mormons",
+    "Evangelicals",
+    "Baptists",
+    "Methodists",
+    "Anglicans",
+    "Lutherans",
+    "Shiites",
+    "Sunnis",
+];
 
 /// Surname prefixes after which a capital follows inside a person's name (`McGrath`,
 /// `DeSantis`, `LeBlanc`, `VanDyke`).
@@ -627,6 +648,8 @@ mod tests {
         assert!(!is_product_of_known_org("Google"));
         assert!(!is_product_of_known_org("Maps of Google"));
         assert_eq!(type_by_last_word("Reuters Ottawa Bureau", EntityType::Misc), Some(EntityType::Org));
+        assert_eq!(type_by_last_word("Sunni Muslims", EntityType::Person), Some(EntityType::Misc));
+        assert_eq!(type_by_last_word("Shiite Muslims", EntityType::Org), Some(EntityType::Misc));
         assert_eq!(type_by_last_word("Meta Platforms", EntityType::Person), Some(EntityType::Org));
         assert_eq!(type_by_last_word("Gemini CLI", EntityType::Person), Some(EntityType::Misc));
         assert_eq!(type_by_last_word("Sonar Reasoning Pro", EntityType::Person), Some(EntityType::Misc));
