@@ -231,7 +231,7 @@ fn quiet(tok: &str) -> bool {
 /// `models/first-names-en.md`), as hashes of their title-case form.
 const FIRST_NAMES: &str = include_str!("../../models/first-names-en.txt");
 
-fn is_first_name(title_cased: &str) -> bool {
+pub(crate) fn is_first_name(title_cased: &str) -> bool {
     static SET: std::sync::OnceLock<crate::hashing::HashSet64> = std::sync::OnceLock::new();
     let set = SET.get_or_init(|| FIRST_NAMES.lines().filter(|l| !l.starts_with('#')).map(hash_str).collect());
     set.contains(&hash_str(title_cased))
