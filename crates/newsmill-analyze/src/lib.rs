@@ -469,6 +469,16 @@ mod tests {
     }
 
     #[test]
+    fn a_city_after_in_is_a_place_not_its_team() {
+        let res = Resources::embedded().expect("embedded model");
+        let text = "Mrs. Clinton has held rallies before largely black crowds in Cleveland, at a college in \
+            Charlotte and in Greensboro.";
+        let article = analyze(document_from_text("t", text.to_string()), &res);
+        let cleveland = article.entities.iter().find(|e| e.name == "Cleveland").map(|e| e.kind);
+        assert_eq!(cleveland, Some(EntityType::Loc));
+    }
+
+    #[test]
     fn the_author_and_the_reader_are_no_sources_of_quotations() {
         let res = Resources::embedded().expect("embedded model");
         let text = "The migration took six weeks. Afterwards I asked myself: “What could I have done better, \

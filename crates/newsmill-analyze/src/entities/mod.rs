@@ -217,6 +217,8 @@ fn written_in_full(text: &str, mut ents: Vec<Entity>) -> Vec<Entity> {
 ///   `NVIDIA GTC`) is a product, service or event of it;
 /// - a one-word "person" written like a brand (`HubSpot`) is an organisation;
 /// - a name written after a title only a person bears (`President Obama`) is a person's;
+/// - an "organisation" the gazetteer knows as a place, written with its region (`Gainesville,
+///   FL`) or after `in` (`rallies in Cleveland`), is a place;
 /// - a MISC name that owns something (`Taliban’s participation`) and is no nationality is
 ///   a group acting as an organization.
 fn refine_kind(text: &str, e: &Entity, country: bool, gaz: &Gazetteer) -> EntityType {
@@ -242,7 +244,10 @@ fn refine_kind(text: &str, e: &Entity, country: bool, gaz: &Gazetteer) -> Entity
     {
         return EntityType::Person;
     }
-    if e.kind == EntityType::Org && gaz.is_place(&e.name) && e.mentions.iter().any(|m| in_its_region(text, m, gaz)) {
+    if e.kind == EntityType::Org
+        && gaz.is_place(&e.name)
+        && e.mentions.iter().any(|m| in_its_region(text, m, gaz) || after_locative(text, m))
+    {
         return EntityType::Loc;
     }
     if e.kind == EntityType::Misc && gaz.country_of(&e.name).is_none() {
@@ -265,6 +270,16 @@ fn after_person_title(text: &str, m: &Mention) -> bool {
     m.field.is_body()
         && line.ends_with(' ')
         && line.split_whitespace().next_back().is_some_and(super::mentions::is_person_title)
+}
+
+/// A body mention right after `in`, `near` or `outside` (`rallies in Cleveland`): a place the
+/// gazetteer knows, written where a place goes; the wire-news tagger types some cities as the
+/// teams named after them.
+fn after_locative(text: &str, m: &Mention) -> bool {
+    let before = text.get(..m.span.start).unwrap_or("");
+    m.field.is_body()
+        && before.ends_with(' ')
+        && before.split_whitespace().next_back().is_some_and(|w| matches!(w, "in" | "near" | "outside"))
 }
 
 /// A mention followed by the region or country it is in (`Gainesville, FL`, `Barcelona,
