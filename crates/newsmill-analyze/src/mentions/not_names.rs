@@ -58,6 +58,7 @@ pub fn drop_non_names(
             && sents.get(m.sentence).is_some_and(|r| r.start == m.tokens.start)
             && !tokens.get(m.tokens.end).is_some_and(|t| t.text(text).starts_with(|c: char| c.is_ascii_digit()))
     };
+    trim_people_in_headings(text, tokens, &headings, ms);
     // A heading's words and a sentence's first word are capitalized whatever they are.
     let suspect: Vec<bool> = ms.iter().map(|m| in_heading(m.span.start) || opens_sentence(m)).collect();
     // A name written in running text is a name wherever else it appears, and so is each part
@@ -89,6 +90,45 @@ pub fn drop_non_names(
             || common_noun(&words, &doc)
             || acronym_of_common_phrase(text, name, &mut acronyms))
     });
+}
+
+/// `Lindsey Graham Says …`, `Fact Check Trump`, `Hillary Clinton Goes After Donald Trump`: in
+/// a title-case heading a person's name runs into the heading's other capitalized words. The
+/// name is the longest run of the mention's words that the document also writes outside the
+/// heading, when the words before it, and the first word after it, are ordinary English words
+/// and no given names (`Will Smith`, `Tim Cook` stay whole where the document never shortens
+/// them).
+fn trim_people_in_headings(text: &str, tokens: &[Token], headings: &[Range<usize>], ms: &mut [FoundMention]) {
+    let cut_off = |i: usize| {
+        let w = tokens[i].text(text);
+        w.chars().all(char::is_alphabetic) && is_ordinary_word(w) && !crate::ner::features::is_first_name(w)
+    };
+    for m in ms.iter_mut().filter(|m| m.kind == EntityType::Person && m.tokens.len() >= 2) {
+        let Some(line) = headings.get(headings.partition_point(|h| h.end <= m.span.start)) else { continue };
+        if line.start > m.span.start {
+            continue;
+        }
+        let elsewhere = |run: &str| text.matches(run).count() > text[line.clone()].matches(run).count();
+        let mut best: Option<Range<usize>> = None;
+        for i in m.tokens.clone() {
+            if i > m.tokens.start && !cut_off(i - 1) {
+                break;
+            }
+            for j in (i + 1..=m.tokens.end).rev() {
+                let longer = best.as_ref().is_none_or(|b| j - i > b.len());
+                if !longer || !(j == m.tokens.end || cut_off(j)) {
+                    continue;
+                }
+                if elsewhere(&text[tokens[i].start as usize..tokens[j - 1].end as usize]) {
+                    best = Some(i..j);
+                }
+            }
+        }
+        if let Some(run) = best.filter(|r| *r != m.tokens) {
+            m.span = tokens[run.start].start as usize..tokens[run.end - 1].end as usize;
+            m.tokens = run;
+        }
+    }
 }
 
 /// Words that make a role more precise (`Co-Founder`, `Senior Director`).
@@ -366,6 +406,24 @@ mod tests {
         assert!(!article.entities.iter().any(|e| e.name.contains("Founder")));
         let speaker = article.quotes.first().and_then(|q| q.speaker.as_ref()).and_then(|s| s.name.as_deref());
         assert_eq!(speaker, Some("Stephanie Özcan"));
+    }
+
+    #[test]
+    fn a_person_in_a_heading_is_cut_from_the_heading_s_words() {
+        let text = "Lindsey Graham Says Clinton Hid Her Health\n\nSen. Lindsey Graham said on Sunday that \
+                    Hillary Clinton had hidden it. Clinton denied it.\n\nTim Cook Joins Them\n\nThe firm said so.";
+        let tokens = crate::tokens::tokenize(text);
+        let person = |name: &str| {
+            let at = text.find(name).unwrap();
+            let first = tokens.iter().position(|t| t.start as usize == at).unwrap();
+            let end = tokens.iter().position(|t| t.end as usize == at + name.len()).unwrap() + 1;
+            super::FoundMention { span: at..at + name.len(), kind: EntityType::Person, tokens: first..end, sentence: 0 }
+        };
+        let mut ms = vec![person("Lindsey Graham Says"), person("Clinton Hid"), person("Tim Cook")];
+        super::trim_people_in_headings(text, &tokens, &super::title_case_lines(text, &tokens), &mut ms);
+        let names: Vec<&str> = ms.iter().map(|m| &text[m.span.clone()]).collect();
+        // Tim Cook is named nowhere else: his name stays as the heading has it.
+        assert_eq!(names, ["Lindsey Graham", "Clinton", "Tim Cook"]);
     }
 
     #[test]
