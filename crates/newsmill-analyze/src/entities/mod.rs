@@ -28,6 +28,9 @@ const ACRONYM_SKIP: &[&str] = &["of", "the", "and", "for", "in", "on", "de", "&"
 struct Group {
     mentions: Vec<usize>,
     country: Option<[u8; 2]>,
+    /// Its distinct full names of people (mentions of two or more words), to keep another
+    /// person of the same surname out.
+    people: Vec<usize>,
 }
 
 fn fold(s: &str) -> String {
@@ -138,6 +141,9 @@ pub fn group(text: &str, mentions: &[FoundMention], gaz: &Gazetteer) -> Vec<Enti
         let country = mention_country(gaz, name, m.kind);
         let same_country = country.and_then(|c| by_country.get(&c).copied());
         let found = [same_country, lookup.find(&keys[k])].into_iter().flatten().min();
+        // Not into a group that holds another person of the same surname (`Bill Clinton` where
+        // `Hillary Clinton` and `Clinton` are grouped): the shared short form joined them.
+        let found = found.filter(|&i| !groups[i].people.iter().any(|&j| other_person(&keys[k], &keys[j])));
         let g = match found {
             Some(i) => {
                 groups[i].mentions.push(k);
@@ -145,10 +151,14 @@ pub fn group(text: &str, mentions: &[FoundMention], gaz: &Gazetteer) -> Vec<Enti
                 i
             }
             None => {
-                groups.push(Group { mentions: vec![k], country });
+                groups.push(Group { mentions: vec![k], country, people: Vec::new() });
                 groups.len() - 1
             }
         };
+        let full_name = keys[k].kind == EntityType::Person && keys[k].words.len() >= 2;
+        if full_name && !groups[g].people.iter().any(|&j| keys[j].folded == keys[k].folded) {
+            groups[g].people.push(k);
+        }
         if let Some(c) = groups[g].country {
             let first = by_country.entry(c).or_insert(g);
             *first = (*first).min(g);
@@ -162,6 +172,19 @@ pub fn group(text: &str, mentions: &[FoundMention], gaz: &Gazetteer) -> Vec<Enti
         e.kind = refine_kind(text, e, g.country.is_some(), gaz);
     }
     written_in_full(text, ents)
+}
+
+/// Whether two person mentions of two or more words each name different people: neither
+/// holds all the other's words (`Bill Clinton`, `Hillary Clinton`; but `Hillary Clinton` and
+/// `Hillary Rodham Clinton` are one).
+fn other_person(a: &Key, b: &Key) -> bool {
+    let within = |x: &Key, y: &Key| x.words.iter().all(|w| y.words.contains(w));
+    a.kind == EntityType::Person
+        && b.kind == EntityType::Person
+        && a.words.len() >= 2
+        && b.words.len() >= 2
+        && !within(a, b)
+        && !within(b, a)
 }
 
 /// A mention that the text writes as the tail of a longer form of its own entity (`Peace
@@ -403,7 +426,7 @@ mod tests {
         ];
         let refs: Vec<&FoundMention> = ms.iter().collect();
         assert!(is_person_and_short_forms(text, &refs));
-        let g = Group { mentions: vec![0, 1, 2], country: None };
+        let g = Group { mentions: vec![0, 1, 2], country: None, people: Vec::new() };
         let e = build(text, &ms, &g, 1);
         assert_eq!((e.name.as_str(), e.kind), ("Scott Keatley", EntityType::Person));
         // A one-word person is no evidence against the organisation's other mentions.
@@ -468,16 +491,19 @@ mod tests {
         let mut groups: Vec<Group> = Vec::new();
         for (k, m) in mentions.iter().enumerate() {
             let country = mention_country(gaz, &text[m.span.clone()], m.kind);
-            let found = groups.iter_mut().position(|g| {
-                (country.is_some() && g.country == country)
-                    || g.mentions.iter().any(|&j| same_referent(&keys[j], &keys[k]))
-            });
+            let found = groups
+                .iter_mut()
+                .position(|g| {
+                    (country.is_some() && g.country == country)
+                        || g.mentions.iter().any(|&j| same_referent(&keys[j], &keys[k]))
+                })
+                .filter(|&i| !groups[i].mentions.iter().any(|&j| other_person(&keys[k], &keys[j])));
             match found {
                 Some(i) => {
                     groups[i].mentions.push(k);
                     groups[i].country = groups[i].country.or(country);
                 }
-                None => groups.push(Group { mentions: vec![k], country }),
+                None => groups.push(Group { mentions: vec![k], country, people: Vec::new() }),
             }
         }
         groups.into_iter().map(|g| g.mentions).collect()
@@ -573,6 +599,19 @@ mod tests {
         let ents = group(&text, &ms, &Gazetteer::embedded().unwrap());
         assert_eq!(ents.len(), 1_000);
         assert!(ents.iter().all(|e| e.mentions.len() == 3));
+    }
+
+    #[test]
+    fn a_surname_shared_by_two_people_does_not_join_them() {
+        let text = "Hillary Clinton spoke. Clinton said so. Bill Clinton smiled.";
+        let ms = vec![
+            mention(text, "Hillary Clinton", EntityType::Person, 0),
+            mention(text, "Clinton", EntityType::Person, 0),
+            mention(text, "Bill Clinton", EntityType::Person, 0),
+        ];
+        let ents = group(text, &ms, &Gazetteer::embedded().unwrap());
+        let names: Vec<(&str, usize)> = ents.iter().map(|e| (e.name.as_str(), e.mentions.len())).collect();
+        assert_eq!(names, [("Hillary Clinton", 2), ("Bill Clinton", 1)]);
     }
 
     #[test]
