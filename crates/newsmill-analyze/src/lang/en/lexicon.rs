@@ -146,6 +146,9 @@ const ORG_HEADS: &[&str] = &[
     "Bureau",
     "Platforms",
     "Court",
+    "Museum",
+    "Gallery",
+    "Library",
 ];
 
 /// Last words that make such a name a place's (`Bexar County`, `Baker Street`).
@@ -648,6 +651,7 @@ mod tests {
         assert!(!is_product_of_known_org("Google"));
         assert!(!is_product_of_known_org("Maps of Google"));
         assert_eq!(type_by_last_word("Reuters Ottawa Bureau", EntityType::Misc), Some(EntityType::Org));
+        assert_eq!(type_by_last_word("Andy Warhol Museum", EntityType::Person), Some(EntityType::Org));
         assert_eq!(type_by_last_word("Sunni Muslims", EntityType::Person), Some(EntityType::Misc));
         assert_eq!(type_by_last_word("Shiite Muslims", EntityType::Org), Some(EntityType::Misc));
         assert_eq!(type_by_last_word("Meta Platforms", EntityType::Person), Some(EntityType::Org));
