@@ -268,7 +268,11 @@ fn trim_opening_words(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz:
     let named: crate::hashing::StrSet = ms.iter().map(|m| &text[m.span.clone()]).collect();
     let mut trimmed = Vec::new();
     for (k, m) in ms.iter().enumerate() {
-        let opens = sents.get(m.sentence).is_some_and(|r| r.start == m.tokens.start);
+        // Opening double quotes or brackets before it leave a word the sentence's first
+        // (`"Either Clinton or Trump will be president"`); single ones open titles as often
+        // (`‘Lonely City’ is …`).
+        let opening = |i: usize| matches!(tokens[i].text(text), "\"" | "“" | "(" | "[" | "«");
+        let opens = sents.get(m.sentence).is_some_and(|r| r.start <= m.tokens.start && (r.start..m.tokens.start).all(opening));
         if !opens || m.tokens.len() < 2 || !is_ordinary_word(tokens[m.tokens.start].text(text)) {
             continue;
         }
@@ -483,6 +487,9 @@ mod tests {
         // A word that never opens a name is left out even where the rest is named only there.
         let ents = entities("Because Akaunting Cloud is free, small firms in Ohio use it for their books.");
         assert!(!ents.iter().any(|(n, _)| n.starts_with("Because")), "{ents:?}");
+        // Opening quotes before the word leave it the sentence's first.
+        let ents = entities("\"You got a choice,\" he said. \"Either Clinton or Trump will win.\" Clinton smiled.");
+        assert!(!ents.iter().any(|(n, _)| n.starts_with("Either")), "{ents:?}");
     }
 
     #[test]
