@@ -149,6 +149,10 @@ const ORG_HEADS: &[&str] = &[
     "Museum",
     "Gallery",
     "Library",
+    "Health",
+    "Service",
+    "Times",
+    "Clinic",
 ];
 
 /// Last words that make such a name a place's (`Bexar County`, `Baker Street`).
@@ -657,6 +661,7 @@ mod tests {
         assert!(!is_product_of_known_org("Maps of Google"));
         assert_eq!(type_by_last_word("Reuters Ottawa Bureau", EntityType::Misc), Some(EntityType::Org));
         assert_eq!(type_by_last_word("Andy Warhol Museum", EntityType::Person), Some(EntityType::Org));
+        assert_eq!(type_by_last_word("Financial Times", EntityType::Misc), Some(EntityType::Org));
         assert_eq!(type_by_last_word("Affordable Care Act", EntityType::Org), Some(EntityType::Misc));
         assert_eq!(type_by_last_word("Sunni Muslims", EntityType::Person), Some(EntityType::Misc));
         assert_eq!(type_by_last_word("Shiite Muslims", EntityType::Org), Some(EntityType::Misc));
