@@ -386,7 +386,7 @@ fn join_coordinated_agencies(text: &str, tokens: &[Token], sents: &[Range<usize>
         let w = tokens[word].text(text);
         let agency = AGENCY_TAILS.contains(&tokens[m.tokens.end - 1].text(text));
         let lone = !tokens[word - 1].text(text).starts_with(char::is_uppercase)
-            && (k == 0 || ms[k - 1].tokens.end <= word - 1);
+            && (k == 0 || ms[k - 1].tokens.end < word);
         let join = agency
             && m.tokens.len() >= 2
             && tokens[word + 1].text(text) == "and"
