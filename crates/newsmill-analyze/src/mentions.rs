@@ -769,6 +769,18 @@ fn after_pass(
 mod tests {
     use super::*;
 
+    /// A text, the mentions tagged in it (token ranges and types), and the names and types
+    /// [`refine`] should make of them.
+    type RefineCase<'a> = (&'a str, Vec<(Range<usize>, EntityType)>, Vec<(&'a str, EntityType)>);
+
+    /// Checks each case.
+    fn refines_as(cases: &[RefineCase]) {
+        for (text, parts, want) in cases {
+            let want: Vec<(String, EntityType)> = want.iter().map(|(n, k)| (n.to_string(), *k)).collect();
+            assert_eq!(refined(text, parts.clone()), want, "{text}");
+        }
+    }
+
     /// The mentions [`refine`] makes of `parts` (token ranges and types) in one sentence.
     fn refined(text: &str, parts: impl IntoIterator<Item = (Range<usize>, EntityType)>) -> Vec<(String, EntityType)> {
         let tokens = super::super::tokens::tokenize(text);
@@ -942,10 +954,7 @@ mod tests {
             // A role word ending a name before no person stays (`Office of the Director` aside).
             ("The Minority Rights Group Director resigned.", vec![(1..4, Org)], vec![("Minority Rights Group", Org)]),
         ];
-        for (text, parts, want) in cases {
-            let want: Vec<(String, EntityType)> = want.into_iter().map(|(n, k)| (n.to_string(), k)).collect();
-            assert_eq!(refined(text, parts), want, "{text}");
-        }
+        refines_as(&cases);
     }
 
     #[test]
@@ -971,10 +980,7 @@ mod tests {
             ("Shares of Tesla and Customs Enforcement rose.", vec![(2..3, Org), (4..6, Org)], vec![("Tesla", Org), ("Customs Enforcement", Org)]),
             ("Immigration and Customs Enforcement came.", vec![(2..4, Org)], vec![("Customs Enforcement", Org)]),
         ];
-        for (text, parts, want) in cases {
-            let want: Vec<(String, EntityType)> = want.into_iter().map(|(n, k)| (n.to_string(), k)).collect();
-            assert_eq!(refined(text, parts), want, "{text}");
-        }
+        refines_as(&cases);
     }
 
     #[test]
