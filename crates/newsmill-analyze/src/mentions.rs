@@ -1000,13 +1000,8 @@ mod tests {
     #[test]
     fn a_name_ends_at_a_table_cell_or_a_line_break() {
         for (text, want) in [("Courgettes\tHalf a bag", "Courgettes"), ("Maria Lopez\nPears", "Maria Lopez")] {
-            let tokens = super::super::tokens::tokenize(text);
-            let n = tokens.len();
-            let span = tokens[0].start as usize..tokens[n - 1].end as usize;
-            let mut ms = vec![FoundMention { span, kind: EntityType::Org, tokens: 0..n, sentence: 0 }];
-            let one_sentence: Range<usize> = 0..n;
-            refine(text, &tokens, std::slice::from_ref(&one_sentence), &Gazetteer::embedded().unwrap(), &mut ms);
-            let got: Vec<&str> = ms.iter().map(|m| &text[m.span.clone()]).collect();
+            let n = super::super::tokens::tokenize(text).len();
+            let got: Vec<String> = refined(text, [(0..n, EntityType::Org)]).into_iter().map(|(name, _)| name).collect();
             assert_eq!(got, [want], "{text}");
         }
     }
@@ -1015,19 +1010,13 @@ mod tests {
     fn a_separator_mark_splits_names_and_a_campus_joins_its_university() {
         let run = |text: &str, spans: &[(&str, EntityType)]| {
             let tokens = super::super::tokens::tokenize(text);
-            let mut ms: Vec<FoundMention> = spans
-                .iter()
-                .map(|&(s, kind)| {
-                    let start = text.find(s).unwrap_or(0);
-                    let span = start..start + s.len();
-                    let first = tokens.iter().position(|t| t.start as usize == span.start).unwrap_or(0);
-                    let last = tokens.iter().position(|t| t.end as usize == span.end).unwrap_or(0);
-                    FoundMention { span, kind, tokens: first..last + 1, sentence: 0 }
-                })
-                .collect();
-            let one_sentence = 0..tokens.len();
-            refine(text, &tokens, std::slice::from_ref(&one_sentence), &Gazetteer::embedded().unwrap(), &mut ms);
-            ms.iter().map(|m| (text[m.span.clone()].to_string(), m.kind)).collect::<Vec<_>>()
+            let parts = spans.iter().map(|&(s, kind)| {
+                let start = text.find(s).unwrap_or(0);
+                let first = tokens.iter().position(|t| t.start as usize == start).unwrap_or(0);
+                let last = tokens.iter().position(|t| t.end as usize == start + s.len()).unwrap_or(0);
+                (first..last + 1, kind)
+            });
+            refined(text, parts.collect::<Vec<_>>())
         };
         let text = "Venue: Elbow Country Club | Cassi Claire Photography";
         let got = run(text, &[("Elbow Country Club | Cassi Claire Photography", EntityType::Org)]);
@@ -1051,11 +1040,7 @@ mod tests {
             let start = text.find(tagged).unwrap_or(0);
             let first = tokens.iter().position(|t| t.start as usize == start).unwrap_or(0);
             let n = tagged.split(' ').count();
-            let span = start..start + tagged.len();
-            let mut ms = vec![FoundMention { span, kind: EntityType::Person, tokens: first..first + n, sentence: 0 }];
-            let one_sentence = 0..tokens.len();
-            refine(text, &tokens, std::slice::from_ref(&one_sentence), &Gazetteer::embedded().unwrap(), &mut ms);
-            ms.first().map(|m| text[m.span.clone()].to_string())
+            refined(text, [(first..first + n, EntityType::Person)]).into_iter().next().map(|(name, _)| name)
         };
         assert_eq!(run("Henry David Thoreau writes about it.", "David Thoreau").as_deref(), Some("Henry David Thoreau"));
         assert_eq!(run("Yesterday David Thoreau wrote about it.", "David Thoreau").as_deref(), Some("David Thoreau"));
@@ -1064,12 +1049,7 @@ mod tests {
     #[test]
     fn a_credit_label_is_not_part_of_the_name() {
         let text = "Photo Luis Quintero at the fair.";
-        let tokens = super::super::tokens::tokenize(text);
-        let span = 0..tokens[2].end as usize;
-        let mut ms = vec![FoundMention { span, kind: EntityType::Person, tokens: 0..3, sentence: 0 }];
-        let one_sentence: Range<usize> = 0..tokens.len();
-        refine(text, &tokens, std::slice::from_ref(&one_sentence), &Gazetteer::embedded().unwrap(), &mut ms);
-        assert_eq!(&text[ms[0].span.clone()], "Luis Quintero");
+        assert_eq!(refined(text, [(0..3, EntityType::Person)])[0].0, "Luis Quintero");
     }
 
     #[test]
