@@ -103,7 +103,10 @@ fn trim_people_in_headings(text: &str, tokens: &[Token], headings: &[Range<usize
         let w = tokens[i].text(text);
         w.chars().all(char::is_alphabetic) && is_ordinary_word(w) && !crate::ner::features::is_first_name(w)
     };
-    for m in ms.iter_mut().filter(|m| m.kind == EntityType::Person && m.tokens.len() >= 2) {
+    // Each candidate run is looked for in the whole text: a span longer than any heading's
+    // name and its words (a tagger gone wrong on a long capitalized line) is left as it is.
+    const LONGEST: usize = 12;
+    for m in ms.iter_mut().filter(|m| m.kind == EntityType::Person && (2..=LONGEST).contains(&m.tokens.len())) {
         let Some(line) = headings.get(headings.partition_point(|h| h.end <= m.span.start)) else { continue };
         if line.start > m.span.start {
             continue;
