@@ -238,7 +238,8 @@ fn joins(text: &str, tokens: &[Token], prev: &FoundMention, next: &FoundMention)
 /// comma, the place of its campus is one organisation, not an organisation and a place.
 fn is_campus_of(text: &str, gaz: &Gazetteer, prev: &FoundMention, next: &FoundMention) -> bool {
     let name = &text[prev.span.clone()];
-    let place = next.kind == EntityType::Loc || (next.kind == EntityType::Org && gaz.is_place(&text[next.span.clone()]));
+    // The campus's place may have been read as anything (`Santa Barbara` as a person's name).
+    let place = next.kind == EntityType::Loc || gaz.is_place(&text[next.span.clone()]);
     prev.kind == EntityType::Org
         && place
         && prev.sentence == next.sentence
@@ -1024,6 +1025,9 @@ mod tests {
         let text = "She studied at the University of California, Berkeley in 1998.";
         let got = run(text, &[("University of California", EntityType::Org), ("Berkeley", EntityType::Loc)]);
         assert_eq!(got, [("University of California, Berkeley".into(), EntityType::Org)]);
+        let text = "She teaches at the University of California, Santa Barbara.";
+        let got = run(text, &[("University of California", EntityType::Org), ("Santa Barbara", EntityType::Person)]);
+        assert_eq!(got, [("University of California, Santa Barbara".into(), EntityType::Org)], "a campus read as a person");
         // An address is no campus; a list of universities stays a list.
         let text = "Write to the University of Redlands, Redlands, CA 92373.";
         let got = run(text, &[("University of Redlands", EntityType::Org), ("Redlands", EntityType::Loc)]);

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::gazetteer::Gazetteer;
-use crate::lang::en::lexicon::{is_common_short_form, is_ordinary_word};
+use crate::lang::en::lexicon::{is_common_short_form, is_interjection, is_ordinary_word, names_a_disease};
 use super::FoundMention;
 use crate::tokens::Token;
 use crate::model::EntityType;
@@ -83,6 +83,8 @@ pub fn drop_non_names(
         // does: a common noun given a capital (`Mindfulness`, `Ministry`), not a name.
         let lone_word = matches!(words.as_slice(), [w] if doc.seen_lower(w) && is_ordinary_word(w));
         !(is_address(name)
+            || names_a_disease(name, &text[m.span.end..])
+            || (words.len() == 1 && is_interjection(name))
             || is_party_and_state(text, m, gaz)
             || only_a_role(&words)
             || ordinary_words
@@ -397,6 +399,21 @@ mod tests {
         assert!(!super::defined_by_common_phrase("says the Federation of Master Builders (FMB) today", "FMB"));
         assert!(!super::defined_by_common_phrase("COPD is common", "COPD"), "an acronym the text never defines");
         assert!(!super::defined_by_common_phrase("and become an (ISC)² member", "ISC"));
+    }
+
+    #[test]
+    fn a_disease_named_after_a_person_and_an_interjection_are_no_names() {
+        let ents = entities(
+            "Diets rich in fish may protect against diseases like Parkinson's and Alzheimer's, said \
+             Wanjiru Kamau, a dietitian in Nairobi. The Alzheimer's Association agrees.",
+        );
+        for junk in ["Parkinson", "Alzheimer"] {
+            assert!(!has(&ents, junk), "{junk} in {ents:?}");
+        }
+        assert!(has(&ents, "Wanjiru Kamau") && has(&ents, "Alzheimer's Association"), "{ents:?}");
+        // A radio transcript's cheer, which the tagger reads as a name.
+        let ents = entities("AILSA CHANG, HOST:\n\nThe crowd cheered.\n\nUNIDENTIFIED PERSON #4: Whoo (ph).\n\nCHANG: Loud.");
+        assert!(!has(&ents, "Whoo"), "{ents:?}");
     }
 
     #[test]
