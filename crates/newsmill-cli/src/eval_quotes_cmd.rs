@@ -26,6 +26,10 @@ pub struct QuotesArgs {
     /// Score the rule finder alone, without the learned taggers.
     #[arg(long)]
     rules_only: bool,
+    /// Write every span gold and prediction disagree on (overlap matching) as JSONL: the
+    /// article's number, the component, `missed` or `extra`, the span and its context.
+    #[arg(long, value_name = "FILE")]
+    misses: Option<PathBuf>,
 }
 
 pub fn run(args: QuotesArgs) -> anyhow::Result<ExitCode> {
@@ -40,9 +44,18 @@ pub fn run(args: QuotesArgs) -> anyhow::Result<ExitCode> {
     };
     let res = Resources::embedded().context("cannot load the analysis models")?;
     let find = |text: &str| tagger::analyze(text, model.as_ref(), &mentions_of(text, &res)).0;
-    let report = polnear::evaluate_with(&dir, &args.split, &find)
+    let articles = polnear::articles(&dir, &args.split)
         .with_context(|| format!("cannot score PolNeAR {} at {}", args.split, dir.display()))?;
+    let report = polnear::evaluate_articles(&args.split, &articles, &find);
     print_report(&report);
+    if let Some(path) = &args.misses {
+        let mut lines = String::new();
+        for miss in polnear::misses(&articles, &find) {
+            lines.push_str(&serde_json::to_string(&miss)?);
+            lines.push('\n');
+        }
+        std::fs::write(path, lines).with_context(|| format!("cannot write {}", path.display()))?;
+    }
     if let Some(path) = args.json {
         std::fs::write(&path, serde_json::to_string_pretty(&report)?)
             .with_context(|| format!("cannot write {}", path.display()))?;

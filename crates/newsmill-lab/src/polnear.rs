@@ -202,11 +202,12 @@ fn trimmed(text: &str, frags: &Frags) -> Frags {
     v
 }
 
-/// Greedy one-to-one matching of predicted against gold spans.
-fn score(text: &str, gold: &[Frags], predicted: &[Frags], overlap: bool) -> Counts {
+/// Greedy one-to-one matching of predicted against gold spans: for each predicted span, the
+/// gold span it matched.
+fn matching(text: &str, gold: &[Frags], predicted: &[Frags], overlap: bool) -> Vec<Option<usize>> {
     let g: Vec<(Frags, Vec<usize>)> = gold.iter().map(|f| (trimmed(text, f), words(text, f))).collect();
     let mut used = vec![false; g.len()];
-    let mut tp = 0.0;
+    let mut out = Vec::with_capacity(predicted.len());
     for p in predicted {
         let (pf, pw) = (trimmed(text, p), words(text, p));
         let hit = g.iter().enumerate().position(|(i, (gf, gw))| {
@@ -221,10 +222,66 @@ fn score(text: &str, gold: &[Frags], predicted: &[Frags], overlap: bool) -> Coun
         });
         if let Some(i) = hit {
             used[i] = true;
-            tp += 1.0;
+        }
+        out.push(hit);
+    }
+    out
+}
+
+fn score(text: &str, gold: &[Frags], predicted: &[Frags], overlap: bool) -> Counts {
+    let tp = matching(text, gold, predicted, overlap).iter().flatten().count() as f64;
+    Counts { tp, fp: predicted.len() as f64 - tp, fn_: gold.len() as f64 - tp }
+}
+
+/// One span that the other side does not have (overlap matching): a gold span missed or a
+/// predicted span that matches no gold one, with the sentence-sized text around it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Miss {
+    pub article: usize,
+    pub component: &'static str,
+    /// `missed` (gold only) or `extra` (predicted only).
+    pub kind: &'static str,
+    pub span: String,
+    pub context: String,
+}
+
+/// The spans gold and prediction disagree on, article by article, for finding classes of
+/// errors (`newsmill eval quotes --misses FILE`).
+pub fn misses(articles: &[(String, Parts)], find: &dyn Fn(&str) -> Vec<Attribution>) -> Vec<Miss> {
+    let mut out = Vec::new();
+    for (article, (text, gold)) in articles.iter().enumerate() {
+        let predicted = predict(find(text));
+        let pairs = [
+            ("source", &gold.source, &predicted.source),
+            ("cue", &gold.cue, &predicted.cue),
+            ("content", &gold.content, &predicted.content),
+        ];
+        for (component, g, p) in pairs {
+            let hits = matching(text, g, p, true);
+            let matched: Vec<usize> = hits.iter().flatten().copied().collect();
+            let missed = g.iter().enumerate().filter(|(i, _)| !matched.contains(i)).map(|(_, f)| ("missed", f));
+            let extra = p.iter().zip(&hits).filter(|(_, h)| h.is_none()).map(|(f, _)| ("extra", f));
+            for (kind, frags) in missed.chain(extra) {
+                let span = frags.iter().filter_map(|r| text.get(r.clone())).collect::<Vec<_>>().join(" … ");
+                let context = around(text, frags.first().map_or(0..0, Clone::clone));
+                out.push(Miss { article, component, kind, span, context });
+            }
         }
     }
-    Counts { tp, fp: predicted.len() as f64 - tp, fn_: gold.len() as f64 - tp }
+    out
+}
+
+/// About 100 bytes of text either side of `r`, on char boundaries.
+fn around(text: &str, r: Range<usize>) -> String {
+    let mut start = r.start.saturating_sub(100);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (r.end + 100).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    text[start..end].replace('\n', " ")
 }
 
 #[cfg(test)]
@@ -239,6 +296,29 @@ mod tests {
         let parts = parse_ann(text, ann);
         assert_eq!(&text[parts.source[0][0].clone()], "The Post");
         assert_eq!(&text[parts.content[0][0].clone()], "that it rained");
+    }
+
+    #[test]
+    fn misses_list_what_gold_and_prediction_disagree_on() {
+        let text = "The Post reports that it rained. Ann Lee said it snowed.";
+        let ann = "T1\tSource 0 8\tThe Post\nT2\tCue 9 16\treports\nT3\tContent 17 31\tthat it rained\n\
+                   E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n";
+        let articles = vec![(text.to_string(), parse_ann(text, ann))];
+        let at = |s: &str| text.find(s).map_or(0..0, |i| i..i + s.len());
+        let find = |_: &str| {
+            vec![
+                Attribution {
+                    source: Some(at("The Post")),
+                    cue: Some(at("reports")),
+                    content: vec![at("that it rained")],
+                },
+                Attribution { source: Some(at("Ann Lee")), cue: Some(at("said")), content: vec![at("it snowed")] },
+            ]
+        };
+        let got: Vec<(&str, &str, String)> =
+            misses(&articles, &find).into_iter().map(|m| (m.component, m.kind, m.span)).collect();
+        let want = [("source", "extra", "Ann Lee"), ("cue", "extra", "said"), ("content", "extra", "it snowed")];
+        assert_eq!(got, want.map(|(c, k, s)| (c, k, s.to_string())));
     }
 
     #[test]
