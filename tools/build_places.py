@@ -8,7 +8,8 @@ Rows (tab-separated, one record per line; `|` separates aliases):
   P  iso2  geonameid  name  aliases  lat  lon  population  feature  admin1    a populated place
   D  iso2  demonym                                              a demonym or nationality
 Country and admin1 coordinates are the population-weighted centre of their cities in
-cities15000 (GeoNames' country and admin1 tables carry no coordinates).
+cities15000 (GeoNames' country and admin1 tables carry no coordinates); an admin1's population is
+its cities' (0 when one of them bears its name).
 
 Usage: python3 tools/build_places.py [GAZETTEER_DIR] [OUT]
 """
@@ -93,11 +94,22 @@ rows = []
 for cc, c in sorted(countries.items()):
     lat, lon = where(cc)
     rows.append(["C", cc, c["gid"], c["name"], "|".join(COUNTRY_ALIASES.get(cc, [])), lat, lon, str(c["pop"])])
+# A division's population is that of its cities in cities15000 (a lower bound: GeoNames'
+# admin1 table carries none), so that `Virginia` is the US state rather than a South African
+# town of 120,000; but 0 where one of its cities bears its name (`New York`, `São Paulo`),
+# as the news mostly means the city.
+in_division = collections.defaultdict(lambda: [0, set()])
+for cc, gid, name, aliases, lat, lon, pop, fcode, a1 in cities:
+    d = in_division[f"{cc}.{a1}"]
+    d[0] += pop
+    d[1].update(n.lower() for n in [name, *aliases.split("|")] if n)
 for code, a in sorted(admin1.items()):
     cc = code.split(".")[0]
     lat, lon = where(code)
     aliases = a["ascii"] if a["ascii"] != a["name"] else ""
-    rows.append(["A", cc, a["gid"], a["name"], aliases, lat, lon, "0"])
+    pop, city_names = in_division.get(code, (0, set()))
+    namesake = a["name"].lower() in city_names or a["ascii"].lower() in city_names
+    rows.append(["A", cc, a["gid"], a["name"], aliases, lat, lon, "0" if namesake else str(pop)])
 for cc, gid, name, aliases, lat, lon, pop, fcode, a1 in cities:
     rows.append(["P", cc, gid, name, aliases, f"{lat:.4f}", f"{lon:.4f}", str(pop), fcode, a1])
 seen = set()

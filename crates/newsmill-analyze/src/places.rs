@@ -365,6 +365,11 @@ fn best_record(e: &Entity, text: &str, gaz: &Places, context: &HashMap<String, u
     keys.extend(
         e.mentions.iter().filter(|m| m.field.is_body()).filter_map(|m| text.get(m.span.clone())).map(normalize),
     );
+    // `State of New Jersey` is New Jersey.
+    let polities: Vec<String> =
+        keys.iter().filter_map(|k| crate::lang::en::lexicon::polity_place(k)).map(str::to_string).collect();
+    keys.extend(polities);
+    keys.retain(|k| !crate::lang::en::lexicon::is_compass_word(k));
     let mut candidates: Vec<u32> = keys.iter().flat_map(|k| gaz.named(k)).collect();
     candidates.sort_unstable();
     candidates.dedup();
@@ -376,10 +381,11 @@ fn best_record(e: &Entity, text: &str, gaz: &Places, context: &HashMap<String, u
 
 fn score(r: &Record, context: &HashMap<String, usize>) -> f64 {
     let size = (r.population as f64 + 1.0).log10();
+    // A division counts by its cities' population, as a city by its own (the gazetteer gives
+    // a division named after its city none: the name means the city).
     let kind = match r.kind {
         Kind::Country => 10.0,
-        Kind::Region => 2.0,
-        Kind::City => 0.0,
+        Kind::Region | Kind::City => 0.0,
     };
     let in_context = if context.contains_key(r.country()) { 3.0 } else { 0.0 };
     kind + size / 2.0 + in_context + if r.capital { 1.5 } else { 0.0 }
@@ -517,6 +523,35 @@ mod tests {
         assert_eq!(places[0].country.as_deref(), Some("FR"));
         assert_eq!(gaz.demonym("Afghans").as_deref(), Some("AF"));
         assert_eq!(normalize("the U.S."), "us");
+    }
+
+    #[test]
+    fn a_division_outweighs_a_foreign_town_but_not_its_own_namesake_city() {
+        let gaz = Places::load().unwrap();
+        let text = "Storms hit Virginia, Montana and Bali; the State of Virginia, New York and Washington \
+                    sent help, and the South was spared.";
+        let names = ["Virginia", "Montana", "Bali", "State of Virginia", "New York", "Washington", "South"];
+        let ents: Vec<Entity> =
+            names.iter().enumerate().map(|(i, n)| entity(&format!("E{}", i + 1), n, EntityType::Loc, text)).collect();
+        let (places, _) = link_places(text, &ents, &gaz);
+        let cc: Vec<(&str, &str)> = places.iter().map(|p| (p.name.as_str(), p.country.as_deref().unwrap_or(""))).collect();
+        // Not a town in South Africa, Bulgaria or India; no division called `South`.
+        let want = [
+            ("Virginia", "US"),
+            ("Montana", "US"),
+            ("Bali", "ID"),
+            ("State of Virginia", "US"),
+            ("New York", "US"),
+            ("Washington", "US"),
+        ];
+        assert_eq!(cc, want);
+        // A division named after its city is the city (New York City), the capital stays the
+        // capital (Washington, D.C.).
+        assert_eq!(places[4].geonames_id, Some(5128581));
+        assert_eq!(places[5].geonames_id, Some(4140963));
+        let text = "Snow fell across Ontario.";
+        let (places, _) = link_places(text, &[entity("E1", "Ontario", EntityType::Loc, text)], &gaz);
+        assert_eq!(places[0].country.as_deref(), Some("CA"), "not Ontario, California");
     }
 
     #[test]

@@ -248,6 +248,11 @@ fn refine_kind(text: &str, e: &Entity, country: bool, gaz: &Gazetteer) -> Entity
     if country {
         return EntityType::Loc;
     }
+    // A polity's formal name (`State of New Jersey`): a place, though the tagger, reading
+    // `State`, may call it an organisation.
+    if crate::lang::en::lexicon::polity_place(&e.name).is_some_and(|place| gaz.is_place(place)) {
+        return EntityType::Loc;
+    }
     if crate::lang::en::lexicon::is_known_org(&e.name) {
         return EntityType::Org;
     }

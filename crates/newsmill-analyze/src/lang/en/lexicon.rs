@@ -271,6 +271,13 @@ const COMPASS: &[&str] = &[
     "outer",
 ];
 
+/// Whether a normalised name is a compass word alone (`south`, `western`): `the South`, `the
+/// West` are regions of the writer's own world, never the divisions of that name the gazetteer
+/// holds (Iceland's `South`, Cameroon's `West`).
+pub fn is_compass_word(normalized: &str) -> bool {
+    COMPASS.contains(&normalized)
+}
+
 /// Whether a normalised name is a world region (`middle east`), a compass word before one
 /// (`east asia`) or before a known place, or a known place called a state (`new york state`);
 /// `known` says whether the gazetteer holds a normalised name.
@@ -278,14 +285,35 @@ pub fn is_region(normalized: &str, known: impl Fn(&str) -> bool) -> bool {
     if WORLD_REGIONS.contains(&normalized) {
         return true;
     }
-    // A known place called a state (`New York State`, `Washington State`).
-    if normalized.strip_suffix(" state").is_some_and(&known) {
+    // A known place called a state (`New York State`, `Washington State`, `State of Virginia`).
+    if normalized.strip_suffix(" state").or_else(|| polity_place(normalized)).is_some_and(&known) {
         return true;
     }
     match normalized.split_once(' ') {
         Some((first, rest)) if COMPASS.contains(&first) => WORLD_REGIONS.contains(&rest) || known(rest),
         _ => false,
     }
+}
+
+/// Words that name a place as a polity before `of` and its name (`State of New Jersey`,
+/// `City of Liverpool`, `Kingdom of Saudi Arabia`): CoNLL-2003 tags every such name a place,
+/// and by the guidelines a place acting as a government is still one.
+const POLITY_WORDS: &[&str] =
+    &["state", "commonwealth", "city", "republic", "kingdom", "province", "principality", "emirate", "sultanate"];
+
+/// The place's name in a polity's formal name (`State Of New Jersey` → `New Jersey`), in any
+/// case; `None` for any other name.
+pub fn polity_place(name: &str) -> Option<&str> {
+    let mut words = name.splitn(3, ' ');
+    let mut word = words.next()?;
+    if word.eq_ignore_ascii_case("the") {
+        return polity_place(name.split_once(' ')?.1);
+    }
+    word = word.trim_end_matches(',');
+    let of = words.next()?;
+    let place = words.next().filter(|p| !p.is_empty())?;
+    let polity = POLITY_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word));
+    (polity && of.eq_ignore_ascii_case("of")).then_some(place)
 }
 
 /// Whether a name of two or more words ends in a word that makes it a place's (`Bexar
@@ -728,6 +756,17 @@ mod tests {
         assert!(!names_a_disease("Parkinson", " said"), "not in the possessive");
         assert!(!names_a_disease("Parkinson", "'sville"));
         assert!(is_interjection("Whoo") && !is_interjection("Who") && !is_interjection("Woods"));
+    }
+
+    #[test]
+    fn a_polity_s_formal_name_holds_its_place_s_name() {
+        assert_eq!(polity_place("State Of New Jersey"), Some("New Jersey"));
+        assert_eq!(polity_place("the kingdom of saudi arabia"), Some("saudi arabia"));
+        assert_eq!(polity_place("City of Liverpool"), Some("Liverpool"));
+        assert_eq!(polity_place("Bank of England"), None);
+        assert_eq!(polity_place("State of"), None);
+        assert!(is_region("state of virginia", |k| k == "virginia"));
+        assert!(is_compass_word("south") && !is_compass_word("south africa"));
     }
 
     #[test]
