@@ -4,6 +4,7 @@ mod legal_forms;
 mod possessive;
 mod models;
 mod not_names;
+mod works;
 
 use std::ops::Range;
 
@@ -61,6 +62,7 @@ pub fn find_mentions_with_margins(
     untagged_titled_people(text, tokens, sents, &mut out);
     heads_of_administrations(text, tokens, sents, &model.gazetteer, &mut out);
     refine(text, tokens, sents, &model.gazetteer, &mut out);
+    works::untagged_works(text, tokens, sents, &mut out);
     repeated_surnames(text, tokens, sents, &mut out);
     not_names::drop_non_names(text, tokens, sents, &model.gazetteer, &mut out);
     (out, margins)
