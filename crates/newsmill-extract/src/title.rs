@@ -40,6 +40,9 @@ pub fn clean_title(raw: &str, site: Option<&str>) -> String {
 
 /// Collapses runs of whitespace to single spaces and trims.
 pub fn collapse_whitespace(s: &str) -> String {
+    if is_collapsed(s.as_bytes()) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let bytes = s.as_bytes();
     // Words are copied whole, found by bytes: an ASCII space, or one of the few lead bytes of a
@@ -75,6 +78,16 @@ pub fn collapse_whitespace(s: &str) -> String {
     out
 }
 
+/// Whether `s` is already collapsed: no whitespace but single ASCII spaces between words. Any
+/// byte that may start a Unicode space (0xC2, 0xE1–0xE3) sends the text the slow way.
+fn is_collapsed(s: &[u8]) -> bool {
+    let ends_clean = |b: Option<&u8>| b.is_none_or(|&b| b != b' ');
+    ends_clean(s.first())
+        && ends_clean(s.last())
+        && !s.windows(2).any(|w| w == b"  ")
+        && !s.iter().any(|&b| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | 0xc2 | 0xe1..=0xe3))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,6 +106,14 @@ mod tests {
         }
         for t in texts {
             assert_eq!(collapse_whitespace(&t), t.split_whitespace().collect::<Vec<_>>().join(" "), "{t:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Collapsed or not, the fast path and the word copy agree with `split_whitespace`.
+        #[test]
+        fn any_text_collapses_as_split_whitespace_joins(t in "[a b\t\né\u{a0}\u{2009}x]{0,24}") {
+            proptest::prop_assert_eq!(collapse_whitespace(&t), t.split_whitespace().collect::<Vec<_>>().join(" "));
         }
     }
 

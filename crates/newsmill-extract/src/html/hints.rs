@@ -181,10 +181,10 @@ impl AttrWords {
             .split_whitespace()
             .any(|w| matches!(w, "sr-only" | "visually-hidden" | "screen-reader-text" | "visuallyhidden"));
         let mut out = AttrWords { reason: None, content: false, screen_reader };
-        for word in split_words(value).split(' ').filter(|w| !w.is_empty()) {
+        for_each_word(value, |word| {
             out.reason = out.reason.or_else(|| word_reason(word));
             out.content |= CONTENT_WORDS.contains(&word);
-        }
+        });
         out
     }
 }
@@ -230,6 +230,45 @@ fn is_specific(reason: RemovalReason) -> bool {
 
 /// The words of a class or id, lowercase, separated by single spaces: split at every
 /// non-alphanumeric character and at camelCase humps (`relatedLinks` → `related links`).
+/// Calls `f` with each word of `value` in lower case, the words [`split_words`] makes,
+/// without building the string: a word is copied into a buffer on the stack, cut at
+/// [`WORD_BYTES`] (longer than any word the hints match, and their prefixes).
+fn for_each_word(value: &str, mut f: impl FnMut(&str)) {
+    let mut buf = [0u8; WORD_BYTES];
+    let mut len = 0;
+    let mut prev_lower = false;
+    let mut emit = |buf: &[u8; WORD_BYTES], len: &mut usize| {
+        if *len > 0 {
+            // Only ASCII letters and digits go into the buffer.
+            f(std::str::from_utf8(&buf[..(*len).min(WORD_BYTES)]).unwrap_or(""));
+        }
+        *len = 0;
+    };
+    for &b in value.as_bytes() {
+        // A byte of a non-ASCII character is never alphanumeric: it ends the word, as the
+        // character does in `split_words`.
+        if !b.is_ascii_alphanumeric() {
+            emit(&buf, &mut len);
+            prev_lower = false;
+            continue;
+        }
+        if b.is_ascii_uppercase() && prev_lower {
+            emit(&buf, &mut len);
+        }
+        prev_lower = b.is_ascii_lowercase() || b.is_ascii_digit();
+        if len < WORD_BYTES {
+            buf[len] = b.to_ascii_lowercase();
+        }
+        len += 1;
+    }
+    emit(&buf, &mut len);
+}
+
+/// The longest word [`for_each_word`] passes on whole; longer words are cut (no hint word or
+/// prefix is nearly as long).
+const WORD_BYTES: usize = 32;
+
+#[cfg(test)]
 fn split_words(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 1);
     let mut prev_lower = false;
@@ -283,4 +322,36 @@ fn word_reason(word: &str) -> Option<RemovalReason> {
         ];
         prefixed.iter().find(|(p, _)| word.starts_with(p)).map(|&(_, r)| r)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words_of(value: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for_each_word(value, |w| out.push(w.to_string()));
+        out
+    }
+
+    #[test]
+    fn attribute_words_split_at_marks_humps_and_other_scripts() {
+        assert_eq!(words_of("article-body mainContent  sr-only"), ["article", "body", "main", "content", "sr", "only"]);
+        assert_eq!(words_of("h2Title x9Y café_menu"), ["h2", "title", "x9", "y", "caf", "menu"]);
+        let long = "a".repeat(40) + "Comments";
+        assert_eq!(words_of(&long), ["a".repeat(WORD_BYTES), "comments".to_string()]);
+    }
+
+    proptest::proptest! {
+        /// The words passed on are `split_words`'s (cut at `WORD_BYTES`).
+        #[test]
+        fn each_word_is_a_word_of_the_split_string(value in "[a-zA-Z0-9 _é-]{0,60}") {
+            let want: Vec<String> = split_words(&value)
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(|w| w.chars().take(WORD_BYTES).collect())
+                .collect();
+            proptest::prop_assert_eq!(words_of(&value), want);
+        }
+    }
 }
