@@ -130,6 +130,12 @@ mod tests {
             sentences(text),
             ["Mr. Lavrov met J. R. R. Tolkien in the U.S. Army base on Nov. 9.", "The U.S.", "The talks went on."]
         );
+        // A delegate, an ambassador and an attorney before their names; Delaware ending one.
+        let text = "\"No,\" said Del. Stacey Plaskett, with Amb. Sam Brown and Atty. Gen. Ann Lee. She lives in Dover, Del. She left.";
+        assert_eq!(
+            sentences(text),
+            ["\"No,\" said Del. Stacey Plaskett, with Amb. Sam Brown and Atty. Gen. Ann Lee.", "She lives in Dover, Del.", "She left."]
+        );
     }
 
     #[test]
