@@ -87,6 +87,7 @@ pub fn drop_non_names(
             || (words.len() == 1 && is_interjection(name))
             || is_party_and_state(text, m, gaz)
             || only_a_role(&words)
+            || is_common_short_form(name)
             || ordinary_words
             || lone_word
             || common_noun(&words, &doc)
@@ -477,6 +478,12 @@ mod tests {
             assert!(!has(&ents, junk), "{junk} in {ents:?}");
         }
         assert!(has(&ents, "Marta Quiroga"), "{ents:?}");
+        // A short form written with a hyphen, and units with their capitals.
+        let ents = entities("Free Wi-Fi is available. Homes used 900 kWh a month and the soil pH was 6, Tomas Berg said.");
+        for junk in ["Wi-Fi", "kWh", "pH"] {
+            assert!(!has(&ents, junk), "{junk} in {ents:?}");
+        }
+        assert!(has(&ents, "Tomas Berg"), "{ents:?}");
     }
 
     #[test]

@@ -51,7 +51,9 @@ const COMMON_SHORT_FORMS: &[&str] = &[
     "ASAP", "FYI", "DM", "DMs", "PS", "NB", // roles and degrees
     "CEO", "CFO", "CTO", "COO", "CIO", "CISO", "CMO", "CPO", "CRO", "VP", "SVP", "EVP", "AVP", "MD", "PhD", "MSc",
     "BSc", "MBA", "RN", "RD", "RDN", "DBA", "CPA", "CFA", "Jr", "Jr.", "Sr", "Sr.", // health
-    "EKG", "ECG", "MRI", "ICU", "ER", "BMI", "ADHD", "PTSD", "GLP-1", "DNA", "RNA", "HIV", "STEM", "ATP",
+    "EKG", "ECG", "MRI", "ICU", "ER", "BMI", "ADHD", "PTSD", "GLP-1", "DNA", "RNA", "HIV", "STEM", "ATP", "IQ", "pH",
+    // units written with capitals
+    "kWh", "MWh", "GWh", "TWh", "kW", "MW", "GW", "mAh", "GHz", "MHz", "ISP", "ISPs",
 ];
 
 /// Whether `word` is a short form used as a common noun (`AI`, `GPUs`, `Wi-Fi`).
