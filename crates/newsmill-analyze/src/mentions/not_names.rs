@@ -84,7 +84,7 @@ pub fn drop_non_names(
         let lone_word = matches!(words.as_slice(), [w] if doc.seen_lower(w) && is_ordinary_word(w));
         !(is_address(name)
             || names_a_disease(name, &text[m.span.end..])
-            || (words.len() == 1 && is_interjection(name))
+            || is_interjection(name)
             || is_party_and_state(text, m, gaz)
             || only_a_role(&words)
             || is_common_short_form(name)

@@ -26,7 +26,7 @@ const NOT_A_TITLE: &[&str] = &["I", "It", "He", "She", "We", "They", "You", "Thi
 
 /// Adds a MISC mention for each title of two words or more written in title case right after
 /// a work noun (or after `called`, `titled`, `entitled` following it), within a sentence,
-/// that no mention covers.
+/// unless a mention covers all of it or runs past it; the mentions inside it give way.
 pub(super) fn untagged_works(text: &str, tokens: &[Token], sents: &[Range<usize>], ms: &mut Vec<FoundMention>) {
     let word = |i: usize| tokens[i].text(text).chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'));
     let upper = |i: usize| tokens[i].text(text).starts_with(char::is_uppercase) && word(i);

@@ -228,8 +228,6 @@ fn is_specific(reason: RemovalReason) -> bool {
     )
 }
 
-/// The words of a class or id, lowercase, separated by single spaces: split at every
-/// non-alphanumeric character and at camelCase humps (`relatedLinks` → `related links`).
 /// Calls `f` with each word of `value` in lower case, the words [`split_words`] makes,
 /// without building the string: a word is copied into a buffer on the stack, cut at
 /// [`WORD_BYTES`] (longer than any word the hints match, and their prefixes).
@@ -268,6 +266,9 @@ fn for_each_word(value: &str, mut f: impl FnMut(&str)) {
 /// prefix is nearly as long).
 const WORD_BYTES: usize = 32;
 
+/// The words of a class or id, lowercase, separated by single spaces: split at every
+/// non-alphanumeric character and at camelCase humps (`relatedLinks` → `related links`). The
+/// reference [`for_each_word`] is tested against.
 #[cfg(test)]
 fn split_words(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 1);

@@ -307,11 +307,10 @@ const POLITY_WORDS: &[&str] =
 /// case; `None` for any other name.
 pub fn polity_place(name: &str) -> Option<&str> {
     let mut words = name.splitn(3, ' ');
-    let mut word = words.next()?;
+    let word = words.next()?;
     if word.eq_ignore_ascii_case("the") {
         return polity_place(name.split_once(' ')?.1);
     }
-    word = word.trim_end_matches(',');
     let of = words.next()?;
     let place = words.next().filter(|p| !p.is_empty())?;
     let polity = POLITY_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word));
