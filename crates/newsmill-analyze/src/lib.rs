@@ -479,6 +479,15 @@ mod tests {
     }
 
     #[test]
+    fn a_named_hospital_is_an_organisation() {
+        let res = Resources::embedded().expect("embedded model");
+        let text = "She has worked as a nurse at Riverside Memorial Hospital for a decade.";
+        let article = analyze(document_from_text("t", text.to_string()), &res);
+        let hospital = article.entities.iter().find(|e| e.name == "Riverside Memorial Hospital").map(|e| e.kind);
+        assert_eq!(hospital, Some(EntityType::Org), "{:?}", article.entities);
+    }
+
+    #[test]
     fn the_author_and_the_reader_are_no_sources_of_quotations() {
         let res = Resources::embedded().expect("embedded model");
         let text = "The migration took six weeks. Afterwards I asked myself: “What could I have done better, \
