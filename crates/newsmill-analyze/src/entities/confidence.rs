@@ -8,9 +8,13 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use crate::lang::en::lexicon::{is_common_short_form, is_known_org, is_ordinary_word, is_role, type_by_last_word};
+use crate::lang::en::lexicon::{
+    is_census_surname, is_common_short_form, is_known_org, is_ordinary_word, is_role, is_written_as_name,
+    type_by_last_word,
+};
 use crate::model::{Entity, EntityType, Mention, Quote, TextField};
 use crate::ner::decode::Margin;
+use crate::ner::features::{is_first_name, title_case};
 use crate::places::Places;
 use crate::tokens::{Token, within};
 
@@ -120,7 +124,11 @@ impl EntityFilter {
         let mut renamed: HashMap<String, String> = HashMap::new();
         let mut kept = Vec::with_capacity(ents.len());
         for mut e in ents {
-            if speakers.contains(&e.id) || self.probability(&features(&e, body, &doc, sure, places)) >= self.threshold {
+            let likely = || {
+                !unbacked_one_word_person(&e, body)
+                    && self.probability(&features(&e, body, &doc, sure, places)) >= self.threshold
+            };
+            if speakers.contains(&e.id) || likely() {
                 let id = format!("E{}", kept.len() + 1);
                 renamed.insert(std::mem::replace(&mut e.id, id.clone()), id);
                 kept.push(e);
@@ -177,6 +185,28 @@ impl DocWords {
 }
 
 /// The words of a name its signals read: split at spaces, `-` and `/`, trimmed of marks.
+/// A "person" the text names by one word alone, which no title introduces and that is no
+/// given name, no census surname and no word the case table knows as a name (`Clorox`,
+/// `Dataminr`, `Lavazza`): news names a person in full, or with a title, so a lone unknown
+/// word the tagger typed a person is a brand, a product or a heading's word far more often.
+fn unbacked_one_word_person(e: &Entity, body: &str) -> bool {
+    if e.kind != EntityType::Person || !e.titles.is_empty() {
+        return false;
+    }
+    let body_forms = e.mentions.iter().filter(|m| m.field.is_body()).filter_map(|m| body.get(m.span.clone()));
+    let mut title_cased = String::new();
+    let mut known = |word: &str| {
+        title_case(word, &mut title_cased);
+        is_first_name(&title_cased) || is_census_surname(word) || is_written_as_name(word)
+    };
+    std::iter::once(e.name.as_str()).chain(body_forms).all(|form| {
+        let mut words = form.split_whitespace();
+        let (Some(word), None) = (words.next(), words.next()) else { return false };
+        // `Holland-Hibbert` is two surnames.
+        !known(word) && !word.split('-').any(&mut known)
+    })
+}
+
 fn name_words(name: &str) -> Vec<&str> {
     name.split([' ', '-', '/'])
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
@@ -388,6 +418,30 @@ mod tests {
     fn a_model_file_missing_a_weight_is_an_error() {
         assert!(EntityFilter::parse("bias\t1\nthreshold\t0.5\n").is_err());
         assert!(EntityFilter::parse("nonsense\n").is_err());
+    }
+
+    #[test]
+    fn a_lone_word_no_name_list_knows_is_no_person() {
+        let body = "Shelves of Clorox stood empty. Díaz and Obama were there, as were Dr. Zubrowa and J.";
+        let person = |name: &str, titles: &[&str]| {
+            let at = body.find(name).unwrap();
+            Entity {
+                id: "E1".into(),
+                name: name.into(),
+                kind: EntityType::Person,
+                titles: titles.iter().map(|t| t.to_string()).collect(),
+                mentions: vec![Mention { span: at..at + name.len(), field: TextField::Body }],
+            }
+        };
+        assert!(unbacked_one_word_person(&person("Clorox", &[]), body));
+        assert!(unbacked_one_word_person(&person("J.", &[]), body), "an initial alone");
+        // A census surname (accents folded), a name the case table knows, a title before it.
+        assert!(!unbacked_one_word_person(&person("Díaz", &[]), body));
+        assert!(!unbacked_one_word_person(&person("Obama", &[]), body));
+        assert!(!unbacked_one_word_person(&person("Zubrowa", &["Dr."]), body));
+        let mut org = person("Clorox", &[]);
+        org.kind = EntityType::Org;
+        assert!(!unbacked_one_word_person(&org, body));
     }
 
     #[test]

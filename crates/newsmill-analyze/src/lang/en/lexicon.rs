@@ -17,10 +17,51 @@ use crate::model::EntityType;
 /// written in lower case.
 const WORD_CASE: &[u8] = include_bytes!("../../../models/word-case-en.bin");
 const KNOWN_ORGS: &str = include_str!("../../../models/known-orgs-en.txt");
+/// `models/surnames-en.txt.gz` frozen (a test checks they agree): the hashes of the 1990 US
+/// Census surnames, lowercased.
+const SURNAMES: &[u8] = include_bytes!("../../../models/surnames-en.bin");
 
 fn case_table() -> Option<&'static HashTable<1>> {
     static TABLE: OnceLock<Option<HashTable<1>>> = OnceLock::new();
     TABLE.get_or_init(|| HashTable::read_file(WORD_CASE).ok()).as_ref()
+}
+
+fn surname_table() -> Option<&'static HashTable<0>> {
+    static TABLE: OnceLock<Option<HashTable<0>>> = OnceLock::new();
+    TABLE.get_or_init(|| HashTable::read_file(SURNAMES).ok()).as_ref()
+}
+
+/// Whether `word` is a surname of the 1990 US Census (88,799 of them, from `Smith` to names
+/// borne by a few hundred people; `models/surnames-en.md`), in any case. The census writes
+/// names in plain letters: `O'Neill` is `ONEILL`, `Díaz` is `DIAZ`.
+pub fn is_census_surname(word: &str) -> bool {
+    let key: String = word.chars().filter_map(plain_letter).collect();
+    surname_table().and_then(|t| t.get(hash_str(&key))).is_some()
+}
+
+/// A letter in lower case without its accent (`É` → `e`); `None` for what is not a letter of
+/// the Latin alphabet.
+fn plain_letter(c: char) -> Option<char> {
+    let c = c.to_lowercase().next()?;
+    Some(match c {
+        'a'..='z' => c,
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => 'e',
+        'ğ' => 'g',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => 'i',
+        'ł' | 'ľ' => 'l',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ř' => 'r',
+        'ś' | 'š' | 'ş' => 's',
+        'ť' | 'ţ' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        _ => return None,
+    })
 }
 
 /// Whether the embedded case table reads (it is compiled in, so only a corrupt build fails).
@@ -34,6 +75,13 @@ pub fn loaded() -> bool {
 /// common as `picky`), and dropping a name costs more than keeping a heading's word.
 pub fn is_ordinary_word(word: &str) -> bool {
     case_table().and_then(|t| t.get(hash_str(&word.to_lowercase()))).is_some_and(|[pct]| pct >= 50)
+}
+
+/// Whether the case table saw `word` inside sentences and nearly always capitalized (at most
+/// 5% in lower case): a name in the text it was built from (`Obama`, `Netanyahu`, `Saddam`),
+/// whatever kind of name.
+pub fn is_written_as_name(word: &str) -> bool {
+    case_table().and_then(|t| t.get(hash_str(&word.to_lowercase()))).is_some_and(|[pct]| pct <= 5)
 }
 
 /// Short forms used as common nouns, roles or degrees in news text: things, not names.
@@ -711,6 +759,20 @@ mod tests {
         assert!(rows.len() > 20_000);
         let fresh = HashTable::build(rows.iter().map(|(w, &pct)| (hash_str(w), [pct])).collect()).unwrap();
         crate::frozen::check_frozen("word-case-en.bin", WORD_CASE, &fresh.write_file());
+    }
+
+    #[test]
+    fn the_frozen_surname_table_is_its_source() {
+        let gz = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/models/surnames-en.txt.gz")).unwrap();
+        let names = crate::tables::gz_tsv_rows(&gz, |f| f.first().map(|n| n.to_string()));
+        assert!(names.len() > 88_000);
+        let fresh = HashTable::build(names.iter().map(|n| (hash_str(n), [])).collect()).unwrap();
+        crate::frozen::check_frozen("surnames-en.bin", SURNAMES, &fresh.write_file());
+        assert!(is_census_surname("Wright") && is_census_surname("MASLOW") && is_census_surname("shula"));
+        assert!(is_census_surname("Díaz") && is_census_surname("O'Neill") && is_census_surname("O’Neill"));
+        assert!(!is_census_surname("Clorox") && !is_census_surname("Dataminr"));
+        assert!(is_written_as_name("Obama") && is_written_as_name("Netanyahu"));
+        assert!(!is_written_as_name("Clorox") && !is_written_as_name("help"));
     }
 
     #[test]
