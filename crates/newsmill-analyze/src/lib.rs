@@ -385,7 +385,7 @@ pub fn document_from_text(source: impl Into<String>, text: String) -> Document {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::EntityType;
+    use crate::model::{EntityType, QuoteKind};
 
     #[test]
     fn finds_people_with_titles_and_skips_other_languages() {
@@ -476,6 +476,33 @@ mod tests {
         let article = analyze(document_from_text("t", text.to_string()), &res);
         let cleveland = article.entities.iter().find(|e| e.name == "Cleveland").map(|e| e.kind);
         assert_eq!(cleveland, Some(EntityType::Loc));
+    }
+
+    #[test]
+    fn a_transcript_s_turns_are_quoted_as_their_speakers() {
+        let res = Resources::embedded().expect("embedded model");
+        let text = "Chris Wallace interviewed Governor Mike Pence on Sunday. Partial transcript as follows:\n\n\
+            \"WALLACE: Let's start with the debate. Why would he do that?\n\n\
+            \"PENCE: Well, look, this is a serious moment for the country.\n\n\
+            \"WALLACE: Do you really see those two as equivalent?\n\n\
+            \"PENCE: Nobody will be distracted by games tomorrow night.";
+        let article = analyze(document_from_text("t", text.to_string()), &res);
+        let got: Vec<(&str, &str, QuoteKind)> = article
+            .quotes
+            .iter()
+            .map(|q| (&text[q.span.clone()], q.speaker.as_ref().map_or("", |s| &text[s.span.clone()]), q.kind))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Let's start with the debate. Why would he do that?", "WALLACE", QuoteKind::Direct),
+                ("Well, look, this is a serious moment for the country.", "PENCE", QuoteKind::Direct),
+                ("Do you really see those two as equivalent?", "WALLACE", QuoteKind::Direct),
+                ("Nobody will be distracted by games tomorrow night.", "PENCE", QuoteKind::Direct),
+            ]
+        );
+        let speaker = |i: usize| article.quotes[i].speaker.as_ref().and_then(|s| s.name.as_deref());
+        assert_eq!(speaker(1), Some("Mike Pence"));
     }
 
     #[test]

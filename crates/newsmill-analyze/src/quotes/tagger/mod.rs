@@ -74,6 +74,7 @@ pub fn analyze_tokenized(
     }
     widen_leading_content(&mut out, &rules);
     signed::add(text, &mut out, &rules);
+    super::transcript::add_attributions(text, &mut out, mentions);
     (out, scans)
 }
 
