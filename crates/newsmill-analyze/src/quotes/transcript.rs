@@ -146,18 +146,17 @@ mod tests {
         }
     }
 
+    /// Person mentions: each name, which of its occurrences, and its entity.
+    fn people(text: &str, names: &[(&str, usize, &str)]) -> Vec<MentionRef> {
+        names.iter().map(|&(name, nth, entity)| person(text, name, nth, entity)).collect()
+    }
+
     #[test]
     fn a_transcript_s_turns_are_its_speakers_words() {
         let text = "Chris Wallace asked Mike Pence about it.\n\n\"WALLACE: Why would he do that?\n\n\
             \"PENCE: Well, look, this is serious business.\n\nHOST: Is that so?\n\n\"WALLACE: Do you see them as equal?\n\n\
             Step 1: Read the whole transcript.";
-        let mentions = vec![
-            person(text, "Wallace", 0, "E1"),
-            person(text, "Pence", 0, "E2"),
-            person(text, "WALLACE", 0, "E1"),
-            person(text, "PENCE", 0, "E2"),
-            person(text, "WALLACE", 1, "E1"),
-        ];
+        let mentions = people(text, &[("Wallace", 0, "E1"), ("Pence", 0, "E2"), ("WALLACE", 0, "E1"), ("PENCE", 0, "E2"), ("WALLACE", 1, "E1")]);
         let got: Vec<(&str, &str, Option<&str>)> = turns(text, &super::super::lines(text), &mentions)
             .iter()
             .map(|t| (&text[t.content.clone()], &text[t.label.clone()], t.speaker.map(|m| m.entity.as_str())))
@@ -181,14 +180,7 @@ mod tests {
             MARTINEZ-BELTRAN: Most people chanting here are educators, like Rosie Curts.\n\n\
             ROSIE CURTS: If vouchers pass, it would take money away from our schools.\n\n\
             CURTS: And we need more, not less.";
-        let mentions = vec![
-            person(text, "SACHA PFEIFFER", 0, "E1"),
-            person(text, "SERGIO MARTINEZ-BELTRAN", 0, "E2"),
-            person(text, "MARTINEZ-BELTRAN", 1, "E2"),
-            person(text, "Rosie Curts", 0, "E3"),
-            person(text, "ROSIE CURTS", 0, "E3"),
-            person(text, "CURTS", 1, "E3"),
-        ];
+        let mentions = people(text, &[("SACHA PFEIFFER", 0, "E1"), ("SERGIO MARTINEZ-BELTRAN", 0, "E2"), ("MARTINEZ-BELTRAN", 1, "E2"), ("Rosie Curts", 0, "E3"), ("ROSIE CURTS", 0, "E3"), ("CURTS", 1, "E3")]);
         let got: Vec<&str> =
             turns(text, &super::super::lines(text), &mentions).iter().map(|t| &text[t.label.clone()]).collect();
         assert_eq!(got, ["UNIDENTIFIED PERSON #1", "ROSIE CURTS", "CURTS"]);
@@ -197,19 +189,19 @@ mod tests {
     #[test]
     fn one_named_label_or_labels_no_person_bears_make_no_transcript() {
         let text = "Dana Reyes runs the shop.\n\nREYES: We open at nine every day.\n\nTip: Arrive early.";
-        let mentions = vec![person(text, "Dana Reyes", 0, "E1"), person(text, "REYES", 0, "E1")];
+        let mentions = people(text, &[("Dana Reyes", 0, "E1"), ("REYES", 0, "E1")]);
         assert!(turns(text, &super::super::lines(text), &mentions).is_empty());
         let text = "JYLL BRADLEY: Running and Returning at The Box, Plymouth.\n\n\
             TADEK BEUTLICH: Prints and Drawings at Emma Mason Gallery, Eastbourne.";
-        let mentions = vec![person(text, "JYLL BRADLEY", 0, "E1"), person(text, "TADEK BEUTLICH", 0, "E2")];
+        let mentions = people(text, &[("JYLL BRADLEY", 0, "E1"), ("TADEK BEUTLICH", 0, "E2")]);
         assert!(turns(text, &super::super::lines(text), &mentions).is_empty(), "each named once: headings");
         let text = "Jyll Bradley: Running and Returning at The Box.\n\nSiena: The Rise of Painting.\n\n\
             Tadek Beutlich: Prints and Drawings at Emma Mason Gallery.\n\nSiena: The Rise of Painting, the sequel.";
-        let mentions = vec![person(text, "Jyll Bradley", 0, "E1"), person(text, "Tadek Beutlich", 0, "E2")];
+        let mentions = people(text, &[("Jyll Bradley", 0, "E1"), ("Tadek Beutlich", 0, "E2")]);
         assert!(turns(text, &super::super::lines(text), &mentions).is_empty(), "headings in title case");
         let text = "Jenny: Add support for FedEx today.\n\nKat: Build the webform for lumin.\n\n\
             Jenny: Add support for FedEx (fixed).";
-        let mentions = vec![person(text, "Jenny", 0, "E1"), person(text, "Kat", 0, "E2"), person(text, "Jenny", 1, "E1")];
+        let mentions = people(text, &[("Jenny", 0, "E1"), ("Kat", 0, "E2"), ("Jenny", 1, "E1")]);
         assert!(turns(text, &super::super::lines(text), &mentions).is_empty(), "labels not in capitals");
         let text = "Quick Tip: Arrive early for the best seats.\n\nNote: Doors close at nine sharp tonight.";
         assert!(turns(text, &super::super::lines(text), &[]).is_empty());
