@@ -506,6 +506,16 @@ mod tests {
     }
 
     #[test]
+    fn a_site_named_by_its_domain_is_an_organisation() {
+        let res = Resources::embedded().expect("embedded model");
+        let text = "The recipe first ran on TODAY.com and was later shared by Horizon3.ai, not on arxiv.org.";
+        let article = analyze(document_from_text("t", text.to_string()), &res);
+        let orgs: Vec<&str> =
+            article.entities.iter().filter(|e| e.kind == EntityType::Org).map(|e| e.name.as_str()).collect();
+        assert_eq!(orgs, ["TODAY.com", "Horizon3.ai"], "{:?}", article.entities);
+    }
+
+    #[test]
     fn a_named_hospital_is_an_organisation() {
         let res = Resources::embedded().expect("embedded model");
         let text = "She has worked as a nurse at Riverside Memorial Hospital for a decade.";

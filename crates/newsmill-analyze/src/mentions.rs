@@ -1,5 +1,7 @@
 //! Mentions: the spans the NER model tags, as byte ranges with a type.
 
+mod domains;
+pub(crate) use domains::is_domain_name;
 mod legal_forms;
 mod possessive;
 mod models;
@@ -63,6 +65,7 @@ pub fn find_mentions_with_margins(
     heads_of_administrations(text, tokens, sents, &model.gazetteer, &mut out);
     refine(text, tokens, sents, &model.gazetteer, &mut out);
     works::untagged_works(text, tokens, sents, &mut out);
+    domains::untagged_domain_names(text, tokens, sents, &mut out);
     repeated_surnames(text, tokens, sents, &mut out);
     not_names::drop_non_names(text, tokens, sents, &model.gazetteer, &mut out);
     (out, margins)

@@ -128,7 +128,9 @@ impl EntityFilter {
                 !unbacked_one_word_person(&e, body)
                     && self.probability(&features(&e, body, &doc, sure, places)) >= self.threshold
             };
-            if speakers.contains(&e.id) || likely() {
+            // A site's name (`TODAY.com`) says what it is, however unsure the tagger was.
+            let site = e.kind == EntityType::Org && crate::mentions::is_domain_name(&e.name);
+            if speakers.contains(&e.id) || site || likely() {
                 let id = format!("E{}", kept.len() + 1);
                 renamed.insert(std::mem::replace(&mut e.id, id.clone()), id);
                 kept.push(e);
