@@ -59,7 +59,12 @@ struct Key {
 impl Key {
     fn new(text: &str, m: &FoundMention) -> Key {
         let name = &text[m.span.clone()];
-        let folded = fold(name);
+        // A site's domain is its name (`Facebook.com` is `Facebook`).
+        let stem = match name.rsplit_once('.') {
+            Some((stem, _)) if crate::mentions::is_domain_name(name) => stem,
+            _ => name,
+        };
+        let folded = fold(stem);
         let words = folded.split_whitespace().map(|w| w.trim_end_matches("'s").to_string()).collect();
         Key {
             // A name's last word decides its kind for grouping too (`High Peace Council`
@@ -488,6 +493,15 @@ mod tests {
         );
         assert_eq!(ents[3].kind, EntityType::Person);
         assert_eq!(ents.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["E1", "E2", "E3", "E4"]);
+    }
+
+    #[test]
+    fn a_site_s_domain_joins_its_name() {
+        let text = "We booked through Booking.com. Booking said the fee was waived.";
+        let ms = vec![mention(text, "Booking.com", EntityType::Org, 0), mention(text, "Booking", EntityType::Org, 1)];
+        let ents = group(text, &ms, &Gazetteer::embedded().unwrap());
+        let names: Vec<(&str, usize)> = ents.iter().map(|e| (e.name.as_str(), e.mentions.len())).collect();
+        assert_eq!(names, [("Booking.com", 2)]);
     }
 
     /// Grouping as first written: each mention compared with every mention of every group.

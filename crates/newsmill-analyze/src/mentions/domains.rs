@@ -30,7 +30,9 @@ pub(super) fn untagged_domain_names(text: &str, tokens: &[Token], sents: &[Range
     let mut found = Vec::new();
     for (s, sent) in sents.iter().enumerate() {
         for at in sent.clone() {
-            if !is_domain_name(tokens[at].text(text)) || ms.iter().any(|m| m.tokens.contains(&at)) {
+            // `Facebook.com/GUMCUpdate` is an address.
+            let path = text[tokens[at].end as usize..].starts_with('/');
+            if path || !is_domain_name(tokens[at].text(text)) || ms.iter().any(|m| m.tokens.contains(&at)) {
                 continue;
             }
             let span = tokens[at].start as usize..tokens[at].end as usize;
