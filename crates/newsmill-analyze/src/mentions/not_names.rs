@@ -8,7 +8,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::gazetteer::Gazetteer;
-use crate::lang::en::lexicon::{is_common_short_form, is_interjection, is_ordinary_word, names_a_disease};
+use crate::lang::en::lexicon::{
+    is_common_short_form, is_generation, is_interjection, is_ordinary_word, names_a_disease,
+};
 use super::FoundMention;
 use crate::tokens::Token;
 use crate::model::EntityType;
@@ -85,6 +87,7 @@ pub fn drop_non_names(
         !(is_address(name)
             || names_a_disease(name, &text[m.span.end..])
             || is_interjection(name)
+            || is_generation(name)
             || is_party_and_state(text, m, gaz)
             || only_a_role(&words)
             || is_common_short_form(name)
@@ -415,6 +418,16 @@ mod tests {
         // A radio transcript's cheer, which the tagger reads as a name.
         let ents = entities("AILSA CHANG, HOST:\n\nThe crowd cheered.\n\nUNIDENTIFIED PERSON #4: Whoo (ph).\n\nCHANG: Loud.");
         assert!(!has(&ents, "Whoo"), "{ents:?}");
+    }
+
+    #[test]
+    fn a_generation_is_no_name() {
+        let text = "A survey found that 52% of Gen Zers plan to buy a home, compared to 41% of millennials. \
+                    Most millennials (66%) and Gen Zers (71%) rent, said Rosa Ibarra, an economist at Fannie Mae. \
+                    About 30% of Gen Zers live with their parents.";
+        let ents = entities(text);
+        assert!(!has(&ents, "Gen Zers") && !has(&ents, "Millennials"), "{ents:?}");
+        assert!(has(&ents, "Rosa Ibarra"), "{ents:?}");
     }
 
     #[test]

@@ -502,6 +502,36 @@ pub fn is_interjection(word: &str) -> bool {
     INTERJECTIONS.contains(&word)
 }
 
+/// Generations (`Gen Zers`, `Millennials`, `Baby Boomers`): cohorts named like peoples but
+/// common nouns, which news writes with capitals and the tagger reads as names.
+const GENERATIONS: &[&str] = &[
+    "Gen Z",
+    "Gen Zer",
+    "Gen Zers",
+    "Gen Zs",
+    "Gen X",
+    "Gen Xer",
+    "Gen Xers",
+    "Gen Alpha",
+    "Gen Y",
+    "Generation Z",
+    "Generation X",
+    "Generation Alpha",
+    "Millennial",
+    "Millennials",
+    "Boomer",
+    "Boomers",
+    "Baby Boomer",
+    "Baby Boomers",
+    "Zoomer",
+    "Zoomers",
+];
+
+/// Whether a name is a generation's ([`GENERATIONS`]), in any case.
+pub fn is_generation(name: &str) -> bool {
+    GENERATIONS.iter().any(|g| g.eq_ignore_ascii_case(name))
+}
+
 /// Last words of laws and treaties (`Affordable Care Act`, `Paris Agreement`): MISC by the
 /// guidelines (news-analysis-train and -dev hold 5 such names, all MISC), though the tagger,
 /// reading `Care` or `Paris`, types some as organisations or places.
@@ -818,6 +848,12 @@ mod tests {
         assert_eq!(type_by_last_word("Tomson Highway", EntityType::Person), None, "a surname");
         assert_eq!(type_by_last_word("Gough St.", EntityType::Person), Some(EntityType::Loc));
         assert!(has_place_head("Portola Dr.") && !has_place_head("Dr."));
+    }
+
+    #[test]
+    fn generations_are_no_names() {
+        assert!(is_generation("Gen Zers") && is_generation("MILLENNIALS") && is_generation("Baby Boomers"));
+        assert!(!is_generation("Generation") && !is_generation("Zers"));
     }
 
     #[test]
