@@ -217,14 +217,15 @@ pub fn find_quotes_tokenized(
     // A transcript's turns, over what the taggers made of them (an `as follows:` quote running
     // over every turn, a turn given to a name inside it); a quotation inside a turn that
     // another named source said stays.
-    for t in transcript::turns(text, &lines, mentions) {
-        let other_inside = |q: &Quote| {
-            q.span.start >= t.content.start
-                && q.span.end <= t.content.end
-                && q.span != t.content
-                && q.speaker.as_ref().is_some_and(|s| s.is_named() && s.entity != t.speaker.map(|m| m.entity.clone()))
-        };
-        out.retain(|q| !overlaps(&q.span, &t.content) || other_inside(q));
+    let turns = transcript::turns(text, &lines, mentions);
+    let other_inside = |t: &transcript::Turn, q: &Quote| {
+        q.span.start >= t.content.start
+            && q.span.end <= t.content.end
+            && q.span != t.content
+            && q.speaker.as_ref().is_some_and(|s| s.is_named() && s.entity != t.speaker.map(|m| m.entity.clone()))
+    };
+    out.retain(|q| transcript::overlapped(&turns, &q.span).is_none_or(|t| other_inside(t, q)));
+    for t in turns {
         let unnamed = || Speaker { span: t.label.clone(), entity: None, name: None, members: Vec::new() };
         let (speaker, continuation) = (Some(t.speaker.map_or_else(unnamed, MentionRef::as_speaker)), Vec::new());
         out.push(Quote { span: t.content, kind: QuoteKind::Direct, cue: Some(t.cue), speaker, continuation });

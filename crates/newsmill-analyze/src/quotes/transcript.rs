@@ -6,6 +6,7 @@
 //! each once). Then every label opens a turn, of a person the article names or not (the host a
 //! transcript never introduces).
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::attribute::Attribution;
@@ -40,30 +41,32 @@ pub fn turns<'m>(text: &str, paragraphs: &[Range<usize>], mentions: &'m [Mention
     // A dialogue: someone speaks twice (headings of the form `Artist: Exhibition` name each
     // once).
     let speaker_key = |t: &Turn| t.speaker.map_or_else(|| text[t.label.clone()].to_lowercase(), |m| m.entity.clone());
-    let speaks_again = turns.iter().enumerate().any(|(i, t)| turns[i + 1..].iter().any(|u| speaker_key(u) == speaker_key(t)));
+    let mut speakers = HashSet::new();
+    let speaks_again = !turns.iter().all(|t| speakers.insert(speaker_key(t)));
     if turns.iter().filter(|t| t.speaker.is_some()).count() < MIN_TURNS || !speaks_again {
         return Vec::new();
     }
     let staff = staff_names(text, &turns);
-    let name = |t: &Turn| name_part(&text[t.label.clone()]).to_lowercase();
-    let of_staff = |t: &Turn| staff.iter().any(|s| s == &name(t) || s.ends_with(&format!(" {}", name(t))));
-    turns.into_iter().filter(|t| !of_staff(t)).collect()
+    turns.into_iter().filter(|t| !staff.contains(&name_part(&text[t.label.clone()]).to_lowercase())).collect()
 }
 
 /// Roles after a label's name that make its speaker the programme's own (`SACHA PFEIFFER,
 /// HOST`, `SERGIO MARTINEZ-BELTRAN, BYLINE`): a radio transcript's narration.
 const STAFF_ROLES: &[&str] = &["host", "byline", "anchor", "correspondent", "reporter", "narrator"];
 
-/// The names, lowercased, that labels give a staff role; a later label of the name alone or its
-/// last words (`MARTINEZ-BELTRAN`) is the same person's.
-fn staff_names(text: &str, turns: &[Turn]) -> Vec<String> {
+/// The names, lowercased, that labels give a staff role, and the last words of each: a later
+/// label of the name alone or its last words (`MARTINEZ-BELTRAN`) is the same person's.
+fn staff_names(text: &str, turns: &[Turn]) -> HashSet<String> {
     let role = |label: &str| label.split_once(',').map(|(_, r)| r.trim().to_lowercase());
-    turns
-        .iter()
-        .map(|t| &text[t.label.clone()])
-        .filter(|l| role(l).is_some_and(|r| STAFF_ROLES.contains(&r.as_str())))
-        .map(|l| name_part(l).to_lowercase())
-        .collect()
+    let mut names = HashSet::new();
+    for label in turns.iter().map(|t| &text[t.label.clone()]) {
+        if role(label).is_some_and(|r| STAFF_ROLES.contains(&r.as_str())) {
+            let name = name_part(label).to_lowercase();
+            let words: Vec<&str> = name.split_whitespace().collect();
+            names.extend((0..words.len()).map(|k| words[k..].join(" ")));
+        }
+    }
+    names
 }
 
 /// A label's name, without the role after its comma.
@@ -115,18 +118,27 @@ fn turn<'m>(text: &str, p: Range<usize>, mentions: &'m [MentionRef]) -> Option<T
 /// (an `as follows:` attribution taking every turn for its content): an attribution inside a
 /// turn, of a source said there, stays.
 pub fn add_attributions(text: &str, out: &mut Vec<Attribution>, mentions: &[MentionRef]) {
-    for t in turns(text, &super::lines(text), mentions) {
-        let inside = |r: &Range<usize>| t.content.start <= r.start && r.end <= t.content.end;
-        out.retain(|a| {
-            let reaches = a.content.iter().chain(&a.cue).chain(&a.source).any(|r| overlaps(r, &t.content));
-            !reaches || (a.cue.as_ref().is_some_and(inside) && a.content.iter().all(inside))
-        });
-        out.push(Attribution {
-            source: Some(t.speaker.map_or(t.label, |m| m.span.clone())),
-            cue: Some(t.cue),
-            content: vec![t.content],
-        });
+    let turns = turns(text, &super::lines(text), mentions);
+    if turns.is_empty() {
+        return;
     }
+    out.retain(|a| {
+        let mut reached = a.content.iter().chain(&a.cue).chain(&a.source).filter_map(|r| overlapped(&turns, r));
+        let Some(t) = reached.next() else { return true };
+        let inside = |r: &Range<usize>| t.content.start <= r.start && r.end <= t.content.end;
+        reached.all(|u| std::ptr::eq(u, t)) && a.cue.as_ref().is_some_and(inside) && a.content.iter().all(inside)
+    });
+    out.extend(turns.into_iter().map(|t| Attribution {
+        source: Some(t.speaker.map_or(t.label, |m| m.span.clone())),
+        cue: Some(t.cue),
+        content: vec![t.content],
+    }));
+}
+
+/// The first of `turns` (in text order) whose content `span` overlaps.
+pub fn overlapped<'t, 'm>(turns: &'t [Turn<'m>], span: &Range<usize>) -> Option<&'t Turn<'m>> {
+    let i = turns.partition_point(|t| t.content.end <= span.start);
+    turns.get(i).filter(|t| overlaps(&t.content, span))
 }
 
 #[cfg(test)]
