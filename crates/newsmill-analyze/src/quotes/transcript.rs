@@ -147,7 +147,10 @@ mod tests {
     use crate::model::EntityType;
 
     fn person(text: &str, name: &str, nth: usize, entity: &str) -> MentionRef {
-        let at = text.match_indices(name).nth(nth).unwrap().0;
+        person_at(text.match_indices(name).nth(nth).unwrap().0, name, entity)
+    }
+
+    fn person_at(at: usize, name: &str, entity: &str) -> MentionRef {
         MentionRef {
             span: at..at + name.len(),
             entity: entity.into(),
@@ -182,6 +185,23 @@ mod tests {
                 ("Do you see them as equal?", "WALLACE", Some("E1")),
             ]
         );
+    }
+
+    #[test]
+    fn every_turn_of_a_long_transcript_is_found_once() {
+        let mut text = String::from("Chris Wallace asked Mike Pence.");
+        for i in 0..5000 {
+            text.push_str(&format!("\n\n{}: Turn {i} of a long transcript.", ["WALLACE", "PENCE"][i % 2]));
+        }
+        let mentions: Vec<MentionRef> = text
+            .match_indices("WALLACE")
+            .chain(text.match_indices("PENCE"))
+            .map(|(at, name)| person_at(at, name, name))
+            .collect();
+        let mut out = Vec::new();
+        add_attributions(&text, &mut out, &mentions);
+        assert_eq!(out.len(), 5000);
+        assert!(out.iter().all(|a| text[a.content[0].clone()].starts_with("Turn ")));
     }
 
     #[test]
