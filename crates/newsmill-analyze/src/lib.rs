@@ -516,6 +516,16 @@ mod tests {
     }
 
     #[test]
+    fn the_planet_is_a_place() {
+        let res = Resources::embedded().expect("embedded model");
+        let text = "The last decade was the warmest on record, disrupting the Earth’s natural systems, \
+            said Priya Natarajan, a climate scientist.";
+        let article = analyze(document_from_text("t", text.to_string()), &res);
+        let earth = article.entities.iter().find(|e| e.name == "Earth").map(|e| e.kind);
+        assert_eq!(earth, Some(EntityType::Loc), "{:?}", article.entities);
+    }
+
+    #[test]
     fn a_named_hospital_is_an_organisation() {
         let res = Resources::embedded().expect("embedded model");
         let text = "She has worked as a nurse at Riverside Memorial Hospital for a decade.";

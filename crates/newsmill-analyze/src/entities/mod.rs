@@ -250,7 +250,9 @@ fn written_in_full(text: &str, mut ents: Vec<Entity>) -> Vec<Entity> {
 /// - a MISC name that owns something (`Taliban’s participation`) and is no nationality is
 ///   a group acting as an organization.
 fn refine_kind(text: &str, e: &Entity, country: bool, gaz: &Gazetteer) -> EntityType {
-    if country {
+    // The planet is a place, though the tagger may read an organisation's word (`Earth`
+    // alone; `Google Earth`, `Earth Day` are other names).
+    if country || e.name.eq_ignore_ascii_case("Earth") {
         return EntityType::Loc;
     }
     // A polity's formal name (`State of New Jersey`): a place, though the tagger, reading

@@ -296,6 +296,7 @@ const WORLD_REGIONS: &[&str] = &[
     "sub-saharan africa",
     "global south",
     "subcontinent",
+    "earth",
 ];
 
 /// Words that name a part of a place or region (`South China`, `Northern Europe`).
