@@ -468,14 +468,18 @@ mod tests {
         assert!(!names.iter().any(|n| n.contains("Majority") || n.contains("Deputy")), "{names:?}");
     }
 
+    /// The type the whole analysis gives the entity named `name` in `text`.
+    fn kind_of(text: &str, name: &str) -> Option<EntityType> {
+        let res = Resources::embedded().expect("embedded model");
+        let article = analyze(document_from_text("t", text.to_string()), &res);
+        article.entities.iter().find(|e| e.name == name).map(|e| e.kind)
+    }
+
     #[test]
     fn a_city_after_in_is_a_place_not_its_team() {
-        let res = Resources::embedded().expect("embedded model");
         let text = "Mrs. Clinton has held rallies before largely black crowds in Cleveland, at a college in \
             Charlotte and in Greensboro.";
-        let article = analyze(document_from_text("t", text.to_string()), &res);
-        let cleveland = article.entities.iter().find(|e| e.name == "Cleveland").map(|e| e.kind);
-        assert_eq!(cleveland, Some(EntityType::Loc));
+        assert_eq!(kind_of(text, "Cleveland"), Some(EntityType::Loc));
     }
 
     #[test]
@@ -516,22 +520,12 @@ mod tests {
     }
 
     #[test]
-    fn the_planet_is_a_place() {
-        let res = Resources::embedded().expect("embedded model");
+    fn the_planet_is_a_place_and_a_named_hospital_an_organisation() {
         let text = "The last decade was the warmest on record, disrupting the Earth’s natural systems, \
             said Priya Natarajan, a climate scientist.";
-        let article = analyze(document_from_text("t", text.to_string()), &res);
-        let earth = article.entities.iter().find(|e| e.name == "Earth").map(|e| e.kind);
-        assert_eq!(earth, Some(EntityType::Loc), "{:?}", article.entities);
-    }
-
-    #[test]
-    fn a_named_hospital_is_an_organisation() {
-        let res = Resources::embedded().expect("embedded model");
+        assert_eq!(kind_of(text, "Earth"), Some(EntityType::Loc));
         let text = "She has worked as a nurse at Riverside Memorial Hospital for a decade.";
-        let article = analyze(document_from_text("t", text.to_string()), &res);
-        let hospital = article.entities.iter().find(|e| e.name == "Riverside Memorial Hospital").map(|e| e.kind);
-        assert_eq!(hospital, Some(EntityType::Org), "{:?}", article.entities);
+        assert_eq!(kind_of(text, "Riverside Memorial Hospital"), Some(EntityType::Org));
     }
 
     #[test]
