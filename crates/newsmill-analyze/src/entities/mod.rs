@@ -384,7 +384,10 @@ fn build(text: &str, mentions: &[FoundMention], g: &Group, n: usize) -> Entity {
         // Ties go to the first mention (max_by_key keeps the last of equals).
         ms.iter().rev().map(name_of).max_by_key(|s| freq(s)).unwrap_or_default()
     } else {
-        let longest = ms.iter().filter(|m| m.kind == kind).max_by_key(|m| (m.tokens.len(), m.span.len()));
+        // Of forms as long, one written in capitals (a transcript's `TRAVIS CANTWELL`, a headline
+        // in capitals) is the last choice.
+        let cased = |m: &&&FoundMention| text[m.span.clone()].chars().any(char::is_lowercase);
+        let longest = ms.iter().filter(|m| m.kind == kind).max_by_key(|m| (m.tokens.len(), cased(m), m.span.len()));
         longest.map(name_of).unwrap_or_default()
     };
     Entity {
@@ -495,6 +498,18 @@ mod tests {
         );
         assert_eq!(ents[3].kind, EntityType::Person);
         assert_eq!(ents.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["E1", "E2", "E3", "E4"]);
+    }
+
+    #[test]
+    fn a_name_is_written_as_the_text_writes_it_outside_capitals() {
+        let text = "Travis Cantwell is a plumber.\n\nTRAVIS CANTWELL: Teachers need help.";
+        let ms = vec![
+            mention(text, "Travis Cantwell", EntityType::Person, 0),
+            mention(text, "TRAVIS CANTWELL", EntityType::Person, 0),
+        ];
+        let ents = group(text, &ms, &Gazetteer::embedded().unwrap());
+        let names: Vec<(&str, usize)> = ents.iter().map(|e| (e.name.as_str(), e.mentions.len())).collect();
+        assert_eq!(names, [("Travis Cantwell", 2)]);
     }
 
     #[test]
