@@ -500,6 +500,12 @@ mod tests {
         assert_eq!(ents.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["E1", "E2", "E3", "E4"]);
     }
 
+    /// Each entity the mentions group into: its name and how many mentions it has.
+    fn names_and_counts(text: &str, ms: &[FoundMention]) -> Vec<(String, usize)> {
+        let ents = group(text, ms, &Gazetteer::embedded().unwrap());
+        ents.into_iter().map(|e| (e.name, e.mentions.len())).collect()
+    }
+
     #[test]
     fn a_name_is_written_as_the_text_writes_it_outside_capitals() {
         let text = "Travis Cantwell is a plumber.\n\nTRAVIS CANTWELL: Teachers need help.";
@@ -507,18 +513,14 @@ mod tests {
             mention(text, "Travis Cantwell", EntityType::Person, 0),
             mention(text, "TRAVIS CANTWELL", EntityType::Person, 0),
         ];
-        let ents = group(text, &ms, &Gazetteer::embedded().unwrap());
-        let names: Vec<(&str, usize)> = ents.iter().map(|e| (e.name.as_str(), e.mentions.len())).collect();
-        assert_eq!(names, [("Travis Cantwell", 2)]);
+        assert_eq!(names_and_counts(text, &ms), [("Travis Cantwell".to_string(), 2)]);
     }
 
     #[test]
     fn a_site_s_domain_joins_its_name() {
         let text = "We booked through Booking.com. Booking said the fee was waived.";
         let ms = vec![mention(text, "Booking.com", EntityType::Org, 0), mention(text, "Booking", EntityType::Org, 1)];
-        let ents = group(text, &ms, &Gazetteer::embedded().unwrap());
-        let names: Vec<(&str, usize)> = ents.iter().map(|e| (e.name.as_str(), e.mentions.len())).collect();
-        assert_eq!(names, [("Booking.com", 2)]);
+        assert_eq!(names_and_counts(text, &ms), [("Booking.com".to_string(), 2)]);
     }
 
     /// Grouping as first written: each mention compared with every mention of every group.
