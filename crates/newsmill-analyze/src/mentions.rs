@@ -1,7 +1,7 @@
 //! Mentions: the spans the NER model tags, as byte ranges with a type.
 
 mod domains;
-pub(crate) use domains::is_domain_name;
+pub(crate) use domains::{domain_stem, is_domain_name};
 mod legal_forms;
 mod possessive;
 mod models;

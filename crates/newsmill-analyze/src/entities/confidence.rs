@@ -186,7 +186,6 @@ impl DocWords {
     }
 }
 
-/// The words of a name its signals read: split at spaces, `-` and `/`, trimmed of marks.
 /// A "person" the text names by one word alone, which no title introduces and that is no
 /// given name, no census surname and no word the case table knows as a name (`Clorox`,
 /// `Dataminr`, `Lavazza`): news names a person in full, or with a title, so a lone unknown
@@ -209,6 +208,7 @@ fn unbacked_one_word_person(e: &Entity, body: &str) -> bool {
     })
 }
 
+/// The words of a name its signals read: split at spaces, `-` and `/`, trimmed of marks.
 fn name_words(name: &str) -> Vec<&str> {
     name.split([' ', '-', '/'])
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))

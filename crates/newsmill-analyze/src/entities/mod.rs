@@ -60,11 +60,7 @@ impl Key {
     fn new(text: &str, m: &FoundMention) -> Key {
         let name = &text[m.span.clone()];
         // A site's domain is its name (`Facebook.com` is `Facebook`).
-        let stem = match name.rsplit_once('.') {
-            Some((stem, _)) if crate::mentions::is_domain_name(name) => stem,
-            _ => name,
-        };
-        let folded = fold(stem);
+        let folded = fold(crate::mentions::domain_stem(name).unwrap_or(name));
         let words = folded.split_whitespace().map(|w| w.trim_end_matches("'s").to_string()).collect();
         Key {
             // A name's last word decides its kind for grouping too (`High Peace Council`
@@ -647,9 +643,7 @@ mod tests {
             mention(text, "Clinton", EntityType::Person, 0),
             mention(text, "Bill Clinton", EntityType::Person, 0),
         ];
-        let ents = group(text, &ms, &Gazetteer::embedded().unwrap());
-        let names: Vec<(&str, usize)> = ents.iter().map(|e| (e.name.as_str(), e.mentions.len())).collect();
-        assert_eq!(names, [("Hillary Clinton", 2), ("Bill Clinton", 1)]);
+        assert_eq!(names_and_counts(text, &ms), [("Hillary Clinton".to_string(), 2), ("Bill Clinton".to_string(), 1)]);
     }
 
     #[test]

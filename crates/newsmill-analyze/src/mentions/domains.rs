@@ -17,12 +17,18 @@ const SUFFIXES: &[&str] = &["com", "org", "net", "io", "ai", "co", "gov", "edu"]
 /// `Google.org`), not an address (`www.`, a slash) nor a lower-case domain (`arxiv.org`, which
 /// reads as an address as often as a name).
 pub(crate) fn is_domain_name(word: &str) -> bool {
-    let Some((name, suffix)) = word.rsplit_once('.') else { return false };
-    SUFFIXES.contains(&suffix)
+    domain_stem(word).is_some()
+}
+
+/// The name before a domain name's web suffix (`Facebook.com` → `Facebook`); `None` for a word
+/// that is no domain name ([`is_domain_name`]).
+pub(crate) fn domain_stem(word: &str) -> Option<&str> {
+    let (name, suffix) = word.rsplit_once('.')?;
+    let domain = SUFFIXES.contains(&suffix)
         && name.starts_with(|c: char| c.is_ascii_uppercase())
-        && name.chars().any(|c| c.is_ascii_lowercase() || c.is_ascii_uppercase())
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
-        && !name.to_ascii_lowercase().starts_with("www.")
+        && !name.to_ascii_lowercase().starts_with("www.");
+    domain.then_some(name)
 }
 
 /// Adds an ORG mention for each domain name ([`is_domain_name`]) that no mention covers.

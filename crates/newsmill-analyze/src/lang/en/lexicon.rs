@@ -74,14 +74,20 @@ pub fn loaded() -> bool {
 /// ordinary: a lower-cased frequency list cannot tell names from words (`zambia` is about as
 /// common as `picky`), and dropping a name costs more than keeping a heading's word.
 pub fn is_ordinary_word(word: &str) -> bool {
-    case_table().and_then(|t| t.get(hash_str(&word.to_lowercase()))).is_some_and(|[pct]| pct >= 50)
+    lower_case_share(word).is_some_and(|pct| pct >= 50)
+}
+
+/// The share in percent of `word`'s occurrences inside sentences that the case table saw in
+/// lower case; `None` for a word it never saw.
+fn lower_case_share(word: &str) -> Option<u8> {
+    case_table().and_then(|t| t.get(hash_str(&word.to_lowercase()))).map(|[pct]| pct)
 }
 
 /// Whether the case table saw `word` inside sentences and nearly always capitalized (at most
 /// 5% in lower case): a name in the text it was built from (`Obama`, `Netanyahu`, `Saddam`),
 /// whatever kind of name.
 pub fn is_written_as_name(word: &str) -> bool {
-    case_table().and_then(|t| t.get(hash_str(&word.to_lowercase()))).is_some_and(|[pct]| pct <= 5)
+    lower_case_share(word).is_some_and(|pct| pct <= 5)
 }
 
 /// Short forms used as common nouns, roles or degrees in news text: things, not names.
