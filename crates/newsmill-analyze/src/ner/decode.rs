@@ -157,7 +157,9 @@ pub enum StaticsFor<'a> {
 /// it misses more names than it invents. Chosen on the train articles' folds, each scored with
 /// the fold tagger that never read it (`ner-en.md`, 2026-12-05 session 28: 0, 10, 15, 20, 25,
 /// 40; 15 to 25 best). Margins are taken before it, so the entity filter still reads how sure
-/// the tagger itself was.
+/// the tagger itself was. The first pass takes the plain argmax (its tags are features the
+/// second pass was trained on), and training picks its epoch without it (a decoding choice
+/// made after the weights, so the weights stay what the retrain recipe rebuilds).
 pub const FINAL_PASS_O_PENALTY: f32 = 15.0;
 
 /// Reused buffers for [`greedy`].
@@ -213,10 +215,11 @@ pub fn tag_pass<W: Weights>(
     doc: &mut DocContext,
     stack: Option<(&DocStack, &[Vec<usize>])>,
 ) -> Vec<Vec<usize>> {
-    tag_pass_with_margins(w, infos, statics, doc, stack, None)
+    tag_pass_with_margins(w, infos, statics, doc, stack, None, 0.0)
 }
 
-/// As [`tag_pass`], writing each token's [`Margin`] into `margins` (one vector a sentence).
+/// As [`tag_pass`], writing each token's [`Margin`] into `margins` (one vector a sentence),
+/// and leaving a token out of every name only when `O` wins by more than `o_penalty`.
 pub fn tag_pass_with_margins<W: Weights>(
     w: &W,
     infos: &[Vec<TokInfo>],
@@ -224,6 +227,7 @@ pub fn tag_pass_with_margins<W: Weights>(
     doc: &mut DocContext,
     stack: Option<(&DocStack, &[Vec<usize>])>,
     mut margins: Option<&mut Vec<Vec<Margin>>>,
+    o_penalty: f32,
 ) -> Vec<Vec<usize>> {
     let mut buf = Buffers::default();
     let (mut cur, mut next) = (Vec::new(), Vec::new());
@@ -294,9 +298,7 @@ pub fn tag_pass_with_margins<W: Weights>(
                     let mut scores = *scores;
                     w.add_all(&buf.all, &mut scores);
                     let margin = if want_margins { Margin::of(&scores) } else { Margin::SETTLED };
-                    if stack.is_some() {
-                        scores[0] -= FINAL_PASS_O_PENALTY;
-                    }
+                    scores[0] -= o_penalty;
                     (argmax(&scores), margin)
                 }
             };
@@ -356,21 +358,20 @@ mod tests {
     fn the_final_pass_takes_a_name_o_only_narrowly_beats() {
         let words = ["Ngozi"];
         let sents = vec![infos(&words)];
-        let tag = |lead: f32, stacked: bool| {
+        let tag = |lead: f32, penalty: f32| {
             let mut doc = DocContext::for_document(&[words.to_vec()]);
             let first = vec![vec![0]];
             let stack = DocStack::new(&sents, &first);
-            let stack = stacked.then_some((&stack, first.as_slice()));
+            let stack = Some((&stack, first.as_slice()));
             let mut margins = Vec::new();
-            let tags = tag_pass_with_margins(&Fixed { lead }, &sents, StaticsFor::Each(&[false]), &mut doc, stack, Some(&mut margins));
+            let statics = StaticsFor::Each(&[false]);
+            let tags = tag_pass_with_margins(&Fixed { lead }, &sents, statics, &mut doc, stack, Some(&mut margins), penalty);
             (tags[0][0], margins[0][0].name)
         };
-        // The first pass takes the plain argmax: its tags are features the second pass was
-        // trained on as they are.
-        assert_eq!(tag(1.0, false), (0, -1.0));
-        // The final pass gives the name; the margin still says the tagger leaned to `O`.
-        assert_eq!(tag(1.0, true), (1, -1.0));
-        assert_eq!(tag(FINAL_PASS_O_PENALTY + 1.0, true).0, 0);
+        assert_eq!(tag(1.0, 0.0), (0, -1.0));
+        // The name wins; the margin still says the tagger leaned to `O`.
+        assert_eq!(tag(1.0, FINAL_PASS_O_PENALTY), (1, -1.0));
+        assert_eq!(tag(FINAL_PASS_O_PENALTY + 1.0, FINAL_PASS_O_PENALTY).0, 0);
     }
 
     #[test]

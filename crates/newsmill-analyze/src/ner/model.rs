@@ -11,7 +11,7 @@ use std::borrow::Cow;
 
 #[cfg(feature = "internals")]
 use super::decode::Statics;
-use super::decode::{DocContext, Margin, StaticsFor, Weights, tag_pass, tag_pass_with_margins};
+use super::decode::{DocContext, FINAL_PASS_O_PENALTY, Margin, StaticsFor, Weights, tag_pass, tag_pass_with_margins};
 use super::features::{FEATURE_VERSION, N_LABELS, Scratch, TokInfo, caps_sentence, token_infos};
 use super::stack::DocStack;
 use crate::gazetteer::Gazetteer;
@@ -184,6 +184,9 @@ pub struct NerModel {
     pub first: Table<N_LABELS>,
     pub second: Table<N_LABELS>,
     pub gazetteer: Gazetteer,
+    /// How far `O` must win in the final pass ([`FINAL_PASS_O_PENALTY`] once loaded;
+    /// training picks its epoch with none).
+    pub o_penalty: f32,
 }
 
 fn u32_at(b: &[u8], at: usize) -> u32 {
@@ -230,7 +233,7 @@ impl NerModel {
         if !rest.is_empty() {
             return Err(ModelError::Corrupt("trailing bytes"));
         }
-        Ok(NerModel { first, second, gazetteer })
+        Ok(NerModel { first, second, gazetteer, o_penalty: FINAL_PASS_O_PENALTY })
     }
 
     /// The model compiled into the program ([`super::EMBEDDED_MODEL`]), read in place: no
@@ -244,7 +247,7 @@ impl NerModel {
         if !rest.is_empty() {
             return Err(ModelError::Corrupt("trailing bytes"));
         }
-        Ok(NerModel { first, second, gazetteer })
+        Ok(NerModel { first, second, gazetteer, o_penalty: FINAL_PASS_O_PENALTY })
     }
 
     /// The hash bits of a model's tables and the bytes of the tables, once the header shows
@@ -293,7 +296,7 @@ impl NerModel {
         let stack = DocStack::new(&infos, &first);
         doc.reset_history();
         let second = Some((&stack, first.as_slice()));
-        tag_pass_with_margins(&self.second, &infos, StaticsFor::Each(&caps), &mut doc, second, margins)
+        tag_pass_with_margins(&self.second, &infos, StaticsFor::Each(&caps), &mut doc, second, margins, self.o_penalty)
     }
 }
 
@@ -350,6 +353,7 @@ mod tests {
             first: Table::quantize(&[0.5; 9 << 8], 8),
             second: Table::quantize(&[1.0; 9 << 8], 8),
             gazetteer: gaz.clone(),
+            o_penalty: FINAL_PASS_O_PENALTY,
         };
         let mut bytes = model.to_bytes();
         assert!(NerModel::from_bytes(&bytes, gaz.clone()).is_ok());

@@ -7,7 +7,9 @@ use std::time::Instant;
 
 use crate::ner::{ConllDoc, NerReport};
 use newsmill_analyze::gazetteer::Gazetteer;
-use newsmill_analyze::ner::decode::{Buffers, DocContext, Statics, StaticsFor, Weights, argmax, greedy, tag_pass};
+use newsmill_analyze::ner::decode::{
+    Buffers, DocContext, FINAL_PASS_O_PENALTY, Statics, StaticsFor, Weights, argmax, greedy, tag_pass,
+};
 use newsmill_analyze::ner::features::{LABELS, N_LABELS, TokInfo};
 use newsmill_analyze::ner::model::{NerModel, Table, prepare};
 use newsmill_analyze::ner::perceptron::Perceptron;
@@ -219,8 +221,9 @@ pub fn train(
             train_errors += epoch(p, &mut docs, &order, Some(&stacks));
         }
         let second = mean(&ps.iter().map(Perceptron::averaged).collect::<Vec<_>>());
-        let model =
-            NerModel { first: first.clone(), second: Table::quantize(&second, config.bits), gazetteer: gaz.clone() };
+        // The epoch is chosen by the weights alone; the decoder's penalty comes after.
+        let second = Table::quantize(&second, config.bits);
+        let model = NerModel { first: first.clone(), second, gazetteer: gaz.clone(), o_penalty: 0.0 };
         let dev_f1 = if dev.is_empty() { 0.0 } else { evaluate(&model, dev).0.overall_prf().f1 };
         let r = EpochReport { epoch: e, train_errors, dev_f1, seconds: t0.elapsed().as_secs_f64() };
         progress(&r);
@@ -229,14 +232,16 @@ pub fn train(
             best = Some((dev_f1, model));
         }
     }
-    let model = best.map_or_else(
+    let mut model = best.map_or_else(
         || NerModel {
             first,
             second: Table::quantize(&vec![0.0; N_LABELS << config.bits], config.bits),
             gazetteer: gaz.clone(),
+            o_penalty: 0.0,
         },
         |(_, m)| m,
     );
+    model.o_penalty = FINAL_PASS_O_PENALTY;
     (model, reports)
 }
 
