@@ -212,18 +212,44 @@ impl Article {
 pub fn article_id(doc: &Document) -> String {
     let hash = match &doc.url {
         Some(url) => xxhash_rust::xxh3::xxh3_64(url.trim().as_bytes()),
-        None => {
-            let normalized: String =
-                doc.text.split_whitespace().flat_map(|w| w.chars().flat_map(char::to_lowercase).chain([' '])).collect();
-            xxhash_rust::xxh3::xxh3_64(normalized.as_bytes())
-        }
+        None => xxhash_rust::xxh3::xxh3_64(normalized_text(&doc.text).as_bytes()),
     };
     format!("{hash:016x}")
+}
+
+/// `text`'s words in lower case, each followed by one space. An ASCII word (nearly all of
+/// them) is lowered in place, the same bytes `char::to_lowercase` gives it, without going
+/// through `char`s.
+fn normalized_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 1);
+    for w in text.split_whitespace() {
+        if w.is_ascii() {
+            let start = out.len();
+            out.push_str(w);
+            out[start..].make_ascii_lowercase();
+        } else {
+            out.extend(w.chars().flat_map(char::to_lowercase));
+        }
+        out.push(' ');
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_is_normalized_as_lower_case_words_each_with_a_space() {
+        let chars = |t: &str| -> String {
+            t.split_whitespace().flat_map(|w| w.chars().flat_map(char::to_lowercase).chain([' '])).collect()
+        };
+        for t in ["", "  ", "The PM said\tNO.\n\nAgain", "İstanbul ΣΟΦΙΑ Ärzte\u{a0}MIT", "ǅemal ﬁnal ß ẞ", "x"]
+        {
+            assert_eq!(normalized_text(t), chars(t), "{t:?}");
+        }
+        assert_eq!(normalized_text(" Hello  World "), "hello world ");
+    }
 
     #[test]
     fn json_blocks_use_code_point_offsets() {
