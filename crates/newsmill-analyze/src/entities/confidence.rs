@@ -240,7 +240,8 @@ impl TaggerSure {
     }
 
     /// The tagger's signals of an entity's mentions: the best and the mean name margin, the
-    /// least type margin, and the share of mentions it left out of every name (a rule made them).
+    /// least type margin, and the share of mentions whose tokens `O` outscored (a rule made them,
+    /// or the final pass's `O` penalty let them in).
     fn signals(&self, mentions: &[Mention]) -> [f32; 4] {
         let per: Vec<(f32, f32)> = mentions.iter().filter_map(|m| self.of(m)).collect();
         if per.is_empty() {

@@ -30,7 +30,8 @@ pub trait Weights<const L: usize = N_LABELS> {
 }
 
 /// How sure the tagger was of a token's label: `name`, the best name label's score above
-/// `O`'s (negative for a token it left out of every name); `kind`, the best label's score
+/// `O`'s (negative where `O` scored higher: a token left out of every name, or one the final
+/// pass took in only by [`FINAL_PASS_O_PENALTY`]); `kind`, the best label's score
 /// above the best of another type (zero when the best is `O`). A token it did not score
 /// (a quiet word between quiet words) is [`Margin::SETTLED`].
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
