@@ -187,6 +187,21 @@ def choose_round7():
     return one_per_domain(article_pages(3000, 1, done), ROUND7_SEED, taken)[:ROUND7_SIZE]
 
 
+ROUND8_SEED = 23
+ROUND8_SIZE = 36
+
+
+def choose_round8():
+    """The eighth round (2026-12-06, session 29): the round-seven pool drawn again with
+    random.Random(23), round seven's pages and domains excluded too; the first 36."""
+    done = [x[0] for x in choose()[0][:N]] + [x[0] for x in choose_round2()] + [x[0] for x in choose_round3()]
+    done += [x[0] for x in choose_round4()] + [x[0] for x in choose_round5()] + [x[0] for x in choose_round6()]
+    done += [x[0] for x in choose_round7()]
+    meta = json.load(open(WCXB / "metadata.json", encoding="utf8"))["files"]
+    taken = held_out_domains() | {meta[f].get("domain", "") for f in done}
+    return one_per_domain(article_pages(3000, 1, done), ROUND8_SEED, taken)[:ROUND8_SIZE]
+
+
 def find_span(text, snippet):  # as in news-analysis-dev/score.py
     words = re.findall(r"\w+", snippet)[:10]
     if not words:
@@ -257,6 +272,7 @@ def main():
         (f"fifth round ({ROUND5_SIZE} pages):", choose_round5),
         (f"sixth round ({ROUND6_SIZE} pages):", choose_round6),
         (f"seventh round (seed {ROUND7_SEED}, {ROUND7_SIZE} pages):", choose_round7),
+        (f"eighth round (seed {ROUND8_SEED}, {ROUND8_SIZE} pages):", choose_round8),
     ]
     for title, chooser in rounds:
         print(title)
