@@ -202,6 +202,21 @@ def choose_round8():
     return one_per_domain(article_pages(3000, 1, done), ROUND8_SEED, taken)[:ROUND8_SIZE]
 
 
+ROUND9_SEED = 24
+ROUND9_SIZE = 36
+
+
+def choose_round9():
+    """The ninth round (2026-12-06, session 29): the same pool drawn again with
+    random.Random(24), round eight's pages and domains excluded too; the first 36."""
+    done = [x[0] for x in choose()[0][:N]] + [x[0] for x in choose_round2()] + [x[0] for x in choose_round3()]
+    done += [x[0] for x in choose_round4()] + [x[0] for x in choose_round5()] + [x[0] for x in choose_round6()]
+    done += [x[0] for x in choose_round7()] + [x[0] for x in choose_round8()]
+    meta = json.load(open(WCXB / "metadata.json", encoding="utf8"))["files"]
+    taken = held_out_domains() | {meta[f].get("domain", "") for f in done}
+    return one_per_domain(article_pages(3000, 1, done), ROUND9_SEED, taken)[:ROUND9_SIZE]
+
+
 def find_span(text, snippet):  # as in news-analysis-dev/score.py
     words = re.findall(r"\w+", snippet)[:10]
     if not words:
@@ -273,6 +288,7 @@ def main():
         (f"sixth round ({ROUND6_SIZE} pages):", choose_round6),
         (f"seventh round (seed {ROUND7_SEED}, {ROUND7_SIZE} pages):", choose_round7),
         (f"eighth round (seed {ROUND8_SEED}, {ROUND8_SIZE} pages):", choose_round8),
+        (f"ninth round (seed {ROUND9_SEED}, {ROUND9_SIZE} pages):", choose_round9),
     ]
     for title, chooser in rounds:
         print(title)
