@@ -217,6 +217,9 @@ fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer,
         merged.push(m);
     }
     *ms = merged;
+    // A join can make a person of a title the tagger typed apart (`Senators Charles` + `E.
+    // Grassley`): its titles go as the tagger's own do.
+    start_people_after_titles(text, tokens, gaz, ms);
     possessive::join_possessive_businesses(text, tokens, ms);
     possessive::join_group_possessives(text, tokens, ms);
     legal_forms::join_legal_forms(text, tokens, ms);

@@ -85,6 +85,7 @@ pub fn drop_non_names(
         // does: a common noun given a capital (`Mindfulness`, `Ministry`), not a name.
         let lone_word = matches!(words.as_slice(), [w] if doc.seen_lower(w) && is_ordinary_word(w));
         !(is_address(name)
+            || has_code_point(name)
             || names_a_disease(name, &text[m.span.end..])
             || is_interjection(name)
             || is_generation(name)
@@ -177,6 +178,14 @@ fn is_party_and_state(text: &str, m: &FoundMention, gaz: &Gazetteer) -> bool {
 /// An address is never a name (`Photo https://www.pexels.com/…` in a credit line).
 fn is_address(name: &str) -> bool {
     name.contains("://") || name.starts_with("www.")
+}
+
+/// Character codes are never a name (`U+0995 U+09CD 0x E0 A6 95` in a page on text encoding,
+/// which the tagger reads as a product's model number).
+fn has_code_point(name: &str) -> bool {
+    name.split_whitespace().any(|w| {
+        w.strip_prefix("U+").is_some_and(|hex| (4..=6).contains(&hex.len()) && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+    })
 }
 
 /// Words an acronym's letters skip (`digital forensics and incident response`).
@@ -538,6 +547,19 @@ mod tests {
         assert!(is_address("Photo https://www.pexels.com/photo/people"));
         assert!(is_address("www.example.com"));
         assert!(!is_address("Luis Quintero") && !is_address("Example.com"));
+    }
+
+    #[test]
+    fn character_codes_are_not_names() {
+        use super::has_code_point;
+        assert!(has_code_point("U+0995 U+09CD U+09B7 0x E0 A6 95"));
+        assert!(has_code_point("U+1F600"));
+        assert!(!has_code_point("U2") && !has_code_point("Canon EOS 5D Mark IV") && !has_code_point("U+ Bank"));
+        let ents = entities(
+            "In Bengali the conjunct is written U+0995 U+09CD U+09B7 and stored as 0x E0 A6 95 E0 A7 8D E0 A6 B7 \
+             in UTF-8, which Unicode Consortium documents explain.",
+        );
+        assert!(!ents.iter().any(|(n, _)| n.contains("U+")), "{ents:?}");
     }
 
     #[test]
