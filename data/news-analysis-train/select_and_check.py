@@ -175,16 +175,20 @@ ROUND7_SEED = 22
 ROUND7_SIZE = 30
 
 
-def choose_round7():
-    """The seventh round (2026-12-05, session 21): the 200-3,000-word article pages with at least
-    one speech cue that no earlier round took, shuffled by random.Random(22), then (stably) more
-    cues first (5 or more count as 5), earlier rounds' domains and news-analysis-dev's excluded,
-    one page per domain; the first 30."""
-    done = [x[0] for x in choose()[0][:N]] + [x[0] for x in choose_round2()] + [x[0] for x in choose_round3()]
-    done += [x[0] for x in choose_round4()] + [x[0] for x in choose_round5()] + [x[0] for x in choose_round6()]
+def pool_round(earlier, seed, size):
+    """A round from the 200-3,000-word article pages with at least one speech cue that neither
+    round one nor the `earlier` rounds took, shuffled by random.Random(seed), then (stably)
+    more cues first (5 or more count as 5), earlier rounds' domains and news-analysis-dev's
+    excluded, one page per domain; the first `size`."""
+    done = [x[0] for x in choose()[0][:N]] + [x[0] for chooser in earlier for x in chooser()]
     meta = json.load(open(WCXB / "metadata.json", encoding="utf8"))["files"]
     taken = held_out_domains() | {meta[f].get("domain", "") for f in done}
-    return one_per_domain(article_pages(3000, 1, done), ROUND7_SEED, taken)[:ROUND7_SIZE]
+    return one_per_domain(article_pages(3000, 1, done), seed, taken)[:size]
+
+
+def choose_round7():
+    """The seventh round (2026-12-05, session 21): `pool_round` after rounds two to six."""
+    return pool_round([choose_round2, choose_round3, choose_round4, choose_round5, choose_round6], ROUND7_SEED, ROUND7_SIZE)
 
 
 ROUND8_SEED = 23
@@ -192,14 +196,9 @@ ROUND8_SIZE = 36
 
 
 def choose_round8():
-    """The eighth round (2026-12-06, session 29): the round-seven pool drawn again with
-    random.Random(23), round seven's pages and domains excluded too; the first 36."""
-    done = [x[0] for x in choose()[0][:N]] + [x[0] for x in choose_round2()] + [x[0] for x in choose_round3()]
-    done += [x[0] for x in choose_round4()] + [x[0] for x in choose_round5()] + [x[0] for x in choose_round6()]
-    done += [x[0] for x in choose_round7()]
-    meta = json.load(open(WCXB / "metadata.json", encoding="utf8"))["files"]
-    taken = held_out_domains() | {meta[f].get("domain", "") for f in done}
-    return one_per_domain(article_pages(3000, 1, done), ROUND8_SEED, taken)[:ROUND8_SIZE]
+    """The eighth round (2026-12-06, session 29): the same pool after round seven too."""
+    return pool_round([choose_round2, choose_round3, choose_round4, choose_round5, choose_round6, choose_round7],
+                      ROUND8_SEED, ROUND8_SIZE)
 
 
 ROUND9_SEED = 24
@@ -207,15 +206,9 @@ ROUND9_SIZE = 36
 
 
 def choose_round9():
-    """The ninth round (2026-12-06, session 29): the same pool drawn again with
-    random.Random(24), round eight's pages and domains excluded too; the first 36."""
-    done = [x[0] for x in choose()[0][:N]] + [x[0] for x in choose_round2()] + [x[0] for x in choose_round3()]
-    done += [x[0] for x in choose_round4()] + [x[0] for x in choose_round5()] + [x[0] for x in choose_round6()]
-    done += [x[0] for x in choose_round7()] + [x[0] for x in choose_round8()]
-    meta = json.load(open(WCXB / "metadata.json", encoding="utf8"))["files"]
-    taken = held_out_domains() | {meta[f].get("domain", "") for f in done}
-    return one_per_domain(article_pages(3000, 1, done), ROUND9_SEED, taken)[:ROUND9_SIZE]
-
+    """The ninth round (2026-12-06, session 29): the same pool after round eight too."""
+    return pool_round([choose_round2, choose_round3, choose_round4, choose_round5, choose_round6, choose_round7,
+                       choose_round8], ROUND9_SEED, ROUND9_SIZE)
 
 def find_span(text, snippet):  # as in news-analysis-dev/score.py
     words = re.findall(r"\w+", snippet)[:10]
