@@ -8,6 +8,7 @@ Standard library only. Texts are read from ../../../shared/eval/wcxb-dev/ground-
 (override with WCXB_DIR); the held-out news-analysis-dev ids from ../../../shared/eval/news-analysis-dev
 (override with DEV_DIR).
 """
+import functools
 import gzip
 import json
 import os
@@ -30,9 +31,23 @@ TYPES = {"PERSON", "ORG", "LOC", "MISC"}
 KINDS = {"direct", "indirect"}
 
 
+# Every round's chooser draws again the rounds before it: each page is read and counted once.
+@functools.cache
 def text_of(fid):
     with gzip.open(WCXB / "ground-truth" / f"{fid}.json.gz", "rt", encoding="utf8") as f:
         return (json.load(f).get("ground_truth") or {}).get("main_content") or ""
+
+
+@functools.cache
+def metadata():
+    """wcxb-dev's `metadata.json` files (read once)."""
+    return json.load(open(WCXB / "metadata.json", encoding="utf8"))["files"]
+
+
+@functools.cache
+def word_and_cue_counts(fid):
+    t = text_of(fid)
+    return len(t.split()), len(CUES.findall(t))
 
 
 def held_out():
@@ -42,15 +57,14 @@ def held_out():
 def article_pages(max_words, min_cues, exclude=(), min_words=200):
     """(id, domain, words, cues) of the wcxb-dev article pages of `min_words` to `max_words` words
     with at least `min_cues` speech cues, neither held out nor in `exclude`, in id order."""
-    meta = json.load(open(WCXB / "metadata.json", encoding="utf8"))["files"]
+    meta = metadata()
     excl = held_out() | set(exclude)
     out = []
     for fid in sorted(meta):
         m = meta[fid]
         if m.get("page_type") != "article" or fid in excl:
             continue
-        t = text_of(fid)
-        nw, nc = len(t.split()), len(CUES.findall(t))
+        nw, nc = word_and_cue_counts(fid)
         if min_words <= nw <= max_words and nc >= min_cues:
             out.append((fid, m.get("domain", ""), nw, nc))
     return out
@@ -130,7 +144,7 @@ ROUND4_SIZE = 36
 
 
 def held_out_domains():
-    meta = json.load(open(WCXB / "metadata.json", encoding="utf8"))["files"]
+    meta = metadata()
     return {meta[fid].get("domain", "") for fid in held_out() if fid in meta}
 
 
@@ -151,7 +165,7 @@ def choose_round5():
     first four rounds' pages excluded and, for more sites, their domains too; the first 36."""
     done = [x[0] for x in choose()[0][:N]] + [x[0] for x in choose_round2()] + [x[0] for x in choose_round3()]
     done += [x[0] for x in choose_round4()]
-    meta = json.load(open(WCXB / "metadata.json", encoding="utf8"))["files"]
+    meta = metadata()
     taken = held_out_domains() | {meta[f].get("domain", "") for f in done}
     return one_per_domain(article_pages(3000, 2, done, min_words=1601), ROUND4_SEED, taken)[:ROUND5_SIZE]
 
@@ -166,7 +180,7 @@ def choose_round6():
     first 30."""
     done = [x[0] for x in choose()[0][:N]] + [x[0] for x in choose_round2()] + [x[0] for x in choose_round3()]
     done += [x[0] for x in choose_round4()] + [x[0] for x in choose_round5()]
-    meta = json.load(open(WCXB / "metadata.json", encoding="utf8"))["files"]
+    meta = metadata()
     taken = held_out_domains() | {meta[f].get("domain", "") for f in done}
     return one_per_domain(article_pages(4500, 2, done, min_words=3001), ROUND4_SEED, taken)[:ROUND6_SIZE]
 
@@ -181,7 +195,7 @@ def pool_round(earlier, seed, size):
     more cues first (5 or more count as 5), earlier rounds' domains and news-analysis-dev's
     excluded, one page per domain; the first `size`."""
     done = [x[0] for x in choose()[0][:N]] + [x[0] for chooser in earlier for x in chooser()]
-    meta = json.load(open(WCXB / "metadata.json", encoding="utf8"))["files"]
+    meta = metadata()
     taken = held_out_domains() | {meta[f].get("domain", "") for f in done}
     return one_per_domain(article_pages(3000, 1, done), seed, taken)[:size]
 
