@@ -189,15 +189,15 @@ ROUND7_SEED = 22
 ROUND7_SIZE = 30
 
 
-def pool_round(earlier, seed, size):
-    """A round from the 200-3,000-word article pages with at least one speech cue that neither
-    round one nor the `earlier` rounds took, shuffled by random.Random(seed), then (stably)
-    more cues first (5 or more count as 5), earlier rounds' domains and news-analysis-dev's
-    excluded, one page per domain; the first `size`."""
+def pool_round(earlier, seed, size, max_words=3000):
+    """A round from the 200-`max_words`-word article pages with at least one speech cue that
+    neither round one nor the `earlier` rounds took, shuffled by random.Random(seed), then
+    (stably) more cues first (5 or more count as 5), earlier rounds' domains and
+    news-analysis-dev's excluded, one page per domain; the first `size`."""
     done = [x[0] for x in choose()[0][:N]] + [x[0] for chooser in earlier for x in chooser()]
     meta = metadata()
     taken = held_out_domains() | {meta[f].get("domain", "") for f in done}
-    return one_per_domain(article_pages(3000, 1, done), seed, taken)[:size]
+    return one_per_domain(article_pages(max_words, 1, done), seed, taken)[:size]
 
 
 def choose_round7():
@@ -223,6 +223,17 @@ def choose_round9():
     """The ninth round (2026-12-06, session 29): the same pool after round eight too."""
     return pool_round([choose_round2, choose_round3, choose_round4, choose_round5, choose_round6, choose_round7,
                        choose_round8], ROUND9_SEED, ROUND9_SIZE)
+
+ROUND10_SEED = 25
+ROUND10_SIZE = 36
+
+
+def choose_round10():
+    """The tenth round (2026-12-06, session 30): the same pool after round nine too, up to 6,000
+    words (of 3,000 words or fewer, 12 pages were left)."""
+    return pool_round([choose_round2, choose_round3, choose_round4, choose_round5, choose_round6, choose_round7,
+                       choose_round8, choose_round9], ROUND10_SEED, ROUND10_SIZE, max_words=6000)
+
 
 def find_span(text, snippet):  # as in news-analysis-dev/score.py
     words = re.findall(r"\w+", snippet)[:10]
@@ -296,6 +307,7 @@ def main():
         (f"seventh round (seed {ROUND7_SEED}, {ROUND7_SIZE} pages):", choose_round7),
         (f"eighth round (seed {ROUND8_SEED}, {ROUND8_SIZE} pages):", choose_round8),
         (f"ninth round (seed {ROUND9_SEED}, {ROUND9_SIZE} pages):", choose_round9),
+        (f"tenth round (seed {ROUND10_SEED}, {ROUND10_SIZE} pages):", choose_round10),
     ]
     for title, chooser in rounds:
         print(title)
