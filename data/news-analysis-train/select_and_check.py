@@ -316,7 +316,9 @@ def main():
     if "--list" in sys.argv:
         return
     tot = dict(docs=0, ents=0, direct=0, indirect=0, bad=0)
-    for p in sorted(HERE.glob("wcxb-*.json")):
+    # `select_and_check.py round10` checks that round's folder instead of this one.
+    folders = [a for a in sys.argv[1:] if not a.startswith("--")]
+    for p in sorted((HERE / folders[0] if folders else HERE).glob("wcxb-*.json")):
         errs, a = check(p)
         tot["docs"] += 1
         if a:
