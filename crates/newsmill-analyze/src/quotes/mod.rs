@@ -103,6 +103,7 @@ pub fn find_quotes_tokenized(
     let quoted: Vec<&marks::Quoted> = scans.iter().flat_map(|s| &s.quoted).collect();
     let mut out = Vec::new();
     for a in &attributions {
+        let pieces = content_pieces(text, a);
         let mut person = false;
         let speaker = a.source.as_ref().map(|span| {
             // The attribution keeps PolNeAR's parenthetical comma; a reader does not need it.
@@ -114,7 +115,7 @@ pub fn find_quotes_tokenized(
                 let ids = members.iter().map(|m| m.entity.clone()).collect();
                 return Speaker { span: span.clone(), entity: None, name: Some(group::name(&members)), members: ids };
             }
-            let linked = resolve::link(text, span, mentions);
+            let linked = resolve::link(text, span, mentions, &pieces);
             person = linked.is_some_and(|m| m.person);
             Speaker {
                 span: span.clone(),
@@ -129,7 +130,7 @@ pub fn find_quotes_tokenized(
         if colon && !person {
             continue;
         }
-        for piece in &content_pieces(text, a) {
+        for piece in &pieces {
             let mut push = |span: Range<usize>, kind| {
                 out.push(Quote { span, kind, cue: a.cue.clone(), speaker: speaker.clone(), continuation: Vec::new() })
             };

@@ -48,8 +48,15 @@ pub fn is_bare_pronoun(text: &str, span: &Range<usize>) -> bool {
 }
 
 /// The entity a speaker phrase refers to, when it can be told from the mentions (in text
-/// order, not overlapping, as the analysis gives them).
-pub fn link<'a>(text: &str, span: &Range<usize>, mentions: &'a [MentionRef]) -> Option<&'a MentionRef> {
+/// order, not overlapping, as the analysis gives them). `said` is what the speaker is said to
+/// have said: a pronoun never stands for a name inside it (`“Halved grapefruits, …,” she
+/// shares`, `“… consider Harry's Berries,” she adds`).
+pub fn link<'a>(
+    text: &str,
+    span: &Range<usize>,
+    mentions: &'a [MentionRef],
+    said: &[Range<usize>],
+) -> Option<&'a MentionRef> {
     let phrase = text.get(span.clone()).unwrap_or("").trim();
     let lower = phrase.to_lowercase();
     let named = inside(text, span, mentions);
@@ -66,7 +73,8 @@ pub fn link<'a>(text: &str, span: &Range<usize>, mentions: &'a [MentionRef]) -> 
         // The nearest person the pronoun can stand for: not one the text shows is of the other sex.
         let sex = super::sex::of_pronoun(&lower);
         let fits = |m: &&MentionRef| sex.is_none_or(|s| super::sex::of_person(text, m, mentions).is_none_or(|t| t == s));
-        return before(span.start, mentions).filter(|m| m.person).find(fits);
+        let outside = |m: &&MentionRef| !said.iter().any(|c| c.start <= m.span.start && m.span.end <= c.end);
+        return before(span.start, mentions).filter(|m| m.person).filter(outside).find(fits);
     }
     if RELATIVE.contains(&lower.as_str()) {
         // `Lavrov, who said …`: the name right before the relative pronoun;
@@ -192,7 +200,7 @@ mod tests {
         let ms = [mention(text, "Taliban", "E2", false, &[]), mention(text, "Sher Stanikzai", "E1", true, &[])];
         let start = text.find("the head").unwrap_or(0);
         let span = start..text.find(", adding").unwrap_or(0);
-        assert_eq!(link(text, &span, &ms).map(|m| m.entity.as_str()), Some("E1"));
+        assert_eq!(link(text, &span, &ms, &[]).map(|m| m.entity.as_str()), Some("E1"));
     }
 
     #[test]
@@ -200,7 +208,7 @@ mod tests {
         let text = "Salesforce's State of Data and Analytics Report revealed that data matters.";
         let ms = [mention(text, "Salesforce", "E1", false, &[]), mention(text, "State of Data and Analytics Report", "E2", false, &[])];
         let span = 0..text.find(" revealed").unwrap_or(0);
-        assert_eq!(link(text, &span, &ms).map(|m| m.entity.as_str()), Some("E1"));
+        assert_eq!(link(text, &span, &ms, &[]).map(|m| m.entity.as_str()), Some("E1"));
     }
 
     #[test]
@@ -210,24 +218,24 @@ mod tests {
         let ms = [mention(&text, "DesignRush", "E1", false, &[])];
         let start = text.find("the report,").unwrap_or(0);
         let span = start..start + "the report".len();
-        assert_eq!(link(&text, &span, &ms).map(|m| m.entity.as_str()), Some("E1"));
+        assert_eq!(link(&text, &span, &ms, &[]).map(|m| m.entity.as_str()), Some("E1"));
         // Named after the document in its sentence; not from the next sentence.
         let text = format!("A study by Acme Corp came out. {filler}The study found prices fell.");
         let ms = [mention(&text, "Acme Corp", "E1", false, &[])];
         let start = text.find("The study found").unwrap_or(0);
         let span = start..start + "The study".len();
-        assert_eq!(link(&text, &span, &ms).map(|m| m.entity.as_str()), Some("E1"));
+        assert_eq!(link(&text, &span, &ms, &[]).map(|m| m.entity.as_str()), Some("E1"));
         let text = format!("A study came out. Acme Corp sells bread. {filler}The study found prices fell.");
         let ms = [mention(&text, "Acme Corp", "E1", false, &[])];
         let start = text.find("The study found").unwrap_or(0);
         let span = start..start + "The study".len();
-        assert_eq!(link(&text, &span, &ms).map(|m| m.entity.as_str()), None);
+        assert_eq!(link(&text, &span, &ms, &[]).map(|m| m.entity.as_str()), None);
         // No organisation where the report first came up: no speaker is guessed.
         let text = format!("A report came out in May. {filler}Acme Corp sells bread. {filler}The report found prices fell.");
         let ms = [mention(&text, "Acme Corp", "E1", false, &[])];
         let start = text.find("The report found").unwrap_or(0);
         let span = start..start + "The report".len();
-        assert_eq!(link(&text, &span, &ms).map(|m| m.entity.as_str()), None);
+        assert_eq!(link(&text, &span, &ms, &[]).map(|m| m.entity.as_str()), None);
     }
 
     #[test]
@@ -237,13 +245,13 @@ mod tests {
         for phrase in ["It", "The company"] {
             let start = text.find(phrase).unwrap_or(0);
             let span = start..start + phrase.len();
-            assert_eq!(link(text, &span, &ms).map(|m| m.entity.as_str()), Some("E2"), "{phrase}");
+            assert_eq!(link(text, &span, &ms, &[]).map(|m| m.entity.as_str()), Some("E2"), "{phrase}");
         }
         // Too far back, or no organisation at all: no guess.
         let far = format!("Acme Corp opened. {} It said so.", "Then nothing happened. ".repeat(50));
         let ms = [mention(&far, "Acme Corp", "E2", false, &[])];
         let start = far.find("It said").unwrap_or(0);
-        assert_eq!(link(&far, &(start..start + 2), &ms).map(|m| m.entity.as_str()), None);
+        assert_eq!(link(&far, &(start..start + 2), &ms, &[]).map(|m| m.entity.as_str()), None);
     }
 
     #[test]
@@ -252,12 +260,12 @@ mod tests {
         let ms = [mention(text, "Taliban", "E2", false, &[]), mention(text, "Sher Stanikzai", "E1", true, &[])];
         let start = text.find("the head").unwrap_or(0);
         let span = start..text.find(" at the meeting").unwrap_or(0);
-        assert_eq!(link(text, &span, &ms).map(|m| m.entity.as_str()), Some("E1"));
+        assert_eq!(link(text, &span, &ms, &[]).map(|m| m.entity.as_str()), Some("E1"));
         // A person in the next sentence is no apposition.
         let text = "said the head of the Taliban delegation. Sher Stanikzai, too, was there";
         let ms = [mention(text, "Taliban", "E2", false, &[]), mention(text, "Sher Stanikzai", "E1", true, &[])];
         let span = start..text.find('.').unwrap_or(0);
-        assert_eq!(link(text, &span, &ms).map(|m| m.entity.as_str()), Some("E2"));
+        assert_eq!(link(text, &span, &ms, &[]).map(|m| m.entity.as_str()), Some("E2"));
     }
 
     #[test]
@@ -269,7 +277,18 @@ mod tests {
             mention(text, "Moscow", "E3", false, &[]),
         ];
         let at = text.find("he said").unwrap_or(0);
-        assert_eq!(link(text, &(at..at + 2), &ms).map(|m| m.entity.as_str()), Some("E2"));
+        assert_eq!(link(text, &(at..at + 2), &ms, &[]).map(|m| m.entity.as_str()), Some("E2"));
+    }
+
+    #[test]
+    fn a_pronoun_never_stands_for_a_name_in_what_it_attributes() {
+        let text = "Forbes says food is decor. “Halved grapefruits, leafy lemons: Tina Lee loves them,” she shares.";
+        let ms = [mention(text, "Forbes", "E1", true, &[]), mention(text, "Tina Lee", "E2", true, &[])];
+        let quote = text.find("Halved").unwrap_or(0)..text.find(",” she").unwrap_or(0);
+        let at = text.find("she shares").unwrap_or(0);
+        assert_eq!(link(text, &(at..at + 3), &ms, &[quote]).map(|m| m.entity.as_str()), Some("E1"));
+        // Said of something else, the name in the quotation is the nearest person.
+        assert_eq!(link(text, &(at..at + 3), &ms, &[]).map(|m| m.entity.as_str()), Some("E2"));
     }
 
     #[test]
@@ -277,17 +296,17 @@ mod tests {
         let text = "Hannah Cairo spoke to Kevin Hartnett. “It was lonely,” she told Hartnett.";
         let ms = [mention(text, "Hannah Cairo", "E1", true, &[]), mention(text, "Kevin Hartnett", "E2", true, &[])];
         let at = text.find("she told").unwrap_or(0);
-        assert_eq!(link(text, &(at..at + 3), &ms).map(|m| m.entity.as_str()), Some("E1"));
+        assert_eq!(link(text, &(at..at + 3), &ms, &[]).map(|m| m.entity.as_str()), Some("E1"));
         // `he` takes the nearest person who may be a man: `Ms. Lee` is not.
         let text = "Tom Reed called Ms. Lee. “Yes,” he said.";
         let ms = [mention(text, "Tom Reed", "E1", true, &[]), mention(text, "Lee", "E2", true, &[])];
         let at = text.find("he said").unwrap_or(0);
-        assert_eq!(link(text, &(at..at + 2), &ms).map(|m| m.entity.as_str()), Some("E1"));
+        assert_eq!(link(text, &(at..at + 2), &ms, &[]).map(|m| m.entity.as_str()), Some("E1"));
         // A name that says nothing of its bearer's sex fits either pronoun.
         let text = "Tom Reed called Jordan Lee. “Yes,” she said.";
         let ms = [mention(text, "Tom Reed", "E1", true, &[]), mention(text, "Jordan Lee", "E2", true, &[])];
         let at = text.find("she said").unwrap_or(0);
-        assert_eq!(link(text, &(at..at + 3), &ms).map(|m| m.entity.as_str()), Some("E2"));
+        assert_eq!(link(text, &(at..at + 3), &ms, &[]).map(|m| m.entity.as_str()), Some("E2"));
     }
 
     #[test]
@@ -298,7 +317,7 @@ mod tests {
             mention(text, "Stanikzai", "E2", true, &["head of the delegation"]),
         ];
         let at = text.find("The minister").unwrap_or(0);
-        assert_eq!(link(text, &(at..at + 12), &ms).map(|m| m.entity.as_str()), Some("E1"));
+        assert_eq!(link(text, &(at..at + 12), &ms, &[]).map(|m| m.entity.as_str()), Some("E1"));
     }
 
     #[test]
@@ -306,13 +325,13 @@ mod tests {
         for text in ["experts like Mei Tanaka who argue that it works", "the expert, Mei Tanaka, who argues that"] {
             let ms = [mention(text, "Mei Tanaka", "E1", true, &[])];
             let at = text.find("who").unwrap_or(0);
-            assert_eq!(link(text, &(at..at + 3), &ms).map(|m| m.entity.as_str()), Some("E1"), "{text}");
+            assert_eq!(link(text, &(at..at + 3), &ms, &[]).map(|m| m.entity.as_str()), Some("E1"), "{text}");
         }
         // A name further back, across other words, is not the antecedent.
         let text = "Mei Tanaka met the experts who argue that it works";
         let ms = [mention(text, "Mei Tanaka", "E1", true, &[])];
         let at = text.find("who").unwrap_or(0);
-        assert!(link(text, &(at..at + 3), &ms).is_none());
+        assert!(link(text, &(at..at + 3), &ms, &[]).is_none());
     }
 
     #[test]
@@ -327,6 +346,6 @@ mod tests {
     #[test]
     fn unknown_phrase_links_nothing() {
         let text = "Sources said so.";
-        assert!(link(text, &(0..7), &[]).is_none());
+        assert!(link(text, &(0..7), &[], &[]).is_none());
     }
 }
