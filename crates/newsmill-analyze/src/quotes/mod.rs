@@ -104,6 +104,13 @@ pub fn find_quotes_tokenized(
     let mut out = Vec::new();
     for a in &attributions {
         let pieces = content_pieces(text, a);
+        // The words in quotation marks the speaker is said to have said: a pronoun that
+        // attributes them never stands for a name inside them.
+        let said: Vec<Range<usize>> = quoted
+            .iter()
+            .filter(|q| pieces.iter().any(|p| p.start <= q.outer.start && q.outer.end <= p.end))
+            .map(|q| q.inner.clone())
+            .collect();
         let mut person = false;
         let speaker = a.source.as_ref().map(|span| {
             // The attribution keeps PolNeAR's parenthetical comma; a reader does not need it.
@@ -115,7 +122,7 @@ pub fn find_quotes_tokenized(
                 let ids = members.iter().map(|m| m.entity.clone()).collect();
                 return Speaker { span: span.clone(), entity: None, name: Some(group::name(&members)), members: ids };
             }
-            let linked = resolve::link(text, span, mentions, &pieces);
+            let linked = resolve::link(text, span, mentions, &said);
             person = linked.is_some_and(|m| m.person);
             Speaker {
                 span: span.clone(),
@@ -652,6 +659,27 @@ mod tests {
         assert_eq!(speaker("When you think"), Some("Lauren Slayton"));
         let cue = quote("When you think").and_then(|q| q.cue.clone()).map(|c| &text[c]);
         assert_eq!(cue, Some("emphasizes"));
+    }
+
+    #[test]
+    fn she_after_a_quotation_is_not_a_name_in_it() {
+        // The tagger took the quotation's first word for a person (`Halved`, wcxb-0050).
+        let text = "Cameron Forbes is a party planner in Texas.\n\nSpeaking of fruit and herbs, Forbes says that \
+                    using food as party table decor is trending for 2025. “Halved grapefruits, leafy lemons, herbs \
+                    cascading from bowls: these edible elements are becoming as much a part of the tablescape as \
+                    the florals,” she shares. “It’s visual storytelling through ingredients, and I don’t see it \
+                    going anywhere.”";
+        let forbes = text.find("Forbes says").unwrap_or(0);
+        let mentions = [
+            person_mention(text, "Cameron Forbes"),
+            MentionRef { span: forbes..forbes + 6, ..person_mention(text, "Cameron Forbes") },
+            MentionRef { entity: "E2".into(), ..person_mention(text, "Halved") },
+        ];
+        let quotes = find_quotes(text, &mentions);
+        let quote = quotes.iter().find(|q| text[q.span.clone()].starts_with("Halved"));
+        let speaker = quote.and_then(|q| q.speaker.as_ref());
+        assert_eq!(speaker.map(|s| &text[s.span.clone()]), Some("she"));
+        assert_eq!(speaker.and_then(|s| s.name.as_deref()), Some("Cameron Forbes"));
     }
 
     #[test]

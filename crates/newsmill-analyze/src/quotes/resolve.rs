@@ -48,9 +48,11 @@ pub fn is_bare_pronoun(text: &str, span: &Range<usize>) -> bool {
 }
 
 /// The entity a speaker phrase refers to, when it can be told from the mentions (in text
-/// order, not overlapping, as the analysis gives them). `said` is what the speaker is said to
-/// have said: a pronoun never stands for a name inside it (`“Halved grapefruits, …,” she
-/// shares`, `“… consider Harry's Berries,” she adds`).
+/// order, not overlapping, as the analysis gives them). `said` holds the words in quotation
+/// marks the speaker is said to have said: a pronoun never stands for a name inside them
+/// (`“Halved grapefruits, …,” she shares`, `“… consider Harry's Berries,” she adds`). A name
+/// in reported words outside quotation marks can be the antecedent (`an answer from Judge
+/// Alsup that stunned many: “…,” he wrote`).
 pub fn link<'a>(
     text: &str,
     span: &Range<usize>,
