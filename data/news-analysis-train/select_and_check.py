@@ -4,6 +4,7 @@
 Usage:
   python3 select_and_check.py            # list the chosen ids, then check every wcxb-*.json here
   python3 select_and_check.py --list     # only list the chosen ids (in annotation order)
+  python3 select_and_check.py round10    # list, then check the files of that round's folder
 Standard library only. Texts are read from ../../../shared/eval/wcxb-dev/ground-truth
 (override with WCXB_DIR); the held-out news-analysis-dev ids from ../../../shared/eval/news-analysis-dev
 (override with DEV_DIR).
@@ -189,11 +190,12 @@ ROUND7_SEED = 22
 ROUND7_SIZE = 30
 
 
-def pool_round(earlier, seed, size, max_words=3000):
-    """A round from the 200-`max_words`-word article pages with at least one speech cue that
-    neither round one nor the `earlier` rounds took, shuffled by random.Random(seed), then
+def pool_round(n, seed, size, max_words=3000):
+    """Round `n` from the 200-`max_words`-word article pages with at least one speech cue that
+    neither round one nor the rounds before `n` took, shuffled by random.Random(seed), then
     (stably) more cues first (5 or more count as 5), earlier rounds' domains and
     news-analysis-dev's excluded, one page per domain; the first `size`."""
+    earlier = LATER_ROUNDS[: n - 2]
     done = [x[0] for x in choose()[0][:N]] + [x[0] for chooser in earlier for x in chooser()]
     meta = metadata()
     taken = held_out_domains() | {meta[f].get("domain", "") for f in done}
@@ -202,7 +204,7 @@ def pool_round(earlier, seed, size, max_words=3000):
 
 def choose_round7():
     """The seventh round (2026-12-05, session 21): `pool_round` after rounds two to six."""
-    return pool_round([choose_round2, choose_round3, choose_round4, choose_round5, choose_round6], ROUND7_SEED, ROUND7_SIZE)
+    return pool_round(7, ROUND7_SEED, ROUND7_SIZE)
 
 
 ROUND8_SEED = 23
@@ -211,8 +213,7 @@ ROUND8_SIZE = 36
 
 def choose_round8():
     """The eighth round (2026-12-06, session 29): the same pool after round seven too."""
-    return pool_round([choose_round2, choose_round3, choose_round4, choose_round5, choose_round6, choose_round7],
-                      ROUND8_SEED, ROUND8_SIZE)
+    return pool_round(8, ROUND8_SEED, ROUND8_SIZE)
 
 
 ROUND9_SEED = 24
@@ -221,8 +222,8 @@ ROUND9_SIZE = 36
 
 def choose_round9():
     """The ninth round (2026-12-06, session 29): the same pool after round eight too."""
-    return pool_round([choose_round2, choose_round3, choose_round4, choose_round5, choose_round6, choose_round7,
-                       choose_round8], ROUND9_SEED, ROUND9_SIZE)
+    return pool_round(9, ROUND9_SEED, ROUND9_SIZE)
+
 
 ROUND10_SEED = 25
 ROUND10_SIZE = 36
@@ -231,8 +232,12 @@ ROUND10_SIZE = 36
 def choose_round10():
     """The tenth round (2026-12-06, session 30): the same pool after round nine too, up to 6,000
     words (of 3,000 words or fewer, 12 pages were left)."""
-    return pool_round([choose_round2, choose_round3, choose_round4, choose_round5, choose_round6, choose_round7,
-                       choose_round8, choose_round9], ROUND10_SEED, ROUND10_SIZE, max_words=6000)
+    return pool_round(10, ROUND10_SEED, ROUND10_SIZE, max_words=6000)
+
+
+# Rounds two to ten in order: a pool round excludes the pages of every round before it.
+LATER_ROUNDS = [choose_round2, choose_round3, choose_round4, choose_round5, choose_round6, choose_round7,
+                choose_round8, choose_round9, choose_round10]
 
 
 def find_span(text, snippet):  # as in news-analysis-dev/score.py

@@ -104,13 +104,6 @@ pub fn find_quotes_tokenized(
     let mut out = Vec::new();
     for a in &attributions {
         let pieces = content_pieces(text, a);
-        // The words in quotation marks the speaker is said to have said: a pronoun that
-        // attributes them never stands for a name inside them.
-        let said: Vec<Range<usize>> = quoted
-            .iter()
-            .filter(|q| pieces.iter().any(|p| p.start <= q.outer.start && q.outer.end <= p.end))
-            .map(|q| q.inner.clone())
-            .collect();
         let mut person = false;
         let speaker = a.source.as_ref().map(|span| {
             // The attribution keeps PolNeAR's parenthetical comma; a reader does not need it.
@@ -122,6 +115,17 @@ pub fn find_quotes_tokenized(
                 let ids = members.iter().map(|m| m.entity.clone()).collect();
                 return Speaker { span: span.clone(), entity: None, name: Some(group::name(&members)), members: ids };
             }
+            // The words in quotation marks the speaker is said to have said: a pronoun that
+            // attributes them never stands for a name inside them (only pronouns need them).
+            let said: Vec<Range<usize>> = if resolve::is_bare_pronoun(text, span) {
+                quoted
+                    .iter()
+                    .filter(|q| pieces.iter().any(|p| p.start <= q.outer.start && q.outer.end <= p.end))
+                    .map(|q| q.inner.clone())
+                    .collect()
+            } else {
+                Vec::new()
+            };
             let linked = resolve::link(text, span, mentions, &said);
             person = linked.is_some_and(|m| m.person);
             Speaker {
