@@ -235,9 +235,19 @@ def choose_round10():
     return pool_round(10, ROUND10_SEED, ROUND10_SIZE, max_words=6000)
 
 
-# Rounds two to ten in order: a pool round excludes the pages of every round before it.
+ROUND11_SEED = 26
+ROUND11_SIZE = 36
+
+
+def choose_round11():
+    """The eleventh round (2026-12-06, session 31): the same pool after round ten too, up to
+    6,000 words."""
+    return pool_round(11, ROUND11_SEED, ROUND11_SIZE, max_words=6000)
+
+
+# Rounds two to eleven in order: a pool round excludes the pages of every round before it.
 LATER_ROUNDS = [choose_round2, choose_round3, choose_round4, choose_round5, choose_round6, choose_round7,
-                choose_round8, choose_round9, choose_round10]
+                choose_round8, choose_round9, choose_round10, choose_round11]
 
 
 def find_span(text, snippet):  # as in news-analysis-dev/score.py
@@ -313,6 +323,7 @@ def main():
         (f"eighth round (seed {ROUND8_SEED}, {ROUND8_SIZE} pages):", choose_round8),
         (f"ninth round (seed {ROUND9_SEED}, {ROUND9_SIZE} pages):", choose_round9),
         (f"tenth round (seed {ROUND10_SEED}, {ROUND10_SIZE} pages):", choose_round10),
+        (f"eleventh round (seed {ROUND11_SEED}, {ROUND11_SIZE} pages):", choose_round11),
     ]
     for title, chooser in rounds:
         print(title)
