@@ -390,6 +390,7 @@ pub fn continue_speakers(text: &str, quotes: &mut [Quote]) {
 /// `“We won,” she said, “and we will win again.”`: the direct quote after an attribution
 /// that interrupts a quotation, in the same paragraph and by the same speaker, is that
 /// quotation's continuation, not a quote of its own (which would count the speaker twice).
+/// One with a cue of its own (`“…,” he adds`) is attributed anew: a quote of its own.
 fn join_interrupted(text: &str, quotes: Vec<Quote>) -> Vec<Quote> {
     const MAX_GAP: usize = 80;
     let mut out: Vec<Quote> = Vec::with_capacity(quotes.len());
@@ -398,6 +399,7 @@ fn join_interrupted(text: &str, quotes: Vec<Quote>) -> Vec<Quote> {
             && first.kind == QuoteKind::Direct
             && q.kind == QuoteKind::Direct
             && same_speaker(first, &q)
+            && (q.cue.is_none() || q.cue == first.cue)
         {
             let last_end = first.continuation.last().map_or(first.span.end, |c| c.end);
             let gap = text.get(last_end..q.span.start).unwrap_or("\n");
@@ -684,6 +686,26 @@ mod tests {
         let speaker = quote.and_then(|q| q.speaker.as_ref());
         assert_eq!(speaker.map(|s| &text[s.span.clone()]), Some("she"));
         assert_eq!(speaker.and_then(|s| s.name.as_deref()), Some("Cameron Forbes"));
+    }
+
+    #[test]
+    fn a_quotation_with_a_cue_of_its_own_is_a_quote_of_its_own() {
+        // wcxb-4530: the second quotation is no continuation of the first, though the same
+        // person says both in one paragraph: `he adds` attributes it anew.
+        let text = "Luigi Fontana is a professor of medicine.\n\nBut there are caveats. “Weight loss only occurs \
+                    if fasting is properly implemented,” says Fontana. There is also concern about muscle. \
+                    “When fasting, the body may lose lean mass,” he adds. However, protein helps.";
+        let fontana = text.find("Fontana.").map_or(0..0, |at| at..at + 7);
+        let mentions =
+            [person_mention(text, "Luigi Fontana"), MentionRef { span: fontana, ..person_mention(text, "Luigi Fontana") }];
+        let quotes = find_quotes(text, &mentions);
+        let shown: Vec<(&str, usize)> = quotes.iter().map(|q| (&text[q.span.clone()], q.continuation.len())).collect();
+        assert_eq!(
+            shown,
+            [("Weight loss only occurs if fasting is properly implemented", 0), ("When fasting, the body may lose lean mass", 0)]
+        );
+        let named = quotes.iter().map(|q| q.speaker.as_ref().and_then(|s| s.name.as_deref()));
+        assert!(named.into_iter().all(|n| n == Some("Luigi Fontana")));
     }
 
     #[test]
