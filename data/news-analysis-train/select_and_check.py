@@ -190,8 +190,8 @@ ROUND7_SEED = 22
 ROUND7_SIZE = 30
 
 
-def pool_round(n, seed, size, max_words=3000):
-    """Round `n` from the 200-`max_words`-word article pages with at least one speech cue that
+def pool_round(n, seed, size, max_words=3000, min_cues=1):
+    """Round `n` from the 200-`max_words`-word article pages with at least `min_cues` speech cues that
     neither round one nor the rounds before `n` took, shuffled by random.Random(seed), then
     (stably) more cues first (5 or more count as 5), earlier rounds' domains and
     news-analysis-dev's excluded, one page per domain; the first `size`."""
@@ -199,7 +199,7 @@ def pool_round(n, seed, size, max_words=3000):
     done = [x[0] for x in choose()[0][:N]] + [x[0] for chooser in earlier for x in chooser()]
     meta = metadata()
     taken = held_out_domains() | {meta[f].get("domain", "") for f in done}
-    return one_per_domain(article_pages(max_words, 1, done), seed, taken)[:size]
+    return one_per_domain(article_pages(max_words, min_cues, done), seed, taken)[:size]
 
 
 def choose_round7():
@@ -245,9 +245,20 @@ def choose_round11():
     return pool_round(11, ROUND11_SEED, ROUND11_SIZE, max_words=6000)
 
 
-# Rounds two to eleven in order: a pool round excludes the pages of every round before it.
+ROUND12_SEED = 27
+ROUND12_SIZE = 36
+
+
+def choose_round12():
+    """The twelfth round (2026-12-06, session 31): no page with a speech cue was left on a new
+    domain, so pages with none too (names to learn, and text that holds no quote), up to 3,000
+    words."""
+    return pool_round(12, ROUND12_SEED, ROUND12_SIZE, min_cues=0)
+
+
+# Rounds two to twelve in order: a pool round excludes the pages of every round before it.
 LATER_ROUNDS = [choose_round2, choose_round3, choose_round4, choose_round5, choose_round6, choose_round7,
-                choose_round8, choose_round9, choose_round10, choose_round11]
+                choose_round8, choose_round9, choose_round10, choose_round11, choose_round12]
 
 
 def find_span(text, snippet):  # as in news-analysis-dev/score.py
@@ -324,6 +335,7 @@ def main():
         (f"ninth round (seed {ROUND9_SEED}, {ROUND9_SIZE} pages):", choose_round9),
         (f"tenth round (seed {ROUND10_SEED}, {ROUND10_SIZE} pages):", choose_round10),
         (f"eleventh round (seed {ROUND11_SEED}, {ROUND11_SIZE} pages):", choose_round11),
+        (f"twelfth round (seed {ROUND12_SEED}, {ROUND12_SIZE} pages):", choose_round12),
     ]
     for title, chooser in rounds:
         print(title)
