@@ -429,7 +429,10 @@ fn same_speaker(a: &Quote, b: &Quote) -> bool {
 /// of adults …`) or mark none of it.
 fn content_pieces(text: &str, a: &attribute::Attribution) -> Vec<Range<usize>> {
     let according = a.cue.as_ref().filter(|c| text.get((*c).clone()).is_some_and(|t| t.eq_ignore_ascii_case("according to")));
-    let after_source = according.and(a.source.as_ref()).filter(|_| a.content.is_empty()).and_then(|s| {
+    // `…, but according to X, S.`: what leads up to the cue is the writer's, S is X's.
+    let lead_in = |piece: &Range<usize>| according.is_some_and(|cue| ends_in_connective(text, piece, cue.start));
+    let content: Vec<&Range<usize>> = a.content.iter().filter(|p| !lead_in(p)).collect();
+    let after_source = according.and(a.source.as_ref()).filter(|_| content.is_empty()).and_then(|s| {
         let rest = text.get(s.end..)?;
         // The source may keep its comma (PolNeAR's spans do).
         let source_comma = text.get(s.clone())?.ends_with(',');
@@ -437,8 +440,8 @@ fn content_pieces(text: &str, a: &attribute::Attribution) -> Vec<Range<usize>> {
         let start = s.end + rest.len() - clause.len();
         Some(to_sentence_end(text, start..start))
     });
-    a.content
-        .iter()
+    content
+        .into_iter()
         .map(|piece| match according {
             Some(cue) if cue.end <= piece.start => to_sentence_end(text, piece.clone()),
             _ => piece.clone(),
@@ -446,6 +449,22 @@ fn content_pieces(text: &str, a: &attribute::Attribution) -> Vec<Range<usize>> {
         .chain(after_source)
         .filter(|p| !p.is_empty())
         .collect()
+}
+
+/// Words that join a clause to what follows them: a content that ends in one, right before
+/// `according to`, is the writer's lead-in to the report, not the report.
+const CONNECTIVES: &[&str] = &[
+    "but", "although", "though", "and", "yet", "while", "whereas", "however", "so", "because", "since", "in fact",
+    "in other words",
+];
+
+/// Whether `piece` ends with a connective (`but`, `in fact`), then at most commas and spaces
+/// up to `cue`.
+fn ends_in_connective(text: &str, piece: &Range<usize>, cue: usize) -> bool {
+    let gap = text.get(piece.end..cue).unwrap_or("x");
+    let words = text.get(piece.clone()).unwrap_or("").trim_end_matches([',', ' ']).to_lowercase();
+    let ends_with = |c: &str| words.strip_suffix(c).is_some_and(|before| before.is_empty() || before.ends_with(' '));
+    piece.end <= cue && gap.chars().all(|c| matches!(c, ',' | ' ')) && CONNECTIVES.iter().any(|c| ends_with(c))
 }
 
 /// `span` continued to the end of its sentence: the first `.`, `!` or `?` before a space or
@@ -484,6 +503,30 @@ mod tests {
     /// The rule finder alone: these tests pin its patterns, which the taggers build on.
     fn rule_quotes(text: &str, mentions: &[MentionRef]) -> Vec<Quote> {
         find_quotes_with(text, mentions, None)
+    }
+
+    #[test]
+    fn what_leads_up_to_according_to_is_the_writers() {
+        // wcxb-4078 and wcxb-2740: the taggers took the clause before the cue for the report.
+        for (text, report) in [
+            (
+                "The results were pretty much identical to that of the Espro P7, but according to customer \
+                 reviews, the black finish on the P6 peels off over time.",
+                "the black finish on the P6 peels off over time",
+            ),
+            (
+                "A yearly subscription is currently $29.99, although, according to AppRaven, there have been \
+                 sales for as low as $12.99 a year.",
+                "there have been sales for as low as $12.99 a year",
+            ),
+        ] {
+            let shown: Vec<String> = find_quotes(text, &[]).iter().map(|q| text[q.span.clone()].to_string()).collect();
+            assert_eq!(shown, [report]);
+        }
+        let connective = |s: &str| s.find(" according").is_some_and(|at| ends_in_connective(s, &(0..at), at + 1));
+        assert!(connective("Sales fell, in fact according"));
+        assert!(!connective("Sales fell sharply according"), "a clause, not a lead-in");
+        assert!(!connective("The band played on according"), "`on` is no connective, nor the end of `so`");
     }
 
     #[test]
