@@ -5,16 +5,17 @@ for it (crates/newsmill-analyze/src/quotes/confidence.rs).
 
   newsmill eval analysis --data GOLD_DIR --quote-features FEATURES.jsonl --predictions PRED.jsonl
   tools/train_quote_filter.py --gold GOLD_DIR --predictions PRED.jsonl --features FEATURES.jsonl
-                              [--folds data/news-analysis-train/folds.json] [--out MODEL.tsv]
+                              [--folds data/news-analysis-train/folds.json ...] [--out MODEL.tsv]
 
 With --quote-features the analysis keeps every quote, so PRED.jsonl holds the quotes the filter
 weighs, in the order of FEATURES.jsonl. A quote is labelled right when it covers half of a gold
 quote's located span (the rule of news-analysis-dev's score.py). A signal is kept only when it
 occurs in at least MIN_DOCS articles, so that the model cannot learn one article's words. The
 L2 strength and the threshold are chosen by cross-validation grouped by article (the folds of
---folds): each article's quotes are filtered by a model that never saw it, and the set is
-scored with score.py; the choice maximizes quote F1 (then who-said-what F1). The shipped model
-is then fit on every article.
+--folds, given once per file: the 195 articles' folds.json and each round's): each article's
+quotes are filtered by a model that never saw it, and the set is scored with score.py; the
+choice maximizes quote F1 (then who-said-what F1). The shipped model is then fit on every
+article.
 
 Needs numpy, scipy and scikit-learn (pip install scikit-learn); score.py from
 ../shared/eval/news-analysis-dev (or --scorer).
@@ -87,7 +88,8 @@ def main():
     ap.add_argument("--gold", required=True, type=Path)
     ap.add_argument("--predictions", required=True)
     ap.add_argument("--features", required=True)
-    ap.add_argument("--folds", default="data/news-analysis-train/folds.json")
+    ap.add_argument("--folds", action="append", help="a JSON file of article -> fold (repeat to merge; "
+                    "default data/news-analysis-train/folds.json)")
     ap.add_argument("--scorer", default="../shared/eval/news-analysis-dev/score.py")
     ap.add_argument("--out", default="crates/newsmill-analyze/models/quote-filter-en.tsv")
     ap.add_argument("--cv-predictions", help="write the chosen setting's cross-validated predictions here")
@@ -96,7 +98,9 @@ def main():
     scorer = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(scorer)
     preds, rows = load(args.gold, args.predictions, args.features, scorer)
-    folds = json.load(open(args.folds))
+    folds = {}
+    for path in args.folds or ["data/news-analysis-train/folds.json"]:
+        folds.update(json.load(open(path)))
     print(f"{len(rows)} quotes, {sum(r[3] for r in rows)} right")
     results, probs = {}, {}
     for c in CS:
