@@ -73,7 +73,10 @@ impl QuoteFilter {
     /// Keeps the quotes the model believes in.
     pub fn keep_likely(&self, text: &str, quotes: &mut Vec<Quote>, entities: &[Entity]) {
         let doc = DocCounts::new(quotes, entities);
-        quotes.retain(|q| self.probability(&signals(q, text, entities, &doc)) >= self.threshold);
+        quotes.retain(|q| {
+            q.cue.as_ref().is_some_and(|cue| super::transcript::is_turn(text, &q.span, cue))
+                || self.probability(&signals(q, text, entities, &doc)) >= self.threshold
+        });
     }
 }
 

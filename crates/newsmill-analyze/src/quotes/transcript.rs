@@ -50,6 +50,17 @@ pub fn turns<'m>(text: &str, paragraphs: &[Range<usize>], mentions: &'m [Mention
     turns.into_iter().filter(|t| !staff.contains(&name_part(&text[t.label.clone()]).to_lowercase())).collect()
 }
 
+/// Whether `content` and its `cue` are a turn as [`turns`] reads one: what follows the colon of
+/// a label in capitals that opens its line (the quote filter keeps such turns as found: what
+/// makes them a transcript is the shape of the whole text, which its signals do not see).
+pub fn is_turn(text: &str, content: &Range<usize>, cue: &Range<usize>) -> bool {
+    let start = text.get(..cue.start).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
+    let end = text.get(content.end..).and_then(|t| t.find('\n')).map_or(text.len(), |i| content.end + i);
+    turn(text, start..end, &[]).is_some_and(|t| {
+        t.content == *content && t.cue == *cue && text.get(t.label.clone()).is_some_and(in_capitals)
+    })
+}
+
 /// Roles after a label's name that make its speaker the programme's own (`SACHA PFEIFFER,
 /// HOST`, `SERGIO MARTINEZ-BELTRAN, BYLINE`): a radio transcript's narration.
 const STAFF_ROLES: &[&str] = &["host", "byline", "anchor", "correspondent", "reporter", "narrator"];
