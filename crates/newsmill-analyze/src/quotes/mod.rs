@@ -530,6 +530,27 @@ mod tests {
     }
 
     #[test]
+    fn a_share_of_the_people_surveyed_reports() {
+        // wcxb-0002 and wcxb-0348: survey figures are reports of the people counted.
+        for (text, source) in [
+            (
+                "Three out of four consumers said they want to optimize vitamin intake through food, with strong \
+                 interest in magnesium.",
+                "Three out of four consumers",
+            ),
+            (
+                "In a 2012 U.S. survey, 1.9 percent of 34,525 adults reported that they had practiced mindfulness \
+                 meditation in the past 12 months.",
+                "1.9 percent of 34,525 adults",
+            ),
+        ] {
+            let q = find_quotes(text, &[]);
+            let speakers: Vec<&str> = q.iter().filter_map(|q| q.speaker.as_ref()).map(|s| &text[s.span.clone()]).collect();
+            assert_eq!(speakers, [source]);
+        }
+    }
+
+    #[test]
     fn according_to_reports_the_whole_sentence() {
         let text = "Drugs are everywhere.\n\nAccording to the Kaiser Family Foundation, public awareness has ramped up, \
                     with 32% of adults now aware of them. Others disagree.";

@@ -190,6 +190,21 @@ const SOURCE_NOUNS: &[&str] = &[
     "member",
     "participant",
     "respondent",
+    "adult",
+    "child",
+    "teen",
+    "teenager",
+    "household",
+    "traveler",
+    "traveller",
+    "driver",
+    "subscriber",
+    "visitor",
+    "attendee",
+    "marketer",
+    "professional",
+    "practitioner",
+    "clinician",
     "developer",
     "programmer",
     "engineer",
@@ -352,12 +367,24 @@ const SOURCE_NOUNS: &[&str] = &[
 ];
 
 /// Pronouns that stand for someone who can speak (their antecedent is resolved elsewhere).
-const SOURCE_PRONOUNS: &[&str] = &["he", "she", "they", "who", "which", "both", "each", "one"];
+const SOURCE_PRONOUNS: &[&str] = &["he", "she", "they", "them", "who", "which", "both", "each", "one"];
 
 /// Words that end a noun phrase's head before its modifiers (`a spokesperson for the
 /// agency`, `researchers at the university`, `experts who…`).
 const AFTER_HEAD: &[&str] =
     &["of", "for", "at", "from", "with", "in", "on", "who", "which", "that", "whose", "to", "like", "such", "("];
+
+/// Words around a count (`more than`, `nearly`, `three out of four`, `1.9 percent of`): with
+/// the counts of [`is_quantity`], what stands before `of` in `… of respondents`.
+const COUNTING: &[&str] = &[
+    "than", "more", "less", "about", "nearly", "almost", "over", "under", "around", "roughly", "approximately",
+    "just", "only", "out", "a", "an", "the", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "dozen", "percent",
+];
+
+/// The counts among [`COUNTING`].
+const NUMBERS: &[&str] =
+    &["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "percent"];
 
 /// Words that count people rather than name them: in `48% of participants` or `most of the
 /// experts` the source is what follows `of`; alone (`7%`, `More than half`) they stand for a
@@ -402,16 +429,21 @@ fn phrase_could_speak(phrase: &str) -> bool {
         .iter()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '%').to_lowercase())
         .collect();
-    // The head ends before a modifier: a preposition, a relative or a participle.
-    let modifier = |w: &String| AFTER_HEAD.contains(&w.as_str()) || (w.len() > 4 && w.ends_with("ing"));
-    let mut cut = words.iter().skip(1).position(modifier).map_or(words.len(), |i| i + 1);
+    // The head ends before a modifier: a preposition, a relative, a participle or a
+    // parenthesis (`respondents (49.3%)`).
+    let modifier = |i: &usize| {
+        let w = &words[*i];
+        AFTER_HEAD.contains(&w.as_str()) || (w.len() > 4 && w.ends_with("ing")) || raw[*i].starts_with('(')
+    };
+    let mut cut = (1..words.len()).find(modifier).unwrap_or(words.len());
     let mut start = 0;
-    let counting =
-        |w: &String| is_quantity(w) || ["than", "more", "less", "about", "nearly", "almost"].contains(&w.as_str());
-    if cut > 0 && words.get(cut).is_some_and(|w| w == "of") && words[..cut].iter().all(counting) {
+    let counting = |w: &String| is_quantity(w) || COUNTING.contains(&w.as_str());
+    // Only counting words, one of them a count (`the majority`, not `the`).
+    let a_count = |ws: &[String]| ws.iter().all(counting) && ws.iter().any(|w| is_quantity(w) || NUMBERS.contains(&w.as_str()));
+    if cut > 0 && words.get(cut).is_some_and(|w| w == "of") && a_count(&words[..cut]) {
         // `48% of participants`: the head is after `of`.
         start = cut + 1;
-        cut = words.iter().skip(start + 1).position(modifier).map_or(words.len(), |i| i + start + 1);
+        cut = (start + 1..words.len()).find(modifier).unwrap_or(words.len());
     }
     let Some(head) = words.get(start..cut).and_then(<[String]>::last) else { return false };
     let head = head.trim_end_matches("’s").trim_end_matches("'s");
@@ -419,7 +451,7 @@ fn phrase_could_speak(phrase: &str) -> bool {
     if cut - start == 1 && SOURCE_PRONOUNS.contains(&head) {
         return true;
     }
-    let only_quantities = words[start..cut].iter().all(counting);
+    let only_quantities = a_count(&words[start..cut]);
     // A capitalized head is a name (`Business advisory firm Riveron`, `Hester`) unless, alone,
     // it is an ordinary word capitalized to open the sentence (`Tests`, `That`): whether a name
     // names a source is the entity filter's call.
@@ -659,6 +691,14 @@ mod tests {
             "Senior executives working with large organisations",
             "48% of participants",
             "More than half (53%)",
+            "Nearly half of all respondents (49.3%)",
+            "Three out of four consumers",
+            "Over 42% of respondents",
+            "1.9 percent of 34,525 adults",
+            "The majority of students in the intervention group",
+            "most of them (approximately 92 percent)",
+            "Six of the eight studies",
+            "Most adults",
             "Doctors and groups representing employers",
             "The latest research",
             "A meta-analysis of coffee intake",
@@ -675,6 +715,10 @@ mod tests {
             "The project",
             "Negative space",
             "a feature none of the other CLIs",
+            "The rest of the tools",
+            "Three out of four recipes",
+            "A",
+            "An",
             "it",
         ] {
             assert!(!could_speak(thing), "{thing}");
