@@ -378,21 +378,18 @@ const AFTER_HEAD: &[&str] =
 /// the counts of [`is_quantity`], what stands before `of` in `… of respondents`.
 const COUNTING: &[&str] = &[
     "than", "more", "less", "about", "nearly", "almost", "over", "under", "around", "roughly", "approximately",
-    "just", "only", "out", "a", "an", "the", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "dozen", "percent",
+    "just", "only", "out", "a", "an", "the",
 ];
-
-/// The counts among [`COUNTING`].
-const NUMBERS: &[&str] =
-    &["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "percent"];
 
 /// Words that count people rather than name them: in `48% of participants` or `most of the
 /// experts` the source is what follows `of`; alone (`7%`, `More than half`) they stand for a
 /// share of the people surveyed.
 fn is_quantity(word: &str) -> bool {
-    word.starts_with(|c: char| c.is_ascii_digit())
-        || ["half", "majority", "third", "thirds", "quarter", "most", "many", "some", "few", "all", "none", "one"]
-            .contains(&word)
+    const COUNTS: &[&str] = &[
+        "half", "majority", "third", "thirds", "quarter", "most", "many", "some", "few", "all", "none", "one", "two",
+        "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "percent",
+    ];
+    word.starts_with(|c: char| c.is_ascii_digit()) || COUNTS.contains(&word)
 }
 
 /// Words a title leaves in lower case (`The Art of War`, `Running and Returning`).
@@ -439,7 +436,7 @@ fn phrase_could_speak(phrase: &str) -> bool {
     let mut start = 0;
     let counting = |w: &String| is_quantity(w) || COUNTING.contains(&w.as_str());
     // Only counting words, one of them a count (`the majority`, not `the`).
-    let a_count = |ws: &[String]| ws.iter().all(counting) && ws.iter().any(|w| is_quantity(w) || NUMBERS.contains(&w.as_str()));
+    let a_count = |ws: &[String]| ws.iter().all(counting) && ws.iter().any(|w| is_quantity(w));
     if cut > 0 && words.get(cut).is_some_and(|w| w == "of") && a_count(&words[..cut]) {
         // `48% of participants`: the head is after `of`.
         start = cut + 1;

@@ -54,6 +54,9 @@ pub fn turns<'m>(text: &str, paragraphs: &[Range<usize>], mentions: &'m [Mention
 /// a label in capitals that opens its line (the quote filter keeps such turns as found: what
 /// makes them a transcript is the shape of the whole text, which its signals do not see).
 pub fn is_turn(text: &str, content: &Range<usize>, cue: &Range<usize>) -> bool {
+    if text.get(cue.clone()) != Some(":") {
+        return false;
+    }
     let start = text.get(..cue.start).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
     let end = text.get(content.end..).and_then(|t| t.find('\n')).map_or(text.len(), |i| content.end + i);
     turn(text, start..end, &[]).is_some_and(|t| {
