@@ -256,9 +256,19 @@ def choose_round12():
     return pool_round(12, ROUND12_SEED, ROUND12_SIZE, min_cues=0)
 
 
-# Rounds two to twelve in order: a pool round excludes the pages of every round before it.
+ROUND13_SEED = 28
+ROUND13_SIZE = 36
+
+
+def choose_round13():
+    """The thirteenth round (2026-12-06, session 32): as round twelve, drawn again after it."""
+    return pool_round(13, ROUND13_SEED, ROUND13_SIZE, min_cues=0)
+
+
+# Rounds two to thirteen in order: a pool round excludes the pages of every round before it.
 LATER_ROUNDS = [choose_round2, choose_round3, choose_round4, choose_round5, choose_round6, choose_round7,
-                choose_round8, choose_round9, choose_round10, choose_round11, choose_round12]
+                choose_round8, choose_round9, choose_round10, choose_round11, choose_round12,
+                choose_round13]
 
 
 def find_span(text, snippet):  # as in news-analysis-dev/score.py
@@ -336,6 +346,7 @@ def main():
         (f"tenth round (seed {ROUND10_SEED}, {ROUND10_SIZE} pages):", choose_round10),
         (f"eleventh round (seed {ROUND11_SEED}, {ROUND11_SIZE} pages):", choose_round11),
         (f"twelfth round (seed {ROUND12_SEED}, {ROUND12_SIZE} pages):", choose_round12),
+        (f"thirteenth round (seed {ROUND13_SEED}, {ROUND13_SIZE} pages):", choose_round13),
     ]
     for title, chooser in rounds:
         print(title)
