@@ -64,6 +64,8 @@ pub struct Resources {
     /// Drops quotes unlikely to be attributions; parsed once per process. `None` keeps every
     /// quote (the training dump of its signals).
     quote_filter: Option<&'static quotes::confidence::QuoteFilter>,
+    /// The quote taggers: the shipped ones, or (for cross-validation) others.
+    quote_tagger: Option<&'static quotes::tagger::TaggerModel>,
 }
 
 /// Why the built-in resources could not be loaded.
@@ -113,7 +115,8 @@ impl Resources {
             }
             let entity_filter = entities::confidence::EntityFilter::embedded()?;
             let quote_filter = Some(quotes::confidence::QuoteFilter::embedded()?);
-            Ok(Resources { ner: ner?, places, entity_filter, quote_filter })
+            let quote_tagger = quotes::tagger::embedded();
+            Ok(Resources { ner: ner?, places, entity_filter, quote_filter, quote_tagger })
         })
     }
 
@@ -123,7 +126,8 @@ impl Resources {
         let ner = NerModel::from_bytes(&bytes, Gazetteer::embedded()?)?;
         let entity_filter = entities::confidence::EntityFilter::embedded()?;
         let quote_filter = Some(quotes::confidence::QuoteFilter::embedded()?);
-        Ok(Resources { ner, places: places::Places::shared()?, entity_filter, quote_filter })
+        let quote_tagger = quotes::tagger::embedded();
+        Ok(Resources { ner, places: places::Places::shared()?, entity_filter, quote_filter, quote_tagger })
     }
 
     /// The same resources with every quote kept: the quote filter's training dump.
@@ -131,6 +135,14 @@ impl Resources {
     #[doc(hidden)]
     pub fn without_quote_filter(self) -> Resources {
         Resources { quote_filter: None, ..self }
+    }
+
+    /// The same resources with other quote taggers (a model trained without the articles
+    /// scored); the model lives as long as the process.
+    #[cfg(feature = "internals")]
+    #[doc(hidden)]
+    pub fn with_quote_tagger(self, model: quotes::tagger::TaggerModel) -> Resources {
+        Resources { quote_tagger: Some(Box::leak(Box::new(model))), ..self }
     }
 
     /// The NER model, for the lab's scoring and for benchmarks of the tagger alone.
@@ -174,7 +186,7 @@ pub fn analyze_until(doc: Document, res: &Resources, deadline: Option<Instant>) 
         article.entities = res.entity_filter.keep_likely(ents, &mut [], text, &sure, res.places);
         return Err(TimedOut(Box::new(article)));
     }
-    let mut quotes = quotes::find_quotes_tokenized(text, &tokens, &mention_refs(&ents), quotes::tagger::embedded());
+    let mut quotes = quotes::find_quotes_tokenized(text, &tokens, &mention_refs(&ents), res.quote_tagger);
     quotes::forget_bare_pronouns(text, &mut quotes);
     let ents = res.entity_filter.keep_likely(ents, &mut quotes, text, &sure, res.places);
     quotes::drop_unattributed_phrases(text, &mut quotes);

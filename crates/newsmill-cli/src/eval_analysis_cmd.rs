@@ -34,6 +34,10 @@ pub struct AnalysisArgs {
     /// model trained without the articles scored).
     #[arg(long, value_name = "FILE")]
     ner_model: Option<PathBuf>,
+    /// Find quotes with these quote taggers instead of the built-in ones (a model file of
+    /// `newsmill train quotes`, for cross-validation).
+    #[arg(long, value_name = "FILE")]
+    quote_model: Option<PathBuf>,
 }
 
 pub fn run(args: AnalysisArgs) -> anyhow::Result<ExitCode> {
@@ -41,6 +45,15 @@ pub fn run(args: AnalysisArgs) -> anyhow::Result<ExitCode> {
     let gold = news_analysis::load(&dir).with_context(|| format!("cannot read the set at {}", dir.display()))?;
     let res = crate::pipeline::resources_with(args.ner_model.as_deref())?;
     let res = if args.quote_features.is_some() { res.without_quote_filter() } else { res };
+    let res = match &args.quote_model {
+        Some(path) => res.with_quote_tagger(
+            std::fs::read(path)
+                .map_err(anyhow::Error::from)
+                .and_then(|b| Ok(newsmill_analyze::quotes::tagger::TaggerModel::from_bytes(&b)?))
+                .with_context(|| format!("cannot load the quote model {}", path.display()))?,
+        ),
+        None => res,
+    };
     let (report, articles) = news_analysis::evaluate(&gold, |g| {
         analyze(document_from_text(g.path.display().to_string(), g.text.clone()), &res)
     });

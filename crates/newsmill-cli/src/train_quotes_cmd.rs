@@ -7,8 +7,9 @@ use std::process::ExitCode;
 use anyhow::Context;
 use newsmill_analyze::quotes::tagger::{self};
 use newsmill_analyze::{Resources, mentions_of};
-use newsmill_lab::polnear;
 use newsmill_lab::train::quotes::{self as tagger_train, TrainConfig, TrainDoc};
+use newsmill_lab::train::web_cues;
+use newsmill_lab::{news_analysis, polnear};
 
 /// The quote taggers, on PolNeAR (train/ to learn, dev/ to report).
 ///
@@ -43,6 +44,14 @@ pub struct Args {
     /// The same for the content tagger [default: 0,0,0].
     #[arg(long, value_name = "O,B,I", value_parser = parse_costs)]
     content_miss_cost: Option<[f32; 3]>,
+    /// A folder of web articles annotated under news-analysis-dev's GUIDELINES.md (NAME.txt
+    /// with NAME.json, as `data/news-analysis-train/eval_dir.py` writes them), whose quote
+    /// cues the cue tagger also learns from; repeatable.
+    #[arg(long, value_name = "DIR")]
+    web: Vec<PathBuf>,
+    /// Passes a web article counts for, against one for a PolNeAR article.
+    #[arg(long, default_value_t = 1)]
+    web_weight: usize,
     /// Instead of writing a model, score these settings by K-fold cross-validation on train
     /// (each article scored by taggers that did not see it), to choose them without dev.
     #[arg(long, value_name = "K")]
@@ -61,8 +70,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let articles = polnear::annotated(&dir, "train", true)
         .with_context(|| format!("cannot read PolNeAR train at {}", dir.display()))?;
     let res = Resources::embedded().context("cannot load the analysis models")?;
-    let docs: Vec<TrainDoc> =
+    let mut docs: Vec<TrainDoc> =
         articles.iter().map(|(text, parts)| TrainDoc::new(text, parts, &mentions_of(text, &res))).collect();
+    docs.extend(web_docs(&args.web, args.web_weight, &res)?);
     let tokens: usize = docs.iter().flat_map(|d| &d.views).map(|v| v.len()).sum();
     let marked: Vec<usize> = (0..3)
         .map(|r| docs.iter().flat_map(|d| &d.gold).map(|g| g[r].iter().filter(|&&l| l != 0).count()).sum())
@@ -95,6 +105,26 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         crate::eval_quotes_cmd::print_report(&report);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The web articles of `dirs` whose every cue could be placed, for the cue tagger.
+fn web_docs(dirs: &[PathBuf], weight: usize, res: &Resources) -> anyhow::Result<Vec<TrainDoc>> {
+    let mut out = Vec::new();
+    for dir in dirs {
+        let articles = news_analysis::load(dir).with_context(|| format!("cannot read {}", dir.display()))?;
+        let mut unplaced = 0;
+        for a in &articles {
+            match web_cues::cue_spans(a) {
+                Some(cues) => {
+                    let cues = cues.into_iter().map(|r| vec![r]).collect();
+                    out.push(TrainDoc::cues_only(&a.text, cues, &mentions_of(&a.text, res), weight));
+                }
+                None => unplaced += 1,
+            }
+        }
+        eprintln!("{}: {} web articles, {unplaced} left out (a cue not found)", dir.display(), articles.len());
+    }
+    Ok(out)
 }
 
 /// Scores `cfg` on PolNeAR train by `k`-fold cross-validation: articles (with all their

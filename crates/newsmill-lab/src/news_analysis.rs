@@ -49,6 +49,9 @@ pub struct GoldQuote {
     pub speaker: Option<String>,
     #[serde(default = "named_by_default")]
     pub speaker_named: bool,
+    /// The words that attribute the quote (`said`, `according to`); empty when none does.
+    #[serde(default)]
+    pub cue: String,
 }
 
 fn named_by_default() -> bool {
@@ -325,14 +328,20 @@ pub fn norm(s: &str) -> String {
 
 /// The code-point span of `snippet`'s first ten words in `text`, whatever separates them.
 fn find_span(text: &str, snippet: &str) -> Option<Range<usize>> {
+    let found = find_bytes(text, snippet)?;
+    let cp = |b: usize| text[..b].chars().count();
+    Some(cp(found.start)..cp(found.end))
+}
+
+/// As [`find_span`], in bytes.
+pub fn find_bytes(text: &str, snippet: &str) -> Option<Range<usize>> {
     let words: Vec<&str> = word_regex().find_iter(snippet).map(|m| m.as_str()).take(10).collect();
     if words.is_empty() {
         return None;
     }
     let pattern = words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join(r"\W+");
     let found = regex::Regex::new(&pattern).ok()?.find(text)?;
-    let cp = |b: usize| text[..b].chars().count();
-    Some(cp(found.start())..cp(found.end()))
+    Some(found.range())
 }
 
 fn word_regex() -> &'static regex::Regex {
@@ -363,6 +372,7 @@ mod tests {
                     content_start: c.to_string(),
                     speaker: Some(s.to_string()),
                     speaker_named: *named,
+                    cue: String::new(),
                 })
                 .collect(),
         }

@@ -5,3 +5,4 @@ pub mod blocks;
 pub mod lines;
 pub mod ner;
 pub mod quotes;
+pub mod web_cues;

@@ -6,7 +6,7 @@
 use newsmill_analyze::quotes::{MentionRef, attribute};
 use rayon::prelude::*;
 
-use crate::polnear::Parts;
+use crate::polnear::{Frags, Parts};
 use newsmill_analyze::ner;
 use newsmill_analyze::quotes::tagger::Role;
 use newsmill_analyze::quotes::tagger::features::CueContext;
@@ -18,10 +18,27 @@ use newsmill_analyze::quotes::tagger::view::{O, ParaView, gold_labels};
 pub struct TrainDoc {
     pub views: Vec<ParaView>,
     pub gold: Vec<[Vec<u8>; 3]>,
+    /// The roles its labels teach: an article annotated for cues alone teaches no source or
+    /// content, whose labels there are all `O`.
+    pub teaches: [bool; 3],
+    /// How many times a pass over the articles visits it.
+    pub weight: usize,
 }
 
 impl TrainDoc {
+    /// An article with all three roles annotated (PolNeAR).
     pub fn new(text: &str, parts: &Parts, mentions: &[MentionRef]) -> TrainDoc {
+        TrainDoc::with_roles(text, parts, mentions, [true; 3], 1)
+    }
+
+    /// An article whose annotation places only the cues (news-analysis-train, see
+    /// [`crate::train::web_cues`]), visited `weight` times a pass.
+    pub fn cues_only(text: &str, cues: Vec<Frags>, mentions: &[MentionRef], weight: usize) -> TrainDoc {
+        let parts = Parts { cue: cues, ..Parts::default() };
+        TrainDoc::with_roles(text, &parts, mentions, [true, false, false], weight)
+    }
+
+    fn with_roles(text: &str, parts: &Parts, mentions: &[MentionRef], teaches: [bool; 3], weight: usize) -> TrainDoc {
         let (rules, scans) = attribute::analyze(text);
         let spans = newsmill_analyze::quotes::tagger::view::rule_spans(&rules);
         let views: Vec<ParaView> = scans.iter().map(|s| ParaView::new(text, s, &spans, mentions)).collect();
@@ -29,8 +46,13 @@ impl TrainDoc {
             .iter()
             .map(|v| [gold_labels(v, &parts.cue), gold_labels(v, &parts.source), gold_labels(v, &parts.content)])
             .collect();
-        TrainDoc { views, gold }
+        TrainDoc { views, gold, teaches, weight }
     }
+}
+
+/// The articles of `picked` that teach `role`, each as many times as its weight.
+fn visits(docs: &[TrainDoc], picked: impl Iterator<Item = usize>, role: Role) -> Vec<usize> {
+    picked.filter(|&d| docs[d].teaches[role as usize]).flat_map(|d| std::iter::repeat_n(d, docs[d].weight)).collect()
 }
 
 #[derive(Debug, Clone)]
@@ -156,7 +178,7 @@ fn cross_predicted_cues(docs: &[TrainDoc], cfg: &TrainConfig) -> Vec<Vec<Vec<u8>
     let per_fold: Vec<Vec<(usize, Vec<Vec<u8>>)>> = (0..folds)
         .into_par_iter()
         .map(|k| {
-            let rest: Vec<usize> = (0..docs.len()).filter(|d| d % folds != k).collect();
+            let rest = visits(docs, (0..docs.len()).filter(|d| d % folds != k), Role::Cue);
             let table = train_role(docs, &rest, Role::Cue, None, cfg);
             let mut buf = Buffers::default();
             (0..docs.len())
@@ -174,11 +196,31 @@ fn cross_predicted_cues(docs: &[TrainDoc], cfg: &TrainConfig) -> Vec<Vec<Vec<u8>
 
 /// Trains the three taggers on `docs`.
 pub fn train(docs: &[TrainDoc], cfg: &TrainConfig) -> TaggerModel {
-    let all: Vec<usize> = (0..docs.len()).collect();
-    let (cues, cue) = rayon::join(|| cross_predicted_cues(docs, cfg), || train_role(docs, &all, Role::Cue, None, cfg));
+    let all = |role| visits(docs, 0..docs.len(), role);
+    let (cues, cue) =
+        rayon::join(|| cross_predicted_cues(docs, cfg), || train_role(docs, &all(Role::Cue), Role::Cue, None, cfg));
     let (source, content) = rayon::join(
-        || train_role(docs, &all, Role::Source, Some(&cues), cfg),
-        || train_role(docs, &all, Role::Content, Some(&cues), cfg),
+        || train_role(docs, &all(Role::Source), Role::Source, Some(&cues), cfg),
+        || train_role(docs, &all(Role::Content), Role::Content, Some(&cues), cfg),
     );
     TaggerModel { tables: [cue, source, content] }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_article_annotated_for_cues_teaches_only_cues_as_often_as_its_weight() {
+        let text = "The minister said that the talks were over.";
+        let said = text.find("said").unwrap_or(0);
+        let polnear = Parts { cue: vec![vec![said..said + 4]], ..Parts::default() };
+        let docs = [TrainDoc::new(text, &polnear, &[]), TrainDoc::cues_only(text, vec![vec![said..said + 4]], &[], 3)];
+        assert_eq!(visits(&docs, 0..2, Role::Cue), vec![0, 1, 1, 1]);
+        assert_eq!(visits(&docs, 0..2, Role::Source), vec![0]);
+        assert_eq!(visits(&docs, 0..2, Role::Content), vec![0]);
+        // The cue is labelled where it stands, in both kinds of article.
+        assert_eq!(docs[1].gold[0][0], docs[0].gold[0][0]);
+        assert!(docs[1].gold[0][0].contains(&newsmill_analyze::quotes::tagger::view::B));
+    }
 }
