@@ -136,14 +136,18 @@ fn shape_char(c: char) -> char {
 fn shapes(tok: &str, long: &mut String, short: &mut String) {
     long.clear();
     short.clear();
+    // The last shape pushed, kept beside the strings: `ends_with` on a char encodes it and
+    // compares bytes, a cost per character of every token.
+    let mut last = None;
     for (k, c) in tok.chars().enumerate() {
         let s = shape_char(c);
-        if k < 8 || !long.ends_with(s) {
+        if k < 8 || last != Some(s) {
             long.push(s);
         }
-        if !short.ends_with(s) {
+        if last != Some(s) {
             short.push(s);
         }
+        last = Some(s);
     }
 }
 
