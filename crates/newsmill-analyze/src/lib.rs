@@ -191,6 +191,7 @@ pub fn analyze_until(doc: Document, res: &Resources, deadline: Option<Instant>) 
     let ents = res.entity_filter.keep_likely(ents, &mut quotes, text, &sure, res.places);
     quotes::drop_unattributed_phrases(text, &mut quotes);
     quotes::continue_speakers(text, &mut quotes);
+    let mut quotes = quotes::join_interrupted(text, quotes);
     quotes::drop_author_quotations(text, &mut quotes);
     quotes::drop_titles(text, &mut quotes);
     if let Some(filter) = res.quote_filter {
@@ -412,6 +413,20 @@ mod tests {
         let mut german = document_from_text("t", "Die Menschen in Berlin wählen am Sonntag.".to_string());
         german.language = Some("de".into());
         assert!(analyze(german, &res).entities.is_empty());
+    }
+
+    #[test]
+    fn a_quotation_given_its_speaker_after_the_taggers_still_joins_the_one_it_continues() {
+        // wcxb-0027: the taggers leave the second quotation without a speaker; the speaker
+        // comes from the quote before it, and only then can the two be one quote.
+        let res = Resources::embedded().expect("embedded model");
+        let text = "Holly Wilgus teaches meditation in Denver.\n\n“Yoga nidra is a state of deep rest where \
+            you stay aware, not really asleep,” Wilgus clarifies. “It allows you to reach the kind \
+            of slow brainwaves that come in the deepest sleep.”";
+        let article = analyze(document_from_text("t", text.to_string()), &res);
+        let quotes: Vec<usize> = article.quotes.iter().map(|q| q.continuation.len()).collect();
+        assert_eq!(quotes.len(), 1, "{:?}", article.quotes);
+        assert_eq!(quotes[0], 1);
     }
 
     /// The people the whole analysis names in `text`, in order.

@@ -391,7 +391,9 @@ pub fn continue_speakers(text: &str, quotes: &mut [Quote]) {
 /// that interrupts a quotation, in the same paragraph and by the same speaker, is that
 /// quotation's continuation, not a quote of its own (which would count the speaker twice).
 /// One with a cue of its own (`“…,” he adds`) is attributed anew: a quote of its own.
-fn join_interrupted(text: &str, quotes: Vec<Quote>) -> Vec<Quote> {
+/// Runs again on the article's quotes once [`continue_speakers`] has given the quotation
+/// after `“…,” Wilgus clarifies.` its speaker.
+pub fn join_interrupted(text: &str, quotes: Vec<Quote>) -> Vec<Quote> {
     const MAX_GAP: usize = 80;
     let mut out: Vec<Quote> = Vec::with_capacity(quotes.len());
     for q in quotes {
