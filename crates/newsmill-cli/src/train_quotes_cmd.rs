@@ -67,6 +67,11 @@ fn parse_costs(s: &str) -> Result<[f32; 3], String> {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let dir = args.polnear.unwrap_or_else(|| newsmill_lab::default_data_dir().join("polnear"));
     anyhow::ensure!((8..=24).contains(&args.bits), "--bits must be between 8 and 24");
+    anyhow::ensure!(args.web_weight >= 1, "--web-weight must be 1 or more");
+    anyhow::ensure!(
+        args.web.is_empty() || args.cross_validate.is_none(),
+        "--cross-validate folds PolNeAR train alone: leave out --web (for web folds, train one model per fold)"
+    );
     let articles = polnear::annotated(&dir, "train", true)
         .with_context(|| format!("cannot read PolNeAR train at {}", dir.display()))?;
     let res = Resources::embedded().context("cannot load the analysis models")?;

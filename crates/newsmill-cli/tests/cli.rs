@@ -345,3 +345,13 @@ fn markdown_draws_data_tables_as_tables_and_layout_tables_as_text() {
     assert!(!text.contains("| ---"), "{text}");
     assert!(text.contains("\nThe weather service published"), "{text}");
 }
+
+#[test]
+fn quote_training_refuses_web_folders_with_polnear_cross_validation() {
+    let out = newsmill(&["train", "quotes", "--web", "somewhere", "--cross-validate", "5"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--cross-validate") && err.contains("--web"), "{err}");
+    let out = newsmill(&["train", "quotes", "--web", "somewhere", "--web-weight", "0"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--web-weight must be 1 or more"));
+}
