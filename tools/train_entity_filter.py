@@ -13,7 +13,7 @@ news-analysis-dev's score.py). The L2 strength and the threshold are chosen by
 cross-validation grouped by article (each article's entities are predicted by a model that
 never saw that article), maximizing the mean of the sets' entity F1 (the first set's when
 alone); the shipped model is then fit on every article of every set.
-Standard library only.
+Standard library only; numpy, when installed, makes the fits fast.
 """
 import argparse
 import json
@@ -55,7 +55,25 @@ def load(gold_dir, features_path):
 
 
 def fit(rows, l2, epochs=300, lr=0.5):
-    """Logistic regression by full-batch gradient descent (a few hundred rows)."""
+    """Logistic regression by full-batch gradient descent; with numpy when it is installed (the
+    same steps, vectorised: thousands of rows take seconds instead of minutes)."""
+    try:
+        import numpy as np
+    except ImportError:
+        return fit_plain(rows, l2, epochs, lr)
+    x = np.array([r[1] for r in rows], dtype=float)
+    y = np.array([r[2] for r in rows], dtype=float)
+    w = np.zeros(x.shape[1])
+    for _ in range(epochs):
+        p = 1 / (1 + np.exp(-np.clip(x @ w, -30, 30)))
+        reg = l2 * w
+        reg[0] = 0.0
+        w -= lr * (x.T @ (p - y) / len(y) + reg)
+    return [float(v) for v in w]
+
+
+def fit_plain(rows, l2, epochs=300, lr=0.5):
+    """`fit` in the standard library alone."""
     w = [0.0] * len(rows[0][1])
     n = len(rows)
     for _ in range(epochs):
