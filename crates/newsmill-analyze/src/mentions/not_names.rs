@@ -86,6 +86,7 @@ pub fn drop_non_names(
         let lone_word = matches!(words.as_slice(), [w] if doc.seen_lower(w) && is_ordinary_word(w));
         !(is_address(name)
             || has_code_point(name)
+            || cut_from_a_code_point(name, &text[m.span.end..])
             || names_a_disease(name, &text[m.span.end..])
             || is_interjection(name)
             || is_generation(name)
@@ -186,6 +187,13 @@ fn has_code_point(name: &str) -> bool {
     name.split_whitespace().any(|w| {
         w.strip_prefix("U+").is_some_and(|hex| (4..=6).contains(&hex.len()) && hex.bytes().all(|b| b.is_ascii_hexdigit()))
     })
+}
+
+/// Whether `name` is the `U+` of a code point the tagger cut from its digits (`U+` before
+/// `0995`).
+fn cut_from_a_code_point(name: &str, after: &str) -> bool {
+    let hex = after.bytes().take_while(u8::is_ascii_hexdigit).count();
+    name.ends_with("U+") && (4..=6).contains(&hex)
 }
 
 /// Words an acronym's letters skip (`digital forensics and incident response`).
@@ -555,6 +563,7 @@ mod tests {
         assert!(has_code_point("U+0995 U+09CD U+09B7 0x E0 A6 95"));
         assert!(has_code_point("U+1F600"));
         assert!(!has_code_point("U2") && !has_code_point("Canon EOS 5D Mark IV") && !has_code_point("U+ Bank"));
+        assert!(super::cut_from_a_code_point("U+", "0995 U+09CD") && !super::cut_from_a_code_point("U+", " Bank"));
         let ents = entities(
             "In Bengali the conjunct is written U+0995 U+09CD U+09B7 and stored as 0x E0 A6 95 E0 A7 8D E0 A6 B7 \
              in UTF-8, which Unicode Consortium documents explain.",
