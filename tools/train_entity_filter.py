@@ -119,6 +119,9 @@ def main():
     ap.add_argument("--set", nargs=2, action="append", required=True, metavar=("GOLD_DIR", "FEATURES"))
     ap.add_argument("--choose-on-first", action="store_true",
                     help="choose L2 and threshold by the first set's F1 alone (the others still train)")
+    ap.add_argument("--min-precision", type=float, default=0.0,
+                    help="only settings whose cross-validated precision on the first set reaches this (the filter "
+                         "before's, so that a refit trades no precision for recall)")
     ap.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "crates/newsmill-analyze/models/entity-filter-en.tsv"))
     args = ap.parse_args()
     sets = []
@@ -141,6 +144,8 @@ def main():
             figures = [f1_at(sc, gold, t) for sc, gold in per_set]
             counted = figures[:1] if args.choose_on_first else figures
             mean = sum(f[0] for f in counted) / len(counted)
+            if figures[0][1] < args.min_precision:
+                continue
             if best is None or mean > best[0]:
                 best = (mean, figures, l2, t)
     mean, figures, l2, t = best
