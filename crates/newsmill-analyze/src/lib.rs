@@ -109,13 +109,12 @@ impl Resources {
             let words = s.spawn(lang::en::lexicon::loaded);
             let ner = Gazetteer::embedded().map_err(ResourceError::from).and_then(|g| Ok(NerModel::embedded(g)?));
             let places = places.join().map_err(|_| ResourceError::Loader("place gazetteer"))??;
-            tagger.join().map_err(|_| ResourceError::Loader("quote tagger"))??;
+            let quote_tagger = Some(tagger.join().map_err(|_| ResourceError::Loader("quote tagger"))??);
             if !words.join().map_err(|_| ResourceError::Loader("word tables"))? {
                 return Err(ResourceError::WordTables);
             }
             let entity_filter = entities::confidence::EntityFilter::embedded()?;
             let quote_filter = Some(quotes::confidence::QuoteFilter::embedded()?);
-            let quote_tagger = quotes::tagger::embedded();
             Ok(Resources { ner: ner?, places, entity_filter, quote_filter, quote_tagger })
         })
     }

@@ -46,12 +46,7 @@ pub fn run(args: AnalysisArgs) -> anyhow::Result<ExitCode> {
     let res = crate::pipeline::resources_with(args.ner_model.as_deref())?;
     let res = if args.quote_features.is_some() { res.without_quote_filter() } else { res };
     let res = match &args.quote_model {
-        Some(path) => res.with_quote_tagger(
-            std::fs::read(path)
-                .map_err(anyhow::Error::from)
-                .and_then(|b| Ok(newsmill_analyze::quotes::tagger::TaggerModel::from_bytes(&b)?))
-                .with_context(|| format!("cannot load the quote model {}", path.display()))?,
-        ),
+        Some(path) => res.with_quote_tagger(crate::pipeline::quote_model(path)?),
         None => res,
     };
     let (report, articles) = news_analysis::evaluate(&gold, |g| {

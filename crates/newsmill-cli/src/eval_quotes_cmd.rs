@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Args;
-use newsmill_analyze::quotes::tagger::{self, TaggerModel};
+use newsmill_analyze::quotes::tagger;
 use newsmill_analyze::{Resources, mentions_of};
 use newsmill_lab::polnear::{self, ComponentScores, QuotesReport};
 
@@ -35,10 +35,7 @@ pub struct QuotesArgs {
 pub fn run(args: QuotesArgs) -> anyhow::Result<ExitCode> {
     let dir = args.polnear.unwrap_or_else(|| newsmill_lab::default_data_dir().join("polnear"));
     let model = match &args.model {
-        Some(path) => {
-            let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-            Some(TaggerModel::from_bytes(&bytes).with_context(|| format!("cannot load {}", path.display()))?)
-        }
+        Some(path) => Some(crate::pipeline::quote_model(path)?),
         None if args.rules_only => None,
         None => tagger::embedded().cloned(),
     };

@@ -37,6 +37,15 @@ pub fn resources() -> anyhow::Result<Resources> {
     Resources::embedded().context("cannot load the built-in models (NER, places)")
 }
 
+/// A quote tagger model file of `newsmill train quotes` (plain or gzipped), for scoring taggers
+/// that are not built in.
+pub fn quote_model(path: &std::path::Path) -> anyhow::Result<newsmill_analyze::quotes::tagger::TaggerModel> {
+    let load = || -> anyhow::Result<_> {
+        Ok(newsmill_analyze::quotes::tagger::TaggerModel::from_bytes(&std::fs::read(path)?)?)
+    };
+    load().with_context(|| format!("cannot load the quote model {}", path.display()))
+}
+
 /// The built-in resources, or the same with the NER model read from `ner_model` (for scoring
 /// a model that is not built in).
 pub fn resources_with(ner_model: Option<&std::path::Path>) -> anyhow::Result<Resources> {

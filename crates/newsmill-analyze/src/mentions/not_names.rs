@@ -184,16 +184,19 @@ fn is_address(name: &str) -> bool {
 /// Character codes are never a name (`U+0995 U+09CD 0x E0 A6 95` in a page on text encoding,
 /// which the tagger reads as a product's model number).
 fn has_code_point(name: &str) -> bool {
-    name.split_whitespace().any(|w| {
-        w.strip_prefix("U+").is_some_and(|hex| (4..=6).contains(&hex.len()) && hex.bytes().all(|b| b.is_ascii_hexdigit()))
-    })
+    name.split_whitespace().any(|w| w.strip_prefix("U+").is_some_and(code_point_digits))
 }
 
 /// Whether `name` is the `U+` of a code point the tagger cut from its digits (`U+` before
 /// `0995`).
 fn cut_from_a_code_point(name: &str, after: &str) -> bool {
     let hex = after.bytes().take_while(u8::is_ascii_hexdigit).count();
-    name.ends_with("U+") && (4..=6).contains(&hex)
+    name.ends_with("U+") && code_point_digits(&after[..hex])
+}
+
+/// The digits of a code point after `U+`: four to six hexadecimal ones.
+fn code_point_digits(hex: &str) -> bool {
+    (4..=6).contains(&hex.len()) && hex.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 /// Words an acronym's letters skip (`digital forensics and incident response`).
