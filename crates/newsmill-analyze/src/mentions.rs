@@ -677,6 +677,17 @@ fn end_organisations_before_titles(text: &str, tokens: &[Token], ms: &mut [Found
     }
 }
 
+/// The words after a leader's name that name the government the leader headed.
+const TERMS_OF_OFFICE: &[&str] = &["administration", "presidency"];
+
+/// Whether the text after a name, `rest`, goes on with a term of office (` administration`):
+/// the name is then a leader's ([`heads_of_administrations`]).
+pub(crate) fn followed_by_term_of_office(rest: &str) -> bool {
+    rest.strip_prefix(' ').is_some_and(|r| {
+        TERMS_OF_OFFICE.iter().any(|t| r.strip_prefix(t).is_some_and(|after| !after.starts_with(char::is_alphanumeric)))
+    })
+}
+
 /// `the Biden administration`, `the Obama presidency`: the one capitalized word before a
 /// lower-case `administration` or `presidency` names the person who led it (CoNLL-2003 tags
 /// `Clinton administration` so). The wire-news tagger reads such a word as a place or leaves
@@ -693,7 +704,7 @@ fn heads_of_administrations(
     let mut found = Vec::new();
     for (s, sent) in sents.iter().enumerate() {
         for at in sent.start..sent.end.saturating_sub(1) {
-            if !matches!(tokens[at + 1].text(text), "administration" | "presidency") {
+            if !TERMS_OF_OFFICE.contains(&tokens[at + 1].text(text)) {
                 continue;
             }
             let word = tokens[at].text(text);
@@ -777,6 +788,15 @@ fn after_pass(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_term_of_office_follows_a_leaders_name() {
+        assert!(followed_by_term_of_office(" administration said"));
+        assert!(followed_by_term_of_office(" presidency."));
+        assert!(!followed_by_term_of_office(" administrations"));
+        assert!(!followed_by_term_of_office("'s administration"));
+        assert!(!followed_by_term_of_office(" said"));
+    }
 
     /// A text, the mentions tagged in it (token ranges and types), and the names and types
     /// [`refine`] should make of them.

@@ -1,5 +1,5 @@
 //! How likely an entity is a name of its type, from what its mentions look like in the
-//! document: a logistic model over a few dozen signals (its type and length, ordinary words,
+//! document: gradient-boosted trees over a few dozen signals (its type and length, ordinary words,
 //! where its mentions sit: list items, lead-in labels, short lines, sentence openings; how
 //! sure the tagger was of its mentions' tokens). Entities below the model's threshold are dropped. The weights are learned from annotated
 //! recent articles (`models/entity-filter-en.md`, `tools/train_entity_filter.py`), where the
@@ -17,6 +17,8 @@ use crate::ner::decode::Margin;
 use crate::ner::features::{is_first_name, title_case};
 use crate::places::Places;
 use crate::tokens::{Token, within};
+
+use super::trees::Forest;
 
 const WEIGHTS: &str = include_str!("../../models/entity-filter-en.tsv");
 
@@ -62,12 +64,20 @@ pub const FEATURES: &[&str] = &[
     "tagger_untagged",
 ];
 
-/// The logistic model: one weight per feature and the probability below which an entity is
-/// dropped.
+/// The model and the probability below which an entity is dropped.
 #[derive(Debug)]
 pub struct EntityFilter {
-    weights: Vec<f32>,
+    scorer: Scorer,
     threshold: f32,
+}
+
+/// How the signals become a probability.
+#[derive(Debug)]
+enum Scorer {
+    /// One weight per signal (the form of the filters before session 33).
+    Logistic(Vec<f32>),
+    /// Gradient-boosted trees (`tools/train_entity_filter.py --trees`).
+    Trees(Forest),
 }
 
 /// Why the embedded model did not load (only a corrupt build fails).
@@ -85,27 +95,41 @@ impl EntityFilter {
     }
 
     fn parse(text: &str) -> Result<EntityFilter, FilterError> {
+        let lines: Vec<&str> = text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).collect();
+        let (threshold, rest): (Vec<&str>, Vec<&str>) = lines.into_iter().partition(|l| l.starts_with("threshold\t"));
+        let threshold: f32 = match threshold.as_slice() {
+            [line] => line["threshold\t".len()..].trim().parse().map_err(|_| FilterError("the threshold".into()))?,
+            _ => return Err(FilterError("no threshold, or more than one".into())),
+        };
+        let scorer = if rest.first().is_some_and(|l| l.starts_with("trees\t")) {
+            Scorer::Trees(Forest::parse(rest.into_iter(), FEATURES).map_err(FilterError)?)
+        } else {
+            Scorer::Logistic(Self::weights(&rest)?)
+        };
+        Ok(EntityFilter { scorer, threshold })
+    }
+
+    /// The logistic model's weights, one `signal\tweight` line each.
+    fn weights(lines: &[&str]) -> Result<Vec<f32>, FilterError> {
         let mut weights = vec![f32::NAN; FEATURES.len()];
-        let mut threshold = None;
-        for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        for line in lines {
             let (name, value) = line.split_once('\t').ok_or_else(|| FilterError(format!("line {line:?}")))?;
             let value: f32 = value.trim().parse().map_err(|_| FilterError(format!("value of {name}")))?;
-            match FEATURES.iter().position(|f| *f == name) {
-                Some(i) => weights[i] = value,
-                None if name == "threshold" => threshold = Some(value),
-                None => return Err(FilterError(format!("unknown feature {name}"))),
-            }
+            let i = FEATURES.iter().position(|f| *f == name).ok_or_else(|| FilterError(format!("unknown feature {name}")))?;
+            weights[i] = value;
         }
         if let Some(i) = weights.iter().position(|w| w.is_nan()) {
             return Err(FilterError(format!("no weight for {}", FEATURES[i])));
         }
-        let threshold = threshold.ok_or_else(|| FilterError("no threshold".into()))?;
-        Ok(EntityFilter { weights, threshold })
+        Ok(weights)
     }
 
-    /// The probability that `e` is a name of its type.
+    /// The probability that an entity with these signals ([`features`]) is a name of its type.
     pub fn probability(&self, features: &[f32]) -> f32 {
-        let z: f32 = self.weights.iter().zip(features).map(|(w, x)| w * x).sum();
+        let z = match &self.scorer {
+            Scorer::Logistic(weights) => weights.iter().zip(features).map(|(w, x)| w * x).sum(),
+            Scorer::Trees(forest) => forest.log_odds(features) as f32,
+        };
         1.0 / (1.0 + (-z).exp())
     }
 
@@ -128,9 +152,15 @@ impl EntityFilter {
                 !unbacked_one_word_person(&e, body)
                     && self.probability(&features(&e, body, &doc, sure, places)) >= self.threshold
             };
-            // A site's name (`TODAY.com`) says what it is, however unsure the tagger was.
+            // A site's name (`TODAY.com`) says what it is, however unsure the tagger was; so
+            // does a leader's government (`the Obama administration`), which the annotated web
+            // pages the model learned from hardly ever name.
             let site = e.kind == EntityType::Org && crate::mentions::is_domain_name(&e.name);
-            if speakers.contains(&e.id) || site || likely() {
+            let leader = e.kind == EntityType::Person
+                && e.mentions.iter().any(|m| {
+                    m.field.is_body() && body.get(m.span.end..).is_some_and(crate::mentions::followed_by_term_of_office)
+                });
+            if speakers.contains(&e.id) || site || leader || likely() {
                 let id = format!("E{}", kept.len() + 1);
                 renamed.insert(std::mem::replace(&mut e.id, id.clone()), id);
                 kept.push(e);
@@ -411,9 +441,9 @@ mod tests {
     }
 
     #[test]
-    fn the_embedded_model_names_every_feature() {
+    fn the_embedded_model_loads() {
         let model = EntityFilter::embedded().unwrap();
-        assert_eq!(model.weights.len(), FEATURES.len());
+        assert!(matches!(model.scorer, Scorer::Trees(_)));
         assert!((0.0..1.0).contains(&model.threshold));
     }
 
@@ -421,6 +451,19 @@ mod tests {
     fn a_model_file_missing_a_weight_is_an_error() {
         assert!(EntityFilter::parse("bias\t1\nthreshold\t0.5\n").is_err());
         assert!(EntityFilter::parse("nonsense\n").is_err());
+        assert!(EntityFilter::parse("trees\t1\ninit\t0\ntree\nleaf\t1\n").is_err(), "no threshold");
+    }
+
+    #[test]
+    fn both_forms_of_model_give_probabilities() {
+        let logistic: String = FEATURES.iter().map(|f| format!("{f}\t{}\n", if *f == "bias" { 1.0 } else { 0.0 })).collect();
+        let logistic = EntityFilter::parse(&format!("{logistic}threshold\t0.5\n")).unwrap();
+        let trees = EntityFilter::parse("threshold\t0.5\ntrees\t1\ninit\t0.5\ntree\nleaf\t0.5\n").unwrap();
+        let mut x = vec![0.0; FEATURES.len()];
+        x[0] = 1.0;
+        let expected = 1.0 / (1.0 + (-1.0f32).exp());
+        assert!((logistic.probability(&x) - expected).abs() < 1e-6);
+        assert!((trees.probability(&x) - expected).abs() < 1e-6);
     }
 
     #[test]

@@ -13,6 +13,7 @@
 
 pub mod confidence;
 mod lookup;
+mod trees;
 
 use std::collections::{HashMap, HashSet};
 
