@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Train the entity filter (crates/newsmill-analyze/models/entity-filter-en.tsv): a logistic model of whether an entity
-the tagger found is a name of its type, from the signals newsmill computes for it.
+"""Train the entity filter (crates/newsmill-analyze/models/entity-filter-en.tsv): a model of whether an entity the
+tagger found is a name of its type, from the signals newsmill computes for it. The shipped one is gradient-boosted
+trees (--trees); without that flag the script fits one logistic weight per signal, a form newsmill also reads.
 
   newsmill eval analysis --data GOLD_DIR --entity-features FEATURES.jsonl
   tools/train_entity_filter.py --set GOLD_DIR FEATURES.jsonl [--set GOLD_DIR2 FEATURES2.jsonl]
