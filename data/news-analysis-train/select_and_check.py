@@ -5,12 +5,11 @@ Usage:
   python3 select_and_check.py            # list the chosen ids, then check every wcxb-*.json here
   python3 select_and_check.py --list     # only list the chosen ids (in annotation order)
   python3 select_and_check.py round10    # list, then check the files of that round's folder
-Standard library only. Texts are read from ../../../shared/eval/wcxb-dev/ground-truth
-(override with WCXB_DIR); the held-out news-analysis-dev ids from ../../../shared/eval/news-analysis-dev
+Standard library only. Texts are read by `page_text.py`: ../../../shared/eval/wcxb-dev/ground-truth
+(override with WCXB_DIR) and, from round fourteen, Mozilla's Readability test pages; the held-out news-analysis-dev ids from ../../../shared/eval/news-analysis-dev
 (override with DEV_DIR).
 """
 import functools
-import gzip
 import json
 import os
 import random
@@ -18,11 +17,10 @@ import re
 import sys
 from pathlib import Path
 
+import page_text
+
 HERE = Path(__file__).resolve().parent
-SHARED = HERE.parents[2] / "shared" / "eval"
-if not SHARED.exists():
-    SHARED = Path("/work/shared/eval")
-WCXB = Path(os.environ.get("WCXB_DIR", SHARED / "wcxb-dev"))
+SHARED, WCXB = page_text.SHARED, page_text.WCXB
 DEV = Path(os.environ.get("DEV_DIR", SHARED / "news-analysis-dev"))
 SEED = 15
 N = 25
@@ -33,10 +31,8 @@ KINDS = {"direct", "indirect"}
 
 
 # Every round's chooser draws again the rounds before it: each page is read and counted once.
-@functools.cache
 def text_of(fid):
-    with gzip.open(WCXB / "ground-truth" / f"{fid}.json.gz", "rt", encoding="utf8") as f:
-        return (json.load(f).get("ground_truth") or {}).get("main_content") or ""
+    return page_text.text_of(f"wcxb-{fid}")
 
 
 @functools.cache
@@ -265,6 +261,28 @@ def choose_round13():
     return pool_round(13, ROUND13_SEED, ROUND13_SIZE, min_cues=0)
 
 
+ROUND14_CUES = 3
+ROUND14_WORDS = (250, 3500)
+ENGLISH = {"the", "and", "of", "to", "in", "is", "that", "for", "it", "was", "with", "on", "as", "are"}
+
+
+def choose_round14():
+    """The fourteenth round (2026-12-06, session 34): no wcxb-dev article with a speech cue was
+    left, so news from another dev set: every Mozilla Readability test page whose article
+    (`page_text`) is English (more than 12% of its words among fourteen function words), of
+    250-3,500 words, with at least three speech cues. Ids are `moz-CASE`; the domain is the case
+    name without its number (`nytimes-1` and `nytimes-3` are one site)."""
+    out = []
+    for case in sorted(p.name for p in page_text.MOZILLA.iterdir() if p.is_dir()):
+        words = page_text.text_of(f"moz-{case}").split()
+        english = sum(w.lower() in ENGLISH for w in words) / max(1, len(words))
+        cues = len(CUES.findall(" ".join(words)))
+        lo, hi = ROUND14_WORDS
+        if lo <= len(words) <= hi and cues >= ROUND14_CUES and english > 0.12:
+            out.append((f"moz-{case}", re.sub(r"-\d+$", "", case), len(words), cues))
+    return out
+
+
 # Rounds two to thirteen in order: a pool round excludes the pages of every round before it.
 LATER_ROUNDS = [choose_round2, choose_round3, choose_round4, choose_round5, choose_round6, choose_round7,
                 choose_round8, choose_round9, choose_round10, choose_round11, choose_round12,
@@ -286,14 +304,14 @@ def check(path):
         a = json.loads(path.read_text(encoding="utf8"))
     except Exception as e:  # noqa
         return [f"invalid JSON: {e}"], None
-    fid = path.stem.split("-")[1]
-    if fid in held_out():
+    fid = path.stem.split("-", 1)[1]
+    if path.stem.startswith("wcxb-") and fid in held_out():
         errs.append("page is in the held-out news-analysis-dev set")
     if a.get("doc") != path.stem:
         errs.append(f"doc field {a.get('doc')!r} != {path.stem}")
     if set(a) != {"doc", "entities", "quotes", "notes"}:
         errs.append(f"keys {sorted(a)}")
-    t = text_of(fid)
+    t = page_text.text_of(path.stem)
     seen = set()
     for e in a.get("entities", []):
         if e.get("type") not in TYPES:
@@ -347,6 +365,7 @@ def main():
         (f"eleventh round (seed {ROUND11_SEED}, {ROUND11_SIZE} pages):", choose_round11),
         (f"twelfth round (seed {ROUND12_SEED}, {ROUND12_SIZE} pages):", choose_round12),
         (f"thirteenth round (seed {ROUND13_SEED}, {ROUND13_SIZE} pages):", choose_round13),
+        ("fourteenth round (Mozilla Readability test pages):", choose_round14),
     ]
     for title, chooser in rounds:
         print(title)
@@ -357,7 +376,9 @@ def main():
     tot = dict(docs=0, ents=0, direct=0, indirect=0, bad=0)
     # `select_and_check.py round10` checks that round's folder instead of this one.
     folders = [a for a in sys.argv[1:] if not a.startswith("--")]
-    for p in sorted((HERE / folders[0] if folders else HERE).glob("wcxb-*.json")):
+    for p in sorted((HERE / folders[0] if folders else HERE).glob("*.json")):
+        if p.name == "folds.json":
+            continue
         errs, a = check(p)
         tot["docs"] += 1
         if a:
