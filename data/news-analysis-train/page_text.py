@@ -2,9 +2,11 @@
 `ground_truth.main_content` of ../shared/eval/wcxb-dev; `moz-CASE` is the article of Mozilla's
 Readability test page CASE (`expected.html` of ../shared/eval/mozilla-readability-testpages),
 as plain text: one paragraph per block element, blank lines between, as wcxb-dev writes its
-texts. Standard library only; the texts are the publishers' and are not copied here."""
+texts; `cpe-NAME` is the gold standard text `GoldStandard/NAME.txt` of CleanPortalEval, its
+CleanEval blocks (`<p>`, `<h>`, `<l>`) as paragraphs, their wrapped lines joined. Standard library only; the texts are the publishers' and are not copied here."""
 import functools
 import gzip
+import html
 import html.parser
 import json
 import os
@@ -17,6 +19,7 @@ if not SHARED.exists():
     SHARED = Path("/work/shared/eval")
 WCXB = Path(os.environ.get("WCXB_DIR", SHARED / "wcxb-dev"))
 MOZILLA = SHARED / "mozilla-readability-testpages"
+CLEANPORTAL = SHARED / "cleanportaleval" / "GoldStandard"
 
 # Elements whose text runs on inside a paragraph; every other element starts a new one.
 INLINE = {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd",
@@ -62,6 +65,18 @@ def html_text(markup):
     return "\n\n".join(p.blocks)
 
 
+def cleaneval_text(gold):
+    """Plain text of a CleanEval gold standard file: the `URL:` line dropped, each `<p>`, `<h>`
+    or `<l>` block one paragraph, its lines joined by single spaces, entities decoded."""
+    blocks = re.split(r"^<[phl]>", gold, flags=re.M)
+    paragraphs = []
+    for b in blocks[1:]:
+        line = re.sub(r"\s+", " ", html.unescape(b)).strip()
+        if line:
+            paragraphs.append(line)
+    return "\n\n".join(paragraphs)
+
+
 @functools.cache
 def text_of(doc):
     """The text an annotation named `doc` (its file's stem) was made on."""
@@ -71,4 +86,6 @@ def text_of(doc):
             return (json.load(f).get("ground_truth") or {}).get("main_content") or ""
     if kind == "moz":
         return html_text((MOZILLA / page / "expected.html").read_text(encoding="utf8"))
-    raise ValueError(f"no text source for an annotation named {doc!r} (wcxb-NNNN or moz-CASE)")
+    if kind == "cpe":
+        return cleaneval_text((CLEANPORTAL / f"{page}.txt").read_text(encoding="utf8", errors="replace"))
+    raise ValueError(f"no text source for an annotation named {doc!r} (wcxb-NNNN, moz-CASE or cpe-NAME)")

@@ -283,6 +283,21 @@ def choose_round14():
     return out
 
 
+def choose_round15():
+    """The fifteenth round (2026-12-06, session 34), kept held out: news of 2013 from
+    CleanPortalEval's gold standard texts (BBC News, WSJ's Brussels blog, MSNBC, Washington Post
+    blogs), every page of 250-3,500 words with at least three speech cues. Ids are `cpe-NAME`;
+    the domain is the portal."""
+    out = []
+    for path in sorted(page_text.CLEANPORTAL.glob("*.txt")):
+        words = page_text.text_of(f"cpe-{path.stem}").split()
+        cues = len(CUES.findall(" ".join(words)))
+        lo, hi = ROUND14_WORDS
+        if lo <= len(words) <= hi and cues >= ROUND14_CUES:
+            out.append((f"cpe-{path.stem}", path.stem.split("_")[0], len(words), cues))
+    return out
+
+
 # Rounds two to thirteen in order: a pool round excludes the pages of every round before it.
 LATER_ROUNDS = [choose_round2, choose_round3, choose_round4, choose_round5, choose_round6, choose_round7,
                 choose_round8, choose_round9, choose_round10, choose_round11, choose_round12,
@@ -366,6 +381,7 @@ def main():
         (f"twelfth round (seed {ROUND12_SEED}, {ROUND12_SIZE} pages):", choose_round12),
         (f"thirteenth round (seed {ROUND13_SEED}, {ROUND13_SIZE} pages):", choose_round13),
         ("fourteenth round (Mozilla Readability test pages):", choose_round14),
+        ("fifteenth round (CleanPortalEval, held out):", choose_round15),
     ]
     for title, chooser in rounds:
         print(title)
