@@ -3,7 +3,8 @@
 Readability test page CASE (`expected.html` of ../shared/eval/mozilla-readability-testpages),
 as plain text: one paragraph per block element, blank lines between, as wcxb-dev writes its
 texts; `cpe-NAME` is the gold standard text `GoldStandard/NAME.txt` of CleanPortalEval, its
-CleanEval blocks (`<p>`, `<h>`, `<l>`) as paragraphs, their wrapped lines joined. Standard library only; the texts are the publishers' and are not copied here."""
+CleanEval blocks (`<p>`, `<h>`, `<l>`) as paragraphs, their wrapped lines joined. Standard
+library only; the texts are the publishers' and are not copied here."""
 import functools
 import gzip
 import html

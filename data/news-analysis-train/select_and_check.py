@@ -2,12 +2,13 @@
 """Select wcxb-dev article pages for news-analysis-train and check the annotations.
 
 Usage:
-  python3 select_and_check.py            # list the chosen ids, then check every wcxb-*.json here
+  python3 select_and_check.py            # list the chosen ids, then check every annotation here
   python3 select_and_check.py --list     # only list the chosen ids (in annotation order)
   python3 select_and_check.py round10    # list, then check the files of that round's folder
 Standard library only. Texts are read by `page_text.py`: ../../../shared/eval/wcxb-dev/ground-truth
-(override with WCXB_DIR) and, from round fourteen, Mozilla's Readability test pages; the held-out news-analysis-dev ids from ../../../shared/eval/news-analysis-dev
-(override with DEV_DIR).
+(override with WCXB_DIR), from round fourteen Mozilla's Readability test pages and from round
+fifteen CleanPortalEval; the held-out news-analysis-dev ids from
+../../../shared/eval/news-analysis-dev (override with DEV_DIR).
 """
 import functools
 import json
@@ -261,8 +262,10 @@ def choose_round13():
     return pool_round(13, ROUND13_SEED, ROUND13_SIZE, min_cues=0)
 
 
-ROUND14_CUES = 3
-ROUND14_WORDS = (250, 3500)
+# Rounds fourteen and fifteen (news from other evaluation sets): pages of this many words with at
+# least this many speech cues.
+NEWS_CUES = 3
+NEWS_WORDS = (250, 3500)
 ENGLISH = {"the", "and", "of", "to", "in", "is", "that", "for", "it", "was", "with", "on", "as", "are"}
 
 
@@ -277,8 +280,8 @@ def choose_round14():
         words = page_text.text_of(f"moz-{case}").split()
         english = sum(w.lower() in ENGLISH for w in words) / max(1, len(words))
         cues = len(CUES.findall(" ".join(words)))
-        lo, hi = ROUND14_WORDS
-        if lo <= len(words) <= hi and cues >= ROUND14_CUES and english > 0.12:
+        lo, hi = NEWS_WORDS
+        if lo <= len(words) <= hi and cues >= NEWS_CUES and english > 0.12:
             out.append((f"moz-{case}", re.sub(r"-\d+$", "", case), len(words), cues))
     return out
 
@@ -292,8 +295,8 @@ def choose_round15():
     for path in sorted(page_text.CLEANPORTAL.glob("*.txt")):
         words = page_text.text_of(f"cpe-{path.stem}").split()
         cues = len(CUES.findall(" ".join(words)))
-        lo, hi = ROUND14_WORDS
-        if lo <= len(words) <= hi and cues >= ROUND14_CUES:
+        lo, hi = NEWS_WORDS
+        if lo <= len(words) <= hi and cues >= NEWS_CUES:
             out.append((f"cpe-{path.stem}", path.stem.split("_")[0], len(words), cues))
     return out
 
