@@ -159,7 +159,8 @@ def check_trees(path, model, rows, names):
         want = float(model.decision_function([r[1]])[0])
         # The trees compare signals as 32-bit floats, as newsmill computes them.
         got = trees_log_odds(lines, [float(v) for v in np.float32(r[1])], names)
-        assert abs(want - got) < 1e-6, (want, got)
+        if abs(want - got) >= 1e-6:
+            raise SystemExit(f"{path}: the written trees give log-odds {got}, the fitted model {want}")
 
 
 def write_trees(out, model, names):
@@ -238,6 +239,7 @@ def main():
         return
     for name, wi in sorted(zip(names, w), key=lambda x: -abs(x[1])):
         print(f"  {name:22} {wi:+.3f}")
+
 
 if __name__ == "__main__":
     main()

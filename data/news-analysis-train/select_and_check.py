@@ -31,7 +31,8 @@ TYPES = {"PERSON", "ORG", "LOC", "MISC"}
 KINDS = {"direct", "indirect"}
 
 
-# Every round's chooser draws again the rounds before it: each page is read and counted once.
+# Every round's chooser draws again the rounds before it: `page_text.text_of` caches each text
+# and `word_and_cue_counts` its counts, so each page is read and counted once.
 def text_of(fid):
     return page_text.text_of(f"wcxb-{fid}")
 
