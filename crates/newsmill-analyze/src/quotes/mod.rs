@@ -101,6 +101,8 @@ pub fn find_quotes_tokenized(
 ) -> Vec<Quote> {
     let (attributions, scans) = tagger::analyze_tokenized(text, tokens, model, mentions);
     let quoted: Vec<&marks::Quoted> = scans.iter().flat_map(|s| &s.quoted).collect();
+    // Only pronouns need the sentences, and few articles have one as a speaker.
+    let sentence_spans: std::cell::OnceCell<Vec<Range<usize>>> = std::cell::OnceCell::new();
     let mut out = Vec::new();
     for a in &attributions {
         let pieces = content_pieces(text, a);
@@ -117,7 +119,8 @@ pub fn find_quotes_tokenized(
             }
             // The words in quotation marks the speaker is said to have said: a pronoun that
             // attributes them never stands for a name inside them (only pronouns need them).
-            let said: Vec<Range<usize>> = if resolve::is_bare_pronoun(text, span) {
+            let pronoun = resolve::is_bare_pronoun(text, span);
+            let said: Vec<Range<usize>> = if pronoun {
                 quoted
                     .iter()
                     .filter(|q| pieces.iter().any(|p| p.start <= q.outer.start && q.outer.end <= p.end))
@@ -126,7 +129,8 @@ pub fn find_quotes_tokenized(
             } else {
                 Vec::new()
             };
-            let linked = resolve::link(text, span, mentions, &said);
+            let sentences: &[Range<usize>] = if pronoun { sentence_spans.get_or_init(|| sentence_bytes(text, tokens)) } else { &[] };
+            let linked = resolve::link(text, span, mentions, &said, sentences);
             person = linked.is_some_and(|m| m.person);
             Speaker {
                 span: span.clone(),
@@ -273,6 +277,12 @@ pub fn find_quotes_tokenized(
         }
     }
     join_interrupted(text, out)
+}
+
+/// The sentences of `text` as byte ranges, in order, by the analysis's sentence splitter.
+fn sentence_bytes(text: &str, tokens: &[crate::tokens::Token]) -> Vec<Range<usize>> {
+    let bytes = |r: Range<usize>| Some(tokens.get(r.start)?.start as usize..tokens.get(r.end.checked_sub(1)?)?.end as usize);
+    crate::sentences::split_sentences(text, tokens).into_iter().filter_map(bytes).collect()
 }
 
 /// Whether the cue at `cue` starts with a capital letter where no sentence, line or list item
@@ -713,6 +723,16 @@ mod tests {
         };
         assert_eq!(speaker("It was delivered"), Some(Some("Dan Lieberman".to_string())));
         assert_eq!(speaker("Every roof"), Some(None), "too far from the last quote");
+    }
+
+    #[test]
+    fn a_pronoun_speaker_after_a_sentence_is_that_sentences_subject() {
+        let text = "Lee, the party leader, said Yoon’s order had caused chaos and fear. “Our democracy is \
+                    being wrecked. Our people have suffered,” he said on Friday.";
+        let mentions = [person_mention(text, "Lee"), MentionRef { entity: "E2".into(), ..person_mention(text, "Yoon") }];
+        let quotes = find_quotes(text, &mentions);
+        let q = quotes.iter().find(|q| text[q.span.clone()].starts_with("Our democracy"));
+        assert_eq!(q.and_then(|q| q.speaker.as_ref()?.name.clone()).as_deref(), Some("Lee"));
     }
 
     #[test]

@@ -53,11 +53,17 @@ pub fn is_bare_pronoun(text: &str, span: &Range<usize>) -> bool {
 /// (`“Halved grapefruits, …,” she shares`, `“… consider Harry's Berries,” she adds`). A name
 /// in reported words outside quotation marks can be the antecedent (`an answer from Judge
 /// Alsup that stunned many: “…,” he wrote`).
+///
+/// `sentences` are the text's sentences as byte ranges, in order (empty: not known). A
+/// pronoun whose nearest fitting person is in an earlier sentence takes that sentence's first
+/// fitting person, its subject as a rule, not the last name it happens to hold (`Lee said
+/// Yoon’s order caused chaos. “…,” he said`).
 pub fn link<'a>(
     text: &str,
     span: &Range<usize>,
     mentions: &'a [MentionRef],
     said: &[Range<usize>],
+    sentences: &[Range<usize>],
 ) -> Option<&'a MentionRef> {
     let phrase = text.get(span.clone()).unwrap_or("").trim();
     let lower = phrase.to_lowercase();
@@ -74,9 +80,13 @@ pub fn link<'a>(
     if PERSONAL.contains(&lower.as_str()) {
         // The nearest person the pronoun can stand for: not one the text shows is of the other sex.
         let sex = super::sex::of_pronoun(&lower);
-        let fits = |m: &&MentionRef| sex.is_none_or(|s| super::sex::of_person(text, m, mentions).is_none_or(|t| t == s));
-        let outside = |m: &&MentionRef| !said.iter().any(|c| c.start <= m.span.start && m.span.end <= c.end);
-        return before(span.start, mentions).filter(|m| m.person).filter(outside).find(fits);
+        let fits = |m: &MentionRef| {
+            m.person
+                && !said.iter().any(|c| c.start <= m.span.start && m.span.end <= c.end)
+                && sex.is_none_or(|s| super::sex::of_person(text, m, mentions).is_none_or(|t| t == s))
+        };
+        let nearest = before(span.start, mentions).find(|m| fits(m))?;
+        return Some(subject_of_earlier(text, nearest, span.start, mentions, sentences, fits));
     }
     if RELATIVE.contains(&lower.as_str()) {
         // `Lavrov, who said …`: the name right before the relative pronoun;
@@ -105,6 +115,33 @@ pub fn link<'a>(
     let titled =
         |m: &&MentionRef| m.person && m.titles.iter().any(|t| t.to_lowercase().split_whitespace().any(|w| w == head));
     before(span.start, mentions).find(titled).or_else(|| mentions.iter().find(titled))
+}
+
+/// The antecedent of a pronoun at `at` whose nearest fitting person, `nearest`, is in an
+/// earlier sentence: that sentence's first fitting person, its subject as a rule (`Lee said
+/// Yoon’s order caused chaos. “…,” he said` is Lee). A transcript's speaker label
+/// (`MARTINEZ-BELTRAN: Teachers like Rosie Curts are here. She says …`) opens a turn, not the
+/// sentence's subject.
+fn subject_of_earlier<'a>(
+    text: &str,
+    nearest: &'a MentionRef,
+    at: usize,
+    mentions: &'a [MentionRef],
+    sentences: &[Range<usize>],
+    fits: impl Fn(&MentionRef) -> bool,
+) -> &'a MentionRef {
+    let sentence_of = |at: usize| sentences.partition_point(|s| s.end <= at);
+    let home = sentence_of(nearest.span.start);
+    let Some(within) = sentences.get(home).filter(|_| home < sentence_of(at)) else {
+        return nearest;
+    };
+    let label = |m: &MentionRef| text.get(m.span.end..).is_some_and(|t| t.starts_with(':'));
+    let from = mentions.partition_point(|m| m.span.start < within.start);
+    mentions[from..]
+        .iter()
+        .take_while(|m| m.span.start < nearest.span.start)
+        .find(|m| fits(m) && !label(m))
+        .unwrap_or(nearest)
 }
 
 /// The organisation named nearest to the first time the article speaks of a `head` document
@@ -202,7 +239,7 @@ mod tests {
         let ms = [mention(text, "Taliban", "E2", false, &[]), mention(text, "Sher Stanikzai", "E1", true, &[])];
         let start = text.find("the head").unwrap_or(0);
         let span = start..text.find(", adding").unwrap_or(0);
-        assert_eq!(link(text, &span, &ms, &[]).map(|m| m.entity.as_str()), Some("E1"));
+        assert_eq!(link(text, &span, &ms, &[], &[]).map(|m| m.entity.as_str()), Some("E1"));
     }
 
     #[test]
@@ -210,7 +247,7 @@ mod tests {
         let text = "Salesforce's State of Data and Analytics Report revealed that data matters.";
         let ms = [mention(text, "Salesforce", "E1", false, &[]), mention(text, "State of Data and Analytics Report", "E2", false, &[])];
         let span = 0..text.find(" revealed").unwrap_or(0);
-        assert_eq!(link(text, &span, &ms, &[]).map(|m| m.entity.as_str()), Some("E1"));
+        assert_eq!(link(text, &span, &ms, &[], &[]).map(|m| m.entity.as_str()), Some("E1"));
     }
 
     #[test]
@@ -220,24 +257,24 @@ mod tests {
         let ms = [mention(&text, "DesignRush", "E1", false, &[])];
         let start = text.find("the report,").unwrap_or(0);
         let span = start..start + "the report".len();
-        assert_eq!(link(&text, &span, &ms, &[]).map(|m| m.entity.as_str()), Some("E1"));
+        assert_eq!(link(&text, &span, &ms, &[], &[]).map(|m| m.entity.as_str()), Some("E1"));
         // Named after the document in its sentence; not from the next sentence.
         let text = format!("A study by Acme Corp came out. {filler}The study found prices fell.");
         let ms = [mention(&text, "Acme Corp", "E1", false, &[])];
         let start = text.find("The study found").unwrap_or(0);
         let span = start..start + "The study".len();
-        assert_eq!(link(&text, &span, &ms, &[]).map(|m| m.entity.as_str()), Some("E1"));
+        assert_eq!(link(&text, &span, &ms, &[], &[]).map(|m| m.entity.as_str()), Some("E1"));
         let text = format!("A study came out. Acme Corp sells bread. {filler}The study found prices fell.");
         let ms = [mention(&text, "Acme Corp", "E1", false, &[])];
         let start = text.find("The study found").unwrap_or(0);
         let span = start..start + "The study".len();
-        assert_eq!(link(&text, &span, &ms, &[]).map(|m| m.entity.as_str()), None);
+        assert_eq!(link(&text, &span, &ms, &[], &[]).map(|m| m.entity.as_str()), None);
         // No organisation where the report first came up: no speaker is guessed.
         let text = format!("A report came out in May. {filler}Acme Corp sells bread. {filler}The report found prices fell.");
         let ms = [mention(&text, "Acme Corp", "E1", false, &[])];
         let start = text.find("The report found").unwrap_or(0);
         let span = start..start + "The report".len();
-        assert_eq!(link(&text, &span, &ms, &[]).map(|m| m.entity.as_str()), None);
+        assert_eq!(link(&text, &span, &ms, &[], &[]).map(|m| m.entity.as_str()), None);
     }
 
     #[test]
@@ -247,13 +284,13 @@ mod tests {
         for phrase in ["It", "The company"] {
             let start = text.find(phrase).unwrap_or(0);
             let span = start..start + phrase.len();
-            assert_eq!(link(text, &span, &ms, &[]).map(|m| m.entity.as_str()), Some("E2"), "{phrase}");
+            assert_eq!(link(text, &span, &ms, &[], &[]).map(|m| m.entity.as_str()), Some("E2"), "{phrase}");
         }
         // Too far back, or no organisation at all: no guess.
         let far = format!("Acme Corp opened. {} It said so.", "Then nothing happened. ".repeat(50));
         let ms = [mention(&far, "Acme Corp", "E2", false, &[])];
         let start = far.find("It said").unwrap_or(0);
-        assert_eq!(link(&far, &(start..start + 2), &ms, &[]).map(|m| m.entity.as_str()), None);
+        assert_eq!(link(&far, &(start..start + 2), &ms, &[], &[]).map(|m| m.entity.as_str()), None);
     }
 
     #[test]
@@ -262,12 +299,12 @@ mod tests {
         let ms = [mention(text, "Taliban", "E2", false, &[]), mention(text, "Sher Stanikzai", "E1", true, &[])];
         let start = text.find("the head").unwrap_or(0);
         let span = start..text.find(" at the meeting").unwrap_or(0);
-        assert_eq!(link(text, &span, &ms, &[]).map(|m| m.entity.as_str()), Some("E1"));
+        assert_eq!(link(text, &span, &ms, &[], &[]).map(|m| m.entity.as_str()), Some("E1"));
         // A person in the next sentence is no apposition.
         let text = "said the head of the Taliban delegation. Sher Stanikzai, too, was there";
         let ms = [mention(text, "Taliban", "E2", false, &[]), mention(text, "Sher Stanikzai", "E1", true, &[])];
         let span = start..text.find('.').unwrap_or(0);
-        assert_eq!(link(text, &span, &ms, &[]).map(|m| m.entity.as_str()), Some("E2"));
+        assert_eq!(link(text, &span, &ms, &[], &[]).map(|m| m.entity.as_str()), Some("E2"));
     }
 
     #[test]
@@ -279,7 +316,54 @@ mod tests {
             mention(text, "Moscow", "E3", false, &[]),
         ];
         let at = text.find("he said").unwrap_or(0);
-        assert_eq!(link(text, &(at..at + 2), &ms, &[]).map(|m| m.entity.as_str()), Some("E2"));
+        assert_eq!(link(text, &(at..at + 2), &ms, &[], &[]).map(|m| m.entity.as_str()), Some("E2"));
+    }
+
+    /// The sentences of a test text: each ends at `. ` (enough for these texts).
+    fn sentences_of(text: &str) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (i, _) in text.match_indices(". ") {
+            out.push(start..i + 1);
+            start = i + 2;
+        }
+        out.push(start..text.len());
+        out
+    }
+
+    #[test]
+    fn a_pronoun_after_a_sentence_takes_its_subject_not_its_last_name() {
+        let text = "Lee, the party leader, said Yoon’s order caused chaos. “Democracy is hurt,” he said.";
+        let ms = [mention(text, "Lee", "E1", true, &[]), mention(text, "Yoon", "E2", true, &[])];
+        let at = text.find("he said").unwrap_or(0);
+        let sentences = sentences_of(text);
+        assert_eq!(link(text, &(at..at + 2), &ms, &[], &sentences).map(|m| m.entity.as_str()), Some("E1"));
+        // In the pronoun's own sentence the nearest person stays the antecedent.
+        let text = "Lee said Yoon was wrong, and he left.";
+        let ms = [mention(text, "Lee", "E1", true, &[]), mention(text, "Yoon", "E2", true, &[])];
+        let at = text.find("he left").unwrap_or(0);
+        assert_eq!(link(text, &(at..at + 2), &ms, &[], &sentences_of(text)).map(|m| m.entity.as_str()), Some("E2"));
+        // The subject must fit too: `she` passes over `Mr. Reed` to the next person who may be
+        // a woman in his sentence, not to the last one.
+        let text = "Mr. Reed hired Ana Lima and thanked Jordan Lee. “It was fun,” she said.";
+        let ms = [
+            mention(text, "Reed", "E1", true, &[]),
+            mention(text, "Ana Lima", "E2", true, &[]),
+            mention(text, "Jordan Lee", "E3", true, &[]),
+        ];
+        let at = text.find("she said").unwrap_or(0);
+        let sentences = [0..text.find(" “").unwrap_or(0), text.find("“").unwrap_or(0)..text.len()];
+        assert_eq!(link(text, &(at..at + 3), &ms, &[], &sentences).map(|m| m.entity.as_str()), Some("E2"));
+        // Without the sentences, the nearest person who may be a woman.
+        assert_eq!(link(text, &(at..at + 3), &ms, &[], &[]).map(|m| m.entity.as_str()), Some("E3"));
+    }
+
+    #[test]
+    fn a_transcripts_speaker_label_is_not_the_subject_of_its_turn() {
+        let text = "MARTINEZ-BELTRAN: Most people here are teachers, like Rosie Curts. She says vouchers hurt schools.";
+        let ms = [mention(text, "MARTINEZ-BELTRAN", "E1", true, &[]), mention(text, "Rosie Curts", "E2", true, &[])];
+        let at = text.find("She says").unwrap_or(0);
+        assert_eq!(link(text, &(at..at + 3), &ms, &[], &sentences_of(text)).map(|m| m.entity.as_str()), Some("E2"));
     }
 
     #[test]
@@ -288,9 +372,9 @@ mod tests {
         let ms = [mention(text, "Forbes", "E1", true, &[]), mention(text, "Tina Lee", "E2", true, &[])];
         let quote = text.find("Halved").unwrap_or(0)..text.find(",” she").unwrap_or(0);
         let at = text.find("she shares").unwrap_or(0);
-        assert_eq!(link(text, &(at..at + 3), &ms, &[quote]).map(|m| m.entity.as_str()), Some("E1"));
+        assert_eq!(link(text, &(at..at + 3), &ms, &[quote], &[]).map(|m| m.entity.as_str()), Some("E1"));
         // Said of something else, the name in the quotation is the nearest person.
-        assert_eq!(link(text, &(at..at + 3), &ms, &[]).map(|m| m.entity.as_str()), Some("E2"));
+        assert_eq!(link(text, &(at..at + 3), &ms, &[], &[]).map(|m| m.entity.as_str()), Some("E2"));
     }
 
     #[test]
@@ -298,17 +382,17 @@ mod tests {
         let text = "Hannah Cairo spoke to Kevin Hartnett. “It was lonely,” she told Hartnett.";
         let ms = [mention(text, "Hannah Cairo", "E1", true, &[]), mention(text, "Kevin Hartnett", "E2", true, &[])];
         let at = text.find("she told").unwrap_or(0);
-        assert_eq!(link(text, &(at..at + 3), &ms, &[]).map(|m| m.entity.as_str()), Some("E1"));
+        assert_eq!(link(text, &(at..at + 3), &ms, &[], &[]).map(|m| m.entity.as_str()), Some("E1"));
         // `he` takes the nearest person who may be a man: `Ms. Lee` is not.
         let text = "Tom Reed called Ms. Lee. “Yes,” he said.";
         let ms = [mention(text, "Tom Reed", "E1", true, &[]), mention(text, "Lee", "E2", true, &[])];
         let at = text.find("he said").unwrap_or(0);
-        assert_eq!(link(text, &(at..at + 2), &ms, &[]).map(|m| m.entity.as_str()), Some("E1"));
+        assert_eq!(link(text, &(at..at + 2), &ms, &[], &[]).map(|m| m.entity.as_str()), Some("E1"));
         // A name that says nothing of its bearer's sex fits either pronoun.
         let text = "Tom Reed called Jordan Lee. “Yes,” she said.";
         let ms = [mention(text, "Tom Reed", "E1", true, &[]), mention(text, "Jordan Lee", "E2", true, &[])];
         let at = text.find("she said").unwrap_or(0);
-        assert_eq!(link(text, &(at..at + 3), &ms, &[]).map(|m| m.entity.as_str()), Some("E2"));
+        assert_eq!(link(text, &(at..at + 3), &ms, &[], &[]).map(|m| m.entity.as_str()), Some("E2"));
     }
 
     #[test]
@@ -319,7 +403,7 @@ mod tests {
             mention(text, "Stanikzai", "E2", true, &["head of the delegation"]),
         ];
         let at = text.find("The minister").unwrap_or(0);
-        assert_eq!(link(text, &(at..at + 12), &ms, &[]).map(|m| m.entity.as_str()), Some("E1"));
+        assert_eq!(link(text, &(at..at + 12), &ms, &[], &[]).map(|m| m.entity.as_str()), Some("E1"));
     }
 
     #[test]
@@ -327,13 +411,13 @@ mod tests {
         for text in ["experts like Mei Tanaka who argue that it works", "the expert, Mei Tanaka, who argues that"] {
             let ms = [mention(text, "Mei Tanaka", "E1", true, &[])];
             let at = text.find("who").unwrap_or(0);
-            assert_eq!(link(text, &(at..at + 3), &ms, &[]).map(|m| m.entity.as_str()), Some("E1"), "{text}");
+            assert_eq!(link(text, &(at..at + 3), &ms, &[], &[]).map(|m| m.entity.as_str()), Some("E1"), "{text}");
         }
         // A name further back, across other words, is not the antecedent.
         let text = "Mei Tanaka met the experts who argue that it works";
         let ms = [mention(text, "Mei Tanaka", "E1", true, &[])];
         let at = text.find("who").unwrap_or(0);
-        assert!(link(text, &(at..at + 3), &ms, &[]).is_none());
+        assert!(link(text, &(at..at + 3), &ms, &[], &[]).is_none());
     }
 
     #[test]
@@ -348,6 +432,6 @@ mod tests {
     #[test]
     fn unknown_phrase_links_nothing() {
         let text = "Sources said so.";
-        assert!(link(text, &(0..7), &[], &[]).is_none());
+        assert!(link(text, &(0..7), &[], &[], &[]).is_none());
     }
 }
