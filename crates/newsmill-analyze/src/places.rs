@@ -230,7 +230,8 @@ impl Places {
 
     /// Whether a LOC entity shows it is a place: the gazetteer holds its name or one of its
     /// forms in the body, or it is written as a place's name is (a world region, `Bexar
-    /// County`, `South China`, a building: `White House`). On recent web pages a place name with none of these is seldom
+    /// County`, `South China`, a building: `White House`, a town with its state: `Ketchikan,
+    /// Alaska`). On recent web pages a place name with none of these is seldom
     /// a place (products, companies and headings the tagger read as places: `Cloudflare`,
     /// `Road Transport`); on 1996 newswire it is often a small town or a venue.
     pub fn shows_place(&self, e: &Entity, body: &str) -> bool {
@@ -240,7 +241,28 @@ impl Places {
             let known = |k: &str| self.named(k).next().is_some();
             use crate::lang::en::lexicon::{has_building_head, has_place_head, is_region};
             known(&key) || is_region(&key, known) || has_place_head(form) || has_building_head(form)
-        })
+        }) || e.mentions.iter().filter(|m| m.field.is_body()).any(|m| self.written_with_its_region(body, &m.span))
+    }
+
+    /// A mention written as a place too small for the gazetteer is: followed by the country or
+    /// first-order division it lies in (`Ketchikan, Alaska`, `Cape Canaveral, Florida`). The
+    /// whole run of capitals after the comma must be that region (`Acme, Texas Instruments` is
+    /// no place).
+    fn written_with_its_region(&self, body: &str, span: &std::ops::Range<usize>) -> bool {
+        const ENDS: [char; 5] = ['.', ',', ';', ':', ')'];
+        let Some(rest) = body.get(span.end..).and_then(|r| r.strip_prefix(", ")) else { return false };
+        let capital = |w: &&str| w.starts_with(char::is_uppercase);
+        // The run ends at its first word that closes a clause (`Alaska.`).
+        let mut open = true;
+        let run: Vec<&str> = rest
+            .split_whitespace()
+            .take_while(|w| std::mem::replace(&mut open, !w.ends_with(ENDS)) && capital(w))
+            .take(4)
+            .collect();
+        let closed = run.last().is_some_and(|w| w.ends_with(ENDS)) || rest.split_whitespace().nth(run.len()).is_none_or(|w| !capital(&w));
+        let name = run.join(" ");
+        let name = name.trim_end_matches(ENDS);
+        closed && !name.is_empty() && self.records_named(&normalize(name)).any(|r| matches!(r.kind, Kind::Country | Kind::Region))
     }
 
     /// The country a demonym or nationality names (`Afghan`, `Afghans` → AF).
@@ -467,6 +489,12 @@ mod tests {
                 ("E5", "Northern Europe")
             ]
         );
+        // A town too small for the gazetteer, written with its state or country.
+        let text = "Boats sail to Ketchikan, Alaska. Acme, Texas Instruments and Quorvex, Kenya-based, met in Bisbee, Arizona.";
+        let names = ["Ketchikan", "Acme", "Quorvex", "Bisbee"];
+        let ents = names.iter().enumerate().map(|(i, n)| entity(&format!("E{}", i + 1), n, EntityType::Loc, text));
+        let kept: Vec<String> = drop_unplaced(ents.collect(), text, &gaz).into_iter().map(|e| e.name).collect();
+        assert_eq!(kept, ["Ketchikan", "Bisbee"]);
         // Other types are not the gazetteer's business.
         let org = entity("E1", "Cloudflare", EntityType::Org, text);
         assert_eq!(drop_unplaced(vec![org], text, &gaz).len(), 1);
