@@ -44,10 +44,16 @@ pub fn drop_non_names(
     gaz: &Gazetteer,
     ms: &mut Vec<FoundMention>,
 ) {
+    let mut described = Vec::new();
     for m in ms.iter_mut() {
         trim_descriptive_ending(text, gaz, m);
+        described.extend(split_descriptive_opening(text, tokens, gaz, m));
     }
     ms.retain(|m| !m.span.is_empty());
+    if !described.is_empty() {
+        ms.extend(described);
+        ms.sort_by_key(|m| m.span.start);
+    }
     trim_opening_words(text, tokens, sents, gaz, ms);
     let doc = DocWords::new(text, tokens);
     let headings = title_case_lines(text, tokens);
@@ -257,6 +263,9 @@ fn is_plain_lowercase(w: &str) -> bool {
     w.chars().all(|c| !c.is_alphabetic() || c.is_lowercase())
 }
 
+/// The ASCII hyphen, the Unicode hyphen and the non-breaking one (`Safeco‑branded`).
+const HYPHENS: [char; 3] = ['-', '\u{2010}', '\u{2011}'];
+
 /// `Melbourne-based` becomes `Melbourne`, a place when the gazetteer knows it, and
 /// `Brazilian-born` the nationality `Brazilian` (`German-speaking`: `German`, though a town
 /// in New York bears the name); a MISC span whose rest is neither (`Taylor
@@ -264,8 +273,7 @@ fn is_plain_lowercase(w: &str) -> bool {
 /// `New York-based` MISC; the news-analysis guidelines name the place.)
 fn trim_descriptive_ending(text: &str, gaz: &Gazetteer, m: &mut FoundMention) {
     let name = &text[m.span.clone()];
-    // The ASCII hyphen, the Unicode hyphen and the non-breaking one (`Safeco‑branded`).
-    let Some((head, ending)) = name.rsplit_once(['-', '\u{2010}', '\u{2011}']) else { return };
+    let Some((head, ending)) = name.rsplit_once(HYPHENS) else { return };
     if !is_descriptive_ending(ending) {
         return;
     }
@@ -278,6 +286,38 @@ fn trim_descriptive_ending(text: &str, gaz: &Gazetteer, m: &mut FoundMention) {
     } else if m.kind == EntityType::Misc || head.is_empty() {
         m.span.end = m.span.start;
     }
+}
+
+/// `Seattle-based International Pacific Halibut Commission`, `Amazon-owned Whole Foods
+/// Market`: a descriptive compound inside a name describes the name after it, which is the
+/// mention. The words before the hyphen are a name of their own when the gazetteer knows them
+/// as a place or a nationality (returned as that mention); the tagger's type belongs to the
+/// rest, so other heads are left out.
+fn split_descriptive_opening(text: &str, tokens: &[Token], gaz: &Gazetteer, m: &mut FoundMention) -> Option<FoundMention> {
+    let last = m.tokens.end.checked_sub(1).filter(|_| !m.span.is_empty())?;
+    let compound = |i: usize| {
+        let word = tokens[i].text(text);
+        let (head, ending) = word.rsplit_once(HYPHENS)?;
+        (!head.is_empty() && is_descriptive_ending(ending)).then_some(tokens[i].start as usize + head.len())
+    };
+    let (i, head_end) = (m.tokens.start..last).rev().find_map(|i| Some((i, compound(i)?)))?;
+    let rest = tokens.get(i + 1)?;
+    if !rest.text(text).starts_with(char::is_uppercase) || rest.start as usize >= m.span.end {
+        return None;
+    }
+    let head = m.span.start..head_end;
+    let head_tokens = m.tokens.start..i + 1;
+    m.tokens.start = i + 1;
+    m.span.start = rest.start as usize;
+    let name = text.get(head.clone())?;
+    let kind = if gaz.is_demonym(name) {
+        EntityType::Misc
+    } else if gaz.is_place(name) {
+        EntityType::Loc
+    } else {
+        return None;
+    };
+    Some(FoundMention { span: head, kind, tokens: head_tokens, sentence: m.sentence })
 }
 
 /// Words that open sentences but no name: conjunctions, auxiliaries and the imperatives of
@@ -609,6 +649,19 @@ mod tests {
             !ents.iter().any(|(n, _)| n.contains("-based") || n.contains("-themed") || n.contains("human")),
             "{ents:?}"
         );
+    }
+
+    #[test]
+    fn a_descriptive_compound_opening_a_name_is_cut_off_it() {
+        let ents = entities(
+            "Alverson sits on the Seattle-based International Pacific Halibut Commission, which sets \
+             catch limits. Shoppers at Amazon-owned Whole Foods Market paid less this spring.",
+        );
+        let has_kind = |name: &str, kind| ents.iter().any(|(n, k)| n == name && *k == kind);
+        assert!(has_kind("International Pacific Halibut Commission", EntityType::Org), "{ents:?}");
+        assert!(has_kind("Seattle", EntityType::Loc), "{ents:?}");
+        assert!(ents.iter().any(|(n, _)| n == "Whole Foods Market"), "{ents:?}");
+        assert!(!ents.iter().any(|(n, _)| n.contains('-')), "{ents:?}");
     }
 
     #[test]
