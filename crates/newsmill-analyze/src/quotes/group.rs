@@ -108,6 +108,9 @@ fn groups<'a>(text: &str, ms: &[&'a MentionRef]) -> Vec<Vec<&'a MentionRef>> {
     for (i, &a) in ms.iter().enumerate() {
         let next = if a.person { ms[i + 1..].iter().find(|m| m.person) } else { ms.get(i + 1).filter(|m| org(a) && org(m)) };
         let Some(&b) = next else { continue };
+        if b.person && owns_a_noun(text, b) {
+            continue;
+        }
         let gap = text.get(a.span.end..b.span.start).unwrap_or("");
         let plain = coordinated(gap);
         if !(plain || (a.person && apposed_list(gap))) {
@@ -132,6 +135,14 @@ fn groups<'a>(text: &str, ms: &[&'a MentionRef]) -> Vec<Vec<&'a MentionRef>> {
         });
     }
     out
+}
+
+/// `Yoon’s rival`: a person in the possessive before a common noun modifies that noun, as in
+/// `Lee Jae-myung, leader of the Democratic Party and Yoon’s rival`; a list never ends there.
+fn owns_a_noun(text: &str, m: &MentionRef) -> bool {
+    let after = text.get(m.span.end..).unwrap_or("");
+    let Some(rest) = after.strip_prefix("’s ").or_else(|| after.strip_prefix("'s ")) else { return false };
+    rest.starts_with(char::is_lowercase)
 }
 
 /// Most words of the apposition between two people listed together.
@@ -209,6 +220,11 @@ mod tests {
         let text = "Tim Cook, the chief executive, Satya Nadella said so.";
         let ms = [mention(text, "Tim Cook", "E1", Person), mention(text, "Satya Nadella", "E2", Person)];
         assert_eq!(group_name(text, "Tim Cook, the chief executive, Satya Nadella", &ms), None);
+        // A person in the possessive before a noun is inside an apposition, not in a list.
+        let text = "Lee Jae-myung, leader of the Democratic Party and Yoon’s rival in the election, said so.";
+        let ms = [mention(text, "Lee Jae-myung", "E1", Person), mention(text, "Yoon", "E2", Person)];
+        let phrase = "Lee Jae-myung, leader of the Democratic Party and Yoon’s rival in the election";
+        assert_eq!(group_name(text, phrase, &ms), None);
         // Organisations only when each is also named on its own: not the halves of one name.
         let text = "The Centers for Disease Control and Prevention said so.";
         let ms = [mention(text, "Centers for Disease Control", "E1", Org), mention(text, "Prevention", "E2", Org)];
