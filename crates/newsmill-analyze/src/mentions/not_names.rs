@@ -290,7 +290,8 @@ fn trim_descriptive_ending(text: &str, gaz: &Gazetteer, m: &mut FoundMention) {
 
 /// `Seattle-based International Pacific Halibut Commission`, `Amazon-owned Whole Foods
 /// Market`: a descriptive compound inside a name describes the name after it, which is the
-/// mention. The words before the hyphen are a name of their own when the gazetteer knows them
+/// mention. Written in title case it is part of the name (`Mindfulness-Based Stress
+/// Reduction`). The words before the hyphen are a name of their own when the gazetteer knows them
 /// as a place or a nationality (returned as that mention); the tagger's type belongs to the
 /// rest, so other heads are left out.
 fn split_descriptive_opening(text: &str, tokens: &[Token], gaz: &Gazetteer, m: &mut FoundMention) -> Option<FoundMention> {
@@ -298,7 +299,8 @@ fn split_descriptive_opening(text: &str, tokens: &[Token], gaz: &Gazetteer, m: &
     let compound = |i: usize| {
         let word = tokens[i].text(text);
         let (head, ending) = word.rsplit_once(HYPHENS)?;
-        (!head.is_empty() && is_descriptive_ending(ending)).then_some(tokens[i].start as usize + head.len())
+        let lower = ending.starts_with(|c: char| c.is_ascii_lowercase());
+        (!head.is_empty() && lower && is_descriptive_ending(ending)).then_some(tokens[i].start as usize + head.len())
     };
     let (i, head_end) = (m.tokens.start..last).rev().find_map(|i| Some((i, compound(i)?)))?;
     let rest = tokens.get(i + 1)?;
@@ -662,6 +664,8 @@ mod tests {
         assert!(has_kind("Seattle", EntityType::Loc), "{ents:?}");
         assert!(ents.iter().any(|(n, _)| n == "Whole Foods Market"), "{ents:?}");
         assert!(!ents.iter().any(|(n, _)| n.contains('-')), "{ents:?}");
+        let ents = entities("She teaches Mindfulness-Based Stress Reduction at the clinic.");
+        assert!(ents.iter().any(|(n, _)| n == "Mindfulness-Based Stress Reduction"), "{ents:?}");
     }
 
     #[test]
