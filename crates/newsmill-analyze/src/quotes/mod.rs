@@ -415,7 +415,14 @@ pub fn join_interrupted(text: &str, quotes: Vec<Quote>) -> Vec<Quote> {
         {
             let last_end = first.continuation.last().map_or(first.span.end, |c| c.end);
             let gap = text.get(last_end..q.span.start).unwrap_or("\n");
-            if q.span.start >= last_end && gap.len() <= MAX_GAP && !gap.contains('\n') && gap.contains(['”', '"']) {
+            // Pieces of one attribution (the same cue) join across a long attribution too, when
+            // the cue follows the first piece in its sentence (not `call “the tire of the
+            // decade” is this one. Its tester said, “…”`).
+            let attributed_after = q.cue.as_ref().is_some_and(|c| {
+                c.start >= last_end && c.end <= q.span.start && !breaks_sentence(text.get(last_end..c.start).unwrap_or("."))
+            });
+            let near = gap.len() <= MAX_GAP || attributed_after;
+            if q.span.start >= last_end && near && !gap.contains('\n') && gap.contains(['”', '"']) {
                 first.continuation.push(q.span);
                 continue;
             }
@@ -423,6 +430,17 @@ pub fn join_interrupted(text: &str, quotes: Vec<Quote>) -> Vec<Quote> {
         out.push(q);
     }
     out
+}
+
+/// Whether `span` holds a sentence's end: a full stop, `!` or `?` before a space, but not the
+/// stop of a short capitalized abbreviation (`Mr. Reeves`, `Sen. Kim`, `U.S. officials`).
+fn breaks_sentence(span: &str) -> bool {
+    span.match_indices(['.', '!', '?']).any(|(i, mark)| {
+        let spaced = span[i + 1..].starts_with(char::is_whitespace);
+        let word = span[..i].rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+        let abbreviation = mark == "." && word.len() <= 3 && word.starts_with(char::is_uppercase);
+        spaced && !abbreviation
+    })
 }
 
 /// Both quotes have a speaker and it is the same entity, or the same words when unresolved.
@@ -682,6 +700,33 @@ mod tests {
             .collect();
         assert_eq!(parts, [vec!["We will stay", "It is our home"], vec!["Not here"]], "a new paragraph, a new quote");
         assert!(q.iter().all(|q| q.kind == QuoteKind::Direct && q.speaker.is_some()));
+    }
+
+    #[test]
+    fn pieces_of_one_attribution_join_across_a_long_apposition_but_not_across_a_sentence() {
+        let at = |text: &str, s: &str| text.find(s).map_or(0..0, |i| i..i + s.len());
+        let pieces = |text: &str, first: &str, cue: &str, speaker: &str, second: &str| {
+            let speaker = Speaker { span: at(text, speaker), entity: None, name: None, members: vec![] };
+            let quote = |s: &str| Quote {
+                span: at(text, s),
+                kind: QuoteKind::Direct,
+                cue: Some(at(text, cue)),
+                speaker: Some(speaker.clone()),
+                continuation: vec![],
+            };
+            join_interrupted(text, vec![quote(first), quote(second)])
+        };
+        let text = "“They have not changed,” said Mr. Reeves, a senior fellow at the Center for Health and \
+                    Human Rights at Harvard University. “These guys are the worst.”\n\nOther news.";
+        let q = pieces(text, "They have not changed", "said", "Mr. Reeves", "These guys are the worst");
+        assert_eq!(q.len(), 1, "one quotation its attribution interrupts");
+        assert_eq!(q[0].continuation, [at(text, "These guys are the worst")]);
+        // The cue in a later sentence than the first piece: a phrase of the author's, then a quote.
+        let text = "We would call it “the tire of the decade” without a doubt, as many do in New England and \
+                    beyond. Its tester, John Paul, said, “It is stable and sure-footed.”";
+        let q = pieces(text, "the tire of the decade", "said", "John Paul", "It is stable and sure-footed");
+        assert_eq!(q.len(), 2);
+        assert!(!breaks_sentence("”, said Mr. Reeves, a fellow at U.S. Steel, ") && breaks_sentence("” is it. Its "));
     }
 
     #[test]
