@@ -400,7 +400,10 @@ pub fn continue_speakers(text: &str, quotes: &mut [Quote]) {
 /// `“We won,” she said, “and we will win again.”`: the direct quote after an attribution
 /// that interrupts a quotation, in the same paragraph and by the same speaker, is that
 /// quotation's continuation, not a quote of its own (which would count the speaker twice).
-/// One with a cue of its own (`“…,” he adds`) is attributed anew: a quote of its own.
+/// One with a cue of its own (`“…,” he adds`) is attributed anew: a quote of its own. The
+/// pieces of one attribution (the same cue) join however long the attribution between them
+/// (`“…,” said Mr. Reeves, a senior fellow at … University. “…”`), unless a sentence ends
+/// between the first piece and the cue.
 /// Runs again on the article's quotes once [`continue_speakers`] has given the quotation
 /// after `“…,” Wilgus clarifies.` its speaker.
 pub fn join_interrupted(text: &str, quotes: Vec<Quote>) -> Vec<Quote> {
