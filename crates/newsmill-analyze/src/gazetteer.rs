@@ -222,6 +222,13 @@ impl Gazetteer {
     }
 
     /// Is `name` a country name (not only a demonym or a city)?
+    /// Is `name` a country or a first-order division (`Florida`, `Tasmania`)?
+    pub fn is_country_or_region(&self, name: &str) -> bool {
+        let toks = tokenize(name);
+        let hashes: Vec<u64> = toks.iter().map(|t| token_hash(t.text(name))).collect();
+        self.lookup(&hashes).is_some_and(|e| e.kinds & 0b101 != 0)
+    }
+
     pub fn is_country(&self, name: &str) -> bool {
         let toks = tokenize(name);
         let hashes: Vec<u64> = toks.iter().map(|t| token_hash(t.text(name))).collect();

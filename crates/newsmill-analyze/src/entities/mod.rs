@@ -315,7 +315,7 @@ fn after_locative(text: &str, m: &Mention) -> bool {
 }
 
 /// A mention followed by the region or country it is in (`Gainesville, FL`, `Barcelona,
-/// Spain`): the way a place is written, not an organisation.
+/// Spain`, `Berkeley, California`): the way a place is written, not an organisation.
 fn in_its_region(text: &str, m: &Mention, gaz: &Gazetteer) -> bool {
     let Some(rest) = text.get(m.span.end..).and_then(|r| r.strip_prefix(", ")) else { return false };
     let clause = rest.split([',', ';', ':', '(', ')', '\n', '!', '?']).next().unwrap_or("");
@@ -329,7 +329,8 @@ fn in_its_region(text: &str, m: &Mention, gaz: &Gazetteer) -> bool {
     // `FL`, or `FL.` ending the sentence.
     let code = region.strip_suffix('.').unwrap_or(&region);
     let state_code = words.len() == 1 && code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase());
-    state_code || (!region.is_empty() && (gaz.is_country(&region) || gaz.is_country(region.trim_end_matches('.'))))
+    let known = |r: &str| gaz.is_country_or_region(r);
+    state_code || (!region.is_empty() && (known(&region) || known(region.trim_end_matches('.'))))
 }
 
 /// The country a place or organization mention names (`US`, `the United States`), if any.
@@ -465,6 +466,14 @@ mod tests {
         assert!(in_its_region(text, &at("Gainesville"), &gaz));
         assert!(!in_its_region(text, &at("Acme"), &gaz), "a company form is no region");
         assert!(in_its_region(text, &at("Lisbon"), &gaz), "a code ending the sentence");
+        // A first-order division written in full, as a country is.
+        let text = "She studied at Berkeley, California, and at Acme, Research Triangle.";
+        let at = |s: &str| {
+            let start = text.find(s).unwrap_or(0);
+            Mention { span: start..start + s.len(), field: TextField::Body }
+        };
+        assert!(in_its_region(text, &at("Berkeley"), &gaz));
+        assert!(!in_its_region(text, &at("Acme"), &gaz));
     }
 
     #[test]
