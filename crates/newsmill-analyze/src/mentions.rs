@@ -980,6 +980,9 @@ mod tests {
             ("Former President Barack Obama spoke.", vec![(0..4, Person)], vec![("Barack Obama", Person)]),
             ("Today President Joe Biden spoke.", vec![(0..4, Person)], vec![("Joe Biden", Person)]),
             ("Photo Luis Quintero", vec![(0..3, Person)], vec![("Luis Quintero", Person)]),
+            // A compound of roles, and an occupation.
+            ("Attorney-General George Brandis disagreed.", vec![(0..3, Person)], vec![("George Brandis", Person)]),
+            ("Aerospace Writer Marcia Dunn contributed.", vec![(0..4, Person)], vec![("Marcia Dunn", Person)]),
             // A role word ending a name before no person stays (`Office of the Director` aside).
             ("The Minority Rights Group Director resigned.", vec![(1..4, Org)], vec![("Minority Rights Group", Org)]),
         ];

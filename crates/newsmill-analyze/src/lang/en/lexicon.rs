@@ -746,6 +746,7 @@ const ROLE_WORDS: &[&str] = &[
     "ciso",
     "chef",
     "columnist",
+    "writer",
     "reporter",
     "novelist",
     "filmmaker",
@@ -753,9 +754,13 @@ const ROLE_WORDS: &[&str] = &[
     "investor",
 ];
 
-/// Whether `word` names a role (`minister`, `spokeswoman`): a title holds one.
+/// Whether `word` names a role (`minister`, `spokeswoman`): a title holds one. So does a
+/// compound of roles (`Attorney-General`, `Secretary-General`, `Director-General`).
 pub(crate) fn is_role(word: &str) -> bool {
-    lowercase_in(word, ROLE_WORDS)
+    lowercase_in(word, ROLE_WORDS) || {
+        let mut parts = word.split('-');
+        parts.clone().count() >= 2 && parts.all(|p| lowercase_in(p, ROLE_WORDS))
+    }
 }
 
 /// Whether `word`, in any case, is in `list` (lower-case ASCII words): compared without
