@@ -80,8 +80,13 @@ pub fn link<'a>(
     if PERSONAL.contains(&lower.as_str()) {
         // The nearest person the pronoun can stand for: not one the text shows is of the other sex.
         let sex = super::sex::of_pronoun(&lower);
+        // `the Obama administration` names a government, not someone a pronoun goes back to.
+        let government = |m: &MentionRef| {
+            text.get(m.span.end..).is_some_and(crate::mentions::followed_by_term_of_office)
+        };
         let fits = |m: &MentionRef| {
             m.person
+                && !government(m)
                 && !said.iter().any(|c| c.start <= m.span.start && m.span.end <= c.end)
                 && sex.is_none_or(|s| super::sex::of_person(text, m, mentions).is_none_or(|t| t == s))
         };
@@ -356,6 +361,15 @@ mod tests {
         assert_eq!(link(text, &(at..at + 3), &ms, &[], &sentences).map(|m| m.entity.as_str()), Some("E2"));
         // Without the sentences, the nearest person who may be a woman.
         assert_eq!(link(text, &(at..at + 3), &ms, &[], &[]).map(|m| m.entity.as_str()), Some("E3"));
+    }
+
+    #[test]
+    fn a_leader_named_for_a_government_is_no_antecedent() {
+        let text = "Mr. Warner disliked the bill. In 2009, when a bill backed by the Obama administration \
+                    passed, he called it “a responsible mix.”";
+        let ms = [mention(text, "Warner", "E1", true, &[]), mention(text, "Obama", "E2", true, &[])];
+        let at = text.find("he called").unwrap_or(0);
+        assert_eq!(link(text, &(at..at + 2), &ms, &[], &[]).map(|m| m.entity.as_str()), Some("E1"));
     }
 
     #[test]
