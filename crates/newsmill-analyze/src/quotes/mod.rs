@@ -101,7 +101,7 @@ pub fn find_quotes_tokenized(
 ) -> Vec<Quote> {
     let (attributions, scans) = tagger::analyze_tokenized(text, tokens, model, mentions);
     let quoted: Vec<&marks::Quoted> = scans.iter().flat_map(|s| &s.quoted).collect();
-    // Only pronouns need the sentences, and few articles have one as a speaker.
+    // Only pronoun speakers and reported speech need the sentences.
     let sentence_spans: std::cell::OnceCell<Vec<Range<usize>>> = std::cell::OnceCell::new();
     let mut out = Vec::new();
     for a in &attributions {
@@ -185,7 +185,9 @@ pub fn find_quotes_tokenized(
                 None => {
                     let content = without_that(text, piece.clone());
                     if speech::states_something(text.get(content.clone()).unwrap_or("")) {
-                        push(content, QuoteKind::Indirect)
+                        let sentences = sentence_spans.get_or_init(|| sentence_bytes(text, tokens));
+                        let lead = parenthetical_lead(text, sentences, a, &content);
+                        push(lead.map_or(content.clone(), |start| start..content.end), QuoteKind::Indirect)
                     }
                 }
             }
@@ -277,6 +279,33 @@ pub fn find_quotes_tokenized(
         }
     }
     join_interrupted(text, out)
+}
+
+/// Most words of the clause before a parenthetical attribution that [`parenthetical_lead`]
+/// takes into the content.
+const MAX_LEAD_WORDS: usize = 20;
+
+/// `Each year, agency officials said, it uses …`: reported content that an attribution set off
+/// by commas interrupts begins where its sentence begins, not after the attribution. The start
+/// of that sentence, when the attribution (source and cue side by side) sits between two
+/// commas right before `content` and the clause before it is short and holds no quotation mark.
+fn parenthetical_lead(text: &str, sentences: &[Range<usize>], a: &attribute::Attribution, content: &Range<usize>) -> Option<usize> {
+    let cue = a.cue.as_ref()?;
+    let source = a.source.as_ref()?;
+    let (start, end) = (cue.start.min(source.start), cue.end.max(source.end));
+    // Source and cue side by side (`agency officials said`, `said Mr. Reeves`), not a clause
+    // apart (`makers are using … combined with, say, a card`).
+    let between = text.get(cue.end.min(source.end)..cue.start.max(source.start))?;
+    let after = text.get(end..content.start)?;
+    if end > content.start || after.trim() != "," || !between.trim().is_empty() {
+        return None;
+    }
+    let sentence = sentences.get(sentences.partition_point(|r| r.end <= start))?;
+    let lead = text.get(sentence.start..start)?;
+    let clause = lead.trim_end().strip_suffix(',')?;
+    let words = clause.split_whitespace().count();
+    let quoted = clause.contains(['"', '“', '”']);
+    (sentence.start < start && (1..=MAX_LEAD_WORDS).contains(&words) && !quoted).then_some(sentence.start)
 }
 
 /// The sentences of `text` as byte ranges, in order, by the analysis's sentence splitter.
@@ -730,6 +759,19 @@ mod tests {
         let q = pieces(text, "the tire of the decade", "said", "John Paul", "It is stable and sure-footed");
         assert_eq!(q.len(), 2);
         assert!(!breaks_sentence("”, said Mr. Reeves, a fellow at U.S. Steel, ") && breaks_sentence("” is it. Its "));
+    }
+
+    #[test]
+    fn reported_speech_an_attribution_interrupts_begins_with_its_sentence() {
+        let text = "Salt is costly. Each year, agency officials said, it uses more than one million tons of \
+                    salt on the roads.";
+        let q = find_quotes(text, &[]);
+        let reported = q.iter().find(|q| q.kind == QuoteKind::Indirect).map(|q| &text[q.span.clone()]);
+        assert_eq!(reported.map(|r| r.starts_with("Each year, agency officials said, it uses")), Some(true), "{reported:?}");
+        // Source and cue a clause apart are no parenthetical attribution.
+        let text = "However, laptop makers are using new chips combined with, say, a graphics card that is old.";
+        let q = find_quotes(text, &[]);
+        assert!(q.iter().all(|q| !text[q.span.clone()].starts_with("However")), "{q:?}");
     }
 
     #[test]
