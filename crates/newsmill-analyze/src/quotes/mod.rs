@@ -292,6 +292,10 @@ const MAX_LEAD_WORDS: usize = 20;
 fn parenthetical_lead(text: &str, sentences: &[Range<usize>], a: &attribute::Attribution, content: &Range<usize>) -> Option<usize> {
     let cue = a.cue.as_ref()?;
     let source = a.source.as_ref()?;
+    // What leads up to `according to X,` is the writer's ([`content_pieces`]).
+    if text.get(cue.clone()).is_some_and(|c| c.eq_ignore_ascii_case("according to")) {
+        return None;
+    }
     let (start, end) = (cue.start.min(source.start), cue.end.max(source.end));
     // Source and cue side by side (`agency officials said`, `said Mr. Reeves`), not a clause
     // apart (`makers are using … combined with, say, a card`).
