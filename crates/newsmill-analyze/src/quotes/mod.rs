@@ -309,7 +309,8 @@ fn parenthetical_lead(text: &str, sentences: &[Range<usize>], a: &attribute::Att
     let clause = lead.trim_end().strip_suffix(',')?;
     let words = clause.split_whitespace().count();
     let quoted = clause.contains(['"', '“', '”']);
-    (sentence.start < start && (1..=MAX_LEAD_WORDS).contains(&words) && !quoted).then_some(sentence.start)
+    // One word is the writer's connective (`Still, Stanikzai said, the militants …`).
+    (sentence.start < start && (2..=MAX_LEAD_WORDS).contains(&words) && !quoted).then_some(sentence.start)
 }
 
 /// The sentences of `text` as byte ranges, in order, by the analysis's sentence splitter.
@@ -772,6 +773,10 @@ mod tests {
         let q = find_quotes(text, &[]);
         let reported = q.iter().find(|q| q.kind == QuoteKind::Indirect).map(|q| &text[q.span.clone()]);
         assert_eq!(reported.map(|r| r.starts_with("Each year, agency officials said, it uses")), Some(true), "{reported:?}");
+        // A connective alone before the attribution is the writer's.
+        let text = "Still, Stanikzai said, the militants are ready to negotiate with Washington.";
+        let q = find_quotes(text, &[]);
+        assert!(q.iter().any(|q| text[q.span.clone()].starts_with("the militants")), "{q:?}");
         // Source and cue a clause apart are no parenthetical attribution.
         let text = "However, laptop makers are using new chips combined with, say, a graphics card that is old.";
         let q = find_quotes(text, &[]);
