@@ -209,30 +209,29 @@ impl Gazetteer {
 
     /// Is `name` any place of the gazetteer (country, region or city)?
     pub fn is_place(&self, name: &str) -> bool {
-        let toks = tokenize(name);
-        let hashes: Vec<u64> = toks.iter().map(|t| token_hash(t.text(name))).collect();
-        self.lookup(&hashes).is_some_and(|e| e.kinds & 0b1101 != 0)
+        self.has_kind(name, 0b1101)
     }
 
     /// Is `name` a demonym (`German`, `Afghans`), whatever else it names (German, New York)?
     pub fn is_demonym(&self, name: &str) -> bool {
-        let toks = tokenize(name);
-        let hashes: Vec<u64> = toks.iter().map(|t| token_hash(t.text(name))).collect();
-        self.lookup(&hashes).is_some_and(|e| e.kinds & 0b10 != 0)
+        self.has_kind(name, 0b10)
+    }
+
+    /// Is `name` a country or a first-order division (`Florida`, `Tasmania`)?
+    pub fn is_country_or_region(&self, name: &str) -> bool {
+        self.has_kind(name, 0b101)
     }
 
     /// Is `name` a country name (not only a demonym or a city)?
-    /// Is `name` a country or a first-order division (`Florida`, `Tasmania`)?
-    pub fn is_country_or_region(&self, name: &str) -> bool {
-        let toks = tokenize(name);
-        let hashes: Vec<u64> = toks.iter().map(|t| token_hash(t.text(name))).collect();
-        self.lookup(&hashes).is_some_and(|e| e.kinds & 0b101 != 0)
+    pub fn is_country(&self, name: &str) -> bool {
+        self.has_kind(name, 1)
     }
 
-    pub fn is_country(&self, name: &str) -> bool {
+    /// Whether the whole of `name` is an entry with one of the kinds in `mask` ([`GazKind`] bits).
+    fn has_kind(&self, name: &str, mask: u8) -> bool {
         let toks = tokenize(name);
         let hashes: Vec<u64> = toks.iter().map(|t| token_hash(t.text(name))).collect();
-        self.lookup(&hashes).is_some_and(|e| e.kinds & 1 != 0)
+        self.lookup(&hashes).is_some_and(|e| e.kinds & mask != 0)
     }
 }
 

@@ -245,24 +245,13 @@ impl Places {
     }
 
     /// A mention written as a place too small for the gazetteer is: followed by the country or
-    /// first-order division it lies in (`Ketchikan, Alaska`, `Cape Canaveral, Florida`). The
-    /// whole run of capitals after the comma must be that region (`Acme, Texas Instruments` is
-    /// no place).
+    /// first-order division it lies in (`Ketchikan, Alaska`, `Cape Canaveral, Florida`; not
+    /// `Acme, Texas Instruments`).
     fn written_with_its_region(&self, body: &str, span: &std::ops::Range<usize>) -> bool {
-        const ENDS: [char; 5] = ['.', ',', ';', ':', ')'];
-        let Some(rest) = body.get(span.end..).and_then(|r| r.strip_prefix(", ")) else { return false };
-        let capital = |w: &&str| w.starts_with(char::is_uppercase);
-        // The run ends at its first word that closes a clause (`Alaska.`).
-        let mut open = true;
-        let run: Vec<&str> = rest
-            .split_whitespace()
-            .take_while(|w| std::mem::replace(&mut open, !w.ends_with(ENDS)) && capital(w))
-            .take(4)
-            .collect();
-        let closed = run.last().is_some_and(|w| w.ends_with(ENDS)) || rest.split_whitespace().nth(run.len()).is_none_or(|w| !capital(&w));
-        let name = run.join(" ");
-        let name = name.trim_end_matches(ENDS);
-        closed && !name.is_empty() && self.records_named(&normalize(name)).any(|r| matches!(r.kind, Kind::Country | Kind::Region))
+        region_after(body, span.end).is_some_and(|region| {
+            let name = normalize(region.trim_end_matches('.'));
+            self.records_named(&name).any(|r| matches!(r.kind, Kind::Country | Kind::Region))
+        })
     }
 
     /// The country a demonym or nationality names (`Afghan`, `Afghans` → AF).
@@ -352,6 +341,17 @@ pub fn link_places(text: &str, entities: &[Entity], gaz: &Places) -> (Vec<Place>
         });
     }
     (places, focus(weight))
+}
+
+/// The capitalized words (at most three) after `, ` at `end`, to the end of their clause: the
+/// region a place is written with (`Gainesville, FL`, `Ketchikan, Alaska.` with its stop), or
+/// an organisation's words (`Acme, Texas Instruments`) for the caller's gazetteer to refuse.
+pub(crate) fn region_after(text: &str, end: usize) -> Option<String> {
+    let rest = text.get(end..)?.strip_prefix(", ")?;
+    let clause = rest.split([',', ';', ':', '(', ')', '\n', '!', '?']).next().unwrap_or("");
+    let clause = clause.find(". ").map_or(clause, |i| &clause[..=i]);
+    let words: Vec<&str> = clause.split_whitespace().take_while(|w| w.starts_with(char::is_uppercase)).take(3).collect();
+    (!words.is_empty()).then(|| words.join(" "))
 }
 
 /// The entities without LOC entities that show no sign of being places

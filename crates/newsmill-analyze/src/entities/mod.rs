@@ -317,20 +317,11 @@ fn after_locative(text: &str, m: &Mention) -> bool {
 /// A mention followed by the region or country it is in (`Gainesville, FL`, `Barcelona,
 /// Spain`, `Berkeley, California`): the way a place is written, not an organisation.
 fn in_its_region(text: &str, m: &Mention, gaz: &Gazetteer) -> bool {
-    let Some(rest) = text.get(m.span.end..).and_then(|r| r.strip_prefix(", ")) else { return false };
-    let clause = rest.split([',', ';', ':', '(', ')', '\n', '!', '?']).next().unwrap_or("");
-    let clause = clause.find(". ").map_or(clause, |i| &clause[..=i]);
-    let words: Vec<&str> = clause
-        .split_whitespace()
-        .take_while(|w| w.starts_with(char::is_uppercase))
-        .take(3)
-        .collect();
-    let region = words.join(" ");
+    let Some(region) = crate::places::region_after(text, m.span.end) else { return false };
     // `FL`, or `FL.` ending the sentence.
     let code = region.strip_suffix('.').unwrap_or(&region);
-    let state_code = words.len() == 1 && code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase());
-    let known = |r: &str| gaz.is_country_or_region(r);
-    state_code || (!region.is_empty() && (known(&region) || known(region.trim_end_matches('.'))))
+    let state_code = !region.contains(' ') && code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase());
+    state_code || gaz.is_country_or_region(&region) || gaz.is_country_or_region(region.trim_end_matches('.'))
 }
 
 /// The country a place or organization mention names (`US`, `the United States`), if any.
