@@ -185,7 +185,7 @@ pub fn find_quotes_tokenized(
                 None => {
                     let content = without_that(text, piece.clone());
                     if speech::states_something(text.get(content.clone()).unwrap_or("")) {
-                        let sentences = sentence_spans.get_or_init(|| sentence_bytes(text, tokens));
+                        let sentences = || sentence_spans.get_or_init(|| sentence_bytes(text, tokens)).as_slice();
                         let lead = parenthetical_lead(text, sentences, a, &content);
                         push(lead.map_or(content.clone(), |start| start..content.end), QuoteKind::Indirect)
                     }
@@ -289,7 +289,13 @@ const MAX_LEAD_WORDS: usize = 20;
 /// by commas interrupts begins where its sentence begins, not after the attribution. The start
 /// of that sentence, when the attribution (source and cue side by side) sits between two
 /// commas right before `content` and the clause before it is short and holds no quotation mark.
-fn parenthetical_lead(text: &str, sentences: &[Range<usize>], a: &attribute::Attribution, content: &Range<usize>) -> Option<usize> {
+/// `sentences` gives the text's sentences; it is called only once the attribution fits.
+fn parenthetical_lead<'s>(
+    text: &str,
+    sentences: impl FnOnce() -> &'s [Range<usize>],
+    a: &attribute::Attribution,
+    content: &Range<usize>,
+) -> Option<usize> {
     let cue = a.cue.as_ref()?;
     let source = a.source.as_ref()?;
     // What leads up to `according to X,` is the writer's ([`content_pieces`]).
@@ -304,6 +310,7 @@ fn parenthetical_lead(text: &str, sentences: &[Range<usize>], a: &attribute::Att
     if end > content.start || after.trim() != "," || !between.trim().is_empty() {
         return None;
     }
+    let sentences = sentences();
     let sentence = sentences.get(sentences.partition_point(|r| r.end <= start))?;
     let lead = text.get(sentence.start..start)?;
     let clause = lead.trim_end().strip_suffix(',')?;
