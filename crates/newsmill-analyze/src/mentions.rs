@@ -311,9 +311,16 @@ fn split_at_separators(text: &str, tokens: &[Token], ms: &mut Vec<FoundMention>)
 /// `State Department’s Bureau of South and Central Asian Affairs`, `Google’s Gemini`: an owner
 /// and what it owns are two names when the owner is an organisation or a place the text or the
 /// lists know (a known organisation, a place in the gazetteer, a last word that ends
-/// organisations' names); a possessive inside a name stays (`Alzheimer's Association`, `Old
-/// Man’s War`, `Lloyd's of London`).
+/// organisations' names, a name the text also tags on its own as an organisation or a place, an
+/// acronym: `MIT’s Lorenz Center`, `DJI’s Osmo Action`); a possessive inside a name stays
+/// (`Alzheimer's Association`, `Old Man’s War`, `Lloyd's of London`, `Spicher’s Appliance`).
 fn split_at_possessive(text: &str, tokens: &[Token], gaz: &Gazetteer, ms: &mut Vec<FoundMention>) {
+    // Organisations and places the tagger named alone, by name (before any split).
+    let named_alone: Vec<(&str, EntityType)> = ms
+        .iter()
+        .filter(|m| matches!(m.kind, EntityType::Org | EntityType::Loc))
+        .filter_map(|m| Some((text.get(m.span.clone())?, m.kind)))
+        .collect();
     let mut out = Vec::with_capacity(ms.len());
     for m in ms.drain(..) {
         let possessive = (m.tokens.start + 1..m.tokens.end.saturating_sub(1)).find(|&i| {
@@ -331,6 +338,10 @@ fn split_at_possessive(text: &str, tokens: &[Token], gaz: &Gazetteer, ms: &mut V
             EntityType::Org
         } else if gaz.is_place(owner) {
             EntityType::Loc
+        } else if let Some(&(_, kind)) = named_alone.iter().find(|(name, _)| *name == owner) {
+            kind
+        } else if is_acronym(owner) {
+            EntityType::Org
         } else {
             out.push(m);
             continue;
@@ -341,6 +352,12 @@ fn split_at_possessive(text: &str, tokens: &[Token], gaz: &Gazetteer, ms: &mut V
         out.push(FoundMention { span, tokens: owned, ..m });
     }
     *ms = out;
+}
+
+/// A word of two to six capital letters (`MIT`, `XREAL`), maybe with digits (`3M`).
+fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters) && word.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
 /// `Emory University and Oglethorpe University` is two organisations: a span joined by `and`
@@ -856,11 +873,13 @@ mod tests {
 
     #[test]
     fn an_organisation_and_what_it_owns_are_two_names() {
-        let cases: [(&str, &[&str]); 4] = [
+        let cases: [(&str, &[&str]); 6] = [
             ("the State Department’s Bureau of South Asian Affairs said", &["State Department", "Bureau of South Asian Affairs"]),
             ("the Google’s Gemini app said", &["Google", "Gemini"]),
             ("the Alzheimer's Association said", &["Alzheimer's Association"]),
             ("the Old Man’s War said", &["Old Man’s War"]),
+            ("the MIT’s Lorenz Center said", &["MIT", "Lorenz Center"]),
+            ("the Spicher’s Appliance said", &["Spicher’s Appliance"]),
         ];
         for (text, want) in cases {
             let tokens = super::super::tokens::tokenize(text);
@@ -872,6 +891,32 @@ mod tests {
             let got: Vec<&str> = ms.iter().map(|m| &text[m.span.clone()]).collect();
             assert_eq!(got, want, "{text}");
         }
+    }
+
+    #[test]
+    fn an_owner_the_text_names_alone_as_an_organisation_owns_what_follows() {
+        let split = |text: &str, parts: &[(&str, EntityType)]| -> Vec<String> {
+            let tokens = super::super::tokens::tokenize(text);
+            let mut ms: Vec<FoundMention> = parts
+                .iter()
+                .filter_map(|&(name, kind)| {
+                    let at = text.rfind(name)?;
+                    let first = tokens.iter().position(|t| t.start as usize == at)?;
+                    let end = tokens.iter().position(|t| t.end as usize == at + name.len())? + 1;
+                    Some(FoundMention { span: at..at + name.len(), kind, tokens: first..end, sentence: 0 })
+                })
+                .collect();
+            ms.sort_by_key(|m| m.span.start);
+            split_at_possessive(text, &tokens, &Gazetteer::default(), &mut ms);
+            ms.iter().map(|m| text[m.span.clone()].to_string()).collect()
+        };
+        let text = "The Hoge Center’s Office of Research said so. The Hoge Center is new.";
+        let tagged = [("Hoge Center’s Office of Research", EntityType::Org), ("Hoge Center", EntityType::Org)];
+        assert_eq!(split(text, &tagged), ["Hoge Center", "Office of Research", "Hoge Center"]);
+        // A person the text names alone is the owner a business is named after.
+        let text = "The Spicher’s Appliance team said so. Spicher is new.";
+        let tagged = [("Spicher’s Appliance", EntityType::Org), ("Spicher", EntityType::Person)];
+        assert_eq!(split(text, &tagged), ["Spicher’s Appliance", "Spicher"]);
     }
 
     #[test]
