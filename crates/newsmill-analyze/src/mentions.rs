@@ -154,6 +154,7 @@ fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer,
     split_coordinated_organisations(text, tokens, ms);
     split_at_separators(text, tokens, ms);
     split_at_possessive(text, tokens, gaz, ms);
+    split_place_before_party_member(text, tokens, gaz, ms);
     start_people_after_titles(text, tokens, gaz, ms);
     end_organisations_before_titles(text, tokens, ms);
     join_coordinated_agencies(text, tokens, sents, ms);
@@ -239,7 +240,9 @@ fn joins(text: &str, tokens: &[Token], prev: &FoundMention, next: &FoundMention)
         crate::lang::en::lexicon::is_role(tokens[i].text(text))
             || (next.kind == EntityType::Person && labels_person(text, tokens, i))
     });
-    touching && !role
+    // Nor a place before its party's members (`Virginia` + `Democrat`).
+    let party_member = PARTY_MEMBERS.contains(&&text[next.span.clone()]);
+    touching && !role && !party_member
 }
 
 /// `University of California, Berkeley`: a university named by its system and, after a
@@ -350,6 +353,34 @@ fn split_at_possessive(text: &str, tokens: &[Token], gaz: &Gazetteer, ms: &mut V
         let owned = p + 1..m.tokens.end;
         let span = tokens[owned.start].start as usize..m.span.end;
         out.push(FoundMention { span, tokens: owned, ..m });
+    }
+    *ms = out;
+}
+
+/// Members of a party, named by it (`Democrat`, `Republicans`).
+const PARTY_MEMBERS: &[&str] = &["Democrat", "Democrats", "Republican", "Republicans"];
+
+/// `a Virginia Democrat`, `Texas Republicans`: a place and a party's members are two names (a
+/// place and a group, MISC by the guidelines), not one, when the words before the party's
+/// member are a place the gazetteer knows and no ordinary word (`Young Republicans` stays).
+fn split_place_before_party_member(text: &str, tokens: &[Token], gaz: &Gazetteer, ms: &mut Vec<FoundMention>) {
+    let mut out = Vec::with_capacity(ms.len());
+    for m in ms.drain(..) {
+        let last = m.tokens.end.saturating_sub(1);
+        let place_end = tokens.get(last.saturating_sub(1)).map_or(0, |t| t.end as usize);
+        let split = m.tokens.len() >= 2
+            && PARTY_MEMBERS.contains(&tokens[last].text(text))
+            && text.get(m.span.start..place_end).is_some_and(|place| {
+                gaz.is_place(place) && !crate::lang::en::lexicon::is_ordinary_word(place)
+            });
+        if !split {
+            out.push(m);
+            continue;
+        }
+        let place = FoundMention { span: m.span.start..place_end, kind: EntityType::Loc, tokens: m.tokens.start..last, ..m.clone() };
+        out.push(place);
+        let span = tokens[last].start as usize..m.span.end;
+        out.push(FoundMention { span, kind: EntityType::Misc, tokens: last..m.tokens.end, ..m });
     }
     *ms = out;
 }
@@ -891,6 +922,24 @@ mod tests {
             let got: Vec<&str> = ms.iter().map(|m| &text[m.span.clone()]).collect();
             assert_eq!(got, want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_place_before_a_party_member_is_a_place_and_a_group() {
+        refines_as(&[
+            (
+                "Mark Warner , a Virginia Democrat , said so .",
+                vec![(0..2, EntityType::Person), (4..6, EntityType::Misc)],
+                vec![("Mark Warner", EntityType::Person), ("Virginia", EntityType::Loc), ("Democrat", EntityType::Misc)],
+            ),
+            (
+                "the Texas Republicans met .",
+                vec![(1..3, EntityType::Org)],
+                vec![("Texas", EntityType::Loc), ("Republicans", EntityType::Misc)],
+            ),
+            // Not a place: one name, as tagged.
+            ("the Young Republicans met .", vec![(1..3, EntityType::Org)], vec![("Young Republicans", EntityType::Org)]),
+        ]);
     }
 
     #[test]

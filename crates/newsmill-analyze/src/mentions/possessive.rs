@@ -14,7 +14,7 @@ use crate::tokens::Token;
 
 /// Last words of businesses named after their owners.
 const BUSINESS_HEADS: &[&str] = &[
-    "Appliance", "Appliances", "Auto", "Bakery", "Bikes", "Brewery", "Cafe", "Café", "Cleaning", "Co.", "Company",
+    "Appliance", "Appliances", "Auto", "Bakery", "Bikes", "Brewery", "Cafe", "Café", "Cleaning", "Club", "Co.", "Company",
     "Construction", "Corp", "Corp.", "Corporation", "Diner", "Distillery", "E-Bikes", "Farm", "Farms", "Foods",
     "Furniture", "Garage", "Goods", "Grill", "Gym", "Hardware", "Inc", "Inc.", "Insurance", "Kitchen", "Landscaping",
     "LLC", "Ltd", "Ltd.", "Market", "Mill", "Motors", "Movers", "Moving", "Pharmacy", "Plumbing", "Pub", "Realty",
