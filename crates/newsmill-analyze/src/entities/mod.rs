@@ -236,6 +236,8 @@ fn written_in_full(text: &str, mut ents: Vec<Entity>) -> Vec<Entity> {
 /// Types that hold whatever the tagger said about single mentions:
 /// - a country is a place (`US` in `US troops` too);
 /// - a name among the organisations known worldwide is an organisation's (`Facebook`);
+/// - a building that names the government seated in it (`White House`, `Kremlin`) is an
+///   organisation's, unless every mention is after a preposition of place (`at the White House`);
 /// - a name ending in a word such as `Software`, `Partners` or `Police` is an organisation's,
 ///   one ending in `County` or `Street` a place's;
 /// - a longer name opening with a known organisation's (`Google Maps`, `Apple Podcasts`,
@@ -259,6 +261,12 @@ fn refine_kind(text: &str, e: &Entity, country: bool, gaz: &Gazetteer) -> Entity
     }
     if crate::lang::en::lexicon::is_known_org(&e.name) {
         return EntityType::Org;
+    }
+    // `the White House said`, `Kremlin officials`; a place only where every mention is one
+    // (`spoke at the White House`).
+    if crate::lang::en::lexicon::is_seat_of_government(&e.name) {
+        let as_place = e.mentions.iter().all(|m| after_locative_article(text, m));
+        return if as_place { EntityType::Loc } else { EntityType::Org };
     }
     if let Some(kind) = crate::lang::en::lexicon::type_by_last_word(&e.name, e.kind) {
         return kind;
@@ -312,6 +320,17 @@ fn after_locative(text: &str, m: &Mention) -> bool {
     m.field.is_body()
         && before.ends_with(' ')
         && before.split_whitespace().next_back().is_some_and(|w| matches!(w, "in" | "near" | "outside"))
+}
+
+/// A mention right after a preposition of place and `the` (`at the White House`).
+fn after_locative_article(text: &str, m: &Mention) -> bool {
+    let before = text.get(..m.span.start).unwrap_or("");
+    let mut words = before.split_whitespace().rev();
+    before.ends_with(' ')
+        && words.next().is_some_and(|w| w.eq_ignore_ascii_case("the"))
+        && words.next().is_some_and(|w| {
+            matches!(w, "at" | "in" | "inside" | "outside" | "near" | "to" | "into" | "from" | "toward" | "towards")
+        })
 }
 
 /// A mention followed by the region or country it is in (`Gainesville, FL`, `Barcelona,
@@ -465,6 +484,20 @@ mod tests {
         };
         assert!(in_its_region(text, &at("Berkeley"), &gaz));
         assert!(!in_its_region(text, &at("Acme"), &gaz));
+    }
+
+    #[test]
+    fn a_seat_of_government_is_the_government_unless_used_as_a_place() {
+        let gaz = Gazetteer::embedded().unwrap();
+        let kind_of = |text: &str, name: &str, n: usize| {
+            let ms: Vec<FoundMention> = (0..n).map(|i| mention(text, name, EntityType::Loc, i)).collect();
+            group(text, &ms, &gaz).first().map(|e| e.kind)
+        };
+        let text = "The White House said so. He spoke at the White House.";
+        assert_eq!(kind_of(text, "White House", 2), Some(EntityType::Org));
+        assert_eq!(kind_of("Kremlin officials denied it.", "Kremlin", 1), Some(EntityType::Org));
+        let text = "He spoke to the BBC at the White House before leaving.";
+        assert_eq!(kind_of(text, "White House", 1), Some(EntityType::Loc));
     }
 
     #[test]

@@ -358,6 +358,17 @@ pub fn is_region(normalized: &str, known: impl Fn(&str) -> bool) -> bool {
 /// Words that name a place as a polity before `of` and its name (`State of New Jersey`,
 /// `City of Liverpool`, `Kingdom of Saudi Arabia`): CoNLL-2003 tags every such name a place,
 /// and by the guidelines a place acting as a government is still one.
+/// Buildings that name the government seated in them (`the White House said`, `Kremlin
+/// officials`): an organisation by the guidelines, which make a named building a place only
+/// when it is used as one.
+const SEATS_OF_GOVERNMENT: &[&str] =
+    &["White House", "Kremlin", "Pentagon", "Downing Street", "Élysée", "Élysée Palace", "Blue House", "Zhongnanhai"];
+
+/// Whether `name` is a building that names the government seated in it (`White House`).
+pub fn is_seat_of_government(name: &str) -> bool {
+    SEATS_OF_GOVERNMENT.contains(&name)
+}
+
 const POLITY_WORDS: &[&str] =
     &["state", "commonwealth", "city", "republic", "kingdom", "province", "principality", "emirate", "sultanate"];
 
