@@ -240,7 +240,11 @@ impl Places {
             let key = normalize(form);
             let known = |k: &str| self.named(k).next().is_some();
             use crate::lang::en::lexicon::{has_building_head, has_place_head, is_region};
-            known(&key) || is_region(&key, known) || has_place_head(form) || has_building_head(form)
+            known(&key)
+                || is_region(&key, known)
+                || has_place_head(form)
+                || has_building_head(form)
+                || with_its_region(form, known)
         }) || e.mentions.iter().filter(|m| m.field.is_body()).any(|m| self.written_with_its_region(body, &m.span))
     }
 
@@ -266,6 +270,15 @@ impl Places {
     fn country(&self, code: &str) -> Option<Record> {
         self.countries.get(name_key(code)).and_then(|i| self.record(u32::from_le_bytes(i)))
     }
+}
+
+/// A name that holds its own region after a comma (`Washington, D.C.`, `Paris, France`): a
+/// known place followed by a known place or a state's two-letter code.
+fn with_its_region(form: &str, known: impl Fn(&str) -> bool) -> bool {
+    let Some((place, region)) = form.split_once(", ") else { return false };
+    let code: String = region.chars().filter(|c| *c != '.').collect();
+    let state_code = code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase());
+    known(&normalize(place)) && (state_code || known(&normalize(region)))
 }
 
 /// The `count` items of `size` bytes after a `u32` count at the front of `bytes`, and the
@@ -391,6 +404,9 @@ fn best_record(e: &Entity, text: &str, gaz: &Places, context: &HashMap<String, u
     let polities: Vec<String> =
         keys.iter().filter_map(|k| crate::lang::en::lexicon::polity_place(k)).map(str::to_string).collect();
     keys.extend(polities);
+    // `Washington, D.C.` is Washington.
+    let heads: Vec<String> = keys.iter().filter_map(|k| k.split_once(", ")).map(|(place, _)| place.to_string()).collect();
+    keys.extend(heads);
     keys.retain(|k| !crate::lang::en::lexicon::is_compass_word(k));
     let mut candidates: Vec<u32> = keys.iter().flat_map(|k| gaz.named(k)).collect();
     candidates.sort_unstable();
@@ -495,6 +511,12 @@ mod tests {
         let ents = names.iter().enumerate().map(|(i, n)| entity(&format!("E{}", i + 1), n, EntityType::Loc, text));
         let kept: Vec<String> = drop_unplaced(ents.collect(), text, &gaz).into_iter().map(|e| e.name).collect();
         assert_eq!(kept, ["Ketchikan", "Bisbee"]);
+        // A place whose name holds its region.
+        let text = "Efforts in Washington, D.C. and in Quorvex, Kenya-based, grew.";
+        let names = ["Washington, D.C.", "Quorvex, Kenya-based"];
+        let ents = names.iter().enumerate().map(|(i, n)| entity(&format!("E{}", i + 1), n, EntityType::Loc, text));
+        let kept: Vec<String> = drop_unplaced(ents.collect(), text, &gaz).into_iter().map(|e| e.name).collect();
+        assert_eq!(kept, ["Washington, D.C."]);
         // Other types are not the gazetteer's business.
         let org = entity("E1", "Cloudflare", EntityType::Org, text);
         assert_eq!(drop_unplaced(vec![org], text, &gaz).len(), 1);
