@@ -17,6 +17,7 @@ use crate::model::EntityType;
 /// written in lower case.
 const WORD_CASE: &[u8] = include_bytes!("../../../models/word-case-en.bin");
 const KNOWN_ORGS: &str = include_str!("../../../models/known-orgs-en.txt");
+const KNOWN_INSTITUTIONS: &str = include_str!("../../../models/known-institutions-en.txt");
 /// `models/surnames-en.txt.gz` frozen (a test checks they agree): the hashes of the 1990 US
 /// Census surnames, lowercased.
 const SURNAMES: &[u8] = include_bytes!("../../../models/surnames-en.bin");
@@ -583,11 +584,29 @@ pub fn is_brand_shaped(name: &str) -> bool {
     }
 }
 
-/// Whether `name` is one of the organisations known worldwide (`models/known-orgs-en.txt`)
+/// Whether `name` is one of the organisations known worldwide (`models/known-orgs-en.txt`,
+/// `models/known-institutions-en.txt`)
 /// that the tagger types wrongly (`Facebook` as a place, `Eli Lilly` as a person).
 pub fn is_known_org(name: &str) -> bool {
+    is_known_company(name) || is_known_institution(name)
+}
+
+/// Whether `name` is one of the companies, platforms and media known worldwide
+/// (`models/known-orgs-en.txt`).
+fn is_known_company(name: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| KNOWN_ORGS.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()).contains(name)
+    SET.get_or_init(|| names_of(KNOWN_ORGS)).contains(name)
+}
+
+/// Whether `name` is one of the institutions known worldwide (`models/known-institutions-en.txt`).
+fn is_known_institution(name: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| names_of(KNOWN_INSTITUTIONS)).contains(name)
+}
+
+/// The names of a list file: one per line, `#` lines are comments.
+fn names_of(list: &'static str) -> HashSet<&'static str> {
+    list.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
 }
 
 /// Whether `name` opens with the name of an organisation known worldwide and goes on (`Google
@@ -598,7 +617,7 @@ pub fn is_known_org(name: &str) -> bool {
 pub fn is_product_of_known_org(name: &str) -> bool {
     let mut words = name.split_whitespace();
     let first = words.next().unwrap_or("");
-    words.next().is_some() && !is_known_org(name) && is_known_org(first)
+    words.next().is_some() && !is_known_org(name) && is_known_company(first)
 }
 
 /// Nouns that name a role. Lower case; a title must contain one.
@@ -857,6 +876,9 @@ mod tests {
         assert!(is_product_of_known_org("Apple Worldwide Developers Conference"));
         assert!(!is_product_of_known_org("Google"));
         assert!(!is_product_of_known_org("Maps of Google"));
+        // An institution makes no products: the longer name is another body of it.
+        assert!(is_known_org("UN"));
+        assert!(!is_product_of_known_org("UN World Food Programme"));
         assert_eq!(type_by_last_word("Reuters Ottawa Bureau", EntityType::Misc), Some(EntityType::Org));
         assert_eq!(type_by_last_word("Andy Warhol Museum", EntityType::Person), Some(EntityType::Org));
         assert_eq!(type_by_last_word("Massachusetts General Hospital", EntityType::Loc), Some(EntityType::Org));
@@ -931,6 +953,11 @@ mod tests {
         assert!(is_known_org("Facebook"));
         assert!(!is_known_org("Lilly"));
         assert!(!is_known_org("# Organisations"));
+        assert!(is_known_org("Islamic State"), "an armed group");
+        assert!(is_known_org("Agence France-Presse"), "a news agency");
+        assert!(!is_known_org(
+            "# Institutions known worldwide: international and intergovernmental organisations, armed"
+        ));
     }
 
     #[test]
