@@ -132,7 +132,14 @@ fn same_referent(a: &Key, b: &Key) -> bool {
 /// Groups mentions (in text order) into entities numbered by first mention. A mention joins
 /// the first group that holds the same country or a form that refers to the same referent.
 pub fn group(text: &str, mentions: &[FoundMention], gaz: &Gazetteer) -> Vec<Entity> {
-    let keys: Vec<Key> = mentions.iter().map(|m| Key::new(text, m)).collect();
+    let mut keys: Vec<Key> = mentions.iter().map(|m| Key::new(text, m)).collect();
+    // A country's code is no acronym of another name (`US` and `University of Sheffield`):
+    // countries join by the country they name.
+    for (key, m) in keys.iter_mut().zip(mentions) {
+        if mention_country(gaz, &text[m.span.clone()], m.kind).is_some() {
+            key.as_acronym = None;
+        }
+    }
     let mut groups: Vec<Group> = Vec::new();
     let mut lookup = Lookup::default();
     let mut by_country: HashMap<[u8; 2], usize> = HashMap::new();
@@ -498,6 +505,19 @@ mod tests {
         assert_eq!(kind_of("Kremlin officials denied it.", "Kremlin", 1), Some(EntityType::Org));
         let text = "He spoke to the BBC at the White House before leaving.";
         assert_eq!(kind_of(text, "White House", 1), Some(EntityType::Loc));
+    }
+
+    #[test]
+    fn a_country_s_code_is_no_acronym_of_another_name() {
+        let gaz = Gazetteer::embedded().unwrap();
+        let text = "In the United States and the US, the University of Sheffield studied trees.";
+        let ms = [
+            mention(text, "United States", EntityType::Loc, 0),
+            mention(text, "US", EntityType::Loc, 0),
+            mention(text, "University of Sheffield", EntityType::Org, 0),
+        ];
+        let names: Vec<(String, usize)> = group(text, &ms, &gaz).into_iter().map(|e| (e.name, e.mentions.len())).collect();
+        assert_eq!(names, [("United States".to_string(), 2), ("University of Sheffield".to_string(), 1)]);
     }
 
     #[test]

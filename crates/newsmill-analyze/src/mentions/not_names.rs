@@ -85,11 +85,16 @@ pub fn drop_non_names(
     ms.retain(|m| {
         let name = &text[m.span.clone()];
         let words = name_words(name);
-        let capitals_say_nothing = suspect.next().unwrap_or(false) && !running.contains(name);
+        let in_heading_or_opening = suspect.next().unwrap_or(false);
+        let capitals_say_nothing = in_heading_or_opening && !running.contains(name);
         let ordinary_words = capitals_say_nothing && doc.all_ordinary(&words);
         // One word anywhere that this document writes in lower case too and English mostly
-        // does: a common noun given a capital (`Mindfulness`, `Ministry`), not a name.
-        let lone_word = matches!(words.as_slice(), [w] if doc.seen_lower(w) && is_ordinary_word(w));
+        // does: a common noun given a capital (`Mindfulness`, `Ministry`), not a name. An
+        // acronym in running text is another word than its lower-case namesake (`the US` and
+        // `for us`).
+        let acronym = |w: &str| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase());
+        let lone_word = matches!(words.as_slice(), [w] if doc.seen_lower(w) && is_ordinary_word(w)
+            && !(acronym(w) && !in_heading_or_opening));
         !(is_address(name)
             || has_code_point(name)
             || cut_from_a_code_point(name, &text[m.span.end..])
@@ -624,6 +629,12 @@ mod tests {
         );
         assert!(!has(&ents, "Mindfulness"), "{ents:?}");
         assert!(has(&ents, "Priya Nair") && has(&ents, "Leeds"), "{ents:?}");
+        // An acronym is not its lower-case namesake given capitals.
+        let ents = entities(
+            "Gun laws in the US are the greatest frustration of his presidency, President Barack Obama said. \
+             \"For us not to be able to resolve that has been distressing,\" he added.",
+        );
+        assert!(has(&ents, "US") && has(&ents, "Barack Obama"), "{ents:?}");
     }
 
     #[test]
