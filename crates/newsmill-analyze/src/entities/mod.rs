@@ -269,6 +269,12 @@ fn refine_kind(text: &str, e: &Entity, country: bool, gaz: &Gazetteer) -> Entity
     if crate::lang::en::lexicon::is_known_org(&e.name) {
         return EntityType::Org;
     }
+    // `CAIRO — …`, `MOSCOW (AP) — …`: a dateline names the place the story was filed from.
+    if e.mentions.iter().any(|m| is_dateline(text, m))
+        && shouted(&e.name).is_some_and(|place| gaz.is_place(&place))
+    {
+        return EntityType::Loc;
+    }
     // `the White House said`, `Kremlin officials`; a place only where every mention is one
     // (`spoke at the White House`).
     if crate::lang::en::lexicon::is_seat_of_government(&e.name) {
@@ -327,6 +333,26 @@ fn after_locative(text: &str, m: &Mention) -> bool {
     m.field.is_body()
         && before.ends_with(' ')
         && before.split_whitespace().next_back().is_some_and(|w| matches!(w, "in" | "near" | "outside"))
+}
+
+/// A body mention in capitals opening its line and followed by a dash and a sentence, maybe
+/// after a news agency in parentheses: a dateline (`CAIRO — The …`, `MOSCOW (AP) — A …`).
+fn is_dateline(text: &str, m: &Mention) -> bool {
+    let opens_line = m.span.start == 0 || text.get(..m.span.start).is_some_and(|b| b.ends_with('\n'));
+    let rest = text.get(m.span.end..).unwrap_or("");
+    let rest = match rest.strip_prefix(" (") {
+        Some(r) => r.split_once(')').map_or("", |(agency, after)| if agency.len() <= 12 { after } else { "" }),
+        None => rest,
+    };
+    // The story's first sentence follows on the line (`AJAX — a way to …`, `AJAX — Asynchronous`
+    // on a line of its own are terms defined).
+    let sentence = |after: &str| {
+        let line = after.trim_start_matches(' ').split('\n').next().unwrap_or("");
+        line.starts_with(char::is_uppercase) && line.split_whitespace().count() >= 6
+    };
+    let dash = ["—", "–", "-"].iter().any(|d| rest.trim_start_matches(' ').strip_prefix(d).is_some_and(sentence));
+    let name = text.get(m.span.clone()).unwrap_or("");
+    m.field.is_body() && opens_line && dash && !name.chars().any(char::is_lowercase)
 }
 
 /// A mention right after a preposition of place and `the` (`at the White House`).
@@ -505,6 +531,20 @@ mod tests {
         assert_eq!(kind_of("Kremlin officials denied it.", "Kremlin", 1), Some(EntityType::Org));
         let text = "He spoke to the BBC at the White House before leaving.";
         assert_eq!(kind_of(text, "White House", 1), Some(EntityType::Loc));
+    }
+
+    #[test]
+    fn a_dateline_is_a_place() {
+        let gaz = Gazetteer::embedded().unwrap();
+        let kind_of = |text: &str, name: &str| {
+            group(text, &[mention(text, name, EntityType::Org, 0)], &gaz).first().map(|e| e.kind)
+        };
+        assert_eq!(kind_of("CAIRO — Gunmen opened fire on visitors at the museum.", "CAIRO"), Some(EntityType::Loc));
+        assert_eq!(kind_of("Intro.\nCAIRO (AP) — Gunmen opened fire on visitors on Wednesday.", "CAIRO"), Some(EntityType::Loc));
+        // Not opening its line, or no place.
+        assert_eq!(kind_of("Visit CAIRO — a city of 20 million.", "CAIRO"), Some(EntityType::Org));
+        assert_eq!(kind_of("AJAX — a way to load pages.", "AJAX"), Some(EntityType::Org));
+        assert_eq!(kind_of("AJAX — Asynchronous JavaScript\nJSON — Notation", "AJAX"), Some(EntityType::Org));
     }
 
     #[test]
