@@ -94,7 +94,7 @@ pub fn drop_non_names(
         // `for us`).
         let acronym = |w: &str| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase());
         let lone_word = matches!(words.as_slice(), [w] if doc.seen_lower(w) && is_ordinary_word(w)
-            && !(acronym(w) && !in_heading_or_opening));
+            && (in_heading_or_opening || !acronym(w)));
         !(is_address(name)
             || has_code_point(name)
             || cut_from_a_code_point(name, &text[m.span.end..])
