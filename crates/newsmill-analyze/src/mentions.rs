@@ -878,6 +878,13 @@ mod tests {
     /// A rule that adds mentions: text, tokens, sentences, the mentions so far.
     type AddRule = fn(&str, &[Token], &[Range<usize>], &mut Vec<FoundMention>);
 
+    /// The mention of `name` written at byte `at`, whole tokens only.
+    fn mention_at(tokens: &[Token], at: usize, name: &str, kind: EntityType) -> Option<FoundMention> {
+        let first = tokens.iter().position(|t| t.start as usize == at)?;
+        let end = tokens.iter().position(|t| t.end as usize == at + name.len())? + 1;
+        Some(FoundMention { span: at..at + name.len(), kind, tokens: first..end, sentence: 0 })
+    }
+
     fn added(text: &str, tagged: &[(&str, EntityType)], rule: AddRule) -> Vec<String> {
         let tokens = super::super::tokens::tokenize(text);
         let ends: Vec<usize> =
@@ -886,12 +893,7 @@ mod tests {
             ends.iter().scan(0, |start, &end| Some(std::mem::replace(start, end)..end)).collect();
         let mut ms: Vec<FoundMention> = tagged
             .iter()
-            .filter_map(|&(name, kind)| {
-                let at = text.find(name)?;
-                let first = tokens.iter().position(|t| t.start as usize == at)?;
-                let end = tokens.iter().position(|t| t.end as usize == at + name.len())? + 1;
-                Some(FoundMention { span: at..at + name.len(), kind, tokens: first..end, sentence: 0 })
-            })
+            .filter_map(|&(name, kind)| mention_at(&tokens, text.find(name)?, name, kind))
             .collect();
         let before = ms.len();
         rule(text, &tokens, &sents, &mut ms);
@@ -948,12 +950,7 @@ mod tests {
             let tokens = super::super::tokens::tokenize(text);
             let mut ms: Vec<FoundMention> = parts
                 .iter()
-                .filter_map(|&(name, kind)| {
-                    let at = text.rfind(name)?;
-                    let first = tokens.iter().position(|t| t.start as usize == at)?;
-                    let end = tokens.iter().position(|t| t.end as usize == at + name.len())? + 1;
-                    Some(FoundMention { span: at..at + name.len(), kind, tokens: first..end, sentence: 0 })
-                })
+                .filter_map(|&(name, kind)| mention_at(&tokens, text.rfind(name)?, name, kind))
                 .collect();
             ms.sort_by_key(|m| m.span.start);
             split_at_possessive(text, &tokens, &Gazetteer::default(), &mut ms);
