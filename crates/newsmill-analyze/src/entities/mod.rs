@@ -133,13 +133,6 @@ fn same_referent(a: &Key, b: &Key) -> bool {
 /// the first group that holds the same country or a form that refers to the same referent.
 pub fn group(text: &str, mentions: &[FoundMention], gaz: &Gazetteer) -> Vec<Entity> {
     let mut keys: Vec<Key> = mentions.iter().map(|m| Key::new(text, m)).collect();
-    // A country's code is no acronym of another name (`US` and `University of Sheffield`):
-    // countries join by the country they name.
-    for (key, m) in keys.iter_mut().zip(mentions) {
-        if mention_country(gaz, &text[m.span.clone()], m.kind).is_some() {
-            key.as_acronym = None;
-        }
-    }
     let mut groups: Vec<Group> = Vec::new();
     let mut lookup = Lookup::default();
     let mut by_country: HashMap<[u8; 2], usize> = HashMap::new();
@@ -148,6 +141,11 @@ pub fn group(text: &str, mentions: &[FoundMention], gaz: &Gazetteer) -> Vec<Enti
     for (k, m) in mentions.iter().enumerate() {
         let name = &text[m.span.clone()];
         let country = mention_country(gaz, name, m.kind);
+        // A country's code is no acronym of another name (`US` and `University of Sheffield`):
+        // countries join by the country they name.
+        if country.is_some() {
+            keys[k].as_acronym = None;
+        }
         let same_country = country.and_then(|c| by_country.get(&c).copied());
         let found = [same_country, lookup.find(&keys[k])].into_iter().flatten().min();
         // Not into a group that holds another person of the same surname (`Bill Clinton` where
@@ -270,9 +268,8 @@ fn refine_kind(text: &str, e: &Entity, country: bool, gaz: &Gazetteer) -> Entity
         return EntityType::Org;
     }
     // `CAIRO — …`, `MOSCOW (AP) — …`: a dateline names the place the story was filed from.
-    if e.mentions.iter().any(|m| is_dateline(text, m))
-        && shouted(&e.name).is_some_and(|place| gaz.is_place(&place))
-    {
+    // (The name in capitals first: most names are not, and that ends the check at once.)
+    if shouted(&e.name).is_some_and(|place| gaz.is_place(&place)) && e.mentions.iter().any(|m| is_dateline(text, m)) {
         return EntityType::Loc;
     }
     // `the White House said`, `Kremlin officials`; a place only where every mention is one
