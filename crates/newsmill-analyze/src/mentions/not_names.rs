@@ -339,30 +339,47 @@ const NEVER_OPENS_A_NAME: &[&str] = &[
 /// sentence's capitalized first word. When that word is an ordinary English word and the
 /// rest is named on its own elsewhere in the document, or the word never opens a name
 /// ([`NEVER_OPENS_A_NAME`]), the name is the rest. A place the
-/// gazetteer knows whole (`New York`, `South Africa`) is left as it is.
+/// gazetteer knows whole (`New York`, `South Africa`) is left as it is, and so is a name the
+/// document also writes whole inside a sentence, where no capital is the sentence's (`at Whole
+/// Foods`: `Whole Foods is …` stays whole, and a `Foods` tagged alone after an opening `Whole`
+/// takes the word back).
 fn trim_opening_words(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer, ms: &mut [FoundMention]) {
+    // Opening double quotes or brackets before it leave a word the sentence's first
+    // (`"Either Clinton or Trump will be president"`); single ones open titles as often
+    // (`‘Lonely City’ is …`).
+    let opening = |i: usize| matches!(tokens[i].text(text), "\"" | "“" | "(" | "[" | "«");
+    let opens_at = |sentence: usize, at: usize| sents.get(sentence).is_some_and(|r| r.start <= at && (r.start..at).all(opening));
     let named: crate::hashing::StrSet = ms.iter().map(|m| &text[m.span.clone()]).collect();
+    let named_within: crate::hashing::StrSet =
+        ms.iter().filter(|m| !opens_at(m.sentence, m.tokens.start)).map(|m| &text[m.span.clone()]).collect();
     let mut trimmed = Vec::new();
     for (k, m) in ms.iter().enumerate() {
-        // Opening double quotes or brackets before it leave a word the sentence's first
-        // (`"Either Clinton or Trump will be president"`); single ones open titles as often
-        // (`‘Lonely City’ is …`).
-        let opening = |i: usize| matches!(tokens[i].text(text), "\"" | "“" | "(" | "[" | "«");
-        let opens = sents.get(m.sentence).is_some_and(|r| r.start <= m.tokens.start && (r.start..m.tokens.start).all(opening));
-        if !opens || m.tokens.len() < 2 || !is_ordinary_word(tokens[m.tokens.start].text(text)) {
+        if !opens_at(m.sentence, m.tokens.start) {
+            if m.tokens.start > 0 && opens_at(m.sentence, m.tokens.start - 1) {
+                let first = tokens[m.tokens.start - 1].start as usize;
+                let whole = text.get(first..m.span.end).unwrap_or("");
+                let untagged = k == 0 || ms[k - 1].span.end <= first;
+                if untagged && whole.starts_with(char::is_uppercase) && named_within.contains(whole) {
+                    trimmed.push((k, first, m.tokens.start - 1));
+                }
+            }
+            continue;
+        }
+        if m.tokens.len() < 2 || !is_ordinary_word(tokens[m.tokens.start].text(text)) {
             continue;
         }
         let name = &text[m.span.clone()];
         let rest_start = tokens[m.tokens.start + 1].start as usize;
         let rest = &text[rest_start..m.span.end];
         let never_opens_a_name = NEVER_OPENS_A_NAME.iter().any(|w| w.eq_ignore_ascii_case(tokens[m.tokens.start].text(text)));
-        if (named.contains(rest) || never_opens_a_name) && !gaz.is_place(name) && gaz.country_of(name).is_none() {
-            trimmed.push((k, rest_start));
+        let written_whole = named_within.contains(name) && !never_opens_a_name;
+        if (named.contains(rest) || never_opens_a_name) && !written_whole && !gaz.is_place(name) && gaz.country_of(name).is_none() {
+            trimmed.push((k, rest_start, m.tokens.start + 1));
         }
     }
-    for (k, rest_start) in trimmed {
-        ms[k].tokens.start += 1;
-        ms[k].span.start = rest_start;
+    for (k, start, token) in trimmed {
+        ms[k].tokens.start = token;
+        ms[k].span.start = start;
     }
 }
 
@@ -447,7 +464,10 @@ fn is_title_case<'a>(tokens: impl Iterator<Item = &'a str> + Clone) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_descriptive_ending;
+    use std::ops::Range;
+
+    use super::{FoundMention, is_descriptive_ending};
+    use crate::gazetteer::Gazetteer;
     use crate::model::{Article, EntityType};
     use crate::{Resources, analyze, document_from_text};
 
@@ -597,6 +617,38 @@ mod tests {
         // Opening quotes before the word leave it the sentence's first.
         let ents = entities("\"You got a choice,\" he said. \"Either Clinton or Trump will win.\" Clinton smiled.");
         assert!(!ents.iter().any(|(n, _)| n.starts_with("Either")), "{ents:?}");
+    }
+
+    /// Mentions of `names` (each at its first occurrence at or after the last one's end), in
+    /// sentences split at full stops, after [`super::trim_opening_words`].
+    fn opening_trimmed(text: &str, names: &[&str]) -> Vec<String> {
+        let tokens = crate::tokens::tokenize(text);
+        let ends = (0..tokens.len()).filter(|&i| tokens[i].text(text) == ".").map(|i| i + 1);
+        let sents: Vec<Range<usize>> = ends.scan(0, |start, end| Some(std::mem::replace(start, end)..end)).collect();
+        let (mut ms, mut from) = (Vec::new(), 0);
+        for name in names {
+            let Some(at) = text[from..].find(name).map(|i| i + from) else { continue };
+            let first = tokens.iter().position(|t| t.start as usize == at).unwrap_or(0);
+            let end = tokens.iter().position(|t| t.end as usize == at + name.len()).map_or(first, |i| i + 1);
+            let sentence = sents.iter().position(|r| r.contains(&first)).unwrap_or(0);
+            ms.push(FoundMention { span: at..at + name.len(), kind: EntityType::Org, tokens: first..end, sentence });
+            from = at + name.len();
+        }
+        let gaz = Gazetteer::embedded().expect("embedded gazetteer");
+        super::trim_opening_words(text, &tokens, &sents, &gaz, &mut ms);
+        ms.iter().map(|m| text[m.span.clone()].to_string()).collect()
+    }
+
+    #[test]
+    fn a_name_written_whole_inside_a_sentence_keeps_its_opening_word() {
+        // `Foods` alone opens no sentence's name: `Whole` is an ordinary word, but the
+        // document names `Whole Foods` inside a sentence, so every opening `Whole` is the name's.
+        let text = "Shoppers at Whole Foods paid less. Whole Foods said so. Whole Foods stores were busy.";
+        let got = opening_trimmed(text, &["Whole Foods", "Whole Foods", "Foods"]);
+        assert_eq!(got, ["Whole Foods", "Whole Foods", "Whole Foods"]);
+        // Without the name inside a sentence, the ordinary opening word is still left out.
+        let text = "Visit Travelocity today. Travelocity fares fell.";
+        assert_eq!(opening_trimmed(text, &["Visit Travelocity", "Travelocity"]), ["Travelocity", "Travelocity"]);
     }
 
     #[test]
