@@ -501,6 +501,15 @@ pub(crate) fn is_person_title(word: &str) -> bool {
 /// The titles of `PERSON_TITLES` that stand before a surname alone.
 const HONORIFICS: &[&str] = &["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof."];
 
+/// Whether `word` is a courtesy title as it is written before a name (`Mr`, `Dr.`): a capital,
+/// then lower case (`MS` and `DR` are other words).
+pub(crate) fn is_honorific(word: &str) -> bool {
+    let rest = word.get(1..).unwrap_or("");
+    word.starts_with(char::is_uppercase)
+        && !rest.chars().any(char::is_uppercase)
+        && HONORIFICS.iter().any(|t| t.eq_ignore_ascii_case(word))
+}
+
 /// Adds the later mentions of a person the tagger left untagged: the surname of a person named
 /// in full (`Raj Patel` … `Patel said`), written alone with its capital, not next to another
 /// capitalized word (`Patel Foundation`), and, at a sentence's start, only a word English does

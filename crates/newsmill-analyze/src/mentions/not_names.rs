@@ -103,6 +103,8 @@ pub fn drop_non_names(
             || is_generation(name)
             || is_party_and_state(text, m, gaz)
             || only_a_role(&words)
+            // `Mr` tagged apart from `Mugabe` (British style writes it without a stop).
+            || matches!(words.as_slice(), [w] if super::is_honorific(w))
             || is_common_short_form(name)
             || ordinary_words
             || lone_word
@@ -649,6 +651,16 @@ mod tests {
         // Without the name inside a sentence, the ordinary opening word is still left out.
         let text = "Visit Travelocity today. Travelocity fares fell.";
         assert_eq!(opening_trimmed(text, &["Visit Travelocity", "Travelocity"]), ["Travelocity", "Travelocity"]);
+    }
+
+    #[test]
+    fn a_courtesy_title_alone_is_no_name() {
+        let ents = entities(
+            "Robert Mugabe was ousted on Tuesday. Mr Mugabe is resisting mediation.\n\nSouth Africa said Mr \
+             Mugabe had told President Jacob Zuma by telephone on Wednesday that he was confined to his home.",
+        );
+        assert!(has(&ents, "Robert Mugabe") && !has(&ents, "Mr"), "{ents:?}");
+        assert!(super::super::is_honorific("Dr.") && !super::super::is_honorific("MS"));
     }
 
     #[test]
