@@ -46,6 +46,7 @@ pub fn drop_non_names(
 ) {
     let mut described = Vec::new();
     for m in ms.iter_mut() {
+        cut_at_unpaired_bracket(text, tokens, m);
         trim_descriptive_ending(text, gaz, m);
         described.extend(split_descriptive_opening(text, tokens, gaz, m));
     }
@@ -272,6 +273,36 @@ fn is_plain_lowercase(w: &str) -> bool {
 
 /// The ASCII hyphen, the Unicode hyphen and the non-breaking one (`Safeco‑branded`).
 const HYPHENS: [char; 3] = ['-', '\u{2010}', '\u{2011}'];
+
+/// `American Dental Association (ADA`, `Te Kaurinui Robert) Parata`, `Dubai Tour Packages]`:
+/// a bracket without its pair in a name is the edge of a parenthesis the span ran into. The
+/// name is the part before it, or the part after it when no word comes before.
+fn cut_at_unpaired_bracket(text: &str, tokens: &[Token], m: &mut FoundMention) {
+    let name = &text[m.span.clone()];
+    let mut open = Vec::new();
+    let mut unpaired = None;
+    for (i, c) in name.char_indices() {
+        match c {
+            '(' | '[' => open.push(i),
+            ')' | ']' if open.pop().is_none() => {
+                unpaired = Some(i);
+                break;
+            }
+            _ => {}
+        }
+    }
+    let Some(at) = unpaired.or_else(|| open.first().copied()) else { return };
+    let before = name[..at].trim_end();
+    let after = name[at + 1..].trim_start();
+    m.span = if before.chars().any(char::is_alphanumeric) {
+        m.span.start..m.span.start + before.len()
+    } else {
+        m.span.end - after.len()..m.span.end
+    };
+    let first = m.tokens.start + tokens[m.tokens.clone()].iter().take_while(|t| (t.start as usize) < m.span.start).count();
+    let kept = tokens[first..m.tokens.end].iter().take_while(|t| t.end as usize <= m.span.end).count();
+    m.tokens = first..first + kept;
+}
 
 /// `Melbourne-based` becomes `Melbourne`, a place when the gazetteer knows it, and
 /// `Brazilian-born` the nationality `Brazilian` (`German-speaking`: `German`, though a town
@@ -661,6 +692,28 @@ mod tests {
         );
         assert!(has(&ents, "Robert Mugabe") && !has(&ents, "Mr"), "{ents:?}");
         assert!(super::super::is_honorific("Dr.") && !super::super::is_honorific("MS"));
+    }
+
+    #[test]
+    fn a_bracket_without_its_pair_ends_the_name() {
+        let cut = |text: &str, name: &str| {
+            let tokens = crate::tokens::tokenize(text);
+            let at = text.find(name).unwrap_or(0);
+            let first = tokens.iter().position(|t| t.start as usize == at).unwrap_or(0);
+            let end = tokens.iter().position(|t| t.end as usize == at + name.len()).map_or(first, |i| i + 1);
+            let mut m = FoundMention { span: at..at + name.len(), kind: EntityType::Org, tokens: first..end, sentence: 0 };
+            super::cut_at_unpaired_bracket(text, &tokens, &mut m);
+            let words: Vec<&str> = tokens[m.tokens.clone()].iter().map(|t| t.text(text)).collect();
+            (text[m.span.clone()].to_string(), words.join(" "))
+        };
+        let text = "a sleek, American Dental Association (ADA) approved brush";
+        assert_eq!(cut(text, "American Dental Association (ADA").0, "American Dental Association");
+        let text = "Kauri (Te Kaurinui Robert) Parata carves.";
+        assert_eq!(cut(text, "Te Kaurinui Robert) Parata"), ("Te Kaurinui Robert".into(), "Te Kaurinui Robert".into()));
+        let text = "[Dubai Tour Packages] are cheap.";
+        assert_eq!(cut(text, "Dubai Tour Packages]").0, "Dubai Tour Packages");
+        let text = "The World Health Organization (WHO) said so.";
+        assert_eq!(cut(text, "World Health Organization (WHO)").0, "World Health Organization (WHO)");
     }
 
     #[test]
