@@ -185,7 +185,16 @@ pub fn analyze_until(doc: Document, res: &Resources, deadline: Option<Instant>) 
         article.entities = res.entity_filter.keep_likely(ents, &mut [], text, &sure, res.places);
         return Err(TimedOut(Box::new(article)));
     }
-    let mut quotes = quotes::find_quotes_tokenized(text, &tokens, &mention_refs(&ents), res.quote_tagger);
+    let refs = mention_refs(&ents);
+    let mut quotes = quotes::find_quotes_tokenized(text, &tokens, &refs, res.quote_tagger);
+    let block_quotes: Vec<_> = article
+        .doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == crate::model::BlockKind::BlockQuote)
+        .map(|b| b.range.clone())
+        .collect();
+    quotes::add_block_quotations(text, &block_quotes, &refs, &mut quotes);
     quotes::forget_bare_pronouns(text, &mut quotes);
     let ents = res.entity_filter.keep_likely(ents, &mut quotes, text, &sure, res.places);
     quotes::drop_unattributed_phrases(text, &mut quotes);

@@ -72,3 +72,19 @@ fn the_pipeline_is_shared_between_threads() {
     fn shared<T: Send + Sync>() {}
     shared::<Pipeline>();
 }
+
+/// A page's `<blockquote>` reaches the analysis as a block: a quotation printed without
+/// quotation marks, introduced by the paragraph before, is a direct quote of its speaker.
+#[test]
+fn a_block_quotation_the_page_introduces_is_a_quote() {
+    const QUOTED: &str = "<html><head><title>Tools</title></head><body><article><h1>Tools</h1>
+<p>The team chose its tools at random for years, and the results showed it. Abraham Maslow once said:</p>
+<blockquote><p>I suppose it is tempting, if the only tool you have is a hammer, to treat everything as if it were a nail.</p></blockquote>
+<p>The team has since changed how it works, and the results are better for it.</p></article></body></html>";
+    let pipeline = Pipeline::new(Options::default()).unwrap();
+    let article = pipeline.process(&RawDoc::from_bytes("q.html", QUOTED.as_bytes().to_vec())).unwrap();
+    let text = &article.doc.text;
+    let quote = article.quotes.iter().find(|q| text[q.span.clone()].starts_with("I suppose"));
+    let speaker = quote.and_then(|q| q.speaker.as_ref()).and_then(|s| s.name.as_deref());
+    assert_eq!(speaker, Some("Abraham Maslow"), "{:?}", article.quotes);
+}

@@ -16,7 +16,12 @@ pub fn speaker_before<'m>(text: &str, quote: &Range<usize>, mentions: &'m [Menti
     if opening.len() == before.len() || !opening.ends_with('\n') {
         return None;
     }
-    let previous = opening.trim_end();
+    introducer(opening.trim_end(), mentions)
+}
+
+/// The person named in the sentence that ends `previous` (the text before a quotation set as a
+/// paragraph of its own) with a colon or a comma.
+fn introducer<'m>(previous: &str, mentions: &'m [MentionRef]) -> Option<&'m MentionRef> {
     if !previous.ends_with([':', ',']) {
         return None;
     }
@@ -24,6 +29,16 @@ pub fn speaker_before<'m>(text: &str, quote: &Range<usize>, mentions: &'m [Menti
     let sentence = last_sentence_start(&previous[paragraph..]) + paragraph;
     let last = mentions.partition_point(|m| m.span.end <= previous.len());
     mentions[..last].iter().rev().take_while(|m| m.span.start >= sentence).find(|m| m.person)
+}
+
+/// The speaker of a paragraph of a block quotation (a `<blockquote>` of the page) whose span
+/// is `block`: the paragraph before introduces it, with a colon or a comma (`Maslow once
+/// said:`, `As Matt Burns, a project manager at monday.com, says:`). Its person, or an
+/// organisation with a reporting verb (`SRLabs noted:`). Pages set long quotations, posts and
+/// letters this way, without quotation marks: the markup is what says they are quoted.
+pub fn block_speaker<'m>(text: &str, block: &Range<usize>, mentions: &'m [MentionRef]) -> Option<&'m MentionRef> {
+    let previous = text.get(..block.start)?.trim_end();
+    introducer(previous, mentions).or_else(|| attributed(previous, mentions))
 }
 
 /// Most words between the speaker's name and the end of the attribution before a quotation
@@ -37,8 +52,17 @@ const MAX_WORDS_AFTER_NAME: usize = 4;
 pub fn speaker_opening<'m>(text: &str, quote: &Range<usize>, mentions: &'m [MentionRef]) -> Option<&'m MentionRef> {
     let before = text.get(..quote.start)?;
     let opening = before.trim_end_matches(['“', '"', '‘', '\'']);
-    let previous = opening.trim_end_matches([' ', '\n']);
-    if opening.len() == before.len() || !previous.ends_with([':', ',']) {
+    if opening.len() == before.len() {
+        return None;
+    }
+    attributed(opening.trim_end_matches([' ', '\n']), mentions)
+}
+
+/// The speaker [`speaker_opening`] finds in `previous`, the text before the quotation: a
+/// clause ending in a colon or a comma, a person (else an organisation) in its last sentence,
+/// a reporting verb a few words after the name.
+fn attributed<'m>(previous: &str, mentions: &'m [MentionRef]) -> Option<&'m MentionRef> {
+    if !previous.ends_with([':', ',']) {
         return None;
     }
     let clause = previous[..previous.len() - 1].trim_end();
