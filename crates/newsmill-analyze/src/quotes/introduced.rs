@@ -73,6 +73,8 @@ fn attributed<'m>(previous: &str, mentions: &'m [MentionRef]) -> Option<&'m Ment
     let reports = |m: &&MentionRef| {
         let words: Vec<&str> = clause[m.span.end..].split_whitespace().collect();
         let verb = match words.as_slice() {
+            // `As SRLabs put it:`
+            [.., "put" | "puts", "it"] if words.len() <= MAX_WORDS_AFTER_NAME => return true,
             [.., verb] if words.len() <= MAX_WORDS_AFTER_NAME => *verb,
             _ => return false,
         };
@@ -83,6 +85,29 @@ fn attributed<'m>(previous: &str, mentions: &'m [MentionRef]) -> Option<&'m Ment
         Some(m) => Some(m).filter(reports),
         None => in_clause().find(|m| m.kind == crate::model::EntityType::Org).filter(reports),
     }
+}
+
+/// `As Les Orchard put it, it’s like doing the dishes.`: a sentence that opens by crediting its
+/// words to someone who put it so reports them, without quotation marks. The content (after
+/// the comma, to the sentence's end), the person's or organisation's mention and the cue.
+pub fn as_they_put_it<'m>(text: &str, mentions: &'m [MentionRef]) -> Vec<(Range<usize>, &'m MentionRef, Range<usize>)> {
+    let speaks = |m: &&MentionRef| m.person || m.kind == crate::model::EntityType::Org;
+    mentions.iter().filter(speaks).filter_map(|m| put_it_after(text, m)).collect()
+}
+
+fn put_it_after<'m>(text: &str, m: &'m MentionRef) -> Option<(Range<usize>, &'m MentionRef, Range<usize>)> {
+    let opener = text.get(..m.span.start)?.strip_suffix("As ")?;
+    // `As` opens its sentence (`… as Espinosa put it, …` credits the words before it).
+    if !opener.trim_end_matches([' ', '“', '"']).is_empty() && !opener.trim_end().ends_with(['.', '!', '?', ':']) {
+        return None;
+    }
+    let after = text.get(m.span.end..)?.strip_prefix(' ')?;
+    let verb = ["put it", "puts it", "once put it"].into_iter().find(|v| after.starts_with(v))?;
+    let body = after[verb.len()..].strip_prefix(", ")?;
+    let start = text.len() - body.len();
+    let end = start + body.find(['.', '!', '?', '\n']).unwrap_or(body.len());
+    let cue = m.span.end + 1..m.span.end + 1 + verb.len();
+    super::speech::is_reported_clause(text.get(start..end)?).then_some((start..end, m, cue))
 }
 
 /// Where the last sentence of a paragraph starts (after the last `. `, `? ` or `! `); the
@@ -138,6 +163,22 @@ mod tests {
             let m = [person(text, name)];
             assert!(speaker_opening(text, &inner(text, ", \""), &m).is_none(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_sentence_opening_as_someone_put_it_reports_them() {
+        let text = "It pays off. As Les Orchard put it, it is like doing the dishes every single day.";
+        let m = [person(text, "Les Orchard")];
+        let got = as_they_put_it(text, &m);
+        let spans: Vec<(&str, &str)> = got.iter().map(|(c, _, cue)| (&text[c.clone()], &text[cue.clone()])).collect();
+        assert_eq!(spans, [("it is like doing the dishes every single day", "put it")]);
+        // Mid-sentence, the words credited come before it.
+        let text = "They were “squatters,” as Espinosa put it, and medical students were there too.";
+        assert!(as_they_put_it(text, &[person(text, "Espinosa")]).is_empty());
+        // `put it:` before a quotation set as its own paragraph.
+        let org = "The images are signed. As SRLabs put it:\n\n\"Docker signs its images.\"";
+        let m = [MentionRef { kind: crate::model::EntityType::Org, person: false, ..person(org, "SRLabs") }];
+        assert_eq!(speaker_opening(org, &inner(org, "\n\n\""), &m).map(|m| m.name.as_str()), Some("SRLabs"));
     }
 
     #[test]

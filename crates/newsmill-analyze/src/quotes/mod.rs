@@ -198,7 +198,8 @@ pub fn find_quotes_tokenized(
     let trailing = trailing::trailing_attributions(text, mentions, speech::closes_attribution)
         .into_iter()
         .map(|t| (t.content, t.speaker, t.cue));
-    for (content, m, cue) in trailing.chain(advice::advice(text, mentions)) {
+    let credited = advice::advice(text, mentions).into_iter().chain(introduced::as_they_put_it(text, mentions));
+    for (content, m, cue) in trailing.chain(credited) {
         if out.iter().any(|q| overlaps(&q.span, &content)) {
             // `Studies indicate that …, says Klinger.`: the attribution that closes the
             // sentence names who said all of it, over a source no mention names.
