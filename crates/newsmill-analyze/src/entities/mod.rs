@@ -425,7 +425,15 @@ fn build(text: &str, mentions: &[FoundMention], g: &Group, n: usize) -> Entity {
         // Of forms as long, one written in capitals (a transcript's `TRAVIS CANTWELL`, a headline
         // in capitals) is the last choice.
         let cased = |m: &&&FoundMention| text[m.span.clone()].chars().any(char::is_lowercase);
-        let longest = ms.iter().filter(|m| m.kind == kind).max_by_key(|m| (m.tokens.len(), cased(m), m.span.len()));
+        // A person's full name ends in the surname the text uses alone (`a Margaret Hamilton Lego
+        // minifigure` names a toy; `Margaret Hamilton` … `Hamilton` is the person).
+        let surname = (kind == EntityType::Person).then(|| surname_of(text, &ms)).flatten();
+        let ends_in_surname = |m: &&&FoundMention| surname.is_none_or(|s| last_word(text, m) == s);
+        let longest = ms
+            .iter()
+            .filter(|m| m.kind == kind)
+            .filter(ends_in_surname)
+            .max_by_key(|m| (m.tokens.len(), cased(m), m.span.len()));
         longest.map(name_of).unwrap_or_default()
     };
     Entity {
@@ -435,6 +443,24 @@ fn build(text: &str, mentions: &[FoundMention], g: &Group, n: usize) -> Entity {
         titles: Vec::new(),
         mentions: ms.iter().map(|m| Mention { span: m.span.clone(), field: TextField::Body }).collect(),
     }
+}
+
+/// The surname a person's mentions use alone: their most frequent one-word form, when a longer
+/// form ends in it (`Hamilton` beside `Margaret Hamilton`; not `Sarah` beside `Sarah Gille`).
+fn surname_of<'t>(text: &'t str, ms: &[&FoundMention]) -> Option<&'t str> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for m in ms.iter().filter(|m| m.kind == EntityType::Person && m.tokens.len() == 1) {
+        *counts.entry(&text[m.span.clone()]).or_default() += 1;
+    }
+    // Ties go to the word first written (max_by_key keeps the last of equals).
+    let first = |w: &str| ms.iter().position(|m| &text[m.span.clone()] == w).unwrap_or(usize::MAX);
+    let word = counts.into_iter().max_by_key(|&(w, n)| (n, std::cmp::Reverse(first(w)))).map(|(w, _)| w)?;
+    ms.iter().any(|m| m.tokens.len() > 1 && last_word(text, m) == word).then_some(word)
+}
+
+/// The last word of a mention as written.
+fn last_word<'t>(text: &'t str, m: &FoundMention) -> &'t str {
+    text[m.span.clone()].rsplit(' ').next().unwrap_or("")
 }
 
 /// A person's full name and, for the rest, single words of it (`Scott Keatley` … `Keatley
@@ -601,6 +627,23 @@ mod tests {
             mention(text, "TRAVIS CANTWELL", EntityType::Person, 0),
         ];
         assert_eq!(names_and_counts(text, &ms), [("Travis Cantwell".to_string(), 2)]);
+    }
+
+    #[test]
+    fn a_persons_name_ends_in_the_surname_the_text_uses_alone() {
+        let text = "Margaret Hamilton came to MIT. Hamilton loved it, Hamilton said. She got a Margaret Hamilton Lego minifigure.";
+        let person = |s: &str, nth: usize| mention(text, s, EntityType::Person, nth);
+        let ms = vec![person("Margaret Hamilton", 0), person("Hamilton", 1), person("Hamilton", 2), person("Margaret Hamilton Lego", 0)];
+        assert_eq!(names_and_counts(text, &ms), [("Margaret Hamilton".to_string(), 4)]);
+        // A first name used alone is no surname: the full name stays the name.
+        let text = "Sarah Gille studied at MIT. Sarah wrote back.";
+        let ms = vec![person_in(text, "Sarah Gille"), person_in(text, "Sarah")];
+        assert_eq!(names_and_counts(text, &ms), [("Sarah Gille".to_string(), 2)]);
+    }
+
+    fn person_in(text: &str, s: &str) -> FoundMention {
+        let start = text.rfind(s).unwrap_or(0);
+        FoundMention { span: start..start + s.len(), kind: EntityType::Person, tokens: 0..s.split_whitespace().count(), sentence: 0 }
     }
 
     #[test]
