@@ -429,10 +429,15 @@ fn build(text: &str, mentions: &[FoundMention], g: &Group, n: usize) -> Entity {
         // minifigure` names a toy; `Margaret Hamilton` … `Hamilton` is the person).
         let surname = (kind == EntityType::Person).then(|| surname_of(text, &ms)).flatten();
         let ends_in_surname = |m: &&&FoundMention| surname.is_none_or(|s| last_word(text, m) == s);
+        // `Rice Krispies Treats at Whole Foods` beside `Whole Foods`: a thing at the place the
+        // other mentions name, not a longer name of it.
+        let written = |w: &str| ms.iter().any(|m| &text[m.span.clone()] == w);
+        let at_itself = |m: &&&FoundMention| text[m.span.clone()].split_once(" at ").is_some_and(|(_, place)| written(place));
         let longest = ms
             .iter()
             .filter(|m| m.kind == kind)
             .filter(ends_in_surname)
+            .filter(|m| !at_itself(m))
             .max_by_key(|m| (m.tokens.len(), cased(m), m.span.len()));
         longest.map(name_of).unwrap_or_default()
     };
@@ -639,6 +644,14 @@ mod tests {
         let text = "Sarah Gille studied at MIT. Sarah wrote back.";
         let ms = vec![person_in(text, "Sarah Gille"), person_in(text, "Sarah")];
         assert_eq!(names_and_counts(text, &ms), [("Sarah Gille".to_string(), 2)]);
+    }
+
+    #[test]
+    fn a_thing_at_the_place_an_entity_names_does_not_name_it() {
+        let text = "Whole Foods cut prices. Rice Krispies Treats at Whole Foods sold out. Whole Foods said so.";
+        let org = |s: &str, nth: usize| mention(text, s, EntityType::Org, nth);
+        let ms = vec![org("Whole Foods", 0), org("Rice Krispies Treats at Whole Foods", 0), org("Whole Foods", 2)];
+        assert_eq!(names_and_counts(text, &ms), [("Whole Foods".to_string(), 3)]);
     }
 
     fn person_in(text: &str, s: &str) -> FoundMention {
