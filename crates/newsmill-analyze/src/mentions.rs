@@ -189,6 +189,7 @@ fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer,
                 || !capitalized
                 || NOT_NAME.contains(&w)
                 || crate::lang::en::lexicon::is_role(w)
+                || is_person_title(w)
                 || (ms[k].kind == EntityType::Person && labels_person(text, tokens, ms[k].tokens.start - 1))
             {
                 break;
@@ -473,6 +474,8 @@ const PERSON_TITLES: &[&str] = &[
     "mrs.",
     "ms",
     "ms.",
+    // Before a full name only (`Miss Ellen Fetter`): `Miss America` is a title of its own.
+    "miss",
     "dr",
     "dr.",
     "prof",
@@ -1008,6 +1011,8 @@ mod tests {
             ("Judge Dredd said so.", EntityType::Person, None),
             ("Dr Rahman said so.", EntityType::Org, Some("Rahman")),
             ("Judge Business School said so.", EntityType::Org, None),
+            ("Miss Ellen Fetter said so.", EntityType::Misc, Some("Ellen Fetter")),
+            ("Miss America said so.", EntityType::Misc, None),
         ];
         for (text, kind, person) in cases {
             let tokens = super::super::tokens::tokenize(text);
@@ -1179,6 +1184,8 @@ mod tests {
         };
         assert_eq!(run("Henry David Thoreau writes about it.", "David Thoreau").as_deref(), Some("Henry David Thoreau"));
         assert_eq!(run("Yesterday David Thoreau wrote about it.", "David Thoreau").as_deref(), Some("David Thoreau"));
+        // A courtesy title before the name is the person's title, not a first name.
+        assert_eq!(run("Thanks are due to Miss Ellen Fetter for it.", "Ellen Fetter").as_deref(), Some("Ellen Fetter"));
     }
 
     #[test]
