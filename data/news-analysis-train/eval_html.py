@@ -47,11 +47,13 @@ def run_set(newsmill, gold_dir, out):
                    stderr=subprocess.DEVNULL, check=False)
     with open(out.with_suffix(".jsonl"), "w", encoding="utf8") as preds:
         for f in sorted((out / "articles").glob("*.json")):
-            doc = f.name.split(".")[0]
             article = json.loads(f.read_text(encoding="utf8"))
+            # The input's name (`extract -o` shortens names with dots in them).
+            doc = Path(article.get("source") or f.name).name.removesuffix(".gz").removesuffix(".html")
             (out / "eval" / f"{doc}.txt").write_text(article.get("text") or "", encoding="utf8")
             shutil.copy(gold_dir / f"{doc}.json", out / "eval" / f"{doc}.json")
-            row = {"source": doc, "entities": article.get("entities"), "quotes": article.get("quotes")}
+            # score.py matches a prediction by its source's stem, as `eval analysis` writes it.
+            row = {"source": f"{doc}.txt", "entities": article.get("entities"), "quotes": article.get("quotes")}
             preds.write(json.dumps(row) + "\n")
 
 
