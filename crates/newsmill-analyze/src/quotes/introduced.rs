@@ -98,7 +98,8 @@ pub fn as_they_put_it<'m>(text: &str, mentions: &'m [MentionRef]) -> Vec<(Range<
 fn put_it_after<'m>(text: &str, m: &'m MentionRef) -> Option<(Range<usize>, &'m MentionRef, Range<usize>)> {
     let opener = text.get(..m.span.start)?.strip_suffix("As ")?;
     // `As` opens its sentence (`… as Espinosa put it, …` credits the words before it).
-    if !opener.trim_end_matches([' ', '“', '"']).is_empty() && !opener.trim_end().ends_with(['.', '!', '?', ':']) {
+    let before = opener.trim_end_matches([' ', '“', '"']);
+    if !(before.is_empty() || before.ends_with('\n') || before.trim_end().ends_with(['.', '!', '?', ':'])) {
         return None;
     }
     let after = text.get(m.span.end..)?.strip_prefix(' ')?;
@@ -172,6 +173,9 @@ mod tests {
         let got = as_they_put_it(text, &m);
         let spans: Vec<(&str, &str)> = got.iter().map(|(c, _, cue)| (&text[c.clone()], &text[cue.clone()])).collect();
         assert_eq!(spans, [("it is like doing the dishes every single day", "put it")]);
+        // After a heading, or an opening quotation mark, it opens its sentence too.
+        let text = "Reflections\n\n“As Les Orchard put it, it is like doing the dishes every single day.”";
+        assert_eq!(as_they_put_it(text, &[person(text, "Les Orchard")]).len(), 1);
         // Mid-sentence, the words credited come before it.
         let text = "They were “squatters,” as Espinosa put it, and medical students were there too.";
         assert!(as_they_put_it(text, &[person(text, "Espinosa")]).is_empty());
