@@ -87,6 +87,7 @@ pub fn link<'a>(
         let fits = |m: &MentionRef| {
             m.person
                 && !government(m)
+                && !credited(text, m)
                 && !said.iter().any(|c| c.start <= m.span.start && m.span.end <= c.end)
                 && sex.is_none_or(|s| super::sex::of_person(text, m, mentions).is_none_or(|t| t == s))
         };
@@ -120,6 +121,19 @@ pub fn link<'a>(
     let titled =
         |m: &&MentionRef| m.person && m.titles.iter().any(|t| t.to_lowercase().split_whitespace().any(|w| w == head));
     before(span.start, mentions).find(titled).or_else(|| mentions.iter().find(titled))
+}
+
+/// A name printed as a credit (`Photo by Joan Bardeletti`, `Image: Luis Quintero`): the
+/// photographer's or illustrator's, who says nothing in the story, so no pronoun stands for it.
+fn credited(text: &str, m: &MentionRef) -> bool {
+    let before = text.get(..m.span.start).unwrap_or("");
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let mut words = line.split(|c: char| c.is_whitespace() || matches!(c, ':' | '|' | '(')).filter(|w| !w.is_empty()).rev();
+    let label = match words.next() {
+        Some(w) if w.eq_ignore_ascii_case("by") || w.eq_ignore_ascii_case("of") => words.next(),
+        w => w,
+    };
+    label.is_some_and(crate::lang::en::lexicon::is_credit)
 }
 
 /// The antecedent of a pronoun at `at` whose nearest fitting person, `nearest`, is in an
@@ -236,6 +250,18 @@ mod tests {
             kind: if person { crate::model::EntityType::Person } else { crate::model::EntityType::Org },
             titles: titles.iter().map(|t| t.to_string()).collect(),
         }
+    }
+
+    #[test]
+    fn a_photographer_credited_under_a_picture_is_no_antecedent() {
+        let text = "ScreamMyName posted the results on the forum.\n\nPhoto by Joan Bardeletti\n\n“It works,” he told me.";
+        let ms = [mention(text, "Joan Bardeletti", "E2", true, &[])];
+        let at = text.find("he told").unwrap_or(0);
+        assert_eq!(link(text, &(at..at + 2), &ms, &[], &[]).map(|m| m.entity.as_str()), None);
+        let text = "Joan Bardeletti took the pictures.\n\n“It works,” he told me.";
+        let ms = [mention(text, "Joan Bardeletti", "E2", true, &[])];
+        let at = text.find("he told").unwrap_or(0);
+        assert_eq!(link(text, &(at..at + 2), &ms, &[], &[]).map(|m| m.entity.as_str()), Some("E2"));
     }
 
     #[test]
