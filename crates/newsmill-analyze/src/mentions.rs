@@ -891,7 +891,7 @@ mod tests {
     type AddRule = fn(&str, &[Token], &[Range<usize>], &mut Vec<FoundMention>);
 
     /// The mention of `name` written at byte `at`, whole tokens only.
-    fn mention_at(tokens: &[Token], at: usize, name: &str, kind: EntityType) -> Option<FoundMention> {
+    pub(super) fn mention_at(tokens: &[Token], at: usize, name: &str, kind: EntityType) -> Option<FoundMention> {
         let first = tokens.iter().position(|t| t.start as usize == at)?;
         let end = tokens.iter().position(|t| t.end as usize == at + name.len())? + 1;
         Some(FoundMention { span: at..at + name.len(), kind, tokens: first..end, sentence: 0 })

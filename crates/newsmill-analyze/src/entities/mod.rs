@@ -642,7 +642,8 @@ mod tests {
         assert_eq!(names_and_counts(text, &ms), [("Margaret Hamilton".to_string(), 4)]);
         // A first name used alone is no surname: the full name stays the name.
         let text = "Sarah Gille studied at MIT. Sarah wrote back.";
-        let ms = vec![person_in(text, "Sarah Gille"), person_in(text, "Sarah")];
+        let person = |s: &str, nth: usize| mention(text, s, EntityType::Person, nth);
+        let ms = vec![person("Sarah Gille", 0), person("Sarah", 1)];
         assert_eq!(names_and_counts(text, &ms), [("Sarah Gille".to_string(), 2)]);
     }
 
@@ -652,11 +653,6 @@ mod tests {
         let org = |s: &str, nth: usize| mention(text, s, EntityType::Org, nth);
         let ms = vec![org("Whole Foods", 0), org("Rice Krispies Treats at Whole Foods", 0), org("Whole Foods", 2)];
         assert_eq!(names_and_counts(text, &ms), [("Whole Foods".to_string(), 3)]);
-    }
-
-    fn person_in(text: &str, s: &str) -> FoundMention {
-        let start = text.rfind(s).unwrap_or(0);
-        FoundMention { span: start..start + s.len(), kind: EntityType::Person, tokens: 0..s.split_whitespace().count(), sentence: 0 }
     }
 
     #[test]

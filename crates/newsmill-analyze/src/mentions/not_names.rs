@@ -499,7 +499,8 @@ fn is_title_case<'a>(tokens: impl Iterator<Item = &'a str> + Clone) -> bool {
 mod tests {
     use std::ops::Range;
 
-    use super::{FoundMention, is_descriptive_ending};
+    use super::is_descriptive_ending;
+    use crate::mentions::tests::mention_at;
     use crate::gazetteer::Gazetteer;
     use crate::model::{Article, EntityType};
     use crate::{Resources, analyze, document_from_text};
@@ -661,10 +662,9 @@ mod tests {
         let (mut ms, mut from) = (Vec::new(), 0);
         for name in names {
             let Some(at) = text[from..].find(name).map(|i| i + from) else { continue };
-            let first = tokens.iter().position(|t| t.start as usize == at).unwrap_or(0);
-            let end = tokens.iter().position(|t| t.end as usize == at + name.len()).map_or(first, |i| i + 1);
-            let sentence = sents.iter().position(|r| r.contains(&first)).unwrap_or(0);
-            ms.push(FoundMention { span: at..at + name.len(), kind: EntityType::Org, tokens: first..end, sentence });
+            let Some(mut m) = mention_at(&tokens, at, name, EntityType::Org) else { continue };
+            m.sentence = sents.iter().position(|r| r.contains(&m.tokens.start)).unwrap_or(0);
+            ms.push(m);
             from = at + name.len();
         }
         let gaz = Gazetteer::embedded().expect("embedded gazetteer");
@@ -698,10 +698,7 @@ mod tests {
     fn a_bracket_without_its_pair_ends_the_name() {
         let cut = |text: &str, name: &str| {
             let tokens = crate::tokens::tokenize(text);
-            let at = text.find(name).unwrap_or(0);
-            let first = tokens.iter().position(|t| t.start as usize == at).unwrap_or(0);
-            let end = tokens.iter().position(|t| t.end as usize == at + name.len()).map_or(first, |i| i + 1);
-            let mut m = FoundMention { span: at..at + name.len(), kind: EntityType::Org, tokens: first..end, sentence: 0 };
+            let mut m = text.find(name).and_then(|at| mention_at(&tokens, at, name, EntityType::Org)).expect("a whole-token name");
             super::cut_at_unpaired_bracket(text, &tokens, &mut m);
             let words: Vec<&str> = tokens[m.tokens.clone()].iter().map(|t| t.text(text)).collect();
             (text[m.span.clone()].to_string(), words.join(" "))

@@ -82,13 +82,6 @@ fn that_clause_after<'m>(text: &str, m: &'m MentionRef) -> Option<(Range<usize>,
 }
 
 fn advice_after<'m>(text: &str, m: &'m MentionRef) -> Option<(Range<usize>, &'m MentionRef, Range<usize>)> {
-    // The subject, not the object of a preposition (`a report from a committee to the USDA
-    // recommends …`).
-    let mut before = text.get(..m.span.start)?.split_whitespace().rev();
-    let word = before.next().filter(|w| !w.eq_ignore_ascii_case("the")).or_else(|| before.next());
-    if word.is_some_and(|w| PREPOSITIONS.contains(&w)) {
-        return None;
-    }
     let mut at = m.span.end;
     let mut verb = None;
     for _ in 0..2 {
@@ -105,7 +98,9 @@ fn advice_after<'m>(text: &str, m: &'m MentionRef) -> Option<(Range<usize>, &'m 
             return None;
         }
     }
-    let verb = verb?;
+    // Checked once a verb follows, which few names have: the subject, not the object of a
+    // preposition (`a report from a committee to the USDA recommends …`).
+    let verb = verb.filter(|_| !after_preposition(text, m))?;
     let rest = text.get(verb.end..)?.strip_prefix(' ')?;
     // A pledge or vow of something (`pledged $3 billion in investments`) is a commitment, not
     // something said; one to do something or that something will be is.
@@ -119,6 +114,13 @@ fn advice_after<'m>(text: &str, m: &'m MentionRef) -> Option<(Range<usize>, &'m 
     let content = text.get(start..end)?;
     // A lone object (`recommends it`) states nothing.
     super::speech::is_reported_clause(content).then_some((start..end, m, verb))
+}
+
+/// Whether the word before `m` (past a `the`) is one of [`PREPOSITIONS`].
+fn after_preposition(text: &str, m: &MentionRef) -> bool {
+    let mut before = text.get(..m.span.start).unwrap_or("").split_whitespace().rev();
+    let word = before.next().filter(|w| !w.eq_ignore_ascii_case("the")).or_else(|| before.next());
+    word.is_some_and(|w| PREPOSITIONS.contains(&w))
 }
 
 #[cfg(test)]
