@@ -73,6 +73,7 @@ pub fn analyze_tokenized(
         assemble::paragraph(text, &view, scan, &labels, pi, &mut out, &mut last);
     }
     widen_leading_content(&mut out, &rules);
+    assemble::end_according_to_source_at_its_comma(text, &mut out);
     signed::add(text, &mut out, &rules);
     super::transcript::add_attributions(text, &mut out, mentions);
     (out, scans)
