@@ -607,6 +607,11 @@ const PARTY_WORDS: &[&str] = &[
     "communist", "nationalist", "unionist", "coalition", "gop",
 ];
 
+/// Whether `word` names a party or movement (`Republican`, `Labour`), in any case.
+pub(crate) fn is_party_word(word: &str) -> bool {
+    PARTY_WORDS.iter().any(|p| p.eq_ignore_ascii_case(word))
+}
+
 /// The portfolios of a `Secretary of …` or `Minister of …`.
 const PORTFOLIOS: &[&str] = &[
     "state", "defense", "defence", "treasury", "energy", "health", "education", "labor", "labour", "transportation",
@@ -624,7 +629,7 @@ fn labels_person(text: &str, tokens: &[Token], i: usize) -> bool {
         && matches!(tokens[i - 2].text(text), "Secretary" | "Minister")
         && w.starts_with(char::is_uppercase)
         && PORTFOLIOS.iter().any(|p| p.eq_ignore_ascii_case(w));
-    plural_role || office_tail || PARTY_WORDS.iter().any(|p| p.eq_ignore_ascii_case(w))
+    plural_role || office_tail || is_party_word(w)
 }
 
 /// A title the tagger took into a person's name (`Councillor Dev Patel`, `DAE Additional
@@ -778,7 +783,7 @@ fn heads_of_administrations(
                 || word.len() < 3
                 || !alone
                 || crate::lang::en::lexicon::is_ordinary_word(word)
-                || PARTY_WORDS.iter().any(|p| p.eq_ignore_ascii_case(word))
+                || is_party_word(word)
                 || gaz.country_of(word).is_some()
             {
                 continue;

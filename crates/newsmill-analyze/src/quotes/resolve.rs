@@ -222,11 +222,22 @@ fn inside<'a>(text: &str, span: &Range<usize>, mentions: &'a [MentionRef]) -> Op
     let owner = |m: &&MentionRef| {
         org(m) && text.get(m.span.end..).is_some_and(|t| t.starts_with("'s ") || t.starts_with("’s "))
     };
+    // `the Russian space agency`, `Republican congressional leaders`: a nationality or a
+    // party qualifying the phrase's noun is not who speaks (`an Experian study` is Experian's).
+    let qualifies = |m: &&MentionRef| {
+        let word = text.get(m.span.clone()).unwrap_or("");
+        m.kind == crate::model::EntityType::Misc
+            && text.get(m.span.end..span.end).is_some_and(|t| {
+                t.strip_prefix(' ').and_then(|t| t.chars().next()).is_some_and(char::is_lowercase)
+            })
+            && (crate::mentions::is_party_word(word)
+                || crate::gazetteer::Gazetteer::embedded().is_ok_and(|g| g.is_demonym(word)))
+    };
     within()
         .find(|m| m.person)
         .or_else(|| within().next().filter(owner))
         .or_else(|| within().filter(org).max_by_key(|m| m.span.len()))
-        .or_else(|| within().max_by_key(|m| m.span.len()))
+        .or_else(|| within().filter(|m| !qualifies(m)).max_by_key(|m| m.span.len()))
 }
 
 /// Mentions ending before `at`, nearest first. Mentions are in text order and do not
@@ -270,6 +281,25 @@ mod tests {
         let ms = [mention(text, "Taliban", "E2", false, &[]), mention(text, "Sher Stanikzai", "E1", true, &[])];
         let start = text.find("the head").unwrap_or(0);
         let span = start..text.find(", adding").unwrap_or(0);
+        assert_eq!(link(text, &span, &ms, &[], &[]).map(|m| m.entity.as_str()), Some("E1"));
+    }
+
+    #[test]
+    fn a_nationality_or_party_qualifying_the_phrase_is_not_the_speaker() {
+        let text = "Roscosmos lost the craft. The Russian space agency said debris burnt up.";
+        let misc = |name: &str, id: &str| MentionRef { kind: crate::model::EntityType::Misc, ..mention(text, name, id, false, &[]) };
+        let ms = [mention(text, "Roscosmos", "E1", false, &[]), misc("Russian", "E2")];
+        let start = text.find("The Russian").unwrap_or(0);
+        let span = start..text.find(" said").unwrap_or(0);
+        assert_eq!(link(text, &span, &ms, &[], &[]).map(|m| m.entity.as_str()), Some("E1"));
+        let text = "Republican congressional leaders said the bill would pass.";
+        let ms = [MentionRef { kind: crate::model::EntityType::Misc, ..mention(text, "Republican", "E1", false, &[]) }];
+        let span = 0..text.find(" said").unwrap_or(0);
+        assert_eq!(link(text, &span, &ms, &[], &[]).map(|m| m.entity.as_str()), None);
+        // A name of another kind before a document's noun is its issuer's (`an Experian study`).
+        let text = "An Experian study found that most buyers pay late.";
+        let ms = [MentionRef { kind: crate::model::EntityType::Misc, ..mention(text, "Experian", "E1", false, &[]) }];
+        let span = 0..text.find(" found").unwrap_or(0);
         assert_eq!(link(text, &span, &ms, &[], &[]).map(|m| m.entity.as_str()), Some("E1"));
     }
 
