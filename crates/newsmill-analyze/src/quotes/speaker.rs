@@ -241,6 +241,12 @@ pub fn after(text: &str, toks: &[Token], from: usize, sent_end: usize, stop_at_c
     while i < sent_end && i - from < 25 {
         let w = word(text, toks, i);
         let lower = w.to_lowercase();
+        // `International Energy Agency (IEA)`: the name's short form stays with it.
+        let acronym = word(text, toks, i + 1);
+        if w == "(" && word(text, toks, i + 2) == ")" && acronym.len() >= 2 && acronym.chars().all(|c| c.is_ascii_uppercase()) {
+            i += 3;
+            continue;
+        }
         if matches!(w, "." | "!" | "?" | ":" | ";" | "—" | "–" | "(" | "“" | "\"") {
             break;
         }
@@ -269,7 +275,8 @@ pub fn after(text: &str, toks: &[Token], from: usize, sent_end: usize, stop_at_c
         }
         i += 1;
     }
-    while i > from && !toks[i - 1].word {
+    let acronym_closed = |i: usize| i >= 3 && word(text, toks, i - 1) == ")" && word(text, toks, i - 3) == "(";
+    while i > from && !toks[i - 1].word && !acronym_closed(i) {
         i -= 1;
     }
     from..i
@@ -339,6 +346,18 @@ mod tests {
         let toks = tokens(text, 0..text.len());
         let r = after(text, &toks, 1, toks.len(), false);
         assert_eq!(show(text, &toks, r), "the head of the delegation, Sher Mohammad Abbas Stanikzai");
+    }
+
+    #[test]
+    fn an_acronym_in_brackets_stays_with_the_name_after_the_cue() {
+        let text = "According to International Energy Agency (IEA), cloud providers are investing.";
+        let toks = tokens(text, 0..text.len());
+        let r = after(text, &toks, 2, toks.len(), true);
+        assert_eq!(show(text, &toks, r), "International Energy Agency (IEA)");
+        let text = "Prices rose (according to experts) this year.";
+        let toks = tokens(text, 0..text.len());
+        let from = toks.iter().position(|t| &text[t.span.clone()] == "experts").unwrap_or(0);
+        assert_eq!(show(text, &toks, after(text, &toks, from, toks.len(), true)), "experts");
     }
 
     #[test]

@@ -110,44 +110,6 @@ pub fn paragraph(
     attach_orphans(text, &scan.quoted, pi, base, out, last);
 }
 
-/// Words that open a noun phrase (`the average person`), not an apposition's role.
-const DETERMINERS: &[&str] =
-    &["the", "this", "these", "those", "most", "many", "some", "more", "about", "nearly", "over", "almost"];
-
-/// `According to the J.D. Power Study, Enterprise topped the charts`: a source after a preposed
-/// `according to` ends at its comma. The tagger at times runs it on into the subject of the
-/// clause it introduces; those words go back to the content. An apposition (`According to Ann
-/// Lee, a professor, prices rose`) keeps its comma before the content, so it stays.
-pub fn end_according_to_source_at_its_comma(text: &str, out: &mut [Attribution]) {
-    for a in out.iter_mut() {
-        let (Some(cue), Some(source)) = (a.cue.clone(), a.source.clone()) else { continue };
-        let according = text.get(cue.clone()).is_some_and(|c| c.trim_start().to_lowercase().starts_with("according"));
-        if !according || source.start < cue.end {
-            continue;
-        }
-        let Some(comma) = text.get(source.clone()).and_then(|s| s.rfind(", ")).map(|i| source.start + i) else {
-            continue;
-        };
-        let tail = comma + 2;
-        // `…, senior product manager of GKE`: a role after the comma is an apposition.
-        let first = text.get(tail..).and_then(|t| t.split_whitespace().next()).unwrap_or("");
-        let opens_clause = first.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-            || DETERMINERS.contains(&first.to_lowercase().as_str());
-        if !opens_clause {
-            continue;
-        }
-        let Some(piece) = a.content.iter_mut().find(|p| p.end > tail) else { continue };
-        let gap = text.get(source.end.min(piece.start)..piece.start).unwrap_or(",");
-        let joined = piece.start >= tail
-            && !gap.contains([',', '.', ';', ':', '!', '?', '"', '“', '”'])
-            && gap.split_whitespace().count() <= 2;
-        if joined {
-            piece.start = tail;
-            a.source = Some(source.start..comma);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -162,29 +124,6 @@ mod tests {
         let (mut out, mut last) = (Vec::new(), None);
         paragraph(text, &view, &scan, &labels, 0, &mut out, &mut last);
         out
-    }
-
-    #[test]
-    fn an_according_to_source_ends_at_its_comma() {
-        let text = "According to the J.D. Power Study, Enterprise topped the charts this year.";
-        let at = |s: &str| text.find(s).unwrap_or(0);
-        let attribution = |source_end: usize, content_start: usize| Attribution {
-            source: Some(at("the J.D.")..source_end),
-            cue: Some(0..at(" the J.D.")),
-            content: vec![content_start..text.len() - 1],
-        };
-        let mut out = [attribution(at(" topped"), at("the charts"))];
-        end_according_to_source_at_its_comma(text, &mut out);
-        assert_eq!(out[0].source.as_ref().map(|r| &text[r.clone()]), Some("the J.D. Power Study"));
-        assert_eq!(&text[out[0].content[0].clone()], "Enterprise topped the charts this year");
-        // An apposition with its own comma before the content stays the source's.
-        let text = "According to Ann Lee, a professor, prices rose this year.";
-        let at = |s: &str| text.find(s).unwrap_or(0);
-        let source = at("Ann")..at(", prices");
-        let mut out =
-            [Attribution { source: Some(source.clone()), cue: Some(0..at(" Ann")), content: vec![at("prices")..text.len() - 1] }];
-        end_according_to_source_at_its_comma(text, &mut out);
-        assert_eq!(out[0].source, Some(source));
     }
 
     #[test]

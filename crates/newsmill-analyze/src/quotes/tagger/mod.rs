@@ -73,7 +73,7 @@ pub fn analyze_tokenized(
         assemble::paragraph(text, &view, scan, &labels, pi, &mut out, &mut last);
     }
     widen_leading_content(&mut out, &rules);
-    assemble::end_according_to_source_at_its_comma(text, &mut out);
+    preposed_according_to_as_the_rules_read_it(text, &mut out, &rules);
     signed::add(text, &mut out, &rules);
     super::transcript::add_attributions(text, &mut out, mentions);
     (out, scans)
@@ -120,6 +120,47 @@ fn widen_leading_content(out: &mut [Attribution], rules: &[Attribution]) {
                 .filter(|r| piece.end <= r.end && (r.start == piece.start || r.end == piece.end));
             if let Some(c) = clause {
                 *piece = c.clone();
+            }
+        }
+    }
+}
+
+/// `According to X, …` opening its sentence: the source ends at the comma and the content is
+/// the rest of the sentence. The rules read this fixed form whole; the tagger at times cuts the
+/// source (`event` of `event planning statistics`) or runs it on into the clause's subject,
+/// splits the content around a list, or keeps only a clause nested in it (`they associate …`
+/// of `72% of respondents said they associate …`).
+fn preposed_according_to_as_the_rules_read_it(text: &str, out: &mut [Attribution], rules: &[Attribution]) {
+    for a in out.iter_mut() {
+        let Some(cue) = a.cue.as_ref() else { continue };
+        if !text.get(cue.clone()).is_some_and(|c| c.eq_ignore_ascii_case("according to")) {
+            continue;
+        }
+        let rule = rules.iter().find(|r| r.cue.as_ref() == Some(cue) && r.source.is_some());
+        let Some(rule) = rule else { continue };
+        let forward = rule.content.first().is_some_and(|c| c.start >= cue.end)
+            && rule.source.as_ref().is_some_and(|s| s.start >= cue.end);
+        let (Some(source), [content], true) = (rule.source.clone(), rule.content.as_slice(), forward) else { continue };
+        // `According to Clinique’s Senior Brand Engagement Manager, Lysis Bourget-Vennin, …`:
+        // the tagger's longer source closed by a comma ends in an apposition, which the
+        // rules, stopping at the first comma, leave out.
+        // (PolNeAR's sources keep their comma.)
+        let tagged = a.source.clone().map(|t| t.start..t.start + text.get(t).map_or(0, |s| s.trim_end_matches([',', ' ']).len()));
+        let apposed = tagged.filter(|t| {
+            let name_follows = text
+                .get(source.end..t.end)
+                .and_then(|gap| gap.strip_prefix(','))
+                .is_some_and(|rest| rest.trim_start().starts_with(char::is_uppercase));
+            t.start == source.start && name_follows && t.end < content.end && text.get(t.end..).is_some_and(|r| r.starts_with(','))
+        });
+        match apposed {
+            Some(t) => {
+                let start = t.end + text.get(t.end..).map_or(0, |r| r.len() - r[1..].trim_start().len());
+                a.content = vec![start..content.end];
+            }
+            None => {
+                a.source = Some(source);
+                a.content = vec![content.clone()];
             }
         }
     }
@@ -192,6 +233,42 @@ mod tests {
         let text = "“We will stay,” the minister said on Friday.";
         let again = again.map(|m| analyze(text, Some(&m), &[]).0);
         assert_eq!(again.ok(), Some(analyze(text, Some(model), &[]).0));
+    }
+
+    #[test]
+    fn according_to_opening_a_sentence_is_read_as_the_rules_read_it() {
+        let cases = [
+            // The tagger ran the source on into the clause's subject.
+            (
+                "According to the J.D. Power Study, Enterprise Rent-A-Car topped the charts for 2025.",
+                "the J.D. Power Study",
+                "Enterprise Rent-A-Car topped the charts for 2025",
+            ),
+            (
+                "Events matter. According to event planning statistics, in-person events have grown by 20% since last year.",
+                "event planning statistics",
+                "in-person events have grown by 20% since last year",
+            ),
+            (
+                "According to Tastewise’s Future of Nutrition Survey, over 72% of respondents said they associate protein with energy.",
+                "Tastewise’s Future of Nutrition Survey",
+                "over 72% of respondents said they associate protein with energy",
+            ),
+            // The tagger's apposition, which the rules stop short of, is kept.
+            (
+                "According to Clinique’s Senior Brand Engagement Manager, Lysis Bourget-Vennin, the brand is doing more to reach younger buyers.",
+                "Clinique’s Senior Brand Engagement Manager, Lysis Bourget-Vennin",
+                "the brand is doing more to reach younger buyers",
+            ),
+        ];
+        for (text, source, content) in cases {
+            let a = find_attributions(text, &[]);
+            let according = a.iter().find(|a| shown(text, &a.cue).as_deref() == Some("According to"));
+            let according = according.unwrap_or_else(|| panic!("no attribution in {text:?}"));
+            assert_eq!(shown(text, &according.source).as_deref().map(|s| s.trim_end_matches([',', ' '])), Some(source));
+            let pieces: Vec<&str> = according.content.iter().map(|r| &text[r.clone()]).collect();
+            assert_eq!(pieces, [content], "{text}");
+        }
     }
 
     #[test]
