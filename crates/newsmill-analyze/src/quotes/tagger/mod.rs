@@ -138,8 +138,10 @@ fn preposed_according_to_as_the_rules_read_it(text: &str, out: &mut [Attribution
         }
         let rule = rules.iter().find(|r| r.cue.as_ref() == Some(cue) && r.source.is_some());
         let Some(rule) = rule else { continue };
+        // Only where a comma closes the source: without it (`according to Bazargan became feted
+        // as …`) the rules cannot tell where the source ends either.
         let forward = rule.content.first().is_some_and(|c| c.start >= cue.end)
-            && rule.source.as_ref().is_some_and(|s| s.start >= cue.end);
+            && rule.source.as_ref().is_some_and(|s| s.start >= cue.end && text.get(s.end..).is_some_and(|r| r.starts_with(',')));
         let (Some(source), [content], true) = (rule.source.clone(), rule.content.as_slice(), forward) else { continue };
         // `According to Clinique’s Senior Brand Engagement Manager, Lysis Bourget-Vennin, …`:
         // the tagger's longer source closed by a comma ends in an apposition, which the
@@ -269,6 +271,12 @@ mod tests {
             let pieces: Vec<&str> = according.content.iter().map(|r| &text[r.clone()]).collect();
             assert_eq!(pieces, [content], "{text}");
         }
+        // No comma closes the source: the rules cannot tell where it ends either, and the
+        // tagger's reading stands.
+        let text = "This, according to Bazargan became feted as \"the car of the people\" across Iran.";
+        let a = find_attributions(text, &[]);
+        let sources: Vec<Option<String>> = a.iter().map(|a| shown(text, &a.source)).collect();
+        assert!(!sources.contains(&Some("Bazargan became feted as".into())), "{sources:?}");
     }
 
     #[test]
