@@ -146,6 +146,11 @@ pub fn find_quotes_tokenized(
             continue;
         }
         for piece in &pieces {
+            // `…, said Alyssa Goodman, an astronomer at Harvard`: words of the source's own
+            // apposition, which the tagger at times also marks as content, are not what it said.
+            if a.source.as_ref().is_some_and(|s| s.start <= piece.start && piece.end <= s.end) {
+                continue;
+            }
             let mut push = |span: Range<usize>, kind| {
                 out.push(Quote { span, kind, cue: a.cue.clone(), speaker: speaker.clone(), continuation: Vec::new() })
             };
@@ -935,6 +940,19 @@ mod tests {
         let speaker = quote.and_then(|q| q.speaker.as_ref());
         assert_eq!(speaker.map(|s| &text[s.span.clone()]), Some("she"));
         assert_eq!(speaker.and_then(|s| s.name.as_deref()), Some("Cameron Forbes"));
+    }
+
+    #[test]
+    fn the_sources_own_apposition_is_not_what_it_said() {
+        // moz-quanta-1: the tagger also marked the apposition after the inverted source.
+        let text = "Today, many programmers leave science not because their role isn’t appreciated, but because \
+                    coding is better compensated in industry, said Alyssa Goodman, an astronomer at Harvard \
+                    University and an expert in computing and data science.";
+        let mentions = [person_mention(text, "Alyssa Goodman")];
+        let quotes = find_quotes(text, &mentions);
+        let shown: Vec<&str> = quotes.iter().map(|q| &text[q.span.clone()]).collect();
+        assert!(shown.iter().all(|q| !q.starts_with("an astronomer")), "{shown:?}");
+        assert!(shown.iter().any(|q| q.starts_with("Today, many programmers leave science")), "{shown:?}");
     }
 
     #[test]
