@@ -143,21 +143,12 @@ fn preposed_according_to_as_the_rules_read_it(text: &str, out: &mut [Attribution
         let forward = rule.content.first().is_some_and(|c| c.start >= cue.end)
             && rule.source.as_ref().is_some_and(|s| s.start >= cue.end && text.get(s.end..).is_some_and(|r| r.starts_with(',')));
         let (Some(source), [content], true) = (rule.source.clone(), rule.content.as_slice(), forward) else { continue };
-        // `According to Clinique’s Senior Brand Engagement Manager, Lysis Bourget-Vennin, …`:
-        // the tagger's longer source closed by a comma ends in an apposition, which the
-        // rules, stopping at the first comma, leave out.
-        // (PolNeAR's sources keep their comma.)
+        // The tagger's source, without the comma PolNeAR's sources keep.
         let tagged = a.source.clone().map(|t| t.start..t.start + text.get(t).map_or(0, |s| s.trim_end_matches([',', ' ']).len()));
-        let apposed = tagged.filter(|t| {
-            let name_follows = text
-                .get(source.end..t.end)
-                .and_then(|gap| gap.strip_prefix(','))
-                .is_some_and(|rest| rest.trim_start().starts_with(char::is_uppercase));
-            t.start == source.start && name_follows && t.end < content.end && text.get(t.end..).is_some_and(|r| r.starts_with(','))
-        });
-        match apposed {
-            Some(t) => {
-                let start = t.end + text.get(t.end..).map_or(0, |r| r.len() - r[1..].trim_start().len());
+        match apposition(text, tagged, &source, content) {
+            Some((source, comma)) => {
+                let start = comma + text.get(comma..).map_or(0, |r| r.len() - r[1..].trim_start().len());
+                a.source = Some(source);
                 a.content = vec![start..content.end];
             }
             None => {
@@ -166,6 +157,30 @@ fn preposed_according_to_as_the_rules_read_it(text: &str, out: &mut [Attribution
             }
         }
     }
+}
+
+/// An apposition after the comma that closes the rules' `source`, which they read as the
+/// start of the `content`: the name the tagger's longer source ends in (`According to
+/// Clinique’s Senior Brand Engagement Manager, Lysis Bourget-Vennin, …`), with that source, or
+/// a relative clause (`According to the BBC's Darius Bazargan, who made a documentary …, it is
+/// …`), with the rules' source. Also where the apposition's closing comma is, before the content.
+fn apposition(
+    text: &str,
+    tagged: Option<Range<usize>>,
+    source: &Range<usize>,
+    content: &Range<usize>,
+) -> Option<(Range<usize>, usize)> {
+    let body = text.get(content.clone())?;
+    if matches!(body.split_whitespace().next(), Some("who" | "which" | "whose")) {
+        return body.find(", ").map(|i| (source.clone(), content.start + i));
+    }
+    let t = tagged?;
+    let name_follows = text
+        .get(source.end..t.end)
+        .and_then(|gap| gap.strip_prefix(','))
+        .is_some_and(|rest| rest.trim_start().starts_with(char::is_uppercase));
+    let closed = t.end < content.end && text.get(t.end..)?.starts_with(',');
+    (t.start == source.start && name_follows && closed).then(|| (t.clone(), t.end))
 }
 
 /// Longest run of untagged tokens inside a content that still joins its two sides.
@@ -255,6 +270,12 @@ mod tests {
                 "According to Tastewise’s Future of Nutrition Survey, over 72% of respondents said they associate protein with energy.",
                 "Tastewise’s Future of Nutrition Survey",
                 "over 72% of respondents said they associate protein with energy",
+            ),
+            // A relative clause after the source is no part of what it said.
+            (
+                "According to the BBC's Darius Bazargan, who made a documentary in 2008, it is Clarkson's irreverence that endears him to Iranians.",
+                "the BBC's Darius Bazargan",
+                "it is Clarkson's irreverence that endears him to Iranians",
             ),
             // The tagger's apposition, which the rules stop short of, is kept.
             (
