@@ -147,9 +147,9 @@ fn preposed_according_to_as_the_rules_read_it(text: &str, out: &mut [Attribution
         let tagged = a.source.clone().map(|t| t.start..t.start + text.get(t).map_or(0, |s| s.trim_end_matches([',', ' ']).len()));
         match apposition(text, tagged, &source, content) {
             Some((source, comma)) => {
-                let start = comma + text.get(comma..).map_or(0, |r| r.len() - r[1..].trim_start().len());
+                let start = comma + text.get(comma..).map_or(0, |r| r.len() - r.get(1..).unwrap_or("").trim_start().len());
                 a.source = Some(source);
-                a.content = vec![start..content.end];
+                a.content = std::iter::once(start..content.end).collect();
             }
             None => {
                 a.source = Some(source);
