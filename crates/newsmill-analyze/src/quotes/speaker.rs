@@ -287,6 +287,12 @@ mod tests {
     use super::*;
     use crate::quotes::scan::{show, tokens};
 
+    /// The phrase [`after`] reads from the `from`-th token to the end of `text`.
+    fn after_of(text: &str, from: usize, stop_at_comma: bool) -> String {
+        let toks = tokens(text, 0..text.len());
+        show(text, &toks, after(text, &toks, from, toks.len(), stop_at_comma))
+    }
+
     fn back_of(text: &str, cue: &str) -> (String, Stop) {
         let toks = tokens(text, 0..text.len());
         let i = toks.iter().position(|t| &text[t.span.clone()] == cue).unwrap_or(0);
@@ -343,28 +349,19 @@ mod tests {
     #[test]
     fn inverted_source_with_apposition() {
         let text = "said the head of the delegation, Sher Mohammad Abbas Stanikzai, adding that";
-        let toks = tokens(text, 0..text.len());
-        let r = after(text, &toks, 1, toks.len(), false);
-        assert_eq!(show(text, &toks, r), "the head of the delegation, Sher Mohammad Abbas Stanikzai");
+        assert_eq!(after_of(text, 1, false), "the head of the delegation, Sher Mohammad Abbas Stanikzai");
     }
 
     #[test]
     fn an_acronym_in_brackets_stays_with_the_name_after_the_cue() {
         let text = "According to International Energy Agency (IEA), cloud providers are investing.";
-        let toks = tokens(text, 0..text.len());
-        let r = after(text, &toks, 2, toks.len(), true);
-        assert_eq!(show(text, &toks, r), "International Energy Agency (IEA)");
-        let text = "Prices rose (according to experts) this year.";
-        let toks = tokens(text, 0..text.len());
-        let from = toks.iter().position(|t| &text[t.span.clone()] == "experts").unwrap_or(0);
-        assert_eq!(show(text, &toks, after(text, &toks, from, toks.len(), true)), "experts");
+        assert_eq!(after_of(text, 2, true), "International Energy Agency (IEA)");
+        assert_eq!(after_of("Prices rose (according to experts) this year.", 5, true), "experts");
     }
 
     #[test]
     fn according_to_object_stops_at_relative_clause() {
         let text = "according to the Russian Foreign Minister Sergey Lavrov, who opened the meeting on Friday.";
-        let toks = tokens(text, 0..text.len());
-        let r = after(text, &toks, 2, toks.len(), true);
-        assert_eq!(show(text, &toks, r), "the Russian Foreign Minister Sergey Lavrov");
+        assert_eq!(after_of(text, 2, true), "the Russian Foreign Minister Sergey Lavrov");
     }
 }
