@@ -654,6 +654,17 @@ mod tests {
                  meditation in the past 12 months.",
                 "1.9 percent of 34,525 adults",
             ),
+            // wcxb-0032, wcxb-0301: a share of any plural group; `per cent` in two words.
+            (
+                "Exercise is good for the mind. And 78% of surveyed exercisers say they work out primarily \
+                 for mental or emotional benefits.",
+                "78% of surveyed exercisers",
+            ),
+            (
+                "In one global survey, 63 per cent of organisations said streaming data platforms directly fuel \
+                 their AI programmes.",
+                "63 per cent of organisations",
+            ),
         ] {
             let q = find_quotes(text, &[]);
             let speakers: Vec<&str> = q.iter().filter_map(|q| q.speaker.as_ref()).map(|s| &text[s.span.clone()]).collect();

@@ -378,7 +378,7 @@ const AFTER_HEAD: &[&str] =
 /// the counts of [`is_quantity`], what stands before `of` in `… of respondents`.
 const COUNTING: &[&str] = &[
     "than", "more", "less", "about", "nearly", "almost", "over", "under", "around", "roughly", "approximately",
-    "just", "only", "out", "a", "an", "the",
+    "just", "only", "out", "a", "an", "the", "per", "large", "small", "growing", "same",
 ];
 
 /// Words that count people rather than name them: in `48% of participants` or `most of the
@@ -387,7 +387,8 @@ const COUNTING: &[&str] = &[
 fn is_quantity(word: &str) -> bool {
     const COUNTS: &[&str] = &[
         "half", "majority", "third", "thirds", "quarter", "most", "many", "some", "few", "all", "none", "one", "two",
-        "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "percent",
+        "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "percent", "cent", "share",
+        "proportion", "percentage",
     ];
     word.starts_with(|c: char| c.is_ascii_digit()) || COUNTS.contains(&word)
 }
@@ -441,6 +442,11 @@ fn phrase_could_speak(phrase: &str) -> bool {
         // `48% of participants`: the head is after `of`.
         start = cut + 1;
         cut = (start + 1..words.len()).find(modifier).unwrap_or(words.len());
+        // A share of a plural group is the people a survey counted (`78% of surveyed
+        // exercisers`, `63 per cent of organisations`), whatever the group.
+        if words.get(cut - 1).is_some_and(|w| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")) {
+            return true;
+        }
     }
     let Some(head) = words.get(start..cut).and_then(<[String]>::last) else { return false };
     let head = head.trim_end_matches("’s").trim_end_matches("'s");
