@@ -442,9 +442,10 @@ fn phrase_could_speak(phrase: &str) -> bool {
         // `48% of participants`: the head is after `of`.
         start = cut + 1;
         cut = (start + 1..words.len()).find(modifier).unwrap_or(words.len());
-        // A share of a plural group is the people a survey counted (`78% of surveyed
-        // exercisers`, `63 per cent of organisations`), whatever the group.
-        if words.get(cut - 1).is_some_and(|w| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")) {
+        // A share of people named for what they do is those a survey counted (`78% of surveyed
+        // exercisers`); not a share of things (`three out of four recipes`, `many of the events`).
+        let agents = |w: &String| ["ers", "ors", "ists", "ians", "ants"].iter().any(|s| w.ends_with(s));
+        if words.get(cut - 1).is_some_and(agents) {
             return true;
         }
     }
