@@ -310,8 +310,9 @@ pub fn add_block_quotations(text: &str, blocks: &[Range<usize>], mentions: &[Men
             continue;
         }
         let Some(m) = introduced::block_speaker(text, &span, mentions) else { continue };
-        let colon = text[..span.start].trim_end().len() - 1;
-        let (speaker, cue) = (Some(m.as_speaker()), Some(colon..colon + 1));
+        // The introducing paragraph's closing colon or comma.
+        let mark = text[..span.start].trim_end().len() - 1;
+        let (speaker, cue) = (Some(m.as_speaker()), Some(mark..mark + 1));
         added.push(Quote { span, kind: QuoteKind::Direct, cue, speaker, continuation: Vec::new() });
     }
     quotes.extend(added);
@@ -654,7 +655,7 @@ mod tests {
                  meditation in the past 12 months.",
                 "1.9 percent of 34,525 adults",
             ),
-            // wcxb-0032, wcxb-0301: a share of any plural group; `per cent` in two words.
+            // wcxb-0032, wcxb-0301: a share of people named for what they do; `per cent` in two words.
             (
                 "Exercise is good for the mind. And 78% of surveyed exercisers say they work out primarily \
                  for mental or emotional benefits.",

@@ -145,17 +145,13 @@ fn preposed_according_to_as_the_rules_read_it(text: &str, out: &mut [Attribution
         let (Some(source), [content], true) = (rule.source.clone(), rule.content.as_slice(), forward) else { continue };
         // The tagger's source, without the comma PolNeAR's sources keep.
         let tagged = a.source.clone().map(|t| t.start..t.start + text.get(t).map_or(0, |s| s.trim_end_matches([',', ' ']).len()));
-        match apposition(text, tagged, &source, content) {
-            Some((source, comma)) => {
-                let start = comma + text.get(comma..).map_or(0, |r| r.len() - r.get(1..).unwrap_or("").trim_start().len());
-                a.source = Some(source);
-                a.content = std::iter::once(start..content.end).collect();
-            }
-            None => {
-                a.source = Some(source);
-                a.content = vec![content.clone()];
-            }
-        }
+        // After an apposition the content starts past its closing comma.
+        let (source, start) = match apposition(text, tagged, &source, content) {
+            Some((source, comma)) => (source, text.len() - text.get(comma + 1..).unwrap_or("").trim_start().len()),
+            None => (source, content.start),
+        };
+        a.source = Some(source);
+        a.content = std::iter::once(start..content.end).collect();
     }
 }
 
