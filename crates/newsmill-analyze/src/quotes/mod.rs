@@ -8,6 +8,7 @@
 //! and scare quotes or titles are not speech.
 
 mod advice;
+mod findings;
 pub mod attribute;
 pub mod confidence;
 pub mod cues;

@@ -30,14 +30,39 @@ pub fn reports_speech(cue: &str) -> bool {
     !not_speech(cue) && words.map(super::cues::cue_weight).fold(0.0, f32::max) >= MIN_CUE_WEIGHT
 }
 
-/// Sources that are evidence rather than people (`Studies show …`, `the research shows …`):
-/// news reports what they show as a claim, and `show`, a weak cue after a person, reports one.
-const EVIDENCE: &[&str] = &["study", "studies", "research", "evidence", "data", "survey", "surveys", "report", "reports"];
+/// Sources that are evidence rather than people (`Studies show …`, `the research shows …`,
+/// `A 2017 analysis of 30 studies found …`), in the singular: news reports what they show as
+/// a claim, and `show`, a weak cue after a person, reports one.
+const EVIDENCE: &[&str] = &[
+    "study", "research", "evidence", "data", "survey", "report", "review", "analysis", "statistic", "comparison",
+    "trial", "experiment", "poll", "evaluation", "benchmark", "finding", "figure", "projection", "paper", "census",
+];
 
-/// Whether the cue `cue` with the source `speaker` reports what evidence shows.
+/// Whether a phrase is headed by a noun of [`EVIDENCE`]: its last word before a modifier (a
+/// preposition, a relative, a participle, a parenthesis), in either number.
+pub fn is_evidence(phrase: &str) -> bool {
+    let words: Vec<String> = phrase
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '(').to_lowercase())
+        .collect();
+    let modifier = |w: &String| AFTER_HEAD.contains(&w.as_str()) || w.starts_with('(') || (w.len() > 4 && w.ends_with("ing"));
+    let cut = words.iter().skip(1).position(modifier).map_or(words.len(), |i| i + 1);
+    let Some(head) = words[..cut].last() else { return false };
+    let head = head.rsplit('-').next().unwrap_or(head);
+    let singular = [
+        Some(head.to_string()),
+        head.strip_suffix("ies").map(|s| format!("{s}y")),
+        head.strip_suffix("ses").map(|s| format!("{s}sis")),
+        head.strip_suffix('s').map(str::to_string),
+    ];
+    singular.iter().flatten().any(|w| EVIDENCE.contains(&w.as_str()))
+}
+
+/// Whether the cue `cue` (its last word a form of `show`) with the source `speaker` reports
+/// what evidence shows.
 pub fn evidence_shows(cue: &str, speaker: Option<&str>) -> bool {
-    let head = speaker.and_then(|s| s.split_whitespace().next_back()).map(str::to_lowercase);
-    head.is_some_and(|h| EVIDENCE.contains(&h.as_str())) && matches!(cue.trim().to_lowercase().as_str(), "show" | "shows" | "showed" | "also show")
+    let verb = cue.split_whitespace().next_back().map(str::to_lowercase);
+    verb.is_some_and(|v| matches!(v.as_str(), "show" | "shows" | "showed")) && speaker.is_some_and(is_evidence)
 }
 
 /// Whether `show` with this content shows something to someone rather than reporting a
@@ -330,6 +355,14 @@ const SOURCE_NOUNS: &[&str] = &[
     "statement",
     "findings",
     "evidence",
+    // what a study reports with (`Statistics show …`, `The comparison found …`)
+    "statistics",
+    "comparison",
+    "analyses",
+    "benchmark",
+    "figures",
+    "numbers",
+    "projections",
     "guidelines",
     "guidance",
     "document",
@@ -675,6 +708,18 @@ mod tests {
         assert!(!evidence_shows("show", Some("Parents")), "a person's `show` stays weak");
         assert!(!evidence_shows("think", Some("Studies")));
         assert!(!evidence_shows("show", None));
+        let subject = Some("Recent independent evaluations and benchmark analyses");
+        assert!(evidence_shows("consistently show", subject));
+    }
+
+    #[test]
+    fn a_study_or_its_figures_head_the_phrase() {
+        for s in ["A 2017 analysis of 30 studies", "Research using heart rate variability", "Meta-analyses", "Statistics"] {
+            assert!(is_evidence(s), "{s}");
+        }
+        for s in ["Participants in the study", "The tool", "Many people", "A"] {
+            assert!(!is_evidence(s), "{s}");
+        }
     }
 
     #[test]
@@ -706,6 +751,9 @@ mod tests {
             "Doctors and groups representing employers",
             "The latest research",
             "A meta-analysis of coffee intake",
+            "Statistics",
+            "The comparison",
+            "Recent benchmarks (such as the PHANTOM long-context QA)",
             "she",
             "users like AICodeKing",
             "Business advisory firm Riveron",

@@ -74,6 +74,7 @@ pub fn analyze_tokenized(
     }
     widen_leading_content(&mut out, &rules);
     preposed_according_to_as_the_rules_read_it(text, &mut out, &rules);
+    super::findings::take_their_subject(text, &mut out);
     signed::add(text, &mut out, &rules);
     super::transcript::add_attributions(text, &mut out, mentions);
     (out, scans)
