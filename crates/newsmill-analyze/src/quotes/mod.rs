@@ -208,9 +208,15 @@ pub fn find_quotes_tokenized(
     for (content, m, cue) in trailing.chain(credited) {
         if out.iter().any(|q| overlaps(&q.span, &content)) {
             // `Studies indicate that …, says Klinger.`: the attribution that closes the
-            // sentence names who said all of it, over a source no mention names.
-            for q in out.iter_mut().filter(|q| overlaps(&q.span, &content) && q.kind == QuoteKind::Indirect) {
-                if q.speaker.as_ref().is_some_and(|s| !s.is_named()) {
+            // sentence names who said all of it, over a source no mention names; and who
+            // recommends a quotation (`Kevin recommends “the Apollo X16 …”`) said it, unless
+            // named inside it (`"The Museum encourages everyone …"`, signed on the next line).
+            let unsourced = |q: &Quote| match q.kind {
+                QuoteKind::Indirect => q.speaker.as_ref().is_some_and(|s| !s.is_named()),
+                QuoteKind::Direct => q.speaker.is_none() && !overlaps(&q.span, &m.span),
+            };
+            for q in out.iter_mut().filter(|q| overlaps(&q.span, &content)) {
+                if unsourced(q) {
                     (q.speaker, q.cue) = (Some(m.as_speaker()), Some(cue.clone()));
                 }
             }
@@ -640,6 +646,27 @@ mod tests {
         assert!(connective("Sales fell, in fact according"));
         assert!(!connective("Sales fell sharply according"), "a clause, not a lead-in");
         assert!(!connective("The band played on according"), "`on` is no connective, nor the end of `so`");
+    }
+
+    #[test]
+    fn who_recommends_a_quotation_said_it() {
+        // wcxb-4666: the quotation marks hold the whole recommendation, which no cue attributes.
+        let text = "Kevin Cureghian is an audio specialist at Spotify.\n\nFor creators ready to invest in \
+                    professional-level equipment, Kevin recommends “the Apollo X16 from Universal Audio, which is \
+                    designed for professional studios.”";
+        let kevin = person_mention(text, "Kevin Cureghian");
+        let at = text.find("Kevin recommends").unwrap_or(0);
+        let again = MentionRef { span: at..at + 5, ..kevin.clone() };
+        let quotes = find_quotes(text, &[kevin, again]);
+        let apollo = quotes.iter().find(|q| text[q.span.clone()].contains("Apollo X16"));
+        let speaker = apollo.and_then(|q| q.speaker.as_ref()).and_then(|s| s.name.clone());
+        assert_eq!(speaker.as_deref(), Some("Kevin Cureghian"));
+        // wcxb-0199: an organisation's advice inside the quotation names no speaker of it.
+        let text = "Gifts.\n\n\"The American Writers Museum encourages everyone to find the books and book groups \
+                    that excite them.\"\nCarey Cranston\nAmerican Writers Museum President\n\nOur editors tested six.";
+        let museum = MentionRef { kind: crate::model::EntityType::Org, person: false, ..person_mention(text, "American Writers Museum") };
+        let quotes = find_quotes(text, &[museum]);
+        assert!(quotes.iter().all(|q| q.speaker.as_ref().is_none_or(|s| s.name.as_deref() != Some("American Writers Museum"))));
     }
 
     #[test]
