@@ -38,24 +38,36 @@ const EVIDENCE: &[&str] = &[
     "trial", "experiment", "poll", "evaluation", "benchmark", "finding", "figure", "projection", "paper", "census",
 ];
 
-/// Whether a phrase is headed by a noun of [`EVIDENCE`]: its last word before a modifier (a
-/// preposition, a relative, a participle, a parenthesis), in either number.
+/// Whether a phrase is headed by a noun of [`EVIDENCE`]: its last word before a modifier
+/// ([`is_modifier`]), in either number.
 pub fn is_evidence(phrase: &str) -> bool {
-    let words: Vec<String> = phrase
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '(').to_lowercase())
-        .collect();
-    let modifier = |w: &String| AFTER_HEAD.contains(&w.as_str()) || w.starts_with('(') || (w.len() > 4 && w.ends_with("ing"));
-    let cut = words.iter().skip(1).position(modifier).map_or(words.len(), |i| i + 1);
+    let raw: Vec<&str> = phrase.split_whitespace().collect();
+    let words: Vec<String> = raw.iter().map(|w| bare(w)).collect();
+    let cut = (1..words.len()).find(|&i| is_modifier(&words[i], raw[i])).unwrap_or(words.len());
     let Some(head) = words[..cut].last() else { return false };
     let head = head.rsplit('-').next().unwrap_or(head);
-    let singular = [
-        Some(head.to_string()),
-        head.strip_suffix("ies").map(|s| format!("{s}y")),
-        head.strip_suffix("ses").map(|s| format!("{s}sis")),
-        head.strip_suffix('s').map(str::to_string),
-    ];
-    singular.iter().flatten().any(|w| EVIDENCE.contains(&w.as_str()))
+    singular_forms(head).iter().flatten().any(|w| EVIDENCE.contains(&w.as_str()))
+}
+
+/// A word without the punctuation around it, in lower case (hyphens and `%` kept).
+fn bare(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '%').to_lowercase()
+}
+
+/// Whether a word (bare, and as written) ends a noun phrase's head before its modifiers: a
+/// preposition or a relative ([`AFTER_HEAD`]), a participle, or a parenthesis.
+fn is_modifier(word: &str, raw: &str) -> bool {
+    AFTER_HEAD.contains(&word) || (word.len() > 4 && word.ends_with("ing")) || raw.starts_with('(')
+}
+
+/// A noun as written and the singulars it may be the plural of (`studies`, `analyses`).
+fn singular_forms(noun: &str) -> [Option<String>; 4] {
+    [
+        Some(noun.to_string()),
+        noun.strip_suffix('s').map(str::to_string),
+        noun.strip_suffix("ies").map(|s| format!("{s}y")),
+        noun.strip_suffix("ses").map(|s| format!("{s}sis")),
+    ]
 }
 
 /// Whether the cue `cue` (its last word a form of `show`) with the source `speaker` reports
@@ -358,7 +370,6 @@ const SOURCE_NOUNS: &[&str] = &[
     // what a study reports with (`Statistics show …`, `The comparison found …`)
     "statistics",
     "comparison",
-    "analyses",
     "benchmark",
     "figures",
     "numbers",
@@ -456,16 +467,9 @@ pub fn could_speak(speaker: &str) -> bool {
 
 fn phrase_could_speak(phrase: &str) -> bool {
     let raw: Vec<&str> = phrase.split_whitespace().collect();
-    let words: Vec<String> = raw
-        .iter()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '%').to_lowercase())
-        .collect();
-    // The head ends before a modifier: a preposition, a relative, a participle or a
-    // parenthesis (`respondents (49.3%)`).
-    let modifier = |i: &usize| {
-        let w = &words[*i];
-        AFTER_HEAD.contains(&w.as_str()) || (w.len() > 4 && w.ends_with("ing")) || raw[*i].starts_with('(')
-    };
+    let words: Vec<String> = raw.iter().map(|w| bare(w)).collect();
+    // The head ends before a modifier (`respondents (49.3%)`).
+    let modifier = |i: &usize| is_modifier(&words[*i], raw[*i]);
     let mut cut = (1..words.len()).find(modifier).unwrap_or(words.len());
     let mut start = 0;
     let counting = |w: &String| is_quantity(w) || COUNTING.contains(&w.as_str());
@@ -498,9 +502,7 @@ fn phrase_could_speak(phrase: &str) -> bool {
     if only_quantities || name {
         return true;
     }
-    let singular = head.strip_suffix("ies").map(|s| format!("{s}y"));
-    let candidates = [Some(head.to_string()), head.strip_suffix('s').map(str::to_string), singular];
-    candidates.iter().flatten().any(|c| SOURCE_NOUNS.contains(&c.as_str()))
+    singular_forms(head).iter().flatten().any(|c| SOURCE_NOUNS.contains(&c.as_str()))
 }
 
 /// A reported clause of at most this many words is not listed: what the taggers take for the
