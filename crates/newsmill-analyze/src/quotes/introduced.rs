@@ -41,6 +41,27 @@ pub fn block_speaker<'m>(text: &str, block: &Range<usize>, mentions: &'m [Mentio
     introducer(previous, mentions).or_else(|| attributed(previous, mentions))
 }
 
+/// Paragraphs that the paragraph before introduces by ending in a speech verb and a colon
+/// (`As Matt Burns, a project manager at monday.com, says:`, `President Obama also said:`),
+/// from `lines` (the text's paragraphs, [`super::lines`]): a page's text keeps no markup to
+/// show a block quotation, but this form shows one. Not after a passive (`the steps are
+/// explained:`).
+pub fn after_speech_colon(text: &str, lines: &[Range<usize>]) -> Vec<Range<usize>> {
+    let introduces = |line: &Range<usize>| {
+        let Some(clause) = text.get(line.clone()).and_then(|l| l.strip_suffix(':')) else { return false };
+        let mut words = clause.split_whitespace().rev();
+        let verb = words.next().unwrap_or("");
+        let before = words.next().unwrap_or("");
+        let put_it = verb == "it" && matches!(before, "put" | "puts");
+        // A verb the cue lexicon knows (`said`, `wrote`, `explains`), not any verb (`Where
+        // TaxAct excels:`) or a plural noun (`involves three steps:`).
+        let speaks = verb.bytes().all(|b| b.is_ascii_lowercase()) && super::speech::reports_speech(verb);
+        let passive = matches!(before, "is" | "are" | "was" | "were" | "be" | "been" | "being");
+        put_it || (speaks && !passive)
+    };
+    lines.windows(2).filter(|w| introduces(&w[0])).map(|w| w[1].clone()).collect()
+}
+
 /// Most words between the speaker's name and the end of the attribution before a quotation
 /// (`Cheng of Annuity.org confirms,`).
 const MAX_WORDS_AFTER_NAME: usize = 4;

@@ -304,16 +304,22 @@ const MIN_BLOCK_WORDS: usize = 4;
 /// a quotation mark, or one of fewer than [`MIN_BLOCK_WORDS`] words. The block paragraphs after
 /// the first are not taken as the rest of the quotation: on the training pages they were as
 /// often the author's reply or a list (round fourteen and the 367 pages, read through their
-/// HTML: who-said-what 0.646 and 0.595 with them, 0.647 and 0.597 without).
+/// HTML: who-said-what 0.646 and 0.595 with them, 0.647 and 0.597 without). A paragraph that
+/// a speech verb and a colon introduce ([`introduced::after_speech_colon`]) is taken as one
+/// where the page marks none.
 pub fn add_block_quotations(text: &str, blocks: &[Range<usize>], mentions: &[MentionRef], quotes: &mut Vec<Quote>) {
-    let mut added = Vec::new();
-    for b in blocks {
+    let mut added: Vec<Quote> = Vec::new();
+    // Without markup, a paragraph a speech verb and a colon introduce is set as one.
+    let introduced = introduced::after_speech_colon(text, &lines(text));
+    let unmarked = introduced.iter().filter(|p| !blocks.iter().any(|b| overlaps(b, p)));
+    for b in blocks.iter().chain(unmarked) {
         let Some(raw) = text.get(b.clone()) else { continue };
         let start = b.start + (raw.len() - raw.trim_start().len());
         let span = start..start + raw.trim().len();
         let words = text[span.clone()].split_whitespace().count();
         let marked = text[span.clone()].starts_with(['“', '"', '‘', '\'', '«']);
-        if words < MIN_BLOCK_WORDS || marked || quotes.iter().any(|q| overlaps(&q.span, &span)) {
+        let found = quotes.iter().chain(&added).any(|q| overlaps(&q.span, &span));
+        if words < MIN_BLOCK_WORDS || marked || found {
             continue;
         }
         let Some(m) = introduced::block_speaker(text, &span, mentions) else { continue };
@@ -646,6 +652,24 @@ mod tests {
         assert!(connective("Sales fell, in fact according"));
         assert!(!connective("Sales fell sharply according"), "a clause, not a lead-in");
         assert!(!connective("The band played on according"), "`on` is no connective, nor the end of `so`");
+    }
+
+    #[test]
+    fn a_paragraph_a_speech_verb_and_a_colon_introduce_is_a_quotation() {
+        // moz-bbc-1: a page text, without the markup of a block quotation.
+        let text = "Obama spoke.\n\nIn a wide-ranging interview, President Barack Obama also said:\n\nThe UK must \
+                    stay in the EU to have influence on the world stage.\n\nBarack Obama's steps are explained:\n\n\
+                    First you open the lid and then you pour the water in.\n\nWhere Barack Obama excels:\n\nHe \
+                    can explain any policy in simple words to anyone.";
+        let obama = person_mention(text, "Barack Obama");
+        let at = text.rfind("Barack Obama").unwrap_or(0);
+        let again = MentionRef { span: at..at + 12, ..obama.clone() };
+        let mentions = [obama, again];
+        let mut quotes = Vec::new();
+        add_block_quotations(text, &[], &mentions, &mut quotes);
+        let shown: Vec<&str> = quotes.iter().map(|q| &text[q.span.clone()]).collect();
+        assert_eq!(shown, ["The UK must stay in the EU to have influence on the world stage."]);
+        assert_eq!(quotes[0].speaker.as_ref().and_then(|s| s.name.as_deref()), Some("Barack Obama"));
     }
 
     #[test]
