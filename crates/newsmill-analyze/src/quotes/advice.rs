@@ -88,7 +88,7 @@ fn advice_after<'m>(text: &str, m: &'m MentionRef) -> Option<(Range<usize>, &'m 
         let rest = text.get(at..)?.strip_prefix(' ')?;
         let word = rest.split([' ', ',', '.', '\n']).next()?;
         at += 1 + word.len();
-        if ADVICE.contains(&word) {
+        if ADVICE.contains(&word) || (m.person && says_to_do(word, text.get(at..).unwrap_or(""))) {
             verb = Some(at - word.len()..at);
             break;
         }
@@ -114,6 +114,21 @@ fn advice_after<'m>(text: &str, m: &'m MentionRef) -> Option<(Range<usize>, &'m 
     let content = text.get(start..end)?;
     // A lone object (`recommends it`) states nothing.
     super::speech::is_reported_clause(content).then_some((start..end, m, verb))
+}
+
+/// `Helmstetter says to look to your garden`: `says` or `said` (the verb, `rest` the text after
+/// it) with an infinitive reports advice, as `recommends` does. Not `said to reporters`, `said
+/// to me` or `said to be`: the word after `to` is no pronoun, determiner, agent noun or `be`.
+fn says_to_do(verb: &str, rest: &str) -> bool {
+    let Some(next) = rest.strip_prefix(" to ").and_then(|r| r.split([' ', ',', '.']).next()) else { return false };
+    const NOT_VERBS: &[&str] =
+        &["me", "us", "you", "him", "her", "them", "it", "the", "a", "an", "his", "their", "its", "our", "my", "be", "have"];
+    let agent = ["ers", "ors", "ists", "ians"].iter().any(|s| next.ends_with(s));
+    matches!(verb, "says" | "said")
+        && next.bytes().all(|b| b.is_ascii_lowercase())
+        && !next.is_empty()
+        && !NOT_VERBS.contains(&next)
+        && !agent
 }
 
 /// Whether the word before `m` (past a `the`) is one of [`PREPOSITIONS`].
@@ -170,6 +185,21 @@ mod tests {
         assert_eq!(found(text, "Department of Agriculture"), None);
         let text = "Research from the Annenberg Institute recommends that tutors be well trained and supported.";
         assert_eq!(found(text, "Annenberg Institute"), Some("tutors be well trained and supported".into()));
+    }
+
+    #[test]
+    fn what_a_person_says_to_do_is_advice() {
+        let text = "For the flowers, Helmstetter says to look to your garden or to a farmers market first.";
+        assert_eq!(found(text, "Helmstetter"), Some("to look to your garden or to a farmers market first".into()));
+        for text in [
+            "Helmstetter said to reporters that the garden was the best place to begin the party.",
+            "Helmstetter says to me that the garden was the best place to begin the whole party.",
+            "Helmstetter is said to be the best florist in the city of Boston by far.",
+        ] {
+            assert_eq!(found(text, "Helmstetter"), None, "{text}");
+        }
+        let m = [MentionRef { person: false, kind: crate::model::EntityType::Org, ..person(text, "Helmstetter") }];
+        assert!(advice(text, &m).is_empty(), "an organisation's `says to` is left to the taggers");
     }
 
     #[test]
