@@ -49,6 +49,7 @@ pub fn block_speaker<'m>(text: &str, block: &Range<usize>, mentions: &'m [Mentio
 pub fn after_speech_colon(text: &str, lines: &[Range<usize>]) -> Vec<Range<usize>> {
     let introduces = |line: &Range<usize>| {
         let Some(clause) = text.get(line.clone()).and_then(|l| l.strip_suffix(':')) else { return false };
+        let clause = without_date(clause);
         let mut words = clause.split_whitespace().rev();
         let verb = words.next().unwrap_or("");
         let before = words.next().unwrap_or("");
@@ -60,6 +61,15 @@ pub fn after_speech_colon(text: &str, lines: &[Range<usize>]) -> Vec<Range<usize
         put_it || (speaks && !passive)
     };
     lines.windows(2).filter(|w| introduces(&w[0])).map(|w| w[1].clone()).collect()
+}
+
+/// A clause without the date that closes it, as a comment's header writes one (`Alan Goodale
+/// wrote on December 24, 2020 at 3:53 am`): ` on ` and at most eight words, one with a digit.
+fn without_date(clause: &str) -> &str {
+    let Some(on) = clause.rfind(" on ") else { return clause };
+    let date = &clause[on + 4..];
+    let dated = date.split_whitespace().count() <= 8 && date.bytes().any(|b| b.is_ascii_digit());
+    if dated { &clause[..on] } else { clause }
 }
 
 /// Most words between the speaker's name and the end of the attribution before a quotation

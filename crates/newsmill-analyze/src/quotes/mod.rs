@@ -660,15 +660,16 @@ mod tests {
         let text = "Obama spoke.\n\nIn a wide-ranging interview, President Barack Obama also said:\n\nThe UK must \
                     stay in the EU to have influence on the world stage.\n\nBarack Obama's steps are explained:\n\n\
                     First you open the lid and then you pour the water in.\n\nWhere Barack Obama excels:\n\nHe \
-                    can explain any policy in simple words to anyone.";
+                    can explain any policy in simple words to anyone.\n\nBarack Obama wrote on December 24, 2020 at \
+                    3:53 am:\n\nThank you all for the warm wishes over the holidays this year.";
         let obama = person_mention(text, "Barack Obama");
-        let at = text.rfind("Barack Obama").unwrap_or(0);
-        let again = MentionRef { span: at..at + 12, ..obama.clone() };
-        let mentions = [obama, again];
+        let mentions: Vec<MentionRef> =
+            text.match_indices("Barack Obama").map(|(at, _)| MentionRef { span: at..at + 12, ..obama.clone() }).collect();
         let mut quotes = Vec::new();
         add_block_quotations(text, &[], &mentions, &mut quotes);
         let shown: Vec<&str> = quotes.iter().map(|q| &text[q.span.clone()]).collect();
-        assert_eq!(shown, ["The UK must stay in the EU to have influence on the world stage."]);
+        let wishes = "Thank you all for the warm wishes over the holidays this year.";
+        assert_eq!(shown, ["The UK must stay in the EU to have influence on the world stage.", wishes]);
         assert_eq!(quotes[0].speaker.as_ref().and_then(|s| s.name.as_deref()), Some("Barack Obama"));
     }
 
