@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use super::MentionRef;
-use crate::model::EntityType;
+use crate::model::{EntityType, Speaker};
 
 /// Plural nouns for people who write or speak together (`the authors`, `the researchers`).
 const GROUP_NOUNS: &[&str] = &[
@@ -39,6 +39,26 @@ pub fn members<'a>(text: &str, span: &Range<usize>, mentions: &'a [MentionRef]) 
             .filter(|g| g.len() == 2)
             .or_else(|| last_two_people(span.start, mentions)),
         _ => None,
+    }
+}
+
+/// `m` as the speaker of a quotation its line introduces, with the people it closes a list of
+/// there (`Jeff Lorenz and Kayla Fell of Refugia:`): a roundup introduces each answer with all
+/// who gave it.
+pub fn speaker_closing(text: &str, m: &MentionRef, mentions: &[MentionRef]) -> Speaker {
+    let line = text.get(..m.span.start).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
+    let from = mentions.partition_point(|x| x.span.start < line);
+    let upto = mentions.partition_point(|x| x.span.start <= m.span.start);
+    let before: Vec<&MentionRef> = mentions[from..upto].iter().collect();
+    let closes = |g: &Vec<&MentionRef>| g.len() >= 2 && g.last().is_some_and(|l| l.span == m.span);
+    match groups(text, &before).into_iter().find(closes) {
+        Some(g) => Speaker {
+            span: g[0].span.start..m.span.end,
+            entity: None,
+            name: Some(name(&g)),
+            members: g.iter().map(|x| x.entity.clone()).collect(),
+        },
+        None => m.as_speaker(),
     }
 }
 
@@ -189,6 +209,17 @@ mod tests {
 
     fn group_name(text: &str, phrase: &str, ms: &[MentionRef]) -> Option<String> {
         members(text, &span_of(text, phrase), ms).map(|g| name(&g))
+    }
+
+    #[test]
+    fn a_line_introducing_a_quotation_with_several_people_gives_them_all() {
+        use EntityType::Person;
+        let text = "Ask the gardeners.\n\nJeff Lorenz and Kayla Fell of Refugia:\n\n“We love winter.”\n\nAsh Lee:";
+        let ms = [mention(text, "Jeff Lorenz", "E1", Person), mention(text, "Kayla Fell", "E2", Person), mention(text, "Ash Lee", "E3", Person)];
+        let speaker = speaker_closing(text, &ms[1], &ms);
+        assert_eq!(speaker.name.as_deref(), Some("Jeff Lorenz and Kayla Fell"));
+        assert_eq!(speaker.members, ["E1", "E2"]);
+        assert_eq!(speaker_closing(text, &ms[2], &ms).name.as_deref(), Some("Ash Lee"), "alone on its line");
     }
 
     #[test]

@@ -288,7 +288,7 @@ pub fn find_quotes_tokenized(
             .or_else(|| introduced::speaker_opening(text, &q.span, mentions))
             .or_else(|| postposed::credited_on_next_line(text, &q.span, mentions));
         if let Some(m) = introduced {
-            q.speaker = Some(m.as_speaker());
+            q.speaker = Some(group::speaker_closing(text, m, mentions));
         }
     }
     join_interrupted(text, out)
