@@ -144,7 +144,9 @@ impl EntityFilter {
         places: &Places,
     ) -> Vec<Entity> {
         let doc = DocWords::new(body, ents.iter().map(|e| e.name.as_str()));
-        let speakers: HashSet<String> = quotes.iter().filter_map(|q| q.speaker.as_ref()?.entity.clone()).collect();
+        // A group's members speak too.
+        let speaking = |s: &crate::model::Speaker| s.entity.iter().chain(&s.members).cloned().collect::<Vec<_>>();
+        let speakers: HashSet<String> = quotes.iter().filter_map(|q| q.speaker.as_ref()).flat_map(speaking).collect();
         let mut renamed: HashMap<String, String> = HashMap::new();
         let mut kept = Vec::with_capacity(ents.len());
         for mut e in ents {
@@ -168,6 +170,7 @@ impl EntityFilter {
         }
         for speaker in quotes.iter_mut().filter_map(|q| q.speaker.as_mut()) {
             speaker.entity = speaker.entity.take().and_then(|id| renamed.get(&id).cloned());
+            speaker.members = speaker.members.iter().filter_map(|id| renamed.get(id).cloned()).collect();
         }
         kept
     }
@@ -438,6 +441,39 @@ mod tests {
         assert_eq!(sure.signals(&[at(9..12)])[3], 1.0);
         assert_eq!(sure.signals(&[Mention { span: 0..8, field: TextField::Body }]), [0.0; 4]);
         assert_eq!(sure.signals(&[]), [0.0; 4]);
+    }
+
+    #[test]
+    fn a_group_speakers_members_are_kept_and_follow_the_renumbering() {
+        let body = "In Paris, Ana Lima and Ben Ode said the plan works.";
+        let entity = |id: &str, name: &str, kind| {
+            let at = body.find(name).unwrap_or(0);
+            Entity {
+                id: id.into(),
+                name: name.into(),
+                kind,
+                titles: vec![],
+                mentions: vec![Mention { span: at..at + name.len(), field: TextField::Body }],
+            }
+        };
+        let ents = vec![entity("E1", "Paris", EntityType::Loc), entity("E2", "Ana Lima", EntityType::Person), {
+            entity("E3", "Ben Ode", EntityType::Person)
+        }];
+        let speaker = crate::model::Speaker {
+            span: 10..29,
+            entity: None,
+            name: Some("Ana Lima and Ben Ode".into()),
+            members: vec!["E2".into(), "E3".into()],
+        };
+        let quote = Quote { span: 35..50, kind: crate::model::QuoteKind::Indirect, cue: None, speaker: Some(speaker), continuation: vec![] };
+        let mut quotes = vec![quote];
+        // A model that believes in nothing: only what speaks is kept.
+        let none = EntityFilter::parse("threshold\t0.9\ntrees\t1\ninit\t0\ntree\nleaf\t0\n").unwrap();
+        let places = Places::shared().unwrap();
+        let kept = none.keep_likely(ents, &mut quotes, body, &TaggerSure { parts: vec![] }, places);
+        let names: Vec<(&str, &str)> = kept.iter().map(|e| (e.id.as_str(), e.name.as_str())).collect();
+        assert_eq!(names, [("E1", "Ana Lima"), ("E2", "Ben Ode")]);
+        assert_eq!(quotes[0].speaker.as_ref().map(|s| s.members.clone()), Some(vec!["E1".into(), "E2".into()]));
     }
 
     #[test]
