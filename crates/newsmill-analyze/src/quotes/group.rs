@@ -42,6 +42,27 @@ pub fn members<'a>(text: &str, span: &Range<usize>, mentions: &'a [MentionRef]) 
     }
 }
 
+/// The group `m` is listed in where the text names it as a source (`according to Poonam
+/// Lamba, senior product manager at Google Cloud, and Eddie Villalba`, `by Novo Nordisk and
+/// Pfizer`), when the source phrase the taggers marked holds `m` alone: the list around that
+/// mention, on its line, under the rules of [`members`].
+pub fn around<'a>(text: &str, m: &MentionRef, mentions: &'a [MentionRef]) -> Option<Vec<&'a MentionRef>> {
+    let line_start = text.get(..m.span.start)?.rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text.get(m.span.end..)?.find('\n').map_or(text.len(), |i| m.span.end + i);
+    let from = mentions.partition_point(|x| x.span.start < line_start);
+    let line: Vec<&MentionRef> = mentions[from..].iter().take_while(|x| x.span.end <= line_end).collect();
+    // A list an `and` closes: `According to Stack Overflow, PHP is used …` lists nothing.
+    let closed = |g: &Vec<&MentionRef>| {
+        let (first, last) = (g[0].span.end, g[g.len() - 1].span.start);
+        text.get(first..last).is_some_and(|between| between.contains(" and ") || between.contains('&'))
+    };
+    let listed = |g: &Vec<&MentionRef>| g.len() >= 2 && g.iter().any(|x| x.span == m.span) && closed(g);
+    groups(text, &line)
+        .into_iter()
+        .find(listed)
+        .filter(|g| g[0].person || g.iter().all(|x| alone_somewhere(text, x, mentions)))
+}
+
 /// `m` as the speaker of a quotation its line introduces, with the people it closes a list of
 /// there (`Jeff Lorenz and Kayla Fell of Refugia:`): a roundup introduces each answer with all
 /// who gave it.
@@ -209,6 +230,30 @@ mod tests {
 
     fn group_name(text: &str, phrase: &str, ms: &[MentionRef]) -> Option<String> {
         members(text, &span_of(text, phrase), ms).map(|g| name(&g))
+    }
+
+    #[test]
+    fn a_source_named_in_a_list_speaks_with_the_list() {
+        use EntityType::{Org, Person};
+        let text = "That matters, according to Poonam Lamba, senior product manager at Google Cloud, and Eddie Villalba.";
+        let ms = [
+            mention(text, "Poonam Lamba", "E1", Person),
+            mention(text, "Google Cloud", "E2", Org),
+            mention(text, "Eddie Villalba", "E3", Person),
+        ];
+        assert_eq!(around(text, &ms[0], &ms).map(|g| name(&g)).as_deref(), Some("Poonam Lamba and Eddie Villalba"));
+        // Organisations in a list only when each is also named alone.
+        let text = "Data released by Novo Nordisk and Pfizer show it. Novo Nordisk sells pills; Pfizer too.";
+        let later = |name: &str, id: &str| {
+            let at = text.rfind(name).unwrap_or(0);
+            MentionRef { span: at..at + name.len(), ..mention(text, name, id, Org) }
+        };
+        let ms = [mention(text, "Novo Nordisk", "E1", Org), mention(text, "Pfizer", "E2", Org), later("Novo Nordisk", "E1"), later("Pfizer", "E2")];
+        assert_eq!(around(text, &ms[0], &ms).map(|g| name(&g)).as_deref(), Some("Novo Nordisk and Pfizer"));
+        // A comma alone lists nothing.
+        let text = "According to Stack Overflow, PHP is used by 18.9% of developers. Stack Overflow and PHP.";
+        let ms = [mention(text, "Stack Overflow", "E1", Org), mention(text, "PHP", "E2", Org)];
+        assert_eq!(around(text, &ms[0], &ms).map(|g| name(&g)), None);
     }
 
     #[test]

@@ -133,6 +133,12 @@ pub fn find_quotes_tokenized(
             let sentences: &[Range<usize>] = if pronoun { sentence_spans.get_or_init(|| sentence_bytes(text, tokens)) } else { &[] };
             let linked = resolve::link(text, span, mentions, &said, sentences);
             person = linked.is_some_and(|m| m.person);
+            let named_here = linked.filter(|m| !pronoun && span.start <= m.span.start && m.span.end <= span.end);
+            if let Some(members) = named_here.and_then(|m| group::around(text, m, mentions)) {
+                person = members.iter().all(|m| m.person);
+                let ids = members.iter().map(|m| m.entity.clone()).collect();
+                return Speaker { span: span.clone(), entity: None, name: Some(group::name(&members)), members: ids };
+            }
             Speaker {
                 span: span.clone(),
                 entity: linked.map(|m| m.entity.clone()),
