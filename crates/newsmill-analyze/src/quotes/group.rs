@@ -47,7 +47,7 @@ pub fn members<'a>(text: &str, span: &Range<usize>, mentions: &'a [MentionRef]) 
 /// Pfizer`), when the source phrase the taggers marked holds `m` alone: the list around that
 /// mention, on its line, under the rules of [`members`].
 pub fn around<'a>(text: &str, m: &MentionRef, mentions: &'a [MentionRef]) -> Option<Vec<&'a MentionRef>> {
-    let line_start = text.get(..m.span.start)?.rfind('\n').map_or(0, |i| i + 1);
+    let line_start = line_start(text, m.span.start);
     let line_end = text.get(m.span.end..)?.find('\n').map_or(text.len(), |i| m.span.end + i);
     let from = mentions.partition_point(|x| x.span.start < line_start);
     let line: Vec<&MentionRef> = mentions[from..].iter().take_while(|x| x.span.end <= line_end).collect();
@@ -67,24 +67,28 @@ pub fn around<'a>(text: &str, m: &MentionRef, mentions: &'a [MentionRef]) -> Opt
 /// there (`Jeff Lorenz and Kayla Fell of Refugia:`): a roundup introduces each answer with all
 /// who gave it.
 pub fn speaker_closing(text: &str, m: &MentionRef, mentions: &[MentionRef]) -> Speaker {
-    let line = text.get(..m.span.start).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
-    let from = mentions.partition_point(|x| x.span.start < line);
+    let from = mentions.partition_point(|x| x.span.start < line_start(text, m.span.start));
     let upto = mentions.partition_point(|x| x.span.start <= m.span.start);
     let before: Vec<&MentionRef> = mentions[from..upto].iter().collect();
     let closes = |g: &Vec<&MentionRef>| g.len() >= 2 && g.last().is_some_and(|l| l.span == m.span);
     match groups(text, &before).into_iter().find(closes) {
-        Some(g) => Speaker {
-            span: g[0].span.start..m.span.end,
-            entity: None,
-            name: Some(name(&g)),
-            members: g.iter().map(|x| x.entity.clone()).collect(),
-        },
+        Some(g) => speaker(g[0].span.start..m.span.end, &g),
         None => m.as_speaker(),
     }
 }
 
+/// The group `members` as a speaker at `span`: no entity of its own, the members' names.
+pub fn speaker(span: Range<usize>, members: &[&MentionRef]) -> Speaker {
+    Speaker { span, entity: None, name: Some(name(members)), members: members.iter().map(|m| m.entity.clone()).collect() }
+}
+
+/// Where the line holding `at` starts.
+fn line_start(text: &str, at: usize) -> usize {
+    text.get(..at).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1)
+}
+
 /// The speaker's name for a group: its members' names, `A and B`, `A, B and C`.
-pub fn name(members: &[&MentionRef]) -> String {
+fn name(members: &[&MentionRef]) -> String {
     match members.split_last() {
         Some((last, [])) => last.name.clone(),
         Some((last, rest)) => {
@@ -232,6 +236,11 @@ mod tests {
         members(text, &span_of(text, phrase), ms).map(|g| name(&g))
     }
 
+    /// The name of the list `ms[i]` is named in, as [`around`] finds it.
+    fn list_name(text: &str, i: usize, ms: &[MentionRef]) -> Option<String> {
+        around(text, &ms[i], ms).map(|g| name(&g))
+    }
+
     #[test]
     fn a_source_named_in_a_list_speaks_with_the_list() {
         use EntityType::{Org, Person};
@@ -241,7 +250,7 @@ mod tests {
             mention(text, "Google Cloud", "E2", Org),
             mention(text, "Eddie Villalba", "E3", Person),
         ];
-        assert_eq!(around(text, &ms[0], &ms).map(|g| name(&g)).as_deref(), Some("Poonam Lamba and Eddie Villalba"));
+        assert_eq!(list_name(text, 0, &ms).as_deref(), Some("Poonam Lamba and Eddie Villalba"));
         // Organisations in a list only when each is also named alone.
         let text = "Data released by Novo Nordisk and Pfizer show it. Novo Nordisk sells pills; Pfizer too.";
         let later = |name: &str, id: &str| {
@@ -249,11 +258,11 @@ mod tests {
             MentionRef { span: at..at + name.len(), ..mention(text, name, id, Org) }
         };
         let ms = [mention(text, "Novo Nordisk", "E1", Org), mention(text, "Pfizer", "E2", Org), later("Novo Nordisk", "E1"), later("Pfizer", "E2")];
-        assert_eq!(around(text, &ms[0], &ms).map(|g| name(&g)).as_deref(), Some("Novo Nordisk and Pfizer"));
+        assert_eq!(list_name(text, 0, &ms).as_deref(), Some("Novo Nordisk and Pfizer"));
         // A comma alone lists nothing.
         let text = "According to Stack Overflow, PHP is used by 18.9% of developers. Stack Overflow and PHP.";
         let ms = [mention(text, "Stack Overflow", "E1", Org), mention(text, "PHP", "E2", Org)];
-        assert_eq!(around(text, &ms[0], &ms).map(|g| name(&g)), None);
+        assert_eq!(list_name(text, 0, &ms), None);
     }
 
     #[test]

@@ -115,8 +115,7 @@ pub fn find_quotes_tokenized(
             let span = &span;
             if let Some(members) = group::members(text, span, mentions) {
                 person = members.iter().all(|m| m.person);
-                let ids = members.iter().map(|m| m.entity.clone()).collect();
-                return Speaker { span: span.clone(), entity: None, name: Some(group::name(&members)), members: ids };
+                return group::speaker(span.clone(), &members);
             }
             // The words in quotation marks the speaker is said to have said: a pronoun that
             // attributes them never stands for a name inside them (only pronouns need them).
@@ -136,8 +135,7 @@ pub fn find_quotes_tokenized(
             let named_here = linked.filter(|m| !pronoun && span.start <= m.span.start && m.span.end <= span.end);
             if let Some(members) = named_here.and_then(|m| group::around(text, m, mentions)) {
                 person = members.iter().all(|m| m.person);
-                let ids = members.iter().map(|m| m.entity.clone()).collect();
-                return Speaker { span: span.clone(), entity: None, name: Some(group::name(&members)), members: ids };
+                return group::speaker(span.clone(), &members);
             }
             Speaker {
                 span: span.clone(),
