@@ -239,9 +239,10 @@ impl Places {
         std::iter::once(e.name.as_str()).chain(body_forms).any(|form| {
             let key = normalize(form);
             let known = |k: &str| self.named(k).next().is_some();
-            use crate::lang::en::lexicon::{has_building_head, has_place_head, is_region};
+            use crate::lang::en::lexicon::{has_building_head, has_place_head, is_region, is_us_state_code};
             known(&key)
                 || is_region(&key, known)
+                || is_us_state_code(form)
                 || has_place_head(form)
                 || has_building_head(form)
                 || with_its_region(form, known)
@@ -520,6 +521,17 @@ mod tests {
         // Other types are not the gazetteer's business.
         let org = entity("E1", "Cloudflare", EntityType::Org, text);
         assert_eq!(drop_unplaced(vec![org], text, &gaz).len(), 1);
+    }
+
+    #[test]
+    fn former_states_and_state_codes_are_places() {
+        let gaz = Places::load().unwrap();
+        let text = "Immigrants came from the former Soviet Union and the Ottoman Empire to Helena, MT. \
+                    and to Fortnite, not to Look.";
+        let names = ["Soviet Union", "Ottoman Empire", "MT.", "Fortnite", "Look"];
+        let ents = names.iter().enumerate().map(|(i, n)| entity(&format!("E{}", i + 1), n, EntityType::Loc, text));
+        let kept: Vec<String> = drop_unplaced(ents.collect(), text, &gaz).into_iter().map(|e| e.name).collect();
+        assert_eq!(kept, ["Soviet Union", "Ottoman Empire", "MT."]);
     }
 
     #[test]

@@ -304,7 +304,66 @@ const WORLD_REGIONS: &[&str] = &[
     "global south",
     "subcontinent",
     "earth",
+    "gulf",
+    "bay area",
+    "san francisco bay area",
+    // Halves of the world and the historians' names for parts of it.
+    "western hemisphere",
+    "eastern hemisphere",
+    "northern hemisphere",
+    "southern hemisphere",
+    "new world",
+    "old world",
+    "arabia",
+    "mesopotamia",
+    "anatolia",
+    "persia",
+    "darfur",
+    "kurdistan",
+    "patagonia",
+    "siberia",
 ];
+
+/// States and empires that no longer exist, so no gazetteer of today's places holds them,
+/// normalised as [`WORLD_REGIONS`]: CoNLL-2003 tags them places (`the former Soviet Union`,
+/// `imported from the Ottoman Empire`), and history in the news names them often.
+const FORMER_STATES: &[&str] = &[
+    "soviet union",
+    "ussr",
+    "yugoslavia",
+    "czechoslovakia",
+    "east germany",
+    "west germany",
+    "prussia",
+    "austria-hungary",
+    "rhodesia",
+    "zaire",
+    "ceylon",
+    "siam",
+    "ottoman empire",
+    "roman empire",
+    "holy roman empire",
+    "byzantine empire",
+    "british empire",
+    "persian empire",
+    "mughal empire",
+    "russian empire",
+    "austro-hungarian empire",
+];
+
+/// The two-letter postal codes of the US states and the District of Columbia (`Helena, MT`,
+/// `plans in IL, TX, NM`): a place when the tagger reads one as a place, though no gazetteer
+/// record is named so.
+const US_STATE_CODES: &[&str] = &[
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA",
+    "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR",
+    "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY",
+];
+
+/// Whether a name as written is a US state's postal code (`MT`, `MT.`).
+pub fn is_us_state_code(name: &str) -> bool {
+    US_STATE_CODES.contains(&name.strip_suffix('.').unwrap_or(name))
+}
 
 /// Words that name a part of a place or region (`South China`, `Northern Europe`).
 const COMPASS: &[&str] = &[
@@ -339,11 +398,12 @@ pub fn is_compass_word(normalized: &str) -> bool {
     COMPASS.contains(&normalized)
 }
 
-/// Whether a normalised name is a world region (`middle east`), a compass word before one
+/// Whether a normalised name is a world region (`middle east`) or a former state (`soviet
+/// union`), a compass word before a region
 /// (`east asia`) or before a known place, or a known place called a state (`new york state`);
 /// `known` says whether the gazetteer holds a normalised name.
 pub fn is_region(normalized: &str, known: impl Fn(&str) -> bool) -> bool {
-    if WORLD_REGIONS.contains(&normalized) {
+    if WORLD_REGIONS.contains(&normalized) || FORMER_STATES.contains(&normalized) {
         return true;
     }
     // A known place called a state (`New York State`, `Washington State`, `State of Virginia`).
