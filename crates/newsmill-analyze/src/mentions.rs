@@ -151,6 +151,7 @@ fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer,
         titled_person(text, tokens, m);
     }
     ms.retain(|m| !m.tokens.is_empty());
+    end_on_a_name_word(text, tokens, ms);
     split_coordinated_organisations(text, tokens, ms);
     split_at_separators(text, tokens, ms);
     split_at_possessive(text, tokens, gaz, ms);
@@ -272,6 +273,40 @@ fn cut_at_cell_or_line_break(text: &str, tokens: &[Token], m: &mut FoundMention)
     let end = (m.tokens.start..m.tokens.end).rev().find(|&i| tokens[i].end as usize <= cut).map_or(m.tokens.start, |i| i + 1);
     m.tokens.end = end;
     m.span.end = if end > m.tokens.start { tokens[end - 1].end as usize } else { m.span.start };
+}
+
+/// Words that join the parts of a name and never end one (`Department of Design and`).
+const JOINING_WORDS: &[&str] = &["and", "&", "of", "for", "on", "the", "de"];
+
+/// A name never ends in a joining word ([`JOINING_WORDS`]): the tagger at times stops one word
+/// short in a long name (`Department of Design and` + `Construction`, `National Association
+/// for` + `the Self-Employed`). The name runs on over the capitalized words that follow it on
+/// the same line (and a `the` before them); with none to run over, the joining words are cut
+/// off (`Bags for` + `life`). Where another mention starts in that run (`The Federation of` +
+/// `Master Builders`), the two are one name that a later step joins: left as they are.
+fn end_on_a_name_word(text: &str, tokens: &[Token], ms: &mut [FoundMention]) {
+    let joining = |i: usize| JOINING_WORDS.contains(&tokens[i].text(text));
+    let capitalized = |i: usize| tokens[i].text(text).starts_with(char::is_uppercase);
+    let spaced = |i: usize| text.get(tokens[i - 1].end as usize..tokens[i].start as usize) == Some(" ");
+    for k in 0..ms.len() {
+        let last = ms[k].tokens.end - 1;
+        if !joining(last) || ms[k].tokens.len() < 2 {
+            continue;
+        }
+        let mut end = ms[k].tokens.end;
+        let runs_on = |i: usize| i < tokens.len() && spaced(i) && capitalized(i);
+        while runs_on(end) || (end < tokens.len() && spaced(end) && joining(end) && runs_on(end + 1)) {
+            end += 1;
+        }
+        if ms.get(k + 1).is_some_and(|next| next.tokens.start < end) {
+            continue;
+        }
+        while end > ms[k].tokens.start + 1 && joining(end - 1) {
+            end -= 1;
+        }
+        ms[k].tokens.end = end;
+        ms[k].span.end = tokens[end - 1].end as usize;
+    }
 }
 
 /// A name never ends in a possessive (`American Psychological Association’s` in `… Association’s
@@ -1137,6 +1172,34 @@ mod tests {
             assert_eq!(&text[m.span.clone()], name);
             assert_eq!(m.tokens, first..last);
         }
+    }
+
+    #[test]
+    fn a_name_never_ends_in_a_joining_word() {
+        use EntityType::{Misc, Org};
+        refines_as(&[
+            // Tokens: said 0, the 1, city 2, ’s 3, Department 4, of 5, Design 6, and 7, Construction 8.
+            (
+                "said the city’s Department of Design and Construction.",
+                vec![(4..8, Org)],
+                vec![("Department of Design and Construction", Org)],
+            ),
+            // The 0, National 1, Association 2, for 3, the 4, Self-Employed 5.
+            (
+                "The National Association for the Self-Employed met.",
+                vec![(1..4, Org)],
+                vec![("National Association for the Self-Employed", Org)],
+            ),
+            // No capital follows: the joining word goes. I 0, love 1, Bags 2, for 3, life 4.
+            ("I love Bags for life.", vec![(2..4, Misc)], vec![("Bags", Misc)]),
+            // Another mention in the run: one name, joined later. The 0, Federation 1, of 2,
+            // Master 3, Builders 4.
+            (
+                "The Federation of Master Builders said so.",
+                vec![(0..3, Org), (3..5, Org)],
+                vec![("The Federation of Master Builders", Org)],
+            ),
+        ]);
     }
 
     #[test]
