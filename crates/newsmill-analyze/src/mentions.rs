@@ -1,6 +1,7 @@
 //! Mentions: the spans the NER model tags, as byte ranges with a type.
 
 mod domains;
+mod known_names;
 pub(crate) use domains::{domain_stem, is_domain_name};
 mod legal_forms;
 mod possessive;
@@ -64,6 +65,7 @@ pub fn find_mentions_with_margins(
     untagged_titled_people(text, tokens, sents, &mut out);
     heads_of_administrations(text, tokens, sents, &model.gazetteer, &mut out);
     refine(text, tokens, sents, &model.gazetteer, &mut out);
+    known_names::written_whole(text, tokens, sents, &mut out);
     works::untagged_works(text, tokens, sents, &mut out);
     domains::untagged_domain_names(text, tokens, sents, &mut out);
     repeated_surnames(text, tokens, sents, &mut out);

@@ -664,6 +664,11 @@ fn is_known_institution(name: &str) -> bool {
     SET.get_or_init(|| names_of(KNOWN_INSTITUTIONS)).contains(name)
 }
 
+/// The names of the institutions known worldwide (`models/known-institutions-en.txt`).
+pub fn known_institution_names() -> impl Iterator<Item = &'static str> {
+    KNOWN_INSTITUTIONS.lines().filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
 /// The names of a list file: one per line, `#` lines are comments.
 fn names_of(list: &'static str) -> HashSet<&'static str> {
     list.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
