@@ -94,8 +94,8 @@ mod tests {
                 super::super::tests::mention_at(&tokens, at, name, *kind)
             })
             .collect();
-        let sents = [0..tokens.len()];
-        written_whole(text, &tokens, &sents, &mut ms);
+        let one_sentence: Range<usize> = 0..tokens.len();
+        written_whole(text, &tokens, std::slice::from_ref(&one_sentence), &mut ms);
         ms.iter().map(|m| (text[m.span.clone()].to_string(), m.kind)).collect()
     }
 
