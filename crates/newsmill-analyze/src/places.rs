@@ -532,6 +532,13 @@ mod tests {
         let ents = names.iter().enumerate().map(|(i, n)| entity(&format!("E{}", i + 1), n, EntityType::Loc, text));
         let kept: Vec<String> = drop_unplaced(ents.collect(), text, &gaz).into_iter().map(|e| e.name).collect();
         assert_eq!(kept, ["Soviet Union", "Ottoman Empire", "MT."]);
+        // Regions and ranges the news names, water named by its kind first; not a college.
+        let text = "Storms hit New England, Kashmir and the Alps, then the Gulf of Aden and Lake Michigan; \
+                    a Mount Holyoke graduate stayed home.";
+        let names = ["New England", "Kashmir", "Alps", "Gulf of Aden", "Lake Michigan", "Mount Holyoke"];
+        let ents = names.iter().enumerate().map(|(i, n)| entity(&format!("E{}", i + 1), n, EntityType::Loc, text));
+        let kept: Vec<String> = drop_unplaced(ents.collect(), text, &gaz).into_iter().map(|e| e.name).collect();
+        assert_eq!(kept, ["New England", "Kashmir", "Alps", "Gulf of Aden", "Lake Michigan"]);
     }
 
     #[test]

@@ -322,6 +322,28 @@ const WORLD_REGIONS: &[&str] = &[
     "kurdistan",
     "patagonia",
     "siberia",
+    "kashmir",
+    "sinai",
+    "golan heights",
+    "new england",
+    "appalachia",
+    "pacific northwest",
+    "mountain west",
+    "deep south",
+    "great plains",
+    "great lakes",
+    "florida keys",
+    "outer banks",
+    "strait of hormuz",
+    // Mountain ranges, named in the plural.
+    "alps",
+    "andes",
+    "himalayas",
+    "rockies",
+    "pyrenees",
+    "urals",
+    "appalachians",
+    "carpathians",
 ];
 
 /// States and empires that no longer exist, so no gazetteer of today's places holds them,
@@ -450,6 +472,12 @@ pub fn polity_place(name: &str) -> Option<&str> {
 /// Whether a name of two or more words ends in a word that makes it a place's (`Bexar
 /// County`, `Trent Bridge`).
 pub fn has_place_head(name: &str) -> bool {
+    // Water named by its kind first (`Lake Michigan`, `Gulf of Aden`, `Bay of Bengal`). Not
+    // `Mount`, which names colleges and firms as often (`Mount Holyoke`, `Mt. Gox`).
+    let leading = ["Lake ", "Gulf of ", "Bay of ", "Sea of ", "Strait of ", "Straits of ", "Isle of "];
+    if leading.iter().any(|l| name.strip_prefix(l).is_some_and(|rest| rest.starts_with(char::is_uppercase))) {
+        return true;
+    }
     let mut words = name.split_whitespace();
     let street = |w: &&str| STREET_HEADS.contains(w) || STREET_ABBREVIATIONS.contains(w);
     words.next_back().is_some_and(|last| PLACE_HEADS.contains(&last) || street(&last)) && words.next().is_some()
