@@ -106,7 +106,10 @@ pub fn link<'a>(
             .find(|m| m.kind == crate::model::EntityType::Org)
     };
     if NEUTER.contains(&lower.as_str()) {
-        return near_org();
+        // As for a person: the subject of an earlier sentence, not the last organisation it
+        // happens to name (`Uber has been defending … during Hurricane Sandy. It has now promised`).
+        let org = |m: &MentionRef| m.kind == crate::model::EntityType::Org;
+        return near_org().map(|nearest| subject_of_earlier(text, nearest, span.start, mentions, sentences, org));
     }
     let head = lower.split_whitespace().last()?.trim_matches(|c: char| !c.is_alphanumeric());
     if head.len() < 3 || !lower.starts_with("the ") {
@@ -352,6 +355,22 @@ mod tests {
         let ms = [mention(&far, "Acme Corp", "E2", false, &[])];
         let start = far.find("It said").unwrap_or(0);
         assert_eq!(link(&far, &(start..start + 2), &ms, &[], &[]).map(|m| m.entity.as_str()), None);
+    }
+
+    #[test]
+    fn it_stands_for_the_organisation_an_earlier_sentence_is_about() {
+        let text = "Uber has defended its prices since the storm hit Acme Corp. It has now promised to cap them.";
+        let ms = [mention(text, "Uber", "E1", false, &[]), mention(text, "Acme Corp", "E2", false, &[])];
+        let split = text.find(" It has").unwrap_or(0) + 1;
+        let sentences = [0..split, split..text.len()];
+        let span = split..split + 2;
+        assert_eq!(link(text, &span, &ms, &[], &sentences).map(|m| m.entity.as_str()), Some("E1"));
+        // In its own sentence the nearest organisation stays.
+        let text = "Uber met Acme Corp, and it said the deal would close.";
+        let ms = [mention(text, "Uber", "E1", false, &[]), mention(text, "Acme Corp", "E2", false, &[])];
+        let at = text.find("it said").unwrap_or(0);
+        let whole: Range<usize> = 0..text.len();
+        assert_eq!(link(text, &(at..at + 2), &ms, &[], std::slice::from_ref(&whole)).map(|m| m.entity.as_str()), Some("E2"));
     }
 
     #[test]
