@@ -280,6 +280,10 @@ fn cut_at_cell_or_line_break(text: &str, tokens: &[Token], m: &mut FoundMention)
 /// Words that join the parts of a name and never end one (`Department of Design and`).
 const JOINING_WORDS: &[&str] = &["and", "&", "of", "for", "on", "the", "de"];
 
+/// The most words a name ending in a joining word runs on over (`Construction`, `the
+/// Self-Employed`); more is a heading's run of capitals.
+const MAX_RUN_ON: usize = 4;
+
 /// A name never ends in a joining word ([`JOINING_WORDS`]): the tagger at times stops one word
 /// short in a long name (`Department of Design and` + `Construction`, `National Association
 /// for` + `the Self-Employed`). The name runs on over the capitalized words that follow it on
@@ -302,6 +306,10 @@ fn end_on_a_name_word(text: &str, tokens: &[Token], ms: &mut [FoundMention]) {
         }
         if ms.get(k + 1).is_some_and(|next| next.tokens.start < end) {
             continue;
+        }
+        // A longer run of capitals is a heading in title case, not the rest of the name.
+        if end - ms[k].tokens.end > MAX_RUN_ON {
+            end = ms[k].tokens.end;
         }
         while end > ms[k].tokens.start + 1 && joining(end - 1) {
             end -= 1;
@@ -1194,6 +1202,13 @@ mod tests {
             ),
             // No capital follows: the joining word goes. I 0, love 1, Bags 2, for 3, life 4.
             ("I love Bags for life.", vec![(2..4, Misc)], vec![("Bags", Misc)]),
+            // A heading in title case is no rest of the name: Office 0, of 1, Design 2, and 3,
+            // Construction … Today 4–9.
+            (
+                "Office of Design and Construction Opens New Site Downtown Today",
+                vec![(0..4, Org)],
+                vec![("Office of Design", Org)],
+            ),
             // Another mention in the run: one name, joined later. The 0, Federation 1, of 2,
             // Master 3, Builders 4.
             (
