@@ -133,7 +133,9 @@ fn trim_people_in_headings(text: &str, tokens: &[Token], headings: &[Range<usize
         if line.start > m.span.start {
             continue;
         }
-        let elsewhere = |run: &str| text.matches(run).count() > text[line.clone()].matches(run).count();
+        // Written outside the heading's line: a run holds no line break, so no occurrence
+        // straddles the line's ends, and the first one found outside settles it.
+        let elsewhere = |run: &str| text[..line.start].contains(run) || text[line.end..].contains(run);
         let mut best: Option<Range<usize>> = None;
         for i in m.tokens.clone() {
             if i > m.tokens.start && !cut_off(i - 1) {
