@@ -421,9 +421,9 @@ pub fn is_compass_word(normalized: &str) -> bool {
 }
 
 /// Whether a normalised name is a world region (`middle east`) or a former state (`soviet
-/// union`), a compass word before a region
-/// (`east asia`) or before a known place, or a known place called a state (`new york state`);
-/// `known` says whether the gazetteer holds a normalised name.
+/// union`), a compass word before a region (`east asia`) or before a known place, or a known
+/// place called a state (`new york state`); `known` says whether the gazetteer holds a
+/// normalised name.
 pub fn is_region(normalized: &str, known: impl Fn(&str) -> bool) -> bool {
     if WORLD_REGIONS.contains(&normalized) || FORMER_STATES.contains(&normalized) {
         return true;
@@ -694,12 +694,17 @@ fn is_known_institution(name: &str) -> bool {
 
 /// The names of the institutions known worldwide (`models/known-institutions-en.txt`).
 pub fn known_institution_names() -> impl Iterator<Item = &'static str> {
-    KNOWN_INSTITUTIONS.lines().filter(|l| !l.is_empty() && !l.starts_with('#'))
+    list_names(KNOWN_INSTITUTIONS)
 }
 
 /// The names of a list file: one per line, `#` lines are comments.
+fn list_names(list: &'static str) -> impl Iterator<Item = &'static str> {
+    list.lines().filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The names of a list file as a set ([`list_names`]).
 fn names_of(list: &'static str) -> HashSet<&'static str> {
-    list.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+    list_names(list).collect()
 }
 
 /// Whether `name` opens with the name of an organisation known worldwide and goes on (`Google
