@@ -12,6 +12,7 @@ mod findings;
 pub mod attribute;
 pub mod confidence;
 pub mod cues;
+mod described;
 mod group;
 mod indirect;
 mod interview;
@@ -30,6 +31,8 @@ mod transcript;
 use std::ops::Range;
 
 use crate::model::{Entity, EntityType, Quote, QuoteKind, Speaker, TextField};
+
+pub use described::tidy_unnamed_speakers;
 
 #[cfg(feature = "internals")]
 pub use attribute::Attribution;
