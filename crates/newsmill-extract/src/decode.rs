@@ -28,16 +28,27 @@ pub struct Decoded<'a> {
     pub guessed: bool,
     /// True when some bytes were not valid in the charset and were replaced.
     pub had_errors: bool,
+    /// True when the text held UTF-8 read as Windows-1252 and written again, and was repaired
+    /// ([`crate::mojibake`]).
+    pub repaired: bool,
 }
 
-/// Decodes `bytes` to text. `hint` is a charset named outside the bytes, such as an HTTP
-/// header. Fails only on binary data.
+/// Decodes `bytes` to text, mojibake repaired. `hint` is a charset named outside the bytes,
+/// such as an HTTP header. Fails only on binary data.
 pub fn decode<'a>(bytes: &'a [u8], hint: Option<&str>) -> Result<Decoded<'a>, ErrorKind> {
+    let mut decoded = decode_charset(bytes, hint)?;
+    if let Some(text) = crate::mojibake::repair(&decoded.text) {
+        (decoded.text, decoded.repaired) = (Cow::Owned(text), true);
+    }
+    Ok(decoded)
+}
+
+fn decode_charset<'a>(bytes: &'a [u8], hint: Option<&str>) -> Result<Decoded<'a>, ErrorKind> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         // A byte-order mark is the one sure sign of UTF-16, so it is decoded as such here
         // (`finish` turns a UTF-16 *declaration* into UTF-8).
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
-        return Ok(Decoded { text, encoding, guessed: false, had_errors });
+        return Ok(Decoded { text, encoding, guessed: false, had_errors, repaired: false });
     }
     check_not_binary(bytes)?;
     let declared = hint
@@ -63,7 +74,7 @@ fn finish<'a>(bytes: &'a [u8], encoding: &'static Encoding, guessed: bool) -> De
     // UTF-16 declared in a meta tag is a lie by definition (the tag was readable as ASCII).
     let encoding = encoding.output_encoding();
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-    Decoded { text, encoding, guessed, had_errors }
+    Decoded { text, encoding, guessed, had_errors, repaired: false }
 }
 
 fn check_not_binary(bytes: &[u8]) -> Result<(), ErrorKind> {
@@ -154,6 +165,18 @@ mod tests {
     fn utf8_declared_wrongly_stays_utf8() {
         let page = "<meta charset=iso-8859-1><p>café</p>".as_bytes();
         assert!(decode(page, None).unwrap().text.contains("café"));
+    }
+
+    #[test]
+    fn utf8_saved_again_as_windows_1252_is_repaired() {
+        // What a page holds when its UTF-8 was read as Windows-1252 and saved again as UTF-8.
+        let page = "<meta charset=utf-8><p>the Earth’s “systems”</p>".as_bytes();
+        let twice: String =
+            page.iter().map(|&b| encoding_rs::WINDOWS_1252.decode_without_bom_handling(&[b]).0.into_owned()).collect();
+        let decoded = decode(twice.as_bytes(), None).unwrap();
+        assert!(decoded.repaired);
+        assert!(decoded.text.contains("the Earth’s “systems”"), "{}", decoded.text);
+        assert!(!decode(page, None).unwrap().repaired);
     }
 
     #[test]

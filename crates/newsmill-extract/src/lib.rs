@@ -32,6 +32,7 @@
 newsmill_model::internal_mods!(dates, html, language, sniff, stopwords, text, title);
 mod decode;
 mod error;
+mod mojibake;
 mod preparse;
 
 pub(crate) use newsmill_model as model;
@@ -98,6 +99,9 @@ pub fn extract(raw: &RawDoc, config: &ExtractConfig) -> Result<Document, Error> 
     }
     if decoded.had_errors {
         doc.warnings.push(format!("some bytes were not valid {} and were replaced", decoded.encoding.name()));
+    }
+    if decoded.repaired {
+        doc.warnings.push("the text was UTF-8 read as Windows-1252 and saved again (mojibake); repaired".to_owned());
     }
     if doc.language.is_none() {
         doc.language = language::detect(&doc.text);
