@@ -107,6 +107,7 @@ pub fn find_quotes_tokenized(
     let quoted: Vec<&marks::Quoted> = scans.iter().flat_map(|s| &s.quoted).collect();
     // Only pronoun speakers and reported speech need the sentences.
     let sentence_spans: std::cell::OnceCell<Vec<Range<usize>>> = std::cell::OnceCell::new();
+    let quotations: std::cell::OnceCell<Vec<Range<usize>>> = std::cell::OnceCell::new();
     let mut out = Vec::new();
     for a in &attributions {
         let pieces = content_pieces(text, a);
@@ -120,20 +121,12 @@ pub fn find_quotes_tokenized(
                 person = members.iter().all(|m| m.person);
                 return group::speaker(span.clone(), &members);
             }
-            // The words in quotation marks the speaker is said to have said: a pronoun that
-            // attributes them never stands for a name inside them (only pronouns need them).
+            // A pronoun that attributes speech never stands for a name inside quotation marks
+            // (only pronouns need them).
             let pronoun = resolve::is_bare_pronoun(text, span);
-            let said: Vec<Range<usize>> = if pronoun {
-                quoted
-                    .iter()
-                    .filter(|q| pieces.iter().any(|p| p.start <= q.outer.start && q.outer.end <= p.end))
-                    .map(|q| q.inner.clone())
-                    .collect()
-            } else {
-                Vec::new()
-            };
+            let said: &[Range<usize>] = if pronoun { quotations.get_or_init(|| quoted.iter().map(|q| q.inner.clone()).collect()) } else { &[] };
             let sentences: &[Range<usize>] = if pronoun { sentence_spans.get_or_init(|| sentence_bytes(text, tokens)) } else { &[] };
-            let linked = resolve::link(text, span, mentions, &said, sentences);
+            let linked = resolve::link(text, span, mentions, said, sentences);
             person = linked.is_some_and(|m| m.person);
             let named_here = linked.filter(|m| !pronoun && span.start <= m.span.start && m.span.end <= span.end);
             if let Some(members) = named_here.and_then(|m| group::around(text, m, mentions)) {
@@ -794,6 +787,18 @@ mod tests {
         assert_eq!(q[0].kind, QuoteKind::Indirect);
         let speaker = q[0].speaker.as_ref().map(|s| &text[s.span.clone()]);
         assert_eq!(speaker, Some("The minister"));
+    }
+
+    #[test]
+    fn a_pronoun_never_stands_for_a_name_in_an_earlier_speakers_quotation() {
+        let text = "Her mother, Fiona Parry, gave a statement.\n\n“As Eloise Parry deteriorated, the staff did all \
+                    they could.”\n\nShe added: “They never stood a chance of saving her.”";
+        let mut fiona = person_mention(text, "Fiona Parry");
+        let eloise = MentionRef { entity: "E2".into(), ..person_mention(text, "Eloise Parry") };
+        fiona.entity = "E1".into();
+        let q = rule_quotes(text, &[fiona, eloise]);
+        let last = q.iter().find(|q| text[q.span.clone()].starts_with("They never"));
+        assert_eq!(last.and_then(|q| q.speaker.as_ref()).and_then(|s| s.name.as_deref()), Some("Fiona Parry"), "{q:?}");
     }
 
     #[test]

@@ -48,11 +48,12 @@ pub fn is_bare_pronoun(text: &str, span: &Range<usize>) -> bool {
 }
 
 /// The entity a speaker phrase refers to, when it can be told from the mentions (in text
-/// order, not overlapping, as the analysis gives them). `said` holds the words in quotation
-/// marks the speaker is said to have said: a pronoun never stands for a name inside them
-/// (`“Halved grapefruits, …,” she shares`, `“… consider Harry's Berries,” she adds`). A name
-/// in reported words outside quotation marks can be the antecedent (`an answer from Judge
-/// Alsup that stunned many: “…,” he wrote`).
+/// order, not overlapping, as the analysis gives them). `said` holds the text's words in
+/// quotation marks: a pronoun never stands for a name inside them, whether they are the
+/// speaker's own (`“Halved grapefruits, …,” she shares`, `“… consider Harry's Berries,” she
+/// adds`) or an earlier speaker's (`“As Eloise deteriorated, …” … She added:` is the mother
+/// quoted, not her daughter). A name in reported words outside quotation marks can be the
+/// antecedent (`an answer from Judge Alsup that stunned many: “…,” he wrote`).
 ///
 /// `sentences` are the text's sentences as byte ranges, in order (empty: not known). A
 /// pronoun whose nearest fitting person is in an earlier sentence takes that sentence's first
