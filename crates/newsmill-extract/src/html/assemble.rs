@@ -30,6 +30,7 @@ pub(super) fn assemble(
     drop_labels(&mut reasons, sel, w);
     trim_tail(&mut reasons, page, sel);
     trim_head(&mut reasons, page, sel, w);
+    drop_bylines(&mut reasons, page, &doc.authors);
     for ((seg, reason), f) in page.segments.iter().zip(reasons).zip(&sel.features) {
         let reason = reason.or_else(|| repeats.check(page, seg, f.words, &keys));
         match reason {
@@ -228,6 +229,35 @@ fn trim_head(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Selection
     }
 }
 
+/// A line that only credits the page's author (`By Stephen Fidler`, `By Jane Doe and John
+/// Roe`) is the byline wherever the story's markup puts it: the author is metadata already,
+/// and the line is no part of the story's text (trim_head misses it when the page sets it as
+/// a heading or a paragraph of prose).
+fn drop_bylines(reasons: &mut [Option<RemovalReason>], page: &Page, authors: &[String]) {
+    if authors.is_empty() {
+        return;
+    }
+    for (r, seg) in reasons.iter_mut().zip(&page.segments) {
+        let line = matches!(seg.kind, BlockKind::Paragraph | BlockKind::Heading);
+        if r.is_none() && line && credits_only(&seg.text, authors) {
+            *r = Some(RemovalReason::Metadata);
+        }
+    }
+}
+
+/// Whether `line` is `By` and the names of `authors`, joined by commas or `and`, and nothing else.
+fn credits_only(line: &str, authors: &[String]) -> bool {
+    let line = line.trim().trim_end_matches(['.', ',', '|', '-', '—']).trim_end();
+    let Some(names) = ["By ", "by ", "BY "].iter().find_map(|b| line.strip_prefix(b)) else { return false };
+    let mut rest = names.trim();
+    while !rest.is_empty() {
+        let Some(author) = authors.iter().find(|a| !a.is_empty() && rest.starts_with(a.as_str())) else { return false };
+        rest = rest[author.len()..].trim_start_matches([',', ' ']);
+        rest = rest.strip_prefix("and ").or_else(|| rest.strip_prefix("& ")).unwrap_or(rest);
+    }
+    true
+}
+
 /// Whether segment `i` is prose the story keeps so far (false past the last segment).
 fn kept_prose(reasons: &[Option<RemovalReason>], sel: &Selection, i: usize) -> bool {
     reasons.get(i).is_some_and(Option::is_none) && sel.prose.get(i).copied().unwrap_or(false)
@@ -273,4 +303,21 @@ fn is_title(text: &str, kind: BlockKind, h1: bool, titles: &[String]) -> bool {
     let k = key(text);
     !k.is_empty()
         && titles.iter().any(|t| k == *t || (h1 && k.len() >= 10 && (t.contains(&k) || k.contains(t.as_str()))))
+}
+
+#[cfg(test)]
+mod byline_tests {
+    use super::credits_only;
+
+    #[test]
+    fn a_line_of_by_and_the_authors_is_a_byline() {
+        let authors = ["Stephen Fidler".to_string(), "Frances Robinson".to_string()];
+        assert!(credits_only("By Stephen Fidler", &authors));
+        assert!(credits_only("BY Stephen Fidler and Frances Robinson.", &authors));
+        assert!(credits_only("by Frances Robinson, Stephen Fidler", &authors));
+        assert!(!credits_only("By Stephen Fidler and a colleague in Brussels", &authors));
+        assert!(!credits_only("By Tuesday, Stephen Fidler had left.", &authors));
+        assert!(!credits_only("Stephen Fidler", &authors));
+        assert!(!credits_only("By Stephen Fidler", &[]));
+    }
 }

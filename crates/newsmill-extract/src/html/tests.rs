@@ -436,3 +436,17 @@ fn a_linked_heading_pointing_to_another_story_goes() {
     );
     assert_eq!(run(&body, false).block_texts().collect::<Vec<_>>(), [P1, P2, P3]);
 }
+
+#[test]
+fn a_byline_the_metadata_names_leaves_the_text_however_it_is_set() {
+    // blogs.wsj.com sets its byline as a heading inside the post, before a paragraph of prose.
+    let html = format!(
+        "<html><head><title>Bridge reopens</title><meta name=author content=\"Stephen Fidler\"></head><body>\
+         <article><h1>Bridge reopens</h1><p>{P1}</p><h3 class=byline>By Stephen Fidler</h3><p>{P2}</p><p>{P3}</p></article>\
+         </body></html>"
+    );
+    let doc = extract_html(&html, None, &ExtractConfig { explain: true, ..ExtractConfig::default() });
+    assert_eq!(doc.authors, ["Stephen Fidler"]);
+    assert_eq!(doc.block_texts().collect::<Vec<_>>(), [P1, P2, P3]);
+    assert_eq!(reason_of(&doc, "By Stephen Fidler"), Some(RemovalReason::Metadata));
+}
