@@ -229,33 +229,41 @@ fn trim_head(reasons: &mut [Option<RemovalReason>], page: &Page, sel: &Selection
     }
 }
 
-/// A line that only credits the page's author (`By Stephen Fidler`, `By Jane Doe and John
-/// Roe`) is the byline wherever the story's markup puts it: the author is metadata already,
-/// and the line is no part of the story's text (trim_head misses it when the page sets it as
-/// a heading or a paragraph of prose).
+/// A line that credits the page's author (`By Stephen Fidler`, `By Jane Doe and John Roe`,
+/// `By Scott Levine – Updated Sep 9, 2025 at 1:00 PM EST`) is the byline wherever the story's
+/// markup puts it: the author is metadata already, and the line is no part of the story's text
+/// (trim_head misses it when the page sets it as a heading or a paragraph of prose). Only a
+/// page's one such line: a listing credits each of its items the same way.
 fn drop_bylines(reasons: &mut [Option<RemovalReason>], page: &Page, authors: &[String]) {
     if authors.is_empty() {
         return;
     }
-    for (r, seg) in reasons.iter_mut().zip(&page.segments) {
-        let line = matches!(seg.kind, BlockKind::Paragraph | BlockKind::Heading);
-        if r.is_none() && line && credits_only(&seg.text, authors) {
-            *r = Some(RemovalReason::Metadata);
+    let line = |seg: &Segment| matches!(seg.kind, BlockKind::Paragraph | BlockKind::Heading);
+    let mut bylines = page.segments.iter().enumerate().filter(|(_, seg)| line(seg) && is_byline(&seg.text, authors));
+    if let (Some((i, _)), None) = (bylines.next(), bylines.next()) {
+        if reasons[i].is_none() {
+            reasons[i] = Some(RemovalReason::Metadata);
         }
     }
 }
 
-/// Whether `line` is `By` and the names of `authors`, joined by commas or `and`, and nothing else.
-fn credits_only(line: &str, authors: &[String]) -> bool {
+/// Most words of what may follow the names in a byline (a date, a time, a role).
+const MAX_BYLINE_TAIL_WORDS: usize = 14;
+
+/// Whether `line` is `By` and the names of `authors`, joined by commas or `and`, then nothing
+/// or a short tail with a date or time in it (`– Updated Sep 9, 2025`, `Published: Jun 25, 2025`).
+fn is_byline(line: &str, authors: &[String]) -> bool {
     let line = line.trim().trim_end_matches(['.', ',', '|', '-', '—']).trim_end();
     let Some(names) = ["By ", "by ", "BY "].iter().find_map(|b| line.strip_prefix(b)) else { return false };
     let mut rest = names.trim();
-    while !rest.is_empty() {
-        let Some(author) = authors.iter().find(|a| !a.is_empty() && rest.starts_with(a.as_str())) else { return false };
+    let mut named = false;
+    while let Some(author) = authors.iter().find(|a| !a.is_empty() && rest.starts_with(a.as_str())) {
+        named = true;
         rest = rest[author.len()..].trim_start_matches([',', ' ']);
         rest = rest.strip_prefix("and ").or_else(|| rest.strip_prefix("& ")).unwrap_or(rest);
     }
-    true
+    let dated = rest.bytes().any(|b| b.is_ascii_digit()) && rest.split_whitespace().count() <= MAX_BYLINE_TAIL_WORDS;
+    named && (rest.is_empty() || dated)
 }
 
 /// Whether segment `i` is prose the story keeps so far (false past the last segment).
@@ -307,17 +315,20 @@ fn is_title(text: &str, kind: BlockKind, h1: bool, titles: &[String]) -> bool {
 
 #[cfg(test)]
 mod byline_tests {
-    use super::credits_only;
+    use super::is_byline;
 
     #[test]
-    fn a_line_of_by_and_the_authors_is_a_byline() {
+    fn a_line_of_by_the_authors_and_a_date_is_a_byline() {
         let authors = ["Stephen Fidler".to_string(), "Frances Robinson".to_string()];
-        assert!(credits_only("By Stephen Fidler", &authors));
-        assert!(credits_only("BY Stephen Fidler and Frances Robinson.", &authors));
-        assert!(credits_only("by Frances Robinson, Stephen Fidler", &authors));
-        assert!(!credits_only("By Stephen Fidler and a colleague in Brussels", &authors));
-        assert!(!credits_only("By Tuesday, Stephen Fidler had left.", &authors));
-        assert!(!credits_only("Stephen Fidler", &authors));
-        assert!(!credits_only("By Stephen Fidler", &[]));
+        assert!(is_byline("By Stephen Fidler", &authors));
+        assert!(is_byline("BY Stephen Fidler and Frances Robinson.", &authors));
+        assert!(is_byline("by Frances Robinson, Stephen Fidler", &authors));
+        assert!(is_byline("By Stephen Fidler – Updated Sep 9, 2025 at 1:00 PM EST", &authors));
+        assert!(is_byline("By Frances RobinsonPublished: Jun 25, 2025", &authors));
+        assert!(!is_byline("By Stephen Fidler and a colleague in Brussels", &authors));
+        assert!(!is_byline("By Stephen Fidler, WSJ", &authors));
+        assert!(!is_byline("By Tuesday, Stephen Fidler had left.", &authors));
+        assert!(!is_byline("Stephen Fidler", &authors));
+        assert!(!is_byline("By Stephen Fidler", &[]));
     }
 }

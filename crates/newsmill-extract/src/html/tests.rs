@@ -450,3 +450,14 @@ fn a_byline_the_metadata_names_leaves_the_text_however_it_is_set() {
     assert_eq!(doc.block_texts().collect::<Vec<_>>(), [P1, P2, P3]);
     assert_eq!(reason_of(&doc, "By Stephen Fidler"), Some(RemovalReason::Metadata));
 }
+
+#[test]
+fn a_listing_that_credits_each_item_keeps_its_bylines() {
+    let html = format!(
+        "<html><head><title>News</title><meta name=author content=\"Makenzie Holland\"></head><body><main>\
+         <p>{P1}</p><p>By Makenzie Holland • Dec. 19, 2025</p><p>{P2}</p><p>By Makenzie Holland • Dec. 4, 2025</p>\
+         <p>{P3}</p></main></body></html>"
+    );
+    let doc = extract_html(&html, None, &ExtractConfig::default());
+    assert_eq!(doc.block_texts().filter(|t| t.starts_with("By Makenzie")).count(), 2);
+}
