@@ -240,10 +240,10 @@ fn drop_bylines(reasons: &mut [Option<RemovalReason>], page: &Page, authors: &[S
     }
     let line = |seg: &Segment| matches!(seg.kind, BlockKind::Paragraph | BlockKind::Heading);
     let mut bylines = page.segments.iter().enumerate().filter(|(_, seg)| line(seg) && is_byline(&seg.text, authors));
-    if let (Some((i, _)), None) = (bylines.next(), bylines.next()) {
-        if reasons[i].is_none() {
-            reasons[i] = Some(RemovalReason::Metadata);
-        }
+    if let (Some((i, _)), None) = (bylines.next(), bylines.next())
+        && reasons[i].is_none()
+    {
+        reasons[i] = Some(RemovalReason::Metadata);
     }
 }
 
