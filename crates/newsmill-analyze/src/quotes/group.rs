@@ -103,7 +103,12 @@ fn named_inside<'a>(text: &str, span: &Range<usize>, mentions: &'a [MentionRef])
     let from = mentions.partition_point(|m| m.span.start < span.start);
     let within: Vec<&MentionRef> =
         mentions[from..].iter().take_while(|m| m.span.start < span.end).filter(|m| m.span.end <= span.end).collect();
-    groups(text, &within).into_iter().find(|g| g.len() >= 2 && (g[0].person || g.iter().all(|m| alone_somewhere(text, m, mentions))))
+    // An organisation the lists know is one whether or not the text ever names it alone
+    // (`separately by Novo Nordisk and Pfizer`).
+    let sure = |m: &&MentionRef| {
+        alone_somewhere(text, m, mentions) || text.get(m.span.clone()).is_some_and(crate::lang::en::lexicon::is_known_org)
+    };
+    groups(text, &within).into_iter().find(|g| g.len() >= 2 && (g[0].person || g.iter().all(sure)))
 }
 
 /// Whether the entity of `m` is named somewhere outside any list: an organisation's name
@@ -293,6 +298,13 @@ mod tests {
         };
         let ms = [mention(text, "Strava", "E1", Org), mention(text, "ClassPass", "E2", Org), later("Strava", "E1"), later("ClassPass", "E2")];
         assert_eq!(group_name(text, "Both Strava’s and ClassPass’s reports", &ms).as_deref(), Some("Strava and ClassPass"));
+        // Organisations the lists know need not be named alone; others must (a split name).
+        let text = "Data released separately by Novo Nordisk and Pfizer show it works.";
+        let ms = [mention(text, "Novo Nordisk", "E1", Org), mention(text, "Pfizer", "E2", Org)];
+        assert_eq!(group_name(text, "Novo Nordisk and Pfizer", &ms).as_deref(), Some("Novo Nordisk and Pfizer"));
+        let text = "The Centers for Disease Control and Prevention said it works.";
+        let ms = [mention(text, "Centers for Disease Control", "E1", Org), mention(text, "Prevention", "E2", Org)];
+        assert_eq!(group_name(text, "The Centers for Disease Control and Prevention", &ms), None);
         // People each with an apposition.
         let text = "Farhan Thawar, vice president and head of engineering at Shopify, and Drew Bradstock, senior director, agree.";
         let ms = [mention(text, "Farhan Thawar", "E1", Person), mention(text, "Shopify", "E2", Org), mention(text, "Drew Bradstock", "E3", Person)];
