@@ -91,7 +91,10 @@ fn runs(text: &str) -> Vec<Run> {
 fn byte_of(c: char) -> Option<u8> {
     match u32::from(c) {
         code @ 0x80..=0xFF => u8::try_from(code).ok(),
-        _ => CP1252_HIGH.iter().position(|&h| h == c).and_then(|i| u8::try_from(0x80 + i).ok()),
+        // Windows-1252's own characters lie from `Œ` (U+0152) to `™` (U+2122); the text
+        // around a run (ASCII, mostly) is answered without searching them.
+        0x152..=0x2122 => CP1252_HIGH.iter().position(|&h| h == c).and_then(|i| u8::try_from(0x80 + i).ok()),
+        _ => None,
     }
 }
 
@@ -113,6 +116,16 @@ mod tests {
             Some("Ángel Franco in São Paulo — café")
         );
         assert_eq!(repair("cafÃ© crÃ¨me, rÃ©sumÃ©").as_deref(), Some("café crème, résumé"));
+    }
+
+    #[test]
+    fn every_windows_1252_character_reads_back_as_its_byte() {
+        for (i, &c) in CP1252_HIGH.iter().enumerate() {
+            assert_eq!(byte_of(c), u8::try_from(0x80 + i).ok(), "{c:?}");
+        }
+        assert_eq!(byte_of('é'), Some(0xE9));
+        assert_eq!(byte_of('a'), None);
+        assert_eq!(byte_of('中'), None);
     }
 
     #[test]
