@@ -34,7 +34,7 @@ pub fn repair(text: &str) -> Option<String> {
     memchr::memchr(0xC3, text.as_bytes())?;
     let runs = runs(text);
     let certain = runs.iter().any(|r| r.certain);
-    if runs.is_empty() || (!certain && runs.len() < LIKELY_RUNS_ALONE) {
+    if !certain && runs.len() < LIKELY_RUNS_ALONE {
         return None;
     }
     let mut out = String::with_capacity(text.len());

@@ -61,58 +61,33 @@ pub fn tidy_unnamed_speakers(text: &str, quotes: &mut [Quote]) {
 
 /// The description at `span` without its leading connectives, parenthesis and trailing stub;
 /// `span` itself when nothing would be left.
-pub fn described(text: &str, span: Range<usize>) -> Range<usize> {
-    let Some(phrase) = text.get(span.clone()) else { return span };
-    let words = words_of(phrase);
+fn described(text: &str, span: Range<usize>) -> Range<usize> {
+    let words = super::words(text, span.clone());
+    let word = |i: usize| words[i].1;
     let mut first = 0;
-    while first + 1 < words.len() && leads(phrase, &words, first) {
+    while first + 1 < words.len() && leads(word(first)) {
         first += 1;
     }
     let mut last = words.len();
-    let aside = |i: usize| {
-        let before = phrase[words[i - 1].clone()].to_lowercase();
-        phrase[words[i].clone()].starts_with('(') && !SHARES.contains(&before.as_str())
-    };
+    let aside = |i: usize| word(i).starts_with('(') && !SHARES.contains(&word(i - 1).to_lowercase().as_str());
     if let Some(open) = (first + 2..last).find(|&i| aside(i)) {
         last = open;
     }
-    while last > first + 1 && TRAILING.contains(&phrase[words[last - 1].clone()].to_lowercase().as_str()) {
+    while last > first + 1 && TRAILING.contains(&word(last - 1).to_lowercase().as_str()) {
         last -= 1;
     }
     if first >= last {
         return span;
     }
-    let start = words[first].start;
-    let end = phrase[..words[last - 1].end].trim_end_matches([',', ';', ':']).len();
-    span.start + start..span.start + end
+    let (end_at, end_word) = words[last - 1];
+    words[first].0..end_at + end_word.trim_end_matches([',', ';', ':']).len()
 }
 
-/// Whether the `i`-th word opens the phrase without describing anyone: a connective, or a
-/// sentence adverb set off by a comma (`Interestingly,`).
-fn leads(phrase: &str, words: &[Range<usize>], i: usize) -> bool {
-    let word = &phrase[words[i].clone()];
+/// Whether `word` opens the phrase without describing anyone: a connective, or a sentence
+/// adverb set off by a comma (`Interestingly,`).
+fn leads(word: &str) -> bool {
     let bare = word.trim_end_matches(',').to_lowercase();
     LEADING.contains(&bare.as_str()) || (word.ends_with(',') && bare.len() > 4 && bare.ends_with("ly"))
-}
-
-/// The byte ranges of the whitespace-separated words of `phrase`.
-fn words_of(phrase: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in phrase.char_indices() {
-        match (c.is_whitespace(), start) {
-            (true, Some(s)) => {
-                out.push(s..i);
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push(s..phrase.len());
-    }
-    out
 }
 
 #[cfg(test)]

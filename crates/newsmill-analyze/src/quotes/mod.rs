@@ -386,6 +386,12 @@ fn capitalized_mid_sentence(text: &str, cue: &Range<usize>) -> bool {
     capital && !(before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n', '—', '–']))
 }
 
+/// The whitespace-separated words of `text[range]` with their byte offsets.
+fn words(text: &str, range: Range<usize>) -> Vec<(usize, &str)> {
+    let Some(s) = text.get(range.clone()) else { return Vec::new() };
+    s.split_whitespace().map(|w| (range.start + (w.as_ptr() as usize - s.as_ptr() as usize), w)).collect()
+}
+
 /// Whether two byte ranges share a byte.
 pub(crate) fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end

@@ -151,10 +151,10 @@ fn attribution<'m>(
     let end = at + tail.get(..end).map_or(0, |t| t.trim_end_matches([',', ' ']).len());
     let from = mentions.partition_point(|m| m.span.start < at);
     let m = mentions[from..].iter().take_while(|m| m.span.end <= end).find(|m| speaks(m))?;
-    let before: Vec<(usize, &str)> = words(text, at..m.span.start);
+    let before: Vec<(usize, &str)> = super::words(text, at..m.span.start);
     // An apposition after the name (`says Joy Harden Bradford, a psychologist`) is no cue.
     let apposed = text.get(m.span.end..end).is_some_and(|a| a.trim_start().starts_with(','));
-    let after: Vec<(usize, &str)> = if apposed { Vec::new() } else { words(text, m.span.end..end) };
+    let after: Vec<(usize, &str)> = if apposed { Vec::new() } else { super::words(text, m.span.end..end) };
     let lower = |w: &str| w.starts_with(char::is_lowercase);
     let cue = match (before.as_slice(), after.as_slice()) {
         // `Dan recalls`, `Dr. Jazini advises`: at most a title before the name, one verb after.
@@ -198,12 +198,6 @@ fn clause_end(tail: &str) -> usize {
         }
     }
     tail.len()
-}
-
-/// The whitespace-separated words of `text[range]` with their byte offsets.
-fn words(text: &str, range: Range<usize>) -> Vec<(usize, &str)> {
-    let Some(s) = text.get(range.clone()) else { return Vec::new() };
-    s.split_whitespace().map(|w| (range.start + (w.as_ptr() as usize - s.as_ptr() as usize), w)).collect()
 }
 
 #[cfg(test)]
