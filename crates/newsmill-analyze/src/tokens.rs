@@ -29,9 +29,10 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
-/// Characters that may continue a word after its first character.
+/// Characters that may continue a word after its first character (a soft hyphen or a
+/// zero-width space inside a word leaves it one word, as the reader sees it).
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || c == '\u{00AD}'
+    c.is_alphanumeric() || c == '_' || newsmill_model::text::INVISIBLE.contains(&c)
 }
 
 /// Splits `text` into tokens, appending them to `out`.
@@ -244,6 +245,11 @@ mod tests {
         assert_eq!(toks("Room No. 5 in Boston, Mass. The"), ["Room", "No.", "5", "in", "Boston", ",", "Mass", ".", "The"]);
         assert_eq!(toks("in Mass. on Monday"), ["in", "Mass.", "on", "Monday"]);
         assert_eq!(toks("Mr. Smith and Co. said"), ["Mr.", "Smith", "and", "Co.", "said"]);
+    }
+
+    #[test]
+    fn a_soft_hyphen_or_zero_width_space_inside_a_word_leaves_it_one_word() {
+        assert_eq!(toks("Netan\u{ad}yahu met Face\u{200b}book."), ["Netan\u{ad}yahu", "met", "Face\u{200b}book", "."]);
     }
 
     #[test]

@@ -32,6 +32,7 @@
 newsmill_model::internal_mods!(dates, html, language, sniff, stopwords, text, title);
 mod decode;
 mod error;
+mod invisible;
 mod mojibake;
 mod preparse;
 
@@ -70,6 +71,7 @@ pub fn check_models() -> Result<(), &'static str> {
 pub fn prepare_html(raw: &RawDoc) -> Result<html::Prepared, Error> {
     let decoded = decode(&raw.bytes, raw.charset_hint.as_deref()).map_err(|k| Error::new(&raw.source, k))?;
     let clean = newsmill_model::text::strip_controls(&decoded.text);
+    let clean = invisible::strip_invisible(&clean, true);
     let page = preparse::preparse(&clean, preparse::MAX_DEPTH);
     Ok(html::Prepared::new(&page, raw.url.as_deref()))
 }
@@ -83,6 +85,8 @@ pub fn extract(raw: &RawDoc, config: &ExtractConfig) -> Result<Document, Error> 
     // Terminal escape sequences and other controls are never part of a story.
     let clean = newsmill_model::text::strip_controls(&decoded.text);
     let kind = config.force_kind.or(raw.kind_hint).unwrap_or_else(|| sniff(&clean));
+    // Soft hyphens and zero-width spaces split words only for programs, never for readers.
+    let clean = invisible::strip_invisible(&clean, kind == ContentKind::Html);
     let mut doc = match kind {
         ContentKind::Html => {
             let page = preparse::preparse(&clean, preparse::MAX_DEPTH);

@@ -18,6 +18,20 @@ pub fn truncate(s: &str, max: usize) -> String {
     format!("{}…", &s[..floor_char_boundary(s, max)])
 }
 
+/// Characters a reader never sees that programs read as breaks inside a word: the soft hyphen
+/// (a hint where a line may be hyphenated), the zero-width space, the word joiner and the
+/// zero-width no-break space (a byte-order mark inside a text). Zero-width joiners and
+/// non-joiners are not among them: they change how Persian, Indic scripts and emoji are drawn.
+pub const INVISIBLE: [char; 4] = ['\u{ad}', '\u{200b}', '\u{2060}', '\u{feff}'];
+
+/// `s` without [`INVISIBLE`] characters (`Netan\u{ad}yahu` is `Netanyahu`).
+pub fn without_invisible(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains(INVISIBLE) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(s.chars().filter(|c| !INVISIBLE.contains(c)).collect())
+}
+
 /// True for the control characters that must never reach a terminal or a reader: C0 (but
 /// tab and line breaks), DEL and C1. An escape sequence in a page can move the cursor, set
 /// the window title or hide text.
@@ -109,6 +123,15 @@ mod tests {
                 assert_eq!(has_hostile_control(&s), is_hostile_control(c), "{c:?} at {at}");
             }
         }
+    }
+
+    #[test]
+    fn invisible_characters_leave_a_word_and_nothing_else_does() {
+        assert_eq!(
+            without_invisible("Netan\u{ad}yahu Face\u{200b}book\u{feff} Jeru\u{2060}salem"),
+            "Netanyahu Facebook Jerusalem"
+        );
+        assert!(matches!(without_invisible("کتاب\u{200c}ها 👩\u{200d}💻 naïve"), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]

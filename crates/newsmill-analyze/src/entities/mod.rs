@@ -36,6 +36,7 @@ struct Group {
 
 fn fold(s: &str) -> String {
     s.chars()
+        .filter(|c| !newsmill_model::text::INVISIBLE.contains(c))
         .map(|c| match c {
             '’' | '‘' => '\'',
             c => c,
@@ -412,7 +413,9 @@ fn build(text: &str, mentions: &[FoundMention], g: &Group, n: usize) -> Entity {
     } else {
         kinds.into_iter().max_by_key(|&k| (count(k), k == longest_kind)).unwrap_or(longest_kind)
     };
-    let name_of = |m: &&FoundMention| text[m.span.clone()].trim_end_matches(['’', '\'']).to_string();
+    let name_of = |m: &&FoundMention| {
+        newsmill_model::text::without_invisible(&text[m.span.clone()]).trim_end_matches(['’', '\'']).to_string()
+    };
     let name = if kind == EntityType::Loc {
         let mut counts: HashMap<&str, usize> = HashMap::new();
         for m in &ms {
@@ -428,7 +431,7 @@ fn build(text: &str, mentions: &[FoundMention], g: &Group, n: usize) -> Entity {
         // A person's full name ends in the surname the text uses alone (`a Margaret Hamilton Lego
         // minifigure` names a toy; `Margaret Hamilton` … `Hamilton` is the person).
         let surname = (kind == EntityType::Person).then(|| surname_of(text, &ms)).flatten();
-        let ends_in_surname = |m: &&&FoundMention| surname.is_none_or(|s| last_word(text, m) == s);
+        let ends_in_surname = |m: &&&FoundMention| surname.is_none_or(|s| same_word(last_word(text, m), s));
         // `Rice Krispies Treats at Whole Foods` beside `Whole Foods`: a thing at the place the
         // other mentions name, not a longer name of it.
         let written = |w: &str| ms.iter().any(|m| &text[m.span.clone()] == w);
@@ -460,7 +463,13 @@ fn surname_of<'t>(text: &'t str, ms: &[&FoundMention]) -> Option<&'t str> {
     // Ties go to the word first written (max_by_key keeps the last of equals).
     let first = |w: &str| ms.iter().position(|m| &text[m.span.clone()] == w).unwrap_or(usize::MAX);
     let word = counts.into_iter().max_by_key(|&(w, n)| (n, std::cmp::Reverse(first(w)))).map(|(w, _)| w)?;
-    ms.iter().any(|m| m.tokens.len() > 1 && last_word(text, m) == word).then_some(word)
+    ms.iter().any(|m| m.tokens.len() > 1 && same_word(last_word(text, m), word)).then_some(word)
+}
+
+/// Whether two words read the same (`Netanyahu`, and `Netan­yahu` with a soft hyphen).
+fn same_word(a: &str, b: &str) -> bool {
+    use newsmill_model::text::without_invisible;
+    a == b || without_invisible(a) == without_invisible(b)
 }
 
 /// The last word of a mention as written.
@@ -645,6 +654,14 @@ mod tests {
         let person = |s: &str, nth: usize| mention(text, s, EntityType::Person, nth);
         let ms = vec![person("Sarah Gille", 0), person("Sarah", 1)];
         assert_eq!(names_and_counts(text, &ms), [("Sarah Gille".to_string(), 2)]);
+    }
+
+    #[test]
+    fn a_soft_hyphen_inside_a_name_does_not_split_the_person() {
+        let text = "Benjamin Netan\u{ad}yahu won. Netanyahu said so, and Netan\u{ad}yahu smiled.";
+        let person = |s: &str, nth: usize| mention(text, s, EntityType::Person, nth);
+        let ms = vec![person("Benjamin Netan\u{ad}yahu", 0), person("Netanyahu", 0), person("Netan\u{ad}yahu", 1)];
+        assert_eq!(names_and_counts(text, &ms), [("Benjamin Netanyahu".to_string(), 3)]);
     }
 
     #[test]

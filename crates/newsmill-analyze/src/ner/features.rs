@@ -113,6 +113,7 @@ pub fn normalize(tok: &str, out: &mut String) {
             '’' | '‘' | '`' => out.push('\''),
             '“' | '”' | '«' | '»' | '„' => out.push('"'),
             '–' | '—' => out.push('-'),
+            c if newsmill_model::text::INVISIBLE.contains(&c) => {}
             c if c.is_ascii_digit() => out.push('0'),
             c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             c => out.extend(c.to_lowercase()),
