@@ -39,10 +39,24 @@ fn fold(s: &str) -> String {
         .filter(|c| !newsmill_model::text::INVISIBLE.contains(c))
         .map(|c| match c {
             '’' | '‘' => '\'',
+            // `Donald\u{a0}Trump` is `Donald Trump`.
+            c if c.is_whitespace() => ' ',
             c => c,
         })
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// A mention written as the entity's name: one plain space between its words and none of the
+/// invisible characters a text may hold inside a word (`Donald\u{a0}Trump`, `Netan\u{ad}yahu`).
+fn display_name(written: &str) -> String {
+    let visible = newsmill_model::text::without_invisible(written);
+    let name = visible.trim_end_matches(['’', '\'']);
+    if name.contains(|c: char| c.is_whitespace() && c != ' ') {
+        name.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        name.to_string()
+    }
 }
 
 /// What a mention is matched on, computed once per mention: grouping compares every
@@ -413,9 +427,7 @@ fn build(text: &str, mentions: &[FoundMention], g: &Group, n: usize) -> Entity {
     } else {
         kinds.into_iter().max_by_key(|&k| (count(k), k == longest_kind)).unwrap_or(longest_kind)
     };
-    let name_of = |m: &&FoundMention| {
-        newsmill_model::text::without_invisible(&text[m.span.clone()]).trim_end_matches(['’', '\'']).to_string()
-    };
+    let name_of = |m: &&FoundMention| display_name(&text[m.span.clone()]);
     let name = if kind == EntityType::Loc {
         let mut counts: HashMap<&str, usize> = HashMap::new();
         for m in &ms {
@@ -474,7 +486,7 @@ fn same_word(a: &str, b: &str) -> bool {
 
 /// The last word of a mention as written.
 fn last_word<'t>(text: &'t str, m: &FoundMention) -> &'t str {
-    text[m.span.clone()].rsplit(' ').next().unwrap_or("")
+    text[m.span.clone()].rsplit(char::is_whitespace).next().unwrap_or("")
 }
 
 /// A person's full name and, for the rest, single words of it (`Scott Keatley` … `Keatley
@@ -662,6 +674,14 @@ mod tests {
         let person = |s: &str, nth: usize| mention(text, s, EntityType::Person, nth);
         let ms = vec![person("Benjamin Netan\u{ad}yahu", 0), person("Netanyahu", 0), person("Netan\u{ad}yahu", 1)];
         assert_eq!(names_and_counts(text, &ms), [("Benjamin Netanyahu".to_string(), 3)]);
+    }
+
+    #[test]
+    fn a_no_break_space_inside_a_name_does_not_split_the_person() {
+        let text = "Donald\u{a0}Trump spoke. Donald Trump left, and Trump\u{2019}s aides followed.";
+        let person = |s: &str, nth: usize| mention(text, s, EntityType::Person, nth);
+        let ms = vec![person("Donald\u{a0}Trump", 0), person("Donald Trump", 0), person("Trump", 2)];
+        assert_eq!(names_and_counts(text, &ms), [("Donald Trump".to_string(), 3)]);
     }
 
     #[test]
