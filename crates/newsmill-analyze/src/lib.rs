@@ -199,6 +199,7 @@ pub fn analyze_until(doc: Document, res: &Resources, deadline: Option<Instant>) 
     let ents = res.entity_filter.keep_likely(ents, &mut quotes, text, &sure, res.places);
     quotes::drop_unattributed_phrases(text, &mut quotes);
     quotes::continue_speakers(text, &mut quotes, &ents);
+    quotes::they_continue_described_speakers(text, &mut quotes, &ents);
     let mut quotes = quotes::join_interrupted(text, quotes);
     quotes::drop_author_quotations(text, &mut quotes);
     quotes::drop_titles(text, &mut quotes);

@@ -18,6 +18,7 @@ mod indirect;
 mod interview;
 mod introduced;
 pub mod marks;
+mod plural;
 mod postposed;
 mod resolve;
 mod scan;
@@ -28,6 +29,7 @@ pub mod tagger;
 mod trailing;
 mod transcript;
 
+pub use plural::they_continue_described_speakers;
 use std::ops::Range;
 
 use crate::model::{Entity, EntityType, Quote, QuoteKind, Speaker, TextField};
