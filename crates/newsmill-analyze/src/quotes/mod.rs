@@ -29,7 +29,7 @@ pub mod tagger;
 mod trailing;
 mod transcript;
 
-pub use plural::they_continue_described_speakers;
+pub use plural::{they_continue_described_speakers, unlink_whose_people};
 use std::ops::Range;
 
 use crate::model::{Entity, EntityType, Quote, QuoteKind, Speaker, TextField};

@@ -1,8 +1,9 @@
-//! `Biden administration officials said they were not told. But they have reaffirmed …`: a
-//! `they` that speaks right after people the article describes by a plural noun (`officials`,
-//! `Con Edison officials`, `Many Tunisians`), or after a group it names (`Chiou and Howlett`),
-//! stands for them, not for the organisation named last before it, unless an organisation or
-//! a group of people is named between the two.
+//! Speakers who are several people. `Biden administration officials said they were not told.
+//! But they have reaffirmed …`: a `they` that speaks right after people the article describes by
+//! a plural noun (`officials`, `Con Edison officials`), or after a group it names (`Chiou and
+//! Howlett`), stands for them, not for the organisation named last before it, unless an
+//! organisation or a group of people is named between the two. And those officials are not
+//! Biden: a person named before the plural noun only says whose they are.
 
 use std::ops::Range;
 
@@ -39,6 +40,35 @@ pub fn they_continue_described_speakers(text: &str, quotes: &mut [Quote], entiti
 
 fn is_they(text: &str, span: &Range<usize>) -> bool {
     text.get(span.clone()).is_some_and(|t| t.trim().eq_ignore_ascii_case("they"))
+}
+
+/// `Obama administration officials`, `Trump’s lawyers`: a person named before the plural noun a
+/// speaker phrase ends in says whose they are; they speak, unnamed, not that person. Runs on the
+/// final quotes, after the quote filter, which learned from speakers linked as the rules link
+/// them.
+pub fn unlink_whose_people(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
+    for s in quotes.iter_mut().filter_map(|q| q.speaker.as_mut()) {
+        let Some(e) = s.entity.as_ref().and_then(|id| entities.iter().find(|e| &e.id == id)) else { continue };
+        let span = s.span.clone();
+        let mut inside = e.mentions.iter().filter(|m| span.start <= m.span.start && m.span.end <= span.end);
+        if e.kind == EntityType::Person && inside.any(|m| text.get(m.span.end..span.end).is_some_and(names_others)) {
+            s.entity = None;
+            s.name = None;
+        }
+    }
+}
+
+/// Whether what follows a person's name in a speaker phrase makes the phrase name other people
+/// (` administration officials`, `’s lawyers`): lower-case words ending in a plural noun, not
+/// an apposition (`, who works`) nor a list (` and colleagues`, ` nor her allies` count the
+/// person in).
+fn names_others(rest: &str) -> bool {
+    let rest = rest.strip_prefix("’s").or_else(|| rest.strip_prefix("'s")).unwrap_or(rest);
+    let mut words = rest.split_whitespace();
+    let first = words.clone().next();
+    first.is_some_and(|w| !matches!(w, "and" | "&" | "or" | "nor"))
+        && words.all(|w| w.starts_with(char::is_lowercase) && w.chars().all(|c| c.is_alphabetic() || c == '-'))
+        && ends_in_plural_noun(rest)
 }
 
 /// Whether the phrase ends in a common noun in the plural (`officials`, `Con Edison officials`,
@@ -154,6 +184,26 @@ mod tests {
         let text = "IoT Analytics said it was fine. Later they said it was slow.";
         let mut quotes = [quote(text, "it was fine", "IoT Analytics", 0, None), quote(text, "it was slow", "they", 0, None)];
         assert_eq!(speakers_after(text, &mut quotes, &[]), ["IoT Analytics", "they"]);
+    }
+
+    #[test]
+    fn a_persons_officials_or_aides_are_not_that_person() {
+        for (phrase, person) in [
+            ("Obama administration officials", "Obama"),
+            ("Trump’s lawyers", "Trump"),
+            ("McConnell aides", "McConnell"),
+            ("Michael Shadlen and colleagues", "Michael Shadlen"),
+            ("Neither Clinton nor her allies", "Clinton"),
+            ("Joe Carbone, who works", "Joe Carbone"),
+        ] {
+            let text = format!("{phrase} said the talks had failed.");
+            let ents = [entity(&text, "E1", person, EntityType::Person)];
+            let mut quotes = [quote(&text, "the talks", phrase, 0, Some("E1"))];
+            unlink_whose_people(&text, &mut quotes, &ents);
+            let linked = quotes[0].speaker.as_ref().and_then(|s| s.entity.clone());
+            let others = ["Obama administration officials", "Trump’s lawyers", "McConnell aides"].contains(&phrase);
+            assert_eq!(linked.is_none(), others, "{phrase}");
+        }
     }
 
     #[test]
