@@ -206,7 +206,7 @@ pub fn analyze_until(doc: Document, res: &Resources, deadline: Option<Instant>) 
     if let Some(filter) = res.quote_filter {
         filter.keep_likely(text, &mut quotes, &ents);
     }
-    quotes::unlink_whose_people(text, &mut quotes, &ents);
+    quotes::unlink_qualifying_names(text, &mut quotes, &ents);
     quotes::tidy_unnamed_speakers(text, &mut quotes);
     let stop = past();
     let words = if stop { Vec::new() } else { words::words_of(text, &tokens) };

@@ -20,6 +20,7 @@ mod introduced;
 pub mod marks;
 mod plural;
 mod postposed;
+mod qualifiers;
 mod resolve;
 mod scan;
 mod sex;
@@ -29,7 +30,8 @@ pub mod tagger;
 mod trailing;
 mod transcript;
 
-pub use plural::{they_continue_described_speakers, unlink_whose_people};
+pub use plural::they_continue_described_speakers;
+pub use qualifiers::unlink_qualifying_names;
 use std::ops::Range;
 
 use crate::model::{Entity, EntityType, Quote, QuoteKind, Speaker, TextField};

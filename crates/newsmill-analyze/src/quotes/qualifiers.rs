@@ -1,0 +1,98 @@
+//! Names that only qualify the noun of a speaker phrase, kept from being its speaker once the
+//! quotes are final. `Obama administration officials`, `Trump’s lawyers`: a person named before
+//! the plural noun the phrase ends in says whose they are. `The Indiana governor`, `A New York
+//! judge`, `A U.S. study`: a place named before the noun says where they are from. They speak,
+//! unnamed, not that person or place. This runs after the quote filter, which learned from
+//! speakers linked as the rules link them: done before it, the filter dropped quotes whose
+//! speaker became unnamed (`NBC News moderator Matt Lauer`'s among them on PolNeAR).
+
+use crate::model::{Entity, EntityType, Quote, TextField};
+
+/// Words after a name that join it to more of the phrase rather than start the noun it
+/// qualifies (`San Francisco and Los Angeles`, `Texas in 2020`).
+const JOINING: &[&str] = &["and", "or", "nor", "of", "in", "on", "at", "for", "to", "by", "with", "from", "as"];
+
+/// Leaves unnamed each speaker whose entity the phrase names only to qualify its noun.
+pub fn unlink_qualifying_names(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
+    for s in quotes.iter_mut().filter_map(|q| q.speaker.as_mut()) {
+        let Some(e) = s.entity.as_ref().and_then(|id| entities.iter().find(|e| &e.id == id)) else { continue };
+        let qualifies: fn(&str) -> bool = match e.kind {
+            EntityType::Person => names_others,
+            EntityType::Loc => starts_a_noun,
+            _ => continue,
+        };
+        let span = s.span.clone();
+        let mut inside = e
+            .mentions
+            .iter()
+            .filter(|m| m.field == TextField::Body && span.start <= m.span.start && m.span.end <= span.end);
+        if inside.any(|m| text.get(m.span.end..span.end).is_some_and(qualifies)) {
+            s.entity = None;
+            s.name = None;
+        }
+    }
+}
+
+/// Whether what follows a person's name in a speaker phrase makes the phrase name other people
+/// (` administration officials`, `’s lawyers`): lower-case words ending in a plural noun, not
+/// an apposition (`, who works`) nor a list (` and colleagues`, ` nor her allies` count the
+/// person in).
+fn names_others(rest: &str) -> bool {
+    let rest = rest.strip_prefix("’s").or_else(|| rest.strip_prefix("'s")).unwrap_or(rest);
+    let mut words = rest.split_whitespace();
+    let first = words.clone().next();
+    first.is_some_and(|w| !JOINING.contains(&w))
+        && words.all(|w| w.starts_with(char::is_lowercase) && w.chars().all(|c| c.is_alphabetic() || c == '-'))
+        && super::plural::ends_in_plural_noun(rest)
+}
+
+/// Whether what follows a place's name in a speaker phrase is the noun it qualifies
+/// (` governor`, ` county chairman`), not more of the phrase (` and Los Angeles`).
+fn starts_a_noun(rest: &str) -> bool {
+    let next = rest.strip_prefix(' ').and_then(|t| t.split_whitespace().next());
+    next.is_some_and(|w| w.starts_with(char::is_lowercase) && !JOINING.contains(&w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::plural::tests::{entity, quote};
+    use super::*;
+
+    #[test]
+    fn a_persons_officials_or_aides_are_not_that_person() {
+        for (phrase, person) in [
+            ("Obama administration officials", "Obama"),
+            ("Trump’s lawyers", "Trump"),
+            ("McConnell aides", "McConnell"),
+            ("Michael Shadlen and colleagues", "Michael Shadlen"),
+            ("Neither Clinton nor her allies", "Clinton"),
+            ("Joe Carbone, who works", "Joe Carbone"),
+        ] {
+            let text = format!("{phrase} said the talks had failed.");
+            let ents = [entity(&text, "E1", person, EntityType::Person)];
+            let mut quotes = [quote(&text, "the talks", phrase, 0, Some("E1"))];
+            unlink_qualifying_names(&text, &mut quotes, &ents);
+            let linked = quotes[0].speaker.as_ref().and_then(|s| s.entity.clone());
+            let others = ["Obama administration officials", "Trump’s lawyers", "McConnell aides"].contains(&phrase);
+            assert_eq!(linked.is_none(), others, "{phrase}");
+        }
+    }
+
+
+    #[test]
+    fn a_place_before_the_phrases_noun_is_not_the_speaker() {
+        for (phrase, place, qualifies) in [
+            ("The Indiana governor", "Indiana", true),
+            ("A New York judge", "New York", true),
+            ("prosecutors in San Francisco and Los Angeles", "San Francisco", false),
+            ("The Kremlin", "Kremlin", false),
+        ] {
+            let text = format!("{phrase} said the talks had failed.");
+            let ents = [entity(&text, "E1", place, EntityType::Loc)];
+            let mut quotes = [quote(&text, "the talks", phrase, 0, Some("E1"))];
+            unlink_qualifying_names(&text, &mut quotes, &ents);
+            let linked = quotes[0].speaker.as_ref().and_then(|s| s.entity.clone());
+            assert_eq!(linked.is_none(), qualifies, "{phrase}");
+        }
+    }
+}
