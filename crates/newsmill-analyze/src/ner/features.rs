@@ -113,9 +113,10 @@ pub fn normalize(tok: &str, out: &mut String) {
             '’' | '‘' | '`' => out.push('\''),
             '“' | '”' | '«' | '»' | '„' => out.push('"'),
             '–' | '—' => out.push('-'),
-            c if newsmill_model::text::INVISIBLE.contains(&c) => {}
             c if c.is_ascii_digit() => out.push('0'),
             c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            // Checked after ASCII: the invisible characters are not, and most words are.
+            c if newsmill_model::text::INVISIBLE.contains(&c) => {}
             c => out.extend(c.to_lowercase()),
         }
     }
