@@ -5,43 +5,23 @@
 //! written as characters or, in markup, as character references.
 
 use std::borrow::Cow;
-use std::ops::Range;
 
-use newsmill_model::text::INVISIBLE;
+use newsmill_model::text::{INVISIBLE, cut_out, invisible_spans};
 
 /// Named references to them that HTML defines (`&shy` is also read without its semicolon).
 const NAMED: [&str; 4] = ["&shy;", "&ZeroWidthSpace;", "&NoBreak;", "&shy"];
 
 /// `text` without invisible characters, and in `markup` without references to them either.
 pub fn strip_invisible(text: &str, markup: bool) -> Cow<'_, str> {
-    let bytes = text.as_bytes();
-    // One pass over the lead bytes of the characters' UTF-8 forms (tested against `INVISIBLE`).
-    let mut cut: Vec<Range<usize>> = memchr::memchr3_iter(0xc2, 0xe2, 0xef, bytes)
-        .filter_map(|at| match bytes[at..] {
-            [0xc2, 0xad, ..] => Some(at..at + 2),
-            [0xe2, 0x80, 0x8b, ..] | [0xe2, 0x81, 0xa0, ..] | [0xef, 0xbb, 0xbf, ..] => Some(at..at + 3),
-            _ => None,
-        })
-        .collect();
+    let mut cut: Vec<_> = invisible_spans(text).collect();
     if markup {
-        for at in memchr::memchr_iter(b'&', bytes) {
+        for at in memchr::memchr_iter(b'&', text.as_bytes()) {
             if let Some(len) = invisible_reference(&text[at..]) {
                 cut.push(at..at + len);
             }
         }
     }
-    if cut.is_empty() {
-        return Cow::Borrowed(text);
-    }
-    cut.sort_unstable_by_key(|r| r.start);
-    let mut out = String::with_capacity(text.len());
-    let mut from = 0;
-    for r in cut {
-        out.push_str(&text[from..r.start]);
-        from = r.end;
-    }
-    out.push_str(&text[from..]);
-    Cow::Owned(out)
+    cut_out(text, cut)
 }
 
 /// The length of the reference to an invisible character that `s` opens with, if it does.

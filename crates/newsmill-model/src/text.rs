@@ -1,6 +1,9 @@
 //! Small text helpers every crate shares: char-boundary cuts, and control characters kept out
 //! of stories, terminals and log lines.
 
+use std::borrow::Cow;
+use std::ops::Range;
+
 /// The largest char boundary at or below `index`.
 pub fn floor_char_boundary(s: &str, index: usize) -> usize {
     let mut i = index.min(s.len());
@@ -24,12 +27,36 @@ pub fn truncate(s: &str, max: usize) -> String {
 /// non-joiners are not among them: they change how Persian, Indic scripts and emoji are drawn.
 pub const INVISIBLE: [char; 4] = ['\u{ad}', '\u{200b}', '\u{2060}', '\u{feff}'];
 
+/// The byte ranges of the [`INVISIBLE`] characters in `s`, in order: one pass over the lead
+/// bytes of their UTF-8 forms (tested against [`INVISIBLE`]).
+pub fn invisible_spans(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = s.as_bytes();
+    memchr::memchr3_iter(0xc2, 0xe2, 0xef, bytes).filter_map(move |at| match bytes[at..] {
+        [0xc2, 0xad, ..] => Some(at..at + 2),
+        [0xe2, 0x80, 0x8b, ..] | [0xe2, 0x81, 0xa0, ..] | [0xef, 0xbb, 0xbf, ..] => Some(at..at + 3),
+        _ => None,
+    })
+}
+
 /// `s` without [`INVISIBLE`] characters (`Netan\u{ad}yahu` is `Netanyahu`).
-pub fn without_invisible(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.contains(INVISIBLE) {
-        return std::borrow::Cow::Borrowed(s);
+pub fn without_invisible(s: &str) -> Cow<'_, str> {
+    cut_out(s, invisible_spans(s).collect())
+}
+
+/// `s` without the byte ranges `cut` (char boundaries that do not overlap, in any order).
+pub fn cut_out(s: &str, mut cut: Vec<Range<usize>>) -> Cow<'_, str> {
+    if cut.is_empty() {
+        return Cow::Borrowed(s);
     }
-    std::borrow::Cow::Owned(s.chars().filter(|c| !INVISIBLE.contains(c)).collect())
+    cut.sort_unstable_by_key(|r| r.start);
+    let mut out = String::with_capacity(s.len());
+    let mut from = 0;
+    for r in cut {
+        out.push_str(&s[from..r.start]);
+        from = r.end;
+    }
+    out.push_str(&s[from..]);
+    Cow::Owned(out)
 }
 
 /// True for the control characters that must never reach a terminal or a reader: C0 (but
@@ -67,9 +94,9 @@ fn has_hostile_control(s: &str) -> bool {
 
 /// `s` without hostile control characters; vertical tab and form feed become spaces, so the
 /// words they separated stay apart.
-pub fn strip_controls(s: &str) -> std::borrow::Cow<'_, str> {
+pub fn strip_controls(s: &str) -> Cow<'_, str> {
     if !has_hostile_control(s) {
-        return std::borrow::Cow::Borrowed(s);
+        return Cow::Borrowed(s);
     }
     let cleaned = s
         .chars()
@@ -79,18 +106,16 @@ pub fn strip_controls(s: &str) -> std::borrow::Cow<'_, str> {
             c => Some(c),
         })
         .collect();
-    std::borrow::Cow::Owned(cleaned)
+    Cow::Owned(cleaned)
 }
 
 /// `s` on one line with every control character written as an escape (`\n`, `\u{1b}`), for
 /// names in log lines: a newline in a file name cannot fake a line of its own.
-pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
+pub fn escape_controls(s: &str) -> Cow<'_, str> {
     if !s.chars().any(char::is_control) {
-        return std::borrow::Cow::Borrowed(s);
+        return Cow::Borrowed(s);
     }
-    std::borrow::Cow::Owned(
-        s.chars().map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() }).collect(),
-    )
+    Cow::Owned(s.chars().map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() }).collect())
 }
 
 #[cfg(test)]
@@ -131,14 +156,14 @@ mod tests {
             without_invisible("Netan\u{ad}yahu Face\u{200b}book\u{feff} Jeru\u{2060}salem"),
             "Netanyahu Facebook Jerusalem"
         );
-        assert!(matches!(without_invisible("کتاب\u{200c}ها 👩\u{200d}💻 naïve"), std::borrow::Cow::Borrowed(_)));
+        assert!(matches!(without_invisible("کتاب\u{200c}ها 👩\u{200d}💻 naïve"), Cow::Borrowed(_)));
     }
 
     #[test]
     fn controls_are_stripped_from_text_and_escaped_in_names() {
         let hostile = "Title\x1b]0;pwned\x07 and\x1b[2J more\u{9b}31m\x0cwords\tkept\nhere";
         assert_eq!(strip_controls(hostile), "Title]0;pwned and[2J more31m words\tkept\nhere");
-        assert!(matches!(strip_controls("plain text\n"), std::borrow::Cow::Borrowed(_)));
+        assert!(matches!(strip_controls("plain text\n"), Cow::Borrowed(_)));
         assert_eq!(escape_controls("a\nfake: line\x1b"), "a\\nfake: line\\u{1b}");
     }
 }
