@@ -12,7 +12,7 @@ fn newsmill(args: &[&str]) -> Output {
 fn corpus() -> PathBuf {
     static DB: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
     DB.get_or_init(|| {
-        let dir = std::env::temp_dir().join(format!("newsmill-cli-query-{}", std::process::id()));
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("newsmill-cli-query");
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         let db = dir.join("q.db");
@@ -151,7 +151,7 @@ fn a_terminal_gets_bold_unless_no_color_is_set() {
 
 #[test]
 fn the_report_counts_take_the_right_number() {
-    let dir = std::env::temp_dir().join(format!("newsmill-cli-report-{}", std::process::id()));
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("newsmill-cli-report");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let db = dir.join("r.db");
@@ -219,7 +219,7 @@ fn search_scores_are_positive_and_best_first() {
 
 #[test]
 fn stats_counts_the_sites_beyond_the_ten_it_lists() {
-    let dir = std::env::temp_dir().join(format!("newsmill-cli-sites-{}", std::process::id()));
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("newsmill-cli-sites");
     let _ = std::fs::remove_dir_all(&dir);
     let pages = dir.join("pages");
     std::fs::create_dir_all(&pages).unwrap();

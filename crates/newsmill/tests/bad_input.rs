@@ -95,7 +95,8 @@ fn text_without_letters_is_empty_with_a_reason() {
 
 #[test]
 fn truncated_gzip_is_an_error_and_later_inputs_still_read() {
-    let dir = std::env::temp_dir().join(format!("newsmill-bad-input-{}", std::process::id()));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("newsmill-bad-input");
+    let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     enc.write_all(PARAGRAPH.repeat(100).as_bytes()).unwrap();

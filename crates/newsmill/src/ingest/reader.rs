@@ -421,6 +421,7 @@ fn read_error(e: io::Error, gzipped: bool, decoded: usize) -> ErrorKind {
 mod tests {
     use super::*;
     use std::io::Write;
+    use std::path::Path;
 
     fn gzip(bytes: &[u8]) -> Vec<u8> {
         let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
@@ -428,11 +429,33 @@ mod tests {
         enc.finish().unwrap()
     }
 
-    fn temp_dir(name: &str) -> PathBuf {
+    /// A scratch folder, removed when the test ends (pass or fail).
+    struct TempDir(PathBuf);
+
+    impl std::ops::Deref for TempDir {
+        type Target = Path;
+        fn deref(&self) -> &Path {
+            &self.0
+        }
+    }
+
+    impl AsRef<Path> for TempDir {
+        fn as_ref(&self) -> &Path {
+            &self.0
+        }
+    }
+
+    impl Drop for TempDir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    fn temp_dir(name: &str) -> TempDir {
         let dir = std::env::temp_dir().join(format!("newsmill-reader-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
-        dir
+        TempDir(dir)
     }
 
     #[test]
