@@ -33,24 +33,27 @@ enum Probe {
     Acronym(EntityType, String),
 }
 
-/// The first group under each probe.
+/// The groups under each probe, in ascending order.
 #[derive(Default)]
 pub(super) struct Lookup {
-    first: HashMap<Probe, usize>,
+    groups: HashMap<Probe, Vec<usize>>,
 }
 
 impl Lookup {
     /// Records that a mention with key `k` is in group `g`.
     pub fn add(&mut self, k: &Key, g: usize) {
         for probe in entries(k) {
-            let first = self.first.entry(probe).or_insert(g);
-            *first = (*first).min(g);
+            let gs = self.groups.entry(probe).or_default();
+            if let Err(at) = gs.binary_search(&g) {
+                gs.insert(at, g);
+            }
         }
     }
 
-    /// The first group holding a form that refers to what `k` does.
-    pub fn find(&self, k: &Key) -> Option<usize> {
-        probes(k).iter().filter_map(|p| self.first.get(p).copied()).min()
+    /// The first group holding a form that refers to what `k` does and that `fits` accepts
+    /// (`Mr. Clinton` is not the group of `Hillary Clinton` when `Bill Clinton` has one).
+    pub fn find(&self, k: &Key, fits: impl Fn(usize) -> bool) -> Option<usize> {
+        probes(k).iter().filter_map(|p| self.groups.get(p)?.iter().copied().find(|&g| fits(g))).min()
     }
 }
 

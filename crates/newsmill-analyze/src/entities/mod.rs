@@ -20,6 +20,7 @@ use std::collections::{HashMap, HashSet};
 use super::gazetteer::Gazetteer;
 use super::mentions::FoundMention;
 use crate::model::{Entity, EntityType, Mention, TextField};
+use crate::quotes::sex::{self, Sex};
 use lookup::Lookup;
 
 /// Words left out of acronyms (`Bureau of South Asian Affairs` → `BSAA`).
@@ -32,6 +33,8 @@ struct Group {
     /// Its distinct full names of people (mentions of two or more words), to keep another
     /// person of the same surname out.
     people: Vec<usize>,
+    /// The sex its first mention that shows one gives ([`Key::sex`]).
+    sex: Option<Sex>,
 }
 
 fn fold(s: &str) -> String {
@@ -70,6 +73,9 @@ struct Key {
     as_acronym: Option<String>,
     /// The acronym the mention's words would make (`North Atlantic Treaty Organization` → `NATO`).
     initials: Option<String>,
+    /// The sex a person's mention shows: an honorific right before it (`Mr. Obama`), else the
+    /// given name opening it (`Michelle Obama`).
+    sex: Option<Sex>,
 }
 
 impl Key {
@@ -77,17 +83,29 @@ impl Key {
         let name = &text[m.span.clone()];
         // A site's domain is its name (`Facebook.com` is `Facebook`).
         let folded = fold(crate::mentions::domain_stem(name).unwrap_or(name));
-        let words = folded.split_whitespace().map(|w| w.trim_end_matches("'s").to_string()).collect();
+        let words: Vec<String> = folded.split_whitespace().map(|w| w.trim_end_matches("'s").to_string()).collect();
+        // A name's last word decides its kind for grouping too (`High Peace Council` tagged as a
+        // place is the organisation `Peace Council` refers to).
+        let kind = crate::lang::en::lexicon::type_by_last_word(name, m.kind).unwrap_or(m.kind);
+        let sex = if kind == EntityType::Person { sex_shown(text, m, words.len()) } else { None };
         Key {
-            // A name's last word decides its kind for grouping too (`High Peace Council`
-            // tagged as a place is the organisation `Peace Council` refers to).
-            kind: crate::lang::en::lexicon::type_by_last_word(name, m.kind).unwrap_or(m.kind),
+            kind,
             folded,
             words,
             as_acronym: is_acronym(name).then(|| name.replace('.', "")),
             initials: acronym(name),
+            sex,
         }
     }
+}
+
+/// The sex a person's mention shows: an honorific right before it, else, for a name of two
+/// words or more, its given name.
+fn sex_shown(text: &str, m: &FoundMention, words: usize) -> Option<Sex> {
+    let before = text.get(..m.span.start)?.trim_end();
+    let honorific = before.rsplit(char::is_whitespace).next().and_then(sex::of_honorific);
+    let given = || text.get(m.span.clone())?.split_whitespace().next().and_then(sex::of_given_name);
+    honorific.or_else(|| if words >= 2 { given() } else { None })
 }
 
 /// Is `short` a contiguous run of `long`'s words ending at its last word (a surname), or any
@@ -161,19 +179,25 @@ pub fn group(text: &str, mentions: &[FoundMention], gaz: &Gazetteer) -> Vec<Enti
         if country.is_some() {
             keys[k].as_acronym = None;
         }
-        let same_country = country.and_then(|c| by_country.get(&c).copied());
-        let found = [same_country, lookup.find(&keys[k])].into_iter().flatten().min();
         // Not into a group that holds another person of the same surname (`Bill Clinton` where
-        // `Hillary Clinton` and `Clinton` are grouped): the shared short form joined them.
-        let found = found.filter(|&i| !groups[i].people.iter().any(|&j| other_person(&keys[k], &keys[j])));
+        // `Hillary Clinton` and `Clinton` are grouped): the shared short form joined them. Nor
+        // into a person the text shows is of the other sex (`Mr. Clinton` and `Hillary Clinton`).
+        let fits = |i: usize| {
+            let g: &Group = &groups[i];
+            !g.people.iter().any(|&j| other_person(&keys[k], &keys[j]))
+                && !matches!((keys[k].sex, g.sex), (Some(a), Some(b)) if a != b)
+        };
+        let same_country = country.and_then(|c| by_country.get(&c).copied()).filter(|&i| fits(i));
+        let found = [same_country, lookup.find(&keys[k], fits)].into_iter().flatten().min();
         let g = match found {
             Some(i) => {
                 groups[i].mentions.push(k);
                 groups[i].country = groups[i].country.or(country);
+                groups[i].sex = groups[i].sex.or(keys[k].sex);
                 i
             }
             None => {
-                groups.push(Group { mentions: vec![k], country, people: Vec::new() });
+                groups.push(Group { mentions: vec![k], country, people: Vec::new(), sex: keys[k].sex });
                 groups.len() - 1
             }
         };
@@ -531,7 +555,7 @@ mod tests {
         ];
         let refs: Vec<&FoundMention> = ms.iter().collect();
         assert!(is_person_and_short_forms(text, &refs));
-        let g = Group { mentions: vec![0, 1, 2], country: None, people: Vec::new() };
+        let g = Group { mentions: vec![0, 1, 2], country: None, people: Vec::new(), sex: None };
         let e = build(text, &ms, &g, 1);
         assert_eq!((e.name.as_str(), e.kind), ("Scott Keatley", EntityType::Person));
         // A one-word person is no evidence against the organisation's other mentions.
@@ -705,19 +729,22 @@ mod tests {
         let mut groups: Vec<Group> = Vec::new();
         for (k, m) in mentions.iter().enumerate() {
             let country = mention_country(gaz, &text[m.span.clone()], m.kind);
-            let found = groups
-                .iter_mut()
-                .position(|g| {
-                    (country.is_some() && g.country == country)
-                        || g.mentions.iter().any(|&j| same_referent(&keys[j], &keys[k]))
-                })
-                .filter(|&i| !groups[i].mentions.iter().any(|&j| other_person(&keys[k], &keys[j])));
+            let fits = |g: &Group| {
+                !g.mentions.iter().any(|&j| other_person(&keys[k], &keys[j]))
+                    && !matches!((keys[k].sex, g.sex), (Some(a), Some(b)) if a != b)
+            };
+            let found = groups.iter().position(|g| {
+                ((country.is_some() && g.country == country)
+                    || g.mentions.iter().any(|&j| same_referent(&keys[j], &keys[k])))
+                    && fits(g)
+            });
             match found {
                 Some(i) => {
                     groups[i].mentions.push(k);
                     groups[i].country = groups[i].country.or(country);
+                    groups[i].sex = groups[i].sex.or(keys[k].sex);
                 }
-                None => groups.push(Group { mentions: vec![k], country, people: Vec::new() }),
+                None => groups.push(Group { mentions: vec![k], country, people: Vec::new(), sex: keys[k].sex }),
             }
         }
         groups.into_iter().map(|g| g.mentions).collect()
@@ -756,6 +783,11 @@ mod tests {
         "Ann Lee Smith",
         "Lee Smith",
         "Lee",
+        "Mr. Smith",
+        "Mrs. Jordan",
+        "Hillary Clinton",
+        "Bill Clinton",
+        "Mr. Clinton",
     ];
 
     proptest::proptest! {
@@ -824,6 +856,34 @@ mod tests {
             mention(text, "Bill Clinton", EntityType::Person, 0),
         ];
         assert_eq!(names_and_counts(text, &ms), [("Hillary Clinton".to_string(), 2), ("Bill Clinton".to_string(), 1)]);
+    }
+
+    #[test]
+    fn an_honorific_sends_a_surname_to_the_person_of_that_sex() {
+        let text = "Hillary Clinton and Bill Clinton spoke. Mr. Clinton said so. Mrs. Clinton agreed. Clinton left.";
+        let ms = vec![
+            mention(text, "Hillary Clinton", EntityType::Person, 0),
+            mention(text, "Bill Clinton", EntityType::Person, 0),
+            mention(text, "Clinton", EntityType::Person, 2),
+            mention(text, "Clinton", EntityType::Person, 3),
+            mention(text, "Clinton", EntityType::Person, 4),
+        ];
+        let got = names_and_counts(text, &ms);
+        assert_eq!(got, [("Hillary Clinton".to_string(), 3), ("Bill Clinton".to_string(), 2)]);
+        let ents = group(text, &ms, &Gazetteer::embedded().unwrap());
+        let mr = text.find("Mr. Clinton").unwrap_or(0) + 4;
+        assert!(ents[1].mentions.iter().any(|m| m.span.start == mr), "{ents:?}");
+    }
+
+    #[test]
+    fn a_given_name_of_the_other_sex_is_another_person() {
+        let text = "Mr. Obama spoke. The first lady, Michelle Obama, smiled. Mrs. Obama waved.";
+        let ms = vec![
+            mention(text, "Obama", EntityType::Person, 0),
+            mention(text, "Michelle Obama", EntityType::Person, 0),
+            mention(text, "Obama", EntityType::Person, 2),
+        ];
+        assert_eq!(names_and_counts(text, &ms), [("Obama".to_string(), 1), ("Michelle Obama".to_string(), 2)]);
     }
 
     #[test]

@@ -23,7 +23,7 @@ mod postposed;
 mod qualifiers;
 mod resolve;
 mod scan;
-mod sex;
+pub(crate) mod sex;
 mod speaker;
 mod speech;
 pub mod tagger;

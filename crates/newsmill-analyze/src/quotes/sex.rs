@@ -27,7 +27,7 @@ pub fn of_pronoun(lower: &str) -> Option<Sex> {
 }
 
 /// The sex an honorific (`Mr.`, `Mrs`, `Ms.`) gives.
-fn of_honorific(word: &str) -> Option<Sex> {
+pub(crate) fn of_honorific(word: &str) -> Option<Sex> {
     match word.trim_end_matches('.').to_ascii_lowercase().as_str() {
         "mr" | "sir" => Some(Sex::Male),
         "mrs" | "ms" | "miss" | "dame" => Some(Sex::Female),
@@ -36,7 +36,7 @@ fn of_honorific(word: &str) -> Option<Sex> {
 }
 
 /// The sex a given name (as written, `Hannah`) mostly has.
-fn of_given_name(word: &str) -> Option<Sex> {
+pub(crate) fn of_given_name(word: &str) -> Option<Sex> {
     static TABLE: OnceLock<HashMap64<Sex>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let rows = GENDERS.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once('\t'));
