@@ -941,6 +941,35 @@ mod tests {
     }
 
     #[test]
+    fn a_clause_before_its_source_is_reported_whatever_follows_the_cue() {
+        let intro = "Engineers from the Transport Ministry and its minister, Jo Haylen, inspected the bridge.\n\n";
+        for (line, said) in [
+            ("The bridge will reopen on Monday, the ministry said in a statement.", "The bridge will reopen on Monday"),
+            ("The bridge will reopen on Monday, Haylen said on Sunday.", "The bridge will reopen on Monday"),
+            ("Traffic will use the tunnel until then, Haylen said in an interview.", "Traffic will use the tunnel until then"),
+            (
+                "Demand for the repairs, Haylen says, is higher than the ministry planned.",
+                "Demand for the repairs, Haylen says, is higher than the ministry planned",
+            ),
+        ] {
+            let text = format!("{intro}{line}");
+            let ms = [person_mention(&text, "Jo Haylen")];
+            let q = find_quotes(&text, &ms);
+            let got: Vec<&str> = q.iter().map(|q| &text[q.span.clone()]).collect();
+            assert!(got.contains(&said), "{line}: {got:?}");
+        }
+        // A cue with a complement of its own, or the writer's words after a parenthetical cue.
+        for (line, not_said) in [
+            ("With a crowded market, many agencies claim to be experts in marketing.", "With a crowded market"),
+            ("The two grew close, Haylen said, recalling dinners at a local restaurant.", "recalling dinners"),
+        ] {
+            let text = format!("{intro}{line}");
+            let q = find_quotes(&text, &[]);
+            assert!(q.iter().all(|q| !text[q.span.clone()].contains(not_said)), "{line}: {q:?}");
+        }
+    }
+
+    #[test]
     fn block_quotations_introduced_by_the_paragraph_before_are_quotes() {
         let text = "There was no plan. Maslow once said:\n\nI suppose it is tempting to treat everything as a nail.\n\n\
                     We chose tools at random, as the team lead said:\n\nLeave it.\n\nKey takeaway: choose tools with care.";
