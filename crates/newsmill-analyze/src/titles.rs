@@ -104,16 +104,29 @@ fn pre_modifier(text: &str, tokens: &[Token], sent: &Range<usize>, m: &FoundMent
     if end <= sent.start || !is_role(tokens[end - 1].text(text)) {
         return None;
     }
+    let role = tokens[end - 1].text(text);
+    // A title in title case (`President`, `Senator`) is preceded by its own capitalized words
+    // and a few lower-case ones (`former`), not by the verb of the clause (`called President
+    // Obama`, `a rally featuring Mr. Obama`); an honorific by nothing.
+    let capitalized = role.starts_with(char::is_uppercase);
+    let honorific = crate::quotes::sex::of_honorific(role).is_some();
     let mut start = end - 1;
-    while start > sent.start && end - start < 8 {
+    while start > sent.start && end - start < 8 && !honorific {
         let w = tokens[start - 1].text(text);
         if is_punct(w) || STOP_BEFORE.contains(&w.to_lowercase().as_str()) || w.starts_with(char::is_numeric) {
+            break;
+        }
+        if capitalized && !w.starts_with(char::is_uppercase) && !LOWER_CASE_BEFORE_TITLE.contains(&w) {
             break;
         }
         start -= 1;
     }
     span_text(text, tokens, start..end)
 }
+
+/// Lower-case words that belong to a title in title case (`former President`, `then-Senator`).
+const LOWER_CASE_BEFORE_TITLE: &[&str] =
+    &["former", "then", "then-", "acting", "late", "deputy", "interim", "outgoing", "incoming", "retired", "longtime", "ex"];
 
 /// Skips a leading article of an apposition.
 fn skip_article(text: &str, tokens: &[Token], at: usize) -> usize {
@@ -209,6 +222,10 @@ mod tests {
             ["former naval intelligence officer"]
         );
         assert!(titles_of("Yesterday John Jordan told RT", "John Jordan").is_empty());
+        // The clause's verb is no part of a title in title case; nothing is of an honorific's.
+        assert_eq!(titles_of("Democrats called President John Jordan a friend", "John Jordan"), ["President"]);
+        assert_eq!(titles_of("Democrats praised former President John Jordan", "John Jordan"), ["former President"]);
+        assert_eq!(titles_of("a rally featuring Mr. John Jordan", "John Jordan"), ["Mr."]);
     }
 
     #[test]
