@@ -947,6 +947,8 @@ mod tests {
             ("The bridge will reopen on Monday, the ministry said in a statement.", "The bridge will reopen on Monday"),
             ("The bridge will reopen on Monday, Haylen said on Sunday.", "The bridge will reopen on Monday"),
             ("Traffic will use the tunnel until then, Haylen said in an interview.", "Traffic will use the tunnel until then"),
+            ("The repairs will cost about $2 million, Haylen told reporters on Sunday.", "The repairs will cost about $2 million"),
+            ("The steel beam had cracked in the cold, Haylen told the ABC.", "The steel beam had cracked in the cold"),
             (
                 "Demand for the repairs, Haylen says, is higher than the ministry planned.",
                 "Demand for the repairs, Haylen says, is higher than the ministry planned",
@@ -962,6 +964,8 @@ mod tests {
         for (line, not_said) in [
             ("With a crowded market, many agencies claim to be experts in marketing.", "With a crowded market"),
             ("The two grew close, Haylen said, recalling dinners at a local restaurant.", "recalling dinners"),
+            ("After the inspection, Haylen told engineers to close the bridge.", "After the inspection"),
+            ("In her address to the council, Haylen praised the engineers.", "In her address to the council"),
         ] {
             let text = format!("{intro}{line}");
             let q = find_quotes(&text, &[]);

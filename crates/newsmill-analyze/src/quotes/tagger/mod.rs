@@ -73,7 +73,7 @@ pub fn analyze_tokenized(
         assemble::paragraph(text, &view, scan, &labels, pi, &mut out, &mut last);
     }
     widen_leading_content(&mut out, &rules);
-    postposed_content_as_the_rules_read_it(text, &mut out, &rules);
+    postposed_content_as_the_rules_read_it(text, tokens, &mut out, &rules);
     preposed_according_to_as_the_rules_read_it(text, &mut out, &rules);
     super::findings::take_their_subject(text, &mut out);
     signed::add(text, &mut out, &rules);
@@ -134,7 +134,13 @@ fn widen_leading_content(out: &mut [Attribution], rules: &[Attribution]) {
 /// clause there. A cue set off by commas parts the clause instead (`Demand for the cards,
 /// Kaplan says, is always consistent`): the content is the rest of the sentence, which the
 /// quote assembly then opens at the sentence's start, as for any parenthetical attribution.
-fn postposed_content_as_the_rules_read_it(text: &str, out: &mut [Attribution], rules: &[Attribution]) {
+fn postposed_content_as_the_rules_read_it(
+    text: &str,
+    tokens: &[crate::tokens::Token],
+    out: &mut [Attribution],
+    rules: &[Attribution],
+) {
+    let sentences: std::cell::OnceCell<Vec<Range<usize>>> = std::cell::OnceCell::new();
     for a in out.iter_mut() {
         let (Some(source), Some(cue)) = (a.source.as_ref(), a.cue.as_ref()) else { continue };
         let before = text.get(..source.start).unwrap_or("").trim_end();
@@ -160,14 +166,28 @@ fn postposed_content_as_the_rules_read_it(text: &str, out: &mut [Attribution], r
             }
             continue;
         }
-        if !a.content.is_empty() || !ends_the_attribution(text, cue.end) {
+        if !a.content.is_empty() || !ends_the_attribution(text, cue) {
             continue;
         }
         let same_cue = |r: &&Attribution| r.cue.as_ref().is_some_and(|c| c.start < cue.end && cue.start < c.end);
         let only_space = |r: Range<usize>| text.get(r).is_some_and(|g| g.trim().is_empty());
         let clause = rules.iter().filter(same_cue).flat_map(|r| r.content.iter()).find(|p| p.end <= comma && only_space(p.end..comma));
+        // Where the rules read the sentence otherwise (`told` opening a content after its
+        // object), the clause from the sentence's start.
+        let clause = clause.cloned().or_else(|| {
+            let sentences = sentences.get_or_init(|| super::sentence_bytes(text, tokens));
+            let sentence = sentences.get(sentences.partition_point(|r| r.end <= comma))?;
+            let clause = sentence.start..comma;
+            let words = text.get(clause.clone())?;
+            let plain = !words.contains(['"', '“', '”', ':']) && words.split_whitespace().count() >= 3;
+            // `In his address to the United Nations, Obama hailed …`: a phrase that opens with a
+            // preposition and holds no comma sets the scene; it is no clause.
+            let first = words.split_whitespace().next().unwrap_or("").to_lowercase();
+            let scene = ADJUNCT_OPENERS.contains(&first.as_str()) && !words.contains(',');
+            (sentence.start < comma && plain && !scene).then_some(clause)
+        });
         if let Some(clause) = clause {
-            a.content = vec![clause.clone()];
+            a.content = vec![clause];
         }
     }
 }
@@ -188,15 +208,34 @@ const ADJUNCT_OPENERS: &[&str] = &[
 /// as the content: nothing, a comma and the writer's words, or a short adjunct (`said in a
 /// statement on Sunday`), not a complement of the cue's own (`claim to be experts`, `said
 /// that …`).
-fn ends_the_attribution(text: &str, cue_end: usize) -> bool {
-    let sentence = text.get(super::to_sentence_end(text, cue_end..cue_end)).unwrap_or("");
+fn ends_the_attribution(text: &str, cue: &Range<usize>) -> bool {
+    let sentence = text.get(super::to_sentence_end(text, cue.end..cue.end)).unwrap_or("");
     if sentence.trim().is_empty() || sentence.starts_with(',') {
         return true;
     }
-    let words: Vec<String> =
+    let mut words: Vec<String> =
         sentence.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+    // `told reporters on Sunday`, `told the ABC`: the one told comes first.
+    let told = text.get(cue.clone()).and_then(|c| c.split_whitespace().last()).is_some_and(|w| TOLD.contains(&w.to_lowercase().as_str()));
+    if told {
+        let object = words.iter().take(4).take_while(|w| !ADJUNCT_OPENERS.contains(&w.as_str())).count();
+        if words[..object].iter().any(|w| NOT_AN_OBJECT.contains(&w.as_str())) {
+            return false;
+        }
+        words.drain(..object);
+        if words.is_empty() {
+            return true;
+        }
+    }
     words.len() <= 8 && words.first().is_some_and(|w| ADJUNCT_OPENERS.contains(&w.as_str())) && !words.iter().any(|w| w == "that")
 }
+
+/// Cues whose object, the one told, comes before any adjunct.
+const TOLD: &[&str] = &["told", "tells", "tell"];
+
+/// Words that open what a source told someone, not whom it told (`told him to leave`, `told
+/// them that …`).
+const NOT_AN_OBJECT: &[&str] = &["that", "to", "how", "what", "why", "if", "whether", "when", "where", "about"];
 
 /// `According to X, …` opening its sentence: the source ends at the comma and the content is
 /// the rest of the sentence. The rules read this fixed form whole; the tagger at times cuts the
