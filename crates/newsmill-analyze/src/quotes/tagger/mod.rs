@@ -141,6 +141,8 @@ fn postposed_content_as_the_rules_read_it(
     rules: &[Attribution],
 ) {
     let sentences: std::cell::OnceCell<Vec<Range<usize>>> = std::cell::OnceCell::new();
+    let mut by_cue: Vec<&Attribution> = rules.iter().filter(|r| r.cue.is_some()).collect();
+    by_cue.sort_by_key(|r| r.cue.as_ref().map(|c| c.start));
     for a in out.iter_mut() {
         let (Some(source), Some(cue)) = (a.source.as_ref(), a.cue.as_ref()) else { continue };
         let before = text.get(..source.start).unwrap_or("").trim_end();
@@ -159,9 +161,8 @@ fn postposed_content_as_the_rules_read_it(
             && !next_word.ends_with("ing")
             && !PARTICIPLE_OPENERS.contains(&next_word.trim_end_matches(','));
         if parts {
-            let start = cue.end + 2;
-            let rest = super::to_sentence_end(text, start..start);
-            if text.get(rest.clone()).is_some_and(|r| r.split_whitespace().count() >= 2) {
+            let rest = sentence_rest(text, cue.end + 2, MAX_REST_BYTES);
+            if let Some(rest) = rest.filter(|r| text.get(r.clone()).is_some_and(|r| r.split_whitespace().count() >= 2)) {
                 a.content = vec![rest];
             }
             continue;
@@ -171,13 +172,19 @@ fn postposed_content_as_the_rules_read_it(
         }
         let same_cue = |r: &&Attribution| r.cue.as_ref().is_some_and(|c| c.start < cue.end && cue.start < c.end);
         let only_space = |r: Range<usize>| text.get(r).is_some_and(|g| g.trim().is_empty());
-        let clause = rules.iter().filter(same_cue).flat_map(|r| r.content.iter()).find(|p| p.end <= comma && only_space(p.end..comma));
+        // The rules are in text order by cue: only the few whose cue starts near this one's.
+        let upto = by_cue.partition_point(|r| r.cue.as_ref().is_some_and(|c| c.start < cue.end));
+        let near = by_cue[upto.saturating_sub(4)..upto].iter().copied();
+        let clause = near.filter(same_cue).flat_map(|r| r.content.iter()).find(|p| p.end <= comma && only_space(p.end..comma));
         // Where the rules read the sentence otherwise (`told` opening a content after its
         // object), the clause from the sentence's start.
         let clause = clause.cloned().or_else(|| {
             let sentences = sentences.get_or_init(|| super::sentence_bytes(text, tokens));
             let sentence = sentences.get(sentences.partition_point(|r| r.end <= comma))?;
             let clause = sentence.start..comma;
+            if clause.len() > MAX_CLAUSE_BYTES {
+                return None;
+            }
             let words = text.get(clause.clone())?;
             let plain = !words.contains(['"', '“', '”', ':']) && words.split_whitespace().count() >= 3;
             // `In his address to the United Nations, Obama hailed …`: a phrase that opens with a
@@ -190,6 +197,33 @@ fn postposed_content_as_the_rules_read_it(
             a.content = vec![clause];
         }
     }
+}
+
+/// Most bytes a clause read around a cue may span (a long sentence of about 300 words), and
+/// the most that may follow a cue to its sentence's end, as a clause's rest (about 100 words)
+/// or as what ends an attribution (an adjunct of a few words): each is looked for within these,
+/// so that a sentence of thousands of cues (hostile input) costs each cue this much, not the
+/// whole sentence.
+const MAX_CLAUSE_BYTES: usize = 2_000;
+const MAX_REST_BYTES: usize = 600;
+const MAX_ADJUNCT_BYTES: usize = 200;
+
+/// The end of the sentence from `start` ([`super::to_sentence_end`]) when it ends within `max`
+/// bytes, with the range of the rest.
+fn sentence_rest(text: &str, start: usize, max: usize) -> Option<Range<usize>> {
+    let mut end = (start + max).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let tail = text.get(start..end)?;
+    // The sentence must end inside the window: at a line's end, the text's end or a stop.
+    let stop = |(i, c): (usize, char)| {
+        matches!(c, '.' | '!' | '?') && tail[i + c.len_utf8()..].chars().next().is_none_or(char::is_whitespace)
+    };
+    if end < text.len() && !tail.contains('\n') && !tail.char_indices().any(stop) {
+        return None;
+    }
+    Some(super::to_sentence_end(text.get(..end)?, start..start))
 }
 
 /// Words that open what the writer adds after a parenthetical cue, not the rest of the
@@ -209,7 +243,8 @@ const ADJUNCT_OPENERS: &[&str] = &[
 /// statement on Sunday`), not a complement of the cue's own (`claim to be experts`, `said
 /// that …`).
 fn ends_the_attribution(text: &str, cue: &Range<usize>) -> bool {
-    let sentence = text.get(super::to_sentence_end(text, cue.end..cue.end)).unwrap_or("");
+    let Some(rest) = sentence_rest(text, cue.end, MAX_ADJUNCT_BYTES) else { return false };
+    let sentence = text.get(rest).unwrap_or("");
     if sentence.trim().is_empty() || sentence.starts_with(',') {
         return true;
     }
