@@ -102,10 +102,8 @@ impl Key {
 /// The sex a person's mention shows: an honorific right before it, else, for a name of two
 /// words or more, its given name.
 fn sex_shown(text: &str, m: &FoundMention, words: usize) -> Option<Sex> {
-    let before = text.get(..m.span.start)?.trim_end();
-    let honorific = before.rsplit(char::is_whitespace).next().and_then(sex::of_honorific);
     let given = || text.get(m.span.clone())?.split_whitespace().next().and_then(sex::of_given_name);
-    honorific.or_else(|| if words >= 2 { given() } else { None })
+    sex::of_honorific_before(text, m.span.start).or_else(|| if words >= 2 { given() } else { None })
 }
 
 /// Is `short` a contiguous run of `long`'s words ending at its last word (a surname), or any
@@ -185,7 +183,7 @@ pub fn group(text: &str, mentions: &[FoundMention], gaz: &Gazetteer) -> Vec<Enti
         let fits = |i: usize| {
             let g: &Group = &groups[i];
             !g.people.iter().any(|&j| other_person(&keys[k], &keys[j]))
-                && !matches!((keys[k].sex, g.sex), (Some(a), Some(b)) if a != b)
+                && !sex::differ(keys[k].sex, g.sex)
         };
         let same_country = country.and_then(|c| by_country.get(&c).copied()).filter(|&i| fits(i));
         let found = [same_country, lookup.find(&keys[k], fits)].into_iter().flatten().min();
@@ -731,7 +729,7 @@ mod tests {
             let country = mention_country(gaz, &text[m.span.clone()], m.kind);
             let fits = |g: &Group| {
                 !g.mentions.iter().any(|&j| other_person(&keys[k], &keys[j]))
-                    && !matches!((keys[k].sex, g.sex), (Some(a), Some(b)) if a != b)
+                    && !sex::differ(keys[k].sex, g.sex)
             };
             let found = groups.iter().position(|g| {
                 ((country.is_some() && g.country == country)

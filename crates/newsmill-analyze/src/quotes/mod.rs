@@ -633,10 +633,7 @@ fn ends_in_connective(text: &str, piece: &Range<usize>, cue: usize) -> bool {
 fn to_sentence_end(text: &str, span: Range<usize>) -> Range<usize> {
     let rest = text.get(span.end..).unwrap_or("");
     let rest = &rest[..rest.find('\n').unwrap_or(rest.len())];
-    let stop = rest.char_indices().find(|&(i, c)| {
-        matches!(c, '.' | '!' | '?') && rest[i + c.len_utf8()..].chars().next().is_none_or(|n| n == ' ')
-    });
-    let end = stop.map_or(rest.len(), |(i, _)| i);
+    let end = sentence_stop(rest).unwrap_or(rest.len());
     let added = rest[..end].trim_end_matches([' ', ':', ';', ',', '*', '—', '–']);
     // A quotation, or a span inside one, ends with it.
     let quoted = text.get(span.clone()).unwrap_or("").trim_end().ends_with(['”', '"'])
@@ -645,6 +642,14 @@ fn to_sentence_end(text: &str, span: Range<usize>) -> Range<usize> {
         true => span,
         false => span.start..span.end + added.len(),
     }
+}
+
+/// Where the first `.`, `!` or `?` before a space or the end of `line` stands in it.
+fn sentence_stop(line: &str) -> Option<usize> {
+    let stop = |&(i, c): &(usize, char)| {
+        matches!(c, '.' | '!' | '?') && line[i + c.len_utf8()..].chars().next().is_none_or(|n| n == ' ')
+    };
+    line.char_indices().find(stop).map(|(i, _)| i)
 }
 
 /// The reported clause without its complementizer: PolNeAR counts `that` in the content,

@@ -54,19 +54,26 @@ pub(crate) fn of_given_name(word: &str) -> Option<Sex> {
     table.get(&hash_str(word)).copied()
 }
 
+/// The sex the honorific right before byte `at` gives (`Mr.` of `Mr. Tipton`).
+pub(crate) fn of_honorific_before(text: &str, at: usize) -> Option<Sex> {
+    let before = text.get(..at)?.trim_end();
+    of_honorific(before.rsplit(char::is_whitespace).next()?)
+}
+
+/// Whether two sexes the text shows are known and differ.
+pub(crate) fn differ(a: Option<Sex>, b: Option<Sex>) -> bool {
+    matches!((a, b), (Some(a), Some(b)) if a != b)
+}
+
 /// What the text shows of the sex of the person `m` mentions: an honorific right before any
 /// mention of the same entity, or opening its name; else the first word of its fullest name.
 pub fn of_person(text: &str, m: &MentionRef, mentions: &[MentionRef]) -> Option<Sex> {
-    let honorific_before = |other: &MentionRef| {
-        let before = text.get(..other.span.start)?.trim_end();
-        of_honorific(before.rsplit(char::is_whitespace).next()?)
-    };
     let mut words = m.name.split_whitespace();
     let first = words.next()?;
     mentions
         .iter()
         .filter(|o| o.entity == m.entity)
-        .find_map(honorific_before)
+        .find_map(|other| of_honorific_before(text, other.span.start))
         .or_else(|| of_honorific(first))
         .or_else(|| words.next().and_then(|_| of_given_name(first)))
 }

@@ -217,10 +217,7 @@ fn sentence_rest(text: &str, start: usize, max: usize) -> Option<Range<usize>> {
     }
     let tail = text.get(start..end)?;
     // The sentence must end inside the window: at a line's end, the text's end or a stop.
-    let stop = |(i, c): (usize, char)| {
-        matches!(c, '.' | '!' | '?') && tail[i + c.len_utf8()..].chars().next().is_none_or(char::is_whitespace)
-    };
-    if end < text.len() && !tail.contains('\n') && !tail.char_indices().any(stop) {
+    if end < text.len() && !tail.contains('\n') && super::sentence_stop(tail).is_none() {
         return None;
     }
     Some(super::to_sentence_end(text.get(..end)?, start..start))
@@ -488,5 +485,3 @@ mod tests {
         assert_eq!(blocked, [1, 2, 0, 0, 2, 0, 0, 0]);
     }
 }
-
-
