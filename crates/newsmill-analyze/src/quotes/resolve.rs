@@ -230,8 +230,10 @@ fn issuer_of_named<'a>(
 
 /// A person named in apposition right after a nominal phrase (`said the head of the
 /// delegation at the meeting in Moscow, Sher Mohammad Abbas Stanikzai`): the first person
-/// mention after it, reached without crossing a clause or sentence boundary and set off by
-/// a comma.
+/// mention after it, reached without crossing a clause or sentence boundary, set off by
+/// a comma and closed by punctuation. A name that goes on into a clause is its subject, not
+/// an apposition (`As the International Business Times noted, Clinton raised …`, `According
+/// to the same poll, Clinton's favorability …`).
 fn apposed<'a>(text: &str, span: &Range<usize>, mentions: &'a [MentionRef]) -> Option<&'a MentionRef> {
     const MAX_GAP: usize = 80;
     let phrase = text.get(span.clone())?.to_lowercase();
@@ -243,7 +245,13 @@ fn apposed<'a>(text: &str, span: &Range<usize>, mentions: &'a [MentionRef]) -> O
     let m = mentions[from..].iter().take_while(|m| m.span.start - span.end <= MAX_GAP).find(|m| m.person)?;
     let gap = text.get(span.end..m.span.start)?;
     let clause_break = gap.contains(['.', ';', ':', '“', '”', '"', '(']) || gap.trim_end().matches(',').count() > 1;
-    (gap.len() <= MAX_GAP && gap.trim_end().ends_with(',') && !clause_break).then_some(m)
+    let closed = text.get(m.span.end..).is_some_and(|t| t.trim_start_matches(' ').chars().next().is_none_or(closes_apposition));
+    (gap.len() <= MAX_GAP && gap.trim_end().ends_with(',') && !clause_break && closed).then_some(m)
+}
+
+/// Whether `c`, right after a name, ends the apposition the name is in.
+fn closes_apposition(c: char) -> bool {
+    matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '—' | '–' | '\n' | '"' | '”')
 }
 
 /// The best mention inside the phrase: a person first, then an organisation (the issuer in
@@ -269,11 +277,32 @@ fn inside<'a>(text: &str, span: &Range<usize>, mentions: &'a [MentionRef]) -> Op
             && (crate::mentions::is_party_word(word)
                 || crate::gazetteer::Gazetteer::embedded().is_ok_and(|g| g.is_demonym(word)))
     };
-    within()
-        .find(|m| m.person)
+    head_person(text, within())
         .or_else(|| within().next().filter(owner))
         .or_else(|| within().filter(org).max_by_key(|m| m.span.len()))
         .or_else(|| within().filter(|m| !qualifies(m)).max_by_key(|m| m.span.len()))
+}
+
+/// The person a phrase is about among the `mentions` inside it: the first, unless a name
+/// heads a role before the next (`Clinton spokesman Brian Fallon`, `Trump’s campaign manager
+/// Corey Lewandowski`): the role's holder is who the phrase names. A comma or a preposition
+/// between keeps the first (`Brian Fallon, a spokesman for Hillary Clinton`).
+fn head_person<'a>(text: &str, mentions: impl Iterator<Item = &'a MentionRef>) -> Option<&'a MentionRef> {
+    let mut people = mentions.filter(|m| m.person);
+    let first = people.next()?;
+    Some(people.fold(first, |head, next| if names_a_role(text.get(head.span.end..next.span.start).unwrap_or("")) { next } else { head }))
+}
+
+/// Whether `between` two names is a role the first holds out to the second: lower-case words
+/// only, after an optional possessive (` spokesman `, `’s campaign manager `).
+fn names_a_role(between: &str) -> bool {
+    const NOT_A_ROLE: &[&str] = &["and", "or", "nor", "of", "for", "to", "by", "with", "from", "as", "at", "in", "on"];
+    let rest = between.strip_prefix("’s").or_else(|| between.strip_prefix("'s")).unwrap_or(between);
+    let mut words = rest.split_whitespace().peekable();
+    words.peek().is_some()
+        && words.all(|w| {
+            w.chars().all(|c| c.is_lowercase() || c == '-') && !NOT_A_ROLE.contains(&w)
+        })
 }
 
 /// Mentions ending before `at`, nearest first. Mentions are in text order and do not
@@ -318,6 +347,27 @@ mod tests {
         let start = text.find("the head").unwrap_or(0);
         let span = start..text.find(", adding").unwrap_or(0);
         assert_eq!(link(text, &span, &ms, &[], &[]).map(|m| m.entity.as_str()), Some("E1"));
+    }
+
+    #[test]
+    fn a_name_before_a_role_is_whose_role_not_who_speaks() {
+        for (phrase, speaker) in [
+            ("Clinton spokesman Brian Fallon", "Brian Fallon"),
+            ("Trump’s campaign manager Brian Fallon", "Brian Fallon"),
+            ("Brian Fallon, a spokesman for Trump", "Brian Fallon"),
+            ("Clinton and Brian Fallon", "Clinton"),
+            ("Clinton, Brian Fallon", "Clinton"),
+        ] {
+            let text = format!("{phrase} said the emails were not classified.");
+            let mut ms: Vec<_> = ["Clinton", "Trump", "Brian Fallon"]
+                .iter()
+                .filter(|n| text.contains(*n))
+                .map(|n| mention(&text, n, n, true, &[]))
+                .collect();
+            ms.sort_by_key(|m| m.span.start);
+            let span = 0..phrase.len();
+            assert_eq!(link(&text, &span, &ms, &[], &[]).map(|m| m.entity.as_str()), Some(speaker), "{phrase}");
+        }
     }
 
     #[test]
@@ -436,6 +486,15 @@ mod tests {
         let ms = [mention(text, "Taliban", "E2", false, &[]), mention(text, "Sher Stanikzai", "E1", true, &[])];
         let span = start..text.find('.').unwrap_or(0);
         assert_eq!(link(text, &span, &ms, &[], &[]).map(|m| m.entity.as_str()), Some("E2"));
+        // Nor is the subject of the clause a source opens.
+        for text in [
+            "As the International Business Times noted, Hillary Clinton raised more money",
+            "According to the same poll, Hillary Clinton's favorability fell",
+        ] {
+            let ms = [mention(text, "Hillary Clinton", "E1", true, &[])];
+            let span = text.find("the ").unwrap_or(0)..text.find(',').unwrap_or(0);
+            assert_eq!(link(text, &span, &ms, &[], &[]).map(|m| m.entity.as_str()), None, "{text}");
+        }
     }
 
     #[test]
