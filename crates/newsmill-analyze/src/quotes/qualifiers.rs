@@ -16,17 +16,22 @@ const JOINING: &[&str] = &["and", "or", "nor", "of", "in", "on", "at", "for", "t
 pub fn unlink_qualifying_names(text: &str, quotes: &mut [Quote], entities: &[Entity]) {
     for s in quotes.iter_mut().filter_map(|q| q.speaker.as_mut()) {
         let Some(e) = s.entity.as_ref().and_then(|id| entities.iter().find(|e| &e.id == id)) else { continue };
-        let qualifies: fn(&str) -> bool = match e.kind {
-            EntityType::Person => names_others,
-            EntityType::Loc => starts_a_noun,
-            _ => continue,
-        };
         let span = s.span.clone();
+        let qualifies = |m: &crate::model::Mention| {
+            let rest = text.get(m.span.end..span.end).unwrap_or("");
+            match e.kind {
+                EntityType::Person => {
+                    names_others(rest) || (indefinite(text.get(span.start..m.span.start).unwrap_or("")) && starts_a_noun(rest))
+                }
+                EntityType::Loc => starts_a_noun(rest),
+                _ => false,
+            }
+        };
         let mut inside = e
             .mentions
             .iter()
             .filter(|m| m.field == TextField::Body && span.start <= m.span.start && m.span.end <= span.end);
-        if inside.any(|m| text.get(m.span.end..span.end).is_some_and(qualifies)) {
+        if inside.any(qualifies) {
             s.entity = None;
             s.name = None;
         }
@@ -44,6 +49,13 @@ fn names_others(rest: &str) -> bool {
     first.is_some_and(|w| !JOINING.contains(&w))
         && words.all(|w| w.starts_with(char::is_lowercase) && w.chars().all(|c| c.is_alphabetic() || c == '-'))
         && super::plural::ends_in_plural_noun(rest)
+}
+
+/// Whether the words before a name in a speaker phrase are only an indefinite determiner:
+/// `A Trump aide`, `one Clinton adviser` are one of several, so someone other than the person
+/// named.
+fn indefinite(before: &str) -> bool {
+    matches!(before.trim().to_lowercase().as_str(), "a" | "an" | "one" | "another")
 }
 
 /// Whether what follows a place's name in a speaker phrase is the noun it qualifies
@@ -67,13 +79,19 @@ mod tests {
             ("Michael Shadlen and colleagues", "Michael Shadlen"),
             ("Neither Clinton nor her allies", "Clinton"),
             ("Joe Carbone, who works", "Joe Carbone"),
+            ("A Trump aide", "Trump"),
+            ("one Clinton campaign adviser", "Clinton"),
+            ("A Joe Carbone", "Joe Carbone"),
+            ("A furious Joe Carbone", "Joe Carbone"),
+            ("Trump aide", "Trump"),
         ] {
             let text = format!("{phrase} said the talks had failed.");
             let ents = [entity(&text, "E1", person, EntityType::Person)];
             let mut quotes = [quote(&text, "the talks", phrase, 0, Some("E1"))];
             unlink_qualifying_names(&text, &mut quotes, &ents);
             let linked = quotes[0].speaker.as_ref().and_then(|s| s.entity.clone());
-            let others = ["Obama administration officials", "Trump’s lawyers", "McConnell aides"].contains(&phrase);
+            let others = ["Obama administration officials", "Trump’s lawyers", "McConnell aides", "A Trump aide", "one Clinton campaign adviser"]
+                .contains(&phrase);
             assert_eq!(linked.is_none(), others, "{phrase}");
         }
     }
