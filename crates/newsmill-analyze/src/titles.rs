@@ -155,8 +155,16 @@ fn apposition_after(text: &str, tokens: &[Token], sent: &Range<usize>, m: &Found
     if end <= start || end - start > MAX_TITLE_TOKENS || !opens_with_role(text, tokens, start..end) {
         return None;
     }
+    // `… around nominee Hillary Clinton, former UN Ambassador John Bolton told Breitbart`: a
+    // clause with its own speaker, not what the name before the comma is.
+    if tokens[start..end].iter().any(|t| REPORTING.contains(&t.text(text))) {
+        return None;
+    }
     span_text(text, tokens, start..end)
 }
+
+/// Reporting verbs: where an apposition cannot run, since they open or make a clause.
+const REPORTING: &[&str] = &["said", "says", "told", "tells", "according", "added", "wrote", "asked"];
 
 /// `the head of the Taliban delegation at …, Sher Mohammad Abbas Stanikzai`: from the clause
 /// start (a comma, a quote or a reporting verb) to the comma before the name.
@@ -168,9 +176,7 @@ fn apposition_before(text: &str, tokens: &[Token], sent: &Range<usize>, m: &Foun
     let mut start = comma;
     while start > sent.start {
         let w = tokens[start - 1].text(text);
-        if matches!(w, "," | "“" | "”" | "\"" | ":" | ";" | "(" | "–" | "—")
-            || matches!(w, "said" | "says" | "told" | "according")
-        {
+        if matches!(w, "," | "“" | "”" | "\"" | ":" | ";" | "(" | "–" | "—") || REPORTING.contains(&w) {
             break;
         }
         start -= 1;
@@ -241,5 +247,7 @@ mod tests {
             ["head of the Taliban delegation at the meeting in Moscow"]
         );
         assert!(titles_of("Alice Wells, who met them, was", "Alice Wells").is_empty());
+        let text = "Around nominee Hillary Clinton, former UN Ambassador John Bolton told Breitbart host Matt Boyle, “No.”";
+        assert!(!titles_of(text, "Hillary Clinton").iter().any(|t| t.contains("Bolton")), "{:?}", titles_of(text, "Hillary Clinton"));
     }
 }
