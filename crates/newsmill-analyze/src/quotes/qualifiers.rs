@@ -21,9 +21,12 @@ pub fn unlink_qualifying_names(text: &str, quotes: &mut [Quote], entities: &[Ent
             let rest = text.get(m.span.end..span.end).unwrap_or("");
             match e.kind {
                 EntityType::Person => {
-                    names_others(rest) || (indefinite(text.get(span.start..m.span.start).unwrap_or("")) && starts_a_noun(rest))
+                    names_others(rest) || (indefinite(text.get(span.start..m.span.start).unwrap_or("")) && opens_with_a_role(rest))
                 }
                 EntityType::Loc => starts_a_noun(rest),
+                // `the former HP executive`, `A TikTok representative`, `Con Edison officials`:
+                // people of the organisation, who speak for it only unnamed.
+                EntityType::Org => super::resolve::names_a_role(rest),
                 _ => false,
             }
         };
@@ -58,6 +61,13 @@ fn indefinite(before: &str) -> bool {
     matches!(before.trim().to_lowercase().as_str(), "a" | "an" | "one" | "another")
 }
 
+/// Whether what follows a name opens with a role it qualifies (` aide`, ` campaign source`,
+/// ` supporter who runs …`), not a thing of the person's (` tweet`).
+fn opens_with_a_role(rest: &str) -> bool {
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    (1..=words.len()).any(|k| super::resolve::names_a_role(&words[..k].join(" ")))
+}
+
 /// Whether what follows a place's name in a speaker phrase is the noun it qualifies
 /// (` governor`, ` county chairman`), not more of the phrase (` and Los Angeles`).
 fn starts_a_noun(rest: &str) -> bool {
@@ -84,18 +94,42 @@ mod tests {
             ("A Joe Carbone", "Joe Carbone"),
             ("A furious Joe Carbone", "Joe Carbone"),
             ("Trump aide", "Trump"),
+            ("a Trump supporter who runs the account", "Trump"),
+            ("a Trump tweet", "Trump"),
         ] {
             let text = format!("{phrase} said the talks had failed.");
             let ents = [entity(&text, "E1", person, EntityType::Person)];
             let mut quotes = [quote(&text, "the talks", phrase, 0, Some("E1"))];
             unlink_qualifying_names(&text, &mut quotes, &ents);
             let linked = quotes[0].speaker.as_ref().and_then(|s| s.entity.clone());
-            let others = ["Obama administration officials", "Trump’s lawyers", "McConnell aides", "A Trump aide", "one Clinton campaign adviser"]
+            let others = ["Obama administration officials", "Trump’s lawyers", "McConnell aides", "A Trump aide", "one Clinton campaign adviser", "a Trump supporter who runs the account"]
                 .contains(&phrase);
             assert_eq!(linked.is_none(), others, "{phrase}");
         }
     }
 
+
+    #[test]
+    fn an_organisations_people_are_not_the_organisation() {
+        for (phrase, org, qualifies) in [
+            ("the former HP executive", "HP", true),
+            ("A TikTok representative", "TikTok", true),
+            ("Con Edison officials", "Con Edison", true),
+            ("Apple’s spokesman", "Apple", true),
+            ("The Clinton Foundation", "Clinton Foundation", false),
+            ("the Google team", "Google", false),
+            ("The Times newspaper", "The Times", false),
+            ("hacked Democratic National Committee documents", "Democratic National Committee", false),
+            ("Google", "Google", false),
+        ] {
+            let text = format!("{phrase} said the talks had failed.");
+            let ents = [entity(&text, "E1", org, EntityType::Org)];
+            let mut quotes = [quote(&text, "the talks", phrase, 0, Some("E1"))];
+            unlink_qualifying_names(&text, &mut quotes, &ents);
+            let linked = quotes[0].speaker.as_ref().and_then(|s| s.entity.clone());
+            assert_eq!(linked.is_none(), qualifies, "{phrase}");
+        }
+    }
 
     #[test]
     fn a_place_before_the_phrases_noun_is_not_the_speaker() {

@@ -294,15 +294,15 @@ fn head_person<'a>(text: &str, mentions: impl Iterator<Item = &'a MentionRef>) -
 }
 
 /// Whether `between` two names is a role the first holds out to the second: lower-case words
-/// only, after an optional possessive (` spokesman `, `’s campaign manager `).
-fn names_a_role(between: &str) -> bool {
-    const NOT_A_ROLE: &[&str] = &["and", "or", "nor", "of", "for", "to", "by", "with", "from", "as", "at", "in", "on"];
+/// only, after an optional possessive, the last a noun for a person by role or tie
+/// (` spokesman `, `’s campaign manager `, ` ally `), not a verb (`Perez hammered Trump`).
+pub(super) fn names_a_role(between: &str) -> bool {
+    const NOT_A_ROLE: &[&str] =
+        &["and", "or", "nor", "of", "for", "to", "by", "with", "from", "as", "at", "in", "on", "over", "after", "under"];
     let rest = between.strip_prefix("’s").or_else(|| between.strip_prefix("'s")).unwrap_or(between);
-    let mut words = rest.split_whitespace().peekable();
-    words.peek().is_some()
-        && words.all(|w| {
-            w.chars().all(|c| c.is_lowercase() || c == '-') && !NOT_A_ROLE.contains(&w)
-        })
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    words.last().is_some_and(|last| super::speech::is_person_noun(last))
+        && words.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-') && !NOT_A_ROLE.contains(w))
 }
 
 /// Mentions ending before `at`, nearest first. Mentions are in text order and do not
@@ -357,6 +357,9 @@ mod tests {
             ("Brian Fallon, a spokesman for Trump", "Brian Fallon"),
             ("Clinton and Brian Fallon", "Clinton"),
             ("Clinton, Brian Fallon", "Clinton"),
+            ("Clinton supporter Brian Fallon", "Brian Fallon"),
+            ("Clinton hammered Brian Fallon", "Clinton"),
+            ("Clinton over Brian Fallon", "Clinton"),
         ] {
             let text = format!("{phrase} said the emails were not classified.");
             let mut ms: Vec<_> = ["Clinton", "Trump", "Brian Fallon"]

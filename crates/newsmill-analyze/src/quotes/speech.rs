@@ -143,12 +143,8 @@ pub fn is_author_or_reader(speaker: &str) -> bool {
     speaker.split_whitespace().next_back().is_some_and(|w| AUTHOR_OR_READER.contains(&w.to_lowercase().as_str()))
 }
 
-/// Nouns that name someone who can say something: people by role, groups and institutions,
-/// and the documents that speak for them (a study finds, a report says). A reported clause
-/// whose source is a phrase headed by another noun (`The term organic refers to…`, `some
-/// yogurts have added…`, `The project focuses on…`) describes a thing, not speech.
-const SOURCE_NOUNS: &[&str] = &[
-    // people by role
+/// Nouns for a person by role or by what they do (`spokesman`, `supporter`, `employee`).
+const PEOPLE_BY_ROLE: &[&str] = &[
     "official",
     "spokesperson",
     "spokesman",
@@ -292,6 +288,30 @@ const SOURCE_NOUNS: &[&str] = &[
     "person",
     "man",
     "woman",
+];
+
+/// Nouns for a person by a tie to someone or a standing (`Clinton ally James Carville`, `the
+/// GOP front-runner`), which [`could_speak`] leaves to the taggers.
+const TIES: &[&str] = &[
+    "wife", "husband", "son", "daughter", "brother", "sister", "girlfriend", "boyfriend", "ally", "rival", "confidant",
+    "constituent", "speechwriter", "backer", "donor", "staffer", "loyalist", "surrogate", "nominee", "front-runner",
+    "frontrunner", "businessman", "businesswoman",
+];
+
+/// Whether `noun` (singular or plural) names a person by role or tie: the head of
+/// `Clinton spokesman`, `a TikTok representative`, `Con Edison officials`.
+pub fn is_person_noun(noun: &str) -> bool {
+    singular_forms(noun).iter().flatten().any(|c| {
+        PEOPLE_BY_ROLE.contains(&c.as_str()) || TIES.contains(&c.as_str()) || crate::lang::en::lexicon::is_role(c)
+    })
+}
+
+/// Nouns that name someone who can say something: people by role, groups and institutions,
+/// and the documents that speak for them (a study finds, a report says). A reported clause
+/// whose source is a phrase headed by another noun (`The term organic refers to…`, `some
+/// yogurts have added…`, `The project focuses on…`) describes a thing, not speech.
+const SOURCE_NOUNS: &[&str] = &[
+    // people by role: [`PEOPLE_BY_ROLE`]
     "people",
     "man's",
     "staff",
@@ -507,7 +527,7 @@ fn phrase_could_speak(phrase: &str) -> bool {
     if only_quantities || name {
         return true;
     }
-    singular_forms(head).iter().flatten().any(|c| SOURCE_NOUNS.contains(&c.as_str()))
+    singular_forms(head).iter().flatten().any(|c| PEOPLE_BY_ROLE.contains(&c.as_str()) || SOURCE_NOUNS.contains(&c.as_str()))
 }
 
 /// A reported clause of at most this many words is not listed: what the taggers take for the
