@@ -112,7 +112,12 @@ pub fn link<'a>(
         let org = |m: &MentionRef| m.kind == crate::model::EntityType::Org;
         return near_org().map(|nearest| subject_of_earlier(text, nearest, span.start, mentions, sentences, org));
     }
-    let head = lower.split_whitespace().last()?.trim_matches(|c: char| !c.is_alphanumeric());
+    let last_word = |phrase: &'_ str| phrase.split_whitespace().last().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string());
+    // The head of `the former secretary of state` is `secretary`; `The results of the study`
+    // speak for the study.
+    let known = |w: &String| [ORG_HEADS, DOCUMENTS].iter().any(|l| l.contains(&w.as_str())) || super::speech::is_person_noun(w);
+    let head = lower.split(" of ").next().and_then(last_word).filter(known).or_else(|| last_word(&lower))?;
+    let head = head.as_str();
     if head.len() < 3 || !lower.starts_with("the ") {
         return None;
     }
@@ -121,6 +126,10 @@ pub fn link<'a>(
     }
     if DOCUMENTS.contains(&head) {
         return near_org().or_else(|| issuer(text, head, span.start, mentions));
+    }
+    // Only a noun for a person names one by title (`The campaign` is not `campaign manager Robby Mook`).
+    if !super::speech::is_person_noun(head) {
+        return None;
     }
     let titled =
         |m: &&MentionRef| m.person && m.titles.iter().any(|t| t.to_lowercase().split_whitespace().any(|w| w == head));
@@ -606,6 +615,17 @@ mod tests {
         ];
         let at = text.find("The minister").unwrap_or(0);
         assert_eq!(link(text, &(at..at + 12), &ms, &[], &[]).map(|m| m.entity.as_str()), Some("E1"));
+        // A noun for no person is no title (`campaign manager Robby Mook` is not `the campaign`).
+        let text = "Robby Mook spoke. The campaign said so.";
+        let ms = [mention(text, "Robby Mook", "E1", true, &["campaign manager"])];
+        let at = text.find("The campaign").unwrap_or(0);
+        assert_eq!(link(text, &(at..at + 12), &ms, &[], &[]).map(|m| m.entity.as_str()), None);
+        // The head of a phrase with `of` comes before it.
+        let text = "Hillary Clinton spoke. The former secretary of state said so.";
+        let ms = [mention(text, "Hillary Clinton", "E1", true, &["Secretary of State"])];
+        let at = text.find("The former").unwrap_or(0);
+        let span = at..text.find(" said").unwrap_or(0);
+        assert_eq!(link(text, &span, &ms, &[], &[]).map(|m| m.entity.as_str()), Some("E1"));
     }
 
     #[test]

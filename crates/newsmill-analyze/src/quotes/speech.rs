@@ -259,6 +259,8 @@ const PEOPLE_BY_ROLE: &[&str] = &[
     "observer",
     "commentator",
     "historian",
+    "actor",
+    "actress",
     "candidate",
     "applicant",
     "owner",
