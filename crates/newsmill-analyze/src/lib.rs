@@ -195,6 +195,7 @@ pub fn analyze_until(doc: Document, res: &Resources, deadline: Option<Instant>) 
         .map(|b| b.range.clone())
         .collect();
     quotes::add_block_quotations(text, &block_quotes, &refs, &mut quotes);
+    quotes::relative_speakers(text, &mut quotes);
     quotes::forget_bare_pronouns(text, &mut quotes);
     let ents = res.entity_filter.keep_likely(ents, &mut quotes, text, &sure, res.places);
     quotes::drop_unattributed_phrases(text, &mut quotes);
