@@ -51,6 +51,17 @@ pub fn unlink_qualifying_names(text: &str, quotes: &mut [Quote], entities: &[Ent
 /// person in).
 fn names_others(rest: &str) -> bool {
     let rest = rest.strip_prefix("’s").or_else(|| rest.strip_prefix("'s")).unwrap_or(rest);
+    // The head noun ends at a comma or a preposition (`’s friends, aides and allies`, `’s
+    // biggest boosters in New Hampshire`).
+    let rest = rest.split(',').next().unwrap_or("");
+    // (A coordination stays: `campaign and some cybersecurity experts` names others too.)
+    let preposition = |w: &&str| JOINING.contains(w) && !matches!(*w, "and" | "or" | "nor");
+    let head_end = rest.split_whitespace().skip(1).position(|w| preposition(&w));
+    let rest = match head_end {
+        Some(k) => rest.split_whitespace().take(k + 1).collect::<Vec<_>>().join(" "),
+        None => rest.to_string(),
+    };
+    let rest = rest.as_str();
     let mut words = rest.split_whitespace();
     let first = words.clone().next();
     first.is_some_and(|w| !JOINING.contains(&w))
@@ -110,6 +121,8 @@ mod tests {
             ("Michael Shadlen and colleagues", "Michael Shadlen"),
             ("Neither Clinton nor her allies", "Clinton"),
             ("Joe Carbone, who works", "Joe Carbone"),
+            ("Cruz’s friends, aides and allies", "Cruz"),
+            ("Clinton’s biggest boosters in New Hampshire", "Clinton"),
             ("A Trump aide", "Trump"),
             ("one Clinton campaign adviser", "Clinton"),
             ("A Joe Carbone", "Joe Carbone"),
@@ -134,7 +147,7 @@ mod tests {
             let mut quotes = [quote(&text, "the talks", phrase, 0, Some("E1"))];
             unlink_qualifying_names(&text, &mut quotes, &ents);
             let linked = quotes[0].speaker.as_ref().and_then(|s| s.entity.clone());
-            let others = ["Obama administration officials", "Trump’s lawyers", "McConnell aides", "A Trump aide", "one Clinton campaign adviser", "a Trump supporter who runs the account",
+            let others = ["Obama administration officials", "Trump’s lawyers", "McConnell aides", "A Trump aide", "one Clinton campaign adviser", "Cruz’s friends, aides and allies", "Clinton’s biggest boosters in New Hampshire", "a Trump supporter who runs the account",
                 "the Lincoln actor",
                 "A spokeswoman for Fiorina",
                 "a communications aide for Mr. Lyovochkin",

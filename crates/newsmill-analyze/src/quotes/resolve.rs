@@ -308,7 +308,9 @@ fn head_person<'a>(text: &str, mentions: impl Iterator<Item = &'a MentionRef>) -
 pub(super) fn names_a_role(between: &str) -> bool {
     const NOT_A_ROLE: &[&str] =
         &["and", "or", "nor", "of", "for", "to", "by", "with", "from", "as", "at", "in", "on", "over", "after", "under"];
-    let rest = between.strip_prefix("’s").or_else(|| between.strip_prefix("'s")).unwrap_or(between);
+    let owned = between.strip_prefix("’s").or_else(|| between.strip_prefix("'s"));
+    // `Carter’s press secretary, Peter Cook`: after a possessive the role may be set off.
+    let rest = owned.map_or(between, |r| r.trim_end().strip_suffix(',').unwrap_or(r));
     let words: Vec<&str> = rest.split_whitespace().collect();
     words.last().is_some_and(|last| super::speech::is_person_noun(last))
         && words.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-') && !NOT_A_ROLE.contains(w))
@@ -366,6 +368,7 @@ mod tests {
             ("Brian Fallon, a spokesman for Trump", "Brian Fallon"),
             ("Clinton and Brian Fallon", "Clinton"),
             ("Clinton, Brian Fallon", "Clinton"),
+            ("Clinton’s press secretary, Brian Fallon", "Brian Fallon"),
             ("Clinton supporter Brian Fallon", "Brian Fallon"),
             ("Clinton hammered Brian Fallon", "Clinton"),
             ("Clinton over Brian Fallon", "Clinton"),
