@@ -435,11 +435,11 @@ pub fn relative_speakers(text: &str, quotes: &mut [Quote]) {
     let mut ends: Vec<(usize, usize)> =
         quotes.iter().enumerate().filter_map(|(i, q)| q.speaker.as_ref().map(|s| (s.span.end, i))).collect();
     ends.sort_unstable();
+    let states = |c: &Range<usize>| {
+        text.get(c.clone()).and_then(|c| c.split_whitespace().next()).is_some_and(|v| STATING.contains(&v))
+    };
     for i in 0..quotes.len() {
         let Some(who) = quotes[i].speaker.as_ref().filter(|s| !s.is_named()).map(|s| s.span.clone()) else { continue };
-        let states = |c: &Range<usize>| {
-            text.get(c.clone()).and_then(|c| c.split_whitespace().next()).is_some_and(|v| STATING.contains(&v))
-        };
         if !matches!(text.get(who.clone()).map(str::trim), Some("who" | "Who")) || !quotes[i].cue.as_ref().is_some_and(states) {
             continue;
         }

@@ -306,14 +306,13 @@ fn head_person<'a>(text: &str, mentions: impl Iterator<Item = &'a MentionRef>) -
 /// only, after an optional possessive, the last a noun for a person by role or tie
 /// (` spokesman `, `’s campaign manager `, ` ally `), not a verb (`Perez hammered Trump`).
 pub(super) fn names_a_role(between: &str) -> bool {
-    const NOT_A_ROLE: &[&str] =
-        &["and", "or", "nor", "of", "for", "to", "by", "with", "from", "as", "at", "in", "on", "over", "after", "under"];
+    let not_a_role = |w: &str| super::qualifiers::JOINING.contains(&w) || matches!(w, "over" | "after" | "under");
     let owned = between.strip_prefix("’s").or_else(|| between.strip_prefix("'s"));
     // `Carter’s press secretary, Peter Cook`: after a possessive the role may be set off.
     let rest = owned.map_or(between, |r| r.trim_end().strip_suffix(',').unwrap_or(r));
     let words: Vec<&str> = rest.split_whitespace().collect();
     words.last().is_some_and(|last| super::speech::is_person_noun(last))
-        && words.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-') && !NOT_A_ROLE.contains(w))
+        && words.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-') && !not_a_role(w))
 }
 
 /// Mentions ending before `at`, nearest first. Mentions are in text order and do not
