@@ -159,7 +159,7 @@ fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer,
     split_at_possessive(text, tokens, gaz, ms);
     split_place_before_party_member(text, tokens, gaz, ms);
     start_people_after_titles(text, tokens, gaz, ms);
-    end_organisations_before_titles(text, tokens, ms);
+    end_organisations_before_titles(text, tokens, gaz, ms);
     join_coordinated_agencies(text, tokens, sents, ms);
     // A person's name, and a name whose last word says it is an organisation's (`Council`),
     // take the capitalized words the tagger left before them (`Afghan High` + `Peace Council`).
@@ -172,6 +172,14 @@ fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer,
         }
         let sent_start = sents.get(ms[k].sentence).map_or(0, |r| r.start);
         let prev_end = if k > 0 { ms[k - 1].tokens.end } else { 0 };
+        // A word English writes in lower case is a given name right after a title (`Councillor
+        // Dev Patel`), and elsewhere a headline's capital or a title (`If`, `Chief of Staff`).
+        let after_a_title = |i: usize| {
+            i > sent_start && {
+                let before = tokens[i - 1].text(text);
+                crate::lang::en::lexicon::is_role(before) || is_title_word(before)
+            }
+        };
         while ms[k].tokens.start > sent_start && ms[k].tokens.start > prev_end {
             let t = tokens[ms[k].tokens.start - 1];
             let w = t.text(text);
@@ -194,6 +202,7 @@ fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer,
                 || crate::lang::en::lexicon::is_role(w)
                 || is_person_title(w)
                 || (ms[k].kind == EntityType::Person && labels_person(text, tokens, ms[k].tokens.start - 1))
+                || (ms[k].kind == EntityType::Person && is_ordinary_word_not_a_name(w) && !after_a_title(ms[k].tokens.start - 1))
             {
                 break;
             }
@@ -212,7 +221,7 @@ fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer,
             continue;
         }
         if let Some(last) = merged.last_mut()
-            && joins(text, tokens, last, &m)
+            && joins(text, tokens, gaz, last, &m)
         {
             last.kind = m.kind;
             last.tokens.end = m.tokens.end;
@@ -234,8 +243,9 @@ fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer,
 /// Whether mention `next` continues `prev` as one name: they touch, with only spaces between
 /// (`Paris` + `Baguette`, `Ars` + `Technica`, `Pennsylvania` + `Dutch`), and the name's type
 /// is the last part's, as the head of an English name is its last word. Not after a role word
-/// (`FCC Chairwoman` + `Jessica Rosenworcel` is a title and a person) or a party.
-fn joins(text: &str, tokens: &[Token], prev: &FoundMention, next: &FoundMention) -> bool {
+/// (`FCC Chairwoman` + `Jessica Rosenworcel` is a title and a person) or a party, and a person
+/// takes in no name before it that describes the person ([`describes_a_person`]).
+fn joins(text: &str, tokens: &[Token], gaz: &Gazetteer, prev: &FoundMention, next: &FoundMention) -> bool {
     let touching = prev.tokens.end == next.tokens.start
         && prev.sentence == next.sentence
         && text.get(prev.span.end..next.span.start).is_some_and(|gap| gap.chars().all(|c| c == ' '));
@@ -246,7 +256,67 @@ fn joins(text: &str, tokens: &[Token], prev: &FoundMention, next: &FoundMention)
     });
     // Nor a place before its party's members (`Virginia` + `Democrat`).
     let party_member = PARTY_MEMBERS.contains(&&text[next.span.clone()]);
-    touching && !role && !party_member
+    // `Texas Sen.` + `Ted Cruz`, `Vermonter` + `Bernie Sanders`, `Billionaire` + `Donald Trump`:
+    // what the tagger typed apart before a person describes the person.
+    let describes = next.kind == EntityType::Person
+        && prev.kind != EntityType::Person
+        && describes_a_person(text, tokens, gaz, prev, next.tokens.len() >= 2);
+    touching && !role && !party_member && !describes
+}
+
+/// Whether `m`, written right before a person's name, says what the person is rather than
+/// beginning the name: it ends in a title (`Texas Sen.`, `Supreme Court Justice`) or is a place
+/// or its people (`Texas`, `Vermonter`), an acronym (`UCLA`) or only words English writes in
+/// lower case that are no given names (`Billionaire`, `of Staff`), these before a `full_name` only
+/// (`Data Retention` + `Bill` is one name, whatever its type). A name with a title before its
+/// last word is a titled person the tagger split (`Councillor Dev` + `Patel`), and a given name
+/// (`Megyn` + `Kelly`) or an initial (`George W.`) begins the person's name.
+fn describes_a_person(text: &str, tokens: &[Token], gaz: &Gazetteer, m: &FoundMention, full_name: bool) -> bool {
+    let words = || m.tokens.clone().map(|i| tokens[i].text(text));
+    let Some(last) = words().next_back() else { return false };
+    if is_title_word(last) || crate::lang::en::lexicon::is_role(last) {
+        return true;
+    }
+    let titled = words().take(m.tokens.len() - 1).any(|w| is_title_word(w) || crate::lang::en::lexicon::is_role(w));
+    let initial = last.len() == 2 && last.ends_with('.');
+    if !full_name || titled || initial || crate::ner::features::is_first_name(last) {
+        return false;
+    }
+    let name = &text[m.span.clone()];
+    let letters = || name.chars().filter(|c| c.is_alphabetic());
+    let acronym = letters().count() >= 2 && letters().all(char::is_uppercase);
+    acronym || gaz.is_place(name) || names_a_places_people(gaz, name) || words().all(is_ordinary_word_not_a_name)
+}
+
+/// Whether `w` is a word English writes in lower case and no given name (`Staff`, `If`; not
+/// `Will`): a capital on it before a person's name is a headline's or a title's.
+fn is_ordinary_word_not_a_name(w: &str) -> bool {
+    crate::lang::en::lexicon::is_ordinary_word(w) && !crate::ner::features::is_first_name(w)
+}
+
+/// Whether `w` is written before a name as a title only: one of [`PERSON_TITLES`], an office
+/// held by one person, or a title shortened with a period (`Capt.`, `Col.`).
+fn is_title_word(w: &str) -> bool {
+    let short = w.strip_suffix('.').is_some_and(|t| crate::lang::en::TITLE_ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(t)));
+    short || is_person_title(w)
+}
+
+/// Whether `w` names the people of a place the gazetteer knows, as a demonym (`German`) or
+/// made from the place's name (`Vermonter`, `Kentuckian`, `Californians`, `Ohioan`).
+fn names_a_places_people(gaz: &Gazetteer, w: &str) -> bool {
+    if gaz.is_demonym(w) {
+        return true;
+    }
+    let one = w.strip_suffix('s').filter(|s| s.ends_with('n') || s.ends_with('r')).unwrap_or(w);
+    let stems = [
+        one.strip_suffix("er").map(str::to_string),
+        one.strip_suffix('n').map(str::to_string),
+        one.strip_suffix("an").map(str::to_string),
+        one.strip_suffix("ian").map(|s| format!("{s}y")),
+        one.strip_suffix("ian").map(|s| format!("{s}a")),
+        one.strip_suffix('n').map(|s| format!("{s}s")),
+    ];
+    stems.into_iter().flatten().any(|s| s.len() >= 3 && gaz.is_place(&s))
 }
 
 /// `University of California, Berkeley`: a university named by its system and, after a
@@ -537,12 +607,17 @@ const PERSON_TITLES: &[&str] = &[
     "councilman",
     "councilwoman",
     "judge",
+    "justice",
+    "gov.",
+    "rep.",
+    "assemblyman",
+    "assemblywoman",
 ];
 
 /// Whether `word`, written with its capital, is a title only a person bears: one of
 /// [`PERSON_TITLES`] or an office held by one person (`President Obama`, `Gov. Hochul`).
 pub(crate) fn is_person_title(word: &str) -> bool {
-    const OFFICES: &[&str] = &["president", "rep.", "gov.", "governor", "mayor"];
+    const OFFICES: &[&str] = &["president", "governor", "mayor"];
     word.starts_with(char::is_uppercase) && PERSON_TITLES.iter().chain(OFFICES).any(|t| t.eq_ignore_ascii_case(word))
 }
 
@@ -756,11 +831,15 @@ const TITLE_MODIFIERS: &[&str] = &[
 /// `Senate Majority` + `Leader Mitch McConnell`, `House Majority Whip` + `Steve Scalise`: an
 /// organisation's name the tagger carried into the title after it ends where the title's words
 /// begin, when a role word follows them on the same line, or ends the name right before a
-/// person's.
-fn end_organisations_before_titles(text: &str, tokens: &[Token], ms: &mut [FoundMention]) {
+/// person's. Right before a person, a name of any type but a person's loses all its title
+/// words (`Texas Sen.` + `Ted Cruz`, `Supreme Court Justice` + `Ruth Bader Ginsburg`); what
+/// is left is whom the person serves, a place when the gazetteer knows it (`Texas`), and a
+/// name that was all title goes.
+fn end_organisations_before_titles(text: &str, tokens: &[Token], gaz: &Gazetteer, ms: &mut Vec<FoundMention>) {
     let role = |i: usize| crate::lang::en::lexicon::is_role(tokens[i].text(text));
+    let title = |i: usize| role(i) || is_title_word(tokens[i].text(text)) || title_modifier(text, tokens, i);
     for k in 0..ms.len() {
-        if ms[k].kind != EntityType::Org {
+        if ms[k].kind == EntityType::Person {
             continue;
         }
         let m = &ms[k];
@@ -774,17 +853,28 @@ fn end_organisations_before_titles(text: &str, tokens: &[Token], ms: &mut [Found
             n.kind == EntityType::Person && n.tokens.start == m.tokens.end && text.get(m.span.end..n.span.start) == Some(" ")
         });
         let mut end = m.tokens.end;
-        if person_follows && end > m.tokens.start + 1 && role(end - 1) {
-            end -= 1;
-        } else if !role_follows {
+        if person_follows && (role(end - 1) || is_title_word(tokens[end - 1].text(text))) {
+            while end > m.tokens.start && title(end - 1) {
+                end -= 1;
+            }
+            if end == m.tokens.start {
+                ms[k].tokens = end..end;
+                continue;
+            }
+            if gaz.is_place(&text[ms[k].span.start..tokens[end - 1].end as usize]) {
+                ms[k].kind = EntityType::Loc;
+            }
+        } else if ms[k].kind != EntityType::Org || !role_follows {
             continue;
-        }
-        while end > m.tokens.start + 1 && title_modifier(text, tokens, end - 1) {
-            end -= 1;
+        } else {
+            while end > m.tokens.start + 1 && title_modifier(text, tokens, end - 1) {
+                end -= 1;
+            }
         }
         ms[k].tokens.end = end;
         ms[k].span.end = tokens[end - 1].end as usize;
     }
+    ms.retain(|m| !m.tokens.is_empty());
 }
 
 /// The words after a leader's name that name the government the leader headed.
@@ -906,6 +996,36 @@ mod tests {
         assert!(!followed_by_term_of_office(" administrations"));
         assert!(!followed_by_term_of_office("'s administration"));
         assert!(!followed_by_term_of_office(" said"));
+    }
+
+    #[test]
+    fn what_the_tagger_typed_apart_before_a_person_describes_the_person() {
+        use EntityType::{Loc, Misc, Org, Person};
+        refines_as(&[
+            // A title and whom its holder serves.
+            ("Texas Sen. Ted Cruz said so.", vec![(0..2, Org), (2..4, Person)], vec![("Texas", Loc), ("Ted Cruz", Person)]),
+            ("Ohio Gov. John Kasich won.", vec![(0..2, Org), (2..4, Person)], vec![("Ohio", Loc), ("John Kasich", Person)]),
+            (
+                "Supreme Court Justice Ruth Bader Ginsburg wrote it.",
+                vec![(0..3, Org), (3..6, Person)],
+                vec![("Supreme Court", Org), ("Ruth Bader Ginsburg", Person)],
+            ),
+            ("Sen. Tim Scott spoke.", vec![(0..1, Org), (1..3, Person)], vec![("Tim Scott", Person)]),
+            ("Justice Antonin Scalia died.", vec![(0..3, Org)], vec![("Antonin Scalia", Person)]),
+            // A place's people, and a word English writes in lower case.
+            (
+                "Voters liked Vermonter Bernie Sanders.",
+                vec![(2..3, Org), (3..5, Person)],
+                vec![("Vermonter", Org), ("Bernie Sanders", Person)],
+            ),
+            ("Billionaire Donald Trump spoke.", vec![(0..1, Misc), (1..3, Person)], vec![("Billionaire", Misc), ("Donald Trump", Person)]),
+            ("The aides were Chief of Staff Cheryl Mills and others.", vec![(6..8, Person)], vec![("Cheryl Mills", Person)]),
+            // A given name begins the name; so does an ordinary word right after a title; and a
+            // name's words before a surname alone stay one name.
+            ("Megyn Kelly asked.", vec![(0..1, Org), (1..2, Person)], vec![("Megyn Kelly", Person)]),
+            ("The host was Councillor Dev Patel.", vec![(5..6, Person)], vec![("Dev Patel", Person)]),
+            ("A new Data Retention Bill passed.", vec![(2..4, Misc), (4..5, Person)], vec![("Data Retention Bill", Person)]),
+        ]);
     }
 
     /// A text, the mentions tagged in it (token ranges and types), and the names and types

@@ -887,6 +887,13 @@ const ROLE_WORDS: &[&str] = &[
     "filmmaker",
     "entrepreneur",
     "investor",
+    "sheriff",
+    "pastor",
+    "archbishop",
+    "treasurer",
+    "assemblyman",
+    "assemblywoman",
+    "pollster",
 ];
 
 /// Whether `word` names a role (`minister`, `spokeswoman`): a title holds one. So does a
