@@ -1011,6 +1011,11 @@ mod tests {
                 vec![("Supreme Court", Org), ("Ruth Bader Ginsburg", Person)],
             ),
             ("Sen. Tim Scott spoke.", vec![(0..1, Org), (1..3, Person)], vec![("Tim Scott", Person)]),
+            (
+                "Sens. Ted Cruz and Marco Rubio spoke.",
+                vec![(0..1, Loc), (1..3, Person), (4..6, Person)],
+                vec![("Ted Cruz", Person), ("Marco Rubio", Person)],
+            ),
             ("Justice Antonin Scalia died.", vec![(0..3, Org)], vec![("Antonin Scalia", Person)]),
             // A place's people, and a word English writes in lower case.
             (

@@ -23,8 +23,10 @@ pub(crate) const MONTHS: [&str; 12] = [
 pub(crate) const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /// Titles written shortened before a name (`Mr.`, `Gen.`): their period never ends a sentence.
-pub(crate) const TITLE_ABBREVIATIONS: &[&str] =
-    &["mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "st", "lt", "col", "capt", "rev"];
+pub(crate) const TITLE_ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "st", "lt", "col", "capt", "rev", "sens", "reps",
+    "govs",
+];
 
 /// Words that keep their final period: titles, months, company suffixes, Latin shorthands.
 /// A period after one of them is part of the word, not the end of a sentence.
@@ -35,7 +37,7 @@ pub(crate) const ABBREVIATIONS: &[&str] = &[
     "ltd", "plc", "bros", "dept", "univ", "assn", "est", "vs", "etc", "approx", "no", "nos", "vol", "pp", "fig", "ft",
     "mt", "ave", "blvd", "rd", "ariz", "calif", "colo", "conn", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md",
     "mass", "mich", "minn", "miss", "mo", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis",
-    "wyo", "e.g", "i.e", "a.m", "p.m", "del", "amb", "atty", "det", "ala", "ark",
+    "wyo", "e.g", "i.e", "a.m", "p.m", "del", "amb", "atty", "det", "ala", "ark", "sens", "reps", "govs",
 ];
 
 /// Abbreviations that are also ordinary words (`no`, `ill`, `Wash.`, `Mass.`): a period after
