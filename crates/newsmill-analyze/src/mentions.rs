@@ -5,6 +5,7 @@ mod known_names;
 pub(crate) use domains::{domain_stem, is_domain_name};
 mod legal_forms;
 mod possessive;
+mod states;
 mod models;
 mod not_names;
 mod works;
@@ -68,6 +69,7 @@ pub fn find_mentions_with_margins(
     known_names::written_whole(text, tokens, sents, &mut out);
     works::untagged_works(text, tokens, sents, &mut out);
     domains::untagged_domain_names(text, tokens, sents, &mut out);
+    states::untagged_state_abbreviations(text, tokens, sents, &mut out);
     repeated_surnames(text, tokens, sents, &mut out);
     not_names::drop_non_names(text, tokens, sents, &model.gazetteer, &mut out);
     (out, margins)
@@ -1063,7 +1065,7 @@ mod tests {
     }
 
     /// A rule that adds mentions: text, tokens, sentences, the mentions so far.
-    type AddRule = fn(&str, &[Token], &[Range<usize>], &mut Vec<FoundMention>);
+    pub(super) type AddRule = fn(&str, &[Token], &[Range<usize>], &mut Vec<FoundMention>);
 
     /// The mention of `name` written at byte `at`, whole tokens only.
     pub(super) fn mention_at(tokens: &[Token], at: usize, name: &str, kind: EntityType) -> Option<FoundMention> {
@@ -1072,7 +1074,7 @@ mod tests {
         Some(FoundMention { span: at..at + name.len(), kind, tokens: first..end, sentence: 0 })
     }
 
-    fn added(text: &str, tagged: &[(&str, EntityType)], rule: AddRule) -> Vec<String> {
+    pub(super) fn added(text: &str, tagged: &[(&str, EntityType)], rule: AddRule) -> Vec<String> {
         let tokens = super::super::tokens::tokenize(text);
         let ends: Vec<usize> =
             (0..tokens.len()).filter(|&i| matches!(tokens[i].text(text), "." | "?" | "!")).map(|i| i + 1).collect();

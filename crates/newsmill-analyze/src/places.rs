@@ -237,7 +237,7 @@ impl Places {
     pub fn shows_place(&self, e: &Entity, body: &str) -> bool {
         let body_forms = e.mentions.iter().filter(|m| m.field.is_body()).filter_map(|m| body.get(m.span.clone()));
         std::iter::once(e.name.as_str()).chain(body_forms).any(|form| {
-            let key = normalize(form);
+            let key = place_key(form);
             let known = |k: &str| self.named(k).next().is_some();
             use crate::lang::en::lexicon::{has_building_head, has_place_head, is_region, is_us_state_code};
             known(&key)
@@ -378,12 +378,19 @@ pub fn drop_unplaced(mut ents: Vec<Entity>, body: &str, gaz: &Places) -> Vec<Ent
     ents
 }
 
+/// The name a place is looked up by: normalised ([`normalize`]), and a US state's abbreviation
+/// read as the state (`Fla.` is Florida, not the Colombian town Fla).
+fn place_key(form: &str) -> String {
+    normalize(crate::lang::en::lexicon::us_state_of_abbreviation(form).unwrap_or(form))
+}
+
 fn country_of(e: &Entity, gaz: &Places) -> Option<String> {
     match e.kind {
         EntityType::Misc => gaz.demonym(&e.name),
+        EntityType::Loc if crate::lang::en::lexicon::us_state_of_abbreviation(&e.name).is_some() => Some("US".into()),
         EntityType::Loc => {
             // A country by name, or a place every namesake of which is in one country.
-            let records: Vec<Record> = gaz.records_named(&normalize(&e.name)).collect();
+            let records: Vec<Record> = gaz.records_named(&place_key(&e.name)).collect();
             if let Some(r) = records.iter().find(|r| r.kind == Kind::Country) {
                 return Some(r.country().to_string());
             }
@@ -397,10 +404,12 @@ fn country_of(e: &Entity, gaz: &Places) -> Option<String> {
 /// The record a LOC entity most likely names: a country outright; else the candidate with
 /// the best mix of population, capital status and agreement with the article's countries.
 fn best_record(e: &Entity, text: &str, gaz: &Places, context: &HashMap<String, usize>) -> Option<Record> {
-    let mut keys = vec![normalize(&e.name)];
-    keys.extend(
-        e.mentions.iter().filter(|m| m.field.is_body()).filter_map(|m| text.get(m.span.clone())).map(normalize),
-    );
+    let forms: Vec<&str> = std::iter::once(e.name.as_str())
+        .chain(e.mentions.iter().filter(|m| m.field.is_body()).filter_map(|m| text.get(m.span.clone())))
+        .collect();
+    // `Ga.` is the state of Georgia, not the country.
+    let us_state = forms.iter().any(|f| crate::lang::en::lexicon::us_state_of_abbreviation(f).is_some());
+    let mut keys: Vec<String> = forms.into_iter().map(place_key).collect();
     // `State of New Jersey` is New Jersey.
     let polities: Vec<String> =
         keys.iter().filter_map(|k| crate::lang::en::lexicon::polity_place(k)).map(str::to_string).collect();
@@ -415,6 +424,7 @@ fn best_record(e: &Entity, text: &str, gaz: &Places, context: &HashMap<String, u
     candidates
         .into_iter()
         .filter_map(|i| gaz.record(i))
+        .filter(|r| !us_state || r.country() == "US")
         .max_by(|a, b| score(a, context).total_cmp(&score(b, context)))
 }
 
@@ -539,6 +549,19 @@ mod tests {
         let ents = names.iter().enumerate().map(|(i, n)| entity(&format!("E{}", i + 1), n, EntityType::Loc, text));
         let kept: Vec<String> = drop_unplaced(ents.collect(), text, &gaz).into_iter().map(|e| e.name).collect();
         assert_eq!(kept, ["New England", "Kashmir", "Alps", "Gulf of Aden", "Lake Michigan"]);
+    }
+
+    #[test]
+    fn a_states_abbreviation_is_the_us_state() {
+        let gaz = Places::load().unwrap();
+        let text = "Plants in Athens, Ga., and Tampa, Fla., closed.";
+        let names = ["Athens", "Ga.", "Tampa", "Fla."];
+        let ents: Vec<Entity> =
+            names.iter().enumerate().map(|(i, n)| entity(&format!("E{}", i + 1), n, EntityType::Loc, text)).collect();
+        let (places, focus) = link_places(text, &drop_unplaced(ents, text, &gaz), &gaz);
+        let countries: Vec<(&str, Option<&str>)> = places.iter().map(|p| (p.name.as_str(), p.country.as_deref())).collect();
+        assert_eq!(countries, [("Athens", Some("US")), ("Ga.", Some("US")), ("Tampa", Some("US")), ("Fla.", Some("US"))]);
+        assert_eq!(focus, ["US"]);
     }
 
     #[test]

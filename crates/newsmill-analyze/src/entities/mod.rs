@@ -81,8 +81,10 @@ struct Key {
 impl Key {
     fn new(text: &str, m: &FoundMention) -> Key {
         let name = &text[m.span.clone()];
-        // A site's domain is its name (`Facebook.com` is `Facebook`).
-        let folded = fold(crate::mentions::domain_stem(name).unwrap_or(name));
+        // A site's domain is its name (`Facebook.com` is `Facebook`), and a state's abbreviation
+        // the state (`Fla.` is `Florida`).
+        let state = (m.kind == EntityType::Loc).then(|| crate::lang::en::lexicon::us_state_of_abbreviation(name)).flatten();
+        let folded = fold(state.or_else(|| crate::mentions::domain_stem(name)).unwrap_or(name));
         let words: Vec<String> = folded.split_whitespace().map(|w| w.trim_end_matches("'s").to_string()).collect();
         // A name's last word decides its kind for grouping too (`High Peace Council` tagged as a
         // place is the organisation `Peace Council` refers to).
@@ -456,8 +458,10 @@ fn build(text: &str, mentions: &[FoundMention], g: &Group, n: usize) -> Entity {
             *counts.entry(&text[m.span.clone()]).or_default() += 1;
         }
         let freq = |s: &str| counts.get(s).copied().unwrap_or(0);
+        // A state written out names it before its abbreviation (`California`, not `Calif.`).
+        let written_out = |s: &str| crate::lang::en::lexicon::us_state_of_abbreviation(s).is_none();
         // Ties go to the first mention (max_by_key keeps the last of equals).
-        ms.iter().rev().map(name_of).max_by_key(|s| freq(s)).unwrap_or_default()
+        ms.iter().rev().map(name_of).max_by_key(|s| (written_out(s), freq(s))).unwrap_or_default()
     } else {
         // Of forms as long, one written in capitals (a transcript's `TRAVIS CANTWELL`, a headline
         // in capitals) is the last choice.
@@ -659,6 +663,21 @@ mod tests {
         );
         assert_eq!(ents[3].kind, EntityType::Person);
         assert_eq!(ents.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["E1", "E2", "E3", "E4"]);
+    }
+
+    #[test]
+    fn a_states_abbreviation_is_the_state() {
+        let text = "Plants in Fresno, Calif., and Tampa, Fla., closed. California and Calif. lost jobs.";
+        let ms = vec![
+            mention(text, "Fresno", EntityType::Loc, 0),
+            mention(text, "Calif.", EntityType::Loc, 0),
+            mention(text, "Tampa", EntityType::Loc, 0),
+            mention(text, "Fla.", EntityType::Loc, 0),
+            mention(text, "California", EntityType::Loc, 0),
+            mention(text, "Calif.", EntityType::Loc, 1),
+        ];
+        let names = names_and_counts(text, &ms);
+        assert_eq!(names, [("Fresno".into(), 1), ("California".into(), 3), ("Tampa".into(), 1), ("Fla.".into(), 1)]);
     }
 
     /// Each entity the mentions group into: its name and how many mentions it has.

@@ -170,13 +170,6 @@ fn only_a_role(words: &[&str]) -> bool {
     words.len() >= 2 && words.iter().any(role) && words.iter().all(|w| role(w) || modifier(w))
 }
 
-/// The states as US news abbreviates them after a legislator's party (AP style).
-const STATE_ABBREVIATIONS: &[&str] = &[
-    "Ala", "Alaska", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Hawaii", "Idaho", "Ill", "Ind",
-    "Iowa", "Kan", "Ky", "La", "Maine", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Ohio",
-    "Okla", "Ore", "Pa", "Tenn", "Texas", "Utah", "Vt", "Va", "Wash", "Wis", "Wyo",
-];
-
 /// `Sen. Claire McCaskill (D-Mo.)`, `Sen. Tim Kaine, D-Va.,`: a legislator's party and state
 /// (or district), set off by brackets or commas, is a label, not a name.
 fn is_party_and_state(text: &str, m: &FoundMention, gaz: &Gazetteer) -> bool {
@@ -187,7 +180,7 @@ fn is_party_and_state(text: &str, m: &FoundMention, gaz: &Gazetteer) -> bool {
     let after = &text[m.span.end..];
     let set_off = (before.ends_with('(') || before.ends_with(',')) && after.starts_with([')', ',', '.']);
     let state = (place.len() == 2 && place.bytes().all(|b| b.is_ascii_uppercase()))
-        || STATE_ABBREVIATIONS.contains(&place)
+        || crate::lang::en::lexicon::us_state_of_abbreviation(&format!("{place}.")).is_some()
         || gaz.is_place(place);
     set_off && state
 }

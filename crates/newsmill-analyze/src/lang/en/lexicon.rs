@@ -387,6 +387,63 @@ pub fn is_us_state_code(name: &str) -> bool {
     US_STATE_CODES.contains(&name.strip_suffix('.').unwrap_or(name))
 }
 
+/// The US states as news abbreviates them after a town or a legislator's party (AP style:
+/// `Tampa, Fla.`, `D-W.Va.`), with the names they stand for. States of five letters or fewer
+/// and Alaska and Hawaii are written out.
+const US_STATE_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("Ala", "Alabama"),
+    ("Ariz", "Arizona"),
+    ("Ark", "Arkansas"),
+    ("Calif", "California"),
+    ("Colo", "Colorado"),
+    ("Conn", "Connecticut"),
+    ("Del", "Delaware"),
+    ("Fla", "Florida"),
+    ("Ga", "Georgia"),
+    ("Ill", "Illinois"),
+    ("Ind", "Indiana"),
+    ("Kan", "Kansas"),
+    ("Ky", "Kentucky"),
+    ("La", "Louisiana"),
+    ("Md", "Maryland"),
+    ("Mass", "Massachusetts"),
+    ("Mich", "Michigan"),
+    ("Minn", "Minnesota"),
+    ("Miss", "Mississippi"),
+    ("Mo", "Missouri"),
+    ("Mont", "Montana"),
+    ("Neb", "Nebraska"),
+    ("Nev", "Nevada"),
+    ("N.H", "New Hampshire"),
+    ("N.J", "New Jersey"),
+    ("N.M", "New Mexico"),
+    ("N.Y", "New York"),
+    ("N.C", "North Carolina"),
+    ("N.D", "North Dakota"),
+    ("Okla", "Oklahoma"),
+    ("Ore", "Oregon"),
+    ("Pa", "Pennsylvania"),
+    ("R.I", "Rhode Island"),
+    ("S.C", "South Carolina"),
+    ("S.D", "South Dakota"),
+    ("Tenn", "Tennessee"),
+    ("Tex", "Texas"),
+    ("Vt", "Vermont"),
+    ("Va", "Virginia"),
+    ("Wash", "Washington"),
+    ("W.Va", "West Virginia"),
+    ("Wis", "Wisconsin"),
+    ("Wyo", "Wyoming"),
+];
+
+/// The US state an abbreviation stands for (`Fla.` → `Florida`, `W.Va.` → `West Virginia`),
+/// written with its capital and its period as AP style writes it (`Fla` is no state: a town in
+/// Colombia, or a word cut short).
+pub fn us_state_of_abbreviation(name: &str) -> Option<&'static str> {
+    let bare = name.strip_suffix('.')?;
+    US_STATE_ABBREVIATIONS.iter().find(|(a, _)| *a == bare).map(|(_, state)| *state)
+}
+
 /// Words that name a part of a place or region (`South China`, `Northern Europe`).
 const COMPASS: &[&str] = &[
     "north",

@@ -37,7 +37,7 @@ pub(crate) const ABBREVIATIONS: &[&str] = &[
     "ltd", "plc", "bros", "dept", "univ", "assn", "est", "vs", "etc", "approx", "no", "nos", "vol", "pp", "fig", "ft",
     "mt", "ave", "blvd", "rd", "ariz", "calif", "colo", "conn", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md",
     "mass", "mich", "minn", "miss", "mo", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis",
-    "wyo", "e.g", "i.e", "a.m", "p.m", "del", "amb", "atty", "det", "ala", "ark", "sens", "reps", "govs",
+    "wyo", "e.g", "i.e", "a.m", "p.m", "del", "amb", "atty", "det", "ala", "ark", "sens", "reps", "govs", "mont",
 ];
 
 /// Abbreviations that are also ordinary words (`no`, `ill`, `Wash.`, `Mass.`): a period after
