@@ -236,6 +236,9 @@ fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer,
     // A join can make a person of a title the tagger typed apart (`Senators Charles` + `E.
     // Grassley`): its titles go as the tagger's own do.
     start_people_after_titles(text, tokens, gaz, ms);
+    // A person's name taking in the words before it can bring it next to a title the tagger
+    // typed as a person of its own (`Chief Justice` + `Earl Warren`, `Earl` untagged).
+    end_organisations_before_titles(text, tokens, gaz, ms);
     possessive::join_possessive_businesses(text, tokens, ms);
     possessive::join_group_possessives(text, tokens, ms);
     legal_forms::join_legal_forms(text, tokens, ms);
@@ -836,14 +839,11 @@ const TITLE_MODIFIERS: &[&str] = &[
 /// person's. Right before a person, a name of any type but a person's loses all its title
 /// words (`Texas Sen.` + `Ted Cruz`, `Supreme Court Justice` + `Ruth Bader Ginsburg`); what
 /// is left is whom the person serves, a place when the gazetteer knows it (`Texas`), and a
-/// name that was all title goes.
+/// name of any type that was all title goes (`Chief Justice` + `Earl Warren`).
 fn end_organisations_before_titles(text: &str, tokens: &[Token], gaz: &Gazetteer, ms: &mut Vec<FoundMention>) {
     let role = |i: usize| crate::lang::en::lexicon::is_role(tokens[i].text(text));
     let title = |i: usize| role(i) || is_title_word(tokens[i].text(text)) || title_modifier(text, tokens, i);
     for k in 0..ms.len() {
-        if ms[k].kind == EntityType::Person {
-            continue;
-        }
         let m = &ms[k];
         let mut after = m.tokens.end;
         while after < tokens.len() && title_modifier(text, tokens, after) {
@@ -861,6 +861,10 @@ fn end_organisations_before_titles(text: &str, tokens: &[Token], gaz: &Gazetteer
             }
             if end == m.tokens.start {
                 ms[k].tokens = end..end;
+                continue;
+            }
+            // A person's name with a title in it is left to the person's own rules.
+            if m.kind == EntityType::Person {
                 continue;
             }
             if gaz.is_place(&text[ms[k].span.start..tokens[end - 1].end as usize]) {
@@ -1019,6 +1023,9 @@ mod tests {
                 vec![("Ted Cruz", Person), ("Marco Rubio", Person)],
             ),
             ("Justice Antonin Scalia died.", vec![(0..3, Org)], vec![("Antonin Scalia", Person)]),
+            ("Justice Roberts wrote it.", vec![(0..2, Person)], vec![("Roberts", Person)]),
+            ("Chief Justice Earl Warren led it.", vec![(1..2, Person), (2..4, Person)], vec![("Earl Warren", Person)]),
+            ("Chief Justice Earl Warren led it.", vec![(1..2, Person), (3..4, Person)], vec![("Earl Warren", Person)]),
             // A place's people, and a word English writes in lower case.
             (
                 "Voters liked Vermonter Bernie Sanders.",

@@ -945,6 +945,7 @@ const ROLE_WORDS: &[&str] = &[
     "entrepreneur",
     "investor",
     "sheriff",
+    "justice",
     "pastor",
     "archbishop",
     "treasurer",
