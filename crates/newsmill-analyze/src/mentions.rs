@@ -255,18 +255,22 @@ fn joins(text: &str, tokens: &[Token], gaz: &Gazetteer, prev: &FoundMention, nex
         && prev.sentence == next.sentence
         && text.get(prev.span.end..next.span.start).is_some_and(|gap| gap.chars().all(|c| c == ' '));
     // Nor after a party or a plural title before a person (`Democrat` + `Hillary Clinton`).
-    let role = prev.tokens.end.checked_sub(1).is_some_and(|i| {
-        crate::lang::en::lexicon::is_role(tokens[i].text(text))
-            || (next.kind == EntityType::Person && labels_person(text, tokens, i))
-    });
+    let role = || {
+        prev.tokens.end.checked_sub(1).is_some_and(|i| {
+            crate::lang::en::lexicon::is_role(tokens[i].text(text))
+                || (next.kind == EntityType::Person && labels_person(text, tokens, i))
+        })
+    };
     // Nor a place before its party's members (`Virginia` + `Democrat`).
-    let party_member = PARTY_MEMBERS.contains(&&text[next.span.clone()]);
+    let party_member = || PARTY_MEMBERS.contains(&&text[next.span.clone()]);
     // `Texas Sen.` + `Ted Cruz`, `Vermonter` + `Bernie Sanders`, `Billionaire` + `Donald Trump`:
     // what the tagger typed apart before a person describes the person.
-    let describes = next.kind == EntityType::Person
-        && prev.kind != EntityType::Person
-        && describes_a_person(text, tokens, gaz, prev, next.tokens.len() >= 2);
-    touching && !role && !party_member && !describes
+    let describes = || {
+        next.kind == EntityType::Person
+            && prev.kind != EntityType::Person
+            && describes_a_person(text, tokens, gaz, prev, next.tokens.len() >= 2)
+    };
+    touching && !role() && !party_member() && !describes()
 }
 
 /// Whether `m`, written right before a person's name, says what the person is rather than
@@ -843,14 +847,16 @@ const TITLE_MODIFIERS: &[&str] = &[
 fn end_organisations_before_titles(text: &str, tokens: &[Token], gaz: &Gazetteer, ms: &mut Vec<FoundMention>) {
     let role = |i: usize| crate::lang::en::lexicon::is_role(tokens[i].text(text));
     let title = |i: usize| role(i) || is_title_word(tokens[i].text(text)) || title_modifier(text, tokens, i);
-    for k in 0..ms.len() {
-        let m = &ms[k];
+    let role_follows = |m: &FoundMention| {
         let mut after = m.tokens.end;
         while after < tokens.len() && title_modifier(text, tokens, after) {
             after += 1;
         }
         let on_line = |t: &Token| text.get(m.span.end..t.start as usize).is_some_and(|g| g.chars().all(|c| c.is_alphabetic() || c == ' '));
-        let role_follows = tokens.get(after).is_some_and(|t| role(after) && on_line(t));
+        tokens.get(after).is_some_and(|t| role(after) && on_line(t))
+    };
+    for k in 0..ms.len() {
+        let m = &ms[k];
         let person_follows = ms.get(k + 1).is_some_and(|n| {
             n.kind == EntityType::Person && n.tokens.start == m.tokens.end && text.get(m.span.end..n.span.start) == Some(" ")
         });
@@ -870,7 +876,7 @@ fn end_organisations_before_titles(text: &str, tokens: &[Token], gaz: &Gazetteer
             if gaz.is_place(&text[ms[k].span.start..tokens[end - 1].end as usize]) {
                 ms[k].kind = EntityType::Loc;
             }
-        } else if ms[k].kind != EntityType::Org || !role_follows {
+        } else if ms[k].kind != EntityType::Org || !role_follows(m) {
             continue;
         } else {
             while end > m.tokens.start + 1 && title_modifier(text, tokens, end - 1) {
