@@ -935,19 +935,28 @@ fn heads_of_administrations(
             {
                 continue;
             }
-            match ms.iter_mut().find(|m| m.tokens.start <= at && at < m.tokens.end) {
-                Some(m) if m.tokens == (at..at + 1) => m.kind = EntityType::Person,
-                Some(_) => {}
-                None => found.push(FoundMention {
-                    span: tokens[at].start as usize..tokens[at].end as usize,
-                    kind: EntityType::Person,
-                    tokens: at..at + 1,
-                    sentence: s,
-                }),
-            }
+            name_one_word(ms, tokens, at, s, EntityType::Person, &mut found);
         }
     }
     add_in_order(ms, found);
+}
+
+/// Makes token `at` (in sentence `s`) a name of type `kind`: the type of the mention that is
+/// that word alone, none if a longer mention covers it, else a new mention pushed on `found`.
+/// Mentions are in text order and do not overlap: the one that may cover `at` is the last to
+/// start at or before it.
+fn name_one_word(ms: &mut [FoundMention], tokens: &[Token], at: usize, s: usize, kind: EntityType, found: &mut Vec<FoundMention>) {
+    let k = ms.partition_point(|m| m.tokens.start <= at);
+    match k.checked_sub(1).map(|k| &mut ms[k]).filter(|m| at < m.tokens.end) {
+        Some(m) if m.tokens == (at..at + 1) => m.kind = kind,
+        Some(_) => {}
+        None => found.push(FoundMention {
+            span: tokens[at].start as usize..tokens[at].end as usize,
+            kind,
+            tokens: at..at + 1,
+            sentence: s,
+        }),
+    }
 }
 
 /// Makes `m` the person named after the last title word in it, when there is one.

@@ -26,19 +26,7 @@ pub(super) fn untagged_state_abbreviations(
             if !after_a_town || us_state_of_abbreviation(word).is_none() {
                 continue;
             }
-            // Mentions are in text order and do not overlap: the one that may cover `at` is the
-            // last to start at or before it.
-            let k = ms.partition_point(|m| m.tokens.start <= at);
-            match k.checked_sub(1).map(|k| &mut ms[k]).filter(|m| at < m.tokens.end) {
-                Some(m) if m.tokens == (at..at + 1) => m.kind = EntityType::Loc,
-                Some(_) => {}
-                None => found.push(FoundMention {
-                    span: tokens[at].start as usize..tokens[at].end as usize,
-                    kind: EntityType::Loc,
-                    tokens: at..at + 1,
-                    sentence: s,
-                }),
-            }
+            super::name_one_word(ms, tokens, at, s, EntityType::Loc, &mut found);
         }
     }
     add_in_order(ms, found);
