@@ -213,6 +213,7 @@ fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer,
         }
     }
     drop_epithets(text, tokens, ms);
+    split_places_people(text, tokens, gaz, ms);
     let mut merged: Vec<FoundMention> = Vec::with_capacity(ms.len());
     for m in ms.drain(..) {
         if let Some(last) = merged.last_mut()
@@ -325,7 +326,7 @@ fn names_a_places_people(gaz: &Gazetteer, w: &str) -> bool {
         one.strip_suffix("ian").map(|s| format!("{s}a")),
         one.strip_suffix('n').map(|s| format!("{s}s")),
     ];
-    stems.into_iter().flatten().any(|s| s.len() >= 3 && gaz.is_place(&s))
+    stems.into_iter().flatten().any(|s| s.len() >= 4 && gaz.is_place(&s))
 }
 
 /// `University of California, Berkeley`: a university named by its system and, after a
@@ -830,6 +831,44 @@ fn drop_epithets(text: &str, tokens: &[Token], ms: &mut [FoundMention]) {
     }
 }
 
+/// `Kentuckian Rand Paul`, `New Yorker Roger Wu` (`New` left out by the tagger): a word for a
+/// place's people that the tagger took into a person's name before two more words says where
+/// the person is from. It leaves the name and becomes a name of its own, typed as a demonym
+/// is (`Vermonter`); a mention of its first word alone goes with it. A given name is kept
+/// (`Roman Polanski`, `German Rodriguez`).
+fn split_places_people(text: &str, tokens: &[Token], gaz: &Gazetteer, ms: &mut Vec<FoundMention>) {
+    let given = |i: usize| crate::ner::features::is_first_name(tokens[i].text(text));
+    let mut found = Vec::new();
+    for k in 0..ms.len() {
+        let first = ms[k].tokens.start;
+        if ms[k].kind != EntityType::Person || ms[k].tokens.len() < 3 || given(first) {
+            continue;
+        }
+        let word = |i: usize| &text[tokens[i].start as usize..tokens[first].end as usize];
+        let capitalized = |i: usize| tokens[i].text(text).starts_with(char::is_uppercase);
+        // The word before, when it is free or a mention of its own, and the two words name the people.
+        let free = |i: usize| k == 0 || ms[k - 1].tokens.end <= i || ms[k - 1].tokens == (i..i + 1);
+        let before = first
+            .checked_sub(1)
+            .filter(|&i| capitalized(i) && free(i) && text.get(tokens[i].end as usize..tokens[first].start as usize) == Some(" "))
+            .filter(|&i| names_a_places_people(gaz, word(i)));
+        let start = match before {
+            Some(i) => i,
+            None if capitalized(first) && names_a_places_people(gaz, word(first)) => first,
+            None => continue,
+        };
+        let span = tokens[start].start as usize..tokens[first].end as usize;
+        found.push(FoundMention { span, kind: EntityType::Misc, tokens: start..first + 1, sentence: ms[k].sentence });
+        ms[k].tokens.start = first + 1;
+        ms[k].span.start = tokens[first + 1].start as usize;
+    }
+    if found.is_empty() {
+        return;
+    }
+    ms.retain(|m| !found.iter().any(|f| f.tokens.start <= m.tokens.start && m.tokens.end <= f.tokens.end));
+    add_in_order(ms, found);
+}
+
 /// Words of a title that stand between an organisation and the role word (`Majority` in
 /// `Senate Majority Leader`, `Deputy` in `Amnesty International Deputy Director`).
 const TITLE_MODIFIERS: &[&str] = &[
@@ -1054,6 +1093,25 @@ mod tests {
             ("Megyn Kelly asked.", vec![(0..1, Org), (1..2, Person)], vec![("Megyn Kelly", Person)]),
             ("The host was Councillor Dev Patel.", vec![(5..6, Person)], vec![("Dev Patel", Person)]),
             ("A new Data Retention Bill passed.", vec![(2..4, Misc), (4..5, Person)], vec![("Data Retention Bill", Person)]),
+        ]);
+    }
+
+    #[test]
+    fn a_places_people_the_tagger_took_into_a_persons_name_is_no_part_of_it() {
+        use EntityType::{Loc, Misc, Person};
+        refines_as(&[
+            ("Kentuckian Rand Paul spoke.", vec![(0..3, Person)], vec![("Kentuckian", Misc), ("Rand Paul", Person)]),
+            ("Voters heard Texan Ted Cruz.", vec![(2..5, Person)], vec![("Texan", Misc), ("Ted Cruz", Person)]),
+            // The tagger left `New` out, or typed it apart.
+            ("Then New Yorker Roger Wu said so.", vec![(2..5, Person)], vec![("New Yorker", Misc), ("Roger Wu", Person)]),
+            (
+                "Then New Yorker Roger Wu said so.",
+                vec![(1..2, Loc), (2..5, Person)],
+                vec![("New Yorker", Misc), ("Roger Wu", Person)],
+            ),
+            // A given name stays, and so does the word before a single name.
+            ("Roman Polanski Jr. spoke.", vec![(0..3, Person)], vec![("Roman Polanski Jr.", Person)]),
+            ("Brazilian Neymar scored.", vec![(0..2, Person)], vec![("Brazilian Neymar", Person)]),
         ]);
     }
 
