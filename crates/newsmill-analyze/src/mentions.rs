@@ -244,7 +244,65 @@ fn refine(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer,
     possessive::join_group_possessives(text, tokens, ms);
     legal_forms::join_legal_forms(text, tokens, ms);
     models::extend_model_names(text, tokens, ms);
+    bills_are_no_people(text, tokens, sents, gaz, ms);
 }
+
+/// `the Bill`, `the Data Retention Bill`, `the British Bill`: a given name that is also a noun
+/// English writes in lower case (`Bill`, `Will`), typed a person alone or at the end of words
+/// that cannot begin a name, is the noun. After a determiner it is no name and goes; after
+/// capitalized ordinary words or a place's people (taken in when the tagger left them out), it
+/// names a bill or the like (MISC, as CoNLL types laws). A name that goes on (`Bill Shorten`)
+/// or a title before it (`Councillor Will`) keeps the person.
+fn bills_are_no_people(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz: &Gazetteer, ms: &mut Vec<FoundMention>) {
+    let word = |i: usize| tokens[i].text(text);
+    let adjacent = |i: usize| text.get(tokens[i].end as usize..tokens[i + 1].start as usize) == Some(" ");
+    let describing = |w: &str| {
+        w.starts_with(char::is_uppercase)
+            && (crate::lang::en::lexicon::is_ordinary_word(w) || names_a_places_people(gaz, w))
+            && !crate::ner::features::is_first_name(w)
+            && !is_title_word(w)
+            && !crate::lang::en::lexicon::is_role(w)
+            && !DETERMINERS.contains(&w.to_lowercase().as_str())
+    };
+    let mut gone = Vec::new();
+    for k in 0..ms.len() {
+        // Words are taken in up to the mention before, and not a sentence's first word, which
+        // has its capital whatever it is (`When Bill was governor`).
+        let sent_start = sents.get(ms[k].sentence).map_or(0, |r| r.start);
+        let prev_end = if k > 0 { ms[k - 1].tokens.end } else { 0 }.max(sent_start + 1);
+        let m = &mut ms[k];
+        let last = m.tokens.end - 1;
+        let w = word(last);
+        let noun = crate::lang::en::lexicon::is_ordinary_word(w) && crate::ner::features::is_first_name(w);
+        let goes_on = tokens.get(last + 1).is_some_and(|t| adjacent(last) && t.text(text).starts_with(char::is_uppercase));
+        if m.kind != EntityType::Person || !noun || goes_on || !(m.tokens.start..last).all(|i| describing(word(i))) {
+            continue;
+        }
+        // The capitalized words the tagger left out before it.
+        let mut start = m.tokens.start;
+        while start > prev_end && adjacent(start - 1) && describing(word(start - 1)) {
+            start -= 1;
+        }
+        if start == last && start > 0 && DETERMINERS.contains(&word(start - 1).to_lowercase().as_str()) {
+            gone.push(k);
+            continue;
+        }
+        if start < last {
+            m.kind = EntityType::Misc;
+            m.tokens.start = start;
+            m.span.start = tokens[start].start as usize;
+        }
+    }
+    let mut k = 0;
+    ms.retain(|_| {
+        k += 1;
+        !gone.contains(&(k - 1))
+    });
+}
+
+/// Words that open a noun phrase or say what stage a bill is at, so that a capitalized noun
+/// after them is no name (`the Bill`, `a new Bill`).
+const DETERMINERS: &[&str] = &["the", "this", "that", "a", "an", "its", "their", "our", "his", "her", "new", "draft"];
 
 /// Whether mention `next` continues `prev` as one name: they touch, with only spaces between
 /// (`Paris` + `Baguette`, `Ars` + `Technica`, `Pennsylvania` + `Dutch`), and the name's type
@@ -1092,7 +1150,7 @@ mod tests {
             // name's words before a surname alone stay one name.
             ("Megyn Kelly asked.", vec![(0..1, Org), (1..2, Person)], vec![("Megyn Kelly", Person)]),
             ("The host was Councillor Dev Patel.", vec![(5..6, Person)], vec![("Dev Patel", Person)]),
-            ("A new Data Retention Bill passed.", vec![(2..4, Misc), (4..5, Person)], vec![("Data Retention Bill", Person)]),
+            ("A new Data Retention Bill passed.", vec![(2..4, Misc), (4..5, Person)], vec![("Data Retention Bill", Misc)]),
         ]);
     }
 
@@ -1112,6 +1170,25 @@ mod tests {
             // A given name stays, and so does the word before a single name.
             ("Roman Polanski Jr. spoke.", vec![(0..3, Person)], vec![("Roman Polanski Jr.", Person)]),
             ("Brazilian Neymar scored.", vec![(0..2, Person)], vec![("Brazilian Neymar", Person)]),
+        ]);
+    }
+
+    #[test]
+    fn a_bill_is_no_person() {
+        use EntityType::{Misc, Person};
+        refines_as(&[
+            ("He opposes the Bill in its form.", vec![(3..4, Person)], vec![]),
+            ("The Bill passed.", vec![(1..2, Person)], vec![]),
+            ("It backs the Data Retention Bill now.", vec![(5..6, Person)], vec![("Data Retention Bill", Misc)]),
+            ("It backs the Data Retention Bill now.", vec![(3..6, Person)], vec![("Data Retention Bill", Misc)]),
+            ("Notes of the British Bill say so.", vec![(3..5, Person)], vec![("British Bill", Misc)]),
+            // A name that goes on, a title, or a name before it keep the person.
+            ("Labor leader Bill Shorten spoke.", vec![(2..4, Person)], vec![("Bill Shorten", Person)]),
+            ("The host was Councillor Bill.", vec![(3..5, Person)], vec![("Bill", Person)]),
+            ("We met Bill at noon.", vec![(2..3, Person)], vec![("Bill", Person)]),
+            ("Brian Berry spoke.", vec![(0..2, Person)], vec![("Brian Berry", Person)]),
+            ("A new Bill would require it.", vec![(2..3, Person)], vec![]),
+            ("When Bill was governor, we went.", vec![(1..2, Person)], vec![("Bill", Person)]),
         ]);
     }
 
