@@ -264,18 +264,20 @@ fn bills_are_no_people(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz
             && !crate::lang::en::lexicon::is_role(w)
             && !DETERMINERS.contains(&w.to_lowercase().as_str())
     };
-    let mut gone = Vec::new();
     for k in 0..ms.len() {
+        if ms[k].kind != EntityType::Person {
+            continue;
+        }
         // Words are taken in up to the mention before, and not a sentence's first word, which
         // has its capital whatever it is (`When Bill was governor`).
         let sent_start = sents.get(ms[k].sentence).map_or(0, |r| r.start);
-        let prev_end = if k > 0 { ms[k - 1].tokens.end } else { 0 }.max(sent_start + 1);
+        let prev_end = (if k > 0 { ms[k - 1].tokens.end } else { 0 }).max(sent_start + 1);
         let m = &mut ms[k];
         let last = m.tokens.end - 1;
         let w = word(last);
         let noun = crate::lang::en::lexicon::is_ordinary_word(w) && crate::ner::features::is_first_name(w);
-        let goes_on = tokens.get(last + 1).is_some_and(|t| adjacent(last) && t.text(text).starts_with(char::is_uppercase));
-        if m.kind != EntityType::Person || !noun || goes_on || !(m.tokens.start..last).all(|i| describing(word(i))) {
+        let goes_on = || tokens.get(last + 1).is_some_and(|t| adjacent(last) && t.text(text).starts_with(char::is_uppercase));
+        if !noun || goes_on() || !(m.tokens.start..last).all(|i| describing(word(i))) {
             continue;
         }
         // The capitalized words the tagger left out before it.
@@ -284,7 +286,7 @@ fn bills_are_no_people(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz
             start -= 1;
         }
         if start == last && start > 0 && DETERMINERS.contains(&word(start - 1).to_lowercase().as_str()) {
-            gone.push(k);
+            m.tokens.start = m.tokens.end;
             continue;
         }
         if start < last {
@@ -293,11 +295,7 @@ fn bills_are_no_people(text: &str, tokens: &[Token], sents: &[Range<usize>], gaz
             m.span.start = tokens[start].start as usize;
         }
     }
-    let mut k = 0;
-    ms.retain(|_| {
-        k += 1;
-        !gone.contains(&(k - 1))
-    });
+    ms.retain(|m| !m.tokens.is_empty());
 }
 
 /// Words that open a noun phrase or say what stage a bill is at, so that a capitalized noun

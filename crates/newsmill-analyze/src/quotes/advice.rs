@@ -83,12 +83,14 @@ fn after_subject(text: &str, m: &MentionRef) -> usize {
     if rest.starts_with(", who ") {
         return m.span.end + ", who".len();
     }
-    let Some(apposition) = rest.strip_prefix(", ").and_then(|r| r.split_once(',')).map(|(a, _)| a) else {
+    // Up to the next comma, unless a mark that no apposition holds comes first: the search
+    // stops there, not at a comma far on.
+    let closing = |r: &str| r.find([',', '.', '\n', ';', ':', '“', '”', '"', '(', ')']).filter(|&i| r[i..].starts_with(','));
+    let Some(apposition) = rest.strip_prefix(", ").and_then(|r| closing(r).map(|i| &r[..i])) else {
         return m.span.end;
     };
     let words = apposition.split_whitespace().count();
     let describes = apposition.starts_with(char::is_lowercase)
-        && !apposition.contains(['.', '\n', ';', ':', '“', '”', '"', '(', ')'])
         && !apposition.starts_with("and ")
         && !apposition.starts_with("or ");
     if describes && words <= MAX_APPOSITION_WORDS {
